@@ -1,0 +1,134 @@
+// Hierarchical dirty bitmap with QEMU HBitmap semantics (see docs/core.md).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace bitmig {
+
+// A count meaning "to the end of the bitmap" (QEMU passes INT64_MAX).
+inline constexpr uint64_t kToEnd = uint64_t(INT64_MAX);
+
+struct Range {
+    uint64_t start = 0;
+    uint64_t count = 0;
+    friend bool operator==(const Range&, const Range&) = default;
+};
+
+// A bitmap of `size` items in which one bit stands for 2^granularity consecutive items.
+// Above the bottom level sit summary levels (bit j of level k is set iff word j of level
+// k+1 is non-zero), so searches skip clean regions in O(log64 n) words.
+//
+// Misuse throws: std::invalid_argument for a bad argument, std::out_of_range for a position
+// past the end, std::logic_error for a call in the wrong state.
+class HBitmap {
+public:
+    static constexpr unsigned kLevels = 7;
+    static constexpr unsigned kLogMaxBits = 41;
+
+    // size: number of items (for a dirty bitmap: bytes of disk). granularity: log2(items per bit), 0..63.
+    // std::invalid_argument if granularity > 63 or ceil(size / 2^granularity) > 2^41 bits.
+    HBitmap(uint64_t size, unsigned granularity);
+    HBitmap(const HBitmap&);             // deep copy of the bits; the copy has no meta bitmap
+    HBitmap& operator=(const HBitmap&);  // copies the bits; drops this bitmap's meta bitmap
+    HBitmap(HBitmap&&) noexcept;
+    HBitmap& operator=(HBitmap&&) noexcept;
+    ~HBitmap();
+
+    uint64_t size() const noexcept { return origSize_; }      // items (QEMU orig_size)
+    unsigned granularity() const noexcept { return g_; }
+    uint64_t bitCount() const noexcept { return bits_; }      // ceil(size / 2^granularity)
+    uint64_t count() const noexcept { return setBits_ << g_; } // set bits << granularity
+    bool empty() const noexcept { return setBits_ == 0; }
+
+    bool get(uint64_t item) const;                  // std::out_of_range if item >= size()
+    void set(uint64_t start, uint64_t count);       // rounds outward; count 0 is a no-op
+    void reset(uint64_t start, uint64_t count);     // start aligned, count aligned or reaching the end
+    void resetAll();
+
+    // Position queries, QEMU's -1 becomes std::nullopt.
+    std::optional<uint64_t> nextDirty(uint64_t start, uint64_t count = kToEnd) const;
+    std::optional<uint64_t> nextZero(uint64_t start, uint64_t count = kToEnd) const;
+    std::optional<Range> nextDirtyArea(uint64_t start, uint64_t end, uint64_t maxCount) const;
+
+    // Iteration over set granules in ascending order, from granule (first >> granularity) on.
+    // next() returns the first item of each set granule (the first one may be < first).
+    // It reads the live bitmap, so bits reset after the iterator was made are never returned.
+    class Iterator {
+    public:
+        std::optional<uint64_t> next();
+
+    private:
+        friend class HBitmap;
+        Iterator(const HBitmap* bitmap, uint64_t bit) : bitmap_(bitmap), bit_(bit) {}
+        const HBitmap* bitmap_;
+        uint64_t bit_;  // next bottom-level bit to look at
+    };
+    Iterator iterate(uint64_t first = 0) const;     // std::out_of_range if first >= size()
+
+    void truncate(uint64_t newSize);
+    void merge(const HBitmap& other);               // *this |= other; std::invalid_argument if sizes differ
+
+    // Serialization: little-endian 64-bit words, LSB-first, as QEMU.
+    bool isSerializable() const noexcept { return g_ < 58; }
+    uint64_t serializationAlign() const noexcept { return uint64_t(64) << g_; }
+    uint64_t serializationSize(uint64_t start, uint64_t count) const;
+    void serializePart(std::span<uint8_t> out, uint64_t start, uint64_t count) const;
+    // Unlike QEMU, the summary levels and count() stay exact after each part; `finish` still
+    // rebuilds them from the bottom level.
+    void deserializePart(std::span<const uint8_t> in, uint64_t start, uint64_t count, bool finish);
+    void deserializeZeroes(uint64_t start, uint64_t count, bool finish);
+    void deserializeOnes(uint64_t start, uint64_t count, bool finish);
+    void deserializeFinish();
+
+    // Meta bitmap: one meta bit per `chunkBits` bits of this bitmap (a power of two >= 1), i.e.
+    // meta granularity = granularity() + log2(chunkBits), meta size = bitCount() << granularity().
+    // std::logic_error if a meta bitmap already exists (createMeta) or none does (freeMeta).
+    HBitmap& createMeta(uint64_t chunkBits);
+    HBitmap* meta() noexcept { return meta_.get(); }
+    const HBitmap* meta() const noexcept { return meta_.get(); }
+    void freeMeta();
+
+    // ---- Extensions beyond the QEMU contract -------------------------------------------
+
+    // Bottom-level words (bit i of the bitmap is bit i%64 of word i/64); padding bits are zero.
+    std::span<const uint64_t> words() const noexcept { return levels_[kLevels - 1]; }
+    // Words of summary level `level` (0 = top, kLevels-1 = bottom).
+    std::span<const uint64_t> levelWords(unsigned level) const;
+    // Set bits among bottom bits [firstBit, firstBit + nbits), clipped to bitCount().
+    uint64_t countBits(uint64_t firstBit, uint64_t nbits) const noexcept;
+    // Whether any bit in [firstBit, firstBit + nbits) is set, using the summary levels.
+    bool anyBits(uint64_t firstBit, uint64_t nbits) const noexcept;
+    // Lowercase hex SHA-256 of the bottom-level words as little-endian bytes (QEMU hbitmap_sha256).
+    std::string sha256() const;
+    // Bytes held by the bit arrays of this bitmap (not its meta bitmap).
+    uint64_t memoryBytes() const noexcept;
+
+private:
+    static constexpr uint64_t kNone = ~uint64_t(0);
+
+    uint64_t findNextSet(uint64_t bit) const noexcept;   // kNone if no set bit at or after `bit`
+    uint64_t findNextZero(uint64_t bit, uint64_t endBit) const noexcept;
+    // Bottom-level range operations on bits [first, last]; return the number of bits changed.
+    uint64_t setBitRange(uint64_t first, uint64_t last) noexcept;
+    uint64_t resetBitRange(uint64_t first, uint64_t last) noexcept;
+    void markMeta(uint64_t start, uint64_t count);
+    void checkSerializationChunk(uint64_t start, uint64_t count) const;
+    void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
+    void rebuildSummary() noexcept;
+    void allocateLevels(uint64_t bits);
+
+    uint64_t origSize_ = 0;
+    uint64_t bits_ = 0;
+    uint64_t setBits_ = 0;
+    unsigned g_ = 0;
+    std::array<std::vector<uint64_t>, kLevels> levels_;
+    std::unique_ptr<HBitmap> meta_;
+};
+
+} // namespace bitmig

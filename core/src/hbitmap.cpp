@@ -1,0 +1,732 @@
+#include "bitmig/hbitmap.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace bitmig {
+
+namespace {
+
+constexpr unsigned kBottom = HBitmap::kLevels - 1;
+constexpr uint64_t kAllOnes = ~uint64_t(0);
+
+// Mask of bits [lo, hi] within one word, 0 <= lo <= hi <= 63.
+constexpr uint64_t wordMask(unsigned lo, unsigned hi) noexcept
+{
+    return (kAllOnes << lo) & (kAllOnes >> (63 - hi));
+}
+
+uint64_t ceilDiv(uint64_t a, uint64_t b) noexcept
+{
+    return a / b + (a % b != 0);
+}
+
+// Granules needed for `size` items at granularity g, without overflow.
+uint64_t bitsFor(uint64_t size, unsigned g) noexcept
+{
+    if (g == 0) {
+        return size;
+    }
+    return (size >> g) + ((size & ((uint64_t(1) << g) - 1)) != 0);
+}
+
+std::string describe(const char* what, uint64_t a, uint64_t b)
+{
+    return std::string(what) + " (" + std::to_string(a) + ", " + std::to_string(b) + ")";
+}
+
+void storeLE64(uint8_t* out, uint64_t v) noexcept
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(out, &v, 8);
+    } else {
+        for (int i = 0; i < 8; ++i) {
+            out[i] = uint8_t(v >> (8 * i));
+        }
+    }
+}
+
+uint64_t loadLE64(const uint8_t* in) noexcept
+{
+    uint64_t v = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&v, in, 8);
+    } else {
+        for (int i = 0; i < 8; ++i) {
+            v |= uint64_t(in[i]) << (8 * i);
+        }
+    }
+    return v;
+}
+
+// Sets bits [first, last] in a word array; returns how many were clear before.
+uint64_t setRangeIn(uint64_t* w, uint64_t first, uint64_t last) noexcept
+{
+    const uint64_t fw = first >> 6, lw = last >> 6;
+    uint64_t changed = 0;
+    if (fw == lw) {
+        const uint64_t m = wordMask(unsigned(first & 63), unsigned(last & 63));
+        changed = std::popcount(m & ~w[fw]);
+        w[fw] |= m;
+        return changed;
+    }
+    uint64_t m = kAllOnes << (first & 63);
+    changed += std::popcount(m & ~w[fw]);
+    w[fw] |= m;
+    for (uint64_t i = fw + 1; i < lw; ++i) {
+        changed += 64 - std::popcount(w[i]);
+        w[i] = kAllOnes;
+    }
+    m = kAllOnes >> (63 - (last & 63));
+    changed += std::popcount(m & ~w[lw]);
+    w[lw] |= m;
+    return changed;
+}
+
+// Clears bits [first, last] in a word array; returns how many were set before.
+uint64_t resetRangeIn(uint64_t* w, uint64_t first, uint64_t last) noexcept
+{
+    const uint64_t fw = first >> 6, lw = last >> 6;
+    uint64_t changed = 0;
+    if (fw == lw) {
+        const uint64_t m = wordMask(unsigned(first & 63), unsigned(last & 63));
+        changed = std::popcount(m & w[fw]);
+        w[fw] &= ~m;
+        return changed;
+    }
+    uint64_t m = kAllOnes << (first & 63);
+    changed += std::popcount(m & w[fw]);
+    w[fw] &= ~m;
+    for (uint64_t i = fw + 1; i < lw; ++i) {
+        changed += std::popcount(w[i]);
+        w[i] = 0;
+    }
+    m = kAllOnes >> (63 - (last & 63));
+    changed += std::popcount(m & w[lw]);
+    w[lw] &= ~m;
+    return changed;
+}
+
+} // namespace
+
+// ---- construction ------------------------------------------------------------------------
+
+HBitmap::HBitmap(uint64_t size, unsigned granularity)
+{
+    if (granularity > 63) {
+        throw std::invalid_argument("HBitmap: granularity " + std::to_string(granularity) +
+                                    " is above 63");
+    }
+    if (size > uint64_t(INT64_MAX)) {
+        throw std::invalid_argument("HBitmap: size " + std::to_string(size) + " is above INT64_MAX");
+    }
+    const uint64_t bits = bitsFor(size, granularity);
+    if (bits > (uint64_t(1) << kLogMaxBits)) {
+        throw std::invalid_argument("HBitmap: " + std::to_string(bits) +
+                                    " bits exceed the limit of 2^41");
+    }
+    origSize_ = size;
+    g_ = granularity;
+    allocateLevels(bits);
+}
+
+HBitmap::HBitmap(const HBitmap& other)
+    : origSize_(other.origSize_), bits_(other.bits_), setBits_(other.setBits_), g_(other.g_),
+      levels_(other.levels_)
+{
+}
+
+HBitmap& HBitmap::operator=(const HBitmap& other)
+{
+    if (this != &other) {
+        origSize_ = other.origSize_;
+        bits_ = other.bits_;
+        setBits_ = other.setBits_;
+        g_ = other.g_;
+        levels_ = other.levels_;
+        meta_.reset();
+    }
+    return *this;
+}
+
+HBitmap::HBitmap(HBitmap&&) noexcept = default;
+HBitmap& HBitmap::operator=(HBitmap&&) noexcept = default;
+HBitmap::~HBitmap() = default;
+
+void HBitmap::allocateLevels(uint64_t bits)
+{
+    bits_ = bits;
+    uint64_t n = bits;
+    for (int i = int(kLevels) - 1; i >= 0; --i) {
+        n = std::max<uint64_t>(ceilDiv(n, 64), 1);
+        levels_[size_t(i)].assign(n, 0);
+    }
+    setBits_ = 0;
+}
+
+std::span<const uint64_t> HBitmap::levelWords(unsigned level) const
+{
+    if (level >= kLevels) {
+        throw std::out_of_range("HBitmap::levelWords: level " + std::to_string(level) + " >= 7");
+    }
+    return levels_[level];
+}
+
+uint64_t HBitmap::memoryBytes() const noexcept
+{
+    uint64_t total = 0;
+    for (const auto& l : levels_) {
+        total += l.capacity() * sizeof(uint64_t);
+    }
+    return total;
+}
+
+// ---- summary maintenance -----------------------------------------------------------------
+
+// Recomputes the summary bits for bottom words [firstWord, lastWord] and their ancestors.
+void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
+{
+    for (unsigned level = kBottom; level > 0; --level) {
+        const auto& child = levels_[level];
+        auto& parent = levels_[level - 1];
+        for (uint64_t w = firstWord; w <= lastWord; ++w) {
+            const uint64_t bit = uint64_t(1) << (w & 63);
+            if (child[w]) {
+                parent[w >> 6] |= bit;
+            } else {
+                parent[w >> 6] &= ~bit;
+            }
+        }
+        firstWord >>= 6;
+        lastWord >>= 6;
+    }
+}
+
+void HBitmap::rebuildSummary() noexcept
+{
+    for (unsigned level = kBottom; level > 0; --level) {
+        const auto& child = levels_[level];
+        auto& parent = levels_[level - 1];
+        std::fill(parent.begin(), parent.end(), 0);
+        for (uint64_t w = 0; w < child.size(); ++w) {
+            if (child[w]) {
+                parent[w >> 6] |= uint64_t(1) << (w & 63);
+            }
+        }
+    }
+}
+
+// ---- bit range primitives ----------------------------------------------------------------
+
+uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
+{
+    const uint64_t changed = setRangeIn(levels_[kBottom].data(), first, last);
+    if (changed) {
+        setBits_ += changed;
+        // Every word in the range is now non-zero: set the matching parent bits, level by level.
+        uint64_t f = first >> 6, l = last >> 6;
+        for (unsigned level = kBottom; level > 0; --level) {
+            if (setRangeIn(levels_[level - 1].data(), f, l) == 0) {
+                break;  // the ancestors of bits already set are set too
+            }
+            f >>= 6;
+            l >>= 6;
+        }
+    }
+    return changed;
+}
+
+uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
+{
+    const uint64_t changed = resetRangeIn(levels_[kBottom].data(), first, last);
+    if (changed) {
+        setBits_ -= changed;
+        // Words strictly inside the range are now zero; the edge words may not be.
+        uint64_t f = first >> 6, l = last >> 6;
+        for (unsigned level = kBottom; level > 0; --level) {
+            const auto& child = levels_[level];
+            uint64_t cf = f, cl = l;
+            if (child[cf] != 0) {
+                ++cf;
+            }
+            if (cl >= cf && child[cl] != 0) {
+                if (cl == 0) {
+                    break;
+                }
+                --cl;
+            }
+            if (cf > cl) {
+                break;
+            }
+            resetRangeIn(levels_[level - 1].data(), cf, cl);
+            f = cf >> 6;
+            l = cl >> 6;
+        }
+    }
+    return changed;
+}
+
+void HBitmap::markMeta(uint64_t start, uint64_t count)
+{
+    if (meta_) {
+        meta_->set(start, count);
+    }
+}
+
+// ---- public bit operations ---------------------------------------------------------------
+
+bool HBitmap::get(uint64_t item) const
+{
+    if (item >= origSize_) {
+        throw std::out_of_range(describe("HBitmap::get: item past the end", item, origSize_));
+    }
+    const uint64_t bit = item >> g_;
+    return (levels_[kBottom][bit >> 6] >> (bit & 63)) & 1;
+}
+
+void HBitmap::set(uint64_t start, uint64_t count)
+{
+    if (count == 0) {
+        return;
+    }
+    const uint64_t lastItem = start + (count - 1);
+    if (lastItem < start || (lastItem >> g_) >= bits_) {
+        throw std::out_of_range(describe("HBitmap::set: range past the end", start, count));
+    }
+    if (setBitRange(start >> g_, lastItem >> g_)) {
+        markMeta(start, count);
+    }
+}
+
+void HBitmap::reset(uint64_t start, uint64_t count)
+{
+    if (count == 0) {
+        return;
+    }
+    const uint64_t gmask = (uint64_t(1) << g_) - 1;
+    if (start & gmask) {
+        throw std::invalid_argument(describe("HBitmap::reset: start not aligned to the granularity",
+                                             start, count));
+    }
+    const uint64_t lastItem = start + (count - 1);
+    if (lastItem < start || (lastItem >> g_) >= bits_) {
+        throw std::out_of_range(describe("HBitmap::reset: range past the end", start, count));
+    }
+    if ((count & gmask) && start + count != origSize_) {
+        throw std::invalid_argument(
+            describe("HBitmap::reset: count not aligned and not reaching the end", start, count));
+    }
+    if (resetBitRange(start >> g_, lastItem >> g_)) {
+        markMeta(start, count);
+    }
+}
+
+void HBitmap::resetAll()
+{
+    for (auto& level : levels_) {
+        std::fill(level.begin(), level.end(), 0);
+    }
+    setBits_ = 0;
+}
+
+uint64_t HBitmap::countBits(uint64_t firstBit, uint64_t nbits) const noexcept
+{
+    if (firstBit >= bits_ || nbits == 0) {
+        return 0;
+    }
+    const uint64_t last = firstBit + std::min(nbits, bits_ - firstBit) - 1;
+    const uint64_t* w = levels_[kBottom].data();
+    const uint64_t fw = firstBit >> 6, lw = last >> 6;
+    if (fw == lw) {
+        return std::popcount(w[fw] & wordMask(unsigned(firstBit & 63), unsigned(last & 63)));
+    }
+    uint64_t n = std::popcount(w[fw] & (kAllOnes << (firstBit & 63)));
+    const uint64_t* l5 = levels_[kBottom - 1].data();
+    for (uint64_t i = fw + 1; i < lw; ++i) {
+        // Skip whole clean 64-word blocks through the summary level above.
+        if ((i & 63) == 0 && l5[i >> 6] == 0) {
+            i += 63;
+            if (i >= lw) {
+                break;
+            }
+            continue;
+        }
+        n += std::popcount(w[i]);
+    }
+    n += std::popcount(w[lw] & (kAllOnes >> (63 - (last & 63))));
+    return n;
+}
+
+bool HBitmap::anyBits(uint64_t firstBit, uint64_t nbits) const noexcept
+{
+    if (firstBit >= bits_ || nbits == 0) {
+        return false;
+    }
+    const uint64_t next = findNextSet(firstBit);
+    return next != kNone && next - firstBit < nbits;
+}
+
+// ---- searches ----------------------------------------------------------------------------
+
+uint64_t HBitmap::findNextSet(uint64_t bit) const noexcept
+{
+    if (bit >= bits_) {
+        return kNone;
+    }
+    unsigned level = kBottom;
+    uint64_t idx = bit;
+    // Climb until a word holds a set bit at or after idx.
+    for (;;) {
+        const auto& words = levels_[level];
+        const uint64_t w = idx >> 6;
+        if (w >= words.size()) {
+            return kNone;
+        }
+        const uint64_t word = words[w] & (kAllOnes << (idx & 63));
+        if (word) {
+            idx = (w << 6) + unsigned(std::countr_zero(word));
+            break;
+        }
+        if (level == 0) {
+            return kNone;
+        }
+        idx = w + 1;
+        --level;
+    }
+    // Descend along the first set bit of each non-empty word.
+    while (level < kBottom) {
+        ++level;
+        idx = (idx << 6) + unsigned(std::countr_zero(levels_[level][idx]));
+    }
+    return idx;
+}
+
+uint64_t HBitmap::findNextZero(uint64_t bit, uint64_t endBit) const noexcept
+{
+    const uint64_t* w = levels_[kBottom].data();
+    while (bit < endBit) {
+        const uint64_t word = ~w[bit >> 6] & (kAllOnes << (bit & 63));
+        if (word) {
+            const uint64_t found = (bit & ~uint64_t(63)) + unsigned(std::countr_zero(word));
+            return found < endBit ? found : kNone;
+        }
+        bit = (bit | 63) + 1;
+    }
+    return kNone;
+}
+
+std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
+{
+    if (start >= origSize_ || count == 0) {
+        return std::nullopt;
+    }
+    const uint64_t end = start + std::min(count, origSize_ - start);
+    const uint64_t bit = findNextSet(start >> g_);
+    if (bit == kNone || (bit << g_) >= end) {
+        return std::nullopt;
+    }
+    return std::max(start, bit << g_);
+}
+
+std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
+{
+    if (start >= origSize_ || count == 0) {
+        return std::nullopt;
+    }
+    const uint64_t endBit = count > origSize_ - start ? bits_ : ((start + count - 1) >> g_) + 1;
+    const uint64_t bit = findNextZero(start >> g_, endBit);
+    if (bit == kNone) {
+        return std::nullopt;
+    }
+    const uint64_t r = bit << g_;
+    return r < start ? start : r;
+}
+
+std::optional<Range> HBitmap::nextDirtyArea(uint64_t start, uint64_t end, uint64_t maxCount) const
+{
+    if (maxCount == 0) {
+        throw std::invalid_argument("HBitmap::nextDirtyArea: maxCount is 0");
+    }
+    end = std::min(end, origSize_);
+    if (start >= end) {
+        return std::nullopt;
+    }
+    const auto s = nextDirty(start, end - start);
+    if (!s) {
+        return std::nullopt;
+    }
+    uint64_t e = *s + std::min(end - *s, maxCount);
+    if (const auto z = nextZero(*s, e - *s)) {
+        e = *z;
+    }
+    return Range{*s, e - *s};
+}
+
+HBitmap::Iterator HBitmap::iterate(uint64_t first) const
+{
+    if (first >= origSize_) {
+        throw std::out_of_range(describe("HBitmap::iterate: first item past the end", first, origSize_));
+    }
+    return Iterator(this, first >> g_);
+}
+
+std::optional<uint64_t> HBitmap::Iterator::next()
+{
+    const uint64_t bit = bitmap_->findNextSet(bit_);
+    if (bit == kNone) {
+        bit_ = bitmap_->bits_;
+        return std::nullopt;
+    }
+    bit_ = bit + 1;
+    return bit << bitmap_->g_;
+}
+
+// ---- truncate and merge ------------------------------------------------------------------
+
+void HBitmap::truncate(uint64_t newSize)
+{
+    if (newSize > uint64_t(INT64_MAX)) {
+        throw std::invalid_argument("HBitmap::truncate: size " + std::to_string(newSize) +
+                                    " is above INT64_MAX");
+    }
+    const uint64_t newBits = bitsFor(newSize, g_);
+    if (newBits > (uint64_t(1) << kLogMaxBits)) {
+        throw std::invalid_argument("HBitmap::truncate: " + std::to_string(newBits) +
+                                    " bits exceed the limit of 2^41");
+    }
+    const uint64_t oldBits = bits_;
+    origSize_ = newSize;
+    if (newBits == oldBits) {
+        return;  // as QEMU: a granule straddling the new end keeps its bit
+    }
+    if (newBits < oldBits) {
+        // Clear whole granules past the new end; this marks the meta bitmap like any reset.
+        if (resetBitRange(newBits, oldBits - 1)) {
+            markMeta(newBits << g_, (oldBits - newBits) << g_);
+        }
+    }
+    bits_ = newBits;
+    uint64_t n = newBits;
+    for (int i = int(kLevels) - 1; i >= 0; --i) {
+        n = std::max<uint64_t>(ceilDiv(n, 64), 1);
+        levels_[size_t(i)].resize(n, 0);
+    }
+    rebuildSummary();
+    if (meta_) {
+        meta_->truncate(newBits << g_);
+    }
+}
+
+void HBitmap::merge(const HBitmap& other)
+{
+    if (other.origSize_ != origSize_) {
+        throw std::invalid_argument(describe("HBitmap::merge: sizes differ", origSize_, other.origSize_));
+    }
+    if (other.empty() || &other == this) {
+        return;
+    }
+    if (other.g_ == g_) {
+        auto& dst = levels_[kBottom];
+        const auto& src = other.levels_[kBottom];
+        uint64_t n = 0;
+        for (uint64_t i = 0; i < dst.size(); ++i) {
+            dst[i] |= src[i];
+            n += std::popcount(dst[i]);
+        }
+        setBits_ = n;
+        for (unsigned level = 0; level < kBottom; ++level) {
+            auto& d = levels_[level];
+            const auto& s = other.levels_[level];
+            for (uint64_t i = 0; i < d.size(); ++i) {
+                d[i] |= s[i];
+            }
+        }
+        return;
+    }
+    // Different granularities: every dirty area of `other` is set here, rounding outward.
+    // As in QEMU, merging does not mark the meta bitmap.
+    uint64_t pos = 0;
+    while (const auto area = other.nextDirtyArea(pos, origSize_, kToEnd)) {
+        setBitRange(area->start >> g_, (area->start + area->count - 1) >> g_);
+        pos = area->start + area->count;
+    }
+}
+
+// ---- serialization -----------------------------------------------------------------------
+
+void HBitmap::checkSerializationChunk(uint64_t start, uint64_t count) const
+{
+    if (!isSerializable()) {
+        throw std::logic_error("HBitmap: granularity " + std::to_string(g_) +
+                               " is not serializable (needs < 58)");
+    }
+    const uint64_t align = serializationAlign();
+    if (start % align) {
+        throw std::invalid_argument(
+            describe("HBitmap serialization: start not a multiple of the alignment", start, align));
+    }
+    const uint64_t lastItem = start + (count - 1);
+    if (lastItem < start || (lastItem >> g_) >= bits_) {
+        throw std::out_of_range(describe("HBitmap serialization: range past the end", start, count));
+    }
+    if (count % align && (lastItem >> g_) != bits_ - 1) {
+        throw std::invalid_argument(describe(
+            "HBitmap serialization: count not a multiple of the alignment and not the last chunk", count,
+            align));
+    }
+}
+
+uint64_t HBitmap::serializationSize(uint64_t start, uint64_t count) const
+{
+    if (count == 0) {
+        return 0;
+    }
+    checkSerializationChunk(start, count);
+    const uint64_t first = (start >> g_) >> 6;
+    const uint64_t last = ((start + count - 1) >> g_) >> 6;
+    return (last - first + 1) * 8;
+}
+
+void HBitmap::serializePart(std::span<uint8_t> out, uint64_t start, uint64_t count) const
+{
+    const uint64_t bytes = serializationSize(start, count);
+    if (out.size() < bytes) {
+        throw std::invalid_argument(
+            describe("HBitmap::serializePart: buffer smaller than the serialization size", out.size(), bytes));
+    }
+    if (bytes == 0) {
+        return;
+    }
+    const uint64_t first = (start >> g_) >> 6;
+    const uint64_t* w = levels_[kBottom].data() + first;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(out.data(), w, bytes);
+    } else {
+        for (uint64_t i = 0; i < bytes / 8; ++i) {
+            storeLE64(out.data() + 8 * i, w[i]);
+        }
+    }
+}
+
+void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint64_t count, bool finish)
+{
+    const uint64_t bytes = serializationSize(start, count);
+    if (in.size() < bytes) {
+        throw std::invalid_argument(
+            describe("HBitmap::deserializePart: buffer smaller than the serialization size", in.size(), bytes));
+    }
+    if (bytes) {
+        const uint64_t first = (start >> g_) >> 6;
+        const uint64_t nwords = bytes / 8;
+        uint64_t* w = levels_[kBottom].data() + first;
+        int64_t delta = 0;
+        for (uint64_t i = 0; i < nwords; ++i) {
+            uint64_t v = loadLE64(in.data() + 8 * i);
+            if (first + i == levels_[kBottom].size() - 1 && (bits_ & 63)) {
+                v &= kAllOnes >> (64 - (bits_ & 63));  // padding past bitCount() stays zero
+            }
+            delta += int64_t(std::popcount(v)) - int64_t(std::popcount(w[i]));
+            w[i] = v;
+        }
+        setBits_ = uint64_t(int64_t(setBits_) + delta);
+        refreshSummary(first, first + nwords - 1);
+    }
+    if (finish) {
+        deserializeFinish();
+    }
+}
+
+void HBitmap::deserializeZeroes(uint64_t start, uint64_t count, bool finish)
+{
+    const uint64_t bytes = serializationSize(start, count);
+    if (bytes) {
+        const uint64_t first = (start >> g_) >> 6;
+        const uint64_t last = first + bytes / 8 - 1;
+        resetBitRange(first << 6, std::min(((last + 1) << 6), bits_) - 1);
+    }
+    if (finish) {
+        deserializeFinish();
+    }
+}
+
+void HBitmap::deserializeOnes(uint64_t start, uint64_t count, bool finish)
+{
+    const uint64_t bytes = serializationSize(start, count);
+    if (bytes) {
+        const uint64_t first = (start >> g_) >> 6;
+        const uint64_t last = first + bytes / 8 - 1;
+        setBitRange(first << 6, std::min(((last + 1) << 6), bits_) - 1);
+    }
+    if (finish) {
+        deserializeFinish();
+    }
+}
+
+void HBitmap::deserializeFinish()
+{
+    rebuildSummary();
+    uint64_t n = 0;
+    for (const uint64_t w : levels_[kBottom]) {
+        n += std::popcount(w);
+    }
+    setBits_ = n;
+}
+
+// ---- meta --------------------------------------------------------------------------------
+
+HBitmap& HBitmap::createMeta(uint64_t chunkBits)
+{
+    if (meta_) {
+        throw std::logic_error("HBitmap::createMeta: a meta bitmap already exists");
+    }
+    if (chunkBits == 0 || !std::has_single_bit(chunkBits)) {
+        throw std::invalid_argument("HBitmap::createMeta: chunkBits " + std::to_string(chunkBits) +
+                                    " is not a power of two");
+    }
+    const unsigned metaG = g_ + unsigned(std::countr_zero(chunkBits));
+    if (metaG > 63) {
+        throw std::invalid_argument("HBitmap::createMeta: meta granularity " + std::to_string(metaG) +
+                                    " is above 63");
+    }
+    meta_ = std::make_unique<HBitmap>(bits_ << g_, metaG);
+    return *meta_;
+}
+
+void HBitmap::freeMeta()
+{
+    if (!meta_) {
+        throw std::logic_error("HBitmap::freeMeta: there is no meta bitmap");
+    }
+    meta_.reset();
+}
+
+// ---- digest ------------------------------------------------------------------------------
+
+std::string HBitmap::sha256() const
+{
+    const auto& w = levels_[kBottom];
+    std::vector<uint8_t> bytes(w.size() * 8);
+    for (size_t i = 0; i < w.size(); ++i) {
+        storeLE64(bytes.data() + 8 * i, w[i]);
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("HBitmap::sha256: the digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
+} // namespace bitmig

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (run as root, or with sudo available):
+#   ./run.sh app [ARGS...]   install what is missing, build, launch the desktop app bitmig-lab
+#   ./run.sh test            install what is missing, build, run the whole test suite
+#   ./run.sh bench           install what is missing, build (release), run the benchmarks
+#   ./run.sh build           install what is missing and build only
+# Idempotent: when everything is installed and built it only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(g++ cmake ninja-build pkg-config libssl-dev
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
+          qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+          catch2 xvfb xauth)
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "run.sh: installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    app)
+        install_missing
+        build dev
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+            echo "run.sh: no display found; starting bitmig-lab on a virtual X display (xvfb-run)"
+            exec xvfb-run -a build/dev/app/bitmig-lab "$@"
+        fi
+        exec build/dev/app/bitmig-lab "$@"
+        ;;
+    test)
+        install_missing
+        build dev
+        export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+        ctest --preset dev -j"$(nproc)"
+        ;;
+    bench)
+        install_missing
+        build release
+        for b in build/release/tests/bench/bench_*; do
+            [ -x "$b" ] && "$b" "$@"
+        done
+        ;;
+    build)
+        install_missing
+        build dev
+        ;;
+    *)
+        echo "usage: ./run.sh app [ARGS...] | test | bench | build" >&2
+        exit 2
+        ;;
+esac
