@@ -137,7 +137,7 @@ HBitmap::HBitmap(uint64_t size, unsigned granularity)
 
 HBitmap::HBitmap(const HBitmap& other)
     : origSize_(other.origSize_), bits_(other.bits_), setBits_(other.setBits_), g_(other.g_),
-      levels_(other.levels_)
+      levels_(other.levels_), densityLog2_(other.densityLog2_), density_(other.density_)
 {
 }
 
@@ -149,6 +149,8 @@ HBitmap& HBitmap::operator=(const HBitmap& other)
         setBits_ = other.setBits_;
         g_ = other.g_;
         levels_ = other.levels_;
+        densityLog2_ = other.densityLog2_;
+        density_ = other.density_;
         meta_.reset();
     }
     return *this;
@@ -164,7 +166,9 @@ void HBitmap::allocateLevels(uint64_t bits)
     uint64_t n = bits;
     for (int i = int(kLevels) - 1; i >= 0; --i) {
         n = std::max<uint64_t>(ceilDiv(n, 64), 1);
-        levels_[size_t(i)].assign(n, 0);
+        WordVector fresh;
+        fresh.resize(n);  // zero pages, untouched until written
+        levels_[size_t(i)] = std::move(fresh);
     }
     setBits_ = 0;
 }
@@ -228,6 +232,9 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = setRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ += changed;
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, true);
+        }
         // Every word in the range is now non-zero: set the matching parent bits, level by level.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -246,6 +253,9 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = resetRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ -= changed;
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, false);
+        }
         // Words strictly inside the range are now zero; the edge words may not be.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -269,6 +279,56 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
         }
     }
     return changed;
+}
+
+void HBitmap::adjustDensity(uint64_t first, uint64_t last, uint64_t changed, bool set) noexcept
+{
+    const uint64_t fb = first >> densityLog2_, lb = last >> densityLog2_;
+    if (fb == lb) {
+        density_[fb] = set ? density_[fb] + changed : density_[fb] - changed;
+        return;
+    }
+    recountDensity(first, last);
+}
+
+void HBitmap::recountDensity(uint64_t first, uint64_t last) noexcept
+{
+    const uint64_t block = uint64_t(1) << densityLog2_;
+    for (uint64_t b = first >> densityLog2_; b <= last >> densityLog2_; ++b) {
+        density_[b] = countBits(b << densityLog2_, block);
+    }
+}
+
+void HBitmap::rebuildDensity() noexcept
+{
+    if (!densityLog2_) {
+        return;
+    }
+    density_.assign(std::max<uint64_t>(ceilDiv(bits_, uint64_t(1) << densityLog2_), 1), 0);
+    const auto& w = levels_[kBottom];
+    const unsigned shift = densityLog2_ - 6;
+    for (uint64_t i = 0; i < w.size(); ++i) {
+        if (w[i]) {
+            density_[i >> shift] += std::popcount(w[i]);
+        }
+    }
+}
+
+void HBitmap::enableDensityIndex(unsigned log2BlockBits)
+{
+    if (log2BlockBits < 6 || log2BlockBits > 40) {
+        throw std::invalid_argument("HBitmap::enableDensityIndex: log2 block size " +
+                                    std::to_string(log2BlockBits) + " is not in 6..40");
+    }
+    densityLog2_ = log2BlockBits;
+    rebuildDensity();
+}
+
+void HBitmap::disableDensityIndex() noexcept
+{
+    densityLog2_ = 0;
+    density_.clear();
+    density_.shrink_to_fit();
 }
 
 void HBitmap::markMeta(uint64_t start, uint64_t count)
@@ -331,6 +391,7 @@ void HBitmap::resetAll()
     for (auto& level : levels_) {
         std::fill(level.begin(), level.end(), 0);
     }
+    std::fill(density_.begin(), density_.end(), 0);
     setBits_ = 0;
 }
 
@@ -517,6 +578,7 @@ void HBitmap::truncate(uint64_t newSize)
         levels_[size_t(i)].resize(n, 0);
     }
     rebuildSummary();
+    rebuildDensity();
     if (meta_) {
         meta_->truncate(newBits << g_);
     }
@@ -546,6 +608,7 @@ void HBitmap::merge(const HBitmap& other)
                 d[i] |= s[i];
             }
         }
+        rebuildDensity();
         return;
     }
     // Different granularities: every dirty area of `other` is set here, rounding outward.
@@ -635,6 +698,10 @@ void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint6
         }
         setBits_ = uint64_t(int64_t(setBits_) + delta);
         refreshSummary(first, first + nwords - 1);
+        if (densityLog2_) {
+            const uint64_t lastBit = std::min((first + nwords) << 6, bits_) - 1;
+            recountDensity(first << 6, lastBit);
+        }
     }
     if (finish) {
         deserializeFinish();
@@ -675,6 +742,7 @@ void HBitmap::deserializeFinish()
         n += std::popcount(w);
     }
     setBits_ = n;
+    rebuildDensity();
 }
 
 // ---- meta --------------------------------------------------------------------------------
@@ -710,13 +778,23 @@ void HBitmap::freeMeta()
 std::string HBitmap::sha256() const
 {
     const auto& w = levels_[kBottom];
-    std::vector<uint8_t> bytes(w.size() * 8);
-    for (size_t i = 0; i < w.size(); ++i) {
-        storeLE64(bytes.data() + 8 * i, w[i]);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+    if constexpr (std::endian::native == std::endian::little) {
+        ok = ok && EVP_DigestUpdate(ctx.get(), w.data(), w.size() * 8) == 1;
+    } else {
+        uint8_t buf[8 * 512];
+        for (size_t i = 0; ok && i < w.size(); i += 512) {
+            const size_t n = std::min<size_t>(512, w.size() - i);
+            for (size_t j = 0; j < n; ++j) {
+                storeLE64(buf + 8 * j, w[i + j]);
+            }
+            ok = EVP_DigestUpdate(ctx.get(), buf, n * 8) == 1;
+        }
     }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
+    if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
         throw std::runtime_error("HBitmap::sha256: the digest failed");
     }
     static constexpr char hex[] = "0123456789abcdef";

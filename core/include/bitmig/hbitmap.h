@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "bitmig/zeropageallocator.h"
+
 namespace bitmig {
 
 // A count meaning "to the end of the bitmap" (QEMU passes INT64_MAX).
@@ -109,6 +111,16 @@ public:
     // Bytes held by the bit arrays of this bitmap (not its meta bitmap).
     uint64_t memoryBytes() const noexcept;
 
+    // Optional density index for renderers: the number of set bits in every block of
+    // 2^log2BlockBits bottom bits, kept exact by every operation, so a zoomed-out view
+    // reads at most bitCount() >> log2BlockBits counters instead of the words.
+    // std::invalid_argument if log2BlockBits is not in 6..40.
+    void enableDensityIndex(unsigned log2BlockBits);
+    void disableDensityIndex() noexcept;
+    bool hasDensityIndex() const noexcept { return densityLog2_ != 0; }
+    unsigned densityBlockLog2() const noexcept { return densityLog2_; }
+    std::span<const uint64_t> densityBlocks() const noexcept { return density_; }
+
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);
 
@@ -122,13 +134,19 @@ private:
     void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
     void rebuildSummary() noexcept;
     void allocateLevels(uint64_t bits);
+    void adjustDensity(uint64_t first, uint64_t last, uint64_t changed, bool set) noexcept;
+    void recountDensity(uint64_t first, uint64_t last) noexcept;
+    void rebuildDensity() noexcept;
 
     uint64_t origSize_ = 0;
     uint64_t bits_ = 0;
     uint64_t setBits_ = 0;
     unsigned g_ = 0;
-    std::array<std::vector<uint64_t>, kLevels> levels_;
+    using WordVector = std::vector<uint64_t, detail::ZeroPageAllocator<uint64_t>>;
+    std::array<WordVector, kLevels> levels_;
     std::unique_ptr<HBitmap> meta_;
+    unsigned densityLog2_ = 0;      // 0: no density index
+    std::vector<uint64_t> density_;  // set bits per block of 2^densityLog2_ bits
 };
 
 } // namespace bitmig

@@ -1,0 +1,56 @@
+// Every parameter of one simulated bitmap migration (see shared migration model).
+#pragma once
+
+#include "bitmig/workload.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bitmig {
+
+enum class Strategy { Precopy, Postcopy, StopAndCopy };
+
+std::string_view strategyName(Strategy s) noexcept;  // "precopy", "postcopy", "stop-copy"
+Strategy parseStrategy(std::string_view name);       // std::invalid_argument on an unknown name
+
+// A write or a clear (trim, or a backup job resetting bits) scheduled at a simulated time.
+struct Injection {
+    enum class Op { Write, Clear };
+    int64_t timeNs = 0;
+    Op op = Op::Write;
+    uint64_t offset = 0;
+    uint64_t length = 0;
+    friend bool operator==(const Injection&, const Injection&) = default;
+};
+
+struct SimConfig {
+    uint64_t diskBytes = uint64_t(1) << 40;       // a multiple of 512
+    uint64_t granularity = uint64_t(64) << 10;    // bytes per bitmap bit, power of two >= 512
+    uint64_t chunkBytes = 1024;                   // bytes of bitmap per chunk, power of two 1 B .. 1 MiB
+    Strategy strategy = Strategy::Precopy;
+    double bandwidth = 125e6;                     // bytes per second (1 Gbit/s)
+    int64_t latencyNs = 0;                        // one-way delay of the link
+    int64_t maxDowntimeNs = 300'000'000;
+    unsigned maxPasses = 30;                      // dirty passes before completion is forced
+    uint64_t completeOnlyBelow = 0;               // seed's option: if the whole transfer is at most
+                                                  // this many bytes, send it all in the complete phase
+    int64_t tickNs = 1'000'000;
+    int64_t migrationStartNs = 0;                 // the guest runs alone before this (-1: never by itself)
+    int64_t timeLimitNs = int64_t(3600) * 1'000'000'000;  // a run stops here, finished or not
+    int64_t sampleIntervalNs = 10'000'000;        // time-series bucket
+    uint64_t seed = 1;
+    WorkloadSpec workload;
+    std::vector<Injection> injections;            // applied in time order
+    std::string deviceName = "drive0";
+    std::string bitmapName = "bitmap0";
+
+    // std::invalid_argument naming the field and the reason for the first bad value.
+    void validate() const;
+    // Bandwidth * max downtime: the pending bytes at which precopy may stop the guest.
+    double downtimeBudgetBytes() const noexcept { return bandwidth * double(maxDowntimeNs) * 1e-9; }
+    friend bool operator==(const SimConfig&, const SimConfig&) = default;
+};
+
+} // namespace bitmig

@@ -1,0 +1,759 @@
+#include "bitmig/migrationengine.h"
+
+#include "bitmig/streamformat.h"
+
+#include <algorithm>
+#include <bit>
+#include <stdexcept>
+
+namespace bitmig {
+
+namespace {
+
+constexpr uint32_t kSectionId = 1;
+constexpr size_t kMaxSentListed = 4096;
+
+const SimConfig& validated(const SimConfig& cfg)
+{
+    cfg.validate();
+    return cfg;
+}
+
+uint64_t popcountAndNot(std::span<const uint64_t> a, std::span<const uint64_t> b) noexcept
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        n += std::popcount(a[i] & ~b[i]);
+    }
+    return n;
+}
+
+} // namespace
+
+std::string_view phaseName(Phase p) noexcept
+{
+    switch (p) {
+    case Phase::Idle:
+        return "idle";
+    case Phase::Setup:
+        return "setup";
+    case Phase::Bulk:
+        return "bulk";
+    case Phase::Dirty:
+        return "dirty";
+    case Phase::Complete:
+        return "complete";
+    case Phase::Done:
+        return "done";
+    case Phase::Cancelled:
+        return "cancelled";
+    }
+    return "unknown";
+}
+
+MigrationEngine::MigrationEngine(SimConfig config)
+    : cfg_(validated(config)), generator_(cfg_.workload, cfg_.diskBytes, cfg_.seed),
+      source_(cfg_.bitmapName, cfg_.diskBytes, cfg_.granularity)
+{
+    chunks_ = (source_.bitCount() + chunkBits() - 1) / chunkBits();
+    injections_ = cfg_.injections;
+    std::stable_sort(injections_.begin(), injections_.end(),
+                     [](const Injection& a, const Injection& b) { return a.timeNs < b.timeNs; });
+    summary_.strategy = cfg_.strategy;
+    summary_.maxDowntimeNs = cfg_.maxDowntimeNs;
+    summary_.chunks = chunks_;
+    summary_.phases.push_back(PhaseSpan{Phase::Idle, 0, 0, -1});
+}
+
+MigrationEngine::~MigrationEngine() = default;
+
+void MigrationEngine::setDensityIndex(unsigned log2BlockBits)
+{
+    densityLog2_ = log2BlockBits;
+    auto apply = [log2BlockBits](HBitmap& hb) {
+        if (log2BlockBits) {
+            hb.enableDensityIndex(log2BlockBits);
+        } else {
+            hb.disableDensityIndex();
+        }
+    };
+    apply(source_.bits());
+    if (auto* m = source_.meta()) {
+        apply(*m);
+    }
+    if (receiver_ && receiver_->bitmap()) {
+        apply(receiver_->bitmap()->bits());
+    }
+}
+
+// ---- geometry ----------------------------------------------------------------------------
+
+MigrationEngine::Chunk MigrationEngine::chunkAt(uint64_t index) const noexcept
+{
+    Chunk c;
+    c.firstBit = index * chunkBits();
+    c.nbits = std::min(chunkBits(), source_.bitCount() - c.firstBit);
+    c.startByte = c.firstBit * cfg_.granularity;
+    c.countBytes = std::min(c.nbits * cfg_.granularity, cfg_.diskBytes - c.startByte);
+    return c;
+}
+
+uint64_t MigrationEngine::chunkRecordCost() const noexcept
+{
+    return StreamEncoder::bitsHeaderSize(false, false, 0, 0, false) +
+           stream::bufSize(std::max<uint64_t>(cfg_.chunkBytes, 8));
+}
+
+uint64_t MigrationEngine::pendingBytes() const
+{
+    const HBitmap* m = source_.meta();
+    const uint64_t metaDirty = m ? m->count() >> m->granularity() : 0;
+    uint64_t chunksLeft = 0;
+    switch (phase_) {
+    case Phase::Idle:
+    case Phase::Done:
+    case Phase::Cancelled:
+        return 0;
+    case Phase::Setup:
+        chunksLeft = chunks_;
+        break;
+    case Phase::Bulk:
+        chunksLeft = (chunks_ - cursor_) + (m ? m->countBits(0, cursor_) : 0);
+        break;
+    case Phase::Dirty:
+        chunksLeft = metaDirty;
+        break;
+    case Phase::Complete:
+        if (completeSent_) {
+            return 0;
+        }
+        chunksLeft = bulkDone_ ? (m ? m->countBits(cursor_, chunks_) : 0)
+                               : (chunks_ - cursor_) + (m ? m->countBits(0, cursor_) : 0);
+        break;
+    }
+    return chunksLeft * chunkRecordCost();
+}
+
+// ---- running -----------------------------------------------------------------------------
+
+bool MigrationEngine::finished() const noexcept
+{
+    return phase_ == Phase::Done || limitReached_;
+}
+
+void MigrationEngine::step()
+{
+    if (finished()) {
+        return;
+    }
+    sentLastTick_.clear();
+    applyDueInjections();
+    if (phase_ == Phase::Idle && cfg_.migrationStartNs >= 0 && now_ >= cfg_.migrationStartNs) {
+        startMigration();
+    }
+    runWorkload();
+    send();
+    now_ += cfg_.tickNs;
+    deliver();
+    finishIfDone();
+    if (now_ >= cfg_.timeLimitNs && phase_ != Phase::Done) {
+        limitReached_ = true;
+    }
+    sample(finished());
+}
+
+void MigrationEngine::runFor(int64_t ns)
+{
+    const int64_t end = now_ + ns;
+    while (now_ < end && !finished()) {
+        step();
+    }
+}
+
+void MigrationEngine::runToEnd()
+{
+    while (!finished() && phase_ != Phase::Cancelled) {
+        step();
+    }
+}
+
+// ---- guest I/O ---------------------------------------------------------------------------
+
+void MigrationEngine::applyGuestIo(const Injection& io)
+{
+    const bool atDestination = guestAtDestination_;
+    // A paused guest issues nothing; a clear at the destination waits for COMPLETE, since the
+    // incoming bitmap there is merged with the successor by OR and would bring the bits back.
+    if (guestPaused_ ||
+        (io.op == Injection::Op::Clear && atDestination && receiver_ && !receiver_->complete())) {
+        heldIo_.push_back(io);
+        return;
+    }
+    DirtyBitmap* target = &source_;
+    if (atDestination) {
+        target = receiver_ ? receiver_->bitmap() : nullptr;
+        if (!target) {
+            heldIo_.push_back(io);
+            return;
+        }
+    }
+    if (io.op == Injection::Op::Write) {
+        target->markDirty(io.offset, io.length);
+        ++summary_.writesApplied;
+    } else {
+        target->clearInside(io.offset, io.length);
+        ++summary_.clearsApplied;
+    }
+    ++bucket_.writes;
+    if (onGuestIo) {
+        onGuestIo(io);
+    }
+}
+
+void MigrationEngine::applyDueInjections()
+{
+    const int64_t tickEnd = now_ + cfg_.tickNs;
+    while (nextInjection_ < injections_.size() && injections_[nextInjection_].timeNs < tickEnd) {
+        applyGuestIo(injections_[nextInjection_++]);
+    }
+}
+
+void MigrationEngine::injectWrite(uint64_t offset, uint64_t length)
+{
+    if (offset >= cfg_.diskBytes || length > cfg_.diskBytes - offset) {
+        throw std::out_of_range("write [" + std::to_string(offset) + ", +" + std::to_string(length) +
+                                ") is past the end of the disk");
+    }
+    applyGuestIo(Injection{now_, Injection::Op::Write, offset, length});
+}
+
+void MigrationEngine::injectClear(uint64_t offset, uint64_t length)
+{
+    if (offset >= cfg_.diskBytes || length > cfg_.diskBytes - offset) {
+        throw std::out_of_range("clear [" + std::to_string(offset) + ", +" + std::to_string(length) +
+                                ") is past the end of the disk");
+    }
+    applyGuestIo(Injection{now_, Injection::Op::Clear, offset, length});
+}
+
+void MigrationEngine::setWorkload(const WorkloadSpec& spec)
+{
+    generator_.setSpec(spec);
+}
+
+void MigrationEngine::runWorkload()
+{
+    if (guestPaused_) {
+        return;
+    }
+    const HBitmap* m = source_.meta();
+    const uint64_t before = m ? m->count() >> m->granularity() : 0;
+    if (!guestAtDestination_ && !onGuestIo) {
+        // The hot path: straight into the source bitmap.
+        uint64_t n = 0;
+        generator_.generate(now_, cfg_.tickNs, [this, &n](uint64_t offset, uint64_t length) {
+            source_.markDirty(offset, length);
+            ++n;
+        });
+        summary_.writesApplied += n;
+        bucket_.writes += n;
+    } else {
+        generator_.generate(now_, cfg_.tickNs, [this](uint64_t offset, uint64_t length) {
+            applyGuestIo(Injection{now_, Injection::Op::Write, offset, length});
+        });
+    }
+    if (m) {
+        const uint64_t after = m->count() >> m->granularity();
+        bucket_.redirtiedChunks += after > before ? after - before : 0;
+    }
+}
+
+// ---- migration control -------------------------------------------------------------------
+
+void MigrationEngine::startMigration()
+{
+    if (!canStartMigration()) {
+        throw std::logic_error(std::string("a migration cannot start in phase ") + std::string(phaseName(phase_)));
+    }
+    encoder_.reset();
+    const uint64_t maxBuf = std::max<uint64_t>(stream::kMaxBufSize, chunkRecordCost());
+    receiver_ = std::make_unique<BitmapReceiver>(cfg_.deviceName, cfg_.bitmapName, cfg_.diskBytes, maxBuf);
+    receiver_->onComplete = [this](const DirtyBitmap& loaded) { onLoaded(loaded); };
+    receiver_->onStart = [this](DirtyBitmap& created) {
+        if (densityLog2_) {
+            created.bits().enableDensityIndex(densityLog2_);
+        }
+    };
+    out_.clear();
+    outBase_ = 0;
+    wireEnd_ = 0;
+    delivered_ = 0;
+    arrivals_.clear();
+    budget_ = 0;
+    linkFreeAt_ = now_;
+
+    summary_.started = true;
+    summary_.cancelled = false;
+    summary_.migrationStartNs = now_;
+    summary_.chunksSent = summary_.chunksResent = summary_.chunksZeroes = 0;
+    summary_.records = summary_.payloadBytes = summary_.headerBytes = summary_.wireBytes = 0;
+    summary_.dirtyPasses = 0;
+    summary_.error.clear();
+    forcedComplete_ = false;
+
+    sentOnce_.assign((chunks_ + 63) / 64, 0);
+    if (cfg_.strategy == Strategy::Precopy) {
+        HBitmap& m = source_.createMeta(cfg_.chunkBytes);
+        if (densityLog2_) {
+            m.enableDensityIndex(densityLog2_);
+        }
+    }
+    source_.setBusy(true);
+    cursor_ = 0;
+    pass_ = 0;
+    setupSent_ = false;
+    completeSent_ = false;
+    bulkDone_ = false;
+    enterPhase(Phase::Setup);
+    if (cfg_.strategy == Strategy::StopAndCopy) {
+        pauseGuest();
+        summary_.expectedDowntimeNs = int64_t(double(pendingBytes()) / cfg_.bandwidth * 1e9) + cfg_.latencyNs;
+    }
+}
+
+bool MigrationEngine::abort()
+{
+    if (phase_ != Phase::Setup && phase_ != Phase::Bulk && phase_ != Phase::Dirty && phase_ != Phase::Complete) {
+        return false;
+    }
+    arrivals_.clear();  // what was on the wire is lost
+    if (receiver_) {
+        std::unique_ptr<HBitmap> guestWrites = receiver_->cancel();
+        if (guestAtDestination_ && guestWrites) {
+            // The guest comes back: what it wrote at the destination must stay dirty here.
+            source_.bits().merge(*guestWrites);
+        }
+        receiver_.reset();
+    }
+    if (source_.meta()) {
+        source_.freeMeta();
+    }
+    source_.setBusy(false);
+    guestAtDestination_ = false;
+    guestPaused_ = false;
+    summary_.cancelled = true;
+    enterPhase(Phase::Cancelled);
+    while (!heldIo_.empty()) {
+        const Injection io = heldIo_.front();
+        heldIo_.pop_front();
+        applyGuestIo(io);
+    }
+    return true;
+}
+
+void MigrationEngine::enterPhase(Phase phase, unsigned pass)
+{
+    if (!summary_.phases.empty() && summary_.phases.back().endNs < 0) {
+        summary_.phases.back().endNs = now_;
+    }
+    summary_.phases.push_back(PhaseSpan{phase, pass, now_, -1});
+    if (phase == Phase::Done || phase == Phase::Cancelled) {
+        summary_.phases.back().endNs = now_;
+    }
+    phase_ = phase;
+    if (phase == Phase::Dirty) {
+        pass_ = pass;
+        summary_.dirtyPasses = std::max(summary_.dirtyPasses, pass);
+    }
+}
+
+void MigrationEngine::pauseGuest()
+{
+    guestPaused_ = true;
+    summary_.pauseStartNs = now_;
+}
+
+void MigrationEngine::switchGuestToDestination()
+{
+    // Postcopy switch-over: the guest stops here and starts at the destination, one link delay later.
+    summary_.pauseStartNs = now_;
+    summary_.downtimeNs = cfg_.latencyNs;
+    summary_.expectedDowntimeNs = cfg_.latencyNs;
+    guestAtDestination_ = true;
+    receiver_->guestStarts();
+}
+
+void MigrationEngine::beginComplete()
+{
+    if (cfg_.strategy == Strategy::Precopy) {
+        pauseGuest();
+    }
+    enterPhase(Phase::Complete);
+    if (bulkDone_) {
+        cursor_ = 0;
+    }
+    if (cfg_.strategy != Strategy::Postcopy) {
+        // What the complete phase will carry, record by record, and when it will have arrived.
+        const uint64_t bytes = StreamEncoder::sectionHeaderSize(SectionType::End) + exactPendingBytes() +
+                               encoder_.sizeOf(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName)).total() +
+                               StreamEncoder::eosRecordSize();
+        const int64_t queued = std::max<int64_t>(0, linkFreeAt_ - now_);
+        summary_.expectedDowntimeNs = (now_ - summary_.pauseStartNs) + queued +
+                                      int64_t(double(bytes) / cfg_.bandwidth * 1e9) + cfg_.latencyNs;
+    }
+    emitSection(SectionType::End);
+}
+
+uint64_t MigrationEngine::exactPendingBytes() const
+{
+    const HBitmap& hb = source_.bits();
+    const HBitmap* m = source_.meta();
+    const uint64_t dataCost = chunkRecordCost();
+    const uint64_t zeroCost = StreamEncoder::bitsHeaderSize(false, false, 0, 0, true);
+    uint64_t bytes = 0;
+    uint64_t from = cursor_;
+    if (!bulkDone_) {
+        // Unsent bulk chunks: data records for those holding a dirty bit, ZEROES for the rest.
+        uint64_t dataChunks = 0;
+        for (uint64_t chunk = cursor_; chunk < chunks_;) {
+            const auto bit = hb.nextDirty(chunkAt(chunk).startByte);
+            if (!bit) {
+                break;
+            }
+            chunk = (*bit >> hb.granularity()) / chunkBits();
+            ++dataChunks;
+            ++chunk;
+        }
+        bytes += dataChunks * dataCost + (chunks_ - cursor_ - dataChunks) * zeroCost;
+        from = 0;
+    }
+    if (m) {
+        const uint64_t end = bulkDone_ ? chunks_ : cursor_;
+        for (uint64_t chunk = from; chunk < end;) {
+            const auto at = m->nextDirty(chunk << m->granularity());
+            if (!at || (*at >> m->granularity()) >= end) {
+                break;
+            }
+            chunk = *at >> m->granularity();
+            const Chunk c = chunkAt(chunk);
+            bytes += hb.anyBits(c.firstBit, c.nbits) ? dataCost : zeroCost;
+            ++chunk;
+        }
+    }
+    return bytes;
+}
+
+// ---- sender ------------------------------------------------------------------------------
+
+void MigrationEngine::send()
+{
+    if (phase_ != Phase::Setup && phase_ != Phase::Bulk && phase_ != Phase::Dirty && phase_ != Phase::Complete) {
+        budget_ = 0;
+        return;
+    }
+    const uint64_t before = wireEnd_;
+    linkFreeAt_ = std::max(linkFreeAt_, now_);
+    budget_ += cfg_.bandwidth * double(cfg_.tickNs) * 1e-9;
+    while (budget_ > 0) {
+        if (!sendNext()) {
+            budget_ = std::min(budget_, 0.0);  // an idle link banks nothing
+            break;
+        }
+    }
+    if (wireEnd_ != before) {
+        // The tick's last byte arrives when the link has carried everything before it, plus latency.
+        arrivals_.emplace_back(wireEnd_, linkFreeAt_ + cfg_.latencyNs);
+    }
+}
+
+bool MigrationEngine::sendNext()
+{
+    switch (phase_) {
+    case Phase::Setup: {
+        if (!setupSent_) {
+            emitSection(SectionType::Start);
+            const uint8_t flags = (source_.recording() || source_.busy() ? stream::kStartEnabled : 0) |
+                                  (source_.persistent() ? stream::kStartPersistent : 0);
+            emit(StreamRecord::start(cfg_.deviceName, cfg_.bitmapName, uint32_t(cfg_.granularity), flags), 0);
+            emit(StreamRecord::eos(), 0);
+            setupSent_ = true;
+            return true;
+        }
+        switch (cfg_.strategy) {
+        case Strategy::Precopy:
+            if (cfg_.completeOnlyBelow > 0 && pendingBytes() <= cfg_.completeOnlyBelow) {
+                beginComplete();  // the seed's refinement: small enough to send only while paused
+                return true;
+            }
+            enterPhase(Phase::Bulk);
+            emitSection(SectionType::Part);
+            return true;
+        case Strategy::Postcopy:
+            if (!receiver_->bitmap()) {
+                return false;  // the switch-over waits until the destination knows the bitmap
+            }
+            switchGuestToDestination();
+            enterPhase(Phase::Bulk);
+            emitSection(SectionType::Part);
+            return true;
+        case Strategy::StopAndCopy:
+            beginComplete();
+            return true;
+        }
+        return false;
+    }
+    case Phase::Bulk:
+        if (cursor_ < chunks_) {
+            sendChunk(cursor_++);
+            return true;
+        }
+        emit(StreamRecord::eos(), 0);
+        bulkDone_ = true;
+        if (cfg_.strategy == Strategy::Precopy && pendingBytes() > uint64_t(cfg_.downtimeBudgetBytes())) {
+            cursor_ = 0;
+            enterPhase(Phase::Dirty, 1);
+            emitSection(SectionType::Part);
+        } else {
+            beginComplete();
+        }
+        return true;
+    case Phase::Dirty: {
+        const HBitmap* m = source_.meta();
+        if (pendingBytes() <= uint64_t(cfg_.downtimeBudgetBytes())) {
+            emit(StreamRecord::eos(), 0);
+            beginComplete();
+            return true;
+        }
+        if (cursor_ < chunks_) {
+            if (const auto at = m->nextDirty(cursor_ << m->granularity())) {
+                cursor_ = *at >> m->granularity();
+                sendChunk(cursor_++);
+                return true;
+            }
+        }
+        // End of a pass over the meta bitmap.
+        emit(StreamRecord::eos(), 0);
+        if (m->empty()) {
+            beginComplete();
+        } else if (pass_ >= cfg_.maxPasses) {
+            forcedComplete_ = true;
+            beginComplete();
+        } else {
+            cursor_ = 0;
+            enterPhase(Phase::Dirty, pass_ + 1);
+            emitSection(SectionType::Part);
+        }
+        return true;
+    }
+    case Phase::Complete: {
+        if (completeSent_) {
+            return false;
+        }
+        if (!bulkDone_) {
+            if (cursor_ < chunks_) {
+                sendChunk(cursor_++);
+                return true;
+            }
+            bulkDone_ = true;
+            cursor_ = 0;
+        }
+        if (const HBitmap* m = source_.meta(); m && cursor_ < chunks_) {
+            if (const auto at = m->nextDirty(cursor_ << m->granularity())) {
+                cursor_ = *at >> m->granularity();
+                sendChunk(cursor_++);
+                return true;
+            }
+            cursor_ = chunks_;
+        }
+        emit(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName), 0);
+        emit(StreamRecord::eos(), 0);
+        completeSent_ = true;
+        return true;
+    }
+    case Phase::Idle:
+    case Phase::Done:
+    case Phase::Cancelled:
+        break;
+    }
+    return false;
+}
+
+void MigrationEngine::sendChunk(uint64_t index)
+{
+    const Chunk c = chunkAt(index);
+    const HBitmap& hb = source_.bits();
+    const uint64_t sector = c.startByte / stream::kSectorSize;
+    const auto nr = uint32_t(c.countBytes / stream::kSectorSize);
+    const uint64_t meaningful = (c.nbits + 7) / 8;
+    const bool zero = !hb.anyBits(c.firstBit, c.nbits);
+
+    record_.kind = RecordKind::Bits;
+    record_.device = cfg_.deviceName;
+    record_.bitmap = cfg_.bitmapName;
+    record_.startSector = sector;
+    record_.nrSectors = nr;
+    record_.zeroes = zero;
+    if (zero) {
+        record_.data.clear();
+        emit(record_, 0);
+    } else {
+        if (chunkBits() >= 64) {
+            record_.data.resize(hb.serializationSize(c.startByte, c.countBytes));
+            hb.serializePart(record_.data, c.startByte, c.countBytes);
+        } else {
+            // Below QEMU's minimum: the enclosing word, with only this chunk's bits in it.
+            const uint64_t word = hb.words()[c.firstBit >> 6] &
+                                  (((uint64_t(1) << c.nbits) - 1) << (c.firstBit & 63));
+            record_.data.resize(8);
+            for (int i = 0; i < 8; ++i) {
+                record_.data[size_t(i)] = uint8_t(word >> (8 * i));
+            }
+        }
+        stream::padBuffer(record_.data);
+        emit(record_, meaningful);
+    }
+    if (HBitmap* m = source_.meta()) {
+        m->reset(c.firstBit << hb.granularity(), c.nbits << hb.granularity());
+    }
+    ++summary_.chunksSent;
+    summary_.chunksZeroes += zero;
+    uint64_t& once = sentOnce_[index >> 6];
+    const uint64_t bit = uint64_t(1) << (index & 63);
+    summary_.chunksResent += (once & bit) != 0;
+    once |= bit;
+    if (sentLastTick_.size() < kMaxSentListed) {
+        sentLastTick_.push_back(index);
+    }
+}
+
+void MigrationEngine::emit(const StreamRecord& record, uint64_t meaningfulPayload)
+{
+    const EncodedSize size = encoder_.encode(record, out_);
+    const uint64_t total = size.total();
+    const uint64_t payload = std::min<uint64_t>(meaningfulPayload, size.payload);
+    summary_.payloadBytes += payload;
+    summary_.headerBytes += total - payload;
+    summary_.wireBytes += total;
+    ++summary_.records;
+    bucket_.payloadBytes += payload;
+    bucket_.headerBytes += total - payload;
+    budget_ -= double(total);
+    wireEnd_ += total;
+    linkFreeAt_ += int64_t(double(total) / cfg_.bandwidth * 1e9);
+}
+
+void MigrationEngine::emitSection(SectionType type)
+{
+    const uint64_t n = encoder_.beginSection(type, kSectionId, out_);
+    summary_.headerBytes += n;
+    summary_.wireBytes += n;
+    bucket_.headerBytes += n;
+    budget_ -= double(n);
+    wireEnd_ += n;
+    linkFreeAt_ += int64_t(double(n) / cfg_.bandwidth * 1e9);
+}
+
+// ---- link and destination ----------------------------------------------------------------
+
+void MigrationEngine::deliver()
+{
+    while (!arrivals_.empty() && arrivals_.front().second <= now_) {
+        const uint64_t end = arrivals_.front().first;
+        lastArrivalNs_ = arrivals_.front().second;
+        arrivals_.pop_front();
+        const std::span<const uint8_t> bytes(out_.data() + (delivered_ - outBase_), end - delivered_);
+        delivered_ = end;
+        try {
+            receiver_->feed(bytes);
+        } catch (const std::exception& e) {
+            summary_.error = e.what();
+            abort();
+            return;
+        }
+    }
+    // Keep only bytes still in flight, unless the whole stream is being recorded.
+    if (!recordStream_ && delivered_ - outBase_ > (uint64_t(1) << 20)) {
+        out_.erase(out_.begin(), out_.begin() + std::ptrdiff_t(delivered_ - outBase_));
+        outBase_ = delivered_;
+    }
+}
+
+void MigrationEngine::onLoaded(const DirtyBitmap& loaded)
+{
+    // COMPLETE at the destination: the loaded bitmap must equal the source as the guest left it.
+    const auto src = source_.bits().words();
+    const auto dst = loaded.bits().words();
+    summary_.lostBits = popcountAndNot(src, dst);
+    summary_.extraBits = popcountAndNot(dst, src);
+    summary_.sourceSha256 = source_.bits().sha256();
+    summary_.expectedSha256 = summary_.sourceSha256;
+    if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
+        HBitmap expected(source_.bits());
+        expected.merge(succ->bits());
+        summary_.expectedSha256 = expected.sha256();
+    }
+}
+
+void MigrationEngine::finishIfDone()
+{
+    if (phase_ != Phase::Complete || !receiver_ || !receiver_->ended()) {
+        return;
+    }
+    const DirtyBitmap* dest = receiver_->bitmap();
+    const int64_t doneAt = lastArrivalNs_;  // when the END section's last byte arrived
+    if (cfg_.strategy != Strategy::Postcopy) {
+        summary_.downtimeNs = doneAt - summary_.pauseStartNs;
+        receiver_->guestStarts();
+        guestAtDestination_ = true;
+        guestPaused_ = false;
+    } else {
+        summary_.unusableWindowNs = doneAt - summary_.pauseStartNs;
+    }
+    summary_.destinationSha256 = dest->bits().sha256();
+    summary_.verified = summary_.error.empty() && summary_.lostBits == 0 && summary_.extraBits == 0 &&
+                        summary_.destinationSha256 == summary_.expectedSha256;
+    summary_.finished = true;
+    summary_.converged = !forcedComplete_;
+    summary_.totalTimeNs = doneAt - summary_.migrationStartNs;
+    if (source_.meta()) {
+        source_.freeMeta();
+    }
+    source_.setBusy(false);
+    enterPhase(Phase::Done);
+    while (!heldIo_.empty()) {
+        const Injection io = heldIo_.front();
+        heldIo_.pop_front();
+        applyGuestIo(io);
+    }
+}
+
+// ---- measurements ------------------------------------------------------------------------
+
+void MigrationEngine::sample(bool force)
+{
+    const int64_t length = now_ - bucketStart_;
+    if (length <= 0 || (!force && length < cfg_.sampleIntervalNs)) {
+        return;
+    }
+    bucket_.timeNs = now_;
+    bucket_.durationNs = length;
+    bucket_.phase = phase_;
+    bucket_.pass = phase_ == Phase::Dirty ? pass_ : 0;
+    bucket_.pendingBytes = pendingBytes();
+    bucket_.thresholdBytes = uint64_t(cfg_.downtimeBudgetBytes());
+    bucket_.dirtyBits = source_.dirtyBits();
+    const HBitmap* m = source_.meta();
+    bucket_.dirtyChunks = m ? m->count() >> m->granularity() : 0;
+    samples_.push_back(bucket_);
+    bucket_ = TimeSample{};
+    bucketStart_ = now_;
+}
+
+MigrationSummary MigrationEngine::summary() const
+{
+    MigrationSummary s = summary_;
+    s.decodedBytes = receiver_ ? receiver_->consumedBytes() : 0;
+    return s;
+}
+
+} // namespace bitmig
