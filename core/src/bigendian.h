@@ -6,8 +6,7 @@
 
 namespace bitmig::detail {
 
-template <typename T>
-inline void appendBigEndian(std::vector<uint8_t>& out, T value)
+template <typename T> inline void appendBigEndian(std::vector<uint8_t>& out, T value)
 {
     for (int shift = int(sizeof(T) * 8) - 8; shift >= 0; shift -= 8) {
         out.push_back(uint8_t(value >> shift));
@@ -15,8 +14,7 @@ inline void appendBigEndian(std::vector<uint8_t>& out, T value)
 }
 
 // The caller has checked that sizeof(T) bytes are readable at `p`.
-template <typename T>
-inline T readBigEndian(const uint8_t* p)
+template <typename T> inline T readBigEndian(const uint8_t* p)
 {
     T value = 0;
     for (size_t i = 0; i < sizeof(T); ++i) {

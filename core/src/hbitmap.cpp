@@ -112,6 +112,12 @@ uint64_t resetRangeIn(uint64_t* w, uint64_t first, uint64_t last) noexcept
     return changed;
 }
 
+// Out of line, so that the fast path of HBitmap::markMeta() needs no stack frame.
+[[gnu::noinline]] void markMetaSlow(HBitmap& meta, uint64_t start, uint64_t count)
+{
+    meta.set(start, count);
+}
+
 } // namespace
 
 // ---- construction ------------------------------------------------------------------------
@@ -333,9 +339,21 @@ void HBitmap::disableDensityIndex() noexcept
 
 void HBitmap::markMeta(uint64_t start, uint64_t count)
 {
-    if (meta_) {
-        meta_->set(start, count);
+    HBitmap* const m = meta_.get();
+    if (!m) {
+        return;
     }
+    // Fast path, the common case: every meta bit of the range is set already and lies in one
+    // meta word, so m->set() would change nothing, and it could not throw either.
+    const uint64_t last = start + (count - 1);
+    const uint64_t fb = start >> m->g_, lb = last >> m->g_;
+    if ((fb >> 6) == (lb >> 6) && lb < m->bits_ && count != 0 && last >= start) {
+        const uint64_t mask = wordMask(unsigned(fb & 63), unsigned(lb & 63));
+        if ((m->levels_[kBottom][fb >> 6] & mask) == mask) {
+            return;
+        }
+    }
+    markMetaSlow(*m, start, count);
 }
 
 // ---- public bit operations ---------------------------------------------------------------

@@ -474,8 +474,8 @@ bool MigrationEngine::sendNext()
             emitSection(SectionType::Start);
             const uint8_t flags = (source_.recording() || source_.busy() ? stream::kStartEnabled : 0) |
                                   (source_.persistent() ? stream::kStartPersistent : 0);
-            emit(StreamRecord::start(cfg_.deviceName, cfg_.bitmapName, uint32_t(cfg_.granularity), flags), 0);
-            emit(StreamRecord::eos(), 0);
+            emitRecord(StreamRecord::start(cfg_.deviceName, cfg_.bitmapName, uint32_t(cfg_.granularity), flags), 0);
+            emitRecord(StreamRecord::eos(), 0);
             setupSent_ = true;
             return true;
         }
@@ -507,7 +507,7 @@ bool MigrationEngine::sendNext()
             sendChunk(cursor_++);
             return true;
         }
-        emit(StreamRecord::eos(), 0);
+        emitRecord(StreamRecord::eos(), 0);
         bulkDone_ = true;
         if (cfg_.strategy == Strategy::Precopy && pendingBytes() > uint64_t(cfg_.downtimeBudgetBytes())) {
             cursor_ = 0;
@@ -520,7 +520,7 @@ bool MigrationEngine::sendNext()
     case Phase::Dirty: {
         const HBitmap* m = source_.meta();
         if (pendingBytes() <= uint64_t(cfg_.downtimeBudgetBytes())) {
-            emit(StreamRecord::eos(), 0);
+            emitRecord(StreamRecord::eos(), 0);
             beginComplete();
             return true;
         }
@@ -532,7 +532,7 @@ bool MigrationEngine::sendNext()
             }
         }
         // End of a pass over the meta bitmap.
-        emit(StreamRecord::eos(), 0);
+        emitRecord(StreamRecord::eos(), 0);
         if (m->empty()) {
             beginComplete();
         } else if (pass_ >= cfg_.maxPasses) {
@@ -565,8 +565,8 @@ bool MigrationEngine::sendNext()
             }
             cursor_ = chunks_;
         }
-        emit(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName), 0);
-        emit(StreamRecord::eos(), 0);
+        emitRecord(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName), 0);
+        emitRecord(StreamRecord::eos(), 0);
         completeSent_ = true;
         return true;
     }
@@ -595,7 +595,7 @@ void MigrationEngine::sendChunk(uint64_t index)
     record_.zeroes = zero;
     if (zero) {
         record_.data.clear();
-        emit(record_, 0);
+        emitRecord(record_, 0);
     } else {
         if (chunkBits() >= 64) {
             record_.data.resize(hb.serializationSize(c.startByte, c.countBytes));
@@ -610,7 +610,7 @@ void MigrationEngine::sendChunk(uint64_t index)
             }
         }
         stream::padBuffer(record_.data);
-        emit(record_, meaningful);
+        emitRecord(record_, meaningful);
     }
     if (HBitmap* m = source_.meta()) {
         m->reset(c.firstBit << hb.granularity(), c.nbits << hb.granularity());
@@ -626,7 +626,7 @@ void MigrationEngine::sendChunk(uint64_t index)
     }
 }
 
-void MigrationEngine::emit(const StreamRecord& record, uint64_t meaningfulPayload)
+void MigrationEngine::emitRecord(const StreamRecord& record, uint64_t meaningfulPayload)
 {
     const EncodedSize size = encoder_.encode(record, out_);
     const uint64_t total = size.total();

@@ -30,8 +30,7 @@ public:
     uint64_t offset() const noexcept { return base_ + pos_; }
     size_t pos() const noexcept { return pos_; }
 
-    template <typename T>
-    T take() noexcept
+    template <typename T> T take() noexcept
     {
         const T value = detail::readBigEndian<T>(data_ + pos_);
         pos_ += sizeof(T);
@@ -75,7 +74,8 @@ void StreamDecoder::finish() noexcept
     ended_ = true;
 }
 
-std::vector<StreamRecord> StreamDecoder::decodeAll(std::span<const uint8_t> bytes, StreamDecoderOptions options)
+std::vector<StreamRecord> StreamDecoder::decodeAll(std::span<const uint8_t> bytes,
+                                                   StreamDecoderOptions options)
 {
     StreamDecoder decoder(options);
     decoder.feed(bytes);
@@ -153,8 +153,8 @@ std::optional<StreamRecord> StreamDecoder::waitOrEnd(const char* item)
     }
     const uint64_t end = base_ + buf_.size();
     if (head_ < buf_.size()) {
-        fail(std::string("truncated ") + item + ": the input ends after " + std::to_string(buf_.size() - head_) +
-                 " of its bytes",
+        fail(std::string("truncated ") + item + ": the input ends after " +
+                 std::to_string(buf_.size() - head_) + " of its bytes",
              end);
     }
     switch (frame_) {
@@ -171,7 +171,7 @@ std::optional<StreamRecord> StreamDecoder::waitOrEnd(const char* item)
         if (sectionId_) {
             fail("the input ends before the END section", end);
         }
-        return std::nullopt;  // nothing at all was sent
+        return std::nullopt; // nothing at all was sent
     case Frame::Footer:
         fail("the input ends before the section footer", end);
     case Frame::Done:
@@ -200,7 +200,8 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
         flags = in.take<uint8_t>();
         if (flags & kFlagExtraFlags) {
             if (flags != kFlagExtraFlags) {
-                fail("flags byte " + hex(flags) + " of the 4-byte form has bits besides 0x80, which QEMU drops",
+                fail("flags byte " + hex(flags) +
+                         " of the 4-byte form has bits besides 0x80, which QEMU drops",
                      flagsAt + 1);
             }
             if (!in.has(2)) {
@@ -208,7 +209,8 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
             }
             const uint8_t high = in.take<uint8_t>();
             if (high != 0) {
-                fail("high byte " + hex(high) + " of the 4-byte flags form is not 0; QEMU drops it", flagsAt + 2);
+                fail("high byte " + hex(high) + " of the 4-byte flags form is not 0; QEMU drops it",
+                     flagsAt + 2);
             }
             flags = in.take<uint8_t>();
             if (flags & kFlagExtraFlags) {
@@ -280,7 +282,8 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
             return std::nullopt;
         }
     } else if (flags & kFlagDeviceName) {
-        fail("a new device name without a bitmap name: the previous bitmap belongs to another device", flagsAt);
+        fail("a new device name without a bitmap name: the previous bitmap belongs to another device",
+             flagsAt);
     } else if (!bitmap_) {
         fail("no bitmap name: no earlier record named one", flagsAt);
     }
@@ -329,7 +332,8 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
                 fail("buf_size 0 on a data chunk", sizeAt);
             }
             if (size > opts_.maxBufSize) {
-                fail("buf_size " + std::to_string(size) + " exceeds the limit " + std::to_string(opts_.maxBufSize),
+                fail("buf_size " + std::to_string(size) + " exceeds the limit " +
+                         std::to_string(opts_.maxBufSize),
                      sizeAt);
             }
             if (!in.has(size)) {
@@ -425,7 +429,8 @@ bool StreamDecoder::parseFooter(Reader& in)
     }
     const uint32_t id = in.take<uint32_t>();
     if (id != *sectionId_) {
-        fail("section footer id " + std::to_string(id) + ", the section is " + std::to_string(*sectionId_), at + 1);
+        fail("section footer id " + std::to_string(id) + ", the section is " + std::to_string(*sectionId_),
+             at + 1);
     }
     frame_ = section_ == SectionType::End ? Frame::Done : Frame::SectionHeader;
     section_.reset();

@@ -24,10 +24,7 @@ std::string describe(const std::string& reason, uint64_t offset, uint64_t record
 StreamError::StreamError(std::string reason, uint64_t offset, uint64_t recordOffset, uint64_t recordIndex,
                          std::optional<RecordKind> kind)
     : std::runtime_error(describe(reason, offset, recordOffset, recordIndex, kind)),
-      reason_(std::move(reason)),
-      offset_(offset),
-      recordOffset_(recordOffset),
-      recordIndex_(recordIndex),
+      reason_(std::move(reason)), offset_(offset), recordOffset_(recordOffset), recordIndex_(recordIndex),
       kind_(kind)
 {
 }

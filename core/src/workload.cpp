@@ -173,7 +173,8 @@ uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t len
     // Sector-aligned offsets whose write stays inside [lo, hi) and inside the disk.
     const uint64_t last = std::min(hi, disk_) > length ? std::min(hi, disk_) - length : 0;
     if (last <= lo) {
-        return lo / kSector * kSector;
+        // The write is wider than the range: start it there, but keep it inside the disk.
+        return std::min(lo / kSector * kSector, disk_ - length);
     }
     const uint64_t slots = (last - lo) / kSector + 1;
     return std::min(lo / kSector * kSector + rng_.below(slots) * kSector, disk_ - length);

@@ -67,6 +67,8 @@ public:
     const DirtyBitmap& source() const noexcept { return source_; }
     const HBitmap* meta() const noexcept { return source_.meta(); }
     const DirtyBitmap* destination() const noexcept { return receiver_ ? receiver_->bitmap() : nullptr; }
+    // The bitmap the guest's writes go to now (the destination's records through its successor).
+    const DirtyBitmap* guestBitmap() const noexcept { return guestAtDestination_ ? destination() : &source_; }
     uint64_t chunkCount() const noexcept { return chunks_; }
     uint64_t chunkBits() const noexcept { return cfg_.chunkBytes * 8; }
     // The next chunk the sender looks at in the current pass.
@@ -94,7 +96,7 @@ private:
     void send();
     bool sendNext();                     // one step of the sender; false when it has nothing to do now
     void sendChunk(uint64_t index);
-    void emit(const StreamRecord& record, uint64_t meaningfulPayload);
+    void emitRecord(const StreamRecord& record, uint64_t meaningfulPayload);
     void emitSection(SectionType type);
     void deliver();
     void enterPhase(Phase phase, unsigned pass = 0);

@@ -53,9 +53,10 @@ public:
     // The next complete record, or nullopt: more input is needed or, after finish(), the stream ended.
     std::optional<StreamRecord> next();
 
-    static std::vector<StreamRecord> decodeAll(std::span<const uint8_t> bytes, StreamDecoderOptions options = {});
+    static std::vector<StreamRecord> decodeAll(std::span<const uint8_t> bytes,
+                                               StreamDecoderOptions options = {});
 
-    uint64_t offset() const noexcept { return base_ + head_; }  // stream bytes consumed
+    uint64_t offset() const noexcept { return base_ + head_; } // stream bytes consumed
     uint64_t recordCount() const noexcept { return records_; }
     // The current name state, as the receiver's s->bs / s->bitmap; nullopt before the first name.
     const std::optional<std::string>& device() const noexcept { return device_; }
@@ -77,17 +78,17 @@ private:
 
     StreamDecoderOptions opts_;
     std::vector<uint8_t> buf_;
-    size_t head_ = 0;    // first unconsumed byte of buf_
-    uint64_t base_ = 0;  // stream offset of buf_[0]
+    size_t head_ = 0;   // first unconsumed byte of buf_
+    uint64_t base_ = 0; // stream offset of buf_[0]
     bool ended_ = false;
     uint64_t records_ = 0;
     std::optional<RecordKind> lastKind_;
-    std::optional<RecordKind> partialKind_;  // kind of the record being parsed, once its flags are read
+    std::optional<RecordKind> partialKind_; // kind of the record being parsed, once its flags are read
     std::optional<std::string> device_;
     std::optional<std::string> bitmap_;
     Frame frame_;
     std::optional<SectionType> section_;
-    std::optional<uint32_t> sectionId_;  // id of the START section, which PART and END must repeat
+    std::optional<uint32_t> sectionId_; // id of the START section, which PART and END must repeat
     std::optional<StreamError> error_;
 };
 

@@ -48,7 +48,8 @@ public:
 
     // Appends a savevm section header: u8 type, be32 section id and, for Start, u8 length + "dirty-bitmap",
     // be32 instance id and be32 version 1. Returns its size (5 or 26). Name state is not touched.
-    size_t beginSection(SectionType type, uint32_t sectionId, std::vector<uint8_t>& out, uint32_t instanceId = 0);
+    size_t beginSection(SectionType type, uint32_t sectionId, std::vector<uint8_t>& out,
+                        uint32_t instanceId = 0);
     // Appends the optional section footer 0x7e + be32 id of the section last begun. Returns 5.
     // std::logic_error if no section was begun.
     size_t writeSectionFooter(std::vector<uint8_t>& out) const;
@@ -72,7 +73,8 @@ public:
         return (withDevice ? nameFieldSize(deviceLen) : 0) + (withBitmap ? nameFieldSize(bitmapLen) : 0);
     }
     // flags, names, be32 granularity, u8 start flags.
-    static constexpr size_t startRecordSize(bool withDevice, bool withBitmap, size_t deviceLen, size_t bitmapLen)
+    static constexpr size_t startRecordSize(bool withDevice, bool withBitmap, size_t deviceLen,
+                                            size_t bitmapLen)
     {
         return 1 + namesSize(withDevice, withBitmap, deviceLen, bitmapLen) + 4 + 1;
     }
@@ -82,13 +84,13 @@ public:
         return 1 + namesSize(withDevice, withBitmap, deviceLen, bitmapLen);
     }
     // flags, names, be64 start sector, be32 nr sectors and, unless zeroes, be64 buf_size.
-    static constexpr size_t bitsHeaderSize(bool withDevice, bool withBitmap, size_t deviceLen, size_t bitmapLen,
-                                           bool zeroes)
+    static constexpr size_t bitsHeaderSize(bool withDevice, bool withBitmap, size_t deviceLen,
+                                           size_t bitmapLen, bool zeroes)
     {
         return 1 + namesSize(withDevice, withBitmap, deviceLen, bitmapLen) + 8 + 4 + (zeroes ? 0 : 8);
     }
-    static constexpr size_t bitsRecordSize(bool withDevice, bool withBitmap, size_t deviceLen, size_t bitmapLen,
-                                           bool zeroes, size_t bufSize)
+    static constexpr size_t bitsRecordSize(bool withDevice, bool withBitmap, size_t deviceLen,
+                                           size_t bitmapLen, bool zeroes, size_t bufSize)
     {
         return bitsHeaderSize(withDevice, withBitmap, deviceLen, bitmapLen, zeroes) + (zeroes ? 0 : bufSize);
     }

@@ -1,5 +1,5 @@
-// Constants and arithmetic of QEMU's dirty-bitmap migration stream (migration/block-dirty-bitmap.c),
-// as described in docs section 4 of the reference: flags, limits, section framing and chunk sizing.
+// Constants and arithmetic of QEMU's dirty-bitmap migration stream (migration/block-dirty-bitmap.c):
+// flags, limits, section framing and chunk sizing.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +12,7 @@ namespace bitmig {
 
 // savevm section types that carry the dirty-bitmap device (QEMU_VM_SECTION_*).
 enum class SectionType : uint8_t {
-    Start = 0x01,  // carries idstr, instance id and version
+    Start = 0x01, // carries idstr, instance id and version
     Part = 0x02,
     End = 0x03,
 };
@@ -37,13 +37,13 @@ inline constexpr uint8_t kFlagDeviceName = 0x08;
 inline constexpr uint8_t kFlagStart = 0x10;
 inline constexpr uint8_t kFlagComplete = 0x20;
 inline constexpr uint8_t kFlagBits = 0x40;
-inline constexpr uint8_t kFlagExtraFlags = 0x80;  // another flag byte follows
+inline constexpr uint8_t kFlagExtraFlags = 0x80; // another flag byte follows
 inline constexpr uint8_t kKnownFlags = 0x7f;
 
 // START record flags.
 inline constexpr uint8_t kStartEnabled = 0x01;
 inline constexpr uint8_t kStartPersistent = 0x02;
-inline constexpr uint8_t kStartAutoloadObsolete = 0x04;  // legal on the wire, carries no meaning
+inline constexpr uint8_t kStartAutoloadObsolete = 0x04; // legal on the wire, carries no meaning
 inline constexpr uint8_t kStartReservedMask = 0xf8;
 
 // savevm framing of the "dirty-bitmap" device.
@@ -84,7 +84,7 @@ constexpr uint64_t sectorsPerChunk(uint64_t chunkBytes, uint64_t granularity)
     if (granularity < kSectorSize || (granularity & (granularity - 1)) != 0) {
         throw std::invalid_argument("sectorsPerChunk: granularity must be a power of two >= 512");
     }
-    const uint64_t sectorsPerByte = granularity / 64;  // 8 bits * granularity / 512
+    const uint64_t sectorsPerByte = granularity / 64; // 8 bits * granularity / 512
     if (chunkBytes > UINT64_MAX / sectorsPerByte) {
         throw std::invalid_argument("sectorsPerChunk: chunk covers more than 2^64 sectors");
     }

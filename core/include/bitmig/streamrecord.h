@@ -10,10 +10,10 @@
 namespace bitmig {
 
 enum class RecordKind : uint8_t {
-    Start,     // a bitmap's granularity and START flags, sent at setup
-    Bits,      // one chunk of serialized bitmap, or a ZEROES chunk
-    Complete,  // the bitmap is fully sent
-    Eos,       // end of the records of one section
+    Start,    // a bitmap's granularity and START flags, sent at setup
+    Bits,     // one chunk of serialized bitmap, or a ZEROES chunk
+    Complete, // the bitmap is fully sent
+    Eos,      // end of the records of one section
 };
 
 // "START", "BITS", "COMPLETE", "EOS": the names the reference uses.
@@ -21,18 +21,18 @@ std::string_view recordKindName(RecordKind kind) noexcept;
 
 struct StreamRecord {
     RecordKind kind = RecordKind::Eos;
-    std::string device;  // node alias; empty for Eos
-    std::string bitmap;  // bitmap alias; empty for Eos
+    std::string device; // node alias; empty for Eos
+    std::string bitmap; // bitmap alias; empty for Eos
 
     // Start
-    uint32_t granularity = 0;  // bytes, a power of two >= 512
-    uint8_t startFlags = 0;    // stream::kStartEnabled | stream::kStartPersistent
+    uint32_t granularity = 0; // bytes, a power of two >= 512
+    uint8_t startFlags = 0;   // stream::kStartEnabled | stream::kStartPersistent
 
     // Bits
     uint64_t startSector = 0;
     uint32_t nrSectors = 0;
-    bool zeroes = false;        // the chunk is all zero and carries no buffer
-    std::vector<uint8_t> data;  // the buffer; its size is buf_size (empty when zeroes)
+    bool zeroes = false;       // the chunk is all zero and carries no buffer
+    std::vector<uint8_t> data; // the buffer; its size is buf_size (empty when zeroes)
 
     static StreamRecord start(std::string device, std::string bitmap, uint32_t granularity,
                               uint8_t startFlags);

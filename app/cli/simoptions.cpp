@@ -1,0 +1,247 @@
+#include "simoptions.h"
+
+#include "argumenterror.h"
+#include "optionvalue.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <stdexcept>
+
+namespace bitmig::cli {
+
+namespace {
+
+void add(QCommandLineParser& parser, const QString& name, const QString& valueName, const QString& description)
+{
+    parser.addOption(QCommandLineOption(name, description, valueName));
+}
+
+QString dashed(const QString& name)
+{
+    return QStringLiteral("--") + name;
+}
+
+} // namespace
+
+void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
+{
+    // The defaults in the descriptions are SimConfig's; toConfig() leaves a field alone unless set.
+    add(parser, QStringLiteral("strategy"), QStringLiteral("NAME"),
+        QCoreApplication::translate("bitmig", "precopy, postcopy or stop-copy (default precopy)."));
+    add(parser, QStringLiteral("disk"), QStringLiteral("SIZE"),
+        QCoreApplication::translate("bitmig", "Disk size, a multiple of 512 bytes (default 1T)."));
+    add(parser, QStringLiteral("granularity"), QStringLiteral("SIZE"),
+        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two >= 512 (default 64K)."));
+    if (withChunk) {
+        add(parser, QStringLiteral("chunk"), QStringLiteral("SIZE"),
+            QCoreApplication::translate("bitmig", "Bitmap bytes per chunk, a power of two from 1 B to 1 MiB "
+                                                  "(default 1K)."));
+    }
+    add(parser, QStringLiteral("bandwidth"), QStringLiteral("RATE"),
+        QCoreApplication::translate("bitmig", "Link bandwidth: 1Gbit, 100Mbit, 125MB/s, ... (default 1Gbit)."));
+    add(parser, QStringLiteral("latency"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "One-way link delay (default 0)."));
+    add(parser, QStringLiteral("max-downtime"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "Downtime limit; precopy pauses the guest when the rest fits "
+                                              "(default 300ms)."));
+    add(parser, QStringLiteral("max-passes"), QStringLiteral("N"),
+        QCoreApplication::translate("bitmig", "Dirty passes before precopy forces completion (default 30)."));
+    add(parser, QStringLiteral("complete-below"), QStringLiteral("SIZE"),
+        QCoreApplication::translate("bitmig", "Send everything in the complete phase when the whole transfer is "
+                                              "at most SIZE; 0 turns it off (default 0)."));
+    add(parser, QStringLiteral("workload"), QStringLiteral("KIND"),
+        QCoreApplication::translate("bitmig", "idle, uniform, sequential, hotspot, zipf or bursts "
+                                              "(default uniform)."));
+    add(parser, QStringLiteral("rate"), QStringLiteral("N"),
+        QCoreApplication::translate("bitmig", "Guest writes per second, e.g. 20k (default 20k)."));
+    add(parser, QStringLiteral("write-size"), QStringLiteral("MIN..MAX"),
+        QCoreApplication::translate("bitmig", "Write sizes, log-uniform in the range, or one size "
+                                              "(default 4K..64K)."));
+    add(parser, QStringLiteral("hot-fraction"), QStringLiteral("F"),
+        QCoreApplication::translate("bitmig", "hotspot: share of the disk that is hot (default 0.05)."));
+    add(parser, QStringLiteral("hot-share"), QStringLiteral("F"),
+        QCoreApplication::translate("bitmig", "hotspot: share of the writes that land there (default 0.9)."));
+    add(parser, QStringLiteral("zipf-exponent"), QStringLiteral("X"),
+        QCoreApplication::translate("bitmig", "zipf: skew over 1 MiB regions (default 1.1)."));
+    add(parser, QStringLiteral("burst-period"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "bursts: period (default 1s)."));
+    add(parser, QStringLiteral("burst-duty"), QStringLiteral("F"),
+        QCoreApplication::translate("bitmig", "bursts: share of each period with writes (default 0.2)."));
+    add(parser, QStringLiteral("seed"), QStringLiteral("N"),
+        QCoreApplication::translate("bitmig", "Random seed; the same seed gives the same run (default 1)."));
+    add(parser, QStringLiteral("tick"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "Simulation step, 1us to 1s (default 1ms)."));
+    add(parser, QStringLiteral("start-at"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "When the migration starts; the workload runs alone before "
+                                              "(default 0)."));
+    add(parser, QStringLiteral("time-limit"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "Simulated time after which a run stops, finished or not "
+                                              "(default 1h)."));
+    add(parser, QStringLiteral("sample-interval"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "Time-series bucket, at least one tick (default 10ms)."));
+    add(parser, QStringLiteral("inject"), QStringLiteral("TIME:OP:OFFSET:LENGTH"),
+        QCoreApplication::translate("bitmig", "Guest I/O at a time, OP write or clear, e.g. 2s:write:1G:64K; "
+                                              "repeatable."));
+    add(parser, QStringLiteral("device"), QStringLiteral("NAME"),
+        QCoreApplication::translate("bitmig", "Device name in the stream (default drive0)."));
+    add(parser, QStringLiteral("bitmap"), QStringLiteral("NAME"),
+        QCoreApplication::translate("bitmig", "Bitmap name in the stream (default bitmap0)."));
+}
+
+SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
+{
+    SimConfig c;
+    auto given = [&parser](const char* name) { return parser.isSet(QLatin1String(name)); };
+    auto value = [&parser](const char* name) { return parser.value(QLatin1String(name)); };
+    auto opt = [](const char* name) { return dashed(QLatin1String(name)); };
+
+    if (given("strategy")) {
+        c.strategy = OptionValue::strategy(opt("strategy"), value("strategy"));
+    }
+    if (given("disk")) {
+        c.diskBytes = OptionValue::size(opt("disk"), value("disk"));
+    }
+    if (given("granularity")) {
+        c.granularity = OptionValue::granularity(opt("granularity"), value("granularity"));
+    }
+    if (withChunk && given("chunk")) {
+        c.chunkBytes = OptionValue::chunkSize(opt("chunk"), value("chunk"));
+    }
+    if (given("bandwidth")) {
+        c.bandwidth = OptionValue::bandwidth(opt("bandwidth"), value("bandwidth"));
+    }
+    if (given("latency")) {
+        c.latencyNs = OptionValue::duration(opt("latency"), value("latency"));
+    }
+    if (given("max-downtime")) {
+        c.maxDowntimeNs = OptionValue::duration(opt("max-downtime"), value("max-downtime"));
+    }
+    if (given("max-passes")) {
+        const uint64_t n = OptionValue::integer(opt("max-passes"), value("max-passes"));
+        if (n > 100000) {
+            throw ArgumentError(opt("max-passes"), QCoreApplication::translate("bitmig", "must be at most 100000"));
+        }
+        c.maxPasses = unsigned(n);
+    }
+    if (given("complete-below")) {
+        c.completeOnlyBelow = OptionValue::size(opt("complete-below"), value("complete-below"));
+    }
+    if (given("workload")) {
+        c.workload.kind = OptionValue::workload(opt("workload"), value("workload"));
+    }
+    if (given("rate")) {
+        c.workload.rate = OptionValue::count(opt("rate"), value("rate"));
+    }
+    if (given("write-size")) {
+        const auto [lo, hi] = OptionValue::writeSizes(opt("write-size"), value("write-size"));
+        c.workload.minWriteBytes = lo;
+        c.workload.maxWriteBytes = hi;
+    }
+    if (given("hot-fraction")) {
+        c.workload.hotFraction = OptionValue::real(opt("hot-fraction"), value("hot-fraction"));
+    }
+    if (given("hot-share")) {
+        c.workload.hotShare = OptionValue::real(opt("hot-share"), value("hot-share"));
+    }
+    if (given("zipf-exponent")) {
+        c.workload.zipfExponent = OptionValue::real(opt("zipf-exponent"), value("zipf-exponent"));
+    }
+    if (given("burst-period")) {
+        c.workload.burstPeriodNs = OptionValue::duration(opt("burst-period"), value("burst-period"));
+    }
+    if (given("burst-duty")) {
+        c.workload.burstDuty = OptionValue::real(opt("burst-duty"), value("burst-duty"));
+    }
+    if (given("seed")) {
+        c.seed = OptionValue::integer(opt("seed"), value("seed"));
+    }
+    if (given("tick")) {
+        c.tickNs = OptionValue::duration(opt("tick"), value("tick"));
+    }
+    if (given("start-at")) {
+        c.migrationStartNs = OptionValue::duration(opt("start-at"), value("start-at"));
+    }
+    if (given("time-limit")) {
+        c.timeLimitNs = OptionValue::duration(opt("time-limit"), value("time-limit"));
+    }
+    if (given("sample-interval")) {
+        c.sampleIntervalNs = OptionValue::duration(opt("sample-interval"), value("sample-interval"));
+    }
+    for (const QString& text : parser.values(QStringLiteral("inject"))) {
+        c.injections.push_back(OptionValue::injection(opt("inject"), text));
+    }
+    if (given("device")) {
+        c.deviceName = value("device").toStdString();
+    }
+    if (given("bitmap")) {
+        c.bitmapName = value("bitmap").toStdString();
+    }
+    return c;
+}
+
+QString SimOptions::optionForField(const QString& field)
+{
+    static const struct {
+        const char* field;
+        const char* option;
+    } kFields[] = {
+        {"disk", "--disk"},
+        {"granularity", "--granularity"},
+        {"chunk", "--chunk"},
+        {"bandwidth", "--bandwidth"},
+        {"latency", "--latency"},
+        {"maxDowntime", "--max-downtime"},
+        {"maxPasses", "--max-passes"},
+        {"completeOnlyBelow", "--complete-below"},
+        {"tick", "--tick"},
+        {"migrationStart", "--start-at"},
+        {"timeLimit", "--time-limit"},
+        {"sampleInterval", "--sample-interval"},
+        {"device", "--device"},
+        {"bitmap", "--bitmap"},
+        {"workload.kind", "--workload"},
+        {"workload.rate", "--rate"},
+        {"workload.minWriteBytes", "--write-size"},
+        {"workload.maxWriteBytes", "--write-size"},
+        {"workload.hotFraction", "--hot-fraction"},
+        {"workload.hotShare", "--hot-share"},
+        {"workload.zipfExponent", "--zipf-exponent"},
+        {"workload.burstPeriod", "--burst-period"},
+        {"workload.burstDuty", "--burst-duty"},
+        {"seed", "--seed"},
+    };
+    for (const auto& f : kFields) {
+        if (field == QLatin1String(f.field)) {
+            return QLatin1String(f.option);
+        }
+    }
+    return {};
+}
+
+void SimOptions::validate(const SimConfig& config, const QString& chunkOption)
+{
+    try {
+        config.validate();
+    } catch (const std::invalid_argument& e) {
+        const QString what = QString::fromStdString(e.what());
+        const qsizetype colon = what.indexOf(QStringLiteral(": "));
+        const QString field = colon > 0 ? what.left(colon) : QString();
+        const QString reason = colon > 0 ? what.mid(colon + 2) : what;
+        // "injections[1].length" or "injections[1]": the second --inject.
+        static const QRegularExpression injection(QStringLiteral("^injections\\[(\\d+)\\](?:\\.(\\w+))?$"));
+        if (const auto m = injection.match(field); m.hasMatch()) {
+            const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(m.captured(1).toInt() + 1);
+            const QString part = m.captured(2).isEmpty() ? QString() : m.captured(2) + QLatin1Char(' ');
+            throw ArgumentError(QStringLiteral("--inject"), which + QStringLiteral(": ") + part + reason);
+        }
+        const QString option = field == QLatin1String("chunk") ? chunkOption : optionForField(field);
+        if (option.isEmpty()) {
+            throw ArgumentError(what);
+        }
+        throw ArgumentError(option, reason);
+    }
+}
+
+} // namespace bitmig::cli

@@ -1,0 +1,26 @@
+// The options that describe one simulated migration, shared by `simulate` and `sweep`.
+#pragma once
+
+#include "bitmig/simconfig.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace bitmig::cli {
+
+class SimOptions {
+public:
+    // Declares every engine parameter. `sweep` passes withChunk = false: it takes --chunks instead.
+    static void addTo(QCommandLineParser& parser, bool withChunk);
+    // The configuration the parsed options describe, defaults from SimConfig. Not validated: a sweep
+    // still changes the chunk and one more parameter. Throws ArgumentError for a value it cannot read.
+    static SimConfig toConfig(const QCommandLineParser& parser, bool withChunk);
+    // SimConfig::validate(), its message mapped to the option that sets the field
+    // ("tick: must be ..." becomes "--tick: must be ..."). Throws ArgumentError. `chunkOption` is
+    // the option that set the chunk size ("--chunks" for a sweep).
+    static void validate(const SimConfig& config, const QString& chunkOption = QStringLiteral("--chunk"));
+    // The option that sets a SimConfig field named in a validate() message ("maxDowntime").
+    static QString optionForField(const QString& field);
+};
+
+} // namespace bitmig::cli

@@ -1,0 +1,127 @@
+#include "simulatecommand.h"
+
+#include "argumenterror.h"
+#include "simoptions.h"
+#include "summaryjson.h"
+#include "summaryreport.h"
+#include "timeseriescsv.h"
+
+#include "bitmig/migrationengine.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace bitmig::cli {
+
+namespace {
+
+// Opened before the run, so that a path we cannot write fails in a moment rather than after it.
+std::unique_ptr<QFile> openOutput(const QCommandLineParser& parser, const QString& option)
+{
+    if (!parser.isSet(option)) {
+        return nullptr;
+    }
+    auto file = std::make_unique<QFile>(parser.value(option));
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        throw ArgumentError(QStringLiteral("--") + option,
+                            QCoreApplication::translate("bitmig", "cannot write '%1': %2")
+                                .arg(parser.value(option), file->errorString()));
+    }
+    return file;
+}
+
+} // namespace
+
+QString SimulateCommand::name() const
+{
+    return QStringLiteral("simulate");
+}
+
+QString SimulateCommand::summary() const
+{
+    return QCoreApplication::translate("bitmig", "Run one simulated bitmap migration and summarise it.");
+}
+
+QString SimulateCommand::usage() const
+{
+    return QCoreApplication::translate("bitmig", "bitmig simulate [options]");
+}
+
+void SimulateCommand::setUp(QCommandLineParser& parser) const
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "bitmig", "Runs one migration of a dirty bitmap while a guest writes, decodes the stream at the "
+                  "destination and checks that the bitmap arrived whole. Exit status 0 when it verified, "
+                  "1 when it did not or did not finish, 2 for a bad argument."));
+    SimOptions::addTo(parser, true);
+    parser.addOption(QCommandLineOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("bitmig", "Write the summary as JSON.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("timeseries"),
+                                        QCoreApplication::translate("bitmig", "Write the time series as CSV to FILE."),
+                                        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("stream"),
+                                        QCoreApplication::translate("bitmig", "Write the encoded byte stream to FILE "
+                                                                              "(read it with stream-info)."),
+                                        QStringLiteral("FILE")));
+}
+
+int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextStream& err) const
+{
+    if (!parser.positionalArguments().isEmpty()) {
+        throw ArgumentError(parser.positionalArguments().first(),
+                            QCoreApplication::translate("bitmig", "unexpected argument"));
+    }
+    const SimConfig config = SimOptions::toConfig(parser, true);
+    SimOptions::validate(config);
+    const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
+    const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
+
+    MigrationEngine engine(config);
+    engine.setRecordStream(stream != nullptr);
+    engine.runToEnd();
+    const MigrationSummary summary = engine.summary();
+
+    if (timeseries) {
+        QTextStream csv(timeseries.get());
+        TimeSeriesCsv::write(csv, engine.samples());
+    }
+    if (stream) {
+        const std::vector<uint8_t>& bytes = engine.recordedStream();
+        if (stream->write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size())) != qint64(bytes.size())) {
+            err << QCoreApplication::translate("bitmig", "bitmig: --stream: cannot write '%1': %2")
+                       .arg(stream->fileName(), stream->errorString())
+                << '\n';
+            return ExitFailed;
+        }
+    }
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = SummaryJson::toJson(summary);
+        json.insert(QStringLiteral("config"), SummaryJson::configToJson(config));
+        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        SummaryReport::write(out, config, summary);
+    }
+
+    if (!summary.finished) {
+        err << QCoreApplication::translate("bitmig", "bitmig: the migration did not finish by the time limit (%1)")
+                   .arg(SummaryReport::duration(config.timeLimitNs))
+            << '\n';
+        return ExitFailed;
+    }
+    if (!summary.verified) {
+        err << QCoreApplication::translate("bitmig", "bitmig: the destination bitmap does not match the source "
+                                                     "(%1 lost bits, %2 extra bits)")
+                   .arg(summary.lostBits)
+                   .arg(summary.extraBits)
+            << '\n';
+        return ExitFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace bitmig::cli

@@ -1,0 +1,185 @@
+#include "streaminfocommand.h"
+
+#include "argumenterror.h"
+#include "streaminventory.h"
+#include "summaryjson.h"
+#include "summaryreport.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace bitmig::cli {
+
+namespace {
+
+QString number(uint64_t n)
+{
+    return QString::number(qulonglong(n));
+}
+
+QString kindName(RecordKind kind)
+{
+    const std::string_view name = recordKindName(kind);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+QStringList names(const std::vector<std::string>& list)
+{
+    QStringList out;
+    for (const std::string& s : list) {
+        out.append(QString::fromStdString(s));
+    }
+    return out;
+}
+
+void row(QTextStream& out, const QString& label, const QString& value)
+{
+    out << (label + QLatin1Char(':')).leftJustified(18) << ' ' << value << '\n';
+}
+
+QJsonObject errorJson(const StreamError& e)
+{
+    QJsonObject o{
+        {QStringLiteral("reason"), QString::fromStdString(e.reason())},
+        {QStringLiteral("message"), QString::fromStdString(e.what())},
+        {QStringLiteral("offset"), SummaryJson::exact(e.offset())},
+        {QStringLiteral("recordOffset"), SummaryJson::exact(e.recordOffset())},
+        {QStringLiteral("recordIndex"), SummaryJson::exact(e.recordIndex())},
+    };
+    if (e.kind()) {
+        o.insert(QStringLiteral("kind"), kindName(*e.kind()));
+    }
+    return o;
+}
+
+} // namespace
+
+QString StreamInfoCommand::name() const
+{
+    return QStringLiteral("stream-info");
+}
+
+QString StreamInfoCommand::summary() const
+{
+    return QCoreApplication::translate("bitmig", "Decode a stream written by simulate --stream and summarise it.");
+}
+
+QString StreamInfoCommand::usage() const
+{
+    return QCoreApplication::translate("bitmig", "bitmig stream-info [--json] FILE");
+}
+
+void StreamInfoCommand::setUp(QCommandLineParser& parser) const
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "bitmig", "Decodes a dirty-bitmap migration stream (savevm framing, no section footers) and counts "
+                  "its records, sections and bytes. Exit status 1 when the stream is malformed."));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("bitmig", "Write the summary as JSON.")));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("bitmig", "The stream, as simulate --stream wrote it."));
+}
+
+int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextStream& err) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        throw ArgumentError(QStringLiteral("FILE"), QCoreApplication::translate("bitmig", "missing"));
+    }
+    if (args.size() > 1) {
+        throw ArgumentError(args[1], QCoreApplication::translate("bitmig", "unexpected argument"));
+    }
+    QFile file(args[0]);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw ArgumentError(args[0], QCoreApplication::translate("bitmig", "cannot read: %1").arg(file.errorString()));
+    }
+    const QByteArray data = file.readAll();
+    const StreamInventory inv = StreamInventory::take(
+        std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.constData()), size_t(data.size())));
+
+    QStringList granularities;
+    QJsonArray granularityList;
+    for (uint32_t g : inv.granularities) {
+        granularities.append(SummaryReport::size(g));
+        granularityList.append(SummaryJson::exact(uint64_t(g)));
+    }
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json{
+            {QStringLiteral("file"), args[0]},
+            {QStringLiteral("bytes"), SummaryJson::exact(inv.bytes)},
+            {QStringLiteral("decodedBytes"), SummaryJson::exact(inv.decodedBytes)},
+            {QStringLiteral("records"), SummaryJson::exact(inv.records)},
+            {QStringLiteral("recordsByKind"),
+             QJsonObject{{kindName(RecordKind::Start), SummaryJson::exact(inv.startRecords)},
+                         {kindName(RecordKind::Bits), SummaryJson::exact(inv.bitsRecords)},
+                         {kindName(RecordKind::Complete), SummaryJson::exact(inv.completeRecords)},
+                         {kindName(RecordKind::Eos), SummaryJson::exact(inv.eosRecords)}}},
+            {QStringLiteral("bitsData"), SummaryJson::exact(inv.bitsRecords - inv.zeroesRecords)},
+            {QStringLiteral("bitsZeroes"), SummaryJson::exact(inv.zeroesRecords)},
+            {QStringLiteral("sections"), SummaryJson::exact(inv.sections)},
+            {QStringLiteral("sectionsByType"),
+             QJsonObject{{QStringLiteral("START"), SummaryJson::exact(inv.startSections)},
+                         {QStringLiteral("PART"), SummaryJson::exact(inv.partSections)},
+                         {QStringLiteral("END"), SummaryJson::exact(inv.endSections)}}},
+            {QStringLiteral("bufferBytes"), SummaryJson::exact(inv.bufferBytes)},
+            {QStringLiteral("payloadBytes"), SummaryJson::exact(inv.payloadBytes)},
+            {QStringLiteral("headerBytes"), SummaryJson::exact(inv.headerBytes)},
+            {QStringLiteral("granularities"), granularityList},
+            {QStringLiteral("devices"), QJsonArray::fromStringList(names(inv.devices))},
+            {QStringLiteral("bitmaps"), QJsonArray::fromStringList(names(inv.bitmaps))},
+            {QStringLiteral("valid"), !inv.error.has_value()},
+        };
+        if (inv.error) {
+            json.insert(QStringLiteral("error"), errorJson(*inv.error));
+        }
+        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        row(out, QCoreApplication::translate("bitmig", "File"), args[0]);
+        row(out, QCoreApplication::translate("bitmig", "Bytes"),
+            QStringLiteral("%1 (%2)").arg(number(inv.bytes), SummaryReport::size(inv.bytes)));
+        row(out, QCoreApplication::translate("bitmig", "Records"),
+            QCoreApplication::translate("bitmig", "%1 (START %2, BITS %3, COMPLETE %4, EOS %5)")
+                .arg(number(inv.records), number(inv.startRecords), number(inv.bitsRecords),
+                     number(inv.completeRecords), number(inv.eosRecords)));
+        row(out, QCoreApplication::translate("bitmig", "BITS"),
+            QCoreApplication::translate("bitmig", "%1 data, %2 zeroes")
+                .arg(number(inv.bitsRecords - inv.zeroesRecords), number(inv.zeroesRecords)));
+        row(out, QCoreApplication::translate("bitmig", "Sections"),
+            QCoreApplication::translate("bitmig", "%1 (START %2, PART %3, END %4)")
+                .arg(number(inv.sections), number(inv.startSections), number(inv.partSections),
+                     number(inv.endSections)));
+        row(out, QCoreApplication::translate("bitmig", "Payload bytes"),
+            QCoreApplication::translate("bitmig", "%1 (bitmap bytes; buffers %2)")
+                .arg(number(inv.payloadBytes), number(inv.bufferBytes)));
+        row(out, QCoreApplication::translate("bitmig", "Header bytes"), number(inv.headerBytes));
+        row(out, QCoreApplication::translate("bitmig", "Granularity"),
+            granularities.isEmpty() ? QCoreApplication::translate("bitmig", "(no START record)")
+                                    : granularities.join(QStringLiteral(", ")));
+        row(out, QCoreApplication::translate("bitmig", "Devices"), names(inv.devices).join(QStringLiteral(", ")));
+        row(out, QCoreApplication::translate("bitmig", "Bitmaps"), names(inv.bitmaps).join(QStringLiteral(", ")));
+        if (inv.error) {
+            const StreamError& e = *inv.error;
+            row(out, QCoreApplication::translate("bitmig", "Error"),
+                QCoreApplication::translate("bitmig", "at byte %1, record %2%3 starting at byte %4: %5")
+                    .arg(number(e.offset()), number(e.recordIndex()),
+                         e.kind() ? QStringLiteral(" (%1)").arg(kindName(*e.kind())) : QString(),
+                         number(e.recordOffset()), QString::fromStdString(e.reason())));
+        } else {
+            row(out, QCoreApplication::translate("bitmig", "Status"),
+                QCoreApplication::translate("bitmig", "well-formed"));
+        }
+    }
+    if (inv.error) {
+        err << QCoreApplication::translate("bitmig", "bitmig: %1: %2").arg(args[0], QString::fromStdString(inv.error->what()))
+            << '\n';
+        return ExitFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace bitmig::cli

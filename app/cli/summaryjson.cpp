@@ -1,0 +1,354 @@
+#include "summaryjson.h"
+
+#include <QJsonArray>
+#include <QString>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace bitmig::cli {
+
+namespace {
+
+QString key(const char* name)
+{
+    return QLatin1String(name);
+}
+
+QString text(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+Phase phaseFromName(const QString& name)
+{
+    for (Phase p : {Phase::Idle, Phase::Setup, Phase::Bulk, Phase::Dirty, Phase::Complete, Phase::Done,
+                    Phase::Cancelled}) {
+        if (name == QLatin1String(phaseName(p).data(), qsizetype(phaseName(p).size()))) {
+            return p;
+        }
+    }
+    throw std::invalid_argument("unknown phase '" + name.toStdString() + "'");
+}
+
+// Readers for one field each: a missing key leaves the target alone.
+class Fields {
+public:
+    explicit Fields(const QJsonObject& json) : json_(json) {}
+
+    template <class T>
+    void unsignedField(const char* name, T& target) const
+    {
+        if (const QJsonValue v = json_.value(key(name)); !v.isUndefined()) {
+            const uint64_t u = SummaryJson::toUnsigned(v);
+            if (u > uint64_t(T(~T(0)))) {
+                throw std::invalid_argument(std::string(name) + ": value out of range");
+            }
+            target = T(u);
+        }
+    }
+    void signedField(const char* name, int64_t& target) const
+    {
+        if (const QJsonValue v = json_.value(key(name)); !v.isUndefined()) {
+            target = SummaryJson::toSigned(v);
+        }
+    }
+    void boolField(const char* name, bool& target) const
+    {
+        if (const QJsonValue v = json_.value(key(name)); !v.isUndefined()) {
+            if (!v.isBool()) {
+                throw std::invalid_argument(std::string(name) + ": not a boolean");
+            }
+            target = v.toBool();
+        }
+    }
+    void realField(const char* name, double& target) const
+    {
+        if (const QJsonValue v = json_.value(key(name)); !v.isUndefined()) {
+            if (!v.isDouble()) {
+                throw std::invalid_argument(std::string(name) + ": not a number");
+            }
+            target = v.toDouble();
+        }
+    }
+    void stringField(const char* name, std::string& target) const
+    {
+        if (const QJsonValue v = json_.value(key(name)); !v.isUndefined()) {
+            if (!v.isString()) {
+                throw std::invalid_argument(std::string(name) + ": not a string");
+            }
+            target = v.toString().toStdString();
+        }
+    }
+    QJsonValue value(const char* name) const { return json_.value(key(name)); }
+
+private:
+    const QJsonObject& json_;
+};
+
+} // namespace
+
+QJsonValue SummaryJson::exact(uint64_t value)
+{
+    if (value <= kMaxExactInteger) {
+        return QJsonValue(double(value));
+    }
+    return QJsonValue(QString::number(qulonglong(value)));
+}
+
+QJsonValue SummaryJson::exact(int64_t value)
+{
+    const uint64_t magnitude = value < 0 ? uint64_t(0) - uint64_t(value) : uint64_t(value);
+    if (magnitude <= kMaxExactInteger) {
+        return QJsonValue(double(value));
+    }
+    return QJsonValue(QString::number(qlonglong(value)));
+}
+
+uint64_t SummaryJson::toUnsigned(const QJsonValue& value)
+{
+    if (value.isString()) {
+        bool ok = false;
+        const qulonglong u = value.toString().toULongLong(&ok, 10);
+        if (!ok) {
+            throw std::invalid_argument("'" + value.toString().toStdString() + "' is not an unsigned integer");
+        }
+        return u;
+    }
+    const double d = value.toDouble(-1);
+    if (!value.isDouble() || d < 0 || d > double(kMaxExactInteger) || d != std::floor(d)) {
+        throw std::invalid_argument("not an unsigned integer up to 2^53 (larger ones are strings)");
+    }
+    return uint64_t(d);
+}
+
+int64_t SummaryJson::toSigned(const QJsonValue& value)
+{
+    if (value.isString()) {
+        bool ok = false;
+        const qlonglong i = value.toString().toLongLong(&ok, 10);
+        if (!ok) {
+            throw std::invalid_argument("'" + value.toString().toStdString() + "' is not an integer");
+        }
+        return i;
+    }
+    const double d = value.toDouble(0.5);
+    if (!value.isDouble() || std::fabs(d) > double(kMaxExactInteger) || d != std::floor(d)) {
+        throw std::invalid_argument("not an integer up to 2^53 in magnitude (larger ones are strings)");
+    }
+    return int64_t(d);
+}
+
+QJsonObject SummaryJson::toJson(const MigrationSummary& s)
+{
+    QJsonArray phases;
+    for (const PhaseSpan& p : s.phases) {
+        phases.append(QJsonObject{
+            {key("phase"), QString::fromLatin1(phaseName(p.phase).data(), qsizetype(phaseName(p.phase).size()))},
+            {key("pass"), exact(uint64_t(p.pass))},
+            {key("startNs"), exact(p.startNs)},
+            {key("endNs"), exact(p.endNs)},
+        });
+    }
+    const std::string_view strategy = strategyName(s.strategy);
+    return QJsonObject{
+        {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
+        {key("phases"), phases},
+        {key("started"), s.started},
+        {key("finished"), s.finished},
+        {key("cancelled"), s.cancelled},
+        {key("converged"), s.converged},
+        {key("verified"), s.verified},
+        {key("dirtyPasses"), exact(uint64_t(s.dirtyPasses))},
+        {key("chunks"), exact(s.chunks)},
+        {key("chunksSent"), exact(s.chunksSent)},
+        {key("chunksResent"), exact(s.chunksResent)},
+        {key("chunksZeroes"), exact(s.chunksZeroes)},
+        {key("records"), exact(s.records)},
+        {key("payloadBytes"), exact(s.payloadBytes)},
+        {key("headerBytes"), exact(s.headerBytes)},
+        {key("wireBytes"), exact(s.wireBytes)},
+        {key("decodedBytes"), exact(s.decodedBytes)},
+        {key("overhead"), s.overhead()},
+        {key("writesApplied"), exact(s.writesApplied)},
+        {key("clearsApplied"), exact(s.clearsApplied)},
+        {key("migrationStartNs"), exact(s.migrationStartNs)},
+        {key("pauseStartNs"), exact(s.pauseStartNs)},
+        {key("downtimeNs"), exact(s.downtimeNs)},
+        {key("expectedDowntimeNs"), exact(s.expectedDowntimeNs)},
+        {key("maxDowntimeNs"), exact(s.maxDowntimeNs)},
+        {key("totalTimeNs"), exact(s.totalTimeNs)},
+        {key("unusableWindowNs"), exact(s.unusableWindowNs)},
+        {key("lostBits"), exact(s.lostBits)},
+        {key("extraBits"), exact(s.extraBits)},
+        {key("sourceSha256"), text(s.sourceSha256)},
+        {key("destinationSha256"), text(s.destinationSha256)},
+        {key("expectedSha256"), text(s.expectedSha256)},
+        {key("error"), text(s.error)},
+    };
+}
+
+MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
+{
+    MigrationSummary s;
+    const Fields f(json);
+    if (const QJsonValue v = f.value("strategy"); !v.isUndefined()) {
+        s.strategy = parseStrategy(v.toString().toStdString());
+    }
+    if (const QJsonValue v = f.value("phases"); !v.isUndefined()) {
+        if (!v.isArray()) {
+            throw std::invalid_argument("phases: not an array");
+        }
+        for (const QJsonValue& item : v.toArray()) {
+            const QJsonObject o = item.toObject();
+            const Fields pf(o);
+            PhaseSpan p;
+            p.phase = phaseFromName(o.value(key("phase")).toString());
+            pf.unsignedField("pass", p.pass);
+            pf.signedField("startNs", p.startNs);
+            pf.signedField("endNs", p.endNs);
+            s.phases.push_back(p);
+        }
+    }
+    f.boolField("started", s.started);
+    f.boolField("finished", s.finished);
+    f.boolField("cancelled", s.cancelled);
+    f.boolField("converged", s.converged);
+    f.boolField("verified", s.verified);
+    f.unsignedField("dirtyPasses", s.dirtyPasses);
+    f.unsignedField("chunks", s.chunks);
+    f.unsignedField("chunksSent", s.chunksSent);
+    f.unsignedField("chunksResent", s.chunksResent);
+    f.unsignedField("chunksZeroes", s.chunksZeroes);
+    f.unsignedField("records", s.records);
+    f.unsignedField("payloadBytes", s.payloadBytes);
+    f.unsignedField("headerBytes", s.headerBytes);
+    f.unsignedField("wireBytes", s.wireBytes);
+    f.unsignedField("decodedBytes", s.decodedBytes);
+    f.unsignedField("writesApplied", s.writesApplied);
+    f.unsignedField("clearsApplied", s.clearsApplied);
+    f.signedField("migrationStartNs", s.migrationStartNs);
+    f.signedField("pauseStartNs", s.pauseStartNs);
+    f.signedField("downtimeNs", s.downtimeNs);
+    f.signedField("expectedDowntimeNs", s.expectedDowntimeNs);
+    f.signedField("maxDowntimeNs", s.maxDowntimeNs);
+    f.signedField("totalTimeNs", s.totalTimeNs);
+    f.signedField("unusableWindowNs", s.unusableWindowNs);
+    f.unsignedField("lostBits", s.lostBits);
+    f.unsignedField("extraBits", s.extraBits);
+    f.stringField("sourceSha256", s.sourceSha256);
+    f.stringField("destinationSha256", s.destinationSha256);
+    f.stringField("expectedSha256", s.expectedSha256);
+    f.stringField("error", s.error);
+    // "overhead" is derived from headerBytes and wireBytes, so it is not read back.
+    return s;
+}
+
+QJsonObject SummaryJson::configToJson(const SimConfig& c)
+{
+    const WorkloadSpec& w = c.workload;
+    const std::string_view kind = workloadKindName(w.kind);
+    QJsonArray injections;
+    for (const Injection& io : c.injections) {
+        injections.append(QJsonObject{
+            {key("timeNs"), exact(io.timeNs)},
+            {key("op"), io.op == Injection::Op::Write ? key("write") : key("clear")},
+            {key("offset"), exact(io.offset)},
+            {key("length"), exact(io.length)},
+        });
+    }
+    const std::string_view strategy = strategyName(c.strategy);
+    return QJsonObject{
+        {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
+        {key("diskBytes"), exact(c.diskBytes)},
+        {key("granularity"), exact(c.granularity)},
+        {key("chunkBytes"), exact(c.chunkBytes)},
+        {key("bandwidth"), c.bandwidth},
+        {key("latencyNs"), exact(c.latencyNs)},
+        {key("maxDowntimeNs"), exact(c.maxDowntimeNs)},
+        {key("maxPasses"), exact(uint64_t(c.maxPasses))},
+        {key("completeOnlyBelow"), exact(c.completeOnlyBelow)},
+        {key("tickNs"), exact(c.tickNs)},
+        {key("migrationStartNs"), exact(c.migrationStartNs)},
+        {key("timeLimitNs"), exact(c.timeLimitNs)},
+        {key("sampleIntervalNs"), exact(c.sampleIntervalNs)},
+        {key("seed"), exact(c.seed)},
+        {key("workload"),
+         QJsonObject{
+             {key("kind"), QString::fromLatin1(kind.data(), qsizetype(kind.size()))},
+             {key("rate"), w.rate},
+             {key("minWriteBytes"), exact(w.minWriteBytes)},
+             {key("maxWriteBytes"), exact(w.maxWriteBytes)},
+             {key("hotFraction"), w.hotFraction},
+             {key("hotShare"), w.hotShare},
+             {key("zipfExponent"), w.zipfExponent},
+             {key("burstPeriodNs"), exact(w.burstPeriodNs)},
+             {key("burstDuty"), w.burstDuty},
+         }},
+        {key("injections"), injections},
+        {key("deviceName"), text(c.deviceName)},
+        {key("bitmapName"), text(c.bitmapName)},
+    };
+}
+
+SimConfig SummaryJson::configFromJson(const QJsonObject& json)
+{
+    SimConfig c;
+    const Fields f(json);
+    if (const QJsonValue v = f.value("strategy"); !v.isUndefined()) {
+        c.strategy = parseStrategy(v.toString().toStdString());
+    }
+    f.unsignedField("diskBytes", c.diskBytes);
+    f.unsignedField("granularity", c.granularity);
+    f.unsignedField("chunkBytes", c.chunkBytes);
+    f.realField("bandwidth", c.bandwidth);
+    f.signedField("latencyNs", c.latencyNs);
+    f.signedField("maxDowntimeNs", c.maxDowntimeNs);
+    f.unsignedField("maxPasses", c.maxPasses);
+    f.unsignedField("completeOnlyBelow", c.completeOnlyBelow);
+    f.signedField("tickNs", c.tickNs);
+    f.signedField("migrationStartNs", c.migrationStartNs);
+    f.signedField("timeLimitNs", c.timeLimitNs);
+    f.signedField("sampleIntervalNs", c.sampleIntervalNs);
+    f.unsignedField("seed", c.seed);
+    f.stringField("deviceName", c.deviceName);
+    f.stringField("bitmapName", c.bitmapName);
+    if (const QJsonValue v = f.value("workload"); v.isObject()) {
+        const QJsonObject o = v.toObject();
+        const Fields wf(o);
+        WorkloadSpec& w = c.workload;
+        if (const QJsonValue k = wf.value("kind"); !k.isUndefined()) {
+            w.kind = parseWorkloadKind(k.toString().toStdString());
+        }
+        wf.realField("rate", w.rate);
+        wf.unsignedField("minWriteBytes", w.minWriteBytes);
+        wf.unsignedField("maxWriteBytes", w.maxWriteBytes);
+        wf.realField("hotFraction", w.hotFraction);
+        wf.realField("hotShare", w.hotShare);
+        wf.realField("zipfExponent", w.zipfExponent);
+        wf.signedField("burstPeriodNs", w.burstPeriodNs);
+        wf.realField("burstDuty", w.burstDuty);
+    }
+    if (const QJsonValue v = f.value("injections"); v.isArray()) {
+        for (const QJsonValue& item : v.toArray()) {
+            const QJsonObject o = item.toObject();
+            const Fields inf(o);
+            Injection io;
+            inf.signedField("timeNs", io.timeNs);
+            const QString op = o.value(key("op")).toString();
+            if (op == QLatin1String("write")) {
+                io.op = Injection::Op::Write;
+            } else if (op == QLatin1String("clear")) {
+                io.op = Injection::Op::Clear;
+            } else {
+                throw std::invalid_argument("injections: unknown op '" + op.toStdString() + "'");
+            }
+            inf.unsignedField("offset", io.offset);
+            inf.unsignedField("length", io.length);
+            c.injections.push_back(io);
+        }
+    }
+    return c;
+}
+
+} // namespace bitmig::cli

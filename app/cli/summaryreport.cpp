@@ -1,0 +1,128 @@
+#include "summaryreport.h"
+
+#include "bitmig/units.h"
+
+#include <QCoreApplication>
+
+namespace bitmig::cli {
+
+namespace {
+
+QString number(uint64_t n)
+{
+    return QString::number(qulonglong(n));
+}
+
+QString latin1(std::string_view s)
+{
+    return QString::fromLatin1(s.data(), qsizetype(s.size()));
+}
+
+// "label:" padded so that the values line up.
+void row(QTextStream& out, const QString& label, const QString& value)
+{
+    out << "  " << (label + QLatin1Char(':')).leftJustified(22) << ' ' << value << '\n';
+}
+
+} // namespace
+
+QString SummaryReport::size(uint64_t bytes)
+{
+    return QString::fromStdString(units::formatSize(bytes));
+}
+
+QString SummaryReport::duration(int64_t ns)
+{
+    return QString::fromStdString(units::formatDuration(ns));
+}
+
+QString SummaryReport::bandwidth(double bytesPerSecond)
+{
+    return QString::fromStdString(units::formatBandwidth(bytesPerSecond));
+}
+
+QString SummaryReport::percent(double share)
+{
+    return QCoreApplication::translate("bitmig", "%1 %").arg(share * 100.0, 0, 'f', 2);
+}
+
+QString SummaryReport::yesNo(bool value)
+{
+    return value ? QCoreApplication::translate("bitmig", "yes") : QCoreApplication::translate("bitmig", "no");
+}
+
+void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationSummary& s)
+{
+    const uint64_t bits = c.diskBytes / c.granularity + (c.diskBytes % c.granularity != 0);
+
+    out << QCoreApplication::translate("bitmig", "Scenario") << '\n';
+    row(out, QCoreApplication::translate("bitmig", "Strategy"), latin1(strategyName(c.strategy)));
+    row(out, QCoreApplication::translate("bitmig", "Disk"),
+        QCoreApplication::translate("bitmig", "%1, granularity %2: %3 bits, %4 of bitmap")
+            .arg(size(c.diskBytes), size(c.granularity), number(bits), size((bits + 7) / 8)));
+    row(out, QCoreApplication::translate("bitmig", "Chunk"),
+        QCoreApplication::translate("bitmig", "%1 (%2 chunks, %3 of disk per meta bit)")
+            .arg(size(c.chunkBytes), number(s.chunks), size(c.chunkBytes * 8 * c.granularity)));
+    row(out, QCoreApplication::translate("bitmig", "Link"),
+        QCoreApplication::translate("bitmig", "%1, latency %2").arg(bandwidth(c.bandwidth), duration(c.latencyNs)));
+    row(out, QCoreApplication::translate("bitmig", "Workload"),
+        QCoreApplication::translate("bitmig", "%1, %2 writes/s of %3 to %4, seed %5")
+            .arg(latin1(workloadKindName(c.workload.kind)), QString::number(c.workload.rate, 'g', 10),
+                 size(c.workload.minWriteBytes), size(c.workload.maxWriteBytes), number(c.seed)));
+    out << '\n';
+
+    out << QCoreApplication::translate("bitmig", "Phases") << '\n';
+    for (const PhaseSpan& p : s.phases) {
+        QString name = latin1(phaseName(p.phase));
+        if (p.phase == Phase::Dirty) {
+            name = QCoreApplication::translate("bitmig", "%1 pass %2").arg(name).arg(p.pass);
+        }
+        const QString end = p.endNs < 0 ? QCoreApplication::translate("bitmig", "(running)") : duration(p.endNs);
+        out << "  " << name.leftJustified(16) << ' ' << duration(p.startNs).rightJustified(10) << " .. "
+            << end.rightJustified(10) << '\n';
+    }
+    out << '\n';
+
+    out << QCoreApplication::translate("bitmig", "Transfer") << '\n';
+    row(out, QCoreApplication::translate("bitmig", "Dirty passes"), QString::number(s.dirtyPasses));
+    row(out, QCoreApplication::translate("bitmig", "Records"), number(s.records));
+    row(out, QCoreApplication::translate("bitmig", "Payload bytes"), QStringLiteral("%1 (%2)").arg(number(s.payloadBytes), size(s.payloadBytes)));
+    row(out, QCoreApplication::translate("bitmig", "Header bytes"), QStringLiteral("%1 (%2)").arg(number(s.headerBytes), size(s.headerBytes)));
+    row(out, QCoreApplication::translate("bitmig", "Wire bytes"), QStringLiteral("%1 (%2)").arg(number(s.wireBytes), size(s.wireBytes)));
+    row(out, QCoreApplication::translate("bitmig", "Overhead"), percent(s.overhead()));
+    row(out, QCoreApplication::translate("bitmig", "Chunks sent"),
+        QCoreApplication::translate("bitmig", "%1 of %2 (resent %3, as zeroes %4)")
+            .arg(number(s.chunksSent), number(s.chunks), number(s.chunksResent), number(s.chunksZeroes)));
+    row(out, QCoreApplication::translate("bitmig", "Writes applied"),
+        QCoreApplication::translate("bitmig", "%1 (clears %2)").arg(number(s.writesApplied), number(s.clearsApplied)));
+    out << '\n';
+
+    out << QCoreApplication::translate("bitmig", "Timing") << '\n';
+    row(out, QCoreApplication::translate("bitmig", "Migration start"), s.migrationStartNs < 0 ? QCoreApplication::translate("bitmig", "never") : duration(s.migrationStartNs));
+    row(out, QCoreApplication::translate("bitmig", "Downtime"),
+        QCoreApplication::translate("bitmig", "%1 (expected %2, limit %3)%4")
+            .arg(duration(s.downtimeNs), duration(s.expectedDowntimeNs), duration(s.maxDowntimeNs),
+                 s.finished && s.downtimeNs > s.maxDowntimeNs ? QCoreApplication::translate("bitmig", ", over the limit") : QString()));
+    if (c.strategy == Strategy::Postcopy) {
+        row(out, QCoreApplication::translate("bitmig", "Bitmap unusable"), duration(s.unusableWindowNs));
+    }
+    row(out, QCoreApplication::translate("bitmig", "Total time"), duration(s.totalTimeNs));
+    out << '\n';
+
+    out << QCoreApplication::translate("bitmig", "Result") << '\n';
+    row(out, QCoreApplication::translate("bitmig", "Finished"), yesNo(s.finished) + (s.cancelled ? QCoreApplication::translate("bitmig", " (cancelled)") : QString()));
+    row(out, QCoreApplication::translate("bitmig", "Converged"), yesNo(s.converged));
+    row(out, QCoreApplication::translate("bitmig", "Verified"), yesNo(s.verified));
+    row(out, QCoreApplication::translate("bitmig", "Lost bits"), number(s.lostBits));
+    row(out, QCoreApplication::translate("bitmig", "Extra bits"), number(s.extraBits));
+    row(out, QCoreApplication::translate("bitmig", "Source SHA-256"), QString::fromStdString(s.sourceSha256));
+    row(out, QCoreApplication::translate("bitmig", "Destination SHA-256"), QString::fromStdString(s.destinationSha256));
+    if (s.expectedSha256 != s.sourceSha256) {
+        row(out, QCoreApplication::translate("bitmig", "Expected SHA-256"), QString::fromStdString(s.expectedSha256));
+    }
+    if (!s.error.empty()) {
+        row(out, QCoreApplication::translate("bitmig", "Error"), QString::fromStdString(s.error));
+    }
+}
+
+} // namespace bitmig::cli

@@ -1,0 +1,120 @@
+#include "sweeprunner.h"
+
+#include "bitmig/migrationengine.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+namespace bitmig::cli {
+
+namespace {
+
+void runPoint(SweepRunner::Point& point)
+{
+    try {
+        MigrationEngine engine(point.config);
+        engine.runToEnd();
+        point.summary = engine.summary();
+        point.ran = true;
+    } catch (const std::exception& e) {
+        point.failure = QString::fromStdString(e.what());
+    }
+}
+
+int64_t measure(const SweepRunner::Point& p, SweepRunner::Criterion c)
+{
+    switch (c) {
+    case SweepRunner::Criterion::MinTotalBytes:
+        return int64_t(p.summary.wireBytes);
+    case SweepRunner::Criterion::MinDowntime:
+        return p.summary.downtimeNs;
+    case SweepRunner::Criterion::MinTotalTime:
+        return p.summary.totalTimeNs;
+    }
+    return 0;
+}
+
+} // namespace
+
+QString SweepRunner::criterionName(Criterion c)
+{
+    switch (c) {
+    case Criterion::MinTotalBytes:
+        return QStringLiteral("min-total-bytes");
+    case Criterion::MinDowntime:
+        return QStringLiteral("min-downtime");
+    case Criterion::MinTotalTime:
+        return QStringLiteral("min-total-time");
+    }
+    return {};
+}
+
+std::optional<SweepRunner::Criterion> SweepRunner::parseCriterion(const QString& name)
+{
+    for (Criterion c : {Criterion::MinTotalBytes, Criterion::MinDowntime, Criterion::MinTotalTime}) {
+        if (name.trimmed() == criterionName(c)) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+QString SweepRunner::criterionDescription(Criterion c)
+{
+    switch (c) {
+    case Criterion::MinTotalBytes:
+        return QCoreApplication::translate("bitmig", "fewest wire bytes among verified and converged points");
+    case Criterion::MinDowntime:
+        return QCoreApplication::translate("bitmig", "shortest downtime among verified and converged points");
+    case Criterion::MinTotalTime:
+        return QCoreApplication::translate("bitmig", "shortest total time among verified and converged points");
+    }
+    return {};
+}
+
+void SweepRunner::run(std::vector<Point>& points, unsigned jobs)
+{
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (points[i].skipReason.isEmpty()) {
+            todo.push_back(i);
+        }
+    }
+    const size_t threads = std::min<size_t>(std::max(jobs, 1u), todo.size());
+    if (threads <= 1) {
+        for (size_t i : todo) {
+            runPoint(points[i]);
+        }
+        return;
+    }
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t k = next++; k < todo.size(); k = next++) {
+            runPoint(points[todo[k]]);  // each point is touched by exactly one thread
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t) {
+        pool.emplace_back(worker);
+    }
+    for (std::thread& t : pool) {
+        t.join();
+    }
+}
+
+std::optional<size_t> SweepRunner::best(const std::vector<Point>& points, Criterion criterion)
+{
+    std::optional<size_t> best;
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (points[i].qualifies() && (!best || measure(points[i], criterion) < measure(points[*best], criterion))) {
+            best = i;
+        }
+    }
+    return best;
+}
+
+} // namespace bitmig::cli

@@ -1,0 +1,138 @@
+#include "seedtablemodel.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace bitmig {
+
+QString formatBinarySize(uint64_t bytes)
+{
+    static const char* const units[] = {QT_TRANSLATE_NOOP("SeedTableModel", "%1 B"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 KiB"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 MiB"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 GiB"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 TiB"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 PiB"),
+                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 EiB")};
+    int unit = 0;
+    double value = double(bytes);
+    while (value >= 1024 && unit < 6) {
+        value /= 1024;
+        ++unit;
+    }
+    const bool whole = value == double(uint64_t(value));
+    return QCoreApplication::translate("SeedTableModel", units[unit])
+        .arg(QLocale().toString(value, 'f', whole ? 0 : 2));
+}
+
+SeedTableModel::SeedTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void SeedTableModel::setGeometry(uint64_t diskBytes, uint64_t granularity, uint64_t currentChunk)
+{
+    beginResetModel();
+    rows_.clear();
+    currentRow_ = -1;
+    std::vector<uint64_t> sizes = ChunkGeometry::seedChunkSizes();
+    if (std::find(sizes.begin(), sizes.end(), currentChunk) == sizes.end()) {
+        sizes.push_back(currentChunk);
+        std::sort(sizes.begin(), sizes.end(), std::greater<>());
+    }
+    for (uint64_t chunk : sizes) {
+        try {
+            rows_.push_back(ChunkGeometry::compute(diskBytes, granularity, chunk));
+        } catch (const std::exception&) {
+            continue;  // a granularity the table cannot describe: leave the row out
+        }
+        if (chunk == currentChunk) {
+            currentRow_ = int(rows_.size()) - 1;
+        }
+    }
+    endResetModel();
+}
+
+int SeedTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(rows_.size());
+}
+
+int SeedTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SeedTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(rows_.size())) {
+        return {};
+    }
+    const ChunkGeometry& g = rows_[size_t(index.row())];
+    const bool current = index.row() == currentRow_;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case ChunkColumn:
+            return formatBinarySize(g.chunkBytes);
+        case CoverageColumn:
+            return formatBinarySize(g.coverage);
+        case ChunksColumn:
+            return QLocale().toString(qulonglong(g.metaBits));
+        case OverheadColumn:
+            return tr("%1 %").arg(QLocale().toString(100 * g.overhead, 'f', 1));
+        }
+        break;
+    case Qt::ToolTipRole:
+        return tr("%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
+                  "%4 bytes of padding.")
+            .arg(formatBinarySize(g.chunkBytes), formatBinarySize(g.coverage), QString::number(g.headerBytes),
+                 QString::number(g.paddingBytes));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (current) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        break;
+    case Qt::BackgroundRole:
+        if (current) {
+            return QGuiApplication::palette().brush(QPalette::Highlight);
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (current) {
+            return QGuiApplication::palette().brush(QPalette::HighlightedText);
+        }
+        break;
+    case ChunkBytesRole:
+        return QVariant::fromValue<qulonglong>(g.chunkBytes);
+    case IsCurrentRole:
+        return current;
+    }
+    return {};
+}
+
+QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case ChunkColumn:
+        return tr("Chunk");
+    case CoverageColumn:
+        return tr("Disk per meta bit");
+    case ChunksColumn:
+        return tr("Chunks");
+    case OverheadColumn:
+        return tr("Overhead");
+    }
+    return {};
+}
+
+} // namespace bitmig

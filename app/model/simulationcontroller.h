@@ -1,0 +1,69 @@
+// The GUI thread's handle on the simulation: commands go to the worker thread, snapshots come back.
+#pragma once
+
+#include "simsnapshot.h"
+
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+namespace bitmig {
+
+class SimulationWorker;
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    // A new run with these parameters (the previous run is dropped). Bad values are reported
+    // through failed() with the field's name; the previous run then stays.
+    void setConfig(const SimConfig& config);
+    const SimConfig& config() const noexcept { return config_; }
+
+    bool isPlaying() const noexcept { return playing_; }
+    double speed() const noexcept { return speed_; }
+    const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
+
+    static constexpr double kMinSpeed = 0.1;
+    static constexpr double kMaxSpeed = 1000;
+
+public Q_SLOTS:
+    void setPlaying(bool playing);
+    void togglePlaying() { setPlaying(!playing_); }
+    void step(int ticks = 1);
+    void setSpeed(double speed);  // clamped to [0.1, 1000] simulated seconds per wall second
+    void startMigration();
+    void abortMigration();
+    void reset() { setConfig(config_); }
+    // Guest I/O from the brush; returns a token for revert().
+    quint64 inject(bool clear, quint64 offset, quint64 length);
+    void revert(quint64 token);
+    void setWorkload(const bitmig::WorkloadSpec& spec);
+    void setRequest(const bitmig::HeatmapRequest& request);
+
+Q_SIGNALS:
+    void snapshotChanged(const bitmig::SimSnapshotPtr& snapshot);
+    void configChanged(const bitmig::SimConfig& config);
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void failed(const QString& message);
+    void injectionDone(quint64 token, bool undoable);
+
+private:
+    void onSnapshot(const SimSnapshotPtr& snapshot);
+    template <class F>
+    void post(F&& f);
+
+    QThread* thread_ = nullptr;
+    SimulationWorker* worker_ = nullptr;
+    SimConfig config_;
+    SimSnapshotPtr snapshot_;
+    bool playing_ = false;
+    double speed_ = 10;
+    quint64 nextToken_ = 1;
+};
+
+} // namespace bitmig

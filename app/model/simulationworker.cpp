@@ -1,0 +1,292 @@
+#include "simulationworker.h"
+
+#include "snapshotbuilder.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace bitmig {
+
+namespace {
+
+constexpr size_t kMaxSentChunks = 8192;
+constexpr size_t kMaxUndoRanges = 100000;
+constexpr double kMaxFrameGapS = 0.1;  // a stalled frame does not turn into a burst of catch-up
+
+// Byte ranges of the granules in [offset, offset+length) whose bit equals `set`.
+bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bool set, std::vector<Range>& out)
+{
+    const HBitmap& hb = bm.bits();
+    const uint64_t g = bm.granularity();
+    const uint64_t end = offset + length;
+    uint64_t pos = offset / g * g;
+    while (pos < end) {
+        const auto first = set ? hb.nextDirty(pos, end - pos) : hb.nextZero(pos, end - pos);
+        if (!first) {
+            break;
+        }
+        const uint64_t runStart = *first / g * g;
+        const auto stop = set ? hb.nextZero(runStart, end - runStart) : hb.nextDirty(runStart, end - runStart);
+        const uint64_t runEnd = std::min(stop ? *stop : end, bm.diskBytes());
+        const uint64_t alignedEnd = std::min((runEnd + g - 1) / g * g, bm.diskBytes());
+        out.push_back(Range{runStart, alignedEnd - runStart});
+        if (out.size() > kMaxUndoRanges) {
+            return false;
+        }
+        pos = alignedEnd;
+    }
+    return true;
+}
+
+} // namespace
+
+SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent)
+{
+    timer_ = new QTimer(this);
+    timer_->setTimerType(Qt::PreciseTimer);
+    timer_->setInterval(kFrameMs);
+    connect(timer_, &QTimer::timeout, this, &SimulationWorker::frame);
+    wall_.start();
+}
+
+SimulationWorker::~SimulationWorker() = default;
+
+void SimulationWorker::setConfig(const SimConfig& config)
+{
+    try {
+        auto engine = std::make_unique<MigrationEngine>(config);
+        engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
+        engine_ = std::move(engine);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+        return;
+    }
+    ++runId_;
+    samplesPublished_ = 0;
+    sentChunks_.clear();
+    undo_.clear();
+    simDebtNs_ = 0;
+    achievedSpeed_ = 0;
+    dirty_ = true;
+    if (!timer_->isActive()) {
+        timer_->start();
+    }
+    lastWallNs_ = wall_.nsecsElapsed();
+}
+
+void SimulationWorker::setPlaying(bool playing)
+{
+    playing_ = playing && engine_ && !engine_->finished();
+    lastWallNs_ = wall_.nsecsElapsed();
+    simDebtNs_ = 0;
+    dirty_ = true;
+}
+
+void SimulationWorker::setSpeed(double speed)
+{
+    speed_ = std::clamp(speed, 0.001, 1e6);
+    dirty_ = true;
+}
+
+void SimulationWorker::stepTicks(int ticks)
+{
+    if (!engine_) {
+        return;
+    }
+    for (int i = 0; i < ticks && !engine_->finished(); ++i) {
+        engine_->step();
+        collectTickState();
+    }
+    dirty_ = true;
+}
+
+void SimulationWorker::startMigration()
+{
+    if (!engine_ || !engine_->canStartMigration()) {
+        return;
+    }
+    engine_->startMigration();
+    dirty_ = true;
+}
+
+void SimulationWorker::abortMigration()
+{
+    if (engine_ && engine_->abort()) {
+        dirty_ = true;
+    }
+}
+
+void SimulationWorker::inject(quint64 token, bool clear, quint64 offset, quint64 length)
+{
+    if (!engine_ || length == 0) {
+        return;
+    }
+    const DirtyBitmap* target = engine_->guestBitmap();
+    Undo undo{clear, {}};
+    bool undoable = target && !engine_->guestPaused();
+    if (undoable) {
+        if (clear) {
+            // Only whole granules are cleared: remember the set ones among them.
+            const uint64_t g = target->granularity();
+            const uint64_t first = (offset + g - 1) / g * g;
+            const uint64_t end = offset + length == target->diskBytes() ? offset + length
+                                                                        : (offset + length) / g * g;
+            undoable = end <= first || rangesWithState(*target, first, end - first, true, undo.ranges);
+        } else {
+            undoable = rangesWithState(*target, offset, length, false, undo.ranges);
+        }
+    }
+    try {
+        if (clear) {
+            engine_->injectClear(offset, length);
+        } else {
+            engine_->injectWrite(offset, length);
+        }
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+        return;
+    }
+    if (undoable) {
+        undo_[token] = std::move(undo);
+    }
+    Q_EMIT injectionDone(token, undoable);
+    dirty_ = true;
+}
+
+void SimulationWorker::revert(quint64 token)
+{
+    const auto it = undo_.find(token);
+    if (!engine_ || it == undo_.end()) {
+        return;
+    }
+    for (const Range& r : it->second.ranges) {
+        if (it->second.wasClear) {
+            engine_->injectWrite(r.start, r.count);
+        } else {
+            engine_->injectClear(r.start, r.count);
+        }
+    }
+    undo_.erase(it);
+    dirty_ = true;
+}
+
+void SimulationWorker::setWorkload(const WorkloadSpec& spec)
+{
+    if (!engine_) {
+        return;
+    }
+    try {
+        engine_->setWorkload(spec);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+    dirty_ = true;
+}
+
+void SimulationWorker::setRequest(const HeatmapRequest& request)
+{
+    if (!(request == request_)) {
+        request_ = request;
+        dirty_ = true;
+    }
+}
+
+void SimulationWorker::acknowledge(quint64 serial)
+{
+    acknowledged_ = std::max<uint64_t>(acknowledged_, serial);
+}
+
+void SimulationWorker::publishNow()
+{
+    dirty_ = true;
+    if (acknowledged_ == serial_) {
+        publish();
+    }
+}
+
+void SimulationWorker::frame()
+{
+    const qint64 nowWall = wall_.nsecsElapsed();
+    const double wallSeconds = std::min(kMaxFrameGapS, double(nowWall - lastWallNs_) * 1e-9);
+    lastWallNs_ = nowWall;
+    if (playing_ && engine_) {
+        advance(wallSeconds);
+        dirty_ = true;
+    }
+    if (dirty_ && acknowledged_ == serial_) {
+        publish();
+    }
+}
+
+void SimulationWorker::advance(double wallSeconds)
+{
+    const int64_t before = engine_->nowNs();
+    simDebtNs_ += speed_ * wallSeconds * 1e9;
+    const int64_t tick = engine_->config().tickNs;
+    // Spend at most most of a frame simulating, so the thread stays responsive to commands.
+    const qint64 budgetEnd = wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000;
+    while (simDebtNs_ >= double(tick) && !engine_->finished()) {
+        engine_->step();
+        collectTickState();
+        simDebtNs_ -= double(tick);
+        if (wall_.nsecsElapsed() > budgetEnd) {
+            simDebtNs_ = 0;  // fall behind rather than pile up work
+            break;
+        }
+    }
+    const double simulated = double(engine_->nowNs() - before) * 1e-9;
+    const double rate = wallSeconds > 0 ? simulated / wallSeconds : 0;
+    achievedSpeed_ = achievedSpeed_ == 0 ? rate : 0.8 * achievedSpeed_ + 0.2 * rate;
+    if (engine_->finished()) {
+        playing_ = false;
+    }
+}
+
+void SimulationWorker::collectTickState()
+{
+    for (uint64_t c : engine_->chunksSentLastTick()) {
+        if (sentChunks_.size() >= kMaxSentChunks) {
+            break;
+        }
+        sentChunks_.push_back(c);
+    }
+}
+
+void SimulationWorker::publish()
+{
+    if (!engine_) {
+        return;
+    }
+    auto snap = std::make_shared<SimSnapshot>();
+    SnapshotBuilder::fill(*engine_, request_, *snap);
+    snap->serial = ++serial_;
+    snap->runId = runId_;
+    snap->playing = playing_;
+    snap->speed = speed_;
+    snap->achievedSpeed = playing_ ? achievedSpeed_ : 0;
+    snap->sentChunks = std::move(sentChunks_);
+    sentChunks_.clear();
+    const auto& samples = engine_->samples();
+    snap->newSamples.assign(samples.begin() + std::ptrdiff_t(samplesPublished_), samples.end());
+    samplesPublished_ = samples.size();
+    // Recent rates over the last simulated second, for the explanation.
+    int64_t span = 0;
+    uint64_t wire = 0, redirty = 0, writes = 0;
+    for (auto it = samples.rbegin(); it != samples.rend() && span < 1'000'000'000; ++it) {
+        span += it->durationNs;
+        wire += it->payloadBytes + it->headerBytes;
+        redirty += it->redirtiedChunks;
+        writes += it->writes;
+    }
+    if (span > 0) {
+        const double s = double(span) * 1e-9;
+        snap->recentWireRate = double(wire) / s;
+        snap->recentRedirtyRate = double(redirty) * double(engine_->config().chunkBytes) / s;
+        snap->recentWriteRate = double(writes) / s;
+    }
+    dirty_ = false;
+    Q_EMIT snapshotReady(std::move(snap));
+}
+
+} // namespace bitmig

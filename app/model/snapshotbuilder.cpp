@@ -1,0 +1,141 @@
+#include "snapshotbuilder.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace bitmig {
+
+unsigned SnapshotBuilder::densityLog2For(uint64_t bits) noexcept
+{
+    const unsigned log2Bits = bits > 1 ? unsigned(std::bit_width(bits - 1)) : 0;
+    return std::max(6u, log2Bits > 18 ? log2Bits - 18 : 0u);
+}
+
+uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept
+{
+    if (end <= first) {
+        return 0;
+    }
+    if (!hb.hasDensityIndex()) {
+        return hb.countBits(first, end - first);
+    }
+    const unsigned shift = hb.densityBlockLog2();
+    const auto blocks = hb.densityBlocks();
+    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
+    if (fb == lb || lb - fb < 2) {
+        return hb.countBits(first, end - first);
+    }
+    // Partial first block, whole blocks between, partial last block.
+    uint64_t n = hb.countBits(first, ((fb + 1) << shift) - first);
+    for (uint64_t b = fb + 1; b < lb; ++b) {
+        n += blocks[b];
+    }
+    n += hb.countBits(lb << shift, end - (lb << shift));
+    return n;
+}
+
+void SnapshotBuilder::fillLayer(const HBitmap& hb, const HeatmapGeometry& geometry, HeatmapLayer& layer)
+{
+    const int cells = geometry.cells();
+    layer.set.resize(size_t(cells));
+    layer.total.resize(size_t(cells));
+    for (int i = 0; i < cells; ++i) {
+        const uint64_t a = geometry.cellFirstBit(i), b = geometry.cellEndBit(i);
+        layer.total[size_t(i)] = b - a;
+        layer.set[size_t(i)] = hb.anyBits(a, b - a) ? countRange(hb, a, b) : 0;
+    }
+}
+
+void SnapshotBuilder::fillMetaLayer(const HBitmap& meta, uint64_t chunkBits, const HeatmapGeometry& geometry,
+                                    HeatmapLayer& layer)
+{
+    const int cells = geometry.cells();
+    layer.set.resize(size_t(cells));
+    layer.total.resize(size_t(cells));
+    for (int i = 0; i < cells; ++i) {
+        const uint64_t a = geometry.cellFirstBit(i) / chunkBits;
+        const uint64_t b = (geometry.cellEndBit(i) - 1) / chunkBits + 1;
+        layer.total[size_t(i)] = b - a;
+        layer.set[size_t(i)] = meta.anyBits(a, b - a) ? countRange(meta, a, b) : 0;
+    }
+}
+
+bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, const HeatmapGeometry& geometry,
+                                          const HeatmapLayer& countsA, const HeatmapLayer& countsB,
+                                          HeatmapLayer& layer)
+{
+    const int cells = geometry.cells();
+    layer.set.assign(size_t(cells), 0);
+    layer.total = countsA.total;
+    if (geometry.spanBits() > kExactDifferenceBits || a.bitCount() != b.bitCount()) {
+        for (int i = 0; i < cells; ++i) {
+            const uint64_t x = countsA.set[size_t(i)], y = countsB.set[size_t(i)];
+            layer.set[size_t(i)] = x > y ? x - y : y - x;
+        }
+        return false;
+    }
+    const auto wa = a.words();
+    const auto wb = b.words();
+    for (int i = 0; i < cells; ++i) {
+        const uint64_t first = geometry.cellFirstBit(i), end = geometry.cellEndBit(i);
+        uint64_t n = 0;
+        for (uint64_t bit = first; bit < end;) {
+            const uint64_t w = bit >> 6;
+            const unsigned lo = unsigned(bit & 63);
+            const uint64_t stop = std::min(end, (w + 1) << 6);
+            const unsigned hi = unsigned((stop - 1) & 63);
+            const uint64_t mask = (~uint64_t(0) << lo) & (~uint64_t(0) >> (63 - hi));
+            n += std::popcount((wa[w] ^ wb[w]) & mask);
+            bit = stop;
+        }
+        layer.set[size_t(i)] = n;
+    }
+    return true;
+}
+
+void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& request, SimSnapshot& out)
+{
+    const HBitmap& src = engine.source().bits();
+    const uint64_t bits = src.bitCount();
+    const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
+    out.config = engine.config();
+    out.geometry = HeatmapGeometry(bits, std::min(request.firstBit, end), end, request.columns, request.rows);
+    fillLayer(src, out.geometry, out.source);
+    if (const HBitmap* meta = engine.meta()) {
+        fillMetaLayer(*meta, engine.chunkBits(), out.geometry, out.meta);
+    } else {
+        out.meta = {};
+    }
+    if (const DirtyBitmap* dest = engine.destination()) {
+        fillLayer(dest->bits(), out.geometry, out.destination);
+        out.differenceExact =
+            fillDifferenceLayer(src, dest->bits(), out.geometry, out.source, out.destination, out.difference);
+    } else {
+        out.destination = {};
+        out.difference = {};
+        out.differenceExact = true;
+    }
+    out.overviewGeometry = HeatmapGeometry(bits, 0, bits, kOverviewCells, 1);
+    fillLayer(src, out.overviewGeometry, out.overview);
+
+    out.phase = engine.phase();
+    out.pass = engine.pass();
+    out.nowNs = engine.nowNs();
+    out.guestPaused = engine.guestPaused();
+    out.guestAtDestination = engine.guestAtDestination();
+    out.chunkCount = engine.chunkCount();
+    out.chunkBits = engine.chunkBits();
+    out.cursorChunk = engine.cursorChunk();
+    out.pendingBytes = engine.pendingBytes();
+    out.thresholdBytes = uint64_t(engine.config().downtimeBudgetBytes());
+    out.dirtyBits = engine.source().dirtyBits();
+    const HBitmap* meta = engine.meta();
+    out.dirtyChunks = meta ? meta->count() >> meta->granularity() : 0;
+    out.bytesInFlight = engine.bytesInFlight();
+    out.canStart = engine.canStartMigration();
+    out.finished = engine.finished();
+    out.phases = engine.phases();
+    out.summary = engine.summary();
+}
+
+} // namespace bitmig

@@ -1,0 +1,38 @@
+// Fills a SimSnapshot from a MigrationEngine: counts per heatmap cell, migration state, new samples.
+// Plain C++, run on the simulation thread.
+#pragma once
+
+#include "simsnapshot.h"
+
+#include <bitmig/migrationengine.h>
+
+namespace bitmig {
+
+class SnapshotBuilder {
+public:
+    static constexpr int kOverviewCells = 1024;
+    // Beyond this many bits in view the difference layer is estimated from per-cell counts.
+    static constexpr uint64_t kExactDifferenceBits = uint64_t(1) << 24;
+
+    // The density block size for a bitmap of `bits` bits: at most 2^18 blocks, so a full
+    // zoom-out reads a bounded number of counters whatever the disk size.
+    static unsigned densityLog2For(uint64_t bits) noexcept;
+
+    // Set bits of `hb` in every cell of `geometry` (cells in bitmap bits).
+    static void fillLayer(const HBitmap& hb, const HeatmapGeometry& geometry, HeatmapLayer& layer);
+    // Dirty chunks overlapping every cell: `meta` has one bit per `chunkBits` bitmap bits.
+    static void fillMetaLayer(const HBitmap& meta, uint64_t chunkBits, const HeatmapGeometry& geometry,
+                              HeatmapLayer& layer);
+    // Bits that differ between a and b per cell; exact when the view is small enough, otherwise
+    // |count(a) - count(b)| (a lower bound). Returns whether it is exact.
+    static bool fillDifferenceLayer(const HBitmap& a, const HBitmap& b, const HeatmapGeometry& geometry,
+                                    const HeatmapLayer& countsA, const HeatmapLayer& countsB,
+                                    HeatmapLayer& layer);
+    // Set bits in [first, end) using the density index when there is one.
+    static uint64_t countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept;
+
+    // Everything but the samples, which the caller hands over (they accumulate between snapshots).
+    static void fill(const MigrationEngine& engine, const HeatmapRequest& request, SimSnapshot& out);
+};
+
+} // namespace bitmig

@@ -1,0 +1,41 @@
+#include "clirun.h"
+
+#include <catch2/catch.hpp>
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QProcess>
+
+CliRun CliRun::run(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(BITMIG_EXECUTABLE), arguments);
+    REQUIRE(process.waitForStarted(10000));
+    REQUIRE(process.waitForFinished(60000));
+    CliRun r;
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    r.exitCode = process.exitCode();
+    r.out = QString::fromUtf8(process.readAllStandardOutput());
+    r.err = QString::fromUtf8(process.readAllStandardError());
+    return r;
+}
+
+QJsonObject CliRun::json() const
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &error);
+    INFO(error.errorString().toStdString());
+    REQUIRE(error.error == QJsonParseError::NoError);
+    REQUIRE(doc.isObject());
+    return doc.object();
+}
+
+QStringList CliRun::lines() const
+{
+    return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QString describe(const QStringList& arguments)
+{
+    return QStringLiteral("bitmig ") + arguments.join(QLatin1Char(' '));
+}

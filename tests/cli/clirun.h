@@ -1,0 +1,22 @@
+// Runs the built `bitmig` binary and keeps what it printed.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    static CliRun run(const QStringList& arguments);
+    // Standard output parsed as one JSON object; fails the test if it is not one.
+    QJsonObject json() const;
+    // Lines of standard output.
+    QStringList lines() const;
+};
+
+// "--disk 64G": Catch prints the command of a failing check with this.
+QString describe(const QStringList& arguments);

@@ -1,0 +1,270 @@
+#include "engine_test_util.hpp"
+
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/migrationengine.h>
+#include <bitmig/random.h>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace bitmig;
+using namespace bitmig_engine_test;
+
+namespace {
+
+constexpr unsigned kScenarios = 2400;
+constexpr uint64_t kMaxBits = uint64_t(1) << 16;  // keeps every bitmap at 8 KiB or less
+
+double logUniform(Random& rng, double lo, double hi)
+{
+    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
+}
+
+// A random scenario, fully determined by its seed.
+SimConfig scenario(uint64_t seed)
+{
+    Random rng(seed * 0x9e3779b97f4a7c15ULL + 12345);
+    SimConfig cfg;
+    cfg.seed = seed;
+    cfg.granularity = uint64_t(512) << rng.below(12);  // 512 B .. 1 MiB
+    // Disk: 1 MiB .. 64 GiB, a multiple of 512, at most kMaxBits bits.
+    const double maxDisk = std::min(64.0 * double(GiB), double(kMaxBits * cfg.granularity));
+    const double minDisk = double(MiB);
+    uint64_t disk = uint64_t(logUniform(rng, minDisk, std::max(minDisk, maxDisk))) / 512 * 512;
+    if (rng.below(4) == 0) {
+        disk = disk / cfg.granularity * cfg.granularity;  // whole granules
+    }
+    cfg.diskBytes = std::clamp<uint64_t>(disk, MiB, std::min<uint64_t>(64 * GiB, kMaxBits * cfg.granularity));
+    cfg.chunkBytes = uint64_t(1) << rng.below(21);  // 1 B .. 1 MiB
+    cfg.strategy = Strategy(rng.below(3));
+
+    // Bandwidth: one pass over the bitmap takes 2 .. 400 ms.
+    const uint64_t bits = (cfg.diskBytes + cfg.granularity - 1) / cfg.granularity;
+    const uint64_t chunks = (bits + cfg.chunkBytes * 8 - 1) / (cfg.chunkBytes * 8);
+    const uint64_t chunkBuf = std::min<uint64_t>(std::max<uint64_t>(32, cfg.chunkBytes), (bits + 7) / 8 + 32);
+    const double passBytes = double(chunks) * double(21 + chunkBuf) + 64;
+    cfg.bandwidth = std::max(1e4, passBytes / logUniform(rng, 0.002, 0.4));
+    cfg.latencyNs = rng.below(3) == 0 ? 0 : int64_t(rng.below(20 * kMs));
+    cfg.maxDowntimeNs = rng.below(5) == 0 ? 0 : int64_t(logUniform(rng, 1e4, 5e8));
+    cfg.maxPasses = unsigned(rng.below(6));
+    cfg.completeOnlyBelow = rng.below(4) == 0 ? uint64_t(passBytes * 2 * rng.unit()) : 0;
+    const int64_t ticks[] = {100'000, 250'000, 1'000'000, 1'000'000, 2'000'000, 5'000'000};
+    cfg.tickNs = ticks[rng.below(6)];
+    cfg.sampleIntervalNs = cfg.tickNs * int64_t(1 + rng.below(20));
+    cfg.migrationStartNs = rng.below(10) == 0 ? -1 : int64_t(rng.below(50 * kMs));
+    cfg.timeLimitNs = int64_t(3600) * 1'000'000'000;
+
+    WorkloadSpec& w = cfg.workload;
+    w.kind = allWorkloadKinds()[rng.below(6)];
+    w.rate = rng.below(8) == 0 ? 0 : logUniform(rng, 10, 100000);
+    const uint64_t maxWrite = std::min<uint64_t>(cfg.diskBytes, 4 * MiB) / 512;
+    w.minWriteBytes = 512 * (1 + rng.below(std::min<uint64_t>(maxWrite, 128)));
+    w.maxWriteBytes = w.minWriteBytes + 512 * rng.below(maxWrite - w.minWriteBytes / 512 + 1);
+    w.hotFraction = std::max(1e-4, rng.unit());
+    w.hotShare = rng.unit();
+    w.zipfExponent = 0.3 + 2 * rng.unit();
+    w.burstPeriodNs = int64_t(logUniform(rng, 1e6, 1e9));
+    w.burstDuty = std::max(0.01, rng.unit());
+
+    // Injections: writes and clears, some over the whole disk, some unaligned, around the migration.
+    const uint64_t n = rng.below(9);
+    const int64_t horizon = std::max<int64_t>(cfg.migrationStartNs, 0) + int64_t(logUniform(rng, 1e6, 5e8));
+    for (uint64_t i = 0; i < n; ++i) {
+        Injection io;
+        io.timeNs = int64_t(rng.below(uint64_t(horizon)));
+        io.op = rng.below(2) == 0 ? Injection::Op::Write : Injection::Op::Clear;
+        switch (rng.below(4)) {
+        case 0:
+            io.offset = 0;
+            io.length = cfg.diskBytes;
+            break;
+        case 1:
+            io.offset = rng.below(cfg.diskBytes);
+            io.length = 1 + rng.below(cfg.diskBytes - io.offset);
+            break;
+        default:
+            io.offset = rng.below(cfg.diskBytes / 512) * 512;
+            io.length = std::min(cfg.diskBytes - io.offset, 512 * (1 + rng.below(4096)));
+            break;
+        }
+        cfg.injections.push_back(io);
+    }
+    return cfg;
+}
+
+std::string describe(const SimConfig& c)
+{
+    std::ostringstream os;
+    os << strategyName(c.strategy) << " disk " << c.diskBytes << " gran " << c.granularity << " chunk "
+       << c.chunkBytes << " bw " << c.bandwidth << " lat " << c.latencyNs << " maxDown " << c.maxDowntimeNs
+       << " passes " << c.maxPasses << " cob " << c.completeOnlyBelow << " tick " << c.tickNs << " start "
+       << c.migrationStartNs << " workload " << workloadKindName(c.workload.kind) << "@" << c.workload.rate
+       << " [" << c.workload.minWriteBytes << "," << c.workload.maxWriteBytes << "] injections "
+       << c.injections.size();
+    return os.str();
+}
+
+// Runs a scenario to its end. A manual start (migrationStartNs -1) is made after 7 ticks.
+void runScenario(MigrationEngine& e)
+{
+    if (e.config().migrationStartNs < 0) {
+        for (int i = 0; i < 7; ++i) {
+            e.step();
+        }
+        e.startMigration();
+    }
+    e.runToEnd();
+}
+
+// Everything wrong with one scenario, or "".
+std::string check(const SimConfig& cfg, bool& converged)
+{
+    MigrationEngine e(cfg);
+    TruthModel truth(cfg.diskBytes, cfg.granularity);
+    e.setRecordStream(true);
+    e.onGuestIo = [&truth](const Injection& io) { truth.apply(io); };
+    runScenario(e);
+
+    const MigrationSummary s = e.summary();
+    converged = s.converged;
+    std::ostringstream os;
+    if (!e.finished() || e.phase() != Phase::Done || !s.finished) {
+        os << "not finished: phase " << phaseName(e.phase()) << " at " << e.nowNs();
+        return os.str();
+    }
+    if (!s.verified || s.lostBits != 0 || s.extraBits != 0 || !s.error.empty() ||
+        s.destinationSha256 != s.expectedSha256) {
+        os << "not verified: lost " << s.lostBits << ", extra " << s.extraBits << ", error '" << s.error << "'";
+        return os.str();
+    }
+    if (const std::string p = streamProblems(e); !p.empty()) {
+        return p;
+    }
+    if (const std::string p = phaseProblems(e.phases(), e.nowNs()); !p.empty()) {
+        return p;
+    }
+    if (const std::string p = phaseSequenceProblems(e.phases(), cfg.strategy); !p.empty()) {
+        return p;
+    }
+    if (e.source().busy() || e.meta() || !e.destination() || e.destination()->busy() ||
+        e.destination()->successor() || !e.destination()->enabled()) {
+        return "bitmap states after the migration";
+    }
+    if (const uint64_t d = truth.differences(e.destination()->bits()); d != 0) {
+        os << "destination differs from the guest's writes and clears in " << d << " bits";
+        return os.str();
+    }
+    if (s.chunks != (e.source().bitCount() + cfg.chunkBytes * 8 - 1) / (cfg.chunkBytes * 8)) {
+        return "chunk count";
+    }
+    // Passes and convergence.
+    if (cfg.strategy == Strategy::Precopy) {
+        if (cfg.maxPasses > 0 && s.dirtyPasses > cfg.maxPasses) {
+            os << s.dirtyPasses << " dirty passes, cap " << cfg.maxPasses;
+            return os.str();
+        }
+        if (!s.converged && s.dirtyPasses < std::max(1u, cfg.maxPasses)) {
+            return "did not converge below the pass cap";
+        }
+    } else if (s.dirtyPasses != 0 || !s.converged) {
+        return "dirty passes without precopy";
+    }
+    // Times.
+    if (s.migrationStartNs < 0 || s.pauseStartNs < s.migrationStartNs || s.totalTimeNs <= 0 ||
+        s.migrationStartNs + s.totalTimeNs > e.nowNs() || s.downtimeNs < 0) {
+        return "times out of order";
+    }
+    if (cfg.strategy == Strategy::Postcopy) {
+        if (s.downtimeNs != cfg.latencyNs || s.unusableWindowNs <= 0 ||
+            s.unusableWindowNs != s.totalTimeNs - (s.pauseStartNs - s.migrationStartNs)) {
+            return "postcopy downtime or unusable window";
+        }
+    } else if (s.downtimeNs != s.totalTimeNs - (s.pauseStartNs - s.migrationStartNs)) {
+        return "downtime is not pause to COMPLETE";
+    }
+    // The time series adds up to the summary.
+    uint64_t payload = 0, header = 0, writes = 0;
+    int64_t t = 0;
+    for (const TimeSample& ts : e.samples()) {
+        if (ts.durationNs <= 0 || ts.timeNs != t + ts.durationNs) {
+            return "time series buckets do not follow each other";
+        }
+        t = ts.timeNs;
+        payload += ts.payloadBytes;
+        header += ts.headerBytes;
+        writes += ts.writes;
+    }
+    if (t != e.nowNs() || payload != s.payloadBytes || header != s.headerBytes ||
+        writes != s.writesApplied + s.clearsApplied) {
+        return "time series totals";
+    }
+
+    // Determinism: the same scenario again, without the observer and without recording the stream.
+    MigrationEngine again(cfg);
+    runScenario(again);
+    if (const std::string d = summaryDifference(s, again.summary()); !d.empty()) {
+        return "second run: " + d;
+    }
+    if (e.samples() != again.samples()) {
+        return "second run: time series differ";
+    }
+    if (e.source().bits().sha256() != again.source().bits().sha256() ||
+        e.destination()->bits().sha256() != again.destination()->bits().sha256()) {
+        return "second run: bitmaps differ";
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("Engine invariants over randomized scenarios", "[engine][invariants]")
+{
+    const auto started = std::chrono::steady_clock::now();
+    unsigned accepted = 0, rejected = 0, failures = 0;
+    unsigned byStrategy[3] = {0, 0, 0};
+    unsigned subWord = 0, withClears = 0, notConverged = 0;
+    for (uint64_t seed = 1; seed <= kScenarios && failures < 10; ++seed) {
+        const SimConfig cfg = scenario(seed);
+        try {
+            cfg.validate();
+        } catch (const std::invalid_argument&) {
+            ++rejected;
+            continue;
+        }
+        ++accepted;
+        ++byStrategy[int(cfg.strategy)];
+        subWord += cfg.chunkBytes < 8;
+        withClears += std::any_of(cfg.injections.begin(), cfg.injections.end(),
+                                  [](const Injection& io) { return io.op == Injection::Op::Clear; });
+        std::string problem;
+        bool converged = true;
+        try {
+            problem = check(cfg, converged);
+        } catch (const std::exception& ex) {
+            problem = std::string("exception: ") + ex.what();
+        }
+        INFO("seed " << seed << ": " << describe(cfg));
+        CHECK(problem == "");
+        failures += !problem.empty();
+        notConverged += !converged;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    WARN("invariants: " << accepted << " scenarios run (" << notConverged << " hit the pass cap), " << rejected
+                        << " rejected by validate(), " << seconds << " s");
+    CHECK(failures == 0);
+    CHECK(accepted >= 2000);
+    CHECK(rejected * 10 < accepted);  // most random configs are valid
+    for (unsigned n : byStrategy) {
+        CHECK(n > accepted / 5);
+    }
+    CHECK(subWord > accepted / 10);
+    CHECK(withClears > accepted / 4);
+    CHECK(notConverged > 0);
+}

@@ -1,0 +1,144 @@
+#include <bitmig/units.h>
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <string>
+
+using namespace bitmig;
+using namespace bitmig::units;
+
+TEST_CASE("units: parseSize accepts binary sizes", "[units]")
+{
+    CHECK(parseSize("0") == 0);
+    CHECK(parseSize("4096") == 4096);
+    CHECK(parseSize("512B") == 512);
+    CHECK(parseSize("512 B") == 512);
+    CHECK(parseSize("4K") == 4096);
+    CHECK(parseSize("4k") == 4096);
+    CHECK(parseSize("64KiB") == 64 * KiB);
+    CHECK(parseSize("64 KiB") == 64 * KiB);
+    CHECK(parseSize("64KB") == 64 * KiB);
+    CHECK(parseSize("1.5M") == 3 * MiB / 2);
+    CHECK(parseSize("1MiB") == MiB);
+    CHECK(parseSize("2G") == 2 * GiB);
+    CHECK(parseSize("512 GiB") == 512 * GiB);
+    CHECK(parseSize("16T") == 16 * TiB);
+    CHECK(parseSize("1TiB") == TiB);
+    CHECK(parseSize("2P") == 2 * PiB);
+    CHECK(parseSize("  8M  ") == 8 * MiB);
+    CHECK(parseSize("0.5K") == 512);
+    CHECK(parseSize("16383P") == 16383 * PiB);
+}
+
+TEST_CASE("units: parseSize rejects what it cannot understand", "[units]")
+{
+    for (const char* bad : {"", "   ", "abc", "K", "-1", "-4K", "+4K", "4X", "4 furlongs", "1e3", "1..5K", "1.5",
+                            "1.3B", "0.1K", "4 K B", "16384P", "17179869184G", "99999999999999999999"}) {
+        INFO("'" << bad << "'");
+        CHECK_THROWS_AS(parseSize(bad), UnitError);
+    }
+    // UnitError is an invalid_argument with a reason.
+    try {
+        parseSize("4X");
+        FAIL("no error");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string(e.what()).find("unit") != std::string::npos);
+    }
+}
+
+TEST_CASE("units: parseBandwidth", "[units]")
+{
+    CHECK(parseBandwidth("1000000") == Approx(1e6));
+    CHECK(parseBandwidth("1Gbit") == Approx(125e6));
+    CHECK(parseBandwidth("100Mbit") == Approx(12.5e6));
+    CHECK(parseBandwidth("10 Gbit/s") == Approx(1.25e9));
+    CHECK(parseBandwidth("10Gbit/s") == Approx(1.25e9));
+    CHECK(parseBandwidth("125MB/s") == Approx(125.0 * 1048576));
+    CHECK(parseBandwidth("1.5GB/s") == Approx(1.5 * 1073741824.0));
+    CHECK(parseBandwidth("500KiB/s") == Approx(500.0 * 1024));
+    CHECK(parseBandwidth("8bit") == Approx(1));
+    CHECK(parseBandwidth("1Gbitps") == Approx(125e6));
+
+    for (const char* bad : {"", "fast", "0", "0Mbit", "-5Mbit", "10 furlongs", "Gbit", "1 Gbit/h"}) {
+        INFO("'" << bad << "'");
+        CHECK_THROWS_AS(parseBandwidth(bad), UnitError);
+    }
+}
+
+TEST_CASE("units: parseDuration", "[units]")
+{
+    CHECK(parseDuration("0") == 0);
+    CHECK(parseDuration("300ms") == 300 * kNsPerMs);
+    CHECK(parseDuration("300 ms") == 300 * kNsPerMs);
+    CHECK(parseDuration("1.5s") == 1'500'000'000);
+    CHECK(parseDuration("250us") == 250'000);
+    CHECK(parseDuration("10ns") == 10);
+    CHECK(parseDuration("20") == 20 * kNsPerMs);  // a bare number is milliseconds
+    CHECK(parseDuration("2min") == 120 * kNsPerSec);
+    CHECK(parseDuration("0.5us") == 500);
+
+    for (const char* bad : {"", "x", "-1s", "5h", "1.5ns", "3 parsecs", "1e3s", "99999999999s"}) {
+        INFO("'" << bad << "'");
+        CHECK_THROWS_AS(parseDuration(bad), UnitError);
+    }
+}
+
+TEST_CASE("units: parseCount", "[units]")
+{
+    CHECK(parseCount("20000") == 20000);
+    CHECK(parseCount("20k") == 20000);
+    CHECK(parseCount("20K") == 20000);
+    CHECK(parseCount("1.5M") == Approx(1.5e6));
+    CHECK(parseCount("2G") == Approx(2e9));
+    CHECK(parseCount("0") == 0);
+    CHECK(parseCount("0.5") == 0.5);
+
+    for (const char* bad : {"", "k", "5x", "-3", "many", "5 kilo"}) {
+        INFO("'" << bad << "'");
+        CHECK_THROWS_AS(parseCount(bad), UnitError);
+    }
+}
+
+TEST_CASE("units: formatSize is exact for whole numbers of a unit", "[units]")
+{
+    CHECK(formatSize(0) == "0 B");
+    CHECK(formatSize(3) == "3 B");
+    CHECK(formatSize(512) == "512 B");
+    CHECK(formatSize(1023) == "1023 B");
+    CHECK(formatSize(KiB) == "1 KiB");
+    CHECK(formatSize(3 * MiB / 2) == "1.5 MiB");
+    CHECK(formatSize(16 * MiB) == "16 MiB");
+    CHECK(formatSize(512 * MiB) == "512 MiB");
+    CHECK(formatSize(GiB) == "1 GiB");
+    CHECK(formatSize(64 * GiB) == "64 GiB");
+    CHECK(formatSize(512 * GiB) == "512 GiB");
+    CHECK(formatSize(TiB) == "1 TiB");
+    CHECK(formatSize(8 * TiB) == "8 TiB");
+    CHECK(formatSize(2 * PiB) == "2 PiB");
+    CHECK(formatSize(uint64_t(1) << 60) == "1 EiB");
+
+    // Round trip of every power of two the tables use.
+    for (unsigned k = 0; k < 60; ++k) {
+        const uint64_t v = uint64_t(1) << k;
+        INFO(v);
+        CHECK(parseSize(formatSize(v)) == v);
+    }
+}
+
+TEST_CASE("units: formatBandwidth and formatDuration", "[units]")
+{
+    CHECK(formatBandwidth(125e6) == "1 Gbit/s");
+    CHECK(formatBandwidth(1.25e9) == "10 Gbit/s");
+    CHECK(formatBandwidth(12.5e6) == "100 Mbit/s");
+    CHECK(formatBandwidth(125e3) == "1 Mbit/s");
+    CHECK(formatBandwidth(1000) == "8 kbit/s");
+    CHECK(formatBandwidth(1) == "8 bit/s");
+
+    CHECK(formatDuration(300 * kNsPerMs) == "300 ms");
+    CHECK(formatDuration(1'250'000'000) == "1.25 s");
+    CHECK(formatDuration(12'000) == "12 us");
+    CHECK(formatDuration(5) == "5 ns");
+    CHECK(formatDuration(0) == "0 ns");
+    CHECK(parseDuration(formatDuration(300 * kNsPerMs)) == 300 * kNsPerMs);
+    CHECK(parseBandwidth(formatBandwidth(125e6)) == Approx(125e6));
+}

@@ -1,0 +1,322 @@
+// MigrationCharts and the pieces under it: the decimated sample history, the axis ticks and the
+// phase bands, checked as values (no pixels).
+#include "axisticks.h"
+#include "migrationcharts.h"
+#include "samplehistory.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <memory>
+
+using namespace bitmig;
+
+namespace {
+
+constexpr int64_t kMs = 1'000'000;
+
+TimeSample sampleAt(int64_t endNs, int64_t durationNs, uint64_t payload, uint64_t header)
+{
+    TimeSample s;
+    s.timeNs = endNs;
+    s.durationNs = durationNs;
+    s.phase = Phase::Bulk;
+    s.payloadBytes = payload;
+    s.headerBytes = header;
+    s.pendingBytes = 1'000'000 - uint64_t(endNs / kMs);
+    s.thresholdBytes = 37'500'000;
+    s.writes = 500;
+    s.redirtiedChunks = 3;
+    return s;
+}
+
+// A run fed in snapshots, as the simulation controller would publish them.
+class Feed {
+public:
+    explicit Feed(uint64_t runId = 1) : runId_(runId) {}
+
+    std::shared_ptr<SimSnapshot> next(const std::vector<TimeSample>& samples)
+    {
+        auto s = std::make_shared<SimSnapshot>();
+        s->serial = ++serial_;
+        s->runId = runId_;
+        s->config.chunkBytes = 1024;
+        s->newSamples = samples;
+        s->nowNs = samples.empty() ? 0 : samples.back().timeNs;
+        s->phase = Phase::Bulk;
+        return s;
+    }
+
+    // n samples of 10 ms continuing from the last one, with varying byte counts.
+    std::shared_ptr<SimSnapshot> nextSamples(int n)
+    {
+        std::vector<TimeSample> v;
+        for (int i = 0; i < n; ++i) {
+            t_ += 10 * kMs;
+            v.push_back(sampleAt(t_, 10 * kMs, 1000 + uint64_t(i % 7) * 300, 21 + uint64_t(i % 3)));
+        }
+        return next(v);
+    }
+
+private:
+    uint64_t runId_;
+    uint64_t serial_ = 0;
+    int64_t t_ = 0;
+};
+
+// Integral of a rate series over time: sum of y * (x_i - x_{i-1}), starting at `start`.
+double integrate(const QList<QPointF>& points, double start)
+{
+    double sum = 0;
+    double prev = start;
+    for (const QPointF& p : points) {
+        sum += p.y() * (p.x() - prev);
+        prev = p.x();
+    }
+    return sum;
+}
+
+} // namespace
+
+TEST_CASE("charts: series grow as snapshots with new samples arrive", "[charts]")
+{
+    MigrationCharts charts;
+    Feed feed;
+    charts.setSnapshot(feed.nextSamples(3));
+    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 3);
+    charts.setSnapshot(feed.nextSamples(2));
+    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 5);
+    CHECK(charts.seriesPoints(ChartKind::Pending, 1).size() == 5);
+    CHECK(charts.seriesPoints(ChartKind::DirtyRate, 1).size() == 5);
+
+    // A snapshot without samples (paused) adds nothing; the same snapshot twice counts once.
+    auto idle = feed.next({});
+    charts.setSnapshot(idle);
+    charts.setSnapshot(idle);
+    auto more = feed.nextSamples(1);
+    charts.setSnapshot(more);
+    charts.setSnapshot(more);
+    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 6);
+}
+
+TEST_CASE("charts: values equal the sample figures", "[charts]")
+{
+    MigrationCharts charts;
+    Feed feed;
+    TimeSample s = sampleAt(30 * kMs, 10 * kMs, 1000, 50);
+    s.writes = 400;
+    s.redirtiedChunks = 5;
+    s.pendingBytes = 123456;
+    s.thresholdBytes = 3'750'000;
+    charts.setSnapshot(feed.next({s}));
+
+    const auto at = [&](ChartKind k, int series) {
+        const auto pts = charts.seriesPoints(k, series);
+        REQUIRE(pts.size() == 1);
+        CHECK(pts[0].x() == Approx(0.030));
+        return pts[0].y();
+    };
+    CHECK(at(ChartKind::Throughput, 0) == Approx(1000 / 0.01));
+    CHECK(at(ChartKind::Throughput, 1) == Approx(50 / 0.01));
+    CHECK(at(ChartKind::Overhead, 0) == Approx(100.0 * 50 / 1050));
+    CHECK(at(ChartKind::Overhead, 0) == Approx(100.0 * s.overhead()));
+    CHECK(at(ChartKind::Overhead, 1) == Approx(100.0 * 50 / 1050));
+    CHECK(at(ChartKind::Pending, 0) == Approx(123456));
+    CHECK(at(ChartKind::Pending, 1) == Approx(3'750'000));
+    CHECK(at(ChartKind::DirtyRate, 0) == Approx(5 * 1024 / 0.01));
+    CHECK(at(ChartKind::DirtyRate, 1) == Approx(400 / 0.01));
+
+    // The cumulative overhead follows the totals; an interval with nothing on the wire has no
+    // per-interval point (a ratio of nothing) but keeps its cumulative one.
+    TimeSample quiet = sampleAt(40 * kMs, 10 * kMs, 0, 0);
+    TimeSample busy = sampleAt(50 * kMs, 10 * kMs, 3000, 10);
+    charts.setSnapshot(feed.next({quiet, busy}));
+    const auto perInterval = charts.seriesPoints(ChartKind::Overhead, 0);
+    const auto cumulative = charts.seriesPoints(ChartKind::Overhead, 1);
+    REQUIRE(perInterval.size() == 2);
+    REQUIRE(cumulative.size() == 3);
+    CHECK(perInterval[1].y() == Approx(100.0 * 10 / 3010));
+    CHECK(cumulative[2].y() == Approx(100.0 * 60 / 4060));
+}
+
+TEST_CASE("charts: decimation caps the points and keeps the totals", "[charts]")
+{
+    MigrationCharts charts;
+    charts.setMaxPoints(100);
+    Feed feed;
+    uint64_t payload = 0, header = 0, writes = 0;
+    for (int frame = 0; frame < 120; ++frame) {
+        auto snap = feed.nextSamples(17);
+        for (const TimeSample& s : snap->newSamples) {
+            payload += s.payloadBytes;
+            header += s.headerBytes;
+            writes += s.writes;
+        }
+        charts.setSnapshot(snap);
+        REQUIRE(charts.seriesPoints(ChartKind::Throughput, 0).size() <= 100);
+    }
+    const auto pay = charts.seriesPoints(ChartKind::Throughput, 0);
+    CHECK(pay.size() >= 50);  // halving leaves at least half the cap
+    CHECK(charts.history().samplesPerBucket() > 1);
+    CHECK(integrate(pay, 0.0) == Approx(double(payload)).epsilon(1e-9));
+    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 1), 0.0) == Approx(double(header)).epsilon(1e-9));
+    CHECK(integrate(charts.seriesPoints(ChartKind::DirtyRate, 1), 0.0) == Approx(double(writes)).epsilon(1e-9));
+    // The last point still ends at the last sample, and the whole time span is covered.
+    CHECK(pay.last().x() == Approx(120 * 17 * 0.010));
+    const auto& buckets = charts.history().buckets();
+    for (size_t i = 1; i < buckets.size(); ++i) {
+        REQUIRE(buckets[i].startNs == buckets[i - 1].endNs);
+    }
+    // Cumulative overhead is exact whatever the merging.
+    CHECK(charts.seriesPoints(ChartKind::Overhead, 1).last().y() ==
+          Approx(100.0 * double(header) / double(header + payload)));
+}
+
+TEST_CASE("charts: sample history merges pairs to a uniform width", "[charts]")
+{
+    SampleHistory h(8);
+    for (int i = 1; i <= 9; ++i) {
+        h.append(sampleAt(i * 10 * kMs, 10 * kMs, 100, 1), 1024);
+    }
+    // Nine samples with a cap of eight: pairs merged, the ninth alone in a bucket of width two.
+    REQUIRE(h.buckets().size() == 5);
+    CHECK(h.samplesPerBucket() == 2);
+    CHECK(h.buckets()[0].payloadBytes == 200);
+    CHECK(h.buckets()[4].samples == 1);
+    // The next sample fills the open bucket instead of adding one.
+    h.append(sampleAt(100 * kMs, 10 * kMs, 100, 1), 1024);
+    CHECK(h.buckets().size() == 5);
+    CHECK(h.buckets()[4].samples == 2);
+    // Levels come from the end of the merged bucket.
+    CHECK(h.buckets()[0].pendingBytes == 1'000'000 - 20);
+}
+
+TEST_CASE("charts: a new runId clears everything", "[charts]")
+{
+    MigrationCharts charts;
+    Feed first(1);
+    charts.setSnapshot(first.nextSamples(5));
+    auto withPhases = first.nextSamples(1);
+    withPhases->phases = {{Phase::Setup, 0, 0, 10 * kMs}, {Phase::Bulk, 0, 10 * kMs, -1}};
+    charts.setSnapshot(withPhases);
+    REQUIRE(charts.seriesPoints(ChartKind::Throughput, 0).size() == 6);
+    REQUIRE(charts.phaseBands().size() == 2);
+
+    Feed second(2);
+    charts.setSnapshot(second.nextSamples(2));
+    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 2);
+    CHECK(charts.phaseBands().isEmpty());
+
+    charts.clear();
+    CHECK(charts.seriesPoints(ChartKind::Pending, 0).isEmpty());
+}
+
+TEST_CASE("charts: one phase band per phase span", "[charts]")
+{
+    MigrationCharts charts;
+    charts.resize(900, 600);
+    charts.show();
+    Feed feed;
+    auto snap = feed.nextSamples(50);  // 0.5 s
+    snap->phases = {
+        {Phase::Setup, 0, 0, 20 * kMs},         {Phase::Bulk, 0, 20 * kMs, 200 * kMs},
+        {Phase::Dirty, 1, 200 * kMs, 300 * kMs}, {Phase::Dirty, 2, 300 * kMs, 380 * kMs},
+        {Phase::Dirty, 3, 380 * kMs, 420 * kMs}, {Phase::Complete, 0, 420 * kMs, -1},
+    };
+    charts.setSnapshot(snap);
+
+    const auto bands = charts.phaseBands();
+    REQUIRE(bands.size() == qsizetype(snap->phases.size()));
+    CHECK(bands[2].phase == Phase::Dirty);
+    CHECK(bands[2].pass == 1);
+    CHECK(bands[1].startSeconds == Approx(0.020));
+    CHECK(bands[1].endSeconds == Approx(0.200));
+    CHECK(bands.last().endSeconds == Approx(0.5));  // open: runs to the snapshot's time
+
+    // What the chart draws: every band is one rectangle (four outline points) in some area series.
+    for (int k = 0; k < kChartKindCount; ++k) {
+        qsizetype rectangles = 0;
+        for (QAbstractSeries* series : charts.chart(ChartKind(k))->series()) {
+            if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+                rectangles += area->upperSeries()->count() / 4;
+            }
+        }
+        CHECK(rectangles == bands.size());
+    }
+
+    // A Done marker is an instant, not a band.
+    auto done = feed.nextSamples(1);
+    done->phases = snap->phases;
+    done->phases.back().endNs = 510 * kMs;
+    done->phases.push_back({Phase::Done, 0, 510 * kMs, 510 * kMs});
+    charts.setSnapshot(done);
+    CHECK(charts.phaseBands().size() == qsizetype(snap->phases.size()));
+}
+
+TEST_CASE("charts: the drawn series follow the data; log scale only changes the drawing", "[charts]")
+{
+    MigrationCharts charts;
+    charts.resize(900, 600);
+    charts.show();
+    Feed feed;
+    charts.setSnapshot(feed.nextSamples(40));
+
+    auto drawn = [&](ChartKind kind, int index) {
+        QList<QLineSeries*> lines;
+        for (QAbstractSeries* s : charts.chart(kind)->series()) {
+            if (auto* line = qobject_cast<QLineSeries*>(s)) {
+                lines << line;
+            }
+        }
+        REQUIRE(lines.size() == 2);
+        return lines[index]->points();
+    };
+    CHECK(drawn(ChartKind::Throughput, 0) == charts.seriesPoints(ChartKind::Throughput, 0));
+
+    REQUIRE(charts.pendingLogScale());
+    const auto raw = charts.seriesPoints(ChartKind::Pending, 0);
+    const auto logged = drawn(ChartKind::Pending, 0);
+    REQUIRE(logged.size() == raw.size());
+    CHECK(logged[5].y() == Approx(std::log2(raw[5].y())));
+    charts.setPendingLogScale(false);
+    CHECK(drawn(ChartKind::Pending, 0) == raw);
+
+    // Charts hidden behind the single-chart view catch up when shown again.
+    charts.setSingleChart(ChartKind::Overhead);
+    charts.setSnapshot(feed.nextSamples(5));
+    charts.setSingleChart(std::nullopt);
+    CHECK(drawn(ChartKind::Throughput, 0).size() == 45);
+}
+
+TEST_CASE("charts: axis ticks are round numbers", "[charts]")
+{
+    const auto bytes = AxisTicks::binary(11.92 * 1024 * 1024, 5);
+    CHECK(bytes.step == Approx(4.0 * 1024 * 1024));
+    CHECK(bytes.max == Approx(12.0 * 1024 * 1024));
+    CHECK(bytes.ticks.size() == 4);
+
+    const auto time = AxisTicks::decimal(0.0, 7.3, 6, false);
+    CHECK(time.step == Approx(2.0));
+    CHECK(time.max == Approx(7.3));
+    CHECK(time.ticks == std::vector<double>{0, 2, 4, 6});
+
+    const auto percent = AxisTicks::decimal(0, 2.6, 5, true);
+    CHECK(percent.step == Approx(1.0));
+    CHECK(percent.max == Approx(3.0));
+
+    const auto log = AxisTicks::log2(12.3, 23.1, 7);
+    CHECK(log.min <= 12.3);
+    CHECK(log.max >= 23.1);
+    CHECK(log.ticks.size() <= 7);
+    for (double t : log.ticks) {
+        CHECK(t == std::round(t));
+    }
+    CHECK(AxisTicks::decimalsFor(0.25) == 2);
+    CHECK(AxisTicks::decimalsFor(0.2) == 1);
+    CHECK(AxisTicks::decimalsFor(0.05) == 2);
+    CHECK(AxisTicks::decimalsFor(5) == 0);
+}

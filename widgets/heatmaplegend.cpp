@@ -1,0 +1,92 @@
+#include "heatmaplegend.h"
+
+#include "densitypalette.h"
+
+#include <QFontMetrics>
+#include <QLinearGradient>
+#include <QLocale>
+#include <QPainter>
+#include <QPalette>
+
+#include <vector>
+
+namespace bitmig {
+
+namespace {
+constexpr int rampWidth = 200;
+constexpr int gap = 6;
+} // namespace
+
+int HeatmapLegend::height(const QFontMetrics& fm)
+{
+    return 2 * fm.height() + 4;
+}
+
+void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const DensityPalette& colours,
+                          const QPalette& palette, const QFontMetrics& fm, bool showDifference)
+{
+    const int line = fm.height();
+    const int swatch = std::min(12, line - 2);
+    const QRect first(rect.left(), rect.top(), rect.width(), line);
+    const int cy = first.center().y();
+    const QColor text = palette.color(QPalette::WindowText);
+    const QLocale locale;
+    p.setPen(text);
+
+    const QString caption = tr("dirty");
+    p.drawText(QRect(rect.left(), first.top(), rampLeft - rect.left() - gap, line), Qt::AlignRight | Qt::AlignVCenter,
+               caption);
+    const int rampRight = std::min(rect.right(), rampLeft + rampWidth);
+    const QRect ramp(rampLeft, cy - swatch / 2, rampRight - rampLeft, swatch);
+    p.fillRect(ramp, colours.gradient(ramp.topLeft(), ramp.topRight()));
+
+    // Tick labels under the ramp at their place on the scale, dropped where they would collide.
+    int lastRight = rect.left() - 1000;
+    for (const double density : colours.legendTicks()) {
+        const double percent = density * 100;
+        const QString label = tr("%1 %").arg(locale.toString(percent, 'g', 3));
+        const int x = ramp.left() + int(DensityPalette::position(density, colours.scale()) * ramp.width());
+        const int w = fm.horizontalAdvance(label);
+        const int left = std::clamp(x - w / 2, rect.left(), rect.right() - w);
+        p.drawLine(x, ramp.bottom() + 1, x, ramp.bottom() + 3);
+        if (left > lastRight + gap) {
+            p.drawText(QRect(left, ramp.bottom() + 3, w + 1, line), Qt::AlignLeft | Qt::AlignTop, label);
+            lastRight = left + w;
+        }
+    }
+
+    struct Item {
+        QString label;
+        QColor fill;
+        bool outline;
+    };
+    std::vector<Item> items{{tr("clean (no bit set)"), colours.cleanColor(), false}};
+    if (showDifference) {
+        items.push_back({tr("destination differs from source"), DensityPalette::differenceColor(), false});
+    }
+    items.push_back({tr("chunk being sent"), QColor(), true});
+    int x = ramp.right() + 4 * gap;
+    for (const Item& item : items) {
+        const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);
+        if (x + w > rect.right()) {
+            break;
+        }
+        const QRect box(x, cy - swatch / 2, swatch, swatch);
+        if (item.outline) {
+            p.fillRect(box, colours.cleanColor());
+            p.setPen(QPen(colours.outlineColor(), 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(box.adjusted(1, 1, -1, -1));
+        } else {
+            p.fillRect(box, item.fill);
+            p.setPen(palette.color(QPalette::Mid));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(box.adjusted(0, 0, -1, -1));
+        }
+        p.setPen(text);
+        p.drawText(QRect(box.right() + gap / 2, first.top(), w, line), Qt::AlignLeft | Qt::AlignVCenter, item.label);
+        x += w + 3 * gap;
+    }
+}
+
+} // namespace bitmig

@@ -1,0 +1,748 @@
+#include "migrationcharts.h"
+
+#include "axisticks.h"
+#include "phasepalette.h"
+
+#include <QAreaSeries>
+#include <QButtonGroup>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QCursor>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPainter>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace bitmig {
+
+namespace {
+
+constexpr int kSeries = 2;
+
+// Legend entries: the two dirty shades share one ("dirty passes"), the rest map to their band.
+constexpr int kLegendEntries = 4;
+
+// Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
+QColor seriesColor(int series, bool dark)
+{
+    if (series == 0) {
+        return dark ? QColor(0x6c, 0xb6, 0xf0) : QColor(0x00, 0x5a, 0x9c);
+    }
+    return dark ? QColor(0xff, 0x8a, 0x3d) : QColor(0xc0, 0x4e, 0x00);
+}
+
+double log2Floor(double value, double floorValue)
+{
+    return std::log2(std::max(value, floorValue));
+}
+
+QPixmap swatch(const QColor& a, const QColor& b, const QColor& base, int size, qreal dpr)
+{
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(base);
+    QPainter p(&pm);
+    p.fillRect(QRectF(0, 0, size / 2.0, size), a);
+    p.fillRect(QRectF(size / 2.0, 0, size / 2.0, size), b);
+    p.setPen(QColor(0, 0, 0, 60));
+    p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1));
+    return pm;
+}
+
+} // namespace
+
+struct MigrationCharts::Plot {
+    ChartKind kind = ChartKind::Throughput;
+    QChartView* view = nullptr;
+    QChart* chart = nullptr;
+    QCategoryAxis* x = nullptr;
+    std::array<QCategoryAxis*, kSeries> y{};  // y[1] only when the second series has its own unit
+    QValueAxis* bandAxis = nullptr;           // hidden 0..1 axis: bands fill the plot's height
+    std::array<QLineSeries*, kSeries> series{};
+    std::array<QAreaSeries*, PhasePalette::kBandCount> bands{};
+    // What the axes show now: categories are rebuilt only when these change.
+    QStringList xLabels;
+    double xStart = 0;
+    std::array<QStringList, kSeries> yLabels;
+    std::array<double, kSeries> yStart{};
+    bool stale = true;
+};
+
+MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Migration charts"));
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(4, 0, 4, 0);
+    column->addLayout(row);
+    grid_ = new QGridLayout;
+    grid_->setContentsMargins(0, 0, 0, 0);
+    grid_->setSpacing(2);
+    column->addLayout(grid_, 1);
+
+    for (int k = 0; k < kChartKindCount; ++k) {
+        buildPlot(ChartKind(k));
+    }
+    buildToolbar(row);
+    applyStyle();
+    clear();
+}
+
+MigrationCharts::~MigrationCharts() = default;
+
+void MigrationCharts::buildToolbar(QHBoxLayout* row)
+{
+    auto* phasesLabel = new QLabel(tr("Phases:"), this);
+    row->addWidget(phasesLabel);
+    for (int i = 0; i < kLegendEntries; ++i) {
+        auto* sw = new QLabel(this);
+        auto* text = new QLabel(this);
+        row->addWidget(sw);
+        row->addWidget(text);
+        row->addSpacing(6);
+        legend_.emplace_back(sw, text);
+    }
+    row->addStretch(1);
+
+    viewButtons_ = new QButtonGroup(this);
+    viewButtons_->setExclusive(true);
+    auto addButton = [&](const QString& text, const QString& tip, int id) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        viewButtons_->addButton(b, id);
+        row->addWidget(b);
+        return b;
+    };
+    addButton(tr("All"), tr("Show all four charts"), -1)->setChecked(true);
+    addButton(tr("Throughput"), chartTitle(ChartKind::Throughput), int(ChartKind::Throughput));
+    addButton(tr("Overhead"), chartTitle(ChartKind::Overhead), int(ChartKind::Overhead));
+    addButton(tr("Pending"), chartTitle(ChartKind::Pending), int(ChartKind::Pending));
+    addButton(tr("Dirty rate"), chartTitle(ChartKind::DirtyRate), int(ChartKind::DirtyRate));
+    connect(viewButtons_, &QButtonGroup::idClicked, this, [this](int id) {
+        setSingleChart(id < 0 ? std::nullopt : std::optional<ChartKind>(ChartKind(id)));
+    });
+
+    logScale_ = new QCheckBox(tr("Log scale (pending)"), this);
+    logScale_->setToolTip(tr("Pending bytes shrink by orders of magnitude between passes; a "
+                             "logarithmic axis keeps the last passes and the budget line readable."));
+    logScale_->setChecked(pendingLog_);
+    connect(logScale_, &QCheckBox::toggled, this, &MigrationCharts::setPendingLogScale);
+    row->addSpacing(8);
+    row->addWidget(logScale_);
+}
+
+void MigrationCharts::buildPlot(ChartKind kind)
+{
+    auto plot = std::make_unique<Plot>();
+    plot->kind = kind;
+    plot->chart = new QChart;
+    plot->chart->setTitle(chartTitle(kind));
+    plot->chart->setMargins(QMargins(2, 2, 2, 2));
+    plot->chart->setBackgroundRoundness(0);
+    plot->chart->legend()->setAlignment(Qt::AlignTop);
+    plot->chart->setAnimationOptions(QChart::NoAnimation);  // 60 Hz updates: animation would lag
+
+    plot->x = new QCategoryAxis;
+    plot->x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    plot->chart->addAxis(plot->x, Qt::AlignBottom);
+    plot->bandAxis = new QValueAxis;
+    plot->bandAxis->setRange(0, 1);
+    plot->chart->addAxis(plot->bandAxis, Qt::AlignRight);
+    plot->bandAxis->setVisible(false);
+
+    // Bands first: series added later are drawn above them.
+    for (int b = 0; b < PhasePalette::kBandCount; ++b) {
+        auto* area = new QAreaSeries(new QLineSeries);
+        plot->chart->addSeries(area);
+        area->attachAxis(plot->x);
+        area->attachAxis(plot->bandAxis);
+        plot->bands[size_t(b)] = area;
+    }
+
+    const bool twoUnits = kind == ChartKind::DirtyRate;
+    for (int s = 0; s < kSeries; ++s) {
+        if (s == 0 || twoUnits) {
+            auto* y = new QCategoryAxis;
+            y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+            plot->chart->addAxis(y, s == 0 ? Qt::AlignLeft : Qt::AlignRight);
+            plot->y[size_t(s)] = y;
+        }
+        auto* series = new QLineSeries;
+        series->setName(seriesName(kind, s));
+        plot->chart->addSeries(series);
+        series->attachAxis(plot->x);
+        series->attachAxis(plot->y[twoUnits ? size_t(s) : 0]);
+        connect(series, &QLineSeries::hovered, this,
+                [this, kind, s](const QPointF& at, bool hovering) { showValue(kind, s, at, hovering); });
+        plot->series[size_t(s)] = series;
+    }
+
+    plot->view = new QChartView(plot->chart, this);
+    plot->view->setRenderHint(QPainter::Antialiasing);
+    plot->view->setMinimumSize(260, 170);
+    plot->view->setAccessibleName(chartTitle(kind));
+    plot->view->setFrameShape(QFrame::NoFrame);
+    const int k = int(kind);
+    grid_->addWidget(plot->view, k / 2, k % 2);
+    plots_[size_t(k)] = std::move(plot);
+}
+
+// Qt Charts themes know nothing of the widget palette; start from the matching theme and then
+// take backgrounds and text from the palette so the charts sit in light and dark desktops alike.
+void MigrationCharts::applyStyle()
+{
+    const QPalette pal = palette();
+    const bool dark = PhasePalette::isDark(pal);
+    const QColor text = pal.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlpha(dark ? 50 : 40);
+    QFont labelFont = font();
+    labelFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() * 0.85));
+    QFont titleFont = font();
+    titleFont.setBold(true);
+
+    for (auto& plot : plots_) {
+        QChart* c = plot->chart;
+        c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        c->setBackgroundBrush(pal.color(QPalette::Base));
+        c->setBackgroundPen(Qt::NoPen);
+        c->setBackgroundRoundness(0);
+        c->setTitleBrush(text);
+        c->setTitleFont(titleFont);
+        c->legend()->setLabelColor(text);
+        c->legend()->setFont(labelFont);
+        for (QAbstractAxis* axis : c->axes()) {
+            axis->setLabelsBrush(text);
+            axis->setLabelsFont(labelFont);
+            axis->setGridLinePen(QPen(grid, 1));
+            axis->setLinePen(QPen(grid, 1));
+            axis->setMinorGridLineVisible(false);
+            axis->setShadesVisible(false);
+        }
+        for (int s = 0; s < kSeries; ++s) {
+            QPen pen(seriesColor(s, dark), 1.6);
+            if (plot->kind == ChartKind::Pending && s == 1) {
+                pen = QPen(text, 1.4, Qt::DashLine);  // a limit, not a measurement
+            }
+            if (plot->kind == ChartKind::Overhead && s == 1) {
+                pen.setWidthF(2.4);  // the cumulative figure is the one to read off
+            }
+            plot->series[size_t(s)]->setPen(pen);
+            if (plot->kind == ChartKind::DirtyRate && plot->y[size_t(s)]) {
+                plot->y[size_t(s)]->setLabelsBrush(seriesColor(s, dark));  // axis pairs with its line
+            }
+        }
+        for (int b = 0; b < PhasePalette::kBandCount; ++b) {
+            QAreaSeries* area = plot->bands[size_t(b)];
+            area->setBrush(PhasePalette::bandFill(PhasePalette::Band(b), dark));
+            area->setPen(Qt::NoPen);
+            area->setBorderColor(Qt::transparent);
+            for (QLegendMarker* m : c->legend()->markers(area)) {
+                m->setVisible(false);  // one shared phase legend above the charts instead
+            }
+        }
+        plot->xLabels.clear();  // theme changes reset axis state: rebuild the categories
+        for (auto& labels : plot->yLabels) {
+            labels.clear();
+        }
+        plot->stale = true;
+    }
+    updateLegend();
+    refresh();
+}
+
+void MigrationCharts::updateLegend()
+{
+    const bool dark = PhasePalette::isDark(palette());
+    const QColor base = palette().color(QPalette::Base);
+    const int size = fontMetrics().height() - 2;
+    const qreal dpr = devicePixelRatioF();
+    using B = PhasePalette::Band;
+    const std::array<std::pair<B, B>, kLegendEntries> colours = {
+        std::pair{B::Setup, B::Setup}, {B::Bulk, B::Bulk}, {B::DirtyOdd, B::DirtyEven}, {B::Complete, B::Complete}};
+    for (int i = 0; i < kLegendEntries; ++i) {
+        auto [sw, text] = legend_[size_t(i)];
+        // Composite the translucent fill over the chart background: the swatch looks like the band.
+        auto over = [&](B b) {
+            const QColor f = PhasePalette::bandFill(b, dark);
+            const double a = f.alphaF() * 1.6;  // a bit stronger than the band, small patches read paler
+            return QColor::fromRgbF(float(base.redF() * (1 - a) + f.redF() * a),
+                                    float(base.greenF() * (1 - a) + f.greenF() * a),
+                                    float(base.blueF() * (1 - a) + f.blueF() * a));
+        };
+        sw->setPixmap(swatch(over(colours[size_t(i)].first), over(colours[size_t(i)].second), base, size, dpr));
+        text->setText(bandName(i, strategy_));
+    }
+}
+
+QString MigrationCharts::bandName(int entry, Strategy strategy)
+{
+    switch (entry) {
+    case 0:
+        return tr("setup");
+    case 1:
+        return strategy == Strategy::Postcopy ? tr("bulk (guest at destination)") : tr("bulk");
+    case 2:
+        return tr("dirty passes (alternating)");
+    case 3:
+        return strategy == Strategy::Postcopy ? tr("complete") : tr("complete (guest paused)");
+    default:
+        return {};
+    }
+}
+
+QString MigrationCharts::chartTitle(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Throughput:
+        return tr("Throughput on the link");
+    case ChartKind::Overhead:
+        return tr("Overhead: header share of wire bytes");
+    case ChartKind::Pending:
+        return tr("Pending bytes against the downtime budget");
+    case ChartKind::DirtyRate:
+        return tr("Dirty rate");
+    }
+    return {};
+}
+
+int MigrationCharts::seriesCount(ChartKind kind)
+{
+    return SampleHistory::seriesCount(kind);
+}
+
+QString MigrationCharts::seriesName(ChartKind kind, int series)
+{
+    switch (kind) {
+    case ChartKind::Throughput:
+        return series == 0 ? tr("Payload (bitmap bytes)") : tr("Headers and framing");
+    case ChartKind::Overhead:
+        return series == 0 ? tr("Per interval") : tr("Since the start");
+    case ChartKind::Pending:
+        return series == 0 ? tr("Pending") : tr("Budget: bandwidth × max downtime");
+    case ChartKind::DirtyRate:
+        return series == 0 ? tr("Re-dirtied bitmap bytes/s (left)") : tr("Guest writes/s (right)");
+    }
+    return {};
+}
+
+QString MigrationCharts::formatBytes(double bytes)
+{
+    const QLocale locale;
+    if (bytes <= 0) {
+        return locale.toString(0);
+    }
+    // formattedDataSize picks the binary unit from the value; pick just enough decimals for it so
+    // tick labels read "4 MiB" and "1.5 MiB", not "4.00 MiB".
+    const auto whole = qint64(std::llround(bytes));
+    int power = 0;
+    for (qint64 v = whole; v >= 1024; v /= 1024) {
+        ++power;
+    }
+    const double scaled = double(whole) / std::pow(1024.0, power);
+    int precision = 2;
+    if (std::abs(scaled - std::round(scaled)) < 0.005) {
+        precision = 0;
+    } else if (std::abs(scaled * 10 - std::round(scaled * 10)) < 0.05) {
+        precision = 1;
+    }
+    return locale.formattedDataSize(whole, precision);
+}
+
+QString MigrationCharts::formatRate(double bytesPerSecond)
+{
+    return tr("%1/s").arg(formatBytes(bytesPerSecond));
+}
+
+QString MigrationCharts::formatSeconds(double seconds, int decimals)
+{
+    return tr("%1 s").arg(QLocale().toString(seconds, 'f', decimals));
+}
+
+QString MigrationCharts::formatValue(ChartKind kind, int series, double value)
+{
+    const QLocale locale;
+    switch (kind) {
+    case ChartKind::Throughput:
+        return formatRate(value);
+    case ChartKind::Overhead:
+        return tr("%1 %").arg(locale.toString(value, 'f', 2));
+    case ChartKind::Pending:
+        return formatBytes(value);
+    case ChartKind::DirtyRate:
+        return series == 0 ? formatRate(value) : tr("%1 writes/s").arg(locale.toString(value, 'f', 0));
+    }
+    return {};
+}
+
+void MigrationCharts::clear()
+{
+    history_.clear();
+    phases_.clear();
+    nowNs_ = 0;
+    haveRun_ = false;
+    last_.reset();
+    for (auto& plot : plots_) {
+        plot->stale = true;
+    }
+    refresh();
+}
+
+void MigrationCharts::setSnapshot(const SimSnapshotPtr& snapshot)
+{
+    if (!snapshot || snapshot == last_) {
+        return;
+    }
+    if (!haveRun_ || snapshot->runId != runId_) {
+        clear();
+        haveRun_ = true;
+        runId_ = snapshot->runId;
+    } else if (last_ && snapshot->serial != 0 && snapshot->serial <= last_->serial) {
+        return;  // an older snapshot of this run: its samples are in already
+    }
+    last_ = snapshot;
+
+    bool changed = !snapshot->newSamples.empty() || snapshot->nowNs != nowNs_ || snapshot->phases != phases_;
+    if (snapshot->config.strategy != strategy_) {
+        strategy_ = snapshot->config.strategy;
+        updateLegend();
+    }
+    chunkBytes_ = snapshot->config.chunkBytes;
+    for (const TimeSample& s : snapshot->newSamples) {
+        history_.append(s, chunkBytes_);
+    }
+    if (snapshot->phases != phases_) {
+        phases_ = snapshot->phases;
+    }
+    nowNs_ = snapshot->nowNs;
+    if (changed) {
+        for (auto& plot : plots_) {
+            plot->stale = true;
+        }
+        refresh();
+    }
+}
+
+QList<QPointF> MigrationCharts::seriesPoints(ChartKind kind, int series) const
+{
+    return history_.points(kind, series);
+}
+
+QList<MigrationCharts::PhaseBand> MigrationCharts::phaseBands() const
+{
+    QList<PhaseBand> out;
+    for (const PhaseSpan& span : phases_) {
+        if (!PhasePalette::bandOf(span.phase, span.pass)) {
+            continue;
+        }
+        const int64_t end = span.endNs < 0 ? std::max(nowNs_, span.startNs) : span.endNs;
+        out.append(PhaseBand{span.phase, span.pass, double(span.startNs) * 1e-9, double(end) * 1e-9});
+    }
+    return out;
+}
+
+void MigrationCharts::setMaxPoints(int points)
+{
+    history_.setMaxBuckets(points);
+    for (auto& plot : plots_) {
+        plot->stale = true;
+    }
+    refresh();
+}
+
+void MigrationCharts::setSingleChart(std::optional<ChartKind> kind)
+{
+    single_ = kind;
+    for (auto& plot : plots_) {
+        plot->view->setVisible(!kind || plot->kind == *kind);
+    }
+    if (QAbstractButton* b = viewButtons_->button(kind ? int(*kind) : -1); b && !b->isChecked()) {
+        b->setChecked(true);
+    }
+    refresh();
+}
+
+void MigrationCharts::setPendingLogScale(bool on)
+{
+    if (on == pendingLog_) {
+        return;
+    }
+    pendingLog_ = on;
+    logScale_->setChecked(on);
+    Plot& plot = *plots_[size_t(ChartKind::Pending)];
+    plot.yLabels[0].clear();
+    plot.stale = true;
+    refresh();
+}
+
+QChart* MigrationCharts::chart(ChartKind kind) const
+{
+    return plots_[size_t(kind)]->chart;
+}
+
+void MigrationCharts::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyStyle();
+    }
+}
+
+void MigrationCharts::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();  // catch up on what arrived while hidden
+}
+
+void MigrationCharts::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    for (auto& plot : plots_) {
+        plot->stale = true;  // tick density follows the size
+    }
+    refresh();
+}
+
+// Charts that nobody can see are not redrawn; they catch up when shown.
+void MigrationCharts::refresh()
+{
+    if (!isVisible()) {
+        return;
+    }
+    for (auto& plot : plots_) {
+        if (plot->stale && !plot->view->isHidden()) {
+            updatePlot(*plot);
+        }
+    }
+}
+
+namespace {
+
+void setCategories(QCategoryAxis* axis, const AxisTicks::Scale& scale, const QStringList& labels,
+                   QStringList& shown, double& shownStart)
+{
+    if (labels != shown || shownStart != scale.min) {
+        const QStringList old = axis->categoriesLabels();
+        for (const QString& label : old) {
+            axis->remove(label);
+        }
+        axis->setStartValue(scale.min);
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            axis->append(labels[i], scale.ticks[size_t(i)]);
+        }
+        shown = labels;
+        shownStart = scale.min;
+    }
+    if (axis->min() != scale.min || axis->max() != scale.max) {
+        axis->setRange(scale.min, scale.max);
+    }
+}
+
+} // namespace
+
+void MigrationCharts::updatePlot(Plot& plot)
+{
+    plot.stale = false;
+    const ChartKind kind = plot.kind;
+    const QSize size = plot.view->size();
+    const int xTicks = std::clamp(size.width() / 90, 3, 10);
+    const int yTicks = std::clamp(size.height() / 45, 3, 7);
+
+    std::array<QList<QPointF>, kSeries> points;
+    std::array<double, kSeries> maxY{};
+    double minPositive = std::numeric_limits<double>::infinity();
+    for (int s = 0; s < kSeries; ++s) {
+        points[size_t(s)] = history_.points(kind, s);
+        for (const QPointF& p : points[size_t(s)]) {
+            maxY[size_t(s)] = std::max(maxY[size_t(s)], p.y());
+            if (p.y() > 0) {
+                minPositive = std::min(minPositive, p.y());
+            }
+        }
+    }
+
+    // ---- y axes ----
+    std::array<AxisTicks::Scale, kSeries> scales;
+    std::array<QStringList, kSeries> labels;
+    const QLocale locale;
+    switch (kind) {
+    case ChartKind::Throughput:
+        scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]), yTicks);
+        for (double t : scales[0].ticks) {
+            labels[0] << formatRate(t);
+        }
+        break;
+    case ChartKind::Overhead: {
+        // Buckets that carry only a record header (START, an end-of-pass marker) read 100 %; scaling
+        // to them would flatten the line that matters, so the axis covers the bulk of the values
+        // and those spikes run off the top (the tooltip still gives them).
+        std::vector<double> values;
+        values.reserve(size_t(points[0].size() + points[1].size()));
+        for (const auto& list : points) {
+            for (const QPointF& p : list) {
+                values.push_back(p.y());
+            }
+        }
+        double top = 1;
+        if (!values.empty()) {
+            const size_t at = size_t(double(values.size() - 1) * 0.9);
+            std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
+            top = std::max(values[at] * 1.25, 0.5);
+            if (!points[1].isEmpty()) {
+                top = std::max(top, points[1].last().y() * 1.25);
+            }
+        }
+        scales[0] = AxisTicks::decimal(0, std::min(top, 100.0), yTicks, true);
+        const int decimals = AxisTicks::decimalsFor(scales[0].step);
+        for (double t : scales[0].ticks) {
+            labels[0] << tr("%1 %").arg(locale.toString(t, 'f', decimals));
+        }
+        break;
+    }
+    case ChartKind::Pending:
+        if (pendingLog_) {
+            const double lo = std::isfinite(minPositive) ? std::log2(minPositive) - 1 : 10;
+            const double hi = std::max({maxY[0], maxY[1], 2.0});
+            scales[0] = AxisTicks::log2(std::max(0.0, lo), std::log2(hi), yTicks);
+            for (double t : scales[0].ticks) {
+                labels[0] << formatBytes(std::exp2(t));
+            }
+            const double floorValue = std::exp2(scales[0].min);
+            for (auto& list : points) {
+                for (QPointF& p : list) {
+                    p.setY(log2Floor(p.y(), floorValue));  // zero (nothing pending) sits on the floor
+                }
+            }
+        } else {
+            scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]), yTicks);
+            for (double t : scales[0].ticks) {
+                labels[0] << formatBytes(t);
+            }
+        }
+        break;
+    case ChartKind::DirtyRate: {
+        scales[0] = AxisTicks::binary(maxY[0], yTicks);
+        for (double t : scales[0].ticks) {
+            labels[0] << formatRate(t);
+        }
+        scales[1] = AxisTicks::decimal(0, std::max(maxY[1], 1.0), yTicks, true);
+        const int decimals = AxisTicks::decimalsFor(scales[1].step);
+        for (double t : scales[1].ticks) {
+            labels[1] << tr("%1/s").arg(locale.toString(t, 'f', decimals));
+        }
+        break;
+    }
+    }
+    for (int s = 0; s < kSeries; ++s) {
+        if (plot.y[size_t(s)]) {
+            setCategories(plot.y[size_t(s)], scales[size_t(s)], labels[size_t(s)], plot.yLabels[size_t(s)],
+                          plot.yStart[size_t(s)]);
+        }
+    }
+
+    // ---- x axis: from the first bucket (or band) to now ----
+    double x0 = history_.empty() ? 0.0 : history_.startSeconds();
+    double x1 = std::max(history_.endSeconds(), double(nowNs_) * 1e-9);
+    for (const PhaseSpan& span : phases_) {
+        x0 = std::min(x0, double(span.startNs) * 1e-9);
+    }
+    if (x1 <= x0) {
+        x1 = x0 + 1;
+    }
+    const AxisTicks::Scale xs = AxisTicks::decimal(x0, x1, xTicks, false);
+    QStringList xLabels;
+    const int xDecimals = AxisTicks::decimalsFor(xs.step);
+    for (double t : xs.ticks) {
+        xLabels << formatSeconds(t, xDecimals);
+    }
+    setCategories(plot.x, xs, xLabels, plot.xLabels, plot.xStart);
+
+    for (int s = 0; s < kSeries; ++s) {
+        plot.series[size_t(s)]->replace(points[size_t(s)]);
+    }
+    updateBands(plot);
+}
+
+void MigrationCharts::updateBands(Plot& plot)
+{
+    std::array<QList<QPointF>, PhasePalette::kBandCount> shapes;
+    for (const PhaseBand& band : phaseBands()) {
+        const auto b = PhasePalette::bandOf(band.phase, band.pass);
+        QList<QPointF>& pts = shapes[size_t(*b)];
+        // A rectangle as a step in the outline: up at the start, across, down at the end.
+        pts << QPointF(band.startSeconds, 0) << QPointF(band.startSeconds, 1) << QPointF(band.endSeconds, 1)
+            << QPointF(band.endSeconds, 0);
+    }
+    for (int b = 0; b < PhasePalette::kBandCount; ++b) {
+        QLineSeries* upper = plot.bands[size_t(b)]->upperSeries();
+        if (upper->points() != shapes[size_t(b)]) {
+            upper->replace(shapes[size_t(b)]);
+        }
+    }
+}
+
+void MigrationCharts::showValue(ChartKind kind, int series, const QPointF& at, bool hovering)
+{
+    Plot& plot = *plots_[size_t(kind)];
+    const auto& buckets = history_.buckets();
+    if (!hovering || buckets.empty()) {
+        QToolTip::hideText();
+        return;
+    }
+    // The hover point lies on the drawn line between samples; report the nearest bucket exactly.
+    const auto endNs = int64_t(std::llround(at.x() * 1e9));
+    auto it = std::lower_bound(buckets.begin(), buckets.end(), endNs,
+                               [](const SampleHistory::Bucket& b, int64_t t) { return b.endNs < t; });
+    const auto near = size_t(std::distance(buckets.begin(), it));
+    size_t best = buckets.size();
+    double value = 0;
+    for (size_t d = 0; d < 8 && best == buckets.size(); ++d) {
+        for (size_t i : {near - d - 1, near + d}) {  // unsigned wrap lands past the end: skipped
+            double v = 0;
+            if (i < buckets.size() && history_.valueAt(i, kind, series, &v)) {
+                if (best == buckets.size() ||
+                    std::abs(buckets[i].endNs - endNs) < std::abs(buckets[best].endNs - endNs)) {
+                    best = i;
+                    value = v;
+                }
+            }
+        }
+    }
+    if (best == buckets.size()) {
+        return;
+    }
+    const SampleHistory::Bucket& b = buckets[best];
+    const double seconds = double(b.endNs) * 1e-9;
+    const double width = b.seconds();
+    const int decimals = std::max(2, AxisTicks::decimalsFor(width));
+    // Pending and the budget are levels at the end of a bucket; the rest are averages over it.
+    const QString text =
+        kind == ChartKind::Pending
+            ? tr("%1: %2\nat %3").arg(seriesName(kind, series), formatValue(kind, series, value),
+                                      formatSeconds(seconds, decimals))
+            : tr("%1: %2\nat %3 (average over %4)")
+                  .arg(seriesName(kind, series), formatValue(kind, series, value),
+                       formatSeconds(seconds, decimals), formatSeconds(width, decimals));
+    QToolTip::showText(QCursor::pos(), text, plot.view);
+}
+
+} // namespace bitmig

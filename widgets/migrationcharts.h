@@ -1,0 +1,111 @@
+// The four time-series charts under the heatmaps: throughput, wire overhead, pending bytes against
+// the downtime budget, and the dirty rate, all over simulated time with the migration phases as
+// coloured bands behind the data. Fed snapshot by snapshot; the data it draws is decimated by
+// SampleHistory so an update costs the same after an hour of simulated time as after a second.
+#pragma once
+
+#include "chartkind.h"
+#include "samplehistory.h"
+#include "simsnapshot.h"
+
+#include <QList>
+#include <QPointF>
+#include <QWidget>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QAbstractButton;
+class QButtonGroup;
+class QChart;
+class QCheckBox;
+class QGridLayout;
+class QHBoxLayout;
+class QLabel;
+
+namespace bitmig {
+
+class MigrationCharts : public QWidget {
+    Q_OBJECT
+public:
+    // A phase span as drawn behind the data; an open span ends at the snapshot's time.
+    struct PhaseBand {
+        Phase phase = Phase::Idle;
+        unsigned pass = 0;
+        double startSeconds = 0;
+        double endSeconds = 0;
+    };
+
+    explicit MigrationCharts(QWidget* parent = nullptr);
+    ~MigrationCharts() override;
+
+    // Appends the snapshot's new samples and takes its phases. A new runId starts over; the same
+    // snapshot (or an older one of the same run) is ignored, so its samples never count twice.
+    void setSnapshot(const SimSnapshotPtr& snapshot);
+    void clear();
+
+    // ---- the data behind the charts (for export and tests) ----
+    // x: simulated seconds (end of a bucket); y in the unit ChartKind names, never log-transformed.
+    QList<QPointF> seriesPoints(ChartKind kind, int series) const;
+    static int seriesCount(ChartKind kind);
+    static QString seriesName(ChartKind kind, int series);
+    static QString chartTitle(ChartKind kind);
+    QList<PhaseBand> phaseBands() const;
+    const SampleHistory& history() const noexcept { return history_; }
+    // At most this many points per series (default SampleHistory::kDefaultMaxBuckets).
+    void setMaxPoints(int points);
+
+    // ---- presentation ----
+    // Which chart fills the widget; nullopt shows all four in a 2 x 2 grid.
+    void setSingleChart(std::optional<ChartKind> kind);
+    std::optional<ChartKind> singleChart() const noexcept { return single_; }
+    // Pending bytes span orders of magnitude (the whole bitmap down to a few chunks): log by default.
+    void setPendingLogScale(bool on);
+    bool pendingLogScale() const noexcept { return pendingLog_; }
+    QChart* chart(ChartKind kind) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct Plot;
+
+    void buildPlot(ChartKind kind);
+    void buildToolbar(QHBoxLayout* row);
+    void applyStyle();
+    void updateLegend();
+    void refresh();
+    void updatePlot(Plot& plot);
+    void updateBands(Plot& plot);
+    void showValue(ChartKind kind, int series, const QPointF& at, bool hovering);
+
+    static QString formatValue(ChartKind kind, int series, double value);
+    static QString formatBytes(double bytes);
+    static QString formatRate(double bytesPerSecond);
+    static QString formatSeconds(double seconds, int decimals);
+    static QString bandName(int band, Strategy strategy);
+
+    SampleHistory history_;
+    std::vector<PhaseSpan> phases_;
+    int64_t nowNs_ = 0;
+    uint64_t runId_ = 0;
+    bool haveRun_ = false;
+    SimSnapshotPtr last_;
+    Strategy strategy_ = Strategy::Precopy;
+    uint64_t chunkBytes_ = 1024;
+
+    std::array<std::unique_ptr<Plot>, kChartKindCount> plots_;
+    std::optional<ChartKind> single_;
+    bool pendingLog_ = true;
+
+    QGridLayout* grid_ = nullptr;
+    QButtonGroup* viewButtons_ = nullptr;
+    QCheckBox* logScale_ = nullptr;
+    std::vector<std::pair<QLabel*, QLabel*>> legend_;  // swatch, text per band kind shown
+};
+
+} // namespace bitmig

@@ -1,0 +1,262 @@
+#include "parameterspanel.h"
+
+#include "seedtablemodel.h"
+#include "sizespinbox.h"
+
+#include <bitmig/chunkgeometry.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <bit>
+
+namespace bitmig {
+
+namespace {
+
+template <class W>
+W* named(W* w, const QString& name)
+{
+    w->setAccessibleName(name);
+    w->setToolTip(name);
+    return w;
+}
+
+} // namespace
+
+ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    problem_ = new QLabel(this);
+    problem_->setWordWrap(true);
+    problem_->setVisible(false);
+    problem_->setAccessibleName(tr("Parameter problem"));
+    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    layout->addWidget(problem_);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addLayout(form);
+
+    disk_ = named(new SizeSpinBox(this), tr("Disk size"));
+    disk_->setRange(1ULL << 20, 1ULL << 56);
+    disk_->setMultipleOf(512);
+    form->addRow(tr("&Disk"), disk_);
+
+    granularity_ = named(new QComboBox(this), tr("Bitmap granularity"));
+    for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
+        granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
+    }
+    form->addRow(tr("&Granularity"), granularity_);
+
+    auto* chunkRow = new QHBoxLayout;
+    chunkSlider_ = named(new QSlider(Qt::Horizontal, this), tr("Chunk size (log2 of bytes)"));
+    chunkSlider_->setRange(0, 20);
+    chunkSlider_->setPageStep(1);
+    chunkSlider_->setTickPosition(QSlider::TicksBelow);
+    chunk_ = named(new SizeSpinBox(this), tr("Chunk size"));
+    chunk_->setRange(1, kMaxChunkBytes);
+    chunk_->setPowerOfTwo(true);
+    chunkRow->addWidget(chunkSlider_, 1);
+    chunkRow->addWidget(chunk_);
+    form->addRow(tr("&Chunk"), chunkRow);
+
+    derived_ = new QLabel(this);
+    derived_->setWordWrap(true);
+    derived_->setAccessibleName(tr("Derived chunk figures"));
+    form->addRow(QString(), derived_);
+
+    seedModel_ = new SeedTableModel(this);
+    seedView_ = new QTableView(this);
+    seedView_->setModel(seedModel_);
+    seedView_->setAccessibleName(tr("Chunk size table of the seed thread"));
+    seedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    seedView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    seedView_->verticalHeader()->hide();
+    seedView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    seedView_->horizontalHeader()->setStretchLastSection(true);
+    seedView_->setMinimumHeight(seedView_->verticalHeader()->defaultSectionSize() * 6);
+    seedView_->setToolTip(tr("The chunk sizes argued over in the seed thread; pick a row to try it."));
+    layout->addWidget(seedView_, 1);
+
+    auto* link = new QFormLayout;
+    link->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addLayout(link);
+    strategy_ = named(new QComboBox(this), tr("Migration strategy"));
+    strategy_->addItem(tr("Precopy with meta bitmap"), int(Strategy::Precopy));
+    strategy_->addItem(tr("Postcopy"), int(Strategy::Postcopy));
+    strategy_->addItem(tr("Stop and copy"), int(Strategy::StopAndCopy));
+    link->addRow(tr("&Strategy"), strategy_);
+
+    bandwidth_ = named(new QDoubleSpinBox(this), tr("Link bandwidth in Mbit/s"));
+    bandwidth_->setRange(0.001, 1e6);
+    bandwidth_->setDecimals(3);
+    bandwidth_->setSuffix(tr(" Mbit/s"));
+    link->addRow(tr("&Bandwidth"), bandwidth_);
+    latency_ = named(new QDoubleSpinBox(this), tr("Link latency in milliseconds"));
+    latency_->setRange(0, 10000);
+    latency_->setDecimals(3);
+    latency_->setSuffix(tr(" ms"));
+    link->addRow(tr("&Latency"), latency_);
+    maxDowntime_ = named(new QDoubleSpinBox(this), tr("Maximum downtime in milliseconds"));
+    maxDowntime_->setRange(0, 1e6);
+    maxDowntime_->setDecimals(1);
+    maxDowntime_->setSuffix(tr(" ms"));
+    link->addRow(tr("Max &downtime"), maxDowntime_);
+    maxPasses_ = named(new QSpinBox(this), tr("Maximum dirty passes"));
+    maxPasses_->setRange(0, 100000);
+    link->addRow(tr("Max &passes"), maxPasses_);
+    completeBelow_ = named(new SizeSpinBox(this), tr("Send everything in the complete phase below this size (0: off)"));
+    completeBelow_->setRange(0, 1ULL << 40);
+    link->addRow(tr("Complete &only below"), completeBelow_);
+
+    auto* startRow = new QHBoxLayout;
+    autoStart_ = named(new QCheckBox(tr("at"), this), tr("Start the migration automatically"));
+    startAt_ = named(new QDoubleSpinBox(this), tr("Simulated time at which the migration starts"));
+    startAt_->setRange(0, 86400);
+    startAt_->setDecimals(3);
+    startAt_->setSuffix(tr(" s"));
+    startRow->addWidget(autoStart_);
+    startRow->addWidget(startAt_, 1);
+    link->addRow(tr("Migration &starts"), startRow);
+    seed_ = named(new QSpinBox(this), tr("Random seed"));
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    link->addRow(tr("S&eed"), seed_);
+    tick_ = named(new QDoubleSpinBox(this), tr("Simulation tick in milliseconds"));
+    tick_->setRange(0.001, 1000);
+    tick_->setDecimals(3);
+    tick_->setSuffix(tr(" ms"));
+    link->addRow(tr("&Tick"), tick_);
+
+    connect(disk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(granularity_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
+    connect(chunkSlider_, &QSlider::valueChanged, this, [this](int log2) {
+        if (!updating_) {
+            chunk_->setValue(qulonglong(1) << log2);  // emits valueChanged -> edited
+        }
+    });
+    connect(chunk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(seedView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
+    });
+    connect(strategy_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
+    for (QDoubleSpinBox* s : {bandwidth_, latency_, maxDowntime_, startAt_, tick_}) {
+        s->setKeyboardTracking(false);
+        connect(s, &QDoubleSpinBox::valueChanged, this, &ParametersPanel::edited);
+    }
+    for (QSpinBox* s : {maxPasses_, seed_}) {
+        s->setKeyboardTracking(false);
+        connect(s, &QSpinBox::valueChanged, this, &ParametersPanel::edited);
+    }
+    connect(completeBelow_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(autoStart_, &QCheckBox::toggled, this, &ParametersPanel::edited);
+    for (SizeSpinBox* s : {disk_, chunk_, completeBelow_}) {
+        connect(s, &SizeSpinBox::problemChanged, this, &ParametersPanel::showProblem);
+    }
+    setConfig(SimConfig{});
+}
+
+void ParametersPanel::setConfig(const SimConfig& c)
+{
+    updating_ = true;
+    base_ = c;
+    disk_->setValue(c.diskBytes);
+    granularity_->setCurrentIndex(granularity_->findData(QVariant::fromValue<qulonglong>(c.granularity)));
+    chunk_->setValue(c.chunkBytes);
+    chunkSlider_->setValue(std::countr_zero(c.chunkBytes));
+    strategy_->setCurrentIndex(strategy_->findData(int(c.strategy)));
+    bandwidth_->setValue(c.bandwidth * 8 / 1e6);
+    latency_->setValue(double(c.latencyNs) / 1e6);
+    maxDowntime_->setValue(double(c.maxDowntimeNs) / 1e6);
+    maxPasses_->setValue(int(c.maxPasses));
+    completeBelow_->setValue(c.completeOnlyBelow);
+    autoStart_->setChecked(c.migrationStartNs >= 0);
+    startAt_->setValue(c.migrationStartNs >= 0 ? double(c.migrationStartNs) / 1e9 : 0);
+    seed_->setValue(int(std::min<uint64_t>(c.seed, uint64_t(std::numeric_limits<int>::max()))));
+    tick_->setValue(double(c.tickNs) / 1e6);
+    updateDerived(c);
+    showProblem({});
+    updating_ = false;
+}
+
+SimConfig ParametersPanel::config() const
+{
+    SimConfig c = base_;
+    c.diskBytes = disk_->value();
+    c.granularity = granularity_->currentData().toULongLong();
+    c.chunkBytes = chunk_->value();
+    c.strategy = Strategy(strategy_->currentData().toInt());
+    c.bandwidth = bandwidth_->value() * 1e6 / 8;
+    c.latencyNs = int64_t(latency_->value() * 1e6);
+    c.maxDowntimeNs = int64_t(maxDowntime_->value() * 1e6);
+    c.maxPasses = unsigned(maxPasses_->value());
+    c.completeOnlyBelow = completeBelow_->value();
+    c.migrationStartNs = autoStart_->isChecked() ? int64_t(startAt_->value() * 1e9) : -1;
+    c.seed = uint64_t(seed_->value());
+    c.tickNs = int64_t(tick_->value() * 1e6);
+    c.sampleIntervalNs = std::max(c.sampleIntervalNs, c.tickNs);
+    return c;
+}
+
+QString ParametersPanel::problem() const
+{
+    return problem_->isVisible() ? problem_->text() : QString();
+}
+
+void ParametersPanel::showProblem(const QString& message)
+{
+    problem_->setText(message);
+    problem_->setVisible(!message.isEmpty());
+}
+
+void ParametersPanel::edited()
+{
+    if (updating_) {
+        return;
+    }
+    updating_ = true;
+    chunkSlider_->setValue(std::countr_zero(chunk_->value()));
+    updating_ = false;
+    const SimConfig c = config();
+    try {
+        c.validate();
+    } catch (const std::exception& e) {
+        showProblem(tr("Not applied: %1").arg(QString::fromStdString(e.what())));
+        return;
+    }
+    showProblem({});
+    updateDerived(c);
+    base_ = c;
+    Q_EMIT configEdited(c);
+}
+
+void ParametersPanel::updateDerived(const SimConfig& c)
+{
+    try {
+        const ChunkGeometry g = ChunkGeometry::compute(c.diskBytes, c.granularity, c.chunkBytes);
+        const QLocale l;
+        derived_->setText(tr("1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · "
+                             "%4 B header per record, %5 % overhead")
+                              .arg(formatBinarySize(g.coverage), l.toString(qulonglong(g.metaBits)),
+                                   formatBinarySize(g.bitmapBytes), QString::number(g.headerBytes + g.paddingBytes),
+                                   l.toString(100 * g.overhead, 'f', 1)));
+        seedModel_->setGeometry(c.diskBytes, c.granularity, c.chunkBytes);
+        if (seedModel_->currentRow() >= 0) {
+            seedView_->scrollTo(seedModel_->index(seedModel_->currentRow(), 0));
+        }
+    } catch (const std::exception& e) {
+        derived_->setText(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace bitmig

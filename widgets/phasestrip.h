@@ -1,0 +1,78 @@
+// The steps of the migration as a strip: "setup > bulk > dirty 1 > dirty 2 > complete > done" for
+// precopy, with the switch-over and the guest's place for postcopy and the single paused copy for
+// stop-and-copy. The current step is highlighted (and, while the simulation plays, a light sweep
+// crosses it so the strip visibly moves); finished steps show how long they took.
+#pragma once
+
+#include "phasepalette.h"
+#include "simsnapshot.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QRect>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QTimer;
+
+namespace bitmig {
+
+class PhaseStrip : public QWidget {
+    Q_OBJECT
+public:
+    enum class StepState { Future, Active, Finished, Failed };
+    struct Step {
+        QString label;    // "dirty 3"
+        QString detail;   // duration when finished, elapsed time when active, empty ahead
+        QString spoken;   // the step for a screen reader: "dirty pass 3"
+        StepState state = StepState::Future;
+        std::optional<PhasePalette::Band> band;
+        bool mixedDirty = false;  // several dirty passes folded into one step
+        int64_t durationNs = -1;
+    };
+
+    explicit PhaseStrip(QWidget* parent = nullptr);
+
+    void setSnapshot(const SimSnapshotPtr& snapshot);
+
+    // As laid out for the current width (early dirty passes fold into one step when they do not fit).
+    QList<Step> steps() const;
+    int activeStep() const;          // -1 before the migration starts
+    QRect stepRect(int index) const;
+    QString passText() const { return passText_; }
+    QColor activeColor() const;      // fill of the current step (the palette's highlight)
+    bool isAnimating() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    void rebuild();
+    void layoutSteps();
+    void updateAnimation();
+    void updateDescription();
+    int stepWidth(const Step& step) const;
+    QString tooltipFor(const Step& step) const;
+    static QString formatDuration(int64_t ns);
+
+    SimSnapshotPtr snapshot_;
+    std::vector<Step> all_;       // every step, no folding
+    std::vector<Step> shown_;     // what is painted
+    std::vector<QRect> rects_;
+    QRect passRect_;
+    QString passText_;
+    QTimer* sweep_ = nullptr;
+    QElapsedTimer clock_;
+};
+
+} // namespace bitmig

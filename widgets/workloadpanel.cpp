@@ -1,0 +1,144 @@
+#include "workloadpanel.h"
+
+#include "sizespinbox.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+
+namespace bitmig {
+
+namespace {
+
+QDoubleSpinBox* spin(QWidget* parent, const QString& name, double lo, double hi, int decimals, const QString& suffix)
+{
+    auto* s = new QDoubleSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setDecimals(decimals);
+    s->setSuffix(suffix);
+    s->setKeyboardTracking(false);
+    s->setAccessibleName(name);
+    s->setToolTip(name);
+    return s;
+}
+
+} // namespace
+
+WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* form = new QFormLayout(this);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    problem_ = new QLabel(this);
+    problem_->setWordWrap(true);
+    problem_->setVisible(false);
+    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    form->addRow(problem_);
+
+    kind_ = new QComboBox(this);
+    kind_->setAccessibleName(tr("Workload type"));
+    kind_->addItem(tr("Idle"), int(WorkloadKind::Idle));
+    kind_->addItem(tr("Uniform random"), int(WorkloadKind::Uniform));
+    kind_->addItem(tr("Sequential"), int(WorkloadKind::Sequential));
+    kind_->addItem(tr("Hot spot"), int(WorkloadKind::HotSpot));
+    kind_->addItem(tr("Zipf"), int(WorkloadKind::Zipf));
+    kind_->addItem(tr("Bursts"), int(WorkloadKind::Bursts));
+    form->addRow(tr("&Type"), kind_);
+    rate_ = spin(this, tr("Guest writes per second"), 0, 1e8, 0, tr(" writes/s"));
+    form->addRow(tr("&Rate"), rate_);
+    minSize_ = new SizeSpinBox(this);
+    minSize_->setAccessibleName(tr("Smallest write"));
+    minSize_->setRange(512, 1ULL << 30);
+    minSize_->setMultipleOf(512);
+    form->addRow(tr("Write size f&rom"), minSize_);
+    maxSize_ = new SizeSpinBox(this);
+    maxSize_->setAccessibleName(tr("Largest write"));
+    maxSize_->setRange(512, 1ULL << 30);
+    maxSize_->setMultipleOf(512);
+    form->addRow(tr("&to"), maxSize_);
+    hotFraction_ = spin(this, tr("Share of the disk that is hot"), 0.01, 100, 2, tr(" % of disk"));
+    form->addRow(tr("Hot &area"), hotFraction_);
+    hotShare_ = spin(this, tr("Share of writes that land in the hot area"), 0, 100, 1, tr(" % of writes"));
+    form->addRow(tr("Hot &share"), hotShare_);
+    zipf_ = spin(this, tr("Zipf exponent (skew)"), 0.01, 10, 2, QString());
+    form->addRow(tr("&Zipf exponent"), zipf_);
+    burstPeriod_ = spin(this, tr("Burst period"), 0.001, 3600, 3, tr(" s"));
+    form->addRow(tr("Burst &period"), burstPeriod_);
+    burstDuty_ = spin(this, tr("Share of each period with writes"), 1, 100, 0, tr(" %"));
+    form->addRow(tr("Burst &duty"), burstDuty_);
+    rows_[0] = hotFraction_;
+    rows_[1] = hotShare_;
+    rows_[2] = zipf_;
+    rows_[3] = burstPeriod_;
+    rows_[4] = burstDuty_;
+
+    connect(kind_, &QComboBox::currentIndexChanged, this, &WorkloadPanel::edited);
+    for (QDoubleSpinBox* s : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_}) {
+        connect(s, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    }
+    connect(minSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    connect(maxSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    setWorkload(WorkloadSpec{});
+}
+
+void WorkloadPanel::setWorkload(const WorkloadSpec& w)
+{
+    updating_ = true;
+    base_ = w;
+    kind_->setCurrentIndex(kind_->findData(int(w.kind)));
+    rate_->setValue(w.rate);
+    minSize_->setValue(w.minWriteBytes);
+    maxSize_->setValue(w.maxWriteBytes);
+    hotFraction_->setValue(w.hotFraction * 100);
+    hotShare_->setValue(w.hotShare * 100);
+    zipf_->setValue(w.zipfExponent);
+    burstPeriod_->setValue(double(w.burstPeriodNs) / 1e9);
+    burstDuty_->setValue(w.burstDuty * 100);
+    updateVisibility();
+    updating_ = false;
+}
+
+WorkloadSpec WorkloadPanel::workload() const
+{
+    WorkloadSpec w = base_;
+    w.kind = WorkloadKind(kind_->currentData().toInt());
+    w.rate = rate_->value();
+    w.minWriteBytes = minSize_->value();
+    w.maxWriteBytes = maxSize_->value();
+    w.hotFraction = hotFraction_->value() / 100;
+    w.hotShare = hotShare_->value() / 100;
+    w.zipfExponent = zipf_->value();
+    w.burstPeriodNs = int64_t(burstPeriod_->value() * 1e9);
+    w.burstDuty = burstDuty_->value() / 100;
+    return w;
+}
+
+void WorkloadPanel::updateVisibility()
+{
+    auto* form = static_cast<QFormLayout*>(layout());
+    const auto kind = WorkloadKind(kind_->currentData().toInt());
+    const bool show[5] = {kind == WorkloadKind::HotSpot, kind == WorkloadKind::HotSpot, kind == WorkloadKind::Zipf,
+                          kind == WorkloadKind::Bursts, kind == WorkloadKind::Bursts};
+    for (int i = 0; i < 5; ++i) {
+        form->setRowVisible(rows_[i], show[i]);
+    }
+}
+
+void WorkloadPanel::edited()
+{
+    if (updating_) {
+        return;
+    }
+    updateVisibility();
+    const WorkloadSpec w = workload();
+    if (w.maxWriteBytes < w.minWriteBytes) {
+        problem_->setText(tr("Not applied: the largest write is smaller than the smallest."));
+        problem_->setVisible(true);
+        return;
+    }
+    problem_->setVisible(false);
+    base_ = w;
+    Q_EMIT workloadEdited(w);
+}
+
+} // namespace bitmig
