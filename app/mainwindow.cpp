@@ -151,11 +151,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
     connect(workload_, &WorkloadPanel::workloadEdited, controller_, &SimulationController::setWorkload);
 
-    const SimConfig initial = controller_->config();
+    // A run that shows every phase within seconds: a 4 TiB disk whose 8 MiB bitmap takes a couple of
+    // seconds to cross a 50 Mbit/s link while the guest keeps writing.
+    SimConfig initial;
+    initial.diskBytes = uint64_t(4) << 40;
+    initial.bandwidth = 50e6 / 8;
+    initial.migrationStartNs = 2'000'000'000;
+    initial.workload.kind = WorkloadKind::Uniform;
+    initial.workload.rate = 4000;
     controller_->setConfig(initial);
     parameters_->setConfig(initial);
     workload_->setWorkload(initial.workload);
-    setSpeed(controller_->speed());
+    setSpeed(1);
     resize(1400, 900);
 }
 
@@ -320,6 +327,9 @@ void MainWindow::createDocks()
     QDockWidget* s = addDock(summary_, tr("Summary"), QStringLiteral("summaryDock"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(w, s);
     w->raise();
+    // Wide enough for the seed table's four columns and the chunk controls.
+    resizeDocks({docks_.first()}, {parameters_->sizeHint().width() + 40}, Qt::Horizontal);
+    docks_.first()->setMinimumWidth(400);
     QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
     if (view) {
         view->addSeparator();

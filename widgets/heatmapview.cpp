@@ -131,7 +131,8 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
         const QLocale locale;
         const QString description =
             tr("Showing %1 to %2 of %3; %4 dirty bits, %5 dirty chunks")
-                .arg(formatBytes(bitToByte(stack_->firstBit()), locale), formatBytes(bitToByte(stack_->endBit()), locale),
+                .arg(formatBytes(bitToByte(snapshot_->geometry.firstBit()), locale),
+                     formatBytes(bitToByte(snapshot_->geometry.endBit()), locale),
                      formatBytes(diskBytes(), locale), locale.toString(qulonglong(snapshot_->dirtyBits)),
                      locale.toString(qulonglong(snapshot_->dirtyChunks)));
         if (description != accessibleDescription()) {
@@ -358,9 +359,10 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
         title = tr("Dirty bitmap (source)");
         if (s) {
             detail = tr("%1 of %2 bits dirty · showing %3 – %4 of %5")
-                         .arg(locale.toString(qulonglong(s->dirtyBits)), locale.toString(qulonglong(stack_->totalBits())),
-                              formatBytes(bitToByte(stack_->firstBit()), locale),
-                              formatBytes(bitToByte(stack_->endBit()), locale), formatBytes(diskBytes(), locale));
+                         .arg(locale.toString(qulonglong(s->dirtyBits)),
+                              locale.toString(qulonglong(s->geometry.totalBits())),
+                              formatBytes(bitToByte(s->geometry.firstBit()), locale),
+                              formatBytes(bitToByte(s->geometry.endBit()), locale), formatBytes(diskBytes(), locale));
         }
         break;
     case Band::Meta:

@@ -36,6 +36,11 @@ constexpr int kSeries = 2;
 // Legend entries: the two dirty shades share one ("dirty passes"), the rest map to their band.
 constexpr int kLegendEntries = 4;
 
+constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
+
+// Room above the highest value so a flat line does not merge into the top grid line.
+constexpr double kHeadroom = 1.04;
+
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
 QColor seriesColor(int series, bool dark)
 {
@@ -100,6 +105,7 @@ MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
         buildPlot(ChartKind(k));
     }
     buildToolbar(row);
+    setSingleChart(std::nullopt);
     applyStyle();
     clear();
 }
@@ -132,13 +138,13 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
         row->addWidget(b);
         return b;
     };
-    addButton(tr("All"), tr("Show all four charts"), -1)->setChecked(true);
+    addButton(tr("All"), tr("Show all four charts"), kAllChartsId)->setChecked(true);
     addButton(tr("Throughput"), chartTitle(ChartKind::Throughput), int(ChartKind::Throughput));
     addButton(tr("Overhead"), chartTitle(ChartKind::Overhead), int(ChartKind::Overhead));
     addButton(tr("Pending"), chartTitle(ChartKind::Pending), int(ChartKind::Pending));
     addButton(tr("Dirty rate"), chartTitle(ChartKind::DirtyRate), int(ChartKind::DirtyRate));
     connect(viewButtons_, &QButtonGroup::idClicked, this, [this](int id) {
-        setSingleChart(id < 0 ? std::nullopt : std::optional<ChartKind>(ChartKind(id)));
+        setSingleChart(id == kAllChartsId ? std::nullopt : std::optional<ChartKind>(ChartKind(id)));
     });
 
     logScale_ = new QCheckBox(tr("Log scale (pending)"), this);
@@ -201,6 +207,7 @@ void MigrationCharts::buildPlot(ChartKind kind)
     plot->view->setMinimumSize(260, 170);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
+    plot->view->installEventFilter(this);  // tick density follows each chart's own size
     const int k = int(kind);
     grid_->addWidget(plot->view, k / 2, k % 2);
     plots_[size_t(k)] = std::move(plot);
@@ -370,6 +377,9 @@ QString MigrationCharts::formatBytes(double bytes)
 
 QString MigrationCharts::formatRate(double bytesPerSecond)
 {
+    if (bytesPerSecond <= 0) {
+        return QLocale().toString(0);
+    }
     return tr("%1/s").arg(formatBytes(bytesPerSecond));
 }
 
@@ -472,10 +482,25 @@ void MigrationCharts::setMaxPoints(int points)
 void MigrationCharts::setSingleChart(std::optional<ChartKind> kind)
 {
     single_ = kind;
+    // Re-placed rather than only hidden, so the one chart left takes the whole grid.
     for (auto& plot : plots_) {
-        plot->view->setVisible(!kind || plot->kind == *kind);
+        grid_->removeWidget(plot->view);
     }
-    if (QAbstractButton* b = viewButtons_->button(kind ? int(*kind) : -1); b && !b->isChecked()) {
+    for (auto& plot : plots_) {
+        const bool shown = !kind || plot->kind == *kind;
+        const int k = int(plot->kind);
+        if (shown) {
+            grid_->addWidget(plot->view, kind ? 0 : k / 2, kind ? 0 : k % 2);
+        }
+        plot->view->setVisible(shown);
+    }
+    // Equal shares whatever the charts' size hints (a theme change alters them); an empty row or
+    // column gets none.
+    for (int i = 0; i < 2; ++i) {
+        grid_->setRowStretch(i, !kind || i == 0 ? 1 : 0);
+        grid_->setColumnStretch(i, !kind || i == 0 ? 1 : 0);
+    }
+    if (QAbstractButton* b = viewButtons_->button(kind ? int(*kind) : kAllChartsId); b && !b->isChecked()) {
         b->setChecked(true);
     }
     refresh();
@@ -513,13 +538,17 @@ void MigrationCharts::showEvent(QShowEvent* event)
     refresh();  // catch up on what arrived while hidden
 }
 
-void MigrationCharts::resizeEvent(QResizeEvent* event)
+bool MigrationCharts::eventFilter(QObject* watched, QEvent* event)
 {
-    QWidget::resizeEvent(event);
-    for (auto& plot : plots_) {
-        plot->stale = true;  // tick density follows the size
+    if (event->type() == QEvent::Resize) {
+        for (auto& plot : plots_) {
+            if (plot->view == watched) {
+                plot->stale = true;
+                refresh();
+            }
+        }
     }
-    refresh();
+    return QWidget::eventFilter(watched, event);
 }
 
 // Charts that nobody can see are not redrawn; they catch up when shown.
@@ -567,11 +596,15 @@ void MigrationCharts::updatePlot(Plot& plot)
     const int xTicks = std::clamp(size.width() / 90, 3, 10);
     const int yTicks = std::clamp(size.height() / 45, 3, 7);
 
+    // About one point per two pixels of plot: finer detail cannot be seen, and Qt Charts spends
+    // microseconds per point on every replace (it rebuilds the hover outline).
+    const qreal plotWidth = plot.chart->plotArea().width() > 0 ? plot.chart->plotArea().width() : size.width();
+    const int drawnPoints = std::max(64, int(plotWidth / 2));
     std::array<QList<QPointF>, kSeries> points;
     std::array<double, kSeries> maxY{};
     double minPositive = std::numeric_limits<double>::infinity();
     for (int s = 0; s < kSeries; ++s) {
-        points[size_t(s)] = history_.points(kind, s);
+        points[size_t(s)] = history_.points(kind, s, drawnPoints);
         for (const QPointF& p : points[size_t(s)]) {
             maxY[size_t(s)] = std::max(maxY[size_t(s)], p.y());
             if (p.y() > 0) {
@@ -586,7 +619,7 @@ void MigrationCharts::updatePlot(Plot& plot)
     const QLocale locale;
     switch (kind) {
     case ChartKind::Throughput:
-        scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]), yTicks);
+        scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]) * kHeadroom, yTicks);
         for (double t : scales[0].ticks) {
             labels[0] << formatRate(t);
         }
@@ -622,9 +655,15 @@ void MigrationCharts::updatePlot(Plot& plot)
         if (pendingLog_) {
             const double lo = std::isfinite(minPositive) ? std::log2(minPositive) - 1 : 10;
             const double hi = std::max({maxY[0], maxY[1], 2.0});
-            scales[0] = AxisTicks::log2(std::max(0.0, lo), std::log2(hi), yTicks);
+            scales[0] = AxisTicks::log2(std::max(0.0, lo), std::log2(hi * kHeadroom), yTicks);
+            bool zeros = false;
+            for (const auto& list : points) {
+                zeros = zeros || std::any_of(list.begin(), list.end(), [](const QPointF& p) { return p.y() <= 0; });
+            }
             for (double t : scales[0].ticks) {
-                labels[0] << formatBytes(std::exp2(t));
+                // Zeros are drawn on the floor, and no positive value comes within a factor of two
+                // of it, so the floor reads as 0 when there are any.
+                labels[0] << (zeros && t == scales[0].min ? locale.toString(0) : formatBytes(std::exp2(t)));
             }
             const double floorValue = std::exp2(scales[0].min);
             for (auto& list : points) {
@@ -633,21 +672,21 @@ void MigrationCharts::updatePlot(Plot& plot)
                 }
             }
         } else {
-            scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]), yTicks);
+            scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]) * kHeadroom, yTicks);
             for (double t : scales[0].ticks) {
                 labels[0] << formatBytes(t);
             }
         }
         break;
     case ChartKind::DirtyRate: {
-        scales[0] = AxisTicks::binary(maxY[0], yTicks);
+        scales[0] = AxisTicks::binary(maxY[0] * kHeadroom, yTicks);
         for (double t : scales[0].ticks) {
             labels[0] << formatRate(t);
         }
-        scales[1] = AxisTicks::decimal(0, std::max(maxY[1], 1.0), yTicks, true);
+        scales[1] = AxisTicks::decimal(0, std::max(maxY[1] * kHeadroom, 1.0), yTicks, true);
         const int decimals = AxisTicks::decimalsFor(scales[1].step);
         for (double t : scales[1].ticks) {
-            labels[1] << tr("%1/s").arg(locale.toString(t, 'f', decimals));
+            labels[1] << (t == 0 ? locale.toString(0) : tr("%1/s").arg(locale.toString(t, 'f', decimals)));
         }
         break;
     }

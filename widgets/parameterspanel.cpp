@@ -67,9 +67,10 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     chunk_ = named(new SizeSpinBox(this), tr("Chunk size"));
     chunk_->setRange(1, kMaxChunkBytes);
     chunk_->setPowerOfTwo(true);
+    chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
     chunkRow->addWidget(chunkSlider_, 1);
     chunkRow->addWidget(chunk_);
-    form->addRow(tr("&Chunk"), chunkRow);
+    form->addRow(tr("Chunk"), chunkRow);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
@@ -128,7 +129,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     startAt_->setSuffix(tr(" s"));
     startRow->addWidget(autoStart_);
     startRow->addWidget(startAt_, 1);
-    link->addRow(tr("Migration &starts"), startRow);
+    link->addRow(tr("Migration starts"), startRow);
     seed_ = named(new QSpinBox(this), tr("Random seed"));
     seed_->setRange(0, std::numeric_limits<int>::max());
     link->addRow(tr("S&eed"), seed_);

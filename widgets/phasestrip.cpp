@@ -18,7 +18,7 @@ namespace bitmig {
 namespace {
 
 constexpr int kPadX = 8;
-constexpr int kPadY = 3;
+constexpr int kPadY = 4;
 constexpr int kBar = 3;       // phase colour bar under each step, ties it to the chart bands
 constexpr int kChevron = 14;  // room for the ">" between steps
 constexpr int kSweepPeriodMs = 1600;
@@ -358,7 +358,7 @@ QSize PhaseStrip::sizeHint() const
 
 QSize PhaseStrip::minimumSizeHint() const
 {
-    const int h = QFontMetrics(font()).height() + QFontMetrics(smallFont(font())).height() + 2 * kPadY + kBar + 4;
+    const int h = QFontMetrics(font()).height() + QFontMetrics(smallFont(font())).height() + 2 * kPadY + kBar + 6;
     return {200, h};
 }
 

@@ -4,9 +4,7 @@
 
 namespace bitmig {
 
-namespace {
-
-void mergeInto(SampleHistory::Bucket& a, const SampleHistory::Bucket& b)
+void SampleHistory::merge(Bucket& a, const Bucket& b)
 {
     a.endNs = b.endNs;
     a.payloadBytes += b.payloadBytes;
@@ -20,6 +18,8 @@ void mergeInto(SampleHistory::Bucket& a, const SampleHistory::Bucket& b)
     a.cumulativeHeader = b.cumulativeHeader;
     a.samples += b.samples;
 }
+
+namespace {
 
 double perSecond(uint64_t amount, const SampleHistory::Bucket& b)
 {
@@ -57,7 +57,7 @@ void SampleHistory::append(const TimeSample& sample, uint64_t chunkBytes)
     b.samples = 1;
 
     if (!buckets_.empty() && buckets_.back().samples < stride_) {
-        mergeInto(buckets_.back(), b);
+        merge(buckets_.back(), b);
     } else {
         buckets_.push_back(b);
     }
@@ -80,7 +80,7 @@ void SampleHistory::compact()
     size_t out = 0;
     for (size_t i = 0; i < buckets_.size(); ++i) {
         if (out > 0 && buckets_[out - 1].samples + buckets_[i].samples <= stride_) {
-            mergeInto(buckets_[out - 1], buckets_[i]);
+            merge(buckets_[out - 1], buckets_[i]);
         } else {
             buckets_[out++] = buckets_[i];
         }
@@ -103,12 +103,16 @@ int SampleHistory::seriesCount(ChartKind) noexcept
     return 2;
 }
 
-bool SampleHistory::valueAt(size_t index, ChartKind kind, int series, double* value) const
+bool SampleHistory::valueAt(size_t index, ChartKind kind, int series, double* v) const
 {
-    if (index >= buckets_.size() || series < 0 || series > 1) {
+    return index < buckets_.size() && value(buckets_[index], kind, series, v);
+}
+
+bool SampleHistory::value(const Bucket& b, ChartKind kind, int series, double* value)
+{
+    if (series < 0 || series > 1) {
         return false;
     }
-    const Bucket& b = buckets_[index];
     switch (kind) {
     case ChartKind::Throughput:
         *value = perSecond(series == 0 ? b.payloadBytes : b.headerBytes, b);
@@ -132,14 +136,20 @@ bool SampleHistory::valueAt(size_t index, ChartKind kind, int series, double* va
     return false;
 }
 
-QList<QPointF> SampleHistory::points(ChartKind kind, int series) const
+QList<QPointF> SampleHistory::points(ChartKind kind, int series, int maxPoints) const
 {
+    const size_t n = buckets_.size();
+    const size_t group = maxPoints > 0 && n > size_t(maxPoints) ? (n + size_t(maxPoints) - 1) / size_t(maxPoints) : 1;
     QList<QPointF> out;
-    out.reserve(qsizetype(buckets_.size()));
+    out.reserve(qsizetype(n / group + 1));
     double y = 0;
-    for (size_t i = 0; i < buckets_.size(); ++i) {
-        if (valueAt(i, kind, series, &y)) {
-            out.append(QPointF(double(buckets_[i].endNs) * 1e-9, y));
+    for (size_t i = 0; i < n; i += group) {
+        Bucket b = buckets_[i];
+        for (size_t j = i + 1; j < std::min(n, i + group); ++j) {
+            merge(b, buckets_[j]);
+        }
+        if (value(b, kind, series, &y)) {
+            out.append(QPointF(double(b.endNs) * 1e-9, y));
         }
     }
     return out;

@@ -55,9 +55,13 @@ public:
     static int seriesCount(ChartKind kind) noexcept;
     // x: end of a bucket in seconds. y: bytes/s, percent, bytes or writes/s (see ChartKind).
     // Overhead points exist only for buckets (or totals) with bytes on the wire.
-    QList<QPointF> points(ChartKind kind, int series) const;
+    // maxPoints > 0: runs of neighbouring buckets are merged for this list only (a chart a few
+    // hundred pixels wide gains nothing from more points, and each one costs Qt Charts time).
+    QList<QPointF> points(ChartKind kind, int series, int maxPoints = 0) const;
     // The value one bucket contributes to a series, or false when it has no point there.
     bool valueAt(size_t bucket, ChartKind kind, int series, double* value) const;
+    static bool value(const Bucket& bucket, ChartKind kind, int series, double* value);
+    static void merge(Bucket& into, const Bucket& next);
 
 private:
     void compact();

@@ -99,6 +99,7 @@ QString csvField(const QString& text)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+// Machine-readable (CSV and JSON), so not translated.
 QString status(const Point& p)
 {
     if (!p.skipReason.isEmpty()) {
@@ -152,7 +153,9 @@ void writeTable(QTextStream& out, const std::vector<Point>& points, const Vary& 
             notes.append(QStringLiteral("[%1] %2: %3")
                              .arg(notes.size() + 1)
                              .arg(pointLabel(p, vary), p.skipReason.isEmpty() ? p.failure : p.skipReason));
-            cells.append(QStringLiteral("%1 [%2]").arg(status(p)).arg(notes.size()));
+            const QString what = p.skipReason.isEmpty() ? QCoreApplication::translate("bitmig", "error")
+                                                         : QCoreApplication::translate("bitmig", "skipped");
+            cells.append(QStringLiteral("%1 [%2]").arg(what).arg(notes.size()));
             table.addRow(cells);
             continue;
         }

@@ -1,6 +1,8 @@
 // Runs the built `bitmig` binary and keeps what it printed.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -20,3 +22,10 @@ struct CliRun {
 
 // "--disk 64G": Catch prints the command of a failing check with this.
 QString describe(const QStringList& arguments);
+
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+    static std::string convert(const QString& s) { return '"' + s.toStdString() + '"'; }
+};
+} // namespace Catch

@@ -2,7 +2,6 @@
 #include <bitmig/dirtybitmap.h>
 #include <bitmig/units.h>
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <stdexcept>
 #include <utility>
@@ -17,8 +16,8 @@ using units::TiB;
 TEST_CASE("ChunkGeometry: coverage of the seed's chunk sizes at 64 KiB granularity", "[chunkgeometry]")
 {
     const std::vector<std::pair<uint64_t, uint64_t>> expected = {
-        {MiB, 512 * GiB},     {128 * KiB, 64 * GiB}, {32 * KiB, 16 * GiB}, {2 * KiB, GiB},  {KiB, 512 * MiB},
-        {512, 256 * MiB},     {256, 128 * MiB},      {32, 16 * MiB},       {2, MiB},
+        {MiB, 512 * GiB}, {128 * KiB, 64 * GiB}, {32 * KiB, 16 * GiB}, {2 * KiB, GiB}, {KiB, 512 * MiB},
+        {512, 256 * MiB}, {256, 128 * MiB},      {32, 16 * MiB},       {2, MiB},
     };
     const auto& seed = ChunkGeometry::seedChunkSizes();
     REQUIRE(seed.size() == expected.size());
@@ -69,8 +68,8 @@ TEST_CASE("ChunkGeometry: reference table of section 6", "[chunkgeometry]")
     CHECK(ChunkGeometry::compute(TiB, MiB, 64 * KiB).fitsRecord);
     // nr_sectors is 32-bit: 2^31 sectors fit, 2^32 do not.
     CHECK(ChunkGeometry::compute(TiB, 64 * KiB, MiB).fitsRecord);
-    CHECK(ChunkGeometry::compute(TiB, 128 * KiB, MiB).fitsRecord);         // 1 TiB = 2^31 sectors
-    CHECK_FALSE(ChunkGeometry::compute(TiB, 256 * KiB, MiB).fitsRecord);   // 2 TiB = 2^32 sectors
+    CHECK(ChunkGeometry::compute(TiB, 128 * KiB, MiB).fitsRecord);       // 1 TiB = 2^31 sectors
+    CHECK_FALSE(ChunkGeometry::compute(TiB, 256 * KiB, MiB).fitsRecord); // 2 TiB = 2^32 sectors
 }
 
 TEST_CASE("ChunkGeometry: meta bits and bitmap size of a 1 TiB disk at 64 KiB", "[chunkgeometry]")

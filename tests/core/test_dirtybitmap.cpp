@@ -1,6 +1,5 @@
 #include <bitmig/dirtybitmap.h>
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -24,8 +23,8 @@ bool granuleDirty(const DirtyBitmap& bm, uint64_t granule)
 
 TEST_CASE("DirtyBitmap: granularity must be a power of two of at least 512", "[dirtybitmap]")
 {
-    for (uint64_t bad : {uint64_t(0), uint64_t(1), uint64_t(256), uint64_t(511), uint64_t(513), uint64_t(1000),
-                         uint64_t(1536), uint64_t(3 * 4096), uint64_t(64 * KiB + 512)}) {
+    for (uint64_t bad : {uint64_t(0), uint64_t(1), uint64_t(256), uint64_t(511), uint64_t(513),
+                         uint64_t(1000), uint64_t(1536), uint64_t(3 * 4096), uint64_t(64 * KiB + 512)}) {
         INFO("granularity " << bad);
         CHECK_THROWS_AS(DirtyBitmap("b", MiB, bad), std::invalid_argument);
     }
@@ -151,10 +150,10 @@ TEST_CASE("DirtyBitmap: clearInside clears only granules wholly inside the range
     SECTION("partly covered granules at both ends stay dirty")
     {
         CHECK(bm.clearInside(2 * g + 512, 3 * g) == 2 * g);
-        CHECK(granuleDirty(bm, 2));  // covered from 512 on only
+        CHECK(granuleDirty(bm, 2)); // covered from 512 on only
         CHECK_FALSE(granuleDirty(bm, 3));
         CHECK_FALSE(granuleDirty(bm, 4));
-        CHECK(granuleDirty(bm, 5));  // covered up to 512 only
+        CHECK(granuleDirty(bm, 5)); // covered up to 512 only
         CHECK(bm.dirtyBits() == all - 2);
     }
     SECTION("a range inside one granule clears nothing")
@@ -193,12 +192,12 @@ TEST_CASE("DirtyBitmap: the partial last granule is cleared when the range reach
           "[dirtybitmap]")
 {
     const uint64_t g = 64 * KiB;
-    DirtyBitmap bm("b", MiB + 512, g);  // 16 whole granules and one of 512 bytes
+    DirtyBitmap bm("b", MiB + 512, g); // 16 whole granules and one of 512 bytes
     bm.markDirty(0, MiB + 512);
     REQUIRE(bm.dirtyBits() == 17);
     CHECK(bm.clearInside(MiB, 512) == 512);
     CHECK(bm.dirtyBits() == 16);
-    CHECK(bm.clearInside(MiB - g + 512, g - 512) == 0);  // granule 15 only partly covered
+    CHECK(bm.clearInside(MiB - g + 512, g - 512) == 0); // granule 15 only partly covered
     CHECK(bm.dirtyBits() == 16);
     CHECK(bm.clearInside(MiB - g, g + 512) == g + 512);
     CHECK(bm.dirtyBits() == 15);
@@ -219,7 +218,7 @@ TEST_CASE("DirtyBitmap: createSuccessor hands recording over to the successor", 
     CHECK_FALSE(succ.persistent());
     CHECK(succ.granularity() == bm.granularity());
     CHECK(succ.diskBytes() == bm.diskBytes());
-    CHECK(bm.recording());  // through the successor
+    CHECK(bm.recording()); // through the successor
     CHECK(succ.dirtyBits() == 0);
 
     // Writes go to the enabled successor only.
@@ -320,7 +319,7 @@ TEST_CASE("DirtyBitmap: the meta bitmap has one bit per chunk of serialized bitm
     CHECK_THROWS_AS(bm.createMeta(1000), std::invalid_argument);
     CHECK(bm.meta() == nullptr);
 
-    const uint64_t chunk = 1024;  // one chunk covers 1024 * 8 * 64 KiB = 512 MiB of disk
+    const uint64_t chunk = 1024; // one chunk covers 1024 * 8 * 64 KiB = 512 MiB of disk
     HBitmap& meta = bm.createMeta(chunk);
     CHECK(bm.meta() == &meta);
     CHECK(DirtyBitmap::metaCoverage(chunk, g) == 512 * MiB);
@@ -348,7 +347,7 @@ TEST_CASE("DirtyBitmap: the meta bitmap has one bit per chunk of serialized bitm
 
     // A clear that changes bits marks its chunk; one that changes nothing does not.
     meta.resetAll();
-    CHECK(bm.clearInside(3 * GiB, g) == g);  // nothing set there
+    CHECK(bm.clearInside(3 * GiB, g) == g); // nothing set there
     CHECK(meta.empty());
     CHECK(bm.clearInside(512 * MiB, g) == g);
     CHECK(meta.get(512 * MiB));

@@ -1,12 +1,12 @@
 #include "engine_test_util.hpp"
 
+#include <algorithm>
 #include <bitmig/migrationengine.h>
 #include <catch2/catch.hpp>
-
-#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace bitmig;
@@ -54,13 +54,20 @@ void checkSamples(const MigrationEngine& e)
         t = s.timeNs;
     }
     CHECK(t == e.nowNs());
+    if (e.phase() == Phase::Done) {
+        CHECK(samples.back().phase == Phase::Done);
+        CHECK(samples.back().pendingBytes == 0);
+        CHECK(e.pendingBytes() == 0);
+        CHECK(e.bytesInFlight() == 0);
+    }
 }
 
 void checkFinished(Run& run)
 {
     MigrationEngine& e = run.engine;
     const MigrationSummary s = e.summary();
-    INFO(strategyName(e.config().strategy) << ", chunk " << e.config().chunkBytes << ", error '" << s.error << "'");
+    INFO(strategyName(e.config().strategy)
+         << ", chunk " << e.config().chunkBytes << ", error '" << s.error << "'");
     CHECK(e.finished());
     CHECK(e.phase() == Phase::Done);
     CHECK(s.finished);
@@ -143,8 +150,12 @@ TEST_CASE("Engine: control errors", "[engine]")
     CHECK(e.canStartMigration());
     CHECK_FALSE(e.abort());
     e.runFor(10 * kMs);
-    CHECK(e.phase() == Phase::Idle);  // a manual start never starts by itself
+    CHECK(e.phase() == Phase::Idle); // a manual start never starts by itself
     CHECK(e.nowNs() == 10 * kMs);
+    e.runFor(1'500'000); // whole ticks covering the time
+    CHECK(e.nowNs() == 12 * kMs);
+    e.runFor(0);
+    CHECK(e.nowNs() == 12 * kMs);
     e.startMigration();
     CHECK_FALSE(e.canStartMigration());
     CHECK_THROWS_AS(e.startMigration(), std::logic_error);
@@ -156,7 +167,7 @@ TEST_CASE("Engine: control errors", "[engine]")
     CHECK_THROWS_AS(e.injectClear(cfg.diskBytes - 512, 1024), std::out_of_range);
     const int64_t now = e.nowNs();
     e.step();
-    CHECK(e.nowNs() == now);  // nothing happens once finished
+    CHECK(e.nowNs() == now); // nothing happens once finished
 
     SimConfig bad = smallConfig(Strategy::Precopy);
     bad.injections.push_back(Injection{0, Injection::Op::Write, bad.diskBytes, 512});
@@ -170,7 +181,7 @@ TEST_CASE("Engine: phases come in order and their times are monotonic", "[engine
 {
     for (Strategy strategy : kStrategies) {
         SimConfig cfg = smallConfig(strategy);
-        cfg.diskBytes = 64 * GiB;  // 128 KiB of bitmap, 128 chunks
+        cfg.diskBytes = 64 * GiB; // 128 KiB of bitmap, 128 chunks
         cfg.bandwidth = 2e6;
         cfg.workload.kind = WorkloadKind::Uniform;
         cfg.workload.rate = 2000;
@@ -189,10 +200,9 @@ TEST_CASE("Engine: phases come in order and their times are monotonic", "[engine
         CHECK(phases[1].startNs == 5 * kMs);
         CHECK(phases.back().phase == Phase::Done);
         CHECK(phases.back().endNs == phases.back().startNs);
-        std::vector<Phase> expected;
         switch (strategy) {
         case Strategy::Precopy:
-            CHECK(run.engine.summary().dirtyPasses >= 1);  // writes during the bulk phase need a pass
+            CHECK(run.engine.summary().dirtyPasses >= 1); // writes during the bulk phase need a pass
             CHECK(phases[2].phase == Phase::Bulk);
             for (size_t i = 3; i + 2 < phases.size(); ++i) {
                 CHECK(phases[i].phase == Phase::Dirty);
@@ -286,7 +296,7 @@ TEST_CASE("Engine: padding of short chunks is header, not payload", "[engine][st
 {
     // 1-byte chunks travel as one word padded to 32 bytes: 1 byte of payload, 52 of header.
     SimConfig cfg = smallConfig(Strategy::StopAndCopy);
-    cfg.diskBytes = 64 * MiB;  // 1024 bits at 64 KiB, 128 chunks of 1 byte
+    cfg.diskBytes = 64 * MiB; // 1024 bits at 64 KiB, 128 chunks of 1 byte
     cfg.chunkBytes = 1;
     cfg.injections = {Injection{0, Injection::Op::Write, 0, 64 * MiB}};
     cfg.migrationStartNs = 1 * kMs;
@@ -418,7 +428,7 @@ TEST_CASE("Engine: completeOnlyBelow sends every BITS record in the complete pha
     }
     SECTION("above the threshold the migration runs as usual")
     {
-        cfg.completeOnlyBelow = 1024;  // 8 chunks of 1045 bytes are more
+        cfg.completeOnlyBelow = 1024; // 8 chunks of 1045 bytes are more
         Run run(cfg);
         run.engine.runToEnd();
         checkFinished(run);
@@ -432,8 +442,8 @@ TEST_CASE("Engine: postcopy writes after switch-over land in the destination", "
 {
     for (int64_t latency : {int64_t(0), 5 * kMs}) {
         SimConfig cfg = smallConfig(Strategy::Postcopy);
-        cfg.diskBytes = 64 * GiB;  // 128 chunks of 1 KiB
-        cfg.bandwidth = 1e6;       // ~135 ms of bulk
+        cfg.diskBytes = 64 * GiB; // 128 chunks of 1 KiB
+        cfg.bandwidth = 1e6;      // ~135 ms of bulk
         cfg.latencyNs = latency;
         cfg.migrationStartNs = 2 * kMs;
         cfg.injections = {Injection{1 * kMs, Injection::Op::Write, 0, 64 * KiB}};
@@ -463,7 +473,7 @@ TEST_CASE("Engine: postcopy writes after switch-over land in the destination", "
         e.setWorkload(w);
         const uint64_t sourceBits = e.source().dirtyBits();
         e.runFor(20 * kMs);
-        CHECK(e.source().dirtyBits() == sourceBits);  // the source no longer sees the guest
+        CHECK(e.source().dirtyBits() == sourceBits); // the source no longer sees the guest
         CHECK(e.guestAtDestination());
 
         e.runToEnd();
@@ -534,6 +544,38 @@ TEST_CASE("Engine: guest I/O keeps its order when a clear is held at the destina
     CHECK(issued.differences(e.destination()->bits()) == 0);
 }
 
+// Known engine bug, kept as a reproducer: pendingBytes() and the expected downtime cost every chunk as a
+// full one, so a chunk larger than the bitmap (or a short last chunk) counts far more bytes than its record
+// carries. Here 128 KiB of bitmap in one 1 MiB chunk is estimated at 1 MiB: precopy never sees it fit in
+// the 300 KB downtime budget and runs to the pass cap. Marked [!shouldfail]: once the estimate is exact this
+// test passes, Catch reports that as a failure, and the tag must go.
+TEST_CASE("Engine: a chunk larger than the bitmap costs only what its record carries",
+          "[engine][precopy][!shouldfail]")
+{
+    SimConfig cfg = smallConfig(Strategy::Precopy);
+    cfg.diskBytes = 64 * GiB; // 128 KiB of bitmap
+    cfg.chunkBytes = MiB;
+    cfg.bandwidth = 1e6;
+    cfg.maxDowntimeNs = 300 * kMs;
+    cfg.workload.kind = WorkloadKind::Uniform;
+    cfg.workload.rate = 100;
+    cfg.injections = {Injection{0, Injection::Op::Write, 0, GiB}};
+    MigrationEngine e(cfg);
+    e.runToEnd();
+    const MigrationSummary s = e.summary();
+    CHECK(s.verified);
+    CHECK(s.converged);
+    CHECK(s.dirtyPasses == 0);
+    CHECK(std::abs(s.expectedDowntimeNs - s.downtimeNs) < 1 * kMs);
+
+    cfg.strategy = Strategy::StopAndCopy;
+    MigrationEngine stop(cfg);
+    stop.runToEnd();
+    const MigrationSummary t = stop.summary();
+    CHECK(t.verified);
+    CHECK(std::abs(t.expectedDowntimeNs - t.downtimeNs) < 1 * kMs);
+}
+
 TEST_CASE("Engine: injections apply at their times", "[engine]")
 {
     SimConfig cfg = smallConfig(Strategy::Precopy);
@@ -550,15 +592,15 @@ TEST_CASE("Engine: injections apply at their times", "[engine]")
     CHECK(e.nowNs() == 5 * kMs);
     CHECK(seen.empty());
     CHECK(e.source().dirtyBits() == 0);
-    e.step();  // the tick [5 ms, 6 ms)
+    e.step(); // the tick [5 ms, 6 ms)
     REQUIRE(seen.size() == 2);
     CHECK(seen[0].second == cfg.injections[1]);
     CHECK(seen[1].second == cfg.injections[2]);
     CHECK(seen[0].first == 5 * kMs);
     CHECK(e.source().dirtyBits() == 5);
-    e.step();  // [6 ms, 7 ms)
+    e.step(); // [6 ms, 7 ms)
     CHECK(seen.size() == 2);
-    e.step();  // [7 ms, 8 ms) holds 7.5 ms
+    e.step(); // [7 ms, 8 ms) holds 7.5 ms
     REQUIRE(seen.size() == 3);
     CHECK(seen[2].second == cfg.injections[0]);
     CHECK(e.source().dirtyBits() == 3);
@@ -586,7 +628,7 @@ TEST_CASE("Engine: I/O while the guest is paused waits for the resume at the des
         SimConfig cfg = smallConfig(strategy);
         cfg.diskBytes = 64 * GiB;
         cfg.migrationStartNs = 1 * kMs;
-        cfg.latencyNs = 5 * kMs;  // the complete phase lasts at least that long
+        cfg.latencyNs = 5 * kMs; // the complete phase lasts at least that long
         INFO(strategyName(strategy));
         Run run(cfg);
         MigrationEngine& e = run.engine;
@@ -611,7 +653,8 @@ TEST_CASE("Engine: I/O while the guest is paused waits for the resume at the des
 
 TEST_CASE("Engine: every chunk size verifies, sub-word chunks included", "[engine]")
 {
-    for (uint64_t chunk : {uint64_t(1), uint64_t(2), uint64_t(4), uint64_t(8), uint64_t(16), uint64_t(1024), MiB}) {
+    for (uint64_t chunk :
+         {uint64_t(1), uint64_t(2), uint64_t(4), uint64_t(8), uint64_t(16), uint64_t(1024), MiB}) {
         for (Strategy strategy : kStrategies) {
             SimConfig cfg = smallConfig(strategy);
             // 1 GiB + 1536 at 4 KiB granularity: 262145 bits, the last granule partial.
@@ -639,7 +682,7 @@ TEST_CASE("Engine: every chunk size verifies, sub-word chunks included", "[engin
 TEST_CASE("Engine: stop-and-copy downtime is the bitmap over the bandwidth", "[engine]")
 {
     SimConfig cfg = smallConfig(Strategy::StopAndCopy);
-    cfg.diskBytes = 256 * GiB;  // 512 KiB of bitmap
+    cfg.diskBytes = 256 * GiB; // 512 KiB of bitmap
     cfg.bandwidth = 10e6;
     cfg.latencyNs = 4 * kMs;
     cfg.injections = {Injection{0, Injection::Op::Write, 0, 256 * GiB}};
@@ -656,6 +699,32 @@ TEST_CASE("Engine: stop-and-copy downtime is the bitmap over the bandwidth", "[e
     CHECK(std::abs(s.expectedDowntimeNs - s.downtimeNs) <= 2 * cfg.tickNs);
 }
 
+TEST_CASE("Engine: long names cost their bytes and still verify", "[engine][stream]")
+{
+    SimConfig cfg = smallConfig(Strategy::Precopy);
+    cfg.deviceName = std::string(255, 'd');
+    cfg.bitmapName = std::string(200, 'b');
+    cfg.injections = {Injection{0, Injection::Op::Write, 0, GiB}};
+    Run run(cfg);
+    run.engine.runToEnd();
+    const MigrationSummary s = run.engine.summary();
+    CHECK(s.verified);
+    CHECK(run.truth.differences(run.engine.destination()->bits()) == 0);
+    const auto recs = decodeStream(run.engine.recordedStream());
+    const Reencoded re = reencode(recs);
+    REQUIRE(recs.size() > 3);
+    CHECK(recs[0].record.device == cfg.deviceName);
+    CHECK(recs[0].record.bitmap == cfg.bitmapName);
+    CHECK(re.sizes[0].total() == 1 + 256 + 201 + 4 + 1); // the names go with START only
+    CHECK(re.bytes == run.engine.recordedStream());
+    for (size_t i = 1; i < recs.size(); ++i) {
+        if (recs[i].record.kind == RecordKind::Bits) {
+            CHECK(re.sizes[i].header == (recs[i].record.zeroes ? 13u : 21u));
+        }
+    }
+    CHECK(s.wireBytes == run.engine.recordedStream().size());
+}
+
 TEST_CASE("Engine: the same seed gives the same run", "[engine]")
 {
     for (Strategy strategy : kStrategies) {
@@ -665,18 +734,68 @@ TEST_CASE("Engine: the same seed gives the same run", "[engine]")
         cfg.workload.rate = 30000;
         cfg.seed = 77;
         cfg.maxDowntimeNs = 2 * kMs;
-        cfg.migrationStartNs = 20 * kMs;  // the guest writes before stop-and-copy pauses it
+        cfg.migrationStartNs = 20 * kMs; // the guest writes before stop-and-copy pauses it
         INFO(strategyName(strategy));
         MigrationEngine a(cfg), b(cfg);
         a.runToEnd();
-        b.onGuestIo = [](const Injection&) {};  // the slow path must give the same run
+        b.onGuestIo = [](const Injection&) {}; // the slow path must give the same run
         b.runToEnd();
         CHECK(summaryDifference(a.summary(), b.summary()) == "");
         CHECK(a.samples() == b.samples());
+        MigrationEngine d(cfg);
+        d.setDensityIndex(8); // renderer indexes change nothing
+        d.runToEnd();
+        CHECK(summaryDifference(a.summary(), d.summary()) == "");
+        CHECK(a.samples() == d.samples());
         cfg.seed = 78;
         MigrationEngine c(cfg);
         c.runToEnd();
         CHECK(c.summary().verified);
         CHECK(c.source().bits().sha256() != a.source().bits().sha256());
     }
+}
+
+TEST_CASE("Engine: the time limit stops an unfinished run", "[engine]")
+{
+    SimConfig cfg = smallConfig(Strategy::Precopy);
+    cfg.granularity = 512; // 1 MiB of bitmap at 100 kB/s: about 11 s
+    cfg.bandwidth = 1e5;
+    cfg.timeLimitNs = 50 * kMs;
+    MigrationEngine e(cfg);
+    e.runToEnd();
+    CHECK(e.finished());
+    CHECK(e.phase() == Phase::Bulk);
+    CHECK(e.nowNs() == 50 * kMs);
+    const MigrationSummary s = e.summary();
+    CHECK(s.started);
+    CHECK_FALSE(s.finished);
+    CHECK_FALSE(s.verified);
+    CHECK(e.samples().back().timeNs == 50 * kMs);
+    e.step();
+    CHECK(e.nowNs() == 50 * kMs);
+}
+
+TEST_CASE("Engine: the bulk phase sends chunks in disk order", "[engine]")
+{
+    SimConfig cfg = smallConfig(Strategy::Precopy);
+    cfg.diskBytes = 64 * GiB; // 128 chunks
+    cfg.injections = {Injection{0, Injection::Op::Write, 0, 64 * GiB}};
+    cfg.bandwidth = 5e6; // about 5 chunks per tick
+    MigrationEngine e(cfg);
+    uint64_t next = 0;
+    while (!e.finished() &&
+           (e.phase() == Phase::Idle || e.phase() == Phase::Setup || e.phase() == Phase::Bulk)) {
+        e.step();
+        for (uint64_t c : e.chunksSentLastTick()) {
+            CHECK(c == next);
+            ++next;
+        }
+        if (e.phase() == Phase::Bulk) {
+            CHECK(e.cursorChunk() == next);
+            CHECK(e.pendingBytes() == (128 - next) * (21 + 1024));
+        }
+    }
+    CHECK(next == 128);
+    CHECK(e.chunkCount() == 128);
+    CHECK(e.chunkBits() == 8192);
 }

@@ -1,6 +1,5 @@
 #include <bitmig/units.h>
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <string>
 
@@ -32,8 +31,9 @@ TEST_CASE("units: parseSize accepts binary sizes", "[units]")
 
 TEST_CASE("units: parseSize rejects what it cannot understand", "[units]")
 {
-    for (const char* bad : {"", "   ", "abc", "K", "-1", "-4K", "+4K", "4X", "4 furlongs", "1e3", "1..5K", "1.5",
-                            "1.3B", "0.1K", "4 K B", "16384P", "17179869184G", "99999999999999999999"}) {
+    for (const char* bad :
+         {"", "   ", "abc", "K", "-1", "-4K", "+4K", "4X", "4 furlongs", "1e3", "1..5K", "1.5", "1.3B",
+          "0.1K", "4 K B", "16384P", "17179869184G", "99999999999999999999"}) {
         INFO("'" << bad << "'");
         CHECK_THROWS_AS(parseSize(bad), UnitError);
     }
@@ -73,7 +73,7 @@ TEST_CASE("units: parseDuration", "[units]")
     CHECK(parseDuration("1.5s") == 1'500'000'000);
     CHECK(parseDuration("250us") == 250'000);
     CHECK(parseDuration("10ns") == 10);
-    CHECK(parseDuration("20") == 20 * kNsPerMs);  // a bare number is milliseconds
+    CHECK(parseDuration("20") == 20 * kNsPerMs); // a bare number is milliseconds
     CHECK(parseDuration("2min") == 120 * kNsPerSec);
     CHECK(parseDuration("0.5us") == 500);
 

@@ -1,8 +1,7 @@
+#include <algorithm>
 #include <bitmig/units.h>
 #include <bitmig/workload.h>
 #include <catch2/catch.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -29,7 +28,9 @@ std::vector<Write> generate(const WorkloadSpec& spec, uint64_t disk, uint64_t se
     WorkloadGenerator gen(spec, disk, seed);
     std::vector<Write> out;
     for (int64_t t = 0; t < durationNs; t += tickNs) {
-        gen.generate(t, tickNs, [&](uint64_t offset, uint64_t length) { out.push_back(Write{t, offset, length}); });
+        gen.generate(t, tickNs, [&](uint64_t offset, uint64_t length) {
+            out.push_back(Write{t, offset, length});
+        });
     }
     return out;
 }
@@ -72,9 +73,9 @@ TEST_CASE("Workload: spec validation", "[workload]")
     bad([](WorkloadSpec& s) { s.rate = NAN; });
     bad([](WorkloadSpec& s) { s.minWriteBytes = 0; });
     bad([](WorkloadSpec& s) { s.minWriteBytes = 1000; });
-    bad([](WorkloadSpec& s) { s.maxWriteBytes = 2048; });  // below min
+    bad([](WorkloadSpec& s) { s.maxWriteBytes = 2048; }); // below min
     bad([](WorkloadSpec& s) { s.maxWriteBytes = 65536 + 100; });
-    bad([](WorkloadSpec& s) { s.maxWriteBytes = 2 * GiB; });  // larger than the disk
+    bad([](WorkloadSpec& s) { s.maxWriteBytes = 2 * GiB; }); // larger than the disk
     bad([](WorkloadSpec& s) { s.hotFraction = 0; });
     bad([](WorkloadSpec& s) { s.hotFraction = 1.5; });
     bad([](WorkloadSpec& s) { s.hotShare = -0.1; });
@@ -103,8 +104,8 @@ TEST_CASE("Workload: the same seed gives the same writes", "[workload]")
         if (kind != WorkloadKind::Idle && kind != WorkloadKind::Sequential) {
             CHECK_FALSE(a.empty());
             const auto c = generate(s, 4 * GiB, 43, 500'000'000);
-            CHECK(a.size() == c.size());  // the count does not depend on the seed ...
-            CHECK_FALSE(a == c);          // ... the positions do
+            CHECK(a.size() == c.size()); // the count does not depend on the seed ...
+            CHECK_FALSE(a == c);         // ... the positions do
         }
     }
 }
@@ -213,7 +214,7 @@ TEST_CASE("Workload: hot spot share", "[workload]")
 
 TEST_CASE("Workload: Zipf concentrates writes on few regions", "[workload]")
 {
-    const uint64_t disk = 16 * GiB;  // 16384 regions of 1 MiB
+    const uint64_t disk = 16 * GiB; // 16384 regions of 1 MiB
     WorkloadSpec s = spec(WorkloadKind::Zipf, 100000);
     s.zipfExponent = 1.1;
     const auto writes = generate(s, disk, 9, 1'000'000'000);

@@ -1,6 +1,7 @@
 // MigrationCharts and the pieces under it: the decimated sample history, the axis ticks and the
 // phase bands, checked as values (no pixels).
 #include "axisticks.h"
+#include "enginerun.h"
 #include "migrationcharts.h"
 #include "samplehistory.h"
 
@@ -319,4 +320,46 @@ TEST_CASE("charts: axis ticks are round numbers", "[charts]")
     CHECK(AxisTicks::decimalsFor(0.2) == 1);
     CHECK(AxisTicks::decimalsFor(0.05) == 2);
     CHECK(AxisTicks::decimalsFor(5) == 0);
+}
+
+TEST_CASE("charts: a real engine run", "[charts][engine]")
+{
+    const auto snapshots = testing::engineSnapshots(testing::realisticConfig());
+    REQUIRE(snapshots.size() > 10);
+    MigrationCharts charts;
+    charts.resize(1100, 560);
+    charts.show();
+    for (const auto& s : snapshots) {
+        charts.setSnapshot(s);
+        if (s->phase == Phase::Dirty && s->pass == 2) {
+            testing::saveScreenshot(charts, QStringLiteral("migrationcharts-running"));
+        }
+    }
+    const MigrationSummary& summary = snapshots.back()->summary;
+    REQUIRE(summary.finished);
+    // Every byte the engine put on the wire is under the throughput curves.
+    const double start = charts.history().startSeconds();
+    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 0), start) ==
+          Approx(double(summary.payloadBytes)).epsilon(1e-9));
+    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 1), start) ==
+          Approx(double(summary.headerBytes)).epsilon(1e-9));
+    CHECK(charts.seriesPoints(ChartKind::Overhead, 1).last().y() == Approx(100.0 * summary.overhead()));
+    qsizetype spans = 0;
+    for (const PhaseSpan& span : summary.phases) {
+        spans += span.phase == Phase::Setup || span.phase == Phase::Bulk || span.phase == Phase::Dirty ||
+                 span.phase == Phase::Complete;
+    }
+    CHECK(charts.phaseBands().size() == spans);
+    testing::saveScreenshot(charts, QStringLiteral("migrationcharts"));
+    charts.setSingleChart(ChartKind::Pending);
+    testing::saveScreenshot(charts, QStringLiteral("migrationcharts-pending"));
+    charts.setSingleChart(std::nullopt);
+    charts.setPalette(testing::darkPalette());
+    testing::saveScreenshot(charts, QStringLiteral("migrationcharts-dark"));
+
+    // Decimated to a few hundred points, the totals still hold.
+    charts.setMaxPoints(64);
+    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() <= 64);
+    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 0), start) ==
+          Approx(double(summary.payloadBytes)).epsilon(1e-9));
 }

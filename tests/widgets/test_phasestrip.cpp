@@ -1,5 +1,6 @@
 // PhaseStrip: the steps it shows for each strategy, what it tells a screen reader, and that the
 // current step is painted in the highlight colour.
+#include "enginerun.h"
 #include "phasestrip.h"
 
 #include <QImage>
@@ -200,4 +201,39 @@ TEST_CASE("phase strip: the sweep runs only while the simulation plays", "[phase
     done->phase = Phase::Done;
     strip.setSnapshot(done);
     CHECK_FALSE(strip.isAnimating());
+}
+
+TEST_CASE("phase strip: a real engine run", "[phasestrip][engine]")
+{
+    const auto snapshots = testing::engineSnapshots(testing::realisticConfig());
+    PhaseStrip strip;
+    strip.resize(1100, strip.sizeHint().height());
+    strip.show();
+    bool sawPass3 = false;
+    for (const auto& s : snapshots) {
+        strip.setSnapshot(s);
+        if (s->phase == Phase::Dirty && s->pass == 3 && !sawPass3) {
+            sawPass3 = true;
+            CHECK(strip.isAnimating());
+            CHECK(strip.accessibleDescription().contains(QStringLiteral("dirty pass 3")));
+            testing::saveScreenshot(strip, QStringLiteral("phasestrip-running"));
+            strip.setPalette(testing::darkPalette());
+            testing::saveScreenshot(strip, QStringLiteral("phasestrip-running-dark"));
+            strip.setPalette(QPalette());
+        }
+    }
+    CHECK(sawPass3);
+    CHECK(strip.accessibleDescription().startsWith(QStringLiteral("Current phase: done")));
+    CHECK_FALSE(strip.isAnimating());
+    testing::saveScreenshot(strip, QStringLiteral("phasestrip-done"));
+
+    // Thirty passes without converging, in a narrow strip.
+    SimConfig stubborn = testing::realisticConfig();
+    stubborn.maxDowntimeNs = 30'000'000;
+    const auto capped = testing::engineSnapshots(stubborn, 100'000'000);
+    strip.resize(800, strip.height());
+    strip.setSnapshot(capped.back());
+    CHECK(strip.passText().contains(QStringLiteral("did not converge")));
+    CHECK(strip.stepRect(int(strip.steps().size()) - 1).right() < 800);
+    testing::saveScreenshot(strip, QStringLiteral("phasestrip-capped"));
 }

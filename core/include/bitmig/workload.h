@@ -3,8 +3,10 @@
 
 #include "bitmig/random.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,9 +36,17 @@ struct WorkloadSpec {
     friend bool operator==(const WorkloadSpec&, const WorkloadSpec&) = default;
 };
 
+// One guest write: bytes [offset, offset + length) of the disk.
+struct GuestWrite {
+    uint64_t offset = 0;
+    uint64_t length = 0;
+};
+
 // Produces the writes of one tick. Deterministic: the same spec, disk and seed give the same writes.
 class WorkloadGenerator {
 public:
+    static constexpr size_t kBatch = 64;  // writes drawn ahead by generate() and generateBatches()
+
     WorkloadGenerator(const WorkloadSpec& spec, uint64_t diskBytes, uint64_t seed);
 
     const WorkloadSpec& spec() const noexcept { return spec_; }
@@ -47,17 +57,51 @@ public:
     template <class Sink>
     void generate(int64_t tNs, int64_t dtNs, Sink&& write)
     {
-        const uint64_t n = writesIn(tNs, dtNs);
-        for (uint64_t i = 0; i < n; ++i) {
-            uint64_t length = drawLength();
-            write(drawOffset(length), length);
+        generateBatches(tNs, dtNs, [&write](std::span<const GuestWrite> batch) {
+            for (const GuestWrite& w : batch) {
+                write(w.offset, w.length);
+            }
+        });
+    }
+
+    // The same writes in the same order, handed over up to kBatch at a time, so that the caller
+    // can prefetch what a batch touches before applying it.
+    template <class BatchSink>
+    void generateBatches(int64_t tNs, int64_t dtNs, BatchSink&& sink)
+    {
+        uint64_t n = writesIn(tNs, dtNs);
+        GuestWrite batch[kBatch];
+        while (n > 0) {
+            const size_t k = n < kBatch ? size_t(n) : kBatch;
+            draw(batch, k);
+            sink(std::span<const GuestWrite>(batch, k));
+            n -= k;
         }
     }
 
 private:
+    // A non-decreasing function of a 53-bit draw k (Random::unit() is k * 2^-53), tabulated by
+    // where it steps up, so that most draws skip the floating-point math (see workload.cpp).
+    struct StepTable {
+        static constexpr uint32_t kUnknown = ~uint32_t(0);
+        std::vector<uint64_t> steps;     // steps[j]: first k with value > base + j (then padding)
+        std::vector<uint16_t> buckets;   // per range of k: how many steps lie below it
+        uint32_t count = 0;              // steps listed
+        uint64_t base = 0;               // value at k = 0
+        bool complete = false;           // no step after the last one listed
+        // value: the function; guess(v): an estimate of the first k with value(k) > v.
+        void build(const std::function<uint64_t(uint64_t)>& value, const std::function<uint64_t(uint64_t)>& guess);
+        // The value at k, or kUnknown (beyond the table or near a step: evaluate the formula).
+        uint32_t lookup(uint64_t k) const noexcept;
+    };
+
     uint64_t writesIn(int64_t tNs, int64_t dtNs);
+    void draw(GuestWrite* out, size_t n);  // the next n writes
     uint64_t drawLength();
+    uint64_t lengthAt(double u) const noexcept;  // the formula behind drawLength()
     uint64_t drawOffset(uint64_t length);
+    uint64_t zipfOffset(uint64_t length);
+    uint64_t zipfRankAt(double u) const noexcept;  // the formula behind zipfOffset()'s rank
     uint64_t uniformOffset(uint64_t lo, uint64_t hi, uint64_t length);  // sector-aligned in [lo, hi)
     void prepare();
 
@@ -68,8 +112,11 @@ private:
     uint64_t sequentialCursor_ = 0;
     uint64_t hotStart_ = 0, hotBytes_ = 0;
     uint64_t regionBytes_ = 0, regions_ = 0;
+    uint64_t regionMask_ = 0;       // regions_ - 1 when regions_ is a power of two, else 0
     double zipfA_ = 0, zipfB_ = 0;  // inverse-CDF constants of the continuous Zipf approximation
     double logMinLen_ = 0, logSpan_ = 0;
+    StepTable lengths_;  // (length - minWriteBytes) / 512
+    StepTable ranks_;    // Zipf rank (only for a Zipf load)
 };
 
 } // namespace bitmig

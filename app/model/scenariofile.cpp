@@ -1,0 +1,91 @@
+#include "scenariofile.h"
+
+#include "scenarioreader.h"
+#include "scenariowriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace bitmig {
+
+namespace {
+
+// A file larger than this is not a scenario; refusing it early keeps a wrong pick in the file
+// dialog from eating memory.
+constexpr qint64 kMaxFileBytes = qint64(64) << 20;
+
+} // namespace
+
+QString ScenarioFile::formatName()
+{
+    return QStringLiteral("bitmig-scenario");
+}
+
+QString ScenarioFile::fileFilter()
+{
+    return ScenarioFile::tr("Scenarios (*.json)");
+}
+
+Scenario ScenarioFile::fromJson(const QByteArray& json, const QString& sourceName)
+{
+    return ScenarioReader::read(json, sourceName);
+}
+
+QByteArray ScenarioFile::toJson(const Scenario& scenario)
+{
+    return ScenarioWriter::write(scenario);
+}
+
+Scenario ScenarioFile::load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
+    }
+    if (file.size() > kMaxFileBytes) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("is too large for a scenario (over 64 MiB)"));
+    }
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
+    }
+    return fromJson(data, path);
+}
+
+void ScenarioFile::save(const QString& path, const Scenario& scenario)
+{
+    ScenarioReader::validate(scenario.config, path);
+    const QByteArray data = toJson(scenario);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        throw ScenarioError(path, QString(),
+                            ScenarioFile::tr("cannot be written: %1").arg(file.errorString()));
+    }
+    if (file.write(data) != data.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be written: %1").arg(why));
+    }
+    if (!file.commit()) {
+        throw ScenarioError(path, QString(),
+                            ScenarioFile::tr("cannot be written: %1").arg(file.errorString()));
+    }
+}
+
+QList<Scenario> ScenarioFile::presets()
+{
+    const QDir dir(QStringLiteral(":/presets"));
+    QList<Scenario> list;
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        list.append(load(dir.filePath(name)));
+    }
+    std::stable_sort(list.begin(), list.end(), [](const Scenario& a, const Scenario& b) {
+        return QString::compare(a.name, b.name, Qt::CaseInsensitive) < 0;
+    });
+    return list;
+}
+
+} // namespace bitmig

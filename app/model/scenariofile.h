@@ -1,0 +1,47 @@
+// Scenario files: one simulated migration (every SimConfig parameter, the workload, the seed and the
+// injections) as a versioned JSON document, shared by the app and the `bitmig` command.
+// The schema is docs/scenario.md.
+#pragma once
+
+#include "scenarioerror.h"
+
+#include "bitmig/simconfig.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace bitmig {
+
+struct Scenario {
+    QString name;        // one line, shown in menus
+    QString description; // a few sentences: what the scenario demonstrates
+    SimConfig config;
+    friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+class ScenarioFile {
+    Q_DECLARE_TR_FUNCTIONS(ScenarioFile)
+
+public:
+    static constexpr int kVersion = 1; // the newest version this build reads and writes
+    static QString formatName();       // "bitmig-scenario", the "format" key's value
+    static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
+
+    // Parses and validates (SimConfig::validate()). `sourceName` is the FILE of error messages.
+    static Scenario fromJson(const QByteArray& json, const QString& sourceName);
+    // Every key, in schema order, sizes and times with exact units; fromJson() gives the same
+    // scenario back. Does not validate.
+    static QByteArray toJson(const Scenario& scenario);
+
+    static Scenario load(const QString& path);
+    // Validates first, so a saved file always loads. Writes through QSaveFile: on any error the old
+    // file is left as it was.
+    static void save(const QString& path, const Scenario& scenario);
+
+    // The shipped presets (resources/presets, compiled in as ":/presets/*.json"), sorted by name.
+    static QList<Scenario> presets();
+};
+
+} // namespace bitmig

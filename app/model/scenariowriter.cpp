@@ -1,0 +1,248 @@
+#include "scenariowriter.h"
+
+#include "bitmig/units.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bitmig {
+
+namespace {
+
+QByteArray jsonString(const QString& s)
+{
+    QByteArray out = "\"";
+    for (const char c : s.toUtf8()) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += "\\u00" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + '"';
+}
+
+QByteArray jsonString(std::string_view s)
+{
+    return jsonString(QString::fromUtf8(s.data(), qsizetype(s.size())));
+}
+
+// The shortest text that reads back as the same double; integers without an exponent.
+QByteArray jsonNumber(double v)
+{
+    if (!std::isfinite(v)) {
+        return "null"; // JSON has no NaN or infinity; reading it back names the key
+    }
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+        return QByteArray::number(qint64(v));
+    }
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return QByteArray(buf, res.ptr - buf);
+}
+
+QByteArray jsonNumber(uint64_t v)
+{
+    return QByteArray::number(qulonglong(v));
+}
+
+// `value` in `unit` with at most `decimals` digits after the point, if the division is exact.
+std::optional<std::string> decimalIn(uint64_t value, uint64_t unit, int decimals)
+{
+    if (value < unit) {
+        return std::nullopt;
+    }
+    uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) {
+        scale *= 10;
+    }
+    const uint64_t whole = value / unit;
+    const uint64_t rest = value % unit;
+    if (rest == 0) {
+        return std::to_string(whole);
+    }
+    // The fraction rest/unit must be k/scale exactly.
+    if (rest > std::numeric_limits<uint64_t>::max() / scale || (rest * scale) % unit != 0) {
+        return std::nullopt;
+    }
+    std::string frac = std::to_string(rest * scale / unit);
+    frac.insert(0, size_t(decimals) - frac.size(), '0');
+    while (frac.back() == '0') {
+        frac.pop_back();
+    }
+    return std::to_string(whole) + "." + frac;
+}
+
+// Sizes, times and bandwidths as strings with the largest unit that is exact, checked by reading
+// them back with the same parser fromJson() uses; a plain number when no unit fits.
+QByteArray sizeText(uint64_t bytes)
+{
+    static constexpr std::pair<uint64_t, const char*> kUnits[] = {
+        {units::PiB, "P"}, {units::TiB, "T"}, {units::GiB, "G"}, {units::MiB, "M"}, {units::KiB, "K"}};
+    for (const auto& [unit, suffix] : kUnits) {
+        if (const auto text = decimalIn(bytes, unit, 2)) {
+            const std::string s = *text + suffix;
+            if (units::parseSize(s) == bytes) {
+                return jsonString(s);
+            }
+        }
+    }
+    return jsonNumber(bytes);
+}
+
+QByteArray durationText(int64_t ns)
+{
+    if (ns <= 0) {
+        return QByteArray::number(qint64(ns)); // 0, or a negative value validate() will reject
+    }
+    static constexpr struct {
+        uint64_t unit;
+        int decimals;
+        const char* suffix;
+    } kUnits[] = {
+        {60'000'000'000, 0, "min"}, {1'000'000'000, 3, "s"}, {1'000'000, 3, "ms"}, {1'000, 3, "us"}};
+    for (const auto& u : kUnits) {
+        if (const auto text = decimalIn(uint64_t(ns), u.unit, u.decimals)) {
+            const std::string s = *text + u.suffix;
+            if (units::parseDuration(s) == ns) {
+                return jsonString(s);
+            }
+        }
+    }
+    return QByteArray::number(qint64(ns));
+}
+
+QByteArray bandwidthText(double bytesPerSecond)
+{
+    if (bytesPerSecond > 0 && std::isfinite(bytesPerSecond) && bytesPerSecond < 1e18) {
+        const double bits = bytesPerSecond * 8;
+        static constexpr struct {
+            double unit;
+            const char* suffix;
+            bool isBits;
+        } kUnits[] = {{1e9, "Gbit", true},         {1e6, "Mbit", true},
+                      {1e3, "kbit", true},         {1073741824.0, "GiB/s", false},
+                      {1048576.0, "MiB/s", false}, {1024.0, "KiB/s", false}};
+        for (const auto& u : kUnits) {
+            const double amount = u.isBits ? bits : bytesPerSecond;
+            const double scaled = amount / u.unit;
+            // At most three decimals, so the text stays readable.
+            if (scaled < 1 || std::round(scaled * 1000) != scaled * 1000) {
+                continue;
+            }
+            const std::string s = jsonNumber(scaled).toStdString() + u.suffix;
+            try {
+                if (units::parseBandwidth(s) == bytesPerSecond) {
+                    return jsonString(s);
+                }
+            } catch (const std::invalid_argument&) {
+                // Not representable this way; try the next unit.
+            }
+        }
+    }
+    return jsonNumber(bytesPerSecond);
+}
+
+QByteArray writeSizeText(const WorkloadSpec& w)
+{
+    if (w.minWriteBytes == w.maxWriteBytes) {
+        return sizeText(w.minWriteBytes);
+    }
+    auto bare = [](uint64_t bytes) {
+        QByteArray t = sizeText(bytes);
+        if (t.startsWith('"')) {
+            t = t.mid(1, t.size() - 2);
+        }
+        return t;
+    };
+    return '"' + bare(w.minWriteBytes) + ".." + bare(w.maxWriteBytes) + '"';
+}
+
+} // namespace
+
+QByteArray ScenarioWriter::write(const Scenario& scenario)
+{
+    const SimConfig& c = scenario.config;
+    const WorkloadSpec& w = c.workload;
+    QByteArray out = "{\n";
+    bool first = true;
+    auto field = [&out, &first](const char* key, const QByteArray& value, const char* indent = "  ") {
+        if (!first) {
+            out += ",\n";
+        }
+        first = false;
+        out += indent;
+        out += '"';
+        out += key;
+        out += "\": ";
+        out += value;
+    };
+    field("format", jsonString(ScenarioFile::formatName()));
+    field("version", QByteArray::number(ScenarioFile::kVersion));
+    field("name", jsonString(scenario.name));
+    field("description", jsonString(scenario.description));
+    field("disk", sizeText(c.diskBytes));
+    field("granularity", sizeText(c.granularity));
+    field("chunk", sizeText(c.chunkBytes));
+    field("strategy", jsonString(strategyName(c.strategy)));
+    field("bandwidth", bandwidthText(c.bandwidth));
+    field("latency", durationText(c.latencyNs));
+    field("maxDowntime", durationText(c.maxDowntimeNs));
+    field("maxPasses", QByteArray::number(c.maxPasses));
+    field("completeOnlyBelow", sizeText(c.completeOnlyBelow));
+    field("tick", durationText(c.tickNs));
+    field("migrationStart", c.migrationStartNs == -1 ? QByteArray("null") : durationText(c.migrationStartNs));
+    field("timeLimit", durationText(c.timeLimitNs));
+    field("sampleInterval", durationText(c.sampleIntervalNs));
+    field("seed", c.seed < (uint64_t(1) << 53) ? jsonNumber(c.seed) : jsonString(std::to_string(c.seed)));
+    field("device", jsonString(c.deviceName));
+    field("bitmap", jsonString(c.bitmapName));
+
+    field("workload", "{\n");
+    first = true;
+    field("type", jsonString(workloadKindName(w.kind)), "    ");
+    field("rate", jsonNumber(w.rate), "    ");
+    field("writeSize", writeSizeText(w), "    ");
+    field("hotFraction", jsonNumber(w.hotFraction), "    ");
+    field("hotShare", jsonNumber(w.hotShare), "    ");
+    field("zipfExponent", jsonNumber(w.zipfExponent), "    ");
+    field("burstPeriod", durationText(w.burstPeriodNs), "    ");
+    field("burstDuty", jsonNumber(w.burstDuty), "    ");
+    out += "\n  }";
+
+    QByteArray injections = "[";
+    for (size_t i = 0; i < c.injections.size(); ++i) {
+        const Injection& inj = c.injections[i];
+        injections += i ? ",\n    " : "\n    ";
+        injections += "{\"time\": " + durationText(inj.timeNs) +
+                      ", \"op\": " + (inj.op == Injection::Op::Write ? "\"write\"" : "\"clear\"") +
+                      ", \"offset\": " + sizeText(inj.offset) + ", \"length\": " + sizeText(inj.length) + "}";
+    }
+    injections += c.injections.empty() ? "]" : "\n  ]";
+    out += ",\n  \"injections\": " + injections + "\n}\n";
+    return out;
+}
+
+} // namespace bitmig

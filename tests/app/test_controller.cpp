@@ -1,0 +1,178 @@
+#include "apptestutil.h"
+
+#include "phaseexplainer.h"
+#include "seedtablemodel.h"
+#include "simulationcontroller.h"
+
+#include <QAbstractItemModelTester>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::smallConfig;
+using bitmig::test::waitFor;
+
+TEST_CASE("the controller runs the engine and publishes snapshots", "[controller]")
+{
+    SimulationController c;
+    c.setSpeed(100);
+    c.setConfig(smallConfig());
+    auto first = waitFor(c, [](const SimSnapshot& s) { return s.serial > 0; });
+    REQUIRE(first);
+    CHECK(first->nowNs == 0);
+    CHECK(first->phase == Phase::Idle);
+    CHECK(first->geometry.totalBits() == (uint64_t(64) << 30) / (64 << 10));
+
+    c.setPlaying(true);
+    auto later = waitFor(c, [](const SimSnapshot& s) { return s.nowNs > 200'000'000 && s.dirtyBits > 0; });
+    REQUIRE(later);
+    CHECK(later->nowNs > 200'000'000);
+    CHECK(later->dirtyBits > 0);
+    CHECK(later->summary.writesApplied > 0);
+
+    c.startMigration();
+    auto done = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Done; });
+    REQUIRE(done);
+    CHECK(done->phase == Phase::Done);
+    CHECK(done->summary.verified);
+    CHECK(done->summary.lostBits == 0);
+    CHECK_FALSE(done->playing);
+}
+
+TEST_CASE("every sample reaches the views exactly once", "[controller]")
+{
+    SimulationController c;
+    c.setSpeed(200);
+    SimConfig cfg = smallConfig();
+    cfg.migrationStartNs = 100'000'000;
+    c.setConfig(cfg);
+    std::vector<TimeSample> seen;
+    uint64_t lastSerial = 0;
+    bool skipped = false;
+    QObject::connect(&c, &SimulationController::snapshotChanged, [&](const SimSnapshotPtr& s) {
+        skipped = skipped || (lastSerial && s->serial != lastSerial + 1);
+        lastSerial = s->serial;
+        seen.insert(seen.end(), s->newSamples.begin(), s->newSamples.end());
+    });
+    c.setPlaying(true);
+    auto done = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Done; });
+    REQUIRE(done->phase == Phase::Done);
+    CHECK_FALSE(skipped);
+    REQUIRE(seen.size() > 10);
+    for (size_t i = 1; i < seen.size(); ++i) {
+        CHECK(seen[i].timeNs > seen[i - 1].timeNs);
+    }
+    uint64_t wire = 0;
+    for (const auto& s : seen) {
+        wire += s.payloadBytes + s.headerBytes;
+    }
+    CHECK(wire == done->summary.wireBytes);
+}
+
+TEST_CASE("injections mark the bitmap and the meta bitmap, and revert", "[controller]")
+{
+    SimulationController c;
+    SimConfig cfg = smallConfig();
+    cfg.workload.kind = WorkloadKind::Idle;
+    cfg.bandwidth = 2e4;  // slow: the migration stays in its bulk pass
+    c.setConfig(cfg);
+    waitFor(c, [](const SimSnapshot& s) { return s.serial > 0; });
+    c.startMigration();
+    c.step(20);
+    auto bulk = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Bulk && s.cursorChunk > 1; });
+    REQUIRE(bulk->phase == Phase::Bulk);
+    CHECK(bulk->dirtyChunks == 0);
+
+    // A write in chunk 0, which the bulk pass has already sent: its meta bit lights up.
+    const quint64 token = c.inject(false, 0, 256 << 10);  // 4 granules
+    auto written = waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits == 4; });
+    CHECK(written->dirtyBits == 4);
+    CHECK(written->dirtyChunks == 1);
+    REQUIRE_FALSE(written->meta.empty());
+    CHECK(written->meta.set[0] == 1);
+
+    c.revert(token);
+    auto reverted = waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits == 0; });
+    CHECK(reverted->dirtyBits == 0);
+    CHECK(reverted->dirtyChunks == 1);  // clearing is a change too: the chunk goes again
+
+    // A clear only undoes what it cleared.
+    c.inject(false, 1 << 20, 1 << 20);  // 16 granules
+    waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits == 16; });
+    const quint64 clear = c.inject(true, (1 << 20) + (64 << 10), 128 << 10);
+    auto cleared = waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits == 14; });
+    CHECK(cleared->dirtyBits == 14);
+    c.revert(clear);
+    auto back = waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits == 16; });
+    CHECK(back->dirtyBits == 16);
+}
+
+TEST_CASE("abort cancels and a retry verifies", "[controller]")
+{
+    SimulationController c;
+    c.setSpeed(50);
+    SimConfig cfg = smallConfig();
+    cfg.bandwidth = 2e5;
+    c.setConfig(cfg);
+    waitFor(c, [](const SimSnapshot& s) { return s.serial > 0; });
+    c.setPlaying(true);
+    waitFor(c, [](const SimSnapshot& s) { return s.dirtyBits > 100; });
+    c.startMigration();
+    auto running = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Bulk; });
+    REQUIRE(running->phase == Phase::Bulk);
+    c.abortMigration();
+    auto cancelled = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Cancelled; });
+    REQUIRE(cancelled->phase == Phase::Cancelled);
+    CHECK(cancelled->canStart);
+    CHECK(PhaseExplainer::explain(*cancelled).title.size() > 0);
+
+    cfg.bandwidth = 125e6;
+    c.setSpeed(500);
+    c.startMigration();
+    auto done = waitFor(c, [](const SimSnapshot& s) { return s.phase == Phase::Done; });
+    REQUIRE(done->phase == Phase::Done);
+    CHECK(done->summary.verified);
+}
+
+TEST_CASE("a bad configuration is refused with the field's name", "[controller]")
+{
+    SimulationController c;
+    QString message;
+    QObject::connect(&c, &SimulationController::failed, [&](const QString& m) { message = m; });
+    SimConfig bad = smallConfig();
+    bad.chunkBytes = 3000;
+    c.setConfig(bad);
+    CHECK(message.startsWith(QStringLiteral("chunk:")));
+    CHECK(c.config().chunkBytes == 1024);
+}
+
+TEST_CASE("the seed table marks the current chunk size", "[model]")
+{
+    SeedTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setGeometry(uint64_t(1) << 40, 64 << 10, 1024);
+    REQUIRE(model.rowCount() == 9);
+    CHECK(model.currentRow() == 4);
+    CHECK(model.index(0, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("512 GiB"));
+    CHECK(model.index(4, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("512 MiB"));
+    CHECK(model.index(8, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("1 MiB"));
+    CHECK(model.index(4, 0).data(SeedTableModel::IsCurrentRole).toBool());
+    model.setGeometry(uint64_t(1) << 40, 64 << 10, 4096);  // not one of the seed's sizes: a row is added
+    CHECK(model.rowCount() == 10);
+    CHECK(model.index(model.currentRow(), 0).data(SeedTableModel::ChunkBytesRole).toULongLong() == 4096);
+}
+
+TEST_CASE("the explanation says why the dirty phase converges or not", "[model]")
+{
+    SimSnapshot s;
+    s.config.bandwidth = 125e6;
+    s.phase = Phase::Dirty;
+    s.pass = 3;
+    s.recentRedirtyRate = 1e6;
+    auto text = PhaseExplainer::explain(s);
+    CHECK(text.title.contains(QStringLiteral("3")));
+    CHECK(text.body.contains(QStringLiteral("It converges")));
+    s.recentRedirtyRate = 2e8;
+    text = PhaseExplainer::explain(s);
+    CHECK(text.body.contains(QStringLiteral("does not converge")));
+}

@@ -1,0 +1,171 @@
+#include "apptestutil.h"
+
+#include "heatmapview.h"
+#include "mainwindow.h"
+#include "migrationcharts.h"
+#include "parameterspanel.h"
+#include "sizespinbox.h"
+#include "summarypanel.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::smallConfig;
+using bitmig::test::waitFor;
+
+namespace {
+
+void prepare(MainWindow& w, SimConfig cfg)
+{
+    w.resize(1400, 900);
+    w.show();
+    w.controller()->setConfig(cfg);
+    w.parameters()->setConfig(cfg);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+}
+
+} // namespace
+
+TEST_CASE("a brush stroke on the heatmap writes the bitmap, and undo takes it back", "[mainwindow]")
+{
+    MainWindow w;
+    SimConfig cfg = smallConfig();
+    cfg.workload.kind = WorkloadKind::Idle;
+    prepare(w, cfg);
+    HeatmapView* view = w.heatmap();
+    view->setTool(HeatmapView::Tool::Brush);
+    const QRect band = view->bandRect(HeatmapView::Band::Source);
+    REQUIRE(band.isValid());
+    const QPoint at = band.topLeft() + QPoint(band.width() / 3, band.height() / 2);
+    QTest::mouseClick(view, Qt::LeftButton, {}, at);
+    auto written = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.dirtyBits > 0; });
+    REQUIRE(written->dirtyBits > 0);
+    CHECK(w.undoStack()->count() == 1);
+    CHECK(w.undoStack()->canUndo());
+
+    // The cell under the click is now (at least partly) dirty in the painted layer.
+    const auto cell = written->geometry.cellAt(at.x() - band.x(), at.y() - band.y(), band.width(), band.height());
+    REQUIRE(cell);
+    CHECK(written->source.set[size_t(*cell)] > 0);
+
+    w.undoStack()->undo();
+    auto undone = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.dirtyBits == 0; });
+    CHECK(undone->dirtyBits == 0);
+
+    // Ctrl means clear: write again, then clear the same spot.
+    QTest::mouseClick(view, Qt::LeftButton, {}, at);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.dirtyBits > 0; });
+    QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, at);
+    auto cleared = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.dirtyBits == 0; });
+    CHECK(cleared->dirtyBits == 0);
+}
+
+TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
+{
+    MainWindow w;
+    SimConfig cfg = smallConfig();
+    cfg.migrationStartNs = 200'000'000;
+    cfg.bandwidth = 2e6;
+    prepare(w, cfg);
+    w.setSpeed(50);
+    REQUIRE(w.playAction()->isEnabled());
+    w.playAction()->trigger();
+    CHECK(w.controller()->isPlaying());
+    auto running = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Bulk; });
+    REQUIRE(running->phase == Phase::Bulk);
+    QTest::qWait(300);
+    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0).size();
+    QTest::qWait(500);
+    const auto after = w.charts()->seriesPoints(ChartKind::Throughput, 0).size();
+    CHECK(before > 0);
+    CHECK(after > before);
+    CHECK(w.abortAction()->isEnabled());
+
+    w.playAction()->trigger();  // pause
+    CHECK_FALSE(w.controller()->isPlaying());
+    auto paused = waitFor(*w.controller(), [](const SimSnapshot& s) { return !s.playing; });
+    const int64_t t = paused->nowNs;
+    w.stepAction()->trigger();
+    auto stepped = waitFor(*w.controller(), [t](const SimSnapshot& s) { return s.nowNs == t + 1'000'000; });
+    CHECK(stepped->nowNs == t + 1'000'000);
+
+    w.abortAction()->trigger();
+    auto cancelled = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Cancelled; });
+    CHECK(cancelled->phase == Phase::Cancelled);
+    CHECK(w.startAction()->isEnabled());
+
+    w.resetAction()->trigger();
+    auto reset = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.nowNs == 0 && s.phase == Phase::Idle; });
+    CHECK(reset->nowNs == 0);
+}
+
+TEST_CASE("a chunk size edit restarts the run and can be undone", "[mainwindow]")
+{
+    MainWindow w;
+    prepare(w, smallConfig());
+    w.parameters()->chunkSpinBox()->setValue(4096);
+    CHECK(w.controller()->config().chunkBytes == 4096);
+    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096; });
+    CHECK(s->chunkBits == 4096 * 8);
+    CHECK(w.undoStack()->canUndo());
+    w.undoStack()->undo();
+    CHECK(w.controller()->config().chunkBytes == 1024);
+    CHECK(w.parameters()->chunkSpinBox()->value() == 1024);
+}
+
+TEST_CASE("the summary panel shows the verified run", "[mainwindow]")
+{
+    MainWindow w;
+    SimConfig cfg = smallConfig();
+    cfg.migrationStartNs = 50'000'000;
+    prepare(w, cfg);
+    w.setSpeed(200);
+    w.controller()->setPlaying(true);
+    auto done = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Done; });
+    REQUIRE(done->phase == Phase::Done);
+    QTest::qWait(50);
+    const QStringList lines = w.summaryPanel()->lines();
+    REQUIRE_FALSE(lines.isEmpty());
+    CHECK(lines.first().contains(QStringLiteral("✓")));
+}
+
+TEST_CASE("bitmig-lab --screenshot saves the window and quits", "[smoke]")
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("shot.png"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BITMIG_LAB_EXE),
+            {QStringLiteral("--autostart"), QStringLiteral("--speed"), QStringLiteral("20"),
+             QStringLiteral("--screenshot"), file, QStringLiteral("--after"), QStringLiteral("1500")});
+    REQUIRE(p.waitForFinished(60000));
+    CHECK(p.exitCode() == 0);
+    QImage image(file);
+    REQUIRE_FALSE(image.isNull());
+    CHECK(image.width() >= 800);
+    // Not a blank window: many distinct colours.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    CHECK(colours.size() > 20);
+
+    QProcess bad;
+    bad.setProcessEnvironment(env);
+    bad.start(QStringLiteral(BITMIG_LAB_EXE), {QStringLiteral("--speed"), QStringLiteral("fast")});
+    REQUIRE(bad.waitForFinished(30000));
+    CHECK(bad.exitCode() == 2);
+    CHECK(QString::fromLocal8Bit(bad.readAllStandardError()).contains(QStringLiteral("--speed")));
+}

@@ -1,0 +1,202 @@
+#include "clirun.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+namespace {
+
+// A small disk whose bitmap is dirty by the time the migration starts: fast, yet every phase runs.
+QStringList smallRun()
+{
+    return {QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"), QStringLiteral("--start-at"),
+            QStringLiteral("1s")};
+}
+
+uint64_t integer(const QJsonObject& o, const char* key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    REQUIRE(v.isDouble());
+    return uint64_t(v.toDouble());
+}
+
+} // namespace
+
+TEST_CASE("simulate verifies with every strategy", "[simulate]")
+{
+    const QString strategy =
+        GENERATE(QStringLiteral("precopy"), QStringLiteral("postcopy"), QStringLiteral("stop-copy"));
+    const QStringList args = smallRun() + QStringList{QStringLiteral("--strategy"), strategy,
+                                                      QStringLiteral("--bandwidth"), QStringLiteral("100Mbit"),
+                                                      QStringLiteral("--json")};
+    INFO(describe(args).toStdString());
+    const CliRun r = CliRun::run(args);
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject s = r.json();
+    CHECK(s.value(QStringLiteral("strategy")).toString() == strategy);
+    CHECK(s.value(QStringLiteral("config")).toObject().value(QStringLiteral("strategy")).toString() == strategy);
+    CHECK(s.value(QStringLiteral("started")).toBool());
+    CHECK(s.value(QStringLiteral("finished")).toBool());
+    CHECK(s.value(QStringLiteral("verified")).toBool());
+    CHECK_FALSE(s.value(QStringLiteral("cancelled")).toBool());
+    CHECK(integer(s, "lostBits") == 0);
+    CHECK(integer(s, "extraBits") == 0);
+    CHECK(integer(s, "chunks") == 128);  // 64 GiB / 64 KiB = 2^20 bits = 128 KiB of bitmap in 1 KiB chunks
+    CHECK(integer(s, "chunksSent") >= 128);
+    CHECK(integer(s, "wireBytes") == integer(s, "payloadBytes") + integer(s, "headerBytes"));
+    CHECK(integer(s, "wireBytes") == integer(s, "decodedBytes"));
+    CHECK(s.value(QStringLiteral("overhead")).toDouble() ==
+          Approx(double(integer(s, "headerBytes")) / double(integer(s, "wireBytes"))));
+    CHECK(integer(s, "migrationStartNs") == 1'000'000'000);
+    CHECK(integer(s, "maxDowntimeNs") == 300'000'000);
+    CHECK(s.value(QStringLiteral("destinationSha256")).toString() ==
+          s.value(QStringLiteral("expectedSha256")).toString());
+    CHECK(s.value(QStringLiteral("destinationSha256")).toString().size() == 64);
+    const QJsonArray phases = s.value(QStringLiteral("phases")).toArray();
+    REQUIRE(phases.size() >= 4);
+    CHECK(phases.first().toObject().value(QStringLiteral("phase")).toString() == QStringLiteral("idle"));
+    CHECK(phases.last().toObject().value(QStringLiteral("phase")).toString() == QStringLiteral("done"));
+    for (const QJsonValue& p : phases) {
+        CHECK(p.toObject().value(QStringLiteral("endNs")).toDouble() >=
+              p.toObject().value(QStringLiteral("startNs")).toDouble());
+    }
+    if (strategy != QStringLiteral("postcopy")) {
+        CHECK(s.value(QStringLiteral("sourceSha256")).toString() ==
+              s.value(QStringLiteral("destinationSha256")).toString());
+    } else {
+        CHECK(integer(s, "unusableWindowNs") > 0);
+    }
+    if (strategy == QStringLiteral("stop-copy")) {
+        // The guest is paused for the whole transfer.
+        CHECK(integer(s, "downtimeNs") == integer(s, "totalTimeNs"));
+    }
+}
+
+TEST_CASE("simulate prints a text summary", "[simulate]")
+{
+    const CliRun r = CliRun::run(smallRun() + QStringList{QStringLiteral("--latency"), QStringLiteral("2ms")});
+    REQUIRE(r.exitCode == 0);
+    for (const char* expected : {"Phases", "bulk", "complete", "done", "Dirty passes:", "Payload bytes:",
+                                 "Header bytes:", "Overhead:", "Chunks sent:", "Writes applied:", "Downtime:",
+                                 "limit 300 ms", "Total time:", "Converged:", "Source SHA-256:",
+                                 "Destination SHA-256:"}) {
+        INFO(expected);
+        CHECK(r.out.contains(QLatin1String(expected)));
+    }
+    CHECK(r.out.contains(QRegularExpression(QStringLiteral("Verified:\\s+yes"))));
+    CHECK(r.out.contains(QRegularExpression(QStringLiteral("Lost bits:\\s+0\\n"))));
+    CHECK(r.err.isEmpty());
+}
+
+TEST_CASE("simulate is deterministic and keeps large integers exact", "[simulate]")
+{
+    const QStringList args = smallRun() + QStringList{QStringLiteral("--seed"), QStringLiteral("18446744073709551615"),
+                                                      QStringLiteral("--json")};
+    const CliRun a = CliRun::run(args);
+    const CliRun b = CliRun::run(args);
+    REQUIRE(a.exitCode == 0);
+    CHECK(a.out == b.out);
+    // Above 2^53 an integer is a string, so no reader rounds it.
+    CHECK(a.json().value(QStringLiteral("config")).toObject().value(QStringLiteral("seed")) ==
+          QJsonValue(QStringLiteral("18446744073709551615")));
+    const CliRun other = CliRun::run(smallRun() + QStringList{QStringLiteral("--seed"), QStringLiteral("2"),
+                                                              QStringLiteral("--json")});
+    CHECK(other.json().value(QStringLiteral("sourceSha256")) != a.json().value(QStringLiteral("sourceSha256")));
+}
+
+TEST_CASE("simulate exits 1 when the migration does not finish", "[simulate]")
+{
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"),
+                                  QStringLiteral("--start-at"), QStringLiteral("2s"), QStringLiteral("--time-limit"),
+                                  QStringLiteral("1s"), QStringLiteral("--json")});
+    CHECK(r.exitCode == 1);
+    CHECK_FALSE(r.json().value(QStringLiteral("finished")).toBool());
+    CHECK(r.err.contains(QStringLiteral("did not finish")));
+}
+
+TEST_CASE("simulate applies injected writes and clears", "[simulate]")
+{
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"),
+                                  QStringLiteral("--workload"), QStringLiteral("idle"), QStringLiteral("--start-at"),
+                                  QStringLiteral("100ms"), QStringLiteral("--inject"), QStringLiteral("10ms:write:1G:3G"),
+                                  QStringLiteral("--inject"), QStringLiteral("20ms:clear:1G:1G"), QStringLiteral("--json")});
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject s = r.json();
+    CHECK(integer(s, "writesApplied") == 1);
+    CHECK(integer(s, "clearsApplied") == 1);
+    CHECK(s.value(QStringLiteral("verified")).toBool());
+    const QJsonArray inj = s.value(QStringLiteral("config")).toObject().value(QStringLiteral("injections")).toArray();
+    REQUIRE(inj.size() == 2);
+    CHECK(inj[0].toObject().value(QStringLiteral("op")).toString() == QStringLiteral("write"));
+    CHECK(inj[0].toObject().value(QStringLiteral("offset")).toDouble() == 1073741824.0);
+    CHECK(inj[1].toObject().value(QStringLiteral("op")).toString() == QStringLiteral("clear"));
+}
+
+TEST_CASE("simulate --timeseries writes the CSV", "[simulate]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.csv"));
+    const CliRun r = CliRun::run(smallRun() + QStringList{QStringLiteral("--timeseries"), path});
+    REQUIRE(r.exitCode == 0);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() > 100);  // 1 s idle in 10 ms buckets, then the migration
+    CHECK(lines[0] == QStringLiteral("time_s,duration_s,phase,pass,payload_bytes,header_bytes,throughput_Bps,"
+                                     "overhead,pending_bytes,threshold_bytes,dirty_bits,dirty_chunks,writes,"
+                                     "redirtied_chunks"));
+    CHECK(lines[1].startsWith(QStringLiteral("0.01,0.01,idle,0,")));
+    double previous = 0;
+    uint64_t payload = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList f = lines[i].split(QLatin1Char(','));
+        REQUIRE(f.size() == 14);
+        const double t = f[0].toDouble();
+        CHECK(t > previous);
+        previous = t;
+        payload += f[4].toULongLong();
+    }
+    CHECK(lines.last().split(QLatin1Char(','))[2] == QStringLiteral("done"));
+    CHECK(payload > 0);
+}
+
+TEST_CASE("simulate --stream and stream-info agree", "[simulate][stream-info]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.bin"));
+    const CliRun sim = CliRun::run(smallRun() + QStringList{QStringLiteral("--stream"), path, QStringLiteral("--json")});
+    REQUIRE(sim.exitCode == 0);
+    const QJsonObject s = sim.json();
+    CHECK(QFileInfo(path).size() == qint64(integer(s, "wireBytes")));
+
+    const CliRun info = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), path});
+    REQUIRE(info.exitCode == 0);
+    const QJsonObject i = info.json();
+    CHECK(i.value(QStringLiteral("valid")).toBool());
+    CHECK(integer(i, "bytes") == integer(s, "wireBytes"));
+    CHECK(integer(i, "decodedBytes") == integer(s, "decodedBytes"));
+    CHECK(integer(i, "records") == integer(s, "records"));
+    CHECK(integer(i, "payloadBytes") == integer(s, "payloadBytes"));
+    CHECK(integer(i, "headerBytes") == integer(s, "headerBytes"));
+    const QJsonObject kinds = i.value(QStringLiteral("recordsByKind")).toObject();
+    CHECK(uint64_t(kinds.value(QStringLiteral("BITS")).toDouble()) == integer(s, "chunksSent"));
+    CHECK(integer(i, "bitsZeroes") == integer(s, "chunksZeroes"));
+    CHECK(kinds.value(QStringLiteral("START")).toDouble() == 1);
+    CHECK(kinds.value(QStringLiteral("COMPLETE")).toDouble() == 1);
+    const QJsonObject sections = i.value(QStringLiteral("sectionsByType")).toObject();
+    CHECK(sections.value(QStringLiteral("START")).toDouble() == 1);
+    CHECK(sections.value(QStringLiteral("END")).toDouble() == 1);
+    CHECK(integer(i, "sections") == kinds.value(QStringLiteral("EOS")).toDouble());
+    CHECK(i.value(QStringLiteral("granularities")).toArray() == QJsonArray{65536});
+    CHECK(i.value(QStringLiteral("devices")).toArray() == QJsonArray{QStringLiteral("drive0")});
+    CHECK(i.value(QStringLiteral("bitmaps")).toArray() == QJsonArray{QStringLiteral("bitmap0")});
+
+    const CliRun text = CliRun::run({QStringLiteral("stream-info"), path});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.contains(QRegularExpression(QStringLiteral("Bytes:\\s+%1 ").arg(integer(s, "wireBytes")))));
+    CHECK(text.out.contains(QStringLiteral("well-formed")));
+}

@@ -1,0 +1,61 @@
+#include "clirun.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+TEST_CASE("stream-info reports the first error of a malformed stream", "[stream-info]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString whole = dir.filePath(QStringLiteral("whole.bin"));
+    const CliRun sim = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"),
+                                    QStringLiteral("--start-at"), QStringLiteral("1s"), QStringLiteral("--stream"),
+                                    whole});
+    REQUIRE(sim.exitCode == 0);
+    QFile in(whole);
+    REQUIRE(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    REQUIRE(bytes.size() > 1000);
+
+    SECTION("cut inside a record")
+    {
+        const QString path = dir.filePath(QStringLiteral("cut.bin"));
+        QFile out(path);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(bytes.left(1000));
+        out.close();
+        const CliRun r = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), path});
+        CHECK(r.exitCode == 1);
+        const QJsonObject i = r.json();
+        CHECK_FALSE(i.value(QStringLiteral("valid")).toBool());
+        const QJsonObject e = i.value(QStringLiteral("error")).toObject();
+        CHECK(e.value(QStringLiteral("offset")).toDouble() == 1000);
+        CHECK(e.value(QStringLiteral("recordOffset")).toDouble() < 1000);
+        CHECK(e.value(QStringLiteral("recordIndex")).toDouble() == i.value(QStringLiteral("records")).toDouble());
+        CHECK(r.err.contains(QStringLiteral("byte 1000")));
+    }
+    SECTION("a bad section type")
+    {
+        const QString path = dir.filePath(QStringLiteral("bad.bin"));
+        QByteArray bad = bytes;
+        bad[0] = char(0x09);
+        QFile out(path);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(bad);
+        out.close();
+        const CliRun r = CliRun::run({QStringLiteral("stream-info"), path});
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.contains(QStringLiteral("Error:")));
+        CHECK(r.out.contains(QStringLiteral("at byte 0")));
+    }
+    SECTION("an empty file is an empty stream")
+    {
+        const QString path = dir.filePath(QStringLiteral("empty.bin"));
+        QFile out(path);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.close();
+        const CliRun r = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), path});
+        CHECK(r.exitCode == 0);
+        CHECK(r.json().value(QStringLiteral("records")).toDouble() == 0);
+    }
+}

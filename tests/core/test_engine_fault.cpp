@@ -1,0 +1,308 @@
+#include "engine_test_util.hpp"
+
+#include <algorithm>
+#include <bitmig/migrationengine.h>
+#include <bitmig/random.h>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace bitmig;
+using namespace bitmig_engine_test;
+
+namespace {
+
+constexpr unsigned kSeeds = 400;
+
+double logUniform(Random& rng, double lo, double hi)
+{
+    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
+}
+
+// A random migration of a bitmap of at most 2^18 bits under load, with writes and clears
+// scheduled around it.
+SimConfig faultScenario(uint64_t seed, Strategy strategy)
+{
+    Random rng(seed * 0xd1b54a32d192ed03ULL + uint64_t(strategy) + 99);
+    SimConfig cfg;
+    cfg.seed = seed;
+    cfg.strategy = strategy;
+    cfg.granularity = uint64_t(512) << rng.below(9); // 512 B .. 128 KiB
+    const uint64_t maxDisk = std::min<uint64_t>(64 * GiB, (uint64_t(1) << 18) * cfg.granularity);
+    cfg.diskBytes =
+        std::max<uint64_t>(MiB, uint64_t(logUniform(rng, double(MiB), double(maxDisk))) / 512 * 512);
+    cfg.chunkBytes = uint64_t(1) << rng.below(17); // 1 B .. 64 KiB
+    const uint64_t bits = (cfg.diskBytes + cfg.granularity - 1) / cfg.granularity;
+    const uint64_t chunks = (bits + cfg.chunkBytes * 8 - 1) / (cfg.chunkBytes * 8);
+    const double passBytes = double(chunks) * double(21 + std::max<uint64_t>(32, cfg.chunkBytes)) + 64;
+    cfg.bandwidth = std::max(1e4, passBytes / logUniform(rng, 0.005, 0.3));
+    cfg.latencyNs = rng.below(2) == 0 ? 0 : int64_t(rng.below(10 * kMs));
+    cfg.maxDowntimeNs = int64_t(logUniform(rng, 1e4, 5e7));
+    cfg.maxPasses = unsigned(1 + rng.below(5));
+    cfg.tickNs = rng.below(3) == 0 ? 250'000 : 1'000'000;
+    cfg.migrationStartNs = int64_t(rng.below(20 * kMs));
+
+    WorkloadSpec& w = cfg.workload;
+    w.kind = allWorkloadKinds()[rng.below(6)];
+    w.rate = logUniform(rng, 100, 100000);
+    w.minWriteBytes = 512 * (1 + rng.below(16));
+    w.maxWriteBytes = std::min<uint64_t>(cfg.diskBytes, w.minWriteBytes + 512 * rng.below(512));
+    w.maxWriteBytes = std::max(w.maxWriteBytes, w.minWriteBytes);
+
+    const int64_t window = cfg.migrationStartNs + int64_t(3 * passBytes / cfg.bandwidth * 1e9) + 5 * kMs;
+    const uint64_t n = 2 + rng.below(10);
+    for (uint64_t i = 0; i < n; ++i) {
+        Injection io;
+        io.timeNs = int64_t(rng.below(uint64_t(window)));
+        io.op = rng.below(2) == 0 ? Injection::Op::Write : Injection::Op::Clear;
+        if (rng.below(4) == 0) {
+            io.offset = 0;
+            io.length = cfg.diskBytes;
+        } else {
+            io.offset = rng.below(cfg.diskBytes);
+            io.length = 1 + rng.below(std::min<uint64_t>(cfg.diskBytes - io.offset, 64 * MiB));
+        }
+        cfg.injections.push_back(io);
+    }
+    return cfg;
+}
+
+std::string describe(const SimConfig& c, int64_t abortAt)
+{
+    std::ostringstream os;
+    os << strategyName(c.strategy) << " disk " << c.diskBytes << " gran " << c.granularity << " chunk "
+       << c.chunkBytes << " bw " << c.bandwidth << " lat " << c.latencyNs << " start " << c.migrationStartNs
+       << " workload " << workloadKindName(c.workload.kind) << "@" << c.workload.rate << ", abort at "
+       << abortAt;
+    return os.str();
+}
+
+struct FaultStats {
+    unsigned aborted = 0;
+    unsigned skipped = 0;
+    unsigned pausedAtAbort = 0;
+    unsigned atDestinationAtAbort = 0;
+    unsigned heldAtAbort = 0;
+};
+
+// Runs one scenario to a random moment of its migration, drops the link, checks the source, retries.
+std::string faultCheck(const SimConfig& cfg, FaultStats& stats, int64_t& abortAt)
+{
+    // A dry run finds the migration's span; the same scenario runs the same way again.
+    int64_t doneAt = 0, startedAt = 0;
+    {
+        MigrationEngine dry(cfg);
+        dry.onGuestIo = [](const Injection&) {};
+        dry.runToEnd();
+        if (dry.phase() != Phase::Done) {
+            return "dry run did not finish";
+        }
+        doneAt = dry.nowNs();
+        startedAt = dry.summary().migrationStartNs;
+    }
+    Random rng(cfg.seed ^ 0x5851f42d4c957f2dULL);
+    const int64_t first = startedAt + cfg.tickNs;
+    const int64_t last = doneAt - cfg.tickNs;
+    if (last < first) {
+        ++stats.skipped;
+        abortAt = -1;
+        return "";
+    }
+    abortAt = first + int64_t(rng.below(uint64_t((last - first) / cfg.tickNs + 1))) * cfg.tickNs;
+
+    MigrationEngine e(cfg);
+    TruthModel truth(cfg.diskBytes, cfg.granularity);
+    uint64_t applied = 0;
+    e.onGuestIo = [&](const Injection& io) {
+        truth.apply(io);
+        ++applied;
+    };
+    e.setRecordStream(true);
+    while (e.nowNs() < abortAt) {
+        e.step();
+    }
+    const Phase before = e.phase();
+    if (before != Phase::Setup && before != Phase::Bulk && before != Phase::Dirty &&
+        before != Phase::Complete) {
+        return std::string("not migrating at the abort moment: ") + std::string(phaseName(before));
+    }
+    // Guest I/O right before the fault: held while the guest is paused, and a clear at the destination
+    // is held while the bitmap loads there.
+    const uint64_t at = rng.below(cfg.diskBytes / 512) * 512;
+    e.injectWrite(at, std::min<uint64_t>(cfg.diskBytes - at, 4096));
+    const uint64_t appliedBefore = applied;
+    e.injectClear(0, cfg.diskBytes / 2 / 512 * 512 + 512);
+    stats.pausedAtAbort += e.guestPaused();
+    stats.atDestinationAtAbort += e.guestAtDestination();
+    stats.heldAtAbort += applied == appliedBefore;
+
+    if (!e.abort()) {
+        return "abort() refused during the migration";
+    }
+    ++stats.aborted;
+    std::ostringstream os;
+    const MigrationSummary s = e.summary();
+    if (e.phase() != Phase::Cancelled || !s.cancelled || s.finished || !e.canStartMigration()) {
+        return "not cancelled after abort()";
+    }
+    if (e.source().busy() || e.meta() != nullptr || e.destination() != nullptr || e.guestPaused() ||
+        e.guestAtDestination() || e.bytesInFlight() != 0 || !e.source().enabled()) {
+        os << "state after abort: busy " << e.source().busy() << ", meta " << (e.meta() != nullptr)
+           << ", destination " << (e.destination() != nullptr) << ", paused " << e.guestPaused()
+           << ", at destination " << e.guestAtDestination() << ", in flight " << e.bytesInFlight();
+        return os.str();
+    }
+    if (e.abort()) {
+        return "a second abort() did something";
+    }
+    // The source keeps every dirty bit: writes made at the destination came back, held I/O was applied.
+    if (const uint64_t d = truth.differences(e.source().bits()); d != 0) {
+        os << "after " << phaseName(before) << " abort the source differs from the guest's I/O in " << d
+           << " bits (source " << e.source().dirtyBits() << ", truth " << truth.count() << ")";
+        return os.str();
+    }
+    // The guest goes on at the source; then the migration is retried.
+    e.runFor(int64_t(rng.below(10)) * cfg.tickNs);
+    if (e.phase() != Phase::Cancelled || truth.differences(e.source().bits()) != 0) {
+        return "the guest at the source after the fault";
+    }
+    const int64_t retryAt = e.nowNs();
+    e.startMigration();
+    e.runToEnd();
+    const MigrationSummary r = e.summary();
+    if (e.phase() != Phase::Done || !r.finished || !r.verified || r.lostBits || r.extraBits ||
+        !r.error.empty()) {
+        os << "retry: phase " << phaseName(e.phase()) << ", verified " << r.verified << ", lost "
+           << r.lostBits << ", extra " << r.extraBits << ", error '" << r.error << "'";
+        return os.str();
+    }
+    if (r.cancelled) {
+        return "retry: still marked cancelled";
+    }
+    if (const uint64_t d = truth.differences(e.destination()->bits()); d != 0) {
+        os << "retry: destination differs from the guest's I/O in " << d << " bits";
+        return os.str();
+    }
+    if (const std::string p = streamProblems(e); !p.empty()) {
+        return "retry stream: " + p;
+    }
+    if (const std::string p = phaseProblems(e.phases(), e.nowNs()); !p.empty()) {
+        return "retry phases: " + p;
+    }
+    if (const std::string p = phaseSequenceProblems(e.phases(), cfg.strategy); !p.empty()) {
+        return "retry phases: " + p;
+    }
+    if (r.migrationStartNs != retryAt) {
+        return "retry: migration start not updated";
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("Engine: a link fault at any moment keeps every dirty bit at the source", "[engine][fault]")
+{
+    FaultStats stats;
+    unsigned failures = 0, runs = 0;
+    for (Strategy strategy : {Strategy::Precopy, Strategy::Postcopy, Strategy::StopAndCopy}) {
+        for (uint64_t seed = 1; seed <= kSeeds && failures < 10; ++seed) {
+            const SimConfig cfg = faultScenario(seed, strategy);
+            REQUIRE_NOTHROW(cfg.validate());
+            int64_t abortAt = -1;
+            std::string problem;
+            try {
+                problem = faultCheck(cfg, stats, abortAt);
+            } catch (const std::exception& ex) {
+                problem = std::string("exception: ") + ex.what();
+            }
+            ++runs;
+            INFO("seed " << seed << ": " << describe(cfg, abortAt));
+            CHECK(problem == "");
+            failures += !problem.empty();
+        }
+    }
+    WARN("fault: " << stats.aborted << " aborts of " << runs << " runs (" << stats.skipped << " too short), "
+                   << stats.pausedAtAbort << " with the guest paused, " << stats.atDestinationAtAbort
+                   << " with the guest at the destination, " << stats.heldAtAbort << " with held I/O");
+    CHECK(failures == 0);
+    CHECK(stats.aborted > runs * 9 / 10);
+    CHECK(stats.pausedAtAbort > runs / 10);
+    CHECK(stats.atDestinationAtAbort > runs / 10);
+    CHECK(stats.heldAtAbort > runs / 10);
+}
+
+TEST_CASE("Engine: abort in each phase, by hand", "[engine][fault]")
+{
+    SimConfig cfg;
+    cfg.diskBytes = 64 * GiB; // 128 chunks of 1 KiB
+    cfg.granularity = 64 * KiB;
+    cfg.bandwidth = 1e6;
+    cfg.maxDowntimeNs = 1 * kMs;
+    cfg.latencyNs = 3 * kMs;
+    cfg.workload.kind = WorkloadKind::Uniform;
+    cfg.workload.rate = 3000;
+    cfg.migrationStartNs = 2 * kMs;
+
+    for (Strategy strategy : {Strategy::Precopy, Strategy::Postcopy, Strategy::StopAndCopy}) {
+        for (Phase target : {Phase::Setup, Phase::Bulk, Phase::Dirty, Phase::Complete}) {
+            if ((strategy == Strategy::StopAndCopy && (target == Phase::Bulk || target == Phase::Dirty)) ||
+                (strategy == Strategy::Postcopy && target == Phase::Dirty)) {
+                continue;
+            }
+            cfg.strategy = strategy;
+            INFO(strategyName(strategy) << ", abort in " << phaseName(target));
+            MigrationEngine e(cfg);
+            TruthModel truth(cfg.diskBytes, cfg.granularity);
+            e.onGuestIo = [&truth](const Injection& io) { truth.apply(io); };
+            while (e.phase() != target && !e.finished()) {
+                e.step();
+            }
+            e.step();
+            if (e.phase() != target) {
+                continue; // never seen between ticks, or over within one
+            }
+            REQUIRE(e.abort());
+            CHECK(e.phase() == Phase::Cancelled);
+            CHECK_FALSE(e.source().busy());
+            CHECK(e.meta() == nullptr);
+            CHECK(truth.differences(e.source().bits()) == 0);
+            CHECK(e.phases().back().phase == Phase::Cancelled);
+            e.runFor(5 * kMs);
+            e.startMigration();
+            e.runToEnd();
+            CHECK(e.summary().verified);
+            REQUIRE(e.destination() != nullptr);
+            CHECK(truth.differences(e.destination()->bits()) == 0);
+        }
+    }
+}
+
+// Known engine bug, kept as a reproducer: a clear the guest makes at the destination during postcopy is
+// held, later writes are not, and abort() replays the held clear after merging those writes back into
+// the source, erasing them. Marked [!shouldfail]: when the engine keeps guest I/O in order this test
+// passes, Catch reports that as a failure, and the tag must go.
+TEST_CASE("Engine: after a postcopy abort, a write made after a held clear stays dirty",
+          "[engine][fault][postcopy][!shouldfail]")
+{
+    SimConfig cfg;
+    cfg.diskBytes = 64 * GiB;
+    cfg.granularity = 64 * KiB;
+    cfg.strategy = Strategy::Postcopy;
+    cfg.bandwidth = 1e6;
+    cfg.workload.kind = WorkloadKind::Idle;
+    cfg.migrationStartNs = 1 * kMs;
+    cfg.injections = {Injection{0, Injection::Op::Write, 0, 64 * GiB}}; // data chunks: a slow bulk phase
+    MigrationEngine e(cfg);
+    while (!e.guestAtDestination() && !e.finished()) {
+        e.step();
+    }
+    REQUIRE(e.guestAtDestination());
+    e.injectClear(0, GiB);         // held until COMPLETE
+    e.injectWrite(64 * KiB, 4096); // into the successor at once
+    e.step();
+    REQUIRE(e.abort());
+    CHECK(e.source().bits().get(64 * KiB));
+}

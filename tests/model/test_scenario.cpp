@@ -1,0 +1,593 @@
+// Scenario files: the schema, the round trip, the error messages and the shipped presets.
+#include "scenariofile.h"
+
+#include <bitmig/migrationengine.h>
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTemporaryDir>
+
+using namespace bitmig;
+
+namespace {
+
+QByteArray operator""_json(const char* s, size_t n)
+{
+    return QByteArray(s, qsizetype(n));
+}
+
+// A scenario file with `body` (JSON members, no braces) after the format and version.
+QByteArray scenarioWith(const char* body)
+{
+    QByteArray json = R"({"format": "bitmig-scenario", "version": 1)"_json;
+    if (*body) {
+        json += ", ";
+        json += body;
+    }
+    return json + "}";
+}
+
+ScenarioError errorOf(const QByteArray& json)
+{
+    try {
+        ScenarioFile::fromJson(json, QStringLiteral("test.json"));
+    } catch (const ScenarioError& e) {
+        return e;
+    }
+    FAIL("no error for " << json.toStdString());
+    return ScenarioError(QString(), QString(), QString());
+}
+
+// Every field away from its default, and values that need care to write exactly.
+Scenario unusualScenario()
+{
+    Scenario s;
+    s.name = QStringLiteral("Odd \"values\" \u00e9\u00e8 \\ slash");
+    s.description = QStringLiteral("Two lines,\nand a tab\there.");
+    SimConfig& c = s.config;
+    c.diskBytes = (uint64_t(3) << 40) + 1536; // not a whole number of any unit above 512 B
+    c.granularity = 512;
+    c.chunkBytes = 1;
+    c.strategy = Strategy::Postcopy;
+    c.bandwidth = 123456789.125;
+    c.latencyNs = 1'500'001;
+    c.maxDowntimeNs = 1'500'000'000;
+    c.maxPasses = 0;
+    c.completeOnlyBelow = 1536;
+    c.tickNs = 250'000;
+    c.migrationStartNs = -1;
+    c.timeLimitNs = int64_t(7200) * 1'000'000'000;
+    c.sampleIntervalNs = 1'000'000'007;
+    c.seed = 0xfedcba9876543210ULL;
+    c.deviceName = "virtio-disk0";
+    c.bitmapName = "b\u00e4ckup";
+    c.workload.kind = WorkloadKind::Bursts;
+    c.workload.rate = 12345.678;
+    c.workload.minWriteBytes = 1536;
+    c.workload.maxWriteBytes = 3 * 1024 * 1024 + 512;
+    c.workload.hotFraction = 0.1 + 0.2; // 0.30000000000000004: needs all 17 digits
+    c.workload.hotShare = 1e-7;
+    c.workload.zipfExponent = 1;
+    c.workload.burstPeriodNs = 333'333'333;
+    c.workload.burstDuty = 0.5;
+    c.injections = {
+        Injection{.timeNs = 0, .op = Injection::Op::Write, .offset = 0, .length = 512},
+        Injection{.timeNs = 1'500'000'000,
+                  .op = Injection::Op::Clear,
+                  .offset = uint64_t(3) << 30,
+                  .length = 65536},
+        Injection{
+            .timeNs = 7, .op = Injection::Op::Write, .offset = 1536, .length = 1024 * 1024 * 1024 + 512},
+    };
+    return s;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Round trip and writing
+
+TEST_CASE("a default scenario survives toJson and fromJson", "[scenario]")
+{
+    Scenario s;
+    s.name = QStringLiteral("Defaults");
+    const Scenario back = ScenarioFile::fromJson(ScenarioFile::toJson(s), QStringLiteral("defaults.json"));
+    CHECK(back == s);
+    CHECK(back.config == SimConfig{});
+}
+
+TEST_CASE("every field survives the round trip exactly", "[scenario]")
+{
+    const Scenario s = unusualScenario();
+    REQUIRE_NOTHROW(s.config.validate());
+    const QByteArray json = ScenarioFile::toJson(s);
+    INFO(json.toStdString());
+    const Scenario back = ScenarioFile::fromJson(json, QStringLiteral("unusual.json"));
+    CHECK(back.name == s.name);
+    CHECK(back.description == s.description);
+    CHECK(back.config.workload == s.config.workload);
+    CHECK(back.config.injections == s.config.injections);
+    CHECK(back.config == s.config);
+    // Writing again gives the same bytes: the output is a fixed point.
+    CHECK(ScenarioFile::toJson(back) == json);
+}
+
+TEST_CASE("toJson writes the schema's keys in order with readable units", "[scenario]")
+{
+    Scenario s;
+    s.name = QStringLiteral("Units");
+    SimConfig& c = s.config;
+    c.diskBytes = uint64_t(16) << 40;
+    c.bandwidth = 125e6;
+    c.migrationStartNs = 1'500'000'000;
+    c.timeLimitNs = int64_t(3600) * 1'000'000'000;
+    c.workload.kind = WorkloadKind::Zipf;
+    c.workload.rate = 100000;
+    c.injections = {Injection{
+        .timeNs = 1'500'000'000, .op = Injection::Op::Write, .offset = uint64_t(3) << 30, .length = 65536}};
+    const QByteArray json = ScenarioFile::toJson(s);
+    INFO(json.toStdString());
+
+    CHECK(
+        json.startsWith("{\n  \"format\": \"bitmig-scenario\",\n  \"version\": 1,\n  \"name\": \"Units\","));
+    CHECK(json.contains("\"disk\": \"16T\""));
+    CHECK(json.contains("\"granularity\": \"64K\""));
+    CHECK(json.contains("\"chunk\": \"1K\""));
+    CHECK(json.contains("\"strategy\": \"precopy\""));
+    CHECK(json.contains("\"bandwidth\": \"1Gbit\""));
+    CHECK(json.contains("\"latency\": 0"));
+    CHECK(json.contains("\"maxDowntime\": \"300ms\""));
+    CHECK(json.contains("\"migrationStart\": \"1.5s\""));
+    CHECK(json.contains("\"timeLimit\": \"60min\""));
+    CHECK(json.contains("\"rate\": 100000"));
+    CHECK(json.contains("\"writeSize\": \"4K..64K\""));
+    CHECK(json.contains(R"({"time": "1.5s", "op": "write", "offset": "3G", "length": "64K"})"));
+    CHECK(json.indexOf("\"disk\"") < json.indexOf("\"workload\""));
+    CHECK(json.indexOf("\"workload\"") < json.indexOf("\"injections\""));
+
+    QJsonParseError error;
+    QJsonDocument::fromJson(json, &error);
+    CHECK(error.error == QJsonParseError::NoError);
+
+    s.config.migrationStartNs = -1;
+    CHECK(ScenarioFile::toJson(s).contains("\"migrationStart\": null"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading values
+
+TEST_CASE("only format and version are required; the rest defaults to SimConfig", "[scenario]")
+{
+    const Scenario s = ScenarioFile::fromJson(scenarioWith(""), QStringLiteral("min.json"));
+    CHECK(s.name.isEmpty());
+    CHECK(s.description.isEmpty());
+    CHECK(s.config == SimConfig{});
+
+    const Scenario w =
+        ScenarioFile::fromJson(scenarioWith(R"("workload": {"rate": 5})"), QStringLiteral("w.json"));
+    WorkloadSpec expected;
+    expected.rate = 5;
+    CHECK(w.config.workload == expected);
+}
+
+TEST_CASE("numbers are bytes, bytes per second and nanoseconds; strings carry units", "[scenario]")
+{
+    const Scenario s = ScenarioFile::fromJson(scenarioWith(R"(
+        "disk": 1099511627776, "granularity": 65536, "chunk": "1KiB", "bandwidth": 1000000,
+        "latency": 2000000, "maxDowntime": "0.3s", "tick": "500us", "timeLimit": "1.5h",
+        "sampleInterval": "10 ms", "migrationStart": null, "completeOnlyBelow": "1M", "seed": "18446744073709551615",
+        "workload": {"type": "hot-spot", "rate": "20k", "writeSize": 4096, "burstPeriod": 250000000},
+        "injections": [{"time": 0, "offset": 0, "length": "512"}])"),
+                                              QStringLiteral("n.json"));
+    const SimConfig& c = s.config;
+    CHECK(c.diskBytes == uint64_t(1) << 40);
+    CHECK(c.granularity == 65536);
+    CHECK(c.chunkBytes == 1024);
+    CHECK(c.bandwidth == 1e6);
+    CHECK(c.latencyNs == 2'000'000);
+    CHECK(c.maxDowntimeNs == 300'000'000);
+    CHECK(c.tickNs == 500'000);
+    CHECK(c.timeLimitNs == int64_t(5400) * 1'000'000'000);
+    CHECK(c.sampleIntervalNs == 10'000'000);
+    CHECK(c.migrationStartNs == -1);
+    CHECK(c.completeOnlyBelow == 1024 * 1024);
+    CHECK(c.seed == UINT64_MAX);
+    CHECK(c.workload.kind == WorkloadKind::HotSpot);
+    CHECK(c.workload.rate == 20000);
+    CHECK(c.workload.minWriteBytes == 4096);
+    CHECK(c.workload.maxWriteBytes == 4096);
+    CHECK(c.workload.burstPeriodNs == 250'000'000);
+    REQUIRE(c.injections.size() == 1);
+    CHECK(c.injections[0].op == Injection::Op::Write); // op defaults to write
+    CHECK(c.injections[0].length == 512);
+}
+
+TEST_CASE("integers are read exactly, beyond a double's 53 bits", "[scenario]")
+{
+    const Scenario s = ScenarioFile::fromJson(
+        scenarioWith(R"("seed": 9007199254740993, "disk": 9007199254740992)"), QStringLiteral("big.json"));
+    CHECK(s.config.seed == (uint64_t(1) << 53) + 1);
+    CHECK(s.config.diskBytes == uint64_t(1) << 53);
+}
+
+TEST_CASE("a key given twice: the last one counts", "[scenario]")
+{
+    const Scenario s =
+        ScenarioFile::fromJson(scenarioWith(R"("chunk": "3K", "chunk": "4K")"), QStringLiteral("twice.json"));
+    CHECK(s.config.chunkBytes == 4096);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+TEST_CASE("errors name the file, the key path and the reason", "[scenario][errors]")
+{
+    struct Case {
+        const char* what;
+        const char* body;
+        const char* keyPath;
+        const char* reason; // a part of the reason
+    };
+    const Case cases[] = {
+        // unknown keys, at every level
+        {"unknown top-level key", R"("dsik": "1T")", "dsik", "unknown key (did you mean \"disk\"?)"},
+        {"unknown key, no near match", R"("colour": "red")", "colour", "unknown key"},
+        {"unknown workload key", R"("workload": {"type": "zipf", "rat": 5})", "workload.rat",
+         "unknown key (did you mean \"rate\"?)"},
+        {"unknown injection key", R"("injections": [{"time": "1s", "offset": 0, "length": 512},
+                                      {"time": "2s", "offset": 0, "length": 512, "size": 4}])",
+         "injections[1].size", "unknown key"},
+        // wrong types
+        {"string for a count", R"("maxPasses": "30")", "maxPasses", "expected a whole number, got a string"},
+        {"string for a fraction", R"("workload": {"hotShare": "0.9"})", "workload.hotShare",
+         "expected a number, got a string"},
+        {"boolean for a rate", R"("workload": {"rate": true})", "workload.rate",
+         "expected a number of writes per second, got a boolean"},
+        {"array for a size", R"("disk": [1])", "disk", "expected a size"},
+        {"null for a duration", R"("latency": null)", "latency", "got null"},
+        {"object for the injections", R"("injections": {})", "injections",
+         "expected an array, got an object"},
+        {"number for an injection", R"("injections": [5])", "injections[0]",
+         "expected an object, got a number"},
+        {"number for the strategy", R"("strategy": 1)", "strategy", "expected a string, got a number"},
+        {"fraction of a byte", R"("disk": 1024.5)", "disk", "must be a whole number"},
+        {"negative size", R"("completeOnlyBelow": -1)", "completeOnlyBelow", "must not be negative"},
+        // out of range, from the parser and from SimConfig::validate()
+        {"disk not a multiple of 512", R"("disk": 1000)", "disk", "must be a positive multiple of 512 bytes"},
+        {"hot share above 1", R"("workload": {"hotShare": 1.5})", "workload.hotShare", "must be in [0, 1]"},
+        {"tick too long", R"("tick": "2s")", "tick", "must be between 1 us and 1 s"},
+        {"too many passes", R"("maxPasses": 200000)", "maxPasses", "must be at most 100000"},
+        {"write sizes reversed", R"("workload": {"writeSize": "64K..4K"})", "workload.writeSize",
+         "the maximum is below the minimum"},
+        {"write size not sectors", R"("workload": {"writeSize": "1000..4K"})", "workload.writeSize",
+         "multiple of 512"},
+        {"injection past the end",
+         R"("disk": "1G", "injections": [{"time": "1s", "offset": "1G", "length": "4K"}])", "injections[0]",
+         "past the end of the disk"},
+        {"injection without length", R"("injections": [{"time": "1s", "offset": 0}])", "injections[0].length",
+         "missing"},
+        {"unknown strategy", R"("strategy": "teleport")", "strategy", "\"teleport\" is not a strategy"},
+        {"unknown workload", R"("workload": {"type": "chaos"})", "workload.type",
+         "\"chaos\" is not a workload"},
+        {"unknown operation", R"("injections": [{"time": "1s", "op": "trim", "offset": 0, "length": 512}])",
+         "injections[0].op", "\"trim\" is not an operation"},
+        // units
+        {"bad size unit", R"("disk": "16Q")", "disk", "unknown size unit 'Q'"},
+        {"bad time unit", R"("maxDowntime": "3 fortnights")", "maxDowntime", "unknown time unit"},
+        {"bad bandwidth unit", R"("bandwidth": "1 Gfoo")", "bandwidth", "unknown bandwidth unit"},
+        {"duration without unit", R"("maxDowntime": "300")", "maxDowntime", "needs a unit"},
+        {"bad count suffix", R"("workload": {"rate": "5x"})", "workload.rate", "unknown suffix"},
+        {"zero bandwidth", R"("bandwidth": 0)", "bandwidth", "must be above zero"},
+        // powers of two
+        {"chunk not a power of two", R"("chunk": "3K")", "chunk",
+         "must be a power of two from 1 B to 1 MiB, got 3 KiB"},
+        {"chunk too large", R"("chunk": "2M")", "chunk", "must be a power of two from 1 B to 1 MiB"},
+        {"chunk zero", R"("chunk": 0)", "chunk", "must be a power of two from 1 B to 1 MiB"},
+        {"granularity not a power of two", R"("granularity": "96K")", "granularity",
+         "must be a power of two of at least 512 bytes"},
+        {"granularity too small", R"("granularity": 256)", "granularity",
+         "must be a power of two of at least 512"},
+    };
+    for (const Case& c : cases) {
+        SECTION(c.what)
+        {
+            const QByteArray json = scenarioWith(c.body);
+            const ScenarioError e = errorOf(json);
+            INFO(e.message().toStdString());
+            CHECK(e.file() == QStringLiteral("test.json"));
+            CHECK(e.keyPath() == QLatin1String(c.keyPath));
+            CHECK(e.reason().contains(QString::fromUtf8(c.reason)));
+            CHECK(e.message() == QStringLiteral("test.json: ") + QLatin1String(c.keyPath) +
+                                     QStringLiteral(": ") + e.reason());
+            CHECK(QString::fromStdString(e.what()) == e.message());
+            CHECK(e.line() == 0);
+        }
+    }
+}
+
+TEST_CASE("the message reads FILE: KEY.PATH: reason", "[scenario][errors]")
+{
+    const ScenarioError e = errorOf(scenarioWith(R"("workload": {"hotShare": "high"})"));
+    CHECK(e.message() == QStringLiteral("test.json: workload.hotShare: expected a number, got a string"));
+}
+
+TEST_CASE("format and version are checked first", "[scenario][errors]")
+{
+    SECTION("missing format")
+    {
+        const ScenarioError e = errorOf(R"({"version": 1, "disk": "1T"})"_json);
+        CHECK(e.keyPath() == QStringLiteral("format"));
+        CHECK(e.reason().startsWith(QStringLiteral("missing")));
+    }
+    SECTION("another format")
+    {
+        const ScenarioError e = errorOf(R"({"format": "qemu-config", "version": 1})"_json);
+        CHECK(e.keyPath() == QStringLiteral("format"));
+        CHECK(e.reason().contains(QStringLiteral("\"qemu-config\" is not a scenario")));
+    }
+    SECTION("missing version")
+    {
+        const ScenarioError e = errorOf(R"({"format": "bitmig-scenario"})"_json);
+        CHECK(e.keyPath() == QStringLiteral("version"));
+        CHECK(e.reason().startsWith(QStringLiteral("missing")));
+    }
+    SECTION("a newer version names the version, before any unknown key")
+    {
+        const ScenarioError e =
+            errorOf(R"({"format": "bitmig-scenario", "version": 2, "hologram": true})"_json);
+        CHECK(e.keyPath() == QStringLiteral("version"));
+        CHECK(e.reason().contains(QStringLiteral("version 2 is newer")));
+        CHECK(e.reason().contains(QStringLiteral("reads version 1")));
+    }
+    SECTION("version 0")
+    {
+        CHECK(errorOf(R"({"format": "bitmig-scenario", "version": 0})"_json).keyPath() ==
+              QStringLiteral("version"));
+    }
+    SECTION("version as a string")
+    {
+        const ScenarioError e = errorOf(R"({"format": "bitmig-scenario", "version": "1"})"_json);
+        CHECK(e.reason() == QStringLiteral("expected a whole number, got a string"));
+    }
+    SECTION("not an object")
+    {
+        const ScenarioError e = errorOf("[1, 2]"_json);
+        CHECK(e.keyPath().isEmpty());
+        CHECK(e.message() == QStringLiteral("test.json: expected a JSON object at the top level"));
+    }
+}
+
+TEST_CASE("JSON syntax errors report line and column", "[scenario][errors]")
+{
+    SECTION("a missing comma")
+    {
+        const QByteArray json =
+            "{\n  \"format\": \"bitmig-scenario\",\n  \"version\": 1\n  \"disk\": \"1T\"\n}\n";
+        const ScenarioError e = errorOf(json);
+        INFO(e.message().toStdString());
+        CHECK(e.keyPath().isEmpty());
+        CHECK(e.line() == 4);
+        CHECK(e.column() == 3);
+        CHECK(e.message().startsWith(QStringLiteral("test.json: line 4, column 3: ")));
+    }
+    SECTION("columns count characters, not bytes")
+    {
+        // "é" is two bytes in UTF-8 but one column.
+        const QByteArray json = "{\"name\": \"\xc3\xa9\" x}";
+        const ScenarioError e = errorOf(json);
+        INFO(e.message().toStdString());
+        CHECK(e.line() == 1);
+        CHECK(e.column() == 14);
+    }
+    SECTION("an unterminated document")
+    {
+        const ScenarioError e = errorOf("{\n  \"format\": \"bitmig-scenario\",\n"_json);
+        INFO(e.message().toStdString());
+        CHECK(e.line() == 3);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+TEST_CASE("save and load a file", "[scenario][file]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const Scenario s = unusualScenario();
+
+    ScenarioFile::save(path, s);
+    CHECK(ScenarioFile::load(path) == s);
+
+    SECTION("an invalid scenario is refused and the old file kept")
+    {
+        Scenario bad = s;
+        bad.config.chunkBytes = 3;
+        try {
+            ScenarioFile::save(path, bad);
+            FAIL("saved an invalid scenario");
+        } catch (const ScenarioError& e) {
+            CHECK(e.file() == path);
+            CHECK(e.keyPath() == QStringLiteral("chunk"));
+        }
+        CHECK(ScenarioFile::load(path) == s);
+    }
+    SECTION("a file that cannot be written names the file and keeps the old one")
+    {
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
+        const bool writable = QFile(dir.filePath(QStringLiteral("probe"))).open(QIODevice::WriteOnly);
+        if (!writable) { // running as root ignores the permissions; nothing to check then
+            Scenario other = s;
+            other.name = QStringLiteral("other");
+            try {
+                ScenarioFile::save(path, other);
+                FAIL("saved into a read-only folder");
+            } catch (const ScenarioError& e) {
+                CHECK(e.file() == path);
+                CHECK(e.reason().startsWith(QStringLiteral("cannot be written")));
+            }
+            CHECK(ScenarioFile::load(path) == s);
+        }
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    SECTION("a folder that does not exist")
+    {
+        const QString missing = dir.filePath(QStringLiteral("no/such/folder/run.json"));
+        CHECK_THROWS_AS(ScenarioFile::save(missing, s), ScenarioError);
+    }
+    SECTION("a missing file")
+    {
+        const QString missing = dir.filePath(QStringLiteral("missing.json"));
+        try {
+            ScenarioFile::load(missing);
+            FAIL("loaded a missing file");
+        } catch (const ScenarioError& e) {
+            CHECK(e.file() == missing);
+            CHECK(e.message().startsWith(missing + QStringLiteral(": cannot be read")));
+        }
+    }
+    SECTION("errors in a loaded file name its path")
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(scenarioWith(R"("chunk": "3K")"));
+        f.close();
+        try {
+            ScenarioFile::load(path);
+            FAIL("loaded a bad file");
+        } catch (const ScenarioError& e) {
+            CHECK(e.message().startsWith(path + QStringLiteral(": chunk: ")));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presets
+
+TEST_CASE("every preset file is compiled in, listed in resources.qrc and loads", "[scenario][presets]")
+{
+    const QStringList files = QDir(QStringLiteral(BITMIG_PRESET_DIR))
+                                  .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    REQUIRE(files.size() >= 10);
+
+    QFile qrc(QStringLiteral(BITMIG_RESOURCE_DIR "/resources.qrc"));
+    REQUIRE(qrc.open(QIODevice::ReadOnly));
+    const QByteArray qrcText = qrc.readAll();
+
+    for (const QString& file : files) {
+        INFO(file.toStdString());
+        CHECK(QFile::exists(QStringLiteral(":/presets/") + file));
+        CHECK(qrcText.contains((QStringLiteral("presets/") + file).toUtf8()));
+        const Scenario fromDisk = ScenarioFile::load(QStringLiteral(BITMIG_PRESET_DIR "/") + file);
+        CHECK_FALSE(fromDisk.name.isEmpty());
+        CHECK(fromDisk.description.size() > 40);
+        CHECK_NOTHROW(fromDisk.config.validate());
+        // Moderate bitmaps, so the app stays quick.
+        CHECK(fromDisk.config.diskBytes / fromDisk.config.granularity <= uint64_t(1) << 28);
+        // Round trip through the writer.
+        CHECK(ScenarioFile::fromJson(ScenarioFile::toJson(fromDisk), file) == fromDisk);
+    }
+
+    const QList<Scenario> presets = ScenarioFile::presets();
+    CHECK(presets.size() == files.size());
+    QSet<QString> names;
+    for (qsizetype i = 0; i < presets.size(); ++i) {
+        names.insert(presets[i].name);
+        if (i > 0) {
+            CHECK(QString::compare(presets[i - 1].name, presets[i].name, Qt::CaseInsensitive) < 0);
+        }
+    }
+    CHECK(names.size() == presets.size());
+}
+
+namespace {
+
+MigrationSummary runPreset(const QString& file)
+{
+    const Scenario s = ScenarioFile::load(QStringLiteral(":/presets/") + file);
+    MigrationEngine engine(s.config);
+    engine.runToEnd();
+    const MigrationSummary m = engine.summary();
+    INFO(file.toStdString());
+    // Every preset finishes well inside its time limit, and the bitmap arrives whole.
+    CHECK(m.finished);
+    CHECK(m.verified);
+    CHECK(m.lostBits == 0);
+    CHECK(m.totalTimeNs < int64_t(30) * 1'000'000'000);
+    return m;
+}
+
+constexpr int64_t kMs = 1'000'000;
+
+} // namespace
+
+TEST_CASE("each preset behaves as its description says", "[scenario][presets][engine]")
+{
+    SECTION("idle disk: no dirty pass, nothing resent, next to no downtime")
+    {
+        const MigrationSummary m = runPreset(QStringLiteral("idle.json"));
+        CHECK(m.converged);
+        CHECK(m.dirtyPasses == 0);
+        CHECK(m.chunksResent == 0);
+        CHECK(m.chunksZeroes > m.chunks * 9 / 10);
+        CHECK(m.downtimeNs < 1 * kMs);
+    }
+    SECTION("a hot spot resends far less than random writes at the same rate")
+    {
+        const MigrationSummary hot = runPreset(QStringLiteral("database-hotspot.json"));
+        const MigrationSummary random = runPreset(QStringLiteral("random-4k.json"));
+        CHECK(hot.converged);
+        CHECK(hot.dirtyPasses <= 1);
+        CHECK(random.converged);
+        CHECK(random.dirtyPasses >= 3);
+        CHECK(random.downtimeNs < 2 * random.maxDowntimeNs);
+        CHECK(hot.chunksResent * 10 < random.chunksResent);
+    }
+    SECTION("a sequential writer dirties one chunk at a time")
+    {
+        const MigrationSummary m = runPreset(QStringLiteral("sequential-log.json"));
+        CHECK(m.converged);
+        CHECK(m.dirtyPasses == 0);
+        CHECK(m.chunksResent <= 2);
+    }
+    SECTION("never converges: the pass cap forces completion")
+    {
+        const MigrationSummary m = runPreset(QStringLiteral("never-converges.json"));
+        CHECK_FALSE(m.converged);
+        CHECK(m.dirtyPasses == 10);
+        CHECK(m.downtimeNs > 10 * m.maxDowntimeNs);
+    }
+    SECTION("16 TiB on 1 GbE: the three strategies")
+    {
+        const MigrationSummary pre = runPreset(QStringLiteral("16t-on-1gbe-precopy.json"));
+        const MigrationSummary post = runPreset(QStringLiteral("16t-on-1gbe-postcopy.json"));
+        const MigrationSummary stop = runPreset(QStringLiteral("16t-on-1gbe-stop-copy.json"));
+        CHECK(pre.strategy == Strategy::Precopy);
+        CHECK(post.strategy == Strategy::Postcopy);
+        CHECK(stop.strategy == Strategy::StopAndCopy);
+        CHECK(pre.converged);
+        CHECK(pre.downtimeNs < 50 * kMs);
+        CHECK(post.downtimeNs < 1 * kMs);
+        CHECK(post.unusableWindowNs > 200 * kMs);
+        CHECK(stop.downtimeNs > 200 * kMs);
+        CHECK(stop.downtimeNs > 4 * pre.downtimeNs);
+    }
+    SECTION("the seed's 1 MiB chunk resends far more than 1 KiB")
+    {
+        const MigrationSummary big = runPreset(QStringLiteral("seed-1mib-chunk.json"));
+        const MigrationSummary small = runPreset(QStringLiteral("seed-1kib-chunk.json"));
+        CHECK(big.chunks == 32);
+        CHECK(small.chunks == 32768);
+        CHECK_FALSE(big.converged);
+        CHECK(big.dirtyPasses == 30);
+        CHECK(small.converged);
+        CHECK(small.dirtyPasses == 0);
+        CHECK(big.payloadBytes > 100 * small.wireBytes);
+        CHECK(big.downtimeNs > big.maxDowntimeNs);
+        CHECK(small.downtimeNs < 10 * kMs);
+    }
+}
