@@ -773,6 +773,8 @@ void MigrationCharts::showValue(ChartKind kind, int series, const QPointF& at, b
     const double seconds = double(b.endNs) * 1e-9;
     const double width = b.seconds();
     const int decimals = std::max(2, AxisTicks::decimalsFor(width));
+    const QString span = width < 1 ? tr("%1 ms").arg(QLocale().toString(width * 1e3, 'f', width < 0.01 ? 1 : 0))
+                                   : formatSeconds(width, 2);
     // Pending and the budget are levels at the end of a bucket; the rest are averages over it.
     const QString text =
         kind == ChartKind::Pending
@@ -780,7 +782,7 @@ void MigrationCharts::showValue(ChartKind kind, int series, const QPointF& at, b
                                       formatSeconds(seconds, decimals))
             : tr("%1: %2\nat %3 (average over %4)")
                   .arg(seriesName(kind, series), formatValue(kind, series, value),
-                       formatSeconds(seconds, decimals), formatSeconds(width, decimals));
+                       formatSeconds(seconds, decimals), span);
     QToolTip::showText(QCursor::pos(), text, plot.view);
 }
 

@@ -41,6 +41,7 @@ public:
     static void save(const QString& path, const Scenario& scenario);
 
     // The shipped presets (resources/presets, compiled in as ":/presets/*.json"), sorted by name.
+    // A preset that does not load throws like any file; the model tests load them all.
     static QList<Scenario> presets();
 };
 

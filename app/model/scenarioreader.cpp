@@ -184,6 +184,12 @@ public:
     {
         const QString expected = ScenarioFile::tr("a size (a string such as \"64K\" or a number of bytes)");
         if (v.isString()) {
+            // Plain digits are read exactly: the unit parser works in doubles, which round above 2^53.
+            bool digits = false;
+            const uint64_t exact = v.toString().trimmed().toULongLong(&digits, 10);
+            if (digits && !v.toString().trimmed().startsWith(QLatin1Char('+'))) {
+                return exact;
+            }
             return parsed(v.toString(), path, [](const std::string& s) { return units::parseSize(s); });
         }
         return wholeNumber(v, path, expected);

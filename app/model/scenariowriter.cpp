@@ -95,6 +95,17 @@ std::optional<std::string> decimalIn(uint64_t value, uint64_t unit, int decimals
     return std::to_string(whole) + "." + frac;
 }
 
+// Whether the reader's parser gives `value` back for `text` (it works in doubles, so near the
+// limits it may round or refuse).
+template <class T, class Parse> bool parsesBackTo(const std::string& text, T value, Parse parse)
+{
+    try {
+        return parse(text) == value;
+    } catch (const std::invalid_argument&) {
+        return false;
+    }
+}
+
 // Sizes, times and bandwidths as strings with the largest unit that is exact, checked by reading
 // them back with the same parser fromJson() uses; a plain number when no unit fits.
 QByteArray sizeText(uint64_t bytes)
@@ -104,10 +115,14 @@ QByteArray sizeText(uint64_t bytes)
     for (const auto& [unit, suffix] : kUnits) {
         if (const auto text = decimalIn(bytes, unit, 2)) {
             const std::string s = *text + suffix;
-            if (units::parseSize(s) == bytes) {
+            if (parsesBackTo(s, bytes, units::parseSize)) {
                 return jsonString(s);
             }
         }
+    }
+    // JSON readers (Qt's too) keep integers exact only up to 2^63 - 1; above, digits in a string.
+    if (bytes > uint64_t(std::numeric_limits<int64_t>::max())) {
+        return jsonString(std::to_string(bytes));
     }
     return jsonNumber(bytes);
 }
@@ -126,7 +141,7 @@ QByteArray durationText(int64_t ns)
     for (const auto& u : kUnits) {
         if (const auto text = decimalIn(uint64_t(ns), u.unit, u.decimals)) {
             const std::string s = *text + u.suffix;
-            if (units::parseDuration(s) == ns) {
+            if (parsesBackTo(s, ns, units::parseDuration)) {
                 return jsonString(s);
             }
         }
@@ -153,12 +168,8 @@ QByteArray bandwidthText(double bytesPerSecond)
                 continue;
             }
             const std::string s = jsonNumber(scaled).toStdString() + u.suffix;
-            try {
-                if (units::parseBandwidth(s) == bytesPerSecond) {
-                    return jsonString(s);
-                }
-            } catch (const std::invalid_argument&) {
-                // Not representable this way; try the next unit.
+            if (parsesBackTo(s, bytesPerSecond, units::parseBandwidth)) {
+                return jsonString(s);
             }
         }
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <stdexcept>
 
 namespace bitmig {
@@ -29,13 +30,28 @@ inline void prefetchForWrite(const void* p) noexcept
 #endif
 }
 
-uint64_t popcountAndNot(std::span<const uint64_t> a, std::span<const uint64_t> b) noexcept
+struct BitDifference {
+    uint64_t onlyInA = 0, onlyInB = 0;
+};
+
+// Bits set in one span and not the other, over their common length, in one pass. The spans are
+// nearly always equal, so equal blocks are skipped with memcmp (vectorised) before counting.
+BitDifference bitDifference(std::span<const uint64_t> a, std::span<const uint64_t> b) noexcept
 {
-    uint64_t n = 0;
-    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
-        n += std::popcount(a[i] & ~b[i]);
+    constexpr size_t kBlock = 512;  // words
+    BitDifference d;
+    const size_t n = std::min(a.size(), b.size());
+    for (size_t at = 0; at < n; at += kBlock) {
+        const size_t len = std::min(kBlock, n - at);
+        if (std::memcmp(a.data() + at, b.data() + at, len * sizeof(uint64_t)) == 0) {
+            continue;
+        }
+        for (size_t i = at; i < at + len; ++i) {
+            d.onlyInA += unsigned(std::popcount(a[i] & ~b[i]));
+            d.onlyInB += unsigned(std::popcount(b[i] & ~a[i]));
+        }
     }
-    return n;
+    return d;
 }
 
 } // namespace
@@ -114,6 +130,13 @@ uint64_t MigrationEngine::chunkRecordCost() const noexcept
            stream::bufSize(std::max<uint64_t>(cfg_.chunkBytes, 8));
 }
 
+uint64_t MigrationEngine::chunkRecordCost(uint64_t index) const noexcept
+{
+    // The last chunk may hold fewer bits than the others, and so a smaller buffer.
+    const uint64_t words = (chunkAt(index).nbits + 63) / 64;
+    return StreamEncoder::bitsHeaderSize(false, false, 0, 0, false) + stream::bufSize(words * 8);
+}
+
 uint64_t MigrationEngine::pendingBytes() const
 {
     const HBitmap* m = source_.meta();
@@ -141,7 +164,22 @@ uint64_t MigrationEngine::pendingBytes() const
                                : (chunks_ - cursor_) + (m ? m->countBits(0, cursor_) : 0);
         break;
     }
-    return chunksLeft * chunkRecordCost();
+    if (chunksLeft == 0) {
+        return 0;
+    }
+    // Every pending chunk costs a full data record, except the last chunk of the bitmap.
+    const uint64_t last = chunks_ - 1;
+    const bool metaLast = m && m->get(last << m->granularity());
+    bool lastPending = true;
+    if (phase_ == Phase::Dirty) {
+        lastPending = metaLast;
+    } else if (phase_ == Phase::Bulk || (phase_ == Phase::Complete && !bulkDone_)) {
+        lastPending = cursor_ <= last || metaLast;
+    } else if (phase_ == Phase::Complete) {
+        lastPending = cursor_ <= last && metaLast;
+    }
+    const uint64_t full = chunkRecordCost();
+    return chunksLeft * full - (lastPending ? full - chunkRecordCost(last) : 0);
 }
 
 // ---- running -----------------------------------------------------------------------------
@@ -194,7 +232,8 @@ void MigrationEngine::applyGuestIo(const Injection& io)
     const bool atDestination = guestAtDestination_;
     // A paused guest issues nothing; a clear at the destination waits for COMPLETE, since the
     // incoming bitmap there is merged with the successor by OR and would bring the bits back.
-    if (guestPaused_ ||
+    // Once something waits, everything after it waits too, so the guest's I/O keeps its order.
+    if (guestPaused_ || (!heldIo_.empty() && !draining_) ||
         (io.op == Injection::Op::Clear && atDestination && receiver_ && !receiver_->complete())) {
         heldIo_.push_back(io);
         return;
@@ -259,35 +298,34 @@ void MigrationEngine::runWorkload()
     const HBitmap* m = source_.meta();
     const uint64_t before = m ? m->count() >> m->granularity() : 0;
     if (!guestAtDestination_ && !onGuestIo) {
-        // The hot path: straight into the source bitmap. The writes land at random places in a
-        // large bitmap, so nearly every one misses the cache; they are applied in batches, in
-        // order, after prefetching the words each batch touches, so the misses overlap.
+        // The hot path: straight into the source bitmap. Writes land at random places in a large
+        // bitmap, so most miss the cache. Each batch is prefetched as soon as it is drawn and
+        // applied only after the next batch has been drawn, so the misses resolve meanwhile; the
+        // writes still reach the bitmap in order, all within the tick.
         const HBitmap& hb = source_.bits();
         const uint64_t* bottom = hb.words().data();
         const uint64_t* above = hb.levelWords(HBitmap::kLevels - 2).data();  // set with new bits
         const unsigned g = hb.granularity();
-        constexpr size_t kBatch = 32;
-        uint64_t offsets[kBatch], lengths[kBatch];
-        size_t pending = 0;
+        GuestWrite held[WorkloadGenerator::kBatch];
+        size_t heldCount = 0;
         uint64_t n = 0;
-        auto flush = [&] {
-            for (size_t i = 0; i < pending; ++i) {
-                source_.markDirty(offsets[i], lengths[i]);
+        auto apply = [&] {
+            for (size_t i = 0; i < heldCount; ++i) {
+                source_.markDirty(held[i].offset, held[i].length);
             }
-            n += pending;
-            pending = 0;
+            n += heldCount;
         };
-        generator_.generate(now_, cfg_.tickNs, [&](uint64_t offset, uint64_t length) {
-            const uint64_t bit = offset >> g;
-            prefetchForWrite(bottom + (bit >> 6));
-            prefetchForWrite(above + (bit >> 12));
-            offsets[pending] = offset;
-            lengths[pending] = length;
-            if (++pending == kBatch) {
-                flush();
+        generator_.generateBatches(now_, cfg_.tickNs, [&](std::span<const GuestWrite> batch) {
+            for (const GuestWrite& w : batch) {
+                const uint64_t bit = w.offset >> g;
+                prefetchForWrite(bottom + (bit >> 6));
+                prefetchForWrite(above + (bit >> 12));
             }
+            apply();
+            std::copy(batch.begin(), batch.end(), held);
+            heldCount = batch.size();
         });
-        flush();
+        apply();
         summary_.writesApplied += n;
         bucket_.writes += n;
     } else {
@@ -377,11 +415,7 @@ bool MigrationEngine::abort()
     guestPaused_ = false;
     summary_.cancelled = true;
     enterPhase(Phase::Cancelled);
-    while (!heldIo_.empty()) {
-        const Injection io = heldIo_.front();
-        heldIo_.pop_front();
-        applyGuestIo(io);
-    }
+    drainHeldIo();
     return true;
 }
 
@@ -442,7 +476,6 @@ uint64_t MigrationEngine::exactPendingBytes() const
 {
     const HBitmap& hb = source_.bits();
     const HBitmap* m = source_.meta();
-    const uint64_t dataCost = chunkRecordCost();
     const uint64_t zeroCost = StreamEncoder::bitsHeaderSize(false, false, 0, 0, true);
     uint64_t bytes = 0;
     uint64_t from = cursor_;
@@ -456,9 +489,10 @@ uint64_t MigrationEngine::exactPendingBytes() const
             }
             chunk = (*bit >> hb.granularity()) / chunkBits();
             ++dataChunks;
+            bytes += chunkRecordCost(chunk);
             ++chunk;
         }
-        bytes += dataChunks * dataCost + (chunks_ - cursor_ - dataChunks) * zeroCost;
+        bytes += (chunks_ - cursor_ - dataChunks) * zeroCost;
         from = 0;
     }
     if (m) {
@@ -470,7 +504,7 @@ uint64_t MigrationEngine::exactPendingBytes() const
             }
             chunk = *at >> m->granularity();
             const Chunk c = chunkAt(chunk);
-            bytes += hb.anyBits(c.firstBit, c.nbits) ? dataCost : zeroCost;
+            bytes += hb.anyBits(c.firstBit, c.nbits) ? chunkRecordCost(chunk) : zeroCost;
             ++chunk;
         }
     }
@@ -717,8 +751,9 @@ void MigrationEngine::onLoaded(const DirtyBitmap& loaded)
     // COMPLETE at the destination: the loaded bitmap must equal the source as the guest left it.
     const auto src = source_.bits().words();
     const auto dst = loaded.bits().words();
-    summary_.lostBits = popcountAndNot(src, dst);
-    summary_.extraBits = popcountAndNot(dst, src);
+    const BitDifference diff = bitDifference(src, dst);
+    summary_.lostBits = diff.onlyInA;
+    summary_.extraBits = diff.onlyInB;
     summary_.sourceSha256 = source_.bits().sha256();
     summary_.expectedSha256 = summary_.sourceSha256;
     if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
@@ -754,11 +789,18 @@ void MigrationEngine::finishIfDone()
     }
     source_.setBusy(false);
     enterPhase(Phase::Done);
+    drainHeldIo();
+}
+
+void MigrationEngine::drainHeldIo()
+{
+    draining_ = true;
     while (!heldIo_.empty()) {
         const Injection io = heldIo_.front();
         heldIo_.pop_front();
         applyGuestIo(io);
     }
+    draining_ = false;
 }
 
 // ---- measurements ------------------------------------------------------------------------

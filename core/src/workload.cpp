@@ -35,7 +35,6 @@ uint64_t mix(uint64_t z) noexcept
 // formula gives. Draws within kGuard of a step go back to the formula, so that an ulp of libm
 // rounding at a step (where the formula could be non-monotone) cannot make the table disagree.
 constexpr uint64_t kDrawEnd = uint64_t(1) << 53;     // draws are k in [0, 2^53)
-constexpr unsigned kBucketShift = 53 - 14;           // 16384 buckets of k
 constexpr uint64_t kGuard = uint64_t(1) << 28;       // u within 2^-25 of a step: use the formula
 constexpr size_t kMaxSteps = 1024;
 constexpr uint32_t kMaxStepsPerBucket = 4;           // bounds the scan of a lookup
@@ -89,7 +88,7 @@ inline uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
     }
     // A bucket holds at most kMaxStepsPerBucket steps and `steps` is padded with kDrawEnd, so a
     // fixed, branch-free count finds the steps at or below k (a loop would mispredict).
-    const uint32_t first = buckets[size_t(k >> kBucketShift)];
+    const uint32_t first = buckets[size_t(k >> shift)];
     const uint64_t* s = steps.data() + first;
     uint32_t below = 0;
     for (uint32_t i = 0; i < kMaxStepsPerBucket; ++i) {
@@ -104,8 +103,9 @@ inline uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
 }
 
 void WorkloadGenerator::StepTable::build(const std::function<uint64_t(uint64_t)>& value,
-                                         const std::function<uint64_t(uint64_t)>& guess)
+                                         const std::function<uint64_t(uint64_t)>& guess, unsigned bucketBits)
 {
+    shift = 53 - bucketBits;
     steps.clear();
     buckets.clear();
     count = 0;
@@ -120,7 +120,7 @@ void WorkloadGenerator::StepTable::build(const std::function<uint64_t(uint64_t)>
             complete = true;
             break;
         }
-        inBucket = !steps.empty() && (steps.back() >> kBucketShift) == (k >> kBucketShift) ? inBucket + 1 : 1;
+        inBucket = !steps.empty() && (steps.back() >> shift) == (k >> shift) ? inBucket + 1 : 1;
         if (inBucket > kMaxStepsPerBucket) {
             break;  // steps this dense: the formula is about as fast as a scan
         }
@@ -128,10 +128,10 @@ void WorkloadGenerator::StepTable::build(const std::function<uint64_t(uint64_t)>
         lo = k;
     }
     count = uint32_t(steps.size());
-    buckets.resize(size_t(1) << (53 - kBucketShift));
+    buckets.resize(size_t(1) << bucketBits);
     size_t j = 0;
     for (size_t b = 0; b < buckets.size(); ++b) {
-        while (j < count && steps[j] < (uint64_t(b) << kBucketShift)) {
+        while (j < count && steps[j] < (uint64_t(b) << shift)) {
             ++j;
         }
         buckets[b] = uint16_t(j);
@@ -251,7 +251,8 @@ void WorkloadGenerator::prepare()
                        [this, drawFor](uint64_t v) {
                            const double next = double(spec_.minWriteBytes + (v + 1) * kSector);
                            return drawFor((std::log2(next) - logMinLen_) / logSpan_);
-                       });
+                       },
+                       12);  // 4096 buckets (8 KiB): steps of the usual sizes are far wider than one
     }
     ranks_ = StepTable{};
     if (spec_.kind == WorkloadKind::Zipf) {
@@ -259,7 +260,8 @@ void WorkloadGenerator::prepare()
                      [this, drawFor](uint64_t v) {
                          const double x = double(v + 2);  // rank v + 1 starts where x reaches v + 2
                          return drawFor(zipfB_ == 0 ? std::log(x) / zipfA_ : (std::pow(x, 1 / zipfB_) - 1) / zipfA_);
-                     });
+                     },
+                     14);  // 16384 buckets: more ranks before a bucket holds too many steps
     }
 }
 

@@ -513,12 +513,10 @@ TEST_CASE("Engine: a clear the guest makes at the destination waits for COMPLETE
     CHECK(e.source().dirtyBits() == (64 * GiB) / (64 * KiB));
 }
 
-// Known engine bug, kept as a reproducer: a clear the guest makes at the destination is held until
-// COMPLETE, but later writes are applied at once, so the held clear ends up erasing them. Marked
-// [!shouldfail]: once the engine keeps guest I/O in order this test passes, Catch reports that as a
-// failure, and the tag must go.
+// A clear the guest makes at the destination is held until COMPLETE; later writes must wait behind it,
+// or the held clear would erase them.
 TEST_CASE("Engine: guest I/O keeps its order when a clear is held at the destination",
-          "[engine][postcopy][!shouldfail]")
+          "[engine][postcopy]")
 {
     // The guest clears a range, then writes into it, while postcopy is loading the bitmap. The write
     // came last, so its bits must be dirty at the end.
@@ -544,13 +542,10 @@ TEST_CASE("Engine: guest I/O keeps its order when a clear is held at the destina
     CHECK(issued.differences(e.destination()->bits()) == 0);
 }
 
-// Known engine bug, kept as a reproducer: pendingBytes() and the expected downtime cost every chunk as a
-// full one, so a chunk larger than the bitmap (or a short last chunk) counts far more bytes than its record
-// carries. Here 128 KiB of bitmap in one 1 MiB chunk is estimated at 1 MiB: precopy never sees it fit in
-// the 300 KB downtime budget and runs to the pass cap. Marked [!shouldfail]: once the estimate is exact this
-// test passes, Catch reports that as a failure, and the tag must go.
+// pendingBytes() and the expected downtime cost a short last chunk by what its record carries: 128 KiB
+// of bitmap in one 1 MiB chunk must fit the 300 KB downtime budget instead of running to the pass cap.
 TEST_CASE("Engine: a chunk larger than the bitmap costs only what its record carries",
-          "[engine][precopy][!shouldfail]")
+          "[engine][precopy]")
 {
     SimConfig cfg = smallConfig(Strategy::Precopy);
     cfg.diskBytes = 64 * GiB; // 128 KiB of bitmap

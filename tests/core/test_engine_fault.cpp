@@ -280,12 +280,10 @@ TEST_CASE("Engine: abort in each phase, by hand", "[engine][fault]")
     }
 }
 
-// Known engine bug, kept as a reproducer: a clear the guest makes at the destination during postcopy is
-// held, later writes are not, and abort() replays the held clear after merging those writes back into
-// the source, erasing them. Marked [!shouldfail]: when the engine keeps guest I/O in order this test
-// passes, Catch reports that as a failure, and the tag must go.
+// A clear made at the destination during postcopy is held, and later writes wait behind it, so abort()
+// replays them in the order the guest issued them and no write is erased.
 TEST_CASE("Engine: after a postcopy abort, a write made after a held clear stays dirty",
-          "[engine][fault][postcopy][!shouldfail]")
+          "[engine][fault][postcopy]")
 {
     SimConfig cfg;
     cfg.diskBytes = 64 * GiB;

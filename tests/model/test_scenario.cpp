@@ -1,14 +1,15 @@
 // Scenario files: the schema, the round trip, the error messages and the shipped presets.
 #include "scenariofile.h"
 
-#include <bitmig/migrationengine.h>
-#include <catch2/catch.hpp>
-
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
+
+#include <bitmig/migrationengine.h>
+#include <catch2/catch.hpp>
+#include <limits>
 
 using namespace bitmig;
 
@@ -113,6 +114,36 @@ TEST_CASE("every field survives the round trip exactly", "[scenario]")
     CHECK(back.config == s.config);
     // Writing again gives the same bytes: the output is a fixed point.
     CHECK(ScenarioFile::toJson(back) == json);
+}
+
+TEST_CASE("values at the limits survive the round trip", "[scenario]")
+{
+    Scenario s;
+    SimConfig& c = s.config;
+    c.granularity = uint64_t(1) << 31;
+    c.chunkBytes = 1;
+    c.diskBytes = UINT64_MAX / 512 * 512; // above 2^63, and no unit divides it
+    c.completeOnlyBelow = UINT64_MAX;
+    c.timeLimitNs = INT64_MAX;
+    c.sampleIntervalNs = INT64_MAX;
+    c.maxDowntimeNs = INT64_MAX - 1;
+    c.bandwidth = 1e-3;
+    c.seed = UINT64_MAX;
+    c.workload.kind = WorkloadKind::Idle;
+    c.workload.rate = 0;
+    REQUIRE_NOTHROW(c.validate());
+    const QByteArray json = ScenarioFile::toJson(s);
+    INFO(json.toStdString());
+    CHECK(ScenarioFile::fromJson(json, QStringLiteral("limits.json")) == s);
+
+    // Not valid, but still written without throwing.
+    Scenario bad;
+    bad.config.bandwidth = std::numeric_limits<double>::quiet_NaN();
+    bad.config.latencyNs = -5;
+    bad.config.workload.rate = std::numeric_limits<double>::infinity();
+    QJsonParseError error;
+    QJsonDocument::fromJson(ScenarioFile::toJson(bad), &error);
+    CHECK(error.error == QJsonParseError::NoError);
 }
 
 TEST_CASE("toJson writes the schema's keys in order with readable units", "[scenario]")

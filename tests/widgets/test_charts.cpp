@@ -7,7 +7,10 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QChartView>
 #include <QLineSeries>
+#include <QTest>
+#include <QToolTip>
 
 #include <catch2/catch.hpp>
 
@@ -291,6 +294,44 @@ TEST_CASE("charts: the drawn series follow the data; log scale only changes the 
     charts.setSnapshot(feed.nextSamples(5));
     charts.setSingleChart(std::nullopt);
     CHECK(drawn(ChartKind::Throughput, 0).size() == 45);
+}
+
+TEST_CASE("charts: hovering a line shows the exact value and time", "[charts]")
+{
+    MigrationCharts charts;
+    charts.resize(900, 600);
+    charts.show();
+    Feed feed;
+    std::vector<TimeSample> samples;
+    for (int i = 1; i <= 40; ++i) {
+        samples.push_back(sampleAt(i * 1000 * kMs, 1000 * kMs, uint64_t(i) << 20, 21));  // i MiB/s
+    }
+    charts.setSnapshot(feed.next(samples));
+    QCoreApplication::processEvents();
+
+    QChart* chart = charts.chart(ChartKind::Throughput);
+    QLineSeries* payload = nullptr;
+    for (QAbstractSeries* s : chart->series()) {
+        if (auto* line = qobject_cast<QLineSeries*>(s); line && !payload) {
+            payload = line;
+        }
+    }
+    REQUIRE(payload);
+    REQUIRE(payload->count() == 40);
+    auto* view = qobject_cast<QChartView*>(chart->scene()->views().value(0));
+    REQUIRE(view);
+    const QPointF target = payload->at(19);  // 20 MiB/s at 20 s
+    const QPoint at = view->mapFromScene(chart->mapToScene(chart->mapToPosition(target, payload)));
+    QTest::mouseMove(view->viewport(), at + QPoint(0, 12));
+    QTest::mouseMove(view->viewport(), at);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 1000);
+    const QString text = QToolTip::text();
+    INFO(text.toStdString());
+    CHECK(text.contains(MigrationCharts::seriesName(ChartKind::Throughput, 0)));
+    CHECK(text.contains(QLocale().formattedDataSize(20 * 1024 * 1024, 0) + QStringLiteral("/s")));
+    CHECK(text.contains(QStringLiteral("at 20.00 s")));
+    CHECK(text.contains(QStringLiteral("over 1.00 s")));
+    QToolTip::hideText();
 }
 
 TEST_CASE("charts: axis ticks are round numbers", "[charts]")

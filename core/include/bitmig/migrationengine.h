@@ -87,7 +87,8 @@ private:
         uint64_t firstBit, nbits, startByte, countBytes;
     };
     Chunk chunkAt(uint64_t index) const noexcept;
-    uint64_t chunkRecordCost() const noexcept;
+    uint64_t chunkRecordCost() const noexcept;                // a full data chunk
+    uint64_t chunkRecordCost(uint64_t index) const noexcept;  // that chunk's data record
     uint64_t exactPendingBytes() const;  // the records still to send, each at its real size
 
     void applyGuestIo(const Injection& io);
@@ -106,6 +107,7 @@ private:
     void onLoaded(const DirtyBitmap& loaded);
     void finishIfDone();
     void sample(bool force);
+    void drainHeldIo();
 
     SimConfig cfg_;
     WorkloadGenerator generator_;
@@ -129,7 +131,8 @@ private:
     std::vector<uint64_t> sentOnce_;     // bit per chunk: sent in this migration already ("resent")
     std::vector<Injection> injections_;  // sorted by time
     size_t nextInjection_ = 0;
-    std::deque<Injection> heldIo_;       // injected while the guest was paused
+    std::deque<Injection> heldIo_;       // guest I/O waiting (paused guest, or a clear before COMPLETE)
+    bool draining_ = false;
 
     // Link: bytes [delivered_, wireEnd_) are on their way; out_ holds them.
     double budget_ = 0;

@@ -45,7 +45,7 @@ struct GuestWrite {
 // Produces the writes of one tick. Deterministic: the same spec, disk and seed give the same writes.
 class WorkloadGenerator {
 public:
-    static constexpr size_t kBatch = 64;  // writes drawn ahead by generate() and generateBatches()
+    static constexpr size_t kBatch = 16;  // writes drawn ahead by generate() and generateBatches()
 
     WorkloadGenerator(const WorkloadSpec& spec, uint64_t diskBytes, uint64_t seed);
 
@@ -87,10 +87,12 @@ private:
         std::vector<uint64_t> steps;     // steps[j]: first k with value > base + j (then padding)
         std::vector<uint16_t> buckets;   // per range of k: how many steps lie below it
         uint32_t count = 0;              // steps listed
+        unsigned shift = 53;             // k >> shift is the bucket
         uint64_t base = 0;               // value at k = 0
         bool complete = false;           // no step after the last one listed
         // value: the function; guess(v): an estimate of the first k with value(k) > v.
-        void build(const std::function<uint64_t(uint64_t)>& value, const std::function<uint64_t(uint64_t)>& guess);
+        void build(const std::function<uint64_t(uint64_t)>& value, const std::function<uint64_t(uint64_t)>& guess,
+                   unsigned bucketBits);
         // The value at k, or kUnknown (beyond the table or near a step: evaluate the formula).
         uint32_t lookup(uint64_t k) const noexcept;
     };
