@@ -190,7 +190,7 @@ TEST_CASE("toJson writes the schema's keys in order with readable units", "[scen
 // ---------------------------------------------------------------------------------------------
 // Reading values
 
-TEST_CASE("only format and version are required; the rest defaults to SimConfig", "[scenario]")
+TEST_CASE("only format and version are required, the rest defaults to SimConfig", "[scenario]")
 {
     const Scenario s = ScenarioFile::fromJson(scenarioWith(""), QStringLiteral("min.json"));
     CHECK(s.name.isEmpty());
@@ -204,7 +204,7 @@ TEST_CASE("only format and version are required; the rest defaults to SimConfig"
     CHECK(w.config.workload == expected);
 }
 
-TEST_CASE("numbers are bytes, bytes per second and nanoseconds; strings carry units", "[scenario]")
+TEST_CASE("numbers are bytes, bytes per second and nanoseconds, strings carry units", "[scenario]")
 {
     const Scenario s = ScenarioFile::fromJson(scenarioWith(R"(
         "disk": 1099511627776, "granularity": 65536, "chunk": "1KiB", "bandwidth": 1000000,
