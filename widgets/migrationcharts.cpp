@@ -1,6 +1,6 @@
 #include "migrationcharts.h"
 
-#include "axisticks.h"
+#include "chartscales.h"
 #include "phasepalette.h"
 
 #include <QAreaSeries>
@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLocale>
 #include <QPainter>
 #include <QToolButton>
 #include <QToolTip>
@@ -25,7 +24,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace bitmig {
 
@@ -38,9 +36,6 @@ constexpr int kLegendEntries = 4;
 
 constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
 
-// Room above the highest value so a flat line does not merge into the top grid line.
-constexpr double kHeadroom = 1.04;
-
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
 QColor seriesColor(int series, bool dark)
 {
@@ -48,11 +43,6 @@ QColor seriesColor(int series, bool dark)
         return dark ? QColor(0x6c, 0xb6, 0xf0) : QColor(0x00, 0x5a, 0x9c);
     }
     return dark ? QColor(0xff, 0x8a, 0x3d) : QColor(0xc0, 0x4e, 0x00);
-}
-
-double log2Floor(double value, double floorValue)
-{
-    return std::log2(std::max(value, floorValue));
 }
 
 QPixmap swatch(const QColor& a, const QColor& b, const QColor& base, int size, qreal dpr)
@@ -352,58 +342,6 @@ QString MigrationCharts::seriesName(ChartKind kind, int series)
     return {};
 }
 
-QString MigrationCharts::formatBytes(double bytes)
-{
-    const QLocale locale;
-    if (bytes <= 0) {
-        return locale.toString(0);
-    }
-    // formattedDataSize picks the binary unit from the value; pick just enough decimals for it so
-    // tick labels read "4 MiB" and "1.5 MiB", not "4.00 MiB".
-    const auto whole = qint64(std::llround(bytes));
-    int power = 0;
-    for (qint64 v = whole; v >= 1024; v /= 1024) {
-        ++power;
-    }
-    const double scaled = double(whole) / std::pow(1024.0, power);
-    int precision = 2;
-    if (std::abs(scaled - std::round(scaled)) < 0.005) {
-        precision = 0;
-    } else if (std::abs(scaled * 10 - std::round(scaled * 10)) < 0.05) {
-        precision = 1;
-    }
-    return locale.formattedDataSize(whole, precision);
-}
-
-QString MigrationCharts::formatRate(double bytesPerSecond)
-{
-    if (bytesPerSecond <= 0) {
-        return QLocale().toString(0);
-    }
-    return tr("%1/s").arg(formatBytes(bytesPerSecond));
-}
-
-QString MigrationCharts::formatSeconds(double seconds, int decimals)
-{
-    return tr("%1 s").arg(QLocale().toString(seconds, 'f', decimals));
-}
-
-QString MigrationCharts::formatValue(ChartKind kind, int series, double value)
-{
-    const QLocale locale;
-    switch (kind) {
-    case ChartKind::Throughput:
-        return formatRate(value);
-    case ChartKind::Overhead:
-        return tr("%1 %").arg(locale.toString(value, 'f', 2));
-    case ChartKind::Pending:
-        return formatBytes(value);
-    case ChartKind::DirtyRate:
-        return series == 0 ? formatRate(value) : tr("%1 writes/s").arg(locale.toString(value, 'f', 0));
-    }
-    return {};
-}
-
 void MigrationCharts::clear()
 {
     history_.clear();
@@ -566,19 +504,19 @@ void MigrationCharts::refresh()
 
 namespace {
 
-void setCategories(QCategoryAxis* axis, const AxisTicks::Scale& scale, const QStringList& labels,
-                   QStringList& shown, double& shownStart)
+void setCategories(QCategoryAxis* axis, const ChartScales::Axis& want, QStringList& shown, double& shownStart)
 {
-    if (labels != shown || shownStart != scale.min) {
+    const AxisTicks::Scale& scale = want.scale;
+    if (want.labels != shown || shownStart != scale.min) {
         const QStringList old = axis->categoriesLabels();
         for (const QString& label : old) {
             axis->remove(label);
         }
         axis->setStartValue(scale.min);
-        for (qsizetype i = 0; i < labels.size(); ++i) {
-            axis->append(labels[i], scale.ticks[size_t(i)]);
+        for (qsizetype i = 0; i < want.labels.size(); ++i) {
+            axis->append(want.labels[i], scale.ticks[size_t(i)]);
         }
-        shown = labels;
+        shown = want.labels;
         shownStart = scale.min;
     }
     if (axis->min() != scale.min || axis->max() != scale.max) {
@@ -601,100 +539,13 @@ void MigrationCharts::updatePlot(Plot& plot)
     const qreal plotWidth = plot.chart->plotArea().width() > 0 ? plot.chart->plotArea().width() : size.width();
     const int drawnPoints = std::max(64, int(plotWidth / 2));
     std::array<QList<QPointF>, kSeries> points;
-    std::array<double, kSeries> maxY{};
-    double minPositive = std::numeric_limits<double>::infinity();
     for (int s = 0; s < kSeries; ++s) {
         points[size_t(s)] = history_.points(kind, s, drawnPoints);
-        for (const QPointF& p : points[size_t(s)]) {
-            maxY[size_t(s)] = std::max(maxY[size_t(s)], p.y());
-            if (p.y() > 0) {
-                minPositive = std::min(minPositive, p.y());
-            }
-        }
     }
-
-    // ---- y axes ----
-    std::array<AxisTicks::Scale, kSeries> scales;
-    std::array<QStringList, kSeries> labels;
-    const QLocale locale;
-    switch (kind) {
-    case ChartKind::Throughput:
-        scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]) * kHeadroom, yTicks);
-        for (double t : scales[0].ticks) {
-            labels[0] << formatRate(t);
-        }
-        break;
-    case ChartKind::Overhead: {
-        // Buckets that carry only a record header (START, an end-of-pass marker) read 100 %; scaling
-        // to them would flatten the line that matters, so the axis covers the bulk of the values
-        // and those spikes run off the top (the tooltip still gives them).
-        std::vector<double> values;
-        values.reserve(size_t(points[0].size() + points[1].size()));
-        for (const auto& list : points) {
-            for (const QPointF& p : list) {
-                values.push_back(p.y());
-            }
-        }
-        double top = 1;
-        if (!values.empty()) {
-            const size_t at = size_t(double(values.size() - 1) * 0.9);
-            std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(at), values.end());
-            top = std::max(values[at] * 1.25, 0.5);
-            if (!points[1].isEmpty()) {
-                top = std::max(top, points[1].last().y() * 1.25);
-            }
-        }
-        scales[0] = AxisTicks::decimal(0, std::min(top, 100.0), yTicks, true);
-        const int decimals = AxisTicks::decimalsFor(scales[0].step);
-        for (double t : scales[0].ticks) {
-            labels[0] << tr("%1 %").arg(locale.toString(t, 'f', decimals));
-        }
-        break;
-    }
-    case ChartKind::Pending:
-        if (pendingLog_) {
-            const double lo = std::isfinite(minPositive) ? std::log2(minPositive) - 1 : 10;
-            const double hi = std::max({maxY[0], maxY[1], 2.0});
-            scales[0] = AxisTicks::log2(std::max(0.0, lo), std::log2(hi * kHeadroom), yTicks);
-            bool zeros = false;
-            for (const auto& list : points) {
-                zeros = zeros || std::any_of(list.begin(), list.end(), [](const QPointF& p) { return p.y() <= 0; });
-            }
-            for (double t : scales[0].ticks) {
-                // Zeros are drawn on the floor, and no positive value comes within a factor of two
-                // of it, so the floor reads as 0 when there are any.
-                labels[0] << (zeros && t == scales[0].min ? locale.toString(0) : formatBytes(std::exp2(t)));
-            }
-            const double floorValue = std::exp2(scales[0].min);
-            for (auto& list : points) {
-                for (QPointF& p : list) {
-                    p.setY(log2Floor(p.y(), floorValue));  // zero (nothing pending) sits on the floor
-                }
-            }
-        } else {
-            scales[0] = AxisTicks::binary(std::max(maxY[0], maxY[1]) * kHeadroom, yTicks);
-            for (double t : scales[0].ticks) {
-                labels[0] << formatBytes(t);
-            }
-        }
-        break;
-    case ChartKind::DirtyRate: {
-        scales[0] = AxisTicks::binary(maxY[0] * kHeadroom, yTicks);
-        for (double t : scales[0].ticks) {
-            labels[0] << formatRate(t);
-        }
-        scales[1] = AxisTicks::decimal(0, std::max(maxY[1] * kHeadroom, 1.0), yTicks, true);
-        const int decimals = AxisTicks::decimalsFor(scales[1].step);
-        for (double t : scales[1].ticks) {
-            labels[1] << (t == 0 ? locale.toString(0) : tr("%1/s").arg(locale.toString(t, 'f', decimals)));
-        }
-        break;
-    }
-    }
+    const auto yAxes = ChartScales::valueAxes(kind, points, kind == ChartKind::Pending && pendingLog_, yTicks);
     for (int s = 0; s < kSeries; ++s) {
         if (plot.y[size_t(s)]) {
-            setCategories(plot.y[size_t(s)], scales[size_t(s)], labels[size_t(s)], plot.yLabels[size_t(s)],
-                          plot.yStart[size_t(s)]);
+            setCategories(plot.y[size_t(s)], yAxes[size_t(s)], plot.yLabels[size_t(s)], plot.yStart[size_t(s)]);
         }
     }
 
@@ -707,13 +558,7 @@ void MigrationCharts::updatePlot(Plot& plot)
     if (x1 <= x0) {
         x1 = x0 + 1;
     }
-    const AxisTicks::Scale xs = AxisTicks::decimal(x0, x1, xTicks, false);
-    QStringList xLabels;
-    const int xDecimals = AxisTicks::decimalsFor(xs.step);
-    for (double t : xs.ticks) {
-        xLabels << formatSeconds(t, xDecimals);
-    }
-    setCategories(plot.x, xs, xLabels, plot.xLabels, plot.xStart);
+    setCategories(plot.x, ChartScales::timeAxis(x0, x1, xTicks), plot.xLabels, plot.xStart);
 
     for (int s = 0; s < kSeries; ++s) {
         plot.series[size_t(s)]->replace(points[size_t(s)]);
@@ -773,16 +618,14 @@ void MigrationCharts::showValue(ChartKind kind, int series, const QPointF& at, b
     const double seconds = double(b.endNs) * 1e-9;
     const double width = b.seconds();
     const int decimals = std::max(2, AxisTicks::decimalsFor(width));
-    const QString span = width < 1 ? tr("%1 ms").arg(QLocale().toString(width * 1e3, 'f', width < 0.01 ? 1 : 0))
-                                   : formatSeconds(width, 2);
     // Pending and the budget are levels at the end of a bucket; the rest are averages over it.
     const QString text =
         kind == ChartKind::Pending
-            ? tr("%1: %2\nat %3").arg(seriesName(kind, series), formatValue(kind, series, value),
-                                      formatSeconds(seconds, decimals))
+            ? tr("%1: %2\nat %3").arg(seriesName(kind, series), ChartScales::value(kind, series, value),
+                                      ChartScales::seconds(seconds, decimals))
             : tr("%1: %2\nat %3 (average over %4)")
-                  .arg(seriesName(kind, series), formatValue(kind, series, value),
-                       formatSeconds(seconds, decimals), span);
+                  .arg(seriesName(kind, series), ChartScales::value(kind, series, value),
+                       ChartScales::seconds(seconds, decimals), ChartScales::span(width));
     QToolTip::showText(QCursor::pos(), text, plot.view);
 }
 

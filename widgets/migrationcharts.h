@@ -54,7 +54,8 @@ public:
     static QString chartTitle(ChartKind kind);
     QList<PhaseBand> phaseBands() const;
     const SampleHistory& history() const noexcept { return history_; }
-    // At most this many points per series (default SampleHistory::kDefaultMaxBuckets).
+    // At most this many points per series in seriesPoints (default SampleHistory::kDefaultMaxBuckets);
+    // the charts themselves draw about one point per two pixels of plot width.
     void setMaxPoints(int points);
 
     // ---- presentation ----
@@ -83,10 +84,6 @@ private:
     void updateBands(Plot& plot);
     void showValue(ChartKind kind, int series, const QPointF& at, bool hovering);
 
-    static QString formatValue(ChartKind kind, int series, double value);
-    static QString formatBytes(double bytes);
-    static QString formatRate(double bytesPerSecond);
-    static QString formatSeconds(double seconds, int decimals);
     static QString bandName(int band, Strategy strategy);
 
     SampleHistory history_;

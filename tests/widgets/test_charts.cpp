@@ -1,6 +1,7 @@
 // MigrationCharts and the pieces under it: the decimated sample history, the axis ticks and the
 // phase bands, checked as values (no pixels).
 #include "axisticks.h"
+#include "chartscales.h"
 #include "enginerun.h"
 #include "migrationcharts.h"
 #include "samplehistory.h"
@@ -261,7 +262,7 @@ TEST_CASE("charts: one phase band per phase span", "[charts]")
     CHECK(charts.phaseBands().size() == qsizetype(snap->phases.size()));
 }
 
-TEST_CASE("charts: the drawn series follow the data; log scale only changes the drawing", "[charts]")
+TEST_CASE("charts: the drawn series follow the data, log scale changes only the drawing", "[charts]")
 {
     MigrationCharts charts;
     charts.resize(900, 600);
@@ -403,4 +404,32 @@ TEST_CASE("charts: a real engine run", "[charts][engine]")
     CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() <= 64);
     CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 0), start) ==
           Approx(double(summary.payloadBytes)).epsilon(1e-9));
+}
+
+TEST_CASE("charts: axis labels carry units and read as round figures", "[charts]")
+{
+    const QLocale locale;
+    const auto mib = [&](int n) { return locale.formattedDataSize(qint64(n) << 20, 0); };
+
+    std::array<QList<QPointF>, 2> throughput{QList<QPointF>{{1, 11.92 * (1 << 20)}}, QList<QPointF>{{1, 250'000}}};
+    const auto t = ChartScales::valueAxes(ChartKind::Throughput, throughput, false, 5);
+    CHECK(t[0].labels == QStringList{locale.toString(0), mib(4) + QStringLiteral("/s"), mib(8) + QStringLiteral("/s"),
+                                     mib(12) + QStringLiteral("/s"), mib(16) + QStringLiteral("/s")});
+    CHECK(t[1].labels.isEmpty());  // the header line shares the payload's axis
+
+    // Log scale: the points become log2, zeros rest on the floor, which reads "0".
+    std::array<QList<QPointF>, 2> pending{QList<QPointF>{{0, 0}, {1, 8 << 20}, {2, 64 << 10}},
+                                          QList<QPointF>{{0, 2'500'000}, {1, 2'500'000}, {2, 2'500'000}}};
+    const auto p = ChartScales::valueAxes(ChartKind::Pending, pending, true, 7);
+    CHECK(p[0].labels.first() == locale.toString(0));
+    CHECK(pending[0][0].y() == Approx(p[0].scale.min));
+    CHECK(pending[0][1].y() == Approx(23.0));
+    CHECK(pending[0][2].y() == Approx(16.0));
+    CHECK(p[0].scale.min <= 15.0);
+    CHECK(p[0].scale.max >= std::log2(2'500'000.0));
+
+    const auto time = ChartScales::timeAxis(0, 4.13, 6);
+    CHECK(time.labels.first() == ChartScales::seconds(0, 0));
+    CHECK(time.scale.max == Approx(4.13));
+    CHECK(ChartScales::span(0.01) == QStringLiteral("10 ms"));
 }
