@@ -35,7 +35,7 @@ void DirtyBitmap::setEnabled(bool on)
     enabled_ = on;
 }
 
-void DirtyBitmap::markDirty(uint64_t offset, uint64_t bytes)
+void DirtyBitmap::markDirtyGeneral(uint64_t offset, uint64_t bytes)
 {
     if (bytes == 0) {
         return;

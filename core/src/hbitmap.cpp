@@ -112,6 +112,26 @@ uint64_t resetRangeIn(uint64_t* w, uint64_t first, uint64_t last) noexcept
     return changed;
 }
 
+// Rewrites every parent word from its 64 children (bit j set iff child word j is non-zero), whole
+// words at a time rather than bit by bit; returns the set bits of `child` when `count`.
+template <class Words>
+uint64_t summarise(const Words& child, Words& parent, bool count) noexcept
+{
+    uint64_t total = 0;
+    for (uint64_t p = 0; p < parent.size(); ++p) {
+        const uint64_t begin = p << 6, end = std::min<uint64_t>(child.size(), begin + 64);
+        uint64_t bits = 0;
+        for (uint64_t w = begin; w < end; ++w) {
+            bits |= uint64_t(child[w] != 0) << (w & 63);
+            if (count) {
+                total += unsigned(std::popcount(child[w]));
+            }
+        }
+        parent[p] = bits;
+    }
+    return total;
+}
+
 // Out of line, so that the fast path of HBitmap::markMeta() needs no stack frame.
 [[gnu::noinline]] void markMetaSlow(HBitmap& meta, uint64_t start, uint64_t count)
 {
@@ -202,15 +222,19 @@ uint64_t HBitmap::memoryBytes() const noexcept
 void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
 {
     for (unsigned level = kBottom; level > 0; --level) {
-        const auto& child = levels_[level];
-        auto& parent = levels_[level - 1];
-        for (uint64_t w = firstWord; w <= lastWord; ++w) {
-            const uint64_t bit = uint64_t(1) << (w & 63);
-            if (child[w]) {
-                parent[w >> 6] |= bit;
-            } else {
-                parent[w >> 6] &= ~bit;
+        const uint64_t* child = levels_[level].data();
+        uint64_t* parent = levels_[level - 1].data();
+        // One read-modify-write per parent word, not one per child word.
+        for (uint64_t w = firstWord; w <= lastWord;) {
+            const uint64_t p = w >> 6;
+            const uint64_t end = std::min(lastWord, (p << 6) | 63);
+            uint64_t covered = 0, set = 0;
+            for (; w <= end; ++w) {
+                const uint64_t bit = uint64_t(1) << (w & 63);
+                covered |= bit;
+                set |= child[w] ? bit : 0;
             }
+            parent[p] = (parent[p] & ~covered) | set;
         }
         firstWord >>= 6;
         lastWord >>= 6;
@@ -220,14 +244,7 @@ void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
 void HBitmap::rebuildSummary() noexcept
 {
     for (unsigned level = kBottom; level > 0; --level) {
-        const auto& child = levels_[level];
-        auto& parent = levels_[level - 1];
-        std::fill(parent.begin(), parent.end(), 0);
-        for (uint64_t w = 0; w < child.size(); ++w) {
-            if (child[w]) {
-                parent[w >> 6] |= uint64_t(1) << (w & 63);
-            }
-        }
+        summarise(levels_[level], levels_[level - 1], false);
     }
 }
 
@@ -786,12 +803,11 @@ void HBitmap::deserializeOnes(uint64_t start, uint64_t count, bool finish)
 
 void HBitmap::deserializeFinish()
 {
-    rebuildSummary();
-    uint64_t n = 0;
-    for (const uint64_t w : levels_[kBottom]) {
-        n += std::popcount(w);
+    // rebuildSummary(), with the bits counted in the same pass over the bottom level.
+    setBits_ = summarise(levels_[kBottom], levels_[kBottom - 1], true);
+    for (unsigned level = kBottom - 1; level > 0; --level) {
+        summarise(levels_[level], levels_[level - 1], false);
     }
-    setBits_ = n;
     rebuildDensity();
 }
 

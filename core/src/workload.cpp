@@ -49,6 +49,9 @@ double unitOf(uint64_t k) noexcept
 template <class Value>
 uint64_t findStep(const Value& value, uint64_t v, uint64_t lo, uint64_t guess)
 {
+    if (lo + 1 >= kDrawEnd) {
+        return kDrawEnd;
+    }
     uint64_t a = lo, b = kDrawEnd;  // value(a) <= v < value(b), b = kDrawEnd meaning "none yet"
     const uint64_t g = std::clamp(guess, a + 1, kDrawEnd - 1);
     if (value(g) > v) {

@@ -131,9 +131,9 @@ constexpr int kNameWidth = 38;
 
 void printHeader()
 {
-    std::printf("%-*s %13s %13s %8s %10s  %s\n", kNameWidth, "figure", "engine", "baseline", "ratio", "target",
+    std::printf("%-*s %17s %13s %8s %10s  %s\n", kNameWidth, "figure", "engine", "baseline", "ratio", "target",
                 "result");
-    std::printf("%s\n", std::string(kNameWidth + 1 + 13 + 1 + 13 + 1 + 8 + 1 + 10 + 2 + 6, '-').c_str());
+    std::printf("%s\n", std::string(kNameWidth + 1 + 17 + 1 + 13 + 1 + 8 + 1 + 10 + 2 + 6, '-').c_str());
 }
 
 // A row compares `value` with `target` when target > 0; ratio = value / baseline when baseline > 0.
@@ -147,7 +147,7 @@ void row(const char* name, double value, const std::string& shown, double baseli
         result = ok ? "PASS" : "FAIL";
         g_failedTargets += !ok;
     }
-    std::printf("%-*s %13s %13s %8s %10s  %s\n", kNameWidth, name, shown.c_str(), baseShown.c_str(), ratio.c_str(),
+    std::printf("%-*s %17s %13s %8s %10s  %s\n", kNameWidth, name, shown.c_str(), baseShown.c_str(), ratio.c_str(),
                 targetShown, result);
     std::fflush(stdout);
 }

@@ -170,7 +170,7 @@ std::string fmtRatio(double r)
     if (r >= 1e4) {
         std::snprintf(buf, sizeof buf, "%.1ex", r);
     } else {
-        std::snprintf(buf, sizeof buf, "%.*fx", r >= 100 ? 0 : r >= 10 ? 1 : 2, r);
+        std::snprintf(buf, sizeof buf, "%.*fx", r >= 100 ? 0 : r >= 10 ? 1 : 3, r);
     }
     return buf;
 }

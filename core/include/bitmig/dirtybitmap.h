@@ -40,7 +40,18 @@ public:
 
     // A guest write of [offset, offset + bytes): marks this bitmap if enabled and the successor
     // if it is enabled (QEMU sets every enabled bitmap of the node). std::out_of_range past the end.
-    void markDirty(uint64_t offset, uint64_t bytes);
+    void markDirty(uint64_t offset, uint64_t bytes)
+    {
+        // Inline for the common case (called for every simulated write): a write inside the disk,
+        // no successor; the rest, errors included, is out of line.
+        if (!successor_ && bytes != 0 && offset < bits_.size() && bytes <= bits_.size() - offset) {
+            if (enabled_) {
+                bits_.set(offset, bytes);
+            }
+            return;
+        }
+        markDirtyGeneral(offset, bytes);
+    }
     // Clears the granules wholly inside [offset, offset + bytes) (a partly covered granule stays
     // dirty: it may still hold data written since). Returns the bytes of disk cleared.
     uint64_t clearInside(uint64_t offset, uint64_t bytes);
@@ -71,6 +82,8 @@ public:
     void reclaim();
 
 private:
+    void markDirtyGeneral(uint64_t offset, uint64_t bytes);
+
     std::string name_;
     HBitmap bits_;
     bool enabled_ = true;

@@ -53,7 +53,8 @@ public:
     // Changes the load from now on (the random stream continues).
     void setSpec(const WorkloadSpec& spec);
 
-    // Calls write(offset, length) for each write that lands in the tick (tNs, tNs + dtNs].
+    // Calls write(offset, length) for each write that lands in the tick (tNs, tNs + dtNs]. The writes
+    // are drawn up to kBatch ahead of the calls (a setSpec() from inside `write` applies after them).
     template <class Sink>
     void generate(int64_t tNs, int64_t dtNs, Sink&& write)
     {
