@@ -1,4 +1,5 @@
 #include "framestats.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "simulationcontroller.h"
 
@@ -6,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTextStream>
 #include <QTimer>
 
@@ -29,6 +31,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("bitmig"));
     QApplication::setApplicationVersion(QStringLiteral(BITMIG_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.bitmig.BitmapMigrationLab"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.bitmig.BitmapMigrationLab.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Watch and steer the live migration of block dirty bitmaps."));
@@ -45,7 +48,15 @@ int main(int argc, char** argv)
                                    QStringLiteral("MS"), QStringLiteral("2000"));
     const QCommandLineOption frameStats(QStringLiteral("frame-stats"),
                                         QObject::tr("Print frame-time percentiles on exit."));
-    parser.addOptions({autostart, speed, screenshot, after, frameStats});
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QObject::tr("Load a scenario file at start."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QObject::tr("User-interface language: en, de or ru."),
+                                  QStringLiteral("CODE"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QObject::tr("Colour theme: system, light or dark."),
+                                   QStringLiteral("THEME"));
+    const QCommandLineOption fresh(QStringLiteral("no-settings"),
+                                   QObject::tr("Start with the defaults; neither read nor write saved settings."));
+    parser.addOptions({scenario, autostart, speed, screenshot, after, frameStats, lang, theme, fresh});
     parser.process(app);
 
     double speedValue = 0;
@@ -72,7 +83,35 @@ int main(int argc, char** argv)
         return fail(QObject::tr("--after: only meaningful with --screenshot"));
     }
 
+    if (parser.isSet(lang) && !bitmig::LanguageManager::isKnown(parser.value(lang))) {
+        return fail(QObject::tr("--lang: '%1' is not one of en, de, ru").arg(parser.value(lang)));
+    }
+    bitmig::ThemeManager::Theme themeValue = bitmig::ThemeManager::Theme::System;
+    if (parser.isSet(theme) && !bitmig::ThemeManager::parse(parser.value(theme), &themeValue)) {
+        return fail(QObject::tr("--theme: '%1' is not one of system, light, dark").arg(parser.value(theme)));
+    }
+    if (parser.isSet(scenario) && !QFileInfo(parser.value(scenario)).isFile()) {
+        return fail(QObject::tr("--scenario: '%1' is not a file").arg(parser.value(scenario)));
+    }
+
     bitmig::MainWindow window;
+    if (parser.isSet(fresh)) {
+        window.setSettingsEnabled(false);
+    } else {
+        window.restoreSettings();
+    }
+    if (parser.isSet(theme)) {
+        window.setTheme(themeValue);
+    }
+    if (parser.isSet(lang)) {
+        window.setLanguage(parser.value(lang));
+    }
+    if (parser.isSet(scenario)) {
+        QString error;
+        if (!window.openScenario(parser.value(scenario), &error)) {
+            return fail(QObject::tr("--scenario: %1").arg(error));
+        }
+    }
     if (speedValue > 0) {
         window.setSpeed(speedValue);
     }

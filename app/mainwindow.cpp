@@ -1,32 +1,49 @@
 #include "mainwindow.h"
 
+#include "chartdata.h"
+#include "cli/summaryjson.h"
 #include "explanationpanel.h"
 #include "framestats.h"
 #include "heatmapview.h"
+#include "howitworkspanel.h"
+#include "languagemanager.h"
 #include "migrationcharts.h"
 #include "parameterspanel.h"
 #include "phasestrip.h"
+#include "recentfiles.h"
+#include "shortcutsdialog.h"
 #include "simulationcontroller.h"
 #include "summarypanel.h"
+#include "undocommands.h"
+#include "viewexporter.h"
 #include "workloadpanel.h"
 #include "zoomstack.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
-#include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -47,62 +64,129 @@ double sliderToSpeed(int value)
     return std::pow(10.0, double(value) / kSpeedSteps * 4 - 1);
 }
 
-// A guest write or trim made with the brush. Undo reverts exactly what it changed.
-class InjectionCommand : public QUndoCommand {
-public:
-    InjectionCommand(SimulationController* controller, bool clear, quint64 offset, quint64 length)
-        : controller_(controller), clear_(clear), offset_(offset), length_(length)
-    {
-        setText(clear ? QCoreApplication::translate("MainWindow", "Clear %1 at %2")
-                      : QCoreApplication::translate("MainWindow", "Write %1 at %2"));
-        setText(text().arg(QLocale().formattedDataSize(qint64(length), 1, QLocale::DataSizeTraditionalFormat),
-                           QLocale().formattedDataSize(qint64(offset), 1, QLocale::DataSizeTraditionalFormat)));
-    }
-    void redo() override { token_ = controller_->inject(clear_, offset_, length_); }
-    void undo() override { controller_->revert(token_); }
+// A run that shows every phase within seconds: a 4 TiB disk whose 8 MiB bitmap takes a couple of
+// seconds to cross a 50 Mbit/s link while the guest keeps writing.
+SimConfig demonstrationConfig()
+{
+    SimConfig c;
+    c.diskBytes = uint64_t(4) << 40;
+    c.bandwidth = 50e6 / 8;
+    c.migrationStartNs = 2'000'000'000;
+    c.workload.kind = WorkloadKind::Uniform;
+    c.workload.rate = 4000;
+    return c;
+}
 
-private:
-    SimulationController* controller_;
-    bool clear_;
-    quint64 offset_, length_;
-    quint64 token_ = 0;
-};
-
-// A parameter change: a new run with other parameters; undo goes back to the old ones.
-class ConfigCommand : public QUndoCommand {
-public:
-    ConfigCommand(MainWindow* window, const SimConfig& before, const SimConfig& after, const QString& what)
-        : window_(window), before_(before), after_(after)
-    {
-        setText(what);
+QString chartKey(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Throughput:
+        return QStringLiteral("throughput");
+    case ChartKind::Overhead:
+        return QStringLiteral("overhead");
+    case ChartKind::Pending:
+        return QStringLiteral("pending");
+    case ChartKind::DirtyRate:
+        break;
     }
-    void redo() override { apply(after_); }
-    void undo() override { apply(before_); }
+    return QStringLiteral("dirty-rate");
+}
 
-private:
-    void apply(const SimConfig& c)
-    {
-        window_->controller()->setConfig(c);
-        window_->parameters()->setConfig(c);
-        window_->workloadPanel()->setWorkload(c.workload);
+QString chartUnit(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Throughput:
+        return QStringLiteral("bytes/s");
+    case ChartKind::Overhead:
+        return QStringLiteral("%");
+    case ChartKind::Pending:
+        return QStringLiteral("bytes");
+    case ChartKind::DirtyRate:
+        break;
     }
-    MainWindow* window_;
-    SimConfig before_, after_;
-};
+    return QStringLiteral("bytes/s, writes/s");
+}
+
+QWidget* chartViewOf(QChart* chart)
+{
+    if (chart && chart->scene() && !chart->scene()->views().isEmpty()) {
+        return chart->scene()->views().first();
+    }
+    return nullptr;
+}
+
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kScenarioKey = QStringLiteral("session/scenario");
+const QString kSpeedKey = QStringLiteral("session/speed");
+const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kThemeKey = QStringLiteral("ui/theme");
+constexpr int kStateVersion = 2;
 
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("Bitmap Migration Lab"));
     setObjectName(QStringLiteral("MainWindow"));
     controller_ = new SimulationController(this);
     undo_ = new QUndoStack(this);
     frameStats_ = new FrameStats(this);
+    languages_ = new LanguageManager(this);
+    themes_ = new ThemeManager(this);
+
+    // Connections that outlive a rebuild: they only touch members that buildUi() sets again.
+    connect(controller_, &SimulationController::snapshotChanged, this, &MainWindow::onSnapshot);
+    connect(controller_, &SimulationController::failed, this, [this](const QString& m) { showHint(m, 10000); });
+    connect(controller_, &SimulationController::injectionDone, this, [this](quint64, bool undoable) {
+        if (!undoable) {
+            undo_->clear();
+            showHint(tr("That stroke changed too much to be undone; the undo history was cleared."));
+        }
+    });
+
+    buildUi();
+
+    const SimConfig initial = demonstrationConfig();
+    controller_->setConfig(initial);
+    setSpeed(1);
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    // What the views showed, to carry into the new build.
+    const QByteArray dockState = ui_ ? saveState(kStateVersion) : QByteArray();
+    std::unique_ptr<MigrationCharts> oldCharts;
+    uint64_t zoomFirst = 0, zoomEnd = 0;
+    HeatmapView::Tool tool = HeatmapView::Tool::Pan;
+    bool showDestination = true;
+    if (ui_) {
+        zoomFirst = heatmap_->zoomStack()->firstBit();
+        zoomEnd = heatmap_->zoomStack()->endBit();
+        tool = heatmap_->tool();
+        showDestination = heatmap_->showDestination();
+        charts_->setParent(nullptr);
+        oldCharts.reset(charts_);
+        for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly)) {
+            removeToolBar(bar);
+            delete bar;
+        }
+        qDeleteAll(docks_);
+        docks_.clear();
+        delete ui_;
+    }
+    ui_ = new QObject(this);
+    setWindowTitle(tr("Bitmap Migration Lab"));
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
+    scenarioBanner_ = new QLabel(central);
+    scenarioBanner_->setWordWrap(true);
+    scenarioBanner_->setAccessibleName(tr("Scenario"));
+    scenarioBanner_->setVisible(false);
     phaseStrip_ = new PhaseStrip(central);
     explanation_ = new ExplanationPanel(central);
     heatmap_ = new HeatmapView(central);
@@ -113,83 +197,73 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     splitter->addWidget(charts_);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
     layout->addWidget(explanation_);
     layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    setCentralWidget(central);  // deletes the previous build's central widget
     frameStats_->watch(heatmap_);
     frameStats_->watch(charts_);
     frameStats_->watch(phaseStrip_);
 
     createActions();
+    setMenuBar(new QMenuBar(this));
     createMenus();
     createToolBar();
     createDocks();
+    createStatusBar();
+    connectViews();
 
-    timeLabel_ = new QLabel(this);
-    memoryLabel_ = new QLabel(this);
-    frameLabel_ = new QLabel(this);
-    statusBar()->addPermanentWidget(timeLabel_);
-    statusBar()->addPermanentWidget(memoryLabel_);
-    statusBar()->addPermanentWidget(frameLabel_);
-
-    connect(controller_, &SimulationController::snapshotChanged, this, &MainWindow::onSnapshot);
-    connect(controller_, &SimulationController::failed, this, [this](const QString& m) { showHint(m, 10000); });
-    connect(controller_, &SimulationController::playingChanged, this, [this](bool playing) {
-        playAction_->setChecked(playing);
-        playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
-    });
-    connect(controller_, &SimulationController::injectionDone, this, [this](quint64, bool undoable) {
-        if (!undoable) {
-            undo_->clear();
-            showHint(tr("That stroke changed too much to be undone; the undo history was cleared."));
+    if (oldCharts) {
+        charts_->adoptHistory(*oldCharts);
+        oldCharts.reset();
+        restoreState(dockState, kStateVersion);
+    }
+    heatmap_->setShowDestination(showDestination);
+    showDestinationAction_->setChecked(showDestination);
+    heatmap_->setTool(tool);
+    (tool == HeatmapView::Tool::Brush ? brushTool_ : tool == HeatmapView::Tool::Zoom ? zoomTool_ : panTool_)
+        ->setChecked(true);
+    parameters_->setConfig(controller_->config());
+    workload_->setWorkload(controller_->config().workload);
+    updateSpeedLabel(controller_->speed());
+    {
+        const QSignalBlocker block(speedSlider_);
+        speedSlider_->setValue(speedToSlider(controller_->speed()));
+    }
+    updateScenarioBanner();
+    if (const SimSnapshotPtr& s = controller_->snapshot()) {
+        heatmap_->zoomStack()->setTotalBits(s->geometry.totalBits());
+        if (zoomEnd > zoomFirst && zoomEnd <= s->geometry.totalBits()) {
+            heatmap_->zoomStack()->zoomTo(zoomFirst, zoomEnd);
         }
-    });
-    connect(heatmap_, &HeatmapView::requestChanged, controller_, &SimulationController::setRequest);
-    connect(heatmap_, &HeatmapView::brushStroke, this, &MainWindow::onBrush);
-    connect(parameters_, &ParametersPanel::configEdited, this,
-            [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
-    connect(workload_, &WorkloadPanel::workloadEdited, controller_, &SimulationController::setWorkload);
-
-    // A run that shows every phase within seconds: a 4 TiB disk whose 8 MiB bitmap takes a couple of
-    // seconds to cross a 50 Mbit/s link while the guest keeps writing.
-    SimConfig initial;
-    initial.diskBytes = uint64_t(4) << 40;
-    initial.bandwidth = 50e6 / 8;
-    initial.migrationStartNs = 2'000'000'000;
-    initial.workload.kind = WorkloadKind::Uniform;
-    initial.workload.rate = 4000;
-    controller_->setConfig(initial);
-    parameters_->setConfig(initial);
-    workload_->setWorkload(initial.workload);
-    setSpeed(1);
-    resize(1400, 900);
+        onSnapshot(s);
+    }
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    playAction_ = new QAction(tr("&Play"), this);
+    playAction_ = new QAction(tr("&Play"), ui_);
     playAction_->setCheckable(true);
+    playAction_->setChecked(controller_->isPlaying());
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     playAction_->setStatusTip(tr("Run or pause the simulated clock (Space)"));
     connect(playAction_, &QAction::triggered, controller_, &SimulationController::setPlaying);
 
-    stepAction_ = new QAction(tr("S&tep"), this);
+    stepAction_ = new QAction(tr("S&tep"), ui_);
     stepAction_->setShortcut(Qt::Key_Period);
     stepAction_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     stepAction_->setStatusTip(tr("Advance one tick and pause (.)"));
     connect(stepAction_, &QAction::triggered, this, [this] { controller_->step(1); });
 
-    resetAction_ = new QAction(tr("&Reset"), this);
+    resetAction_ = new QAction(tr("&Reset"), ui_);
     resetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     resetAction_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     resetAction_->setStatusTip(tr("Start the run over with the same parameters (Ctrl+R)"));
     connect(resetAction_, &QAction::triggered, controller_, &SimulationController::reset);
 
-    startAction_ = new QAction(tr("Start &migration"), this);
+    startAction_ = new QAction(tr("Start &migration"), ui_);
     startAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     startAction_->setStatusTip(tr("Begin migrating the bitmap now (Ctrl+M)"));
     connect(startAction_, &QAction::triggered, this, [this] {
@@ -199,25 +273,25 @@ void MainWindow::createActions()
         }
     });
 
-    abortAction_ = new QAction(tr("&Abort (link fault)"), this);
+    abortAction_ = new QAction(tr("&Abort (link fault)"), ui_);
     abortAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     abortAction_->setStatusTip(tr("Drop the link: the migration is cancelled and can be retried (Ctrl+K)"));
     abortAction_->setEnabled(false);
     connect(abortAction_, &QAction::triggered, controller_, &SimulationController::abortMigration);
 
-    showDestinationAction_ = new QAction(tr("Show &destination"), this);
+    showDestinationAction_ = new QAction(tr("Show &destination"), ui_);
     showDestinationAction_->setCheckable(true);
     showDestinationAction_->setChecked(true);
     showDestinationAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     showDestinationAction_->setStatusTip(tr("Show the destination bitmap with its differences (Ctrl+D)"));
     connect(showDestinationAction_, &QAction::toggled, heatmap_, &HeatmapView::setShowDestination);
 
-    undoAction_ = undo_->createUndoAction(this, tr("&Undo"));
+    undoAction_ = undo_->createUndoAction(ui_, tr("&Undo"));
     undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = undo_->createRedoAction(this, tr("&Redo"));
+    redoAction_ = undo_->createRedoAction(ui_, tr("&Redo"));
     redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
 
-    toolGroup_ = new QActionGroup(this);
+    toolGroup_ = new QActionGroup(ui_);
     panTool_ = new QAction(tr("&Pan"), toolGroup_);
     panTool_->setShortcut(Qt::Key_H);
     panTool_->setStatusTip(tr("Drag to pan the heatmaps (H)"));
@@ -241,14 +315,61 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open scenario..."), this, &MainWindow::openScenarioDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Load parameters, workload, seed and injections from a scenario file (Ctrl+O)"));
+    QMenu* recentMenu = file->addMenu(tr("Open &recent"));
+    recent_ = new RecentFiles(recentMenu, ui_);
+    recent_->load();
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openScenario(path); });
+    QMenu* presets = file->addMenu(tr("&Presets"));
+    presets->setToolTipsVisible(true);
+    try {
+        for (const Scenario& preset : ScenarioFile::presets()) {
+            QAction* a = presets->addAction(preset.name, this, [this, preset] { applyScenario(preset); });
+            a->setToolTip(preset.description);
+            a->setStatusTip(preset.description);
+        }
+    } catch (const std::exception& e) {
+        presets->setEnabled(false);
+        showHint(QString::fromStdString(e.what()), 10000);
+    }
+    QAction* save = file->addAction(tr("&Save scenario as..."), this, &MainWindow::saveScenarioDialog);
+    save->setShortcut(QKeySequence::SaveAs);
+    save->setStatusTip(tr("Write every parameter, the workload, the seed and the injections to a file"));
+    file->addSeparator();
+    createExportMenu(file);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(undoAction_);
     edit->addAction(redoAction_);
+    edit->addSeparator();
+    QAction* copySummary = edit->addAction(tr("Copy &summary"), this, [this] {
+        auto* mime = new QMimeData;
+        mime->setText(summary_->lines().join(QLatin1Char('\n')));
+        mime->setData(QStringLiteral("application/json"), summaryJson());
+        QGuiApplication::clipboard()->setMimeData(mime);
+        showHint(tr("The run summary is on the clipboard."));
+    });
+    copySummary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addAction(tr("Copy &heatmaps as image"), this, [this] {
+        QGuiApplication::clipboard()->setImage(ViewExporter::image(heatmap_));
+        showHint(tr("The heatmaps are on the clipboard."));
+    });
+    edit->addAction(tr("Copy &charts as image"), this, [this] {
+        QGuiApplication::clipboard()->setImage(ViewExporter::image(charts_));
+        showHint(tr("The charts are on the clipboard."));
+    });
+    edit->addAction(tr("Copy chart &data (CSV)"), this, [this] {
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(ChartData::toCsv(chartData())));
+        showHint(tr("The charts' data is on the clipboard as CSV."));
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     ZoomStack* zoom = heatmap_->zoomStack();
     view->addAction(zoom->zoomInAction());
     view->addAction(zoom->zoomOutAction());
@@ -258,7 +379,21 @@ void MainWindow::createMenus()
     view->addAction(showDestinationAction_);
     view->addSeparator();
     view->addActions(toolGroup_->actions());
-    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addSeparator();
+    QMenu* themeMenu = view->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(ui_);
+    const std::pair<ThemeManager::Theme, QString> themes[] = {
+        {ThemeManager::Theme::System, tr("Follow the &system")},
+        {ThemeManager::Theme::Light, tr("&Light")},
+        {ThemeManager::Theme::Dark, tr("&Dark")},
+    };
+    for (const auto& [t, label] : themes) {
+        QAction* a = themeMenu->addAction(label, this, [this, t = t] { setTheme(t); });
+        a->setCheckable(true);
+        a->setChecked(themes_->theme() == t);
+        a->setData(ThemeManager::key(t));
+        themeGroup->addAction(a);
+    }
 
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(playAction_);
@@ -267,14 +402,74 @@ void MainWindow::createMenus()
     sim->addSeparator();
     sim->addAction(startAction_);
     sim->addAction(abortAction_);
+    sim->addSeparator();
     QAction* faster = sim->addAction(tr("&Faster"), this, [this] { setSpeed(controller_->speed() * 2); });
     faster->setShortcut(QKeySequence(Qt::Key_BracketRight));
     QAction* slower = sim->addAction(tr("&Slower"), this, [this] { setSpeed(controller_->speed() / 2); });
     slower->setShortcut(QKeySequence(Qt::Key_BracketLeft));
 
+    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languageGroup = new QActionGroup(ui_);
+    for (const QString& code : LanguageManager::codes()) {
+        QAction* a = language->addAction(LanguageManager::nativeName(code), this, [this, code] {
+            // Rebuilding the window from inside one of its menus' handlers would delete the menu
+            // that is still delivering the event: do it once the event is done.
+            QMetaObject::invokeMethod(this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
+        });
+        a->setCheckable(true);
+        a->setChecked(languages_->current() == code);
+        a->setData(code);
+        languageGroup->addAction(a);
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* how = help->addAction(tr("&How migration works"), this, [this] {
+        for (QDockWidget* d : std::as_const(docks_)) {
+            if (d->widget() && d->findChild<HowItWorksPanel*>()) {
+                d->show();
+                d->raise();
+            }
+        }
+    });
+    how->setShortcut(QKeySequence::HelpContents);
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addSeparator();
     help->addAction(tr("&About Bitmap Migration Lab"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createExportMenu(QMenu* file)
+{
+    QMenu* menu = file->addMenu(tr("&Export"));
+    const QString images = tr("PNG image (*.png);;SVG drawing (*.svg)");
+    const QString data = tr("CSV table (*.csv);;JSON document (*.json)");
+    menu->addAction(tr("&Heatmaps..."), this, [this, images] {
+        exportDialog(tr("heatmaps"), heatmap_, images,
+                     [this](const QString& p) { return exportView(heatmap_, p, tr("Heatmaps")); });
+    });
+    menu->addAction(tr("All &charts..."), this, [this, images] {
+        exportDialog(tr("charts"), charts_, images,
+                     [this](const QString& p) { return exportView(charts_, p, tr("Charts")); });
+    });
+    for (int k = 0; k < kChartKindCount; ++k) {
+        const auto kind = ChartKind(k);
+        const QString title = MigrationCharts::chartTitle(kind);
+        menu->addAction(tr("Chart: %1...").arg(title), this, [this, kind, title, images] {
+            QWidget* view = chartViewOf(charts_->chart(kind));
+            exportDialog(chartKey(kind), view, images,
+                         [this, view, title](const QString& p) { return exportView(view, p, title); });
+        });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Chart &data..."), this, [this, data] {
+        exportDialog(QStringLiteral("chart-data"), nullptr, data,
+                     [this](const QString& p) { return exportChartData(p); });
+    });
+    menu->addAction(tr("Run &summary..."), this, [this, data] {
+        exportDialog(QStringLiteral("summary"), nullptr, data, [this](const QString& p) { return exportSummary(p); });
+    });
 }
 
 void MainWindow::createToolBar()
@@ -297,7 +492,6 @@ void MainWindow::createToolBar()
     speedLabel_->setMinimumWidth(speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("1000.0x ")));
     bar->addWidget(speedLabel_);
     connect(speedSlider_, &QSlider::valueChanged, this, [this](int v) { controller_->setSpeed(sliderToSpeed(v)); });
-    connect(controller_, &SimulationController::speedChanged, this, &MainWindow::updateSpeedLabel);
     bar->addSeparator();
     bar->addAction(startAction_);
     bar->addAction(abortAction_);
@@ -322,21 +516,79 @@ void MainWindow::createDocks()
     parameters_ = new ParametersPanel;
     workload_ = new WorkloadPanel;
     summary_ = new SummaryPanel;
+    howItWorks_ = new HowItWorksPanel;
     addDock(parameters_, tr("Parameters"), QStringLiteral("parametersDock"), Qt::LeftDockWidgetArea);
     QDockWidget* w = addDock(workload_, tr("Workload"), QStringLiteral("workloadDock"), Qt::LeftDockWidgetArea);
     QDockWidget* s = addDock(summary_, tr("Summary"), QStringLiteral("summaryDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* h = addDock(howItWorks_, tr("How migration works"), QStringLiteral("howItWorksDock"),
+                             Qt::LeftDockWidgetArea);
     tabifyDockWidget(w, s);
+    tabifyDockWidget(s, h);
     w->raise();
     // Wide enough for the seed table's four columns and the chunk controls.
     resizeDocks({docks_.first()}, {parameters_->sizeHint().width() + 40}, Qt::Horizontal);
     docks_.first()->setMinimumWidth(400);
-    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
-    if (view) {
+    if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         view->addSeparator();
         for (QDockWidget* d : std::as_const(docks_)) {
             view->addAction(d->toggleViewAction());
         }
     }
+}
+
+void MainWindow::createStatusBar()
+{
+    setStatusBar(new QStatusBar(this));
+    timeLabel_ = new QLabel(statusBar());
+    memoryLabel_ = new QLabel(statusBar());
+    frameLabel_ = new QLabel(statusBar());
+    statusBar()->addPermanentWidget(timeLabel_);
+    statusBar()->addPermanentWidget(memoryLabel_);
+    statusBar()->addPermanentWidget(frameLabel_);
+}
+
+void MainWindow::connectViews()
+{
+    connect(controller_, &SimulationController::playingChanged, ui_, [this](bool playing) {
+        playAction_->setChecked(playing);
+        playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
+    });
+    connect(controller_, &SimulationController::speedChanged, ui_, [this](double s) { updateSpeedLabel(s); });
+    connect(controller_, &SimulationController::configChanged, ui_, [this](const SimConfig& c) {
+        parameters_->setConfig(c);
+        workload_->setWorkload(c.workload);
+        if (c != scenario_.config) {
+            scenario_.name.clear();
+            scenario_.description.clear();
+            updateScenarioBanner();
+        }
+    });
+    connect(heatmap_, &HeatmapView::requestChanged, controller_, &SimulationController::setRequest);
+    connect(heatmap_, &HeatmapView::brushStroke, this, &MainWindow::onBrush);
+    connect(parameters_, &ParametersPanel::configEdited, this,
+            [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
+    connect(workload_, &WorkloadPanel::workloadEdited, controller_, &SimulationController::setWorkload);
+    connect(howItWorks_, &HowItWorksPanel::guidedRunRequested, this, &MainWindow::startGuidedRun);
+}
+
+QList<QAction*> MainWindow::allActions() const
+{
+    QList<QAction*> out;
+    std::function<void(QMenu*)> walk = [&](QMenu* menu) {
+        for (QAction* a : menu->actions()) {
+            if (a->menu()) {
+                walk(a->menu());
+            } else if (!a->isSeparator() && !out.contains(a)) {
+                out.append(a);
+            }
+        }
+    };
+    for (QAction* a : menuBar()->actions()) {
+        if (a->menu()) {
+            walk(a->menu());
+        }
+    }
+    return out;
 }
 
 void MainWindow::applyConfig(const SimConfig& config, const QString& what)
@@ -345,8 +597,108 @@ void MainWindow::applyConfig(const SimConfig& config, const QString& what)
     if (before == config) {
         return;
     }
-    undo_->push(new ConfigCommand(this, before, config, what));
+    undo_->push(new ConfigCommand(controller_, before, config, what));
     showHint(tr("Parameters changed: the run starts over."));
+}
+
+void MainWindow::applyScenario(const Scenario& scenario)
+{
+    const QString name = scenario.name.isEmpty() ? tr("scenario") : scenario.name;
+    scenario_ = scenario;
+    if (controller_->config() == scenario.config) {
+        controller_->reset();
+    } else {
+        undo_->push(new ConfigCommand(controller_, controller_->config(), scenario.config, tr("Load %1").arg(name)));
+    }
+    scenario_ = scenario;  // configChanged() cleared it while the command applied the config
+    updateScenarioBanner();
+    showHint(tr("Loaded %1.").arg(name));
+}
+
+bool MainWindow::openScenario(const QString& path, QString* error)
+{
+    try {
+        Scenario s = ScenarioFile::load(path);
+        if (s.name.isEmpty()) {
+            s.name = QFileInfo(path).completeBaseName();
+        }
+        applyScenario(s);
+        recent_->add(path);
+        return true;
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showHint(message, 15000);
+        if (error) {
+            *error = message;
+        }
+        return false;
+    }
+}
+
+bool MainWindow::saveScenario(const QString& path, QString* error)
+{
+    Scenario s = scenario_;
+    s.config = controller_->config();
+    if (s.name.isEmpty()) {
+        s.name = QFileInfo(path).completeBaseName();
+    }
+    try {
+        ScenarioFile::save(path, s);
+        scenario_ = s;
+        updateScenarioBanner();
+        recent_->add(path);
+        showHint(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+        return true;
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showHint(message, 15000);
+        if (error) {
+            *error = message;
+        }
+        return false;
+    }
+}
+
+void MainWindow::openScenarioDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), ScenarioFile::fileFilter());
+    if (!path.isEmpty()) {
+        openScenario(path);
+    }
+}
+
+void MainWindow::saveScenarioDialog()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), ScenarioFile::fileFilter());
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QStringLiteral(".json");
+    }
+    saveScenario(path);
+}
+
+void MainWindow::updateScenarioBanner()
+{
+    if (!scenarioBanner_) {
+        return;
+    }
+    scenarioBanner_->setVisible(!scenario_.name.isEmpty());
+    scenarioBanner_->setText(QStringLiteral("<b>%1</b> &mdash; %2")
+                                 .arg(scenario_.name.toHtmlEscaped(), scenario_.description.toHtmlEscaped()));
+}
+
+void MainWindow::startGuidedRun()
+{
+    Scenario guided;
+    guided.name = tr("Guided run");
+    guided.description = tr("A 4 TiB disk on a 50 Mbit/s link with a steady write load: setup, the bulk pass, "
+                            "dirty passes and the complete phase follow each other within seconds.");
+    guided.config = demonstrationConfig();
+    applyScenario(guided);
+    setSpeed(1);
+    controller_->setPlaying(true);
 }
 
 void MainWindow::setSpeed(double speed)
@@ -383,6 +735,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     charts_->setSnapshot(snapshot);
     phaseStrip_->setSnapshot(snapshot);
     explanation_->setSnapshot(*snapshot);
+    howItWorks_->setSnapshot(*snapshot);
     summary_->setSummary(snapshot->summary, snapshot->config);
 
     const bool running = snapshot->phase == Phase::Setup || snapshot->phase == Phase::Bulk ||
@@ -402,6 +755,195 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
         frameLabel_->setText(tr("frame p99 %1 ms").arg(l.toString(frameStats_->percentileMs(99), 'f', 1)));
     }
     frameStats_->endFrame();
+}
+
+// ---- language, theme, settings ----
+
+QString MainWindow::language() const
+{
+    return languages_->current();
+}
+
+bool MainWindow::setLanguage(const QString& code)
+{
+    if (!LanguageManager::isKnown(code)) {
+        return false;
+    }
+    if (code == languages_->current()) {
+        return true;
+    }
+    if (!languages_->setLanguage(code)) {
+        showHint(tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)));
+        return false;
+    }
+    buildUi();
+    return true;
+}
+
+ThemeManager::Theme MainWindow::theme() const
+{
+    return themes_->theme();
+}
+
+void MainWindow::setTheme(ThemeManager::Theme theme)
+{
+    themes_->setTheme(theme);
+    for (QAction* a : allActions()) {
+        if (a->isCheckable() && a->data().toString() == ThemeManager::key(theme)) {
+            a->setChecked(true);
+        }
+    }
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    ThemeManager::Theme theme;
+    if (ThemeManager::parse(settings.value(kThemeKey).toString(), &theme)) {
+        setTheme(theme);
+    }
+    const QString language = settings.value(kLanguageKey).toString();
+    if (LanguageManager::isKnown(language)) {
+        setLanguage(language);
+    }
+    const QByteArray scenario = settings.value(kScenarioKey).toByteArray();
+    if (!scenario.isEmpty()) {
+        try {
+            Scenario s = ScenarioFile::fromJson(scenario, tr("the saved session"));
+            scenario_ = s;
+            controller_->setConfig(s.config);
+            scenario_ = s;
+            updateScenarioBanner();
+        } catch (const std::exception& e) {
+            showHint(tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
+                     15000);
+        }
+    }
+    bool ok = false;
+    const double speed = settings.value(kSpeedKey).toDouble(&ok);
+    if (ok && speed >= SimulationController::kMinSpeed && speed <= SimulationController::kMaxSpeed) {
+        setSpeed(speed);
+    }
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
+    recent_->load();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kStateVersion));
+    Scenario s = scenario_;
+    s.config = controller_->config();
+    settings.setValue(kScenarioKey, ScenarioFile::toJson(s));
+    settings.setValue(kSpeedKey, controller_->speed());
+    settings.setValue(kLanguageKey, languages_->current());
+    settings.setValue(kThemeKey, ThemeManager::key(themes_->theme()));
+    recent_->save();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (settingsEnabled_) {
+        saveSettings();
+    }
+    QMainWindow::closeEvent(event);
+}
+
+// ---- export ----
+
+QList<ChartSeriesData> MainWindow::chartData() const
+{
+    QList<ChartSeriesData> out;
+    for (int k = 0; k < kChartKindCount; ++k) {
+        const auto kind = ChartKind(k);
+        for (int s = 0; s < MigrationCharts::seriesCount(kind); ++s) {
+            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind),
+                                       charts_->seriesPoints(kind, s)});
+        }
+    }
+    // The dirty-rate chart's two series have different units.
+    for (ChartSeriesData& d : out) {
+        if (d.chart == QLatin1String("dirty-rate")) {
+            d.unit = d.series == MigrationCharts::seriesName(ChartKind::DirtyRate, 1) ? QStringLiteral("writes/s")
+                                                                                      : QStringLiteral("bytes/s");
+        }
+    }
+    return out;
+}
+
+QByteArray MainWindow::summaryJson() const
+{
+    const SimSnapshotPtr& s = controller_->snapshot();
+    QJsonObject o;
+    o.insert(QStringLiteral("config"), cli::SummaryJson::configToJson(controller_->config()));
+    if (s) {
+        o.insert(QStringLiteral("summary"), cli::SummaryJson::toJson(s->summary));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+QByteArray MainWindow::summaryCsv() const
+{
+    return ChartData::flattenToCsv(QJsonDocument::fromJson(summaryJson()).object());
+}
+
+QString MainWindow::exportView(QWidget* view, const QString& path, const QString& title)
+{
+    if (!view) {
+        return tr("Cannot write %1: the view is not shown").arg(path);
+    }
+    return ViewExporter::saveView(view, path, title);
+}
+
+QString MainWindow::exportChartData(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv")) {
+        return ViewExporter::saveBytes(ChartData::toCsv(chartData()), path);
+    }
+    if (suffix == QLatin1String("json")) {
+        return ViewExporter::saveBytes(QJsonDocument(ChartData::toJson(chartData())).toJson(), path);
+    }
+    return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
+}
+
+QString MainWindow::exportSummary(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv")) {
+        return ViewExporter::saveBytes(summaryCsv(), path);
+    }
+    if (suffix == QLatin1String("json")) {
+        return ViewExporter::saveBytes(summaryJson(), path);
+    }
+    return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
+}
+
+void MainWindow::exportDialog(const QString& what, QWidget*, const QString& filters,
+                              const std::function<QString(const QString&)>& save)
+{
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(what), what, filters, &selected);
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        // The chosen filter's first pattern gives the suffix: "PNG image (*.png)" -> ".png".
+        const qsizetype star = selected.indexOf(QLatin1String("*."));
+        if (star >= 0) {
+            path += selected.mid(star + 1, selected.indexOf(QLatin1Char(')'), star) - star - 1);
+        }
+    }
+    const QString error = save(path);
+    showHint(error.isEmpty() ? tr("Exported %1.").arg(QDir::toNativeSeparators(path)) : error, 10000);
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(allActions(), this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

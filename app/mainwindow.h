@@ -1,30 +1,43 @@
 // The main window: wires the simulation controller to the views, panels, menus and undo history.
+// The controller, the undo history, the language and the theme live as long as the window; the
+// widgets are built by buildUi() and built again when the language changes, so every string comes
+// from the new translation while the run, its charts and the history carry on.
 #pragma once
 
 #include <bitmig/simconfig.h>
 
+#include "scenariofile.h"
 #include "simsnapshot.h"
+#include "thememanager.h"
 
 #include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
 class QSlider;
 class QUndoStack;
 class QDockWidget;
 
 namespace bitmig {
 
+class ExplanationPanel;
 class FrameStats;
 class HeatmapView;
+class HowItWorksPanel;
+class LanguageManager;
 class MigrationCharts;
 class ParametersPanel;
 class PhaseStrip;
+class RecentFiles;
 class SimulationController;
 class SummaryPanel;
 class WorkloadPanel;
-class ExplanationPanel;
+struct ChartSeriesData;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +52,7 @@ public:
     WorkloadPanel* workloadPanel() const noexcept { return workload_; }
     SummaryPanel* summaryPanel() const noexcept { return summary_; }
     PhaseStrip* phaseStrip() const noexcept { return phaseStrip_; }
+    HowItWorksPanel* howItWorks() const noexcept { return howItWorks_; }
     QUndoStack* undoStack() const noexcept { return undo_; }
     FrameStats* frameStats() const noexcept { return frameStats_; }
     QAction* playAction() const noexcept { return playAction_; }
@@ -46,6 +60,9 @@ public:
     QAction* abortAction() const noexcept { return abortAction_; }
     QAction* stepAction() const noexcept { return stepAction_; }
     QAction* resetAction() const noexcept { return resetAction_; }
+    RecentFiles* recentFiles() const noexcept { return recent_; }
+    // Every action of the window (menus and toolbar), for the shortcut reference and tests.
+    QList<QAction*> allActions() const;
 
     // Applies a configuration as one undoable edit (from the panels, a scenario or a preset).
     void applyConfig(const SimConfig& config, const QString& what);
@@ -54,27 +71,84 @@ public:
     // A status-bar hint instead of a modal alert.
     void showHint(const QString& text, int ms = 6000);
 
+    // ---- scenarios ----
+    // Loads and applies a scenario file (one undoable edit); false with a hint naming the file,
+    // the key and the reason when it does not load. The run keeps its old parameters then.
+    bool openScenario(const QString& path, QString* error = nullptr);
+    bool saveScenario(const QString& path, QString* error = nullptr);
+    void applyScenario(const Scenario& scenario);
+    // The scenario on screen: its name and description (empty for hand-made parameters).
+    const Scenario& currentScenario() const noexcept { return scenario_; }
+
+    // ---- language, theme, settings ----
+    QString language() const;
+    // "en", "de" or "ru"; the window is rebuilt in the new language. False for an unknown code.
+    bool setLanguage(const QString& code);
+    ThemeManager::Theme theme() const;
+    void setTheme(ThemeManager::Theme theme);
+    // Window geometry, dock layout, the last parameters, recent files, language, theme, speed.
+    void restoreSettings();
+    void saveSettings() const;
+    // Off: closing the window leaves the saved settings alone (--no-settings, tests).
+    void setSettingsEnabled(bool on) { settingsEnabled_ = on; }
+
+    // ---- export ----
+    QList<ChartSeriesData> chartData() const;
+    QByteArray summaryJson() const;
+    QByteArray summaryCsv() const;
+    // By suffix: .png or .svg for views; .csv or .json for data. Empty string or the error.
+    QString exportView(QWidget* view, const QString& path, const QString& title);
+    QString exportChartData(const QString& path);
+    QString exportSummary(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    void buildUi();
     void createActions();
     void createMenus();
+    void createExportMenu(QMenu* file);
     void createToolBar();
     void createDocks();
+    void createStatusBar();
+    void connectViews();
     void onSnapshot(const SimSnapshotPtr& snapshot);
     void onBrush(quint64 firstByte, quint64 length, bool clear);
     void showAbout();
+    void showShortcuts();
+    void startGuidedRun();
     void updateSpeedLabel(double speed);
+    void updateScenarioBanner();
+    void openScenarioDialog();
+    void saveScenarioDialog();
+    void exportDialog(const QString& what, QWidget* view, const QString& filters,
+                      const std::function<QString(const QString&)>& save);
 
+    // Survive a rebuild of the widgets.
     SimulationController* controller_ = nullptr;
     QUndoStack* undo_ = nullptr;
     FrameStats* frameStats_ = nullptr;
+    LanguageManager* languages_ = nullptr;
+    ThemeManager* themes_ = nullptr;
+    Scenario scenario_;
+    uint64_t lastRunId_ = 0;
+    bool settingsEnabled_ = true;
+
+    // Rebuilt with the widgets: every connection to the controller made by buildUi() uses this as
+    // its context, so none survives into the next build.
+    QObject* ui_ = nullptr;
 
     HeatmapView* heatmap_ = nullptr;
     MigrationCharts* charts_ = nullptr;
     PhaseStrip* phaseStrip_ = nullptr;
     ExplanationPanel* explanation_ = nullptr;
+    QLabel* scenarioBanner_ = nullptr;
     ParametersPanel* parameters_ = nullptr;
     WorkloadPanel* workload_ = nullptr;
     SummaryPanel* summary_ = nullptr;
+    HowItWorksPanel* howItWorks_ = nullptr;
+    RecentFiles* recent_ = nullptr;
 
     QAction* playAction_ = nullptr;
     QAction* stepAction_ = nullptr;
@@ -94,7 +168,6 @@ private:
     QLabel* memoryLabel_ = nullptr;
     QLabel* frameLabel_ = nullptr;
     QList<QDockWidget*> docks_;
-    uint64_t lastRunId_ = 0;
 };
 
 } // namespace bitmig

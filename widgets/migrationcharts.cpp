@@ -355,6 +355,25 @@ void MigrationCharts::clear()
     refresh();
 }
 
+void MigrationCharts::adoptHistory(const MigrationCharts& other)
+{
+    history_ = other.history_;
+    phases_ = other.phases_;
+    nowNs_ = other.nowNs_;
+    runId_ = other.runId_;
+    haveRun_ = other.haveRun_;
+    last_ = other.last_;
+    strategy_ = other.strategy_;
+    chunkBytes_ = other.chunkBytes_;
+    setPendingLogScale(other.pendingLog_);
+    setSingleChart(other.single_);
+    updateLegend();
+    for (auto& plot : plots_) {
+        plot->stale = true;
+    }
+    refresh();
+}
+
 void MigrationCharts::setSnapshot(const SimSnapshotPtr& snapshot)
 {
     if (!snapshot || snapshot == last_) {

@@ -45,6 +45,8 @@ public:
     // snapshot (or an older one of the same run) is ignored, so its samples never count twice.
     void setSnapshot(const SimSnapshotPtr& snapshot);
     void clear();
+    // Takes another view's run (samples, phases, presentation): for a window rebuilt mid-run.
+    void adoptHistory(const MigrationCharts& other);
 
     // ---- the data behind the charts (for export and tests) ----
     // x: simulated seconds (end of a bucket); y in the unit ChartKind names, never log-transformed.

@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PhaseExplainer", text);
+    return QCoreApplication::translate("bitmig::PhaseExplainer", text);
 }
 
 QString bytes(double b)
@@ -21,16 +21,16 @@ QString bytes(double b)
 
 QString rate(double bytesPerSecond)
 {
-    return QCoreApplication::translate("PhaseExplainer", "%1/s").arg(bytes(bytesPerSecond));
+    return QCoreApplication::translate("bitmig::PhaseExplainer", "%1/s").arg(bytes(bytesPerSecond));
 }
 
 QString duration(int64_t ns)
 {
     const QLocale l;
     if (ns >= 1'000'000'000) {
-        return QCoreApplication::translate("PhaseExplainer", "%1 s").arg(l.toString(double(ns) * 1e-9, 'f', 2));
+        return QCoreApplication::translate("bitmig::PhaseExplainer", "%1 s").arg(l.toString(double(ns) * 1e-9, 'f', 2));
     }
-    return QCoreApplication::translate("PhaseExplainer", "%1 ms").arg(l.toString(double(ns) * 1e-6, 'f', 1));
+    return QCoreApplication::translate("bitmig::PhaseExplainer", "%1 ms").arg(l.toString(double(ns) * 1e-6, 'f', 1));
 }
 
 } // namespace

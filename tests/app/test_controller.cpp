@@ -112,7 +112,7 @@ TEST_CASE("abort cancels and a retry verifies", "[controller]")
     SimulationController c;
     c.setSpeed(50);
     SimConfig cfg = smallConfig();
-    cfg.bandwidth = 2e5;
+    cfg.bandwidth = 2e3;  // the 128 KiB bitmap's bulk pass takes about a minute of simulated time
     c.setConfig(cfg);
     waitFor(c, [](const SimSnapshot& s) { return s.serial > 0; });
     c.setPlaying(true);

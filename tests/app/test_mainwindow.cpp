@@ -34,7 +34,7 @@ void prepare(MainWindow& w, SimConfig cfg)
 
 } // namespace
 
-TEST_CASE("a brush stroke on the heatmap writes the bitmap, and undo takes it back", "[mainwindow]")
+TEST_CASE("a brush stroke on the heatmap writes the bitmap and undo takes it back", "[mainwindow]")
 {
     MainWindow w;
     SimConfig cfg = smallConfig();
@@ -73,7 +73,7 @@ TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
     MainWindow w;
     SimConfig cfg = smallConfig();
     cfg.migrationStartNs = 200'000'000;
-    cfg.bandwidth = 2e6;
+    cfg.bandwidth = 1e3;  // a bulk pass of about two minutes of simulated time, seconds at 50x
     prepare(w, cfg);
     w.setSpeed(50);
     REQUIRE(w.playAction()->isEnabled());
@@ -82,11 +82,14 @@ TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
     auto running = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Bulk; });
     REQUIRE(running->phase == Phase::Bulk);
     QTest::qWait(300);
-    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0).size();
+    // The history merges old buckets as it grows, so the point count may drop: the series grows in
+    // simulated time.
+    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0);
     QTest::qWait(500);
-    const auto after = w.charts()->seriesPoints(ChartKind::Throughput, 0).size();
-    CHECK(before > 0);
-    CHECK(after > before);
+    const auto after = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    REQUIRE_FALSE(before.isEmpty());
+    REQUIRE_FALSE(after.isEmpty());
+    CHECK(after.last().x() > before.last().x());
     CHECK(w.abortAction()->isEnabled());
 
     w.playAction()->trigger();  // pause
@@ -146,7 +149,7 @@ TEST_CASE("bitmig-lab --screenshot saves the window and quits", "[smoke]")
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(BITMIG_LAB_EXE),
-            {QStringLiteral("--autostart"), QStringLiteral("--speed"), QStringLiteral("20"),
+            {QStringLiteral("--no-settings"), QStringLiteral("--autostart"), QStringLiteral("--speed"), QStringLiteral("20"),
              QStringLiteral("--screenshot"), file, QStringLiteral("--after"), QStringLiteral("1500")});
     REQUIRE(p.waitForFinished(60000));
     CHECK(p.exitCode() == 0);

@@ -4,6 +4,7 @@
 #include "framestats.h"
 #include "heatmapview.h"
 #include "mainwindow.h"
+#include "zoomstack.h"
 #include "simulationcontroller.h"
 
 #include <QApplication>

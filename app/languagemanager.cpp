@@ -1,0 +1,84 @@
+#include "languagemanager.h"
+
+#include <QLibraryInfo>
+#include <QLocale>
+
+namespace bitmig {
+
+LanguageManager::LanguageManager(QObject* parent) : QObject(parent) {}
+
+LanguageManager::~LanguageManager()
+{
+    removeTranslators();
+}
+
+QStringList LanguageManager::codes()
+{
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")};
+}
+
+QString LanguageManager::nativeName(const QString& code)
+{
+    if (code == QLatin1String("de")) {
+        return QStringLiteral("Deutsch");
+    }
+    if (code == QLatin1String("ru")) {
+        return QStringLiteral("Русский");
+    }
+    return QStringLiteral("English");
+}
+
+void LanguageManager::removeTranslators()
+{
+    for (auto* t : {app_.get(), qt_.get()}) {
+        if (t) {
+            QCoreApplication::removeTranslator(t);
+        }
+    }
+    app_.reset();
+    qt_.reset();
+}
+
+bool LanguageManager::setLanguage(const QString& code)
+{
+    if (!isKnown(code)) {
+        return false;
+    }
+    if (code == current_) {
+        return true;
+    }
+    std::unique_ptr<QTranslator> app;
+    std::unique_ptr<QTranslator> qt;
+    if (code != QLatin1String("en")) {
+        app = std::make_unique<QTranslator>();
+        if (!app->load(QStringLiteral(":/i18n/bitmig_%1.qm").arg(code))) {
+            return false;
+        }
+        // Qt's own strings (standard buttons, file dialogs); absent on a minimal install, which
+        // only leaves those few in English.
+        qt = std::make_unique<QTranslator>();
+        if (!qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            qt.reset();
+        }
+    }
+    removeTranslators();
+    app_ = std::move(app);
+    qt_ = std::move(qt);
+    for (auto* t : {app_.get(), qt_.get()}) {
+        if (t) {
+            QCoreApplication::installTranslator(t);
+        }
+    }
+    const QLocale locale(code == QLatin1String("de")   ? QLocale::German
+                         : code == QLatin1String("ru") ? QLocale::Russian
+                                                       : QLocale::English,
+                         code == QLatin1String("de")   ? QLocale::Germany
+                         : code == QLatin1String("ru") ? QLocale::Russia
+                                                       : QLocale::UnitedStates);
+    QLocale::setDefault(locale);
+    current_ = code;
+    Q_EMIT languageChanged(code);
+    return true;
+}
+
+} // namespace bitmig

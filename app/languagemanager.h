@@ -1,0 +1,44 @@
+// The user-interface language: English (the source strings), German or Russian. Installs the app's
+// own translator (":/i18n/bitmig_<code>.qm") and Qt's for the standard dialogs, and sets the default
+// QLocale so sizes, rates and times follow the language.
+#pragma once
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTranslator>
+
+#include <memory>
+
+namespace bitmig {
+
+class LanguageManager : public QObject {
+    Q_OBJECT
+public:
+    explicit LanguageManager(QObject* parent = nullptr);
+    ~LanguageManager() override;
+
+    // "en", "de", "ru".
+    static QStringList codes();
+    // The language's own name ("Deutsch"), for the Language menu.
+    static QString nativeName(const QString& code);
+    static bool isKnown(const QString& code) { return codes().contains(code); }
+
+    QString current() const { return current_; }
+    // Installs the translators; false (and nothing changed) for an unknown code or a missing
+    // translation file. Emits languageChanged() when the language really changed.
+    bool setLanguage(const QString& code);
+
+Q_SIGNALS:
+    void languageChanged(const QString& code);
+
+private:
+    void removeTranslators();
+
+    QString current_ = QStringLiteral("en");
+    std::unique_ptr<QTranslator> app_;
+    std::unique_ptr<QTranslator> qt_;
+};
+
+} // namespace bitmig

@@ -1,0 +1,483 @@
+// What desktop users expect: languages, export, settings, theme, scenario files, help, keyboard.
+#include "apptestutil.h"
+
+#include "chartdata.h"
+#include "heatmapview.h"
+#include "howitworkspanel.h"
+#include "mainwindow.h"
+#include "migrationcharts.h"
+#include "parameterspanel.h"
+#include "recentfiles.h"
+#include "shortcutsdialog.h"
+#include "summarypanel.h"
+
+#include <QAbstractButton>
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::smallConfig;
+using bitmig::test::waitFor;
+
+namespace {
+
+QStringList menuTitles(const MainWindow& w)
+{
+    QStringList out;
+    for (QAction* a : w.menuBar()->actions()) {
+        out << a->text();
+    }
+    return out;
+}
+
+QStringList actionTexts(const MainWindow& w)
+{
+    QStringList out;
+    for (QAction* a : w.allActions()) {
+        out << a->text();
+    }
+    return out;
+}
+
+void runToDirtyPhase(MainWindow& w)
+{
+    SimConfig cfg = smallConfig();
+    cfg.migrationStartNs = 0;
+    cfg.bandwidth = 1e5;  // the 128 KiB bitmap takes a second or two of simulated time
+    w.resize(1400, 900);
+    w.show();
+    w.controller()->setConfig(cfg);
+    w.setSpeed(50);
+    w.controller()->setPlaying(true);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished; }, 60000);
+    w.controller()->setPlaying(false);
+}
+
+void clearSettings()
+{
+    QSettings().clear();
+}
+
+} // namespace
+
+TEST_CASE("German and Russian translate the whole window at run time", "[desktop][i18n]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.resize(1400, 900);
+    w.show();
+    const QStringList english = menuTitles(w);
+    REQUIRE(english.contains(QStringLiteral("&File")));
+    const QStringList englishActions = actionTexts(w);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+
+    for (const QString& code : {QStringLiteral("de"), QStringLiteral("ru")}) {
+        INFO(code.toStdString());
+        REQUIRE(w.setLanguage(code));
+        CHECK(w.language() == code);
+        const QStringList titles = menuTitles(w);
+        REQUIRE(titles.size() == english.size());
+        // Each menu shows its translation, and the translations differ from the source text (German
+        // "Simulation" is the one word both languages share).
+        int differing = 0;
+        for (int i = 0; i < titles.size(); ++i) {
+            const QByteArray source = english.at(i).toUtf8();
+            CHECK(titles.at(i) == QCoreApplication::translate("bitmig::MainWindow", source.constData()));
+            differing += titles.at(i) != english.at(i);
+        }
+        CHECK(differing >= titles.size() - 1);
+        // Actions: the same ones, in the same order, and nearly all of them translated (names such
+        // as "Deutsch", presets and recent files stay as they are).
+        const QStringList actions = actionTexts(w);
+        REQUIRE(actions.size() == englishActions.size());
+        int changed = 0;
+        for (int i = 0; i < actions.size(); ++i) {
+            changed += actions.at(i) != englishActions.at(i);
+        }
+        CHECK(changed * 10 >= actions.size() * 6);
+        for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+            CHECK(d->windowTitle() != QStringLiteral("Parameters"));
+            CHECK(d->windowTitle() != QStringLiteral("Workload"));
+        }
+        if (code == QLatin1String("ru")) {
+            // Cyrillic in the menus.
+            CHECK(titles.first().contains(QRegularExpression(QStringLiteral("[\\x{0400}-\\x{04FF}]"))));
+        }
+        // The run goes on: the controller and its undo history are the same.
+        CHECK(w.controller()->snapshot() != nullptr);
+    }
+    REQUIRE(w.setLanguage(QStringLiteral("en")));
+    CHECK(menuTitles(w) == english);
+    CHECK_FALSE(w.setLanguage(QStringLiteral("xx")));
+}
+
+TEST_CASE("a rebuilt window keeps the run with its charts and the undo history", "[desktop][i18n]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    runToDirtyPhase(w);
+    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    REQUIRE(before.size() > 3);
+    SimConfig edited = w.controller()->config();
+    edited.chunkBytes = 4096;
+    w.applyConfig(edited, QStringLiteral("chunk"));
+    REQUIRE(w.undoStack()->count() == 1);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096; });
+    w.controller()->setPlaying(true);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.newSamples.size() > 0 && s.nowNs > 200'000'000; });
+    w.controller()->setPlaying(false);
+    const auto run = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    REQUIRE_FALSE(run.isEmpty());
+
+    REQUIRE(w.setLanguage(QStringLiteral("de")));
+    CHECK(w.charts()->seriesPoints(ChartKind::Throughput, 0) == run);
+    CHECK(w.undoStack()->count() == 1);
+    CHECK(w.parameters()->config().chunkBytes == 4096);
+    w.undoStack()->undo();
+    CHECK(w.controller()->config().chunkBytes == 1024);
+    REQUIRE(w.setLanguage(QStringLiteral("en")));
+}
+
+TEST_CASE("chart data and the summary export and re-import", "[desktop][export]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    runToDirtyPhase(w);
+    QTemporaryDir dir;
+
+    // CSV round trip: the same series, point for point.
+    const QString csv = dir.filePath(QStringLiteral("charts.csv"));
+    REQUIRE(w.exportChartData(csv).isEmpty());
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QList<ChartSeriesData> back = ChartData::fromCsv(f.readAll(), csv);
+    const QList<ChartSeriesData> shown = w.chartData();
+    REQUIRE(shown.size() == 8);
+    // A series with no points has no rows: compare the non-empty ones.
+    QList<ChartSeriesData> nonEmpty;
+    for (const auto& s : shown) {
+        if (!s.points.isEmpty()) {
+            nonEmpty << s;
+        }
+    }
+    REQUIRE(nonEmpty.size() >= 6);
+    CHECK(back == nonEmpty);
+
+    // JSON of the chart data and the summary parse, and carry the verification.
+    const QString json = dir.filePath(QStringLiteral("summary.json"));
+    REQUIRE(w.exportSummary(json).isEmpty());
+    QFile j(json);
+    REQUIRE(j.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(j.readAll()).object();
+    REQUIRE(summary.contains(QStringLiteral("summary")));
+    CHECK(summary.value(QStringLiteral("summary")).toObject().value(QStringLiteral("verified")).toBool());
+    const QString summaryCsv = dir.filePath(QStringLiteral("summary.csv"));
+    REQUIRE(w.exportSummary(summaryCsv).isEmpty());
+    QFile sc(summaryCsv);
+    REQUIRE(sc.open(QIODevice::ReadOnly));
+    const QString table = QString::fromUtf8(sc.readAll());
+    CHECK(table.startsWith(QStringLiteral("key,value\n")));
+    CHECK(table.contains(QStringLiteral("\nsummary.verified,true\n")));
+    CHECK(table.contains(QStringLiteral("\nsummary.lostBits,0\n")));
+
+    // Views as SVG (renders, has the widget's size) and PNG (device pixels).
+    const QString svg = dir.filePath(QStringLiteral("heatmaps.svg"));
+    REQUIRE(w.exportView(w.heatmap(), svg, QStringLiteral("Heatmaps")).isEmpty());
+    QSvgRenderer renderer(svg);
+    REQUIRE(renderer.isValid());
+    CHECK(renderer.viewBox().size() == w.heatmap()->size());
+    QImage rendered(renderer.defaultSize(), QImage::Format_ARGB32);
+    rendered.fill(Qt::transparent);
+    {
+        QPainter p(&rendered);
+        renderer.render(&p);
+    }
+    QSet<QRgb> colours;
+    for (int y = 0; y < rendered.height(); y += 5) {
+        for (int x = 0; x < rendered.width(); x += 5) {
+            colours.insert(rendered.pixel(x, y));
+        }
+    }
+    CHECK(colours.size() > 5);
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QWidget* chartView = w.charts()->chart(ChartKind::Pending)->scene()->views().first();
+    REQUIRE(w.exportView(chartView, png, QStringLiteral("Pending")).isEmpty());
+    const QImage image(png);
+    REQUIRE_FALSE(image.isNull());
+    CHECK(image.width() == qRound(chartView->width() * chartView->devicePixelRatioF()));
+
+    // Bad names are refused with the file's name; nothing is written.
+    const QString wrong = dir.filePath(QStringLiteral("charts.txt"));
+    CHECK(w.exportChartData(wrong).contains(wrong));
+    CHECK_FALSE(QFile::exists(wrong));
+    CHECK(w.exportView(w.heatmap(), dir.filePath(QStringLiteral("x.bmp")), QString()).contains(QStringLiteral(".png")));
+}
+
+TEST_CASE("a malformed chart CSV names the line and the reason", "[desktop][export]")
+{
+    const QByteArray good = "chart,series,unit,seconds,value\npending,Pending,bytes,0.5,100\n";
+    CHECK(ChartData::fromCsv(good, QStringLiteral("x.csv")).size() == 1);
+    try {
+        ChartData::fromCsv("chart,series,unit,seconds,value\npending,Pending,bytes,abc,1\n", QStringLiteral("x.csv"));
+        FAIL("no error");
+    } catch (const ChartDataError& e) {
+        CHECK(QString::fromUtf8(e.what()) == QStringLiteral("x.csv:2: seconds 'abc' is not a number"));
+    }
+    CHECK_THROWS_AS(ChartData::fromCsv("a,b\n", QStringLiteral("x.csv")), ChartDataError);
+    CHECK_THROWS_AS(ChartData::fromCsv("chart,series,unit,seconds,value\n\"open,1,2,3,4\n", QStringLiteral("x.csv")),
+                    ChartDataError);
+    // Quoted fields with commas survive.
+    ChartSeriesData s{QStringLiteral("c"), QStringLiteral("a, \"b\""), QStringLiteral("%"), {QPointF(1, 2)}};
+    CHECK(ChartData::fromCsv(ChartData::toCsv({s}), QStringLiteral("q.csv")) == QList<ChartSeriesData>{s});
+}
+
+TEST_CASE("settings survive a restart", "[desktop][settings]")
+{
+    clearSettings();
+    QTemporaryDir dir;
+    const QString scenarioPath = dir.filePath(QStringLiteral("mine.json"));
+    SimConfig cfg = smallConfig();
+    cfg.chunkBytes = 256;
+    cfg.seed = 4242;
+    QByteArray closedGeometry;
+    {
+        MainWindow w;
+        w.show();
+        w.controller()->setConfig(cfg);
+        w.setSpeed(12.5);
+        w.setTheme(ThemeManager::Theme::Dark);
+        REQUIRE(w.setLanguage(QStringLiteral("de")));
+        REQUIRE(w.saveScenario(scenarioPath));
+        // The dock layout: the workload dock closed.
+        w.findChild<QDockWidget*>(QStringLiteral("workloadDock"))->close();
+        closedGeometry = w.saveGeometry();
+        w.close();  // writes the settings
+    }
+    {
+        MainWindow w;
+        w.restoreSettings();
+        CHECK(w.controller()->config() == cfg);
+        CHECK(w.controller()->speed() == Approx(12.5));
+        CHECK(w.theme() == ThemeManager::Theme::Dark);
+        CHECK(ThemeManager::isDark(QApplication::palette()));
+        CHECK(w.language() == QStringLiteral("de"));
+        CHECK(w.recentFiles()->files().value(0) == QFileInfo(scenarioPath).absoluteFilePath());
+        w.show();
+        // (The offscreen screen is smaller than the window, so Qt fits the restored geometry to it;
+        // what is stored is what the window had.)
+        CHECK(QSettings().value(QStringLiteral("window/geometry")).toByteArray() == closedGeometry);
+        CHECK(w.findChild<QDockWidget*>(QStringLiteral("workloadDock"))->isHidden());
+        CHECK_FALSE(w.findChild<QDockWidget*>(QStringLiteral("parametersDock"))->isHidden());
+        w.setSettingsEnabled(false);
+        w.setTheme(ThemeManager::Theme::System);
+        REQUIRE(w.setLanguage(QStringLiteral("en")));
+    }
+    CHECK_FALSE(ThemeManager::isDark(QApplication::palette()));
+    clearSettings();
+}
+
+TEST_CASE("scenario files open and save and report bad keys", "[desktop][scenario]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QTemporaryDir dir;
+    SimConfig cfg = smallConfig();
+    cfg.chunkBytes = 2048;
+    w.controller()->setConfig(cfg);
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    REQUIRE(w.saveScenario(path));
+    w.controller()->setConfig(smallConfig());
+    REQUIRE(w.openScenario(path));
+    CHECK(w.controller()->config() == cfg);
+    CHECK(w.currentScenario().name == QStringLiteral("saved"));
+    CHECK(w.undoStack()->count() == 1);  // loading is one undoable edit
+    w.undoStack()->undo();
+    CHECK(w.controller()->config().chunkBytes == smallConfig().chunkBytes);
+
+    QFile bad(dir.filePath(QStringLiteral("bad.json")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    QByteArray json = QFile(path).exists() ? [&] {
+        QFile in(path);
+        in.open(QIODevice::ReadOnly);
+        return in.readAll();
+    }()
+                                           : QByteArray();
+    REQUIRE(json.contains("\"chunk\": \"2K\""));
+    json.replace("\"chunk\": \"2K\"", "\"chunk\": \"3K\"");
+    bad.write(json);
+    bad.close();
+    QString error;
+    const SimConfig kept = w.controller()->config();
+    CHECK_FALSE(w.openScenario(bad.fileName(), &error));
+    CHECK(error.contains(QStringLiteral("bad.json")));
+    CHECK(error.contains(QStringLiteral("chunk")));
+    CHECK(w.controller()->config() == kept);
+    CHECK_FALSE(w.openScenario(dir.filePath(QStringLiteral("missing.json")), &error));
+    CHECK(error.contains(QStringLiteral("missing.json")));
+}
+
+TEST_CASE("every preset loads from the File menu with its description", "[desktop][scenario]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    const QList<Scenario> presets = ScenarioFile::presets();
+    REQUIRE(presets.size() >= 6);
+    int found = 0;
+    for (QAction* a : w.allActions()) {
+        for (const Scenario& p : presets) {
+            if (a->text() == p.name) {
+                CHECK(a->statusTip() == p.description);
+                a->trigger();
+                CHECK(w.controller()->config() == p.config);
+                CHECK(w.currentScenario().description == p.description);
+                ++found;
+            }
+        }
+    }
+    CHECK(found == presets.size());
+}
+
+TEST_CASE("keyboard: the shortcut reference lists the window's actions", "[desktop][keyboard]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    const auto rows = ShortcutsDialog::rows(w.allActions());
+    CHECK(rows.size() >= 15);
+    bool play = false;
+    for (const auto& [text, keys] : rows) {
+        if (text == QStringLiteral("Play")) {
+            play = keys == QKeySequence(Qt::Key_Space).toString(QKeySequence::NativeText);
+        }
+    }
+    CHECK(play);
+    ShortcutsDialog dialog(w.allActions());
+    CHECK(dialog.rowCount() == rows.size());
+    // Every menu has a mnemonic, so every action is reachable from the keyboard.
+    for (const QString& title : menuTitles(w)) {
+        CHECK(title.contains(QLatin1Char('&')));
+    }
+}
+
+TEST_CASE("every control has an accessible name", "[desktop][a11y]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QStringList unnamed;
+    auto check = [&](QWidget* c) {
+        if (!c->isVisibleTo(&w)) {
+            return;
+        }
+        QString name = c->accessibleName();
+        if (auto* b = qobject_cast<QAbstractButton*>(c); b && name.isEmpty()) {
+            name = b->text().isEmpty() ? b->toolTip() : b->text();
+        }
+        if (name.isEmpty() && !qobject_cast<QAbstractButton*>(c)) {
+            // A field labelled by its form row (QLabel::setBuddy) is announced by that label.
+            for (QLabel* l : w.findChildren<QLabel*>()) {
+                if (l->buddy() == c) {
+                    name = l->text();
+                }
+            }
+        }
+        if (name.isEmpty()) {
+            unnamed << QString::fromLatin1(c->metaObject()->className()) + QLatin1Char(' ') + c->objectName();
+        }
+    };
+    for (QWidget* c : w.findChildren<QAbstractSlider*>()) {
+        if (!c->inherits("QScrollBar")) {
+            check(c);
+        }
+    }
+    for (QWidget* c : w.findChildren<QAbstractSpinBox*>()) {
+        check(c);
+    }
+    for (QWidget* c : w.findChildren<QComboBox*>()) {
+        check(c);
+    }
+    for (QWidget* c : w.findChildren<QAbstractButton*>()) {
+        check(c);
+    }
+    INFO(unnamed.join(QStringLiteral(", ")).toStdString());
+    CHECK(unnamed.isEmpty());
+}
+
+TEST_CASE("the dark theme repaints the views dark and the light theme light", "[desktop][theme]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.resize(1200, 800);
+    w.show();
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+    auto meanLightness = [](const QImage& image) {
+        qint64 sum = 0, n = 0;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4) {
+                sum += QColor(image.pixel(x, y)).lightness();
+                ++n;
+            }
+        }
+        return double(sum) / double(n);
+    };
+    w.setTheme(ThemeManager::Theme::Dark);
+    QCoreApplication::processEvents();
+    const double dark = meanLightness(w.grab().toImage());
+    w.setTheme(ThemeManager::Theme::Light);
+    QCoreApplication::processEvents();
+    const double light = meanLightness(w.grab().toImage());
+    CHECK(dark < 110);
+    CHECK(light > 150);
+    w.setTheme(ThemeManager::Theme::System);
+}
+
+TEST_CASE("the help panel follows the live phase through the guided run", "[desktop][help]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    HowItWorksPanel* help = w.howItWorks();
+    REQUIRE(help);
+    emit help->guidedRunRequested();
+    CHECK(w.controller()->isPlaying());
+    w.setSpeed(5);
+    QStringList seen;
+    waitFor(
+        *w.controller(),
+        [&](const SimSnapshot& s) {
+            const QString now = help->currentSection();
+            if (!now.isEmpty() && !seen.contains(now)) {
+                seen << now;
+            }
+            return s.finished;
+        },
+        60000);
+    w.controller()->setPlaying(false);
+    CHECK(seen.contains(QStringLiteral("bulk")));
+    CHECK(seen.contains(QStringLiteral("done")));
+    CHECK(help->text().contains(QStringLiteral("Done and verified")));
+}

@@ -1,0 +1,1985 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChartData</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>expected the header &apos;%1&apos;</source>
+        <translation>Kopfzeile „%1“ erwartet</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>ein Feld in Anführungszeichen ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, found %1</source>
+        <translation>5 Felder erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>seconds &apos;%1&apos; is not a number</source>
+        <translation>Sekundenwert „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos; is not a number</source>
+        <translation>Wert „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>unit &apos;%1&apos; differs from the series&apos; unit &apos;%2&apos;</source>
+        <translation>Einheit „%1“ weicht von der Einheit der Reihe („%2“) ab</translation>
+    </message>
+</context>
+<context>
+    <name>HowItWorksPanel</name>
+    <message>
+        <source>The dirty bitmap</source>
+        <translation>Die Dirty-Bitmap</translation>
+    </message>
+    <message>
+        <source>Every guest write marks the bits of the disk areas it touched, one bit per granule (64 KiB by default). The top heatmap shows it: brighter cells hold more dirty bits. Backup tools read it to copy only what changed, so it must reach the destination intact.</source>
+        <translation>Jeder Schreibvorgang des Gasts markiert die Bits der berührten Datenträgerbereiche, ein Bit pro Granularitätseinheit (standardmäßig 64 KiB). Die obere Heatmap zeigt sie: Hellere Zellen enthalten mehr Dirty-Bits. Backup-Werkzeuge lesen sie, um nur Geändertes zu kopieren; deshalb muss sie unversehrt am Ziel ankommen.</translation>
+    </message>
+    <message>
+        <source>The meta bitmap</source>
+        <translation>Die Meta-Bitmap</translation>
+    </message>
+    <message>
+        <source>A bitmap of the bitmap: one bit per chunk of serialized bitmap. It lights up when any bit of its chunk changes, set or cleared, and goes dark when the chunk is sent. Its cells line up with the disk area their chunk describes.</source>
+        <translation>Eine Bitmap der Bitmap: ein Bit pro Chunk der serialisierten Bitmap. Es leuchtet auf, sobald sich irgendein Bit seines Chunks ändert (gesetzt oder gelöscht), und erlischt, wenn der Chunk gesendet wird. Ihre Zellen sind an dem Datenträgerbereich ausgerichtet, den der jeweilige Chunk beschreibt.</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>The source sends a START record naming the device and the bitmap with its granularity, so the destination can create an empty bitmap of the same shape.</source>
+        <translation>Die Quelle sendet einen START-Datensatz, der das Gerät und die Bitmap samt Granularität nennt, damit das Ziel eine leere Bitmap derselben Form anlegen kann.</translation>
+    </message>
+    <message>
+        <source>Bulk pass</source>
+        <translation>Grunddurchlauf</translation>
+    </message>
+    <message>
+        <source>Every chunk is sent once, in disk order, while the guest keeps running; an all-zero chunk goes as a short ZEROES record. Writes behind the moving cursor re-dirty chunks that were already sent: their meta bits light up again.</source>
+        <translation>Jeder Chunk wird einmal in Datenträgerreihenfolge gesendet, während der Gast weiterläuft; ein Chunk nur aus Nullen geht als kurzer ZEROES-Datensatz. Schreibvorgänge hinter dem wandernden Cursor machen bereits gesendete Chunks wieder dirty: Ihre Meta-Bits leuchten erneut auf.</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth x maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
+        <translation>Jeder Durchlauf sendet die Chunks erneut, deren Meta-Bit leuchtet. Die Migration konvergiert, wenn die pro Sekunde erneut dirty gewordenen Bitmap-Bytes unter der Bandbreite der Verbindung bleiben; dann schrumpft der ausstehende Rest, bis er in Bandbreite × maximale Ausfallzeit passt. Bei einem großen Chunk löst ein einzelner Schreibvorgang viel erneutes Senden aus; ein winziger Chunk zahlt alle paar Bytes einen Datensatz-Header.</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>The guest is paused, the remaining dirty chunks and a COMPLETE record are sent. This time is the downtime the guest sees; the expected downtime was checked against the limit before pausing.</source>
+        <translation>Der Gast wird angehalten, die restlichen Dirty-Chunks und ein COMPLETE-Datensatz werden gesendet. Diese Zeit ist die Ausfallzeit, die der Gast bemerkt; die erwartete Ausfallzeit wurde vor dem Anhalten mit dem Limit verglichen.</translation>
+    </message>
+    <message>
+        <source>Done and verified</source>
+        <translation>Fertig und geprüft</translation>
+    </message>
+    <message>
+        <source>The destination bitmap is compared bit by bit with what the source tracked. A lost bit would be a bug, never a statistic: the summary shows it.</source>
+        <translation>Die Ziel-Bitmap wird Bit für Bit mit dem verglichen, was die Quelle erfasst hat. Ein verlorenes Bit wäre ein Fehler, niemals eine Statistik: Die Zusammenfassung zeigt es.</translation>
+    </message>
+    <message>
+        <source>Postcopy instead</source>
+        <translation>Stattdessen Postcopy</translation>
+    </message>
+    <message>
+        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE.</source>
+        <translation>Der Gast wechselt sofort zum Ziel; seine neuen Schreibvorgänge landen dort in einer Nachfolger-Bitmap. Die Quelle sendet die ganze Bitmap einmal, und COMPLETE führt beide zusammen. Kein Bitmap-Byte verlängert die Ausfallzeit, aber bis COMPLETE ist die Bitmap nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>Stop and copy instead</source>
+        <translation>Stattdessen Anhalten und kopieren</translation>
+    </message>
+    <message>
+        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
+        <translation>Die Vergleichsbasis: Gast anhalten und die ganze Bitmap senden. Einfach und exakt, aber die Ausfallzeit ist die Größe der Bitmap geteilt durch die Bandbreite.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clear %1 at %2</source>
+        <translation>%1 bei %2 löschen</translation>
+    </message>
+    <message>
+        <source>Write %1 at %2</source>
+        <translation>%1 bei %2 schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Bitmap Migration Lab</source>
+        <translation>Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Watch and steer the live migration of block dirty bitmaps.</source>
+        <translation>Die Live-Migration von Block-Dirty-Bitmaps beobachten und steuern.</translation>
+    </message>
+    <message>
+        <source>Start the simulated clock at once.</source>
+        <translation>Die simulierte Uhr sofort starten.</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall second (0.1 to 1000).</source>
+        <translation>Simulierte Sekunden pro realer Sekunde (0.1 bis 1000).</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window and quit (see --after).</source>
+        <translation>Ein PNG des Hauptfensters speichern und beenden (siehe --after).</translation>
+    </message>
+    <message>
+        <source>Milliseconds of wall time before the screenshot (default 2000).</source>
+        <translation>Millisekunden Echtzeit vor dem Bildschirmfoto (Standard: 2000).</translation>
+    </message>
+    <message>
+        <source>Print frame-time percentiles on exit.</source>
+        <translation>Beim Beenden Perzentile der Frame-Zeiten ausgeben.</translation>
+    </message>
+    <message>
+        <source>Load a scenario file at start.</source>
+        <translation>Beim Start eine Szenariodatei laden.</translation>
+    </message>
+    <message>
+        <source>User-interface language: en, de or ru.</source>
+        <translation>Sprache der Oberfläche: en, de oder ru.</translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark.</source>
+        <translation>Farbschema: system, light oder dark.</translation>
+    </message>
+    <message>
+        <source>Start with the defaults; neither read nor write saved settings.</source>
+        <translation>Mit den Standardwerten starten; gespeicherte Einstellungen weder lesen noch schreiben.</translation>
+    </message>
+    <message>
+        <source>--speed: &apos;%1&apos; is not a number from 0.1 to 1000</source>
+        <translation>--speed: „%1“ ist keine Zahl von 0.1 bis 1000</translation>
+    </message>
+    <message>
+        <source>--after: &apos;%1&apos; is not a number of milliseconds</source>
+        <translation>--after: „%1“ ist keine Anzahl Millisekunden</translation>
+    </message>
+    <message>
+        <source>--screenshot: the folder of &apos;%1&apos; does not exist</source>
+        <translation>--screenshot: Der Ordner von „%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>--after: only meaningful with --screenshot</source>
+        <translation>--after: nur zusammen mit --screenshot sinnvoll</translation>
+    </message>
+    <message>
+        <source>--lang: &apos;%1&apos; is not one of en, de, ru</source>
+        <translation>--lang: „%1“ ist nicht en, de oder ru</translation>
+    </message>
+    <message>
+        <source>--theme: &apos;%1&apos; is not one of system, light, dark</source>
+        <translation>--theme: „%1“ ist nicht system, light oder dark</translation>
+    </message>
+    <message>
+        <source>--scenario: &apos;%1&apos; is not a file</source>
+        <translation>--scenario: „%1“ ist keine Datei</translation>
+    </message>
+    <message>
+        <source>--scenario: %1</source>
+        <translation>--scenario: %1</translation>
+    </message>
+    <message>
+        <source>--screenshot: cannot write &apos;%1&apos;</source>
+        <translation>--screenshot: „%1“ kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Szenarien (*.json)</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>is too large for a scenario (over 64 MiB)</source>
+        <translation>ist zu groß für ein Szenario (über 64 MiB)</translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>einen Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1 erwartet, %2 erhalten</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation>unbekannter Schlüssel (meinten Sie „%1“?)</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>ist zu groß</translation>
+    </message>
+    <message>
+        <source>a size (a string such as &quot;64K&quot; or a number of bytes)</source>
+        <translation>eine Größe (eine Zeichenkette wie &quot;64K&quot; oder eine Anzahl Bytes)</translation>
+    </message>
+    <message>
+        <source>must be above zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>ist zu lang</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a unit (ns, us, ms, s, min or h); a JSON number is nanoseconds</source>
+        <translation>„%1“ braucht eine Einheit (ns, us, ms, s, min oder h); eine JSON-Zahl bedeutet Nanosekunden</translation>
+    </message>
+    <message>
+        <source>a duration (a string such as &quot;300ms&quot; or a number of nanoseconds)</source>
+        <translation>eine Dauer (eine Zeichenkette wie &quot;300ms&quot; oder eine Anzahl Nanosekunden)</translation>
+    </message>
+    <message>
+        <source>a size or a range (a string such as &quot;4K..64K&quot; or a number of bytes)</source>
+        <translation>eine Größe oder einen Bereich (eine Zeichenkette wie &quot;4K..64K&quot; oder eine Anzahl Bytes)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SIZE or MIN..MAX</source>
+        <translation>„%1“ ist weder SIZE noch MIN..MAX</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the maximum is below the minimum</source>
+        <translation>„%1“: Das Maximum liegt unter dem Minimum</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a workload (use idle, uniform, sequential, hotspot, zipf or bursts)</source>
+        <translation>„%1“ ist keine Arbeitslast (verwenden Sie idle, uniform, sequential, hotspot, zipf oder bursts)</translation>
+    </message>
+    <message>
+        <source>a number of writes per second</source>
+        <translation>eine Anzahl Schreibvorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <source>missing (time, offset and length are required)</source>
+        <translation>fehlt (time, offset und length sind Pflichtangaben)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an operation (use write or clear)</source>
+        <translation>„%1“ ist keine Operation (verwenden Sie write oder clear)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>missing; a scenario file starts with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>fehlt; eine Szenariodatei beginnt mit &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a scenario (expected &quot;%2&quot;)</source>
+        <translation>„%1“ ist kein Szenario („%2“ erwartet)</translation>
+    </message>
+    <message>
+        <source>missing; this program writes version %1</source>
+        <translation>fehlt; dieses Programm schreibt Version %1</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this program, which reads version %2 and older</source>
+        <translation>Version %1 ist neuer als dieses Programm, das Version %2 und ältere liest</translation>
+    </message>
+    <message>
+        <source>version %1 does not exist; versions start at 1</source>
+        <translation>Version %1 gibt es nicht; Versionen beginnen bei 1</translation>
+    </message>
+    <message>
+        <source>must be a power of two of at least 512 bytes, got %1</source>
+        <translation>muss eine Zweierpotenz von mindestens 512 Bytes sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>must be a power of two from 1 B to 1 MiB, got %1</source>
+        <translation>muss eine Zweierpotenz von 1 B bis 1 MiB sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a strategy (use precopy, postcopy or stop-copy)</source>
+        <translation>„%1“ ist keine Strategie (verwenden Sie precopy, postcopy oder stop-copy)</translation>
+    </message>
+    <message>
+        <source>must be at most 100000</source>
+        <translation>darf höchstens 100000 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
+        <translation>„%1“ ist keine ganze Zahl von 0 bis 2^64 - 1</translation>
+    </message>
+</context>
+<context>
+    <name>SeedTableModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 PiB</source>
+        <translation>%1 PiB</translation>
+    </message>
+    <message>
+        <source>%1 EiB</source>
+        <translation>%1 EiB</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExporter</name>
+    <message>
+        <source>Exported from Bitmap Migration Lab</source>
+        <translation>Exportiert aus Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name must end in .png or .svg</source>
+        <translation>%1 kann nicht geschrieben werden: Der Name muss auf .png oder .svg enden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be encoded</source>
+        <translation>%1 kann nicht geschrieben werden: Das Bild konnte nicht kodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ChartScales</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 writes/s</source>
+        <translation>%1 Schreibvorgänge/s</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ExplanationPanel</name>
+    <message>
+        <source>Explanation of the current phase</source>
+        <translation>Erklärung der aktuellen Phase</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::FrameStats</name>
+    <message>
+        <source>frames %1  p50 %2 ms  p90 %3 ms  p99 %4 ms  max %5 ms</source>
+        <translation>Frames %1  p50 %2 ms  p90 %3 ms  p99 %4 ms  max. %5 ms</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HeatmapLegend</name>
+    <message>
+        <source>dirty</source>
+        <translation>Dirty-Anteil</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>clean (no bit set)</source>
+        <translation>sauber (kein Bit gesetzt)</translation>
+    </message>
+    <message>
+        <source>destination differs from source</source>
+        <translation>Ziel weicht von der Quelle ab</translation>
+    </message>
+    <message>
+        <source>chunk being sent</source>
+        <translation>Chunk wird gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HeatmapView</name>
+    <message>
+        <source>Dirty bitmap heatmaps</source>
+        <translation>Heatmaps der Dirty-Bitmap</translation>
+    </message>
+    <message>
+        <source>Source dirty bitmap, meta bitmap and destination bitmap of the migration</source>
+        <translation>Dirty-Bitmap der Quelle, Meta-Bitmap und Ziel-Bitmap der Migration</translation>
+    </message>
+    <message>
+        <source>Showing %1 to %2 of %3; %4 dirty bits, %5 dirty chunks</source>
+        <translation>Anzeige %1 bis %2 von %3; %4 Dirty-Bits, %5 Dirty-Chunks</translation>
+    </message>
+    <message>
+        <source>Whole disk</source>
+        <translation>Ganzer Datenträger</translation>
+    </message>
+    <message>
+        <source>Dirty bitmap (source)</source>
+        <translation>Dirty-Bitmap (Quelle)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bits dirty · showing %3 – %4 of %5</source>
+        <translation>%1 von %2 Bits gesetzt · Anzeige %3 – %4 von %5</translation>
+    </message>
+    <message>
+        <source>Meta bitmap (1 bit = %1)</source>
+        <translation>Meta-Bitmap (1 Bit = %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks dirty</source>
+        <translation>Dirty-Chunks: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Meta bitmap</source>
+        <translation>Meta-Bitmap</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>matches the source in view</source>
+        <translation>stimmt im sichtbaren Bereich mit der Quelle überein</translation>
+    </message>
+    <message>
+        <source>same counts as the source in view</source>
+        <translation>im sichtbaren Bereich gleiche Anzahlen wie die Quelle</translation>
+    </message>
+    <message>
+        <source>%1 bits in view differ from the source</source>
+        <translation>%1 Bits im sichtbaren Bereich weichen von der Quelle ab</translation>
+    </message>
+    <message>
+        <source>at least %1 bits in view differ from the source</source>
+        <translation>mindestens %1 Bits im sichtbaren Bereich weichen von der Quelle ab</translation>
+    </message>
+    <message>
+        <source>Waiting for the simulation…</source>
+        <translation>Warten auf die Simulation…</translation>
+    </message>
+    <message>
+        <source>No meta bitmap in this run</source>
+        <translation>Keine Meta-Bitmap in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>Nothing received yet: the destination starts at START</source>
+        <translation>Noch nichts empfangen: Das Ziel beginnt mit START</translation>
+    </message>
+    <message>
+        <source>Disk bytes %1 – %2 (%3)</source>
+        <translation>Datenträger-Bytes %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Offset %1 to %2</source>
+        <translation>Offset %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Source: %1 of %2 bits dirty (%3 %), bits %4 – %5</source>
+        <translation>Quelle: %1 von %2 Bits gesetzt (%3 %), Bits %4 – %5</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2</source>
+        <translation>Chunk %1 von %2</translation>
+    </message>
+    <message>
+        <source>Chunks %1 – %2 of %3</source>
+        <translation>Chunks %1 – %2 von %3</translation>
+    </message>
+    <message>
+        <source>Meta bitmap: none in this run</source>
+        <translation>Meta-Bitmap: keine in diesem Lauf</translation>
+    </message>
+    <message>
+        <source>Meta bitmap: %1 dirty, %2 clean chunks</source>
+        <translation>Meta-Bitmap: %1 Dirty-Chunks, %2 saubere Chunks</translation>
+    </message>
+    <message>
+        <source>Destination: nothing received yet</source>
+        <translation>Ziel: noch nichts empfangen</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, %3 differ from the source</source>
+        <translation>Ziel: %1 von %2 Bits gesetzt, %3 weichen von der Quelle ab</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, at least %3 differ from the source</source>
+        <translation>Ziel: %1 von %2 Bits gesetzt, mindestens %3 weichen von der Quelle ab</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HowItWorksPanel</name>
+    <message>
+        <source>How migration works</source>
+        <translation>Wie die Migration funktioniert</translation>
+    </message>
+    <message>
+        <source>Show every phase on the live view</source>
+        <translation>Alle Phasen in der Live-Ansicht zeigen</translation>
+    </message>
+    <message>
+        <source>Start the guided run</source>
+        <translation>Geführten Lauf starten</translation>
+    </message>
+    <message>
+        <source>Loads a small disk whose migration goes through every phase within seconds, and starts it; this section follows the live run.</source>
+        <translation>Lädt einen kleinen Datenträger, dessen Migration binnen Sekunden alle Phasen durchläuft, und startet sie; dieser Abschnitt folgt dem laufenden Lauf.</translation>
+    </message>
+    <message>
+        <source>Follow along: the section of the phase the run is in now is highlighted.</source>
+        <translation>Zum Mitverfolgen: Der Abschnitt der Phase, in der sich der Lauf gerade befindet, ist hervorgehoben.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MainWindow</name>
+    <message>
+        <source>That stroke changed too much to be undone; the undo history was cleared.</source>
+        <translation>Dieser Pinselstrich hat zu viel verändert, um rückgängig gemacht zu werden; der Rückgängig-Verlauf wurde geleert.</translation>
+    </message>
+    <message>
+        <source>Bitmap Migration Lab</source>
+        <translation>Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>Abs&amp;pielen</translation>
+    </message>
+    <message>
+        <source>Run or pause the simulated clock (Space)</source>
+        <translation>Simulierte Uhr laufen lassen oder anhalten (Leertaste)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>&amp;Einzelschritt</translation>
+    </message>
+    <message>
+        <source>Advance one tick and pause (.)</source>
+        <translation>Einen Takt weiter und anhalten (.)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start the run over with the same parameters (Ctrl+R)</source>
+        <translation>Lauf mit denselben Parametern neu beginnen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Start &amp;migration</source>
+        <translation>&amp;Migration starten</translation>
+    </message>
+    <message>
+        <source>Begin migrating the bitmap now (Ctrl+M)</source>
+        <translation>Migration der Bitmap jetzt beginnen (Strg+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort (link fault)</source>
+        <translation>&amp;Abbrechen (Verbindungsfehler)</translation>
+    </message>
+    <message>
+        <source>Drop the link: the migration is cancelled and can be retried (Ctrl+K)</source>
+        <translation>Verbindung trennen: Die Migration wird abgebrochen und kann wiederholt werden (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Show &amp;destination</source>
+        <translation>Zi&amp;el anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the destination bitmap with its differences (Ctrl+D)</source>
+        <translation>Ziel-Bitmap mit ihren Abweichungen anzeigen (Strg+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Drag to pan the heatmaps (H)</source>
+        <translation>Ziehen, um die Heatmaps zu verschieben (H)</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>Z&amp;oomen</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom into it (Z)</source>
+        <translation>Ein Rechteck aufziehen, um hineinzuzoomen (Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Pinsel</translation>
+    </message>
+    <message>
+        <source>Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)</source>
+        <translation>Auf die Bitmap klicken oder darüber ziehen, um dort zu schreiben; mit gedrückter Strg-Taste stattdessen löschen (Trim) (B)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario...</source>
+        <translation>Szenario ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Load parameters, workload, seed and injections from a scenario file (Ctrl+O)</source>
+        <translation>Parameter, Arbeitslast, Seed und Injektionen aus einer Szenariodatei laden (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Vorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as...</source>
+        <translation>Szenario speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>Write every parameter, the workload, the seed and the injections to a file</source>
+        <translation>Alle Parameter, die Arbeitslast, den Seed und die Injektionen in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy &amp;summary</source>
+        <translation>&amp;Zusammenfassung kopieren</translation>
+    </message>
+    <message>
+        <source>The run summary is on the clipboard.</source>
+        <translation>Die Zusammenfassung des Laufs ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;heatmaps as image</source>
+        <translation>&amp;Heatmaps als Bild kopieren</translation>
+    </message>
+    <message>
+        <source>The heatmaps are on the clipboard.</source>
+        <translation>Die Heatmaps sind in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;charts as image</source>
+        <translation>&amp;Diagramme als Bild kopieren</translation>
+    </message>
+    <message>
+        <source>The charts are on the clipboard.</source>
+        <translation>Die Diagramme sind in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>Copy chart &amp;data (CSV)</source>
+        <translation>Diagrammdaten kopieren (&amp;CSV)</translation>
+    </message>
+    <message>
+        <source>The charts&apos; data is on the clipboard as CSV.</source>
+        <translation>Die Diagrammdaten sind als CSV in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>&amp;Simulation</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>&amp;Schneller</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Langsamer</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Sp&amp;rache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;How migration works</source>
+        <translation>&amp;Wie die Migration funktioniert</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Bitmap Migration Lab</source>
+        <translation>Ü&amp;ber Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON document (*.json)</source>
+        <translation>CSV-Tabelle (*.csv);;JSON-Dokument (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Heatmaps...</source>
+        <translation>&amp;Heatmaps...</translation>
+    </message>
+    <message>
+        <source>heatmaps</source>
+        <translation>heatmaps</translation>
+    </message>
+    <message>
+        <source>Heatmaps</source>
+        <translation>Heatmaps</translation>
+    </message>
+    <message>
+        <source>All &amp;charts...</source>
+        <translation>&amp;Alle Diagramme...</translation>
+    </message>
+    <message>
+        <source>charts</source>
+        <translation>diagramme</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Chart: %1...</source>
+        <translation>Diagramm: %1...</translation>
+    </message>
+    <message>
+        <source>Chart &amp;data...</source>
+        <translation>Diagramm&amp;daten...</translation>
+    </message>
+    <message>
+        <source>Run &amp;summary...</source>
+        <translation>&amp;Zusammenfassung des Laufs...</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Speed </source>
+        <translation>Tempo </translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>Simulationstempo</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall second, 0.1x to 1000x ([ and ])</source>
+        <translation>Simulierte Sekunden pro realer Sekunde, 0,1x bis 1000x ([ und ])</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Arbeitslast</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>How migration works</source>
+        <translation>Wie die Migration funktioniert</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Change parameters</source>
+        <translation>Parameter ändern</translation>
+    </message>
+    <message>
+        <source>Parameters changed: the run starts over.</source>
+        <translation>Parameter geändert: Der Lauf beginnt von vorn.</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>Geladen: %1.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Szenario speichern</translation>
+    </message>
+    <message>
+        <source>Guided run</source>
+        <translation>Geführter Lauf</translation>
+    </message>
+    <message>
+        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load: setup, the bulk pass, dirty passes and the complete phase follow each other within seconds.</source>
+        <translation>Ein 4-TiB-Datenträger an einer 50-Mbit/s-Verbindung mit gleichmäßiger Schreiblast: Einrichtung, Grunddurchlauf, Dirty-Durchläufe und Abschlussphase folgen binnen Sekunden aufeinander.</translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+    <message>
+        <source>t = %1 s, %2x</source>
+        <translation>t = %1 s, %2x</translation>
+    </message>
+    <message>
+        <source>bitmap %1</source>
+        <translation>Bitmap %1</translation>
+    </message>
+    <message>
+        <source>frame p99 %1 ms</source>
+        <translation>Frame p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>The %1 translation is missing from this build.</source>
+        <translation>Die Übersetzung „%1“ fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>the saved session</source>
+        <translation>gespeicherte Sitzung</translation>
+    </message>
+    <message>
+        <source>The last session&apos;s parameters were not restored: %1</source>
+        <translation>Die Parameter der letzten Sitzung wurden nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the view is not shown</source>
+        <translation>%1 kann nicht geschrieben werden: Die Ansicht wird nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name must end in .csv or .json</source>
+        <translation>%1 kann nicht geschrieben werden: Der Name muss auf .csv oder .json enden</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>Exportiert: %1.</translation>
+    </message>
+    <message>
+        <source>About Bitmap Migration Lab</source>
+        <translation>Über Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Watch and steer the live migration of block dirty bitmaps: a QEMU-compatible hierarchical bitmap, meta bitmaps, and the bulk, dirty and complete phases.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 2 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Die Live-Migration von Block-Dirty-Bitmaps beobachten und steuern: eine QEMU-kompatible hierarchische Bitmap, Meta-Bitmaps sowie Grund-, Dirty- und Abschlussphase.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 2 oder später.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MigrationCharts</name>
+    <message>
+        <source>Migration charts</source>
+        <translation>Migrationsdiagramme</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Phasen:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show all four charts</source>
+        <translation>Alle vier Diagramme anzeigen</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Overhead</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Dirty rate</source>
+        <translation>Dirty-Rate</translation>
+    </message>
+    <message>
+        <source>Log scale (pending)</source>
+        <translation>Log. Skala (ausstehend)</translation>
+    </message>
+    <message>
+        <source>Pending bytes shrink by orders of magnitude between passes; a logarithmic axis keeps the last passes and the budget line readable.</source>
+        <translation>Ausstehende Bytes schrumpfen zwischen den Durchläufen um Größenordnungen; eine logarithmische Achse hält die letzten Durchläufe und die Budgetlinie lesbar.</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>bulk (guest at destination)</source>
+        <translation>Grunddurchlauf (Gast am Ziel)</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>Grunddurchlauf</translation>
+    </message>
+    <message>
+        <source>dirty passes (alternating)</source>
+        <translation>Dirty-Durchläufe (abwechselnd)</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>complete (guest paused)</source>
+        <translation>Abschluss (Gast angehalten)</translation>
+    </message>
+    <message>
+        <source>Throughput on the link</source>
+        <translation>Durchsatz auf der Verbindung</translation>
+    </message>
+    <message>
+        <source>Overhead: header share of wire bytes</source>
+        <translation>Overhead: Header-Anteil der übertragenen Bytes</translation>
+    </message>
+    <message>
+        <source>Pending bytes against the downtime budget</source>
+        <translation>Ausstehende Bytes im Vergleich zum Ausfallzeit-Budget</translation>
+    </message>
+    <message>
+        <source>Payload (bitmap bytes)</source>
+        <translation>Nutzdaten (Bitmap-Bytes)</translation>
+    </message>
+    <message>
+        <source>Headers and framing</source>
+        <translation>Header und Framing</translation>
+    </message>
+    <message>
+        <source>Per interval</source>
+        <translation>Pro Intervall</translation>
+    </message>
+    <message>
+        <source>Since the start</source>
+        <translation>Seit dem Start</translation>
+    </message>
+    <message>
+        <source>Budget: bandwidth × max downtime</source>
+        <translation>Budget: Bandbreite × max. Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>Re-dirtied bitmap bytes/s (left)</source>
+        <translation>Erneut dirty gewordene Bitmap-Bytes/s (links)</translation>
+    </message>
+    <message>
+        <source>Guest writes/s (right)</source>
+        <translation>Schreibvorgänge des Gasts/s (rechts)</translation>
+    </message>
+    <message>
+        <source>%1: %2
+at %3</source>
+        <translation>%1: %2
+bei %3</translation>
+    </message>
+    <message>
+        <source>%1: %2
+at %3 (average over %4)</source>
+        <translation>%1: %2
+bei %3 (Mittel über %4)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::OffsetAxis</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>in row</source>
+        <translation>in der Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::OverviewStrip</name>
+    <message>
+        <source>Whole-disk overview</source>
+        <translation>Übersicht über den ganzen Datenträger</translation>
+    </message>
+    <message>
+        <source>Dirty bits over the whole disk; the bracket marks the part shown below. Click or drag to move it.</source>
+        <translation>Dirty-Bits über den ganzen Datenträger; die Klammer markiert den unten gezeigten Teil. Klicken oder ziehen, um sie zu verschieben.</translation>
+    </message>
+    <message>
+        <source>Whole-disk overview: waiting for the simulation</source>
+        <translation>Übersicht über den ganzen Datenträger: Warten auf die Simulation</translation>
+    </message>
+    <message>
+        <source>Whole disk: %1
+Showing %2 – %3
+Click or drag to move the view</source>
+        <translation>Ganzer Datenträger: %1
+Anzeige %2 – %3
+Klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ParametersPanel</name>
+    <message>
+        <source>Parameter problem</source>
+        <translation>Parameterproblem</translation>
+    </message>
+    <message>
+        <source>Disk size</source>
+        <translation>Datenträgergröße</translation>
+    </message>
+    <message>
+        <source>&amp;Disk</source>
+        <translation>Date&amp;nträger</translation>
+    </message>
+    <message>
+        <source>Bitmap granularity</source>
+        <translation>Granularität der Bitmap</translation>
+    </message>
+    <message>
+        <source>&amp;Granularity</source>
+        <translation>&amp;Granularität</translation>
+    </message>
+    <message>
+        <source>Chunk size (log2 of bytes)</source>
+        <translation>Chunk-Größe (log2 der Bytes)</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation>Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Chunk</translation>
+    </message>
+    <message>
+        <source>Derived chunk figures</source>
+        <translation>Abgeleitete Chunk-Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Chunk size table of the seed thread</source>
+        <translation>Tabelle der Chunk-Größen aus dem Ausgangs-Thread</translation>
+    </message>
+    <message>
+        <source>The chunk sizes argued over in the seed thread; pick a row to try it.</source>
+        <translation>Die im Ausgangs-Thread diskutierten Chunk-Größen; eine Zeile wählen, um sie auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Migration strategy</source>
+        <translation>Migrationsstrategie</translation>
+    </message>
+    <message>
+        <source>Precopy with meta bitmap</source>
+        <translation>Precopy mit Meta-Bitmap</translation>
+    </message>
+    <message>
+        <source>Postcopy</source>
+        <translation>Postcopy</translation>
+    </message>
+    <message>
+        <source>Stop and copy</source>
+        <translation>Anhalten und kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>Strateg&amp;ie</translation>
+    </message>
+    <message>
+        <source>Link bandwidth in Mbit/s</source>
+        <translation>Bandbreite der Verbindung in Mbit/s</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <source>&amp;Bandwidth</source>
+        <translation>Bandbrei&amp;te</translation>
+    </message>
+    <message>
+        <source>Link latency in milliseconds</source>
+        <translation>Latenz der Verbindung in Millisekunden</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Latency</source>
+        <translation>&amp;Latenz</translation>
+    </message>
+    <message>
+        <source>Maximum downtime in milliseconds</source>
+        <translation>Maximale Ausfallzeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Max &amp;downtime</source>
+        <translation>Max. Ausfall&amp;zeit</translation>
+    </message>
+    <message>
+        <source>Maximum dirty passes</source>
+        <translation>Maximale Anzahl Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>Max &amp;passes</source>
+        <translation>&amp;Max. Durchläufe</translation>
+    </message>
+    <message>
+        <source>Send everything in the complete phase below this size (0: off)</source>
+        <translation>Unterhalb dieser Größe alles in der Abschlussphase senden (0: aus)</translation>
+    </message>
+    <message>
+        <source>Complete &amp;only below</source>
+        <translation>S&amp;ofort abschließen unter</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>bei</translation>
+    </message>
+    <message>
+        <source>Start the migration automatically</source>
+        <translation>Migration automatisch starten</translation>
+    </message>
+    <message>
+        <source>Simulated time at which the migration starts</source>
+        <translation>Simulierte Zeit, zu der die Migration startet</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Migration starts</source>
+        <translation>Migrationsstart</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Zufalls-Seed</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>S&amp;eed</translation>
+    </message>
+    <message>
+        <source>Simulation tick in milliseconds</source>
+        <translation>Simulationstakt in Millisekunden</translation>
+    </message>
+    <message>
+        <source>&amp;Tick</source>
+        <translation>Ta&amp;kt</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
+        <translation>1 Meta-Bit = %1 des Datenträgers · %2 Meta-Bits (Chunks) · Bitmap %3 · %4 B Header pro Datensatz, %5 % Overhead</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PhaseExplainer</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Guest running, nothing migrating yet</source>
+        <translation>Gast läuft, noch keine Migration</translation>
+    </message>
+    <message>
+        <source>Every guest write sets the bits of the granules it touches (%1 of disk per bit). The bitmap holds %2 bits, %3 of them dirty. Press Start migration to send it: with a %4 chunk, one meta bit stands for %5 of disk.</source>
+        <translation>Jeder Schreibvorgang des Gasts setzt die Bits der berührten Granularitätseinheiten (%1 des Datenträgers pro Bit). Die Bitmap umfasst %2 Bits, davon %3 gesetzt. „Migration starten“ sendet sie: Bei einem Chunk von %4 steht ein Meta-Bit für %5 des Datenträgers.</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>A START record tells the destination the bitmap&apos;s name and granularity. </source>
+        <translation>Ein START-Datensatz teilt dem Ziel Namen und Granularität der Bitmap mit. </translation>
+    </message>
+    <message>
+        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived.</source>
+        <translation>Anhalten und kopieren: Der Gast ist jetzt angehalten und wartet, bis die ganze Bitmap angekommen ist.</translation>
+    </message>
+    <message>
+        <source>Postcopy: as soon as the destination knows the bitmap, the guest switches over and records its writes there, in a successor bitmap.</source>
+        <translation>Postcopy: Sobald das Ziel die Bitmap kennt, wechselt der Gast hinüber und erfasst seine Schreibvorgänge dort in einer Nachfolger-Bitmap.</translation>
+    </message>
+    <message>
+        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change.</source>
+        <translation>Precopy: Eine Meta-Bitmap mit einem Bit pro Chunk erfasst jetzt, welche Chunks sich ändern.</translation>
+    </message>
+    <message>
+        <source>Bulk pass, guest at the destination</source>
+        <translation>Grunddurchlauf, Gast am Ziel</translation>
+    </message>
+    <message>
+        <source>The guest already runs at the destination; its writes go to a successor bitmap there. The source sends every chunk once, in disk order (chunk %1 of %2, %3 %). Nothing is ever resent, so this always ends, but until COMPLETE arrives the destination&apos;s bitmap cannot be used.</source>
+        <translation>Der Gast läuft bereits am Ziel; seine Schreibvorgänge landen dort in einer Nachfolger-Bitmap. Die Quelle sendet jeden Chunk einmal in Datenträgerreihenfolge (Chunk %1 von %2, %3 %). Nichts wird erneut gesendet, daher endet dies immer, aber bis COMPLETE ankommt, ist die Bitmap des Ziels nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>Bulk pass</source>
+        <translation>Grunddurchlauf</translation>
+    </message>
+    <message>
+        <source>Every chunk is sent once, in disk order: chunk %1 of %2 (%3 %). Each chunk covers %4 of disk. A write behind the cursor re-dirties a chunk already sent: its meta bit lights up and the chunk goes again in dirty pass 1. All-clean chunks go as 13-byte ZEROES records.</source>
+        <translation>Jeder Chunk wird einmal in Datenträgerreihenfolge gesendet: Chunk %1 von %2 (%3 %). Jeder Chunk deckt %4 des Datenträgers ab. Ein Schreibvorgang hinter dem Cursor macht einen bereits gesendeten Chunk wieder dirty: Sein Meta-Bit leuchtet auf, und der Chunk wird in Dirty-Durchlauf 1 erneut gesendet. Vollständig saubere Chunks gehen als 13-Byte-ZEROES-Datensätze.</translation>
+    </message>
+    <message>
+        <source>Dirty pass %1</source>
+        <translation>Dirty-Durchlauf %1</translation>
+    </message>
+    <message>
+        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits in bandwidth × max downtime = %3. </source>
+        <translation>Nur Chunks mit gesetztem Meta-Bit werden erneut gesendet: %1 Dirty-Chunks, %2 ausstehend. Der Gast kann angehalten werden, sobald der ausstehende Rest in Bandbreite × max. Ausfallzeit = %3 passt. </translation>
+    </message>
+    <message>
+        <source>It converges: writes re-dirty %1 of chunks while the link carries %2, so each pass leaves less behind.</source>
+        <translation>Sie konvergiert: Schreibvorgänge machen %1 an Chunks wieder dirty, während die Verbindung %2 überträgt; so bleibt nach jedem Durchlauf weniger übrig.</translation>
+    </message>
+    <message>
+        <source>It does not converge: writes re-dirty %1 of chunks, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
+        <translation>Sie konvergiert nicht: Schreibvorgänge machen %1 an Chunks wieder dirty, mindestens so viel, wie die Verbindung überträgt (%2). Der ausstehende Rest kann nicht schrumpfen; nach %3 Durchläufen wird der Gast trotzdem angehalten, und die Ausfallzeit wächst. Ein kleinerer Chunk sendet pro Schreibvorgang weniger erneut.</translation>
+    </message>
+    <message>
+        <source>Complete phase</source>
+        <translation>Abschlussphase</translation>
+    </message>
+    <message>
+        <source>Every chunk has been sent. COMPLETE tells the destination to finish the bitmap and merge the successor with the writes the guest made there.</source>
+        <translation>Alle Chunks sind gesendet. COMPLETE weist das Ziel an, die Bitmap fertigzustellen und die Nachfolger-Bitmap mit den Schreibvorgängen zusammenzuführen, die der Gast dort gemacht hat.</translation>
+    </message>
+    <message>
+        <source>The guest is paused. What is still pending is sent, then COMPLETE; this pause is the downtime: expected %1 against the limit of %2.</source>
+        <translation>Der Gast ist angehalten. Was noch aussteht, wird gesendet, dann COMPLETE; diese Pause ist die Ausfallzeit: erwartet %1 bei einem Limit von %2.</translation>
+    </message>
+    <message>
+        <source>Done: verified</source>
+        <translation>Fertig: geprüft</translation>
+    </message>
+    <message>
+        <source>Done: NOT verified</source>
+        <translation>Fertig: NICHT geprüft</translation>
+    </message>
+    <message>
+        <source>%1 on the wire in %2 records (%3 % overhead), %4 chunks sent, %5 of them again. Downtime %6 (limit %7). The destination bitmap %8; %9 bits lost.</source>
+        <translation>%1 übertragen in %2 Datensätzen (%3 % Overhead), %4 Chunks gesendet, davon %5 erneut. Ausfallzeit %6 (Limit %7). Die Ziel-Bitmap %8; %9 Bits verloren.</translation>
+    </message>
+    <message>
+        <source>equals what the source tracked</source>
+        <translation>stimmt mit dem überein, was die Quelle erfasst hat</translation>
+    </message>
+    <message>
+        <source>differs from the source</source>
+        <translation>weicht von der Quelle ab</translation>
+    </message>
+    <message>
+        <source>The dirty phase did not converge: the pass cap forced completion.</source>
+        <translation>Die Dirty-Phase ist nicht konvergiert: Die Obergrenze der Durchläufe hat den Abschluss erzwungen.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The link failed and the migration was cancelled. The destination dropped its partial bitmap; the source kept every dirty bit, including writes the guest made at the destination. Start the migration again to retry.</source>
+        <translation>Die Verbindung ist ausgefallen, und die Migration wurde abgebrochen. Das Ziel hat seine unvollständige Bitmap verworfen; die Quelle hat jedes Dirty-Bit behalten, auch die der Schreibvorgänge, die der Gast am Ziel gemacht hat. Starten Sie die Migration erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The destination refused the stream: %1</source>
+        <translation>Das Ziel hat den Datenstrom abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PhaseStrip</name>
+    <message>
+        <source>Migration phase</source>
+        <translation>Migrationsphase</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>switch-over</source>
+        <translation>Umschaltung</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>bulk (guest at destination)</source>
+        <translation>Grunddurchlauf (Gast am Ziel)</translation>
+    </message>
+    <message>
+        <source>bulk, guest at the destination</source>
+        <translation>Grunddurchlauf, Gast am Ziel</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>Grunddurchlauf</translation>
+    </message>
+    <message>
+        <source>dirty %1</source>
+        <translation>Dirty %1</translation>
+    </message>
+    <message>
+        <source>dirty pass %1</source>
+        <translation>Dirty-Durchlauf %1</translation>
+    </message>
+    <message>
+        <source>dirty passes</source>
+        <translation>Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>complete (guest paused)</source>
+        <translation>Abschluss (Gast angehalten)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>gesamt %1</translation>
+    </message>
+    <message>
+        <source>not started, up to %1 dirty passes</source>
+        <translation>nicht gestartet, bis zu %1 Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>no dirty passes: the guest writes at the destination</source>
+        <translation>keine Dirty-Durchläufe: Der Gast schreibt am Ziel</translation>
+    </message>
+    <message>
+        <source>no dirty passes: the guest is paused</source>
+        <translation>keine Dirty-Durchläufe: Der Gast ist angehalten</translation>
+    </message>
+    <message>
+        <source>pass %1 of max %2</source>
+        <translation>Durchlauf %1 von max. %2</translation>
+    </message>
+    <message>
+        <source>up to %1 dirty passes</source>
+        <translation>bis zu %1 Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes: did not converge</source>
+        <translation>%1 von max. %2 Dirty-Durchläufen: nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes</source>
+        <translation>%1 von max. %2 Dirty-Durchläufen</translation>
+    </message>
+    <message>
+        <source>dirty %1–%2</source>
+        <translation>Dirty %1–%2</translation>
+    </message>
+    <message>
+        <source>dirty passes %1 to %2</source>
+        <translation>Dirty-Durchläufe %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Current phase: %1. %2.</source>
+        <translation>Aktuelle Phase: %1. %2.</translation>
+    </message>
+    <message>
+        <source>Finished: %1.</source>
+        <translation>Abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>noch nicht erreicht</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>now, for %1</source>
+        <translation>jetzt, seit %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>finished, took %1</source>
+        <translation>beendet, Dauer %1</translation>
+    </message>
+    <message>
+        <source>the link failed; the source keeps every dirty bit</source>
+        <translation>die Verbindung ist ausgefallen; die Quelle behält jedes Dirty-Bit</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RecentFiles</name>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SeedTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
+        <translation>Chunks zu %1: Ein Meta-Bit deckt %2 des Datenträgers ab; ein Datensatz trägt %3 Bytes Header und %4 Bytes Padding.</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Chunk</translation>
+    </message>
+    <message>
+        <source>Disk per meta bit</source>
+        <translation>Datenträger pro Meta-Bit</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Chunks</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Overhead</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ShortcutsDialog</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>On the heatmaps: the wheel zooms, dragging pans, Shift+drag zooms into a rectangle, and with the brush Ctrl+drag clears instead of writing.</source>
+        <translation>Auf den Heatmaps: Das Mausrad zoomt, Ziehen verschiebt, Umschalt+Ziehen zoomt in ein Rechteck, und mit dem Pinsel löscht Strg+Ziehen, statt zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SizeSpinBox</name>
+    <message>
+        <source>Not a size: %1</source>
+        <translation>Keine Größe: %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 .. %3</source>
+        <translation>%1 liegt außerhalb von %2 .. %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a power of two</source>
+        <translation>%1 ist keine Zweierpotenz</translation>
+    </message>
+    <message>
+        <source>%1 is not a multiple of %2</source>
+        <translation>%1 ist kein Vielfaches von %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SummaryPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Overhead</translation>
+    </message>
+    <message>
+        <source>Chunks sent</source>
+        <translation>Gesendete Chunks</translation>
+    </message>
+    <message>
+        <source>Writes applied</source>
+        <translation>Angewandte Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>Expected downtime</source>
+        <translation>Erwartete Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Unusable window</source>
+        <translation>Zeit ohne nutzbare Bitmap</translation>
+    </message>
+    <message>
+        <source>Lost bits</source>
+        <translation>Verlorene Bits</translation>
+    </message>
+    <message>
+        <source>Source SHA-256</source>
+        <translation>SHA-256 der Quelle</translation>
+    </message>
+    <message>
+        <source>Destination SHA-256</source>
+        <translation>SHA-256 des Ziels</translation>
+    </message>
+    <message>
+        <source>no (cancelled)</source>
+        <translation>nein (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>yes ✓</source>
+        <translation>ja ✓</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>NEIN ✗</translation>
+    </message>
+    <message>
+        <source>precopy</source>
+        <translation>Precopy</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>Postcopy</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>Anhalten und kopieren</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>finished, converged</source>
+        <translation>beendet, konvergiert</translation>
+    </message>
+    <message>
+        <source>finished, did not converge</source>
+        <translation>beendet, nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2 resent, %3 zeroes) of %4</source>
+        <translation>%1 (%2 erneut, %3 als ZEROES) von %4</translation>
+    </message>
+    <message>
+        <source>%1 writes, %2 clears</source>
+        <translation>%1 Schreib-, %2 Löschvorgänge</translation>
+    </message>
+    <message>
+        <source>%1 (limit %2)</source>
+        <translation>%1 (Limit %2)</translation>
+    </message>
+    <message>
+        <source>%1 lost, %2 extra</source>
+        <translation>%1 verloren, %2 überzählig</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::WorkloadPanel</name>
+    <message>
+        <source>Workload type</source>
+        <translation>Art der Arbeitslast</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>Uniform random</source>
+        <translation>Gleichverteilt zufällig</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>Sequenziell</translation>
+    </message>
+    <message>
+        <source>Hot spot</source>
+        <translation>Hot Spot</translation>
+    </message>
+    <message>
+        <source>Zipf</source>
+        <translation>Zipf</translation>
+    </message>
+    <message>
+        <source>Bursts</source>
+        <translation>Bursts</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>T&amp;yp</translation>
+    </message>
+    <message>
+        <source>Guest writes per second</source>
+        <translation>Schreibvorgänge des Gasts pro Sekunde</translation>
+    </message>
+    <message>
+        <source> writes/s</source>
+        <translation> Schreibvorgänge/s</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>Ra&amp;te</translation>
+    </message>
+    <message>
+        <source>Smallest write</source>
+        <translation>Kleinster Schreibvorgang</translation>
+    </message>
+    <message>
+        <source>Write size f&amp;rom</source>
+        <translation>Schreibgröße &amp;von</translation>
+    </message>
+    <message>
+        <source>Largest write</source>
+        <translation>Größter Schreibvorgang</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>b&amp;is</translation>
+    </message>
+    <message>
+        <source>Share of the disk that is hot</source>
+        <translation>Anteil des Datenträgers, der heiß ist</translation>
+    </message>
+    <message>
+        <source> % of disk</source>
+        <translation> % des Datenträgers</translation>
+    </message>
+    <message>
+        <source>Hot &amp;area</source>
+        <translation>Heiß&amp;er Bereich</translation>
+    </message>
+    <message>
+        <source>Share of writes that land in the hot area</source>
+        <translation>Anteil der Schreibvorgänge, die im heißen Bereich landen</translation>
+    </message>
+    <message>
+        <source> % of writes</source>
+        <translation> % der Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Hot &amp;share</source>
+        <translation>Heißer A&amp;nteil</translation>
+    </message>
+    <message>
+        <source>Zipf exponent (skew)</source>
+        <translation>Zipf-Exponent (Schiefe)</translation>
+    </message>
+    <message>
+        <source>&amp;Zipf exponent</source>
+        <translation>&amp;Zipf-Exponent</translation>
+    </message>
+    <message>
+        <source>Burst period</source>
+        <translation>Burst-Periode</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Burst &amp;period</source>
+        <translation>Burst-&amp;Periode</translation>
+    </message>
+    <message>
+        <source>Share of each period with writes</source>
+        <translation>Anteil jeder Periode mit Schreibvorgängen</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Burst &amp;duty</source>
+        <translation>Burst-Tast&amp;grad</translation>
+    </message>
+    <message>
+        <source>Not applied: the largest write is smaller than the smallest.</source>
+        <translation>Nicht übernommen: Der größte Schreibvorgang ist kleiner als der kleinste.</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ZoomStack</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Show a smaller part of the disk</source>
+        <translation>Einen kleineren Teil des Datenträgers zeigen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Show a larger part of the disk</source>
+        <translation>Einen größeren Teil des Datenträgers zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>Zoom zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole disk</source>
+        <translation>Den ganzen Datenträger zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Go back to the previous view</source>
+        <translation>Zur vorherigen Ansicht zurückkehren</translation>
+    </message>
+</context>
+</TS>

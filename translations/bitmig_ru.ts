@@ -1,0 +1,1985 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ChartData</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>expected the header &apos;%1&apos;</source>
+        <translation>ожидался заголовок «%1»</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>поле в кавычках не закрыто</translation>
+    </message>
+    <message>
+        <source>expected 5 fields, found %1</source>
+        <translation>ожидалось 5 полей, найдено: %1</translation>
+    </message>
+    <message>
+        <source>seconds &apos;%1&apos; is not a number</source>
+        <translation>значение секунд «%1» не является числом</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos; is not a number</source>
+        <translation>значение «%1» не является числом</translation>
+    </message>
+    <message>
+        <source>unit &apos;%1&apos; differs from the series&apos; unit &apos;%2&apos;</source>
+        <translation>единица «%1» отличается от единицы ряда «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>HowItWorksPanel</name>
+    <message>
+        <source>The dirty bitmap</source>
+        <translation>Битовая карта изменений</translation>
+    </message>
+    <message>
+        <source>Every guest write marks the bits of the disk areas it touched, one bit per granule (64 KiB by default). The top heatmap shows it: brighter cells hold more dirty bits. Backup tools read it to copy only what changed, so it must reach the destination intact.</source>
+        <translation>Каждая запись гостя помечает биты затронутых ею областей диска, по одному биту на гранулу (по умолчанию 64 KiB). Это видно на верхней тепловой карте: чем светлее ячейка, тем больше в ней установленных битов. Средства резервного копирования читают эту карту, чтобы копировать только изменённое, поэтому она должна дойти до приёмника в целости.</translation>
+    </message>
+    <message>
+        <source>The meta bitmap</source>
+        <translation>Мета-битовая карта</translation>
+    </message>
+    <message>
+        <source>A bitmap of the bitmap: one bit per chunk of serialized bitmap. It lights up when any bit of its chunk changes, set or cleared, and goes dark when the chunk is sent. Its cells line up with the disk area their chunk describes.</source>
+        <translation>Битовая карта битовой карты: один бит на фрагмент сериализованной карты. Бит загорается, когда меняется любой бит его фрагмента (устанавливается или сбрасывается), и гаснет, когда фрагмент отправлен. Её ячейки расположены напротив той области диска, которую описывает их фрагмент.</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Подготовка</translation>
+    </message>
+    <message>
+        <source>The source sends a START record naming the device and the bitmap with its granularity, so the destination can create an empty bitmap of the same shape.</source>
+        <translation>Источник отправляет запись START с именами устройства и битовой карты и её гранулярностью, чтобы приёмник мог создать пустую битовую карту той же формы.</translation>
+    </message>
+    <message>
+        <source>Bulk pass</source>
+        <translation>Основной проход</translation>
+    </message>
+    <message>
+        <source>Every chunk is sent once, in disk order, while the guest keeps running; an all-zero chunk goes as a short ZEROES record. Writes behind the moving cursor re-dirty chunks that were already sent: their meta bits light up again.</source>
+        <translation>Каждый фрагмент отправляется один раз, по порядку диска, пока гость продолжает работать; полностью нулевой фрагмент уходит короткой записью ZEROES. Операции записи позади движущегося курсора снова делают изменёнными уже отправленные фрагменты: их мета-биты загораются снова.</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Проходы по изменённым</translation>
+    </message>
+    <message>
+        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth x maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
+        <translation>Каждый проход повторно отправляет фрагменты, мета-бит которых горит. Миграция сходится, если число байтов битовой карты, повторно изменяемых за секунду, остаётся ниже пропускной способности канала: тогда остаток сокращается, пока не уложится в пропускную способность × максимальное время простоя. При большом фрагменте одна операция записи вызывает много повторной передачи; крошечный фрагмент платит заголовком записи потока за каждые несколько байтов.</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Завершение</translation>
+    </message>
+    <message>
+        <source>The guest is paused, the remaining dirty chunks and a COMPLETE record are sent. This time is the downtime the guest sees; the expected downtime was checked against the limit before pausing.</source>
+        <translation>Гость приостанавливается, отправляются оставшиеся изменённые фрагменты и запись COMPLETE. Это время и есть время простоя, которое видит гость; ожидаемое время простоя было сверено с лимитом до приостановки.</translation>
+    </message>
+    <message>
+        <source>Done and verified</source>
+        <translation>Готово и проверено</translation>
+    </message>
+    <message>
+        <source>The destination bitmap is compared bit by bit with what the source tracked. A lost bit would be a bug, never a statistic: the summary shows it.</source>
+        <translation>Битовая карта приёмника побитно сравнивается с тем, что отслеживал источник. Потерянный бит был бы ошибкой, а не статистикой: сводка его покажет.</translation>
+    </message>
+    <message>
+        <source>Postcopy instead</source>
+        <translation>Вместо этого: посткопирование</translation>
+    </message>
+    <message>
+        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE.</source>
+        <translation>Гость сразу переходит на приёмник; его новые записи попадают там в карту-преемник. Источник отправляет всю битовую карту один раз, и COMPLETE объединяет обе карты. Байты битовой карты не увеличивают время простоя, но до COMPLETE карта непригодна к использованию.</translation>
+    </message>
+    <message>
+        <source>Stop and copy instead</source>
+        <translation>Вместо этого: остановка и копирование</translation>
+    </message>
+    <message>
+        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
+        <translation>Базовый вариант: приостановить гостя и отправить всю битовую карту. Просто и точно, но время простоя равно размеру битовой карты, делённому на пропускную способность.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clear %1 at %2</source>
+        <translation>очистку %1 по смещению %2</translation>
+    </message>
+    <message>
+        <source>Write %1 at %2</source>
+        <translation>запись %1 по смещению %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Bitmap Migration Lab</source>
+        <translation>Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Watch and steer the live migration of block dirty bitmaps.</source>
+        <translation>Наблюдение за живой миграцией битовых карт изменений блочных устройств и управление ею.</translation>
+    </message>
+    <message>
+        <source>Start the simulated clock at once.</source>
+        <translation>Сразу запустить часы симуляции.</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall second (0.1 to 1000).</source>
+        <translation>Симулированных секунд на секунду реального времени (от 0.1 до 1000).</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window and quit (see --after).</source>
+        <translation>Сохранить PNG главного окна и выйти (см. --after).</translation>
+    </message>
+    <message>
+        <source>Milliseconds of wall time before the screenshot (default 2000).</source>
+        <translation>Миллисекунды реального времени до снимка экрана (по умолчанию 2000).</translation>
+    </message>
+    <message>
+        <source>Print frame-time percentiles on exit.</source>
+        <translation>При выходе вывести перцентили времени кадра.</translation>
+    </message>
+    <message>
+        <source>Load a scenario file at start.</source>
+        <translation>Загрузить файл сценария при запуске.</translation>
+    </message>
+    <message>
+        <source>User-interface language: en, de or ru.</source>
+        <translation>Язык интерфейса: en, de или ru.</translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark.</source>
+        <translation>Цветовая тема: system, light или dark.</translation>
+    </message>
+    <message>
+        <source>Start with the defaults; neither read nor write saved settings.</source>
+        <translation>Запуститься с настройками по умолчанию; не читать и не записывать сохранённые настройки.</translation>
+    </message>
+    <message>
+        <source>--speed: &apos;%1&apos; is not a number from 0.1 to 1000</source>
+        <translation>--speed: «%1» — не число от 0.1 до 1000</translation>
+    </message>
+    <message>
+        <source>--after: &apos;%1&apos; is not a number of milliseconds</source>
+        <translation>--after: «%1» — не число миллисекунд</translation>
+    </message>
+    <message>
+        <source>--screenshot: the folder of &apos;%1&apos; does not exist</source>
+        <translation>--screenshot: папка для «%1» не существует</translation>
+    </message>
+    <message>
+        <source>--after: only meaningful with --screenshot</source>
+        <translation>--after: имеет смысл только вместе с --screenshot</translation>
+    </message>
+    <message>
+        <source>--lang: &apos;%1&apos; is not one of en, de, ru</source>
+        <translation>--lang: «%1» — не одно из en, de, ru</translation>
+    </message>
+    <message>
+        <source>--theme: &apos;%1&apos; is not one of system, light, dark</source>
+        <translation>--theme: «%1» — не одно из system, light, dark</translation>
+    </message>
+    <message>
+        <source>--scenario: &apos;%1&apos; is not a file</source>
+        <translation>--scenario: «%1» — не файл</translation>
+    </message>
+    <message>
+        <source>--scenario: %1</source>
+        <translation>--scenario: %1</translation>
+    </message>
+    <message>
+        <source>--screenshot: cannot write &apos;%1&apos;</source>
+        <translation>--screenshot: не удаётся записать «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>строка %1, столбец %2</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Сценарии (*.json)</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <source>is too large for a scenario (over 64 MiB)</source>
+        <translation>слишком велик для сценария (более 64 MiB)</translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation>не удаётся записать: %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>логическое значение</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>строка</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>массив</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>ожидается %1, получено: %2</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &quot;%1&quot;?)</source>
+        <translation>неизвестный ключ (возможно, имелся в виду «%1»?)</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>неизвестный ключ</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>значение не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>значение должно быть целым числом</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>слишком большое значение</translation>
+    </message>
+    <message>
+        <source>a size (a string such as &quot;64K&quot; or a number of bytes)</source>
+        <translation>размер (строка вида &quot;64K&quot; или число байтов)</translation>
+    </message>
+    <message>
+        <source>must be above zero</source>
+        <translation>значение должно быть больше нуля</translation>
+    </message>
+    <message>
+        <source>is too long</source>
+        <translation>слишком большая длительность</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a unit (ns, us, ms, s, min or h); a JSON number is nanoseconds</source>
+        <translation>для «%1» нужна единица измерения (ns, us, ms, s, min или h); число JSON означает наносекунды</translation>
+    </message>
+    <message>
+        <source>a duration (a string such as &quot;300ms&quot; or a number of nanoseconds)</source>
+        <translation>длительность (строка вида &quot;300ms&quot; или число наносекунд)</translation>
+    </message>
+    <message>
+        <source>a size or a range (a string such as &quot;4K..64K&quot; or a number of bytes)</source>
+        <translation>размер или диапазон (строка вида &quot;4K..64K&quot; или число байтов)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not SIZE or MIN..MAX</source>
+        <translation>«%1» — не SIZE и не MIN..MAX</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the maximum is below the minimum</source>
+        <translation>«%1»: максимум меньше минимума</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a workload (use idle, uniform, sequential, hotspot, zipf or bursts)</source>
+        <translation>«%1» — не тип нагрузки (используйте idle, uniform, sequential, hotspot, zipf или bursts)</translation>
+    </message>
+    <message>
+        <source>a number of writes per second</source>
+        <translation>число операций записи в секунду</translation>
+    </message>
+    <message>
+        <source>missing (time, offset and length are required)</source>
+        <translation>отсутствует (time, offset и length обязательны)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an operation (use write or clear)</source>
+        <translation>«%1» — не операция (используйте write или clear)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>на верхнем уровне ожидается объект JSON</translation>
+    </message>
+    <message>
+        <source>missing; a scenario file starts with &quot;format&quot;: &quot;%1&quot;</source>
+        <translation>отсутствует; файл сценария начинается с &quot;format&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a scenario (expected &quot;%2&quot;)</source>
+        <translation>«%1» — не сценарий (ожидается «%2»)</translation>
+    </message>
+    <message>
+        <source>missing; this program writes version %1</source>
+        <translation>отсутствует; эта программа записывает версию %1</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>целое число</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this program, which reads version %2 and older</source>
+        <translation>версия %1 новее этой программы, которая читает версию %2 и более ранние</translation>
+    </message>
+    <message>
+        <source>version %1 does not exist; versions start at 1</source>
+        <translation>версии %1 не существует; версии начинаются с 1</translation>
+    </message>
+    <message>
+        <source>must be a power of two of at least 512 bytes, got %1</source>
+        <translation>значение должно быть степенью двойки не меньше 512 байт, получено: %1</translation>
+    </message>
+    <message>
+        <source>must be a power of two from 1 B to 1 MiB, got %1</source>
+        <translation>значение должно быть степенью двойки от 1 B до 1 MiB, получено: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a strategy (use precopy, postcopy or stop-copy)</source>
+        <translation>«%1» — не стратегия (используйте precopy, postcopy или stop-copy)</translation>
+    </message>
+    <message>
+        <source>must be at most 100000</source>
+        <translation>значение должно быть не больше 100000</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
+        <translation>«%1» — не целое число от 0 до 2^64 - 1</translation>
+    </message>
+</context>
+<context>
+    <name>SeedTableModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 PiB</source>
+        <translation>%1 PiB</translation>
+    </message>
+    <message>
+        <source>%1 EiB</source>
+        <translation>%1 EiB</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExporter</name>
+    <message>
+        <source>Exported from Bitmap Migration Lab</source>
+        <translation>Экспортировано из Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name must end in .png or .svg</source>
+        <translation>Не удаётся записать %1: имя должно оканчиваться на .png или .svg</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be encoded</source>
+        <translation>Не удаётся записать %1: не удалось закодировать изображение</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ChartScales</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/с</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 writes/s</source>
+        <translation>%1 записей/с</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ExplanationPanel</name>
+    <message>
+        <source>Explanation of the current phase</source>
+        <translation>Пояснение к текущей фазе</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::FrameStats</name>
+    <message>
+        <source>frames %1  p50 %2 ms  p90 %3 ms  p99 %4 ms  max %5 ms</source>
+        <translation>кадры %1  p50 %2 мс  p90 %3 мс  p99 %4 мс  макс. %5 мс</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HeatmapLegend</name>
+    <message>
+        <source>dirty</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>clean (no bit set)</source>
+        <translation>чисто (нет установленных битов)</translation>
+    </message>
+    <message>
+        <source>destination differs from source</source>
+        <translation>приёмник отличается от источника</translation>
+    </message>
+    <message>
+        <source>chunk being sent</source>
+        <translation>отправляемый фрагмент</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HeatmapView</name>
+    <message>
+        <source>Dirty bitmap heatmaps</source>
+        <translation>Тепловые карты битовой карты изменений</translation>
+    </message>
+    <message>
+        <source>Source dirty bitmap, meta bitmap and destination bitmap of the migration</source>
+        <translation>Битовая карта изменений источника, мета-битовая карта и битовая карта приёмника при миграции</translation>
+    </message>
+    <message>
+        <source>Showing %1 to %2 of %3; %4 dirty bits, %5 dirty chunks</source>
+        <translation>Показано с %1 по %2 из %3; установленных битов: %4, изменённых фрагментов: %5</translation>
+    </message>
+    <message>
+        <source>Whole disk</source>
+        <translation>Весь диск</translation>
+    </message>
+    <message>
+        <source>Dirty bitmap (source)</source>
+        <translation>Битовая карта изменений (источник)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bits dirty · showing %3 – %4 of %5</source>
+        <translation>установлено %1 из %2 бит · показано %3 – %4 из %5</translation>
+    </message>
+    <message>
+        <source>Meta bitmap (1 bit = %1)</source>
+        <translation>Мета-битовая карта (1 бит = %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks dirty</source>
+        <translation>изменено фрагментов: %1 из %2</translation>
+    </message>
+    <message>
+        <source>Meta bitmap</source>
+        <translation>Мета-битовая карта</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Приёмник</translation>
+    </message>
+    <message>
+        <source>matches the source in view</source>
+        <translation>в видимой области совпадает с источником</translation>
+    </message>
+    <message>
+        <source>same counts as the source in view</source>
+        <translation>в видимой области те же счётчики, что у источника</translation>
+    </message>
+    <message>
+        <source>%1 bits in view differ from the source</source>
+        <translation>в видимой области отличается от источника бит: %1</translation>
+    </message>
+    <message>
+        <source>at least %1 bits in view differ from the source</source>
+        <translation>в видимой области отличается от источника бит: не менее %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the simulation…</source>
+        <translation>Ожидание симуляции…</translation>
+    </message>
+    <message>
+        <source>No meta bitmap in this run</source>
+        <translation>В этом прогоне нет мета-битовой карты</translation>
+    </message>
+    <message>
+        <source>Nothing received yet: the destination starts at START</source>
+        <translation>Пока ничего не получено: приёмник начинает с записи START</translation>
+    </message>
+    <message>
+        <source>Disk bytes %1 – %2 (%3)</source>
+        <translation>Байты диска %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Offset %1 to %2</source>
+        <translation>Смещение от %1 до %2</translation>
+    </message>
+    <message>
+        <source>Source: %1 of %2 bits dirty (%3 %), bits %4 – %5</source>
+        <translation>Источник: установлено %1 из %2 бит (%3 %), биты %4 – %5</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2</source>
+        <translation>Фрагмент %1 из %2</translation>
+    </message>
+    <message>
+        <source>Chunks %1 – %2 of %3</source>
+        <translation>Фрагменты %1 – %2 из %3</translation>
+    </message>
+    <message>
+        <source>Meta bitmap: none in this run</source>
+        <translation>Мета-битовая карта: в этом прогоне нет</translation>
+    </message>
+    <message>
+        <source>Meta bitmap: %1 dirty, %2 clean chunks</source>
+        <translation>Мета-битовая карта: изменённых фрагментов %1, чистых %2</translation>
+    </message>
+    <message>
+        <source>Destination: nothing received yet</source>
+        <translation>Приёмник: пока ничего не получено</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, %3 differ from the source</source>
+        <translation>Приёмник: установлено %1 из %2 бит, отличаются от источника: %3</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, at least %3 differ from the source</source>
+        <translation>Приёмник: установлено %1 из %2 бит, отличаются от источника: не менее %3</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::HowItWorksPanel</name>
+    <message>
+        <source>How migration works</source>
+        <translation>Как работает миграция</translation>
+    </message>
+    <message>
+        <source>Show every phase on the live view</source>
+        <translation>Показать все фазы вживую</translation>
+    </message>
+    <message>
+        <source>Start the guided run</source>
+        <translation>Запустить демонстрационный прогон</translation>
+    </message>
+    <message>
+        <source>Loads a small disk whose migration goes through every phase within seconds, and starts it; this section follows the live run.</source>
+        <translation>Загружает небольшой диск, миграция которого за считаные секунды проходит все фазы, и запускает её; этот раздел следует за идущим прогоном.</translation>
+    </message>
+    <message>
+        <source>Follow along: the section of the phase the run is in now is highlighted.</source>
+        <translation>Следите за ходом: раздел фазы, в которой сейчас находится прогон, выделен.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MainWindow</name>
+    <message>
+        <source>That stroke changed too much to be undone; the undo history was cleared.</source>
+        <translation>Этот мазок кисти изменил слишком много, чтобы его можно было отменить; история отмены очищена.</translation>
+    </message>
+    <message>
+        <source>Bitmap Migration Lab</source>
+        <translation>Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Сценарий</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Пуск</translation>
+    </message>
+    <message>
+        <source>Run or pause the simulated clock (Space)</source>
+        <translation>Запустить или приостановить часы симуляции (Пробел)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>&amp;Шаг</translation>
+    </message>
+    <message>
+        <source>Advance one tick and pause (.)</source>
+        <translation>Продвинуться на один такт и остановиться (.)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Сброс</translation>
+    </message>
+    <message>
+        <source>Start the run over with the same parameters (Ctrl+R)</source>
+        <translation>Начать прогон заново с теми же параметрами (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Start &amp;migration</source>
+        <translation>&amp;Начать миграцию</translation>
+    </message>
+    <message>
+        <source>Begin migrating the bitmap now (Ctrl+M)</source>
+        <translation>Начать миграцию битовой карты сейчас (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Abort (link fault)</source>
+        <translation>П&amp;рервать (сбой канала)</translation>
+    </message>
+    <message>
+        <source>Drop the link: the migration is cancelled and can be retried (Ctrl+K)</source>
+        <translation>Разорвать канал: миграция отменяется, её можно повторить (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Show &amp;destination</source>
+        <translation>Показать &amp;приёмник</translation>
+    </message>
+    <message>
+        <source>Show the destination bitmap with its differences (Ctrl+D)</source>
+        <translation>Показать битовую карту приёмника с её отличиями (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>П&amp;еремещение</translation>
+    </message>
+    <message>
+        <source>Drag to pan the heatmaps (H)</source>
+        <translation>Перетаскивайте, чтобы сдвигать тепловые карты (H)</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Лупа</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to zoom into it (Z)</source>
+        <translation>Выделите прямоугольник, чтобы увеличить его (Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Кисть</translation>
+    </message>
+    <message>
+        <source>Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)</source>
+        <translation>Щёлкните или проведите по битовой карте, чтобы записать туда; с нажатой Ctrl — вместо этого очистить (trim) (B)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario...</source>
+        <translation>&amp;Открыть сценарий...</translation>
+    </message>
+    <message>
+        <source>Load parameters, workload, seed and injections from a scenario file (Ctrl+O)</source>
+        <translation>Загрузить параметры, нагрузку, зерно и инъекции из файла сценария (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Шаблоны</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as...</source>
+        <translation>Сохранить сценарий &amp;как...</translation>
+    </message>
+    <message>
+        <source>Write every parameter, the workload, the seed and the injections to a file</source>
+        <translation>Записать все параметры, нагрузку, зерно и инъекции в файл</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>Copy &amp;summary</source>
+        <translation>Копировать &amp;сводку</translation>
+    </message>
+    <message>
+        <source>The run summary is on the clipboard.</source>
+        <translation>Сводка прогона скопирована в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;heatmaps as image</source>
+        <translation>Копировать &amp;тепловые карты как изображение</translation>
+    </message>
+    <message>
+        <source>The heatmaps are on the clipboard.</source>
+        <translation>Тепловые карты скопированы в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;charts as image</source>
+        <translation>Копировать &amp;графики как изображение</translation>
+    </message>
+    <message>
+        <source>The charts are on the clipboard.</source>
+        <translation>Графики скопированы в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Copy chart &amp;data (CSV)</source>
+        <translation>Копировать &amp;данные графиков (CSV)</translation>
+    </message>
+    <message>
+        <source>The charts&apos; data is on the clipboard as CSV.</source>
+        <translation>Данные графиков скопированы в буфер обмена в формате CSV.</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Тема</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>С&amp;ветлая</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Тёмная</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>Си&amp;муляция</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>&amp;Быстрее</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Медленнее</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;How migration works</source>
+        <translation>&amp;Как работает миграция</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About Bitmap Migration Lab</source>
+        <translation>&amp;О программе Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>О &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON document (*.json)</source>
+        <translation>Таблица CSV (*.csv);;Документ JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Heatmaps...</source>
+        <translation>&amp;Тепловые карты...</translation>
+    </message>
+    <message>
+        <source>heatmaps</source>
+        <translation>тепловые-карты</translation>
+    </message>
+    <message>
+        <source>Heatmaps</source>
+        <translation>Тепловые карты</translation>
+    </message>
+    <message>
+        <source>All &amp;charts...</source>
+        <translation>Все &amp;графики...</translation>
+    </message>
+    <message>
+        <source>charts</source>
+        <translation>графики</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <source>Chart: %1...</source>
+        <translation>График: %1...</translation>
+    </message>
+    <message>
+        <source>Chart &amp;data...</source>
+        <translation>&amp;Данные графиков...</translation>
+    </message>
+    <message>
+        <source>Run &amp;summary...</source>
+        <translation>&amp;Сводка прогона...</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Симуляция</translation>
+    </message>
+    <message>
+        <source>Speed </source>
+        <translation>Скорость </translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>Скорость симуляции</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall second, 0.1x to 1000x ([ and ])</source>
+        <translation>Симулированных секунд на секунду реального времени, от 0,1x до 1000x ([ и ])</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>How migration works</source>
+        <translation>Как работает миграция</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+        <source>Change parameters</source>
+        <translation>изменение параметров</translation>
+    </message>
+    <message>
+        <source>Parameters changed: the run starts over.</source>
+        <translation>Параметры изменены: прогон начинается заново.</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>сценарий</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>загрузку: %1</translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>Загружено: %1.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Сохранено: %1.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Открыть сценарий</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Сохранить сценарий</translation>
+    </message>
+    <message>
+        <source>Guided run</source>
+        <translation>Демонстрационный прогон</translation>
+    </message>
+    <message>
+        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load: setup, the bulk pass, dirty passes and the complete phase follow each other within seconds.</source>
+        <translation>Диск 4 TiB, канал 50 Мбит/с, постоянная нагрузка записью: подготовка, основной проход, проходы по изменённым и завершение сменяют друг друга за считаные секунды.</translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+    <message>
+        <source>t = %1 s, %2x</source>
+        <translation>t = %1 с, %2x</translation>
+    </message>
+    <message>
+        <source>bitmap %1</source>
+        <translation>битовая карта %1</translation>
+    </message>
+    <message>
+        <source>frame p99 %1 ms</source>
+        <translation>кадр p99 %1 мс</translation>
+    </message>
+    <message>
+        <source>The %1 translation is missing from this build.</source>
+        <translation>Перевод «%1» отсутствует в этой сборке.</translation>
+    </message>
+    <message>
+        <source>the saved session</source>
+        <translation>сохранённый сеанс</translation>
+    </message>
+    <message>
+        <source>The last session&apos;s parameters were not restored: %1</source>
+        <translation>Параметры последнего сеанса не восстановлены: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the view is not shown</source>
+        <translation>Не удаётся записать %1: представление не показано</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the name must end in .csv or .json</source>
+        <translation>Не удаётся записать %1: имя должно оканчиваться на .csv или .json</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Экспорт: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>Экспортировано: %1.</translation>
+    </message>
+    <message>
+        <source>About Bitmap Migration Lab</source>
+        <translation>О программе Bitmap Migration Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Watch and steer the live migration of block dirty bitmaps: a QEMU-compatible hierarchical bitmap, meta bitmaps, and the bulk, dirty and complete phases.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 2 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Наблюдение за живой миграцией битовых карт изменений блочных устройств и управление ею: совместимая с QEMU иерархическая битовая карта, мета-битовые карты, основной проход, проходы по изменённым и завершение.&lt;/p&gt;&lt;p&gt;Распространяется на условиях GNU General Public License версии 2 или более поздней.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MigrationCharts</name>
+    <message>
+        <source>Migration charts</source>
+        <translation>Графики миграции</translation>
+    </message>
+    <message>
+        <source>Phases:</source>
+        <translation>Фазы:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Show all four charts</source>
+        <translation>Показать все четыре графика</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Скорость передачи</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Накладные расходы</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Dirty rate</source>
+        <translation>Скорость изменений</translation>
+    </message>
+    <message>
+        <source>Log scale (pending)</source>
+        <translation>Логарифмическая шкала (остаток)</translation>
+    </message>
+    <message>
+        <source>Pending bytes shrink by orders of magnitude between passes; a logarithmic axis keeps the last passes and the budget line readable.</source>
+        <translation>Остаток байтов уменьшается между проходами на порядки; логарифмическая ось сохраняет читаемыми последние проходы и линию бюджета.</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>подготовка</translation>
+    </message>
+    <message>
+        <source>bulk (guest at destination)</source>
+        <translation>основной проход (гость на приёмнике)</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>основной проход</translation>
+    </message>
+    <message>
+        <source>dirty passes (alternating)</source>
+        <translation>проходы по изменённым (чередуются)</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>завершение</translation>
+    </message>
+    <message>
+        <source>complete (guest paused)</source>
+        <translation>завершение (гость приостановлен)</translation>
+    </message>
+    <message>
+        <source>Throughput on the link</source>
+        <translation>Скорость передачи по каналу</translation>
+    </message>
+    <message>
+        <source>Overhead: header share of wire bytes</source>
+        <translation>Накладные расходы: доля заголовков в переданных байтах</translation>
+    </message>
+    <message>
+        <source>Pending bytes against the downtime budget</source>
+        <translation>Остаток байтов и бюджет времени простоя</translation>
+    </message>
+    <message>
+        <source>Payload (bitmap bytes)</source>
+        <translation>Полезная нагрузка (байты битовой карты)</translation>
+    </message>
+    <message>
+        <source>Headers and framing</source>
+        <translation>Заголовки и кадрирование</translation>
+    </message>
+    <message>
+        <source>Per interval</source>
+        <translation>За интервал</translation>
+    </message>
+    <message>
+        <source>Since the start</source>
+        <translation>С начала</translation>
+    </message>
+    <message>
+        <source>Budget: bandwidth × max downtime</source>
+        <translation>Бюджет: пропускная способность × макс. время простоя</translation>
+    </message>
+    <message>
+        <source>Re-dirtied bitmap bytes/s (left)</source>
+        <translation>Повторно изменённые байты битовой карты/с (слева)</translation>
+    </message>
+    <message>
+        <source>Guest writes/s (right)</source>
+        <translation>Записи гостя/с (справа)</translation>
+    </message>
+    <message>
+        <source>%1: %2
+at %3</source>
+        <translation>%1: %2
+в момент %3</translation>
+    </message>
+    <message>
+        <source>%1: %2
+at %3 (average over %4)</source>
+        <translation>%1: %2
+в момент %3 (среднее за %4)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::OffsetAxis</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>смещение</translation>
+    </message>
+    <message>
+        <source>in row</source>
+        <translation>в строке</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::OverviewStrip</name>
+    <message>
+        <source>Whole-disk overview</source>
+        <translation>Обзор всего диска</translation>
+    </message>
+    <message>
+        <source>Dirty bits over the whole disk; the bracket marks the part shown below. Click or drag to move it.</source>
+        <translation>Установленные биты по всему диску; скобка отмечает часть, показанную ниже. Щёлкните или перетащите, чтобы её сдвинуть.</translation>
+    </message>
+    <message>
+        <source>Whole-disk overview: waiting for the simulation</source>
+        <translation>Обзор всего диска: ожидание симуляции</translation>
+    </message>
+    <message>
+        <source>Whole disk: %1
+Showing %2 – %3
+Click or drag to move the view</source>
+        <translation>Весь диск: %1
+Показано %2 – %3
+Щёлкните или перетащите, чтобы сдвинуть область просмотра</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ParametersPanel</name>
+    <message>
+        <source>Parameter problem</source>
+        <translation>Ошибка параметров</translation>
+    </message>
+    <message>
+        <source>Disk size</source>
+        <translation>Размер диска</translation>
+    </message>
+    <message>
+        <source>&amp;Disk</source>
+        <translation>&amp;Диск</translation>
+    </message>
+    <message>
+        <source>Bitmap granularity</source>
+        <translation>Гранулярность битовой карты</translation>
+    </message>
+    <message>
+        <source>&amp;Granularity</source>
+        <translation>&amp;Гранулярность</translation>
+    </message>
+    <message>
+        <source>Chunk size (log2 of bytes)</source>
+        <translation>Размер фрагмента (log2 от числа байтов)</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation>Размер фрагмента</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Фрагмент</translation>
+    </message>
+    <message>
+        <source>Derived chunk figures</source>
+        <translation>Производные показатели фрагмента</translation>
+    </message>
+    <message>
+        <source>Chunk size table of the seed thread</source>
+        <translation>Таблица размеров фрагментов из исходного обсуждения</translation>
+    </message>
+    <message>
+        <source>The chunk sizes argued over in the seed thread; pick a row to try it.</source>
+        <translation>Размеры фрагментов, о которых спорили в исходном обсуждении; выберите строку, чтобы попробовать.</translation>
+    </message>
+    <message>
+        <source>Migration strategy</source>
+        <translation>Стратегия миграции</translation>
+    </message>
+    <message>
+        <source>Precopy with meta bitmap</source>
+        <translation>Предкопирование с мета-битовой картой</translation>
+    </message>
+    <message>
+        <source>Postcopy</source>
+        <translation>Посткопирование</translation>
+    </message>
+    <message>
+        <source>Stop and copy</source>
+        <translation>Остановка и копирование</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy</source>
+        <translation>С&amp;тратегия</translation>
+    </message>
+    <message>
+        <source>Link bandwidth in Mbit/s</source>
+        <translation>Пропускная способность канала, Мбит/с</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Мбит/с</translation>
+    </message>
+    <message>
+        <source>&amp;Bandwidth</source>
+        <translation>Проп&amp;ускная способность</translation>
+    </message>
+    <message>
+        <source>Link latency in milliseconds</source>
+        <translation>Задержка канала в миллисекундах</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>&amp;Latency</source>
+        <translation>&amp;Задержка</translation>
+    </message>
+    <message>
+        <source>Maximum downtime in milliseconds</source>
+        <translation>Максимальное время простоя в миллисекундах</translation>
+    </message>
+    <message>
+        <source>Max &amp;downtime</source>
+        <translation>Макс. время п&amp;ростоя</translation>
+    </message>
+    <message>
+        <source>Maximum dirty passes</source>
+        <translation>Максимальное число проходов по изменённым</translation>
+    </message>
+    <message>
+        <source>Max &amp;passes</source>
+        <translation>Макс. &amp;число проходов</translation>
+    </message>
+    <message>
+        <source>Send everything in the complete phase below this size (0: off)</source>
+        <translation>Если осталось меньше этого объёма, отправить всё на этапе завершения (0 — выключено)</translation>
+    </message>
+    <message>
+        <source>Complete &amp;only below</source>
+        <translation>Сразу завершать &amp;ниже</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>в момент</translation>
+    </message>
+    <message>
+        <source>Start the migration automatically</source>
+        <translation>Запускать миграцию автоматически</translation>
+    </message>
+    <message>
+        <source>Simulated time at which the migration starts</source>
+        <translation>Время симуляции, в которое начинается миграция</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Migration starts</source>
+        <translation>Начало миграции</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Зерно генератора случайных чисел</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>З&amp;ерно</translation>
+    </message>
+    <message>
+        <source>Simulation tick in milliseconds</source>
+        <translation>Такт симуляции в миллисекундах</translation>
+    </message>
+    <message>
+        <source>&amp;Tick</source>
+        <translation>Та&amp;кт</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Не применено: %1</translation>
+    </message>
+    <message>
+        <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
+        <translation>1 мета-бит = %1 диска · мета-битов (фрагментов): %2 · битовая карта %3 · заголовок %4 B на запись, накладные расходы %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PhaseExplainer</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/с</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Guest running, nothing migrating yet</source>
+        <translation>Гость работает, миграция ещё не началась</translation>
+    </message>
+    <message>
+        <source>Every guest write sets the bits of the granules it touches (%1 of disk per bit). The bitmap holds %2 bits, %3 of them dirty. Press Start migration to send it: with a %4 chunk, one meta bit stands for %5 of disk.</source>
+        <translation>Каждая запись гостя устанавливает биты затронутых ею гранул (%1 диска на бит). Битовая карта содержит %2 бит, из них установлено %3. Нажмите «Начать миграцию», чтобы отправить её: при фрагменте %4 один мета-бит соответствует %5 диска.</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Подготовка</translation>
+    </message>
+    <message>
+        <source>A START record tells the destination the bitmap&apos;s name and granularity. </source>
+        <translation>Запись START сообщает приёмнику имя и гранулярность битовой карты. </translation>
+    </message>
+    <message>
+        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived.</source>
+        <translation>Остановка и копирование: гость приостановлен и ждёт, пока не придёт вся битовая карта.</translation>
+    </message>
+    <message>
+        <source>Postcopy: as soon as the destination knows the bitmap, the guest switches over and records its writes there, in a successor bitmap.</source>
+        <translation>Посткопирование: как только приёмник узнаёт о битовой карте, гость переключается на него и отмечает свои записи там, в карте-преемнике.</translation>
+    </message>
+    <message>
+        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change.</source>
+        <translation>Предкопирование: мета-битовая карта с одним битом на фрагмент теперь отслеживает, какие фрагменты меняются.</translation>
+    </message>
+    <message>
+        <source>Bulk pass, guest at the destination</source>
+        <translation>Основной проход, гость на приёмнике</translation>
+    </message>
+    <message>
+        <source>The guest already runs at the destination; its writes go to a successor bitmap there. The source sends every chunk once, in disk order (chunk %1 of %2, %3 %). Nothing is ever resent, so this always ends, but until COMPLETE arrives the destination&apos;s bitmap cannot be used.</source>
+        <translation>Гость уже работает на приёмнике; его записи попадают там в карту-преемник. Источник отправляет каждый фрагмент один раз, по порядку диска (фрагмент %1 из %2, %3 %). Ничего не отправляется повторно, поэтому этап всегда завершается, но пока не придёт COMPLETE, битовой картой приёмника пользоваться нельзя.</translation>
+    </message>
+    <message>
+        <source>Bulk pass</source>
+        <translation>Основной проход</translation>
+    </message>
+    <message>
+        <source>Every chunk is sent once, in disk order: chunk %1 of %2 (%3 %). Each chunk covers %4 of disk. A write behind the cursor re-dirties a chunk already sent: its meta bit lights up and the chunk goes again in dirty pass 1. All-clean chunks go as 13-byte ZEROES records.</source>
+        <translation>Каждый фрагмент отправляется один раз, по порядку диска: фрагмент %1 из %2 (%3 %). Каждый фрагмент покрывает %4 диска. Запись позади курсора снова делает изменённым уже отправленный фрагмент: его мета-бит загорается, и фрагмент уходит ещё раз в первом проходе по изменённым. Полностью чистые фрагменты уходят 13-байтовыми записями ZEROES.</translation>
+    </message>
+    <message>
+        <source>Dirty pass %1</source>
+        <translation>Проход по изменённым %1</translation>
+    </message>
+    <message>
+        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits in bandwidth × max downtime = %3. </source>
+        <translation>Повторно отправляются только фрагменты с установленным мета-битом: изменённых фрагментов %1, остаток %2. Гостя можно приостановить, как только остаток уложится в пропускную способность × макс. время простоя = %3. </translation>
+    </message>
+    <message>
+        <source>It converges: writes re-dirty %1 of chunks while the link carries %2, so each pass leaves less behind.</source>
+        <translation>Миграция сходится: записи повторно изменяют фрагменты со скоростью %1, а канал передаёт %2, поэтому после каждого прохода остаётся меньше.</translation>
+    </message>
+    <message>
+        <source>It does not converge: writes re-dirty %1 of chunks, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
+        <translation>Миграция не сходится: записи повторно изменяют фрагменты со скоростью %1 — не меньше, чем передаёт канал (%2). Остаток не может уменьшиться; после %3 проходов гость всё равно приостанавливается, и время простоя растёт. С меньшим фрагментом каждая запись вызывает меньше повторной отправки.</translation>
+    </message>
+    <message>
+        <source>Complete phase</source>
+        <translation>Фаза завершения</translation>
+    </message>
+    <message>
+        <source>Every chunk has been sent. COMPLETE tells the destination to finish the bitmap and merge the successor with the writes the guest made there.</source>
+        <translation>Все фрагменты отправлены. COMPLETE сообщает приёмнику, что битовую карту нужно завершить и объединить с картой-преемником, в которой отмечены записи, сделанные там гостем.</translation>
+    </message>
+    <message>
+        <source>The guest is paused. What is still pending is sent, then COMPLETE; this pause is the downtime: expected %1 against the limit of %2.</source>
+        <translation>Гость приостановлен. Отправляется оставшееся, затем COMPLETE; эта пауза и есть время простоя: ожидается %1 при лимите %2.</translation>
+    </message>
+    <message>
+        <source>Done: verified</source>
+        <translation>Готово: проверено</translation>
+    </message>
+    <message>
+        <source>Done: NOT verified</source>
+        <translation>Готово: НЕ проверено</translation>
+    </message>
+    <message>
+        <source>%1 on the wire in %2 records (%3 % overhead), %4 chunks sent, %5 of them again. Downtime %6 (limit %7). The destination bitmap %8; %9 bits lost.</source>
+        <translation>Передано %1 в %2 записях (накладные расходы %3 %), отправлено фрагментов: %4, из них повторно: %5. Время простоя %6 (лимит %7). Битовая карта приёмника %8; потеряно бит: %9.</translation>
+    </message>
+    <message>
+        <source>equals what the source tracked</source>
+        <translation>совпадает с тем, что отслеживал источник</translation>
+    </message>
+    <message>
+        <source>differs from the source</source>
+        <translation>отличается от источника</translation>
+    </message>
+    <message>
+        <source>The dirty phase did not converge: the pass cap forced completion.</source>
+        <translation>Фаза проходов по изменённым не сошлась: завершение вызвано лимитом проходов.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>The link failed and the migration was cancelled. The destination dropped its partial bitmap; the source kept every dirty bit, including writes the guest made at the destination. Start the migration again to retry.</source>
+        <translation>Канал отказал, и миграция отменена. Приёмник отбросил свою неполную битовую карту; источник сохранил каждый установленный бит, включая записи, сделанные гостем на приёмнике. Запустите миграцию снова, чтобы повторить попытку.</translation>
+    </message>
+    <message>
+        <source>The destination refused the stream: %1</source>
+        <translation>Приёмник отверг поток: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PhaseStrip</name>
+    <message>
+        <source>Migration phase</source>
+        <translation>Фаза миграции</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>подготовка</translation>
+    </message>
+    <message>
+        <source>switch-over</source>
+        <translation>переключение</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>в момент %1</translation>
+    </message>
+    <message>
+        <source>bulk (guest at destination)</source>
+        <translation>основной проход (гость на приёмнике)</translation>
+    </message>
+    <message>
+        <source>bulk, guest at the destination</source>
+        <translation>основной проход, гость на приёмнике</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>основной проход</translation>
+    </message>
+    <message>
+        <source>dirty %1</source>
+        <translation>проход %1</translation>
+    </message>
+    <message>
+        <source>dirty pass %1</source>
+        <translation>проход по изменённым %1</translation>
+    </message>
+    <message>
+        <source>dirty passes</source>
+        <translation>проходы по изменённым</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>завершение</translation>
+    </message>
+    <message>
+        <source>complete (guest paused)</source>
+        <translation>завершение (гость приостановлен)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>всего %1</translation>
+    </message>
+    <message>
+        <source>not started, up to %1 dirty passes</source>
+        <translation>не начато, проходов по изменённым: до %1</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не начато</translation>
+    </message>
+    <message>
+        <source>no dirty passes: the guest writes at the destination</source>
+        <translation>без проходов по изменённым: гость пишет на приёмнике</translation>
+    </message>
+    <message>
+        <source>no dirty passes: the guest is paused</source>
+        <translation>без проходов по изменённым: гость приостановлен</translation>
+    </message>
+    <message>
+        <source>pass %1 of max %2</source>
+        <translation>проход %1 из макс. %2</translation>
+    </message>
+    <message>
+        <source>up to %1 dirty passes</source>
+        <translation>проходов по изменённым: до %1</translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes: did not converge</source>
+        <translation>проходов по изменённым: %1 из макс. %2, не сошлось</translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes</source>
+        <translation>проходов по изменённым: %1 из макс. %2</translation>
+    </message>
+    <message>
+        <source>dirty %1–%2</source>
+        <translation>проходы %1–%2</translation>
+    </message>
+    <message>
+        <source>dirty passes %1 to %2</source>
+        <translation>проходы по изменённым с %1 по %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Current phase: %1. %2.</source>
+        <translation>Текущая фаза: %1. %2.</translation>
+    </message>
+    <message>
+        <source>Finished: %1.</source>
+        <translation>Завершено: %1.</translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>ещё впереди</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>now, for %1</source>
+        <translation>сейчас, уже %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>finished, took %1</source>
+        <translation>завершено за %1</translation>
+    </message>
+    <message>
+        <source>the link failed; the source keeps every dirty bit</source>
+        <translation>канал отказал; источник сохраняет каждый установленный бит</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RecentFiles</name>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SeedTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
+        <translation>Фрагменты по %1: один мета-бит покрывает %2 диска; запись данных несёт %3 байт заголовка и %4 байт выравнивания.</translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation>Фрагмент</translation>
+    </message>
+    <message>
+        <source>Disk per meta bit</source>
+        <translation>Диска на мета-бит</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>Фрагментов</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Накладные расходы</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ShortcutsDialog</name>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>On the heatmaps: the wheel zooms, dragging pans, Shift+drag zooms into a rectangle, and with the brush Ctrl+drag clears instead of writing.</source>
+        <translation>На тепловых картах: колесо мыши меняет масштаб, перетаскивание сдвигает, Shift+перетаскивание увеличивает прямоугольник, а с кистью Ctrl+перетаскивание очищает вместо записи.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SizeSpinBox</name>
+    <message>
+        <source>Not a size: %1</source>
+        <translation>Не размер: %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 .. %3</source>
+        <translation>%1 вне диапазона %2 .. %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a power of two</source>
+        <translation>%1 — не степень двойки</translation>
+    </message>
+    <message>
+        <source>%1 is not a multiple of %2</source>
+        <translation>%1 не кратно %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 байт</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SummaryPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Стратегия</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Проходы по изменённым</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Полезная нагрузка</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Накладные расходы</translation>
+    </message>
+    <message>
+        <source>Chunks sent</source>
+        <translation>Отправлено фрагментов</translation>
+    </message>
+    <message>
+        <source>Writes applied</source>
+        <translation>Применено записей</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Время простоя</translation>
+    </message>
+    <message>
+        <source>Expected downtime</source>
+        <translation>Ожидаемое время простоя</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Общее время</translation>
+    </message>
+    <message>
+        <source>Unusable window</source>
+        <translation>Окно недоступности</translation>
+    </message>
+    <message>
+        <source>Lost bits</source>
+        <translation>Потеряно бит</translation>
+    </message>
+    <message>
+        <source>Source SHA-256</source>
+        <translation>SHA-256 источника</translation>
+    </message>
+    <message>
+        <source>Destination SHA-256</source>
+        <translation>SHA-256 приёмника</translation>
+    </message>
+    <message>
+        <source>no (cancelled)</source>
+        <translation>нет (отменено)</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>yes ✓</source>
+        <translation>да ✓</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>НЕТ ✗</translation>
+    </message>
+    <message>
+        <source>precopy</source>
+        <translation>предкопирование</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>посткопирование</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>остановка и копирование</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не начато</translation>
+    </message>
+    <message>
+        <source>finished, converged</source>
+        <translation>завершено, сошлось</translation>
+    </message>
+    <message>
+        <source>finished, did not converge</source>
+        <translation>завершено, не сошлось</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2 resent, %3 zeroes) of %4</source>
+        <translation>%1 из %4 (повторно: %2, ZEROES: %3)</translation>
+    </message>
+    <message>
+        <source>%1 writes, %2 clears</source>
+        <translation>записей: %1, очисток: %2</translation>
+    </message>
+    <message>
+        <source>%1 (limit %2)</source>
+        <translation>%1 (лимит %2)</translation>
+    </message>
+    <message>
+        <source>%1 lost, %2 extra</source>
+        <translation>потеряно: %1, лишних: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::WorkloadPanel</name>
+    <message>
+        <source>Workload type</source>
+        <translation>Тип нагрузки</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Без нагрузки</translation>
+    </message>
+    <message>
+        <source>Uniform random</source>
+        <translation>Равномерная случайная</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>Последовательная</translation>
+    </message>
+    <message>
+        <source>Hot spot</source>
+        <translation>Горячая точка</translation>
+    </message>
+    <message>
+        <source>Zipf</source>
+        <translation>Zipf</translation>
+    </message>
+    <message>
+        <source>Bursts</source>
+        <translation>Всплески</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <source>Guest writes per second</source>
+        <translation>Операций записи гостя в секунду</translation>
+    </message>
+    <message>
+        <source> writes/s</source>
+        <translation> записей/с</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Интенсивность</translation>
+    </message>
+    <message>
+        <source>Smallest write</source>
+        <translation>Наименьшая запись</translation>
+    </message>
+    <message>
+        <source>Write size f&amp;rom</source>
+        <translation>&amp;Размер записи от</translation>
+    </message>
+    <message>
+        <source>Largest write</source>
+        <translation>Наибольшая запись</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;до</translation>
+    </message>
+    <message>
+        <source>Share of the disk that is hot</source>
+        <translation>Доля диска, которая является горячей</translation>
+    </message>
+    <message>
+        <source> % of disk</source>
+        <translation> % диска</translation>
+    </message>
+    <message>
+        <source>Hot &amp;area</source>
+        <translation>Горячая &amp;область</translation>
+    </message>
+    <message>
+        <source>Share of writes that land in the hot area</source>
+        <translation>Доля записей, попадающих в горячую область</translation>
+    </message>
+    <message>
+        <source> % of writes</source>
+        <translation> % записей</translation>
+    </message>
+    <message>
+        <source>Hot &amp;share</source>
+        <translation>Горячая до&amp;ля</translation>
+    </message>
+    <message>
+        <source>Zipf exponent (skew)</source>
+        <translation>Показатель Zipf (перекос)</translation>
+    </message>
+    <message>
+        <source>&amp;Zipf exponent</source>
+        <translation>Пока&amp;затель Zipf</translation>
+    </message>
+    <message>
+        <source>Burst period</source>
+        <translation>Период всплесков</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Burst &amp;period</source>
+        <translation>Период вспл&amp;есков</translation>
+    </message>
+    <message>
+        <source>Share of each period with writes</source>
+        <translation>Доля каждого периода, занятая записью</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Burst &amp;duty</source>
+        <translation>&amp;Коэффициент заполнения</translation>
+    </message>
+    <message>
+        <source>Not applied: the largest write is smaller than the smallest.</source>
+        <translation>Не применено: наибольшая запись меньше наименьшей.</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ZoomStack</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Show a smaller part of the disk</source>
+        <translation>Показать меньшую часть диска</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>Show a larger part of the disk</source>
+        <translation>Показать большую часть диска</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Сбросить масштаб</translation>
+    </message>
+    <message>
+        <source>Show the whole disk</source>
+        <translation>Показать весь диск</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>Go back to the previous view</source>
+        <translation>Вернуться к предыдущему виду</translation>
+    </message>
+</context>
+</TS>
