@@ -9,7 +9,7 @@
 namespace bitmig {
 
 // what() reads "FILE: STRUCTURE at byte OFFSET: REASON", for example
-// "disk.qcow2: bitmap directory entry 1 'b1' at byte 327697: granularity_bits 40 out of range 9..31".
+// "disk.qcow2: bitmap directory entry 1 'b1' at byte 1048625: granularity_bits 40 out of range 9..31".
 // The structure and the offset are left out when they do not apply (a file that cannot be opened).
 class Qcow2Error : public std::runtime_error {
 public:
