@@ -16,7 +16,8 @@ namespace bitmig {
 // Opening reads and checks the header, its extensions and the whole bitmap directory; loading a
 // bitmap reads and checks its bitmap table and data clusters. Every field is checked before it is
 // used, every read is checked against the file's size, and anything wrong throws Qcow2Error naming
-// the field and its byte offset. Nothing is ever written to the image.
+// the field and its byte offset. Nothing is ever written to the image. The image keeps one open
+// file handle, so loadBitmap must not run on two threads at once for the same Qcow2Image.
 class Qcow2Image {
 public:
     static constexpr uint32_t kMagic = 0x514649fb;            // "QFI\xfb"
