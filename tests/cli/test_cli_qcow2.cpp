@@ -220,7 +220,7 @@ TEST_CASE("qcow2 lists the bitmaps and prints dirty extents", "[qcow2]")
     }
 }
 
-TEST_CASE("qcow2 with a single bitmap needs no --bitmap; an in-use one is refused", "[qcow2]")
+TEST_CASE("qcow2 with a single bitmap needs no --bitmap, and refuses it when in use", "[qcow2]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
