@@ -2,6 +2,7 @@
 
 #include "argumenterror.h"
 #include "geometrycommand.h"
+#include "qcow2command.h"
 #include "simulatecommand.h"
 #include "streaminfocommand.h"
 #include "sweepcommand.h"
@@ -27,6 +28,7 @@ CommandLine::CommandLine()
     commands_.push_back(std::make_unique<SimulateCommand>());
     commands_.push_back(std::make_unique<SweepCommand>());
     commands_.push_back(std::make_unique<StreamInfoCommand>());
+    commands_.push_back(std::make_unique<Qcow2Command>());
 }
 
 CommandLine::~CommandLine() = default;
@@ -66,7 +68,7 @@ void CommandLine::writeUsage(QTextStream& stream) const
            << QCoreApplication::translate("bitmig", "Show the version.") << "\n\n"
            << QCoreApplication::translate("bitmig", "Sizes take binary suffixes (64K, 1M, 1T), bandwidths Mbit, Gbit "
                                                     "or MB/s, times ns, us, ms, s. Exit status: 0 success, 1 the run "
-                                                    "did not verify or the stream is malformed, 2 bad arguments.")
+                                                    "did not verify or the stream or image is malformed, 2 bad arguments.")
            << '\n';
 }
 
