@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "chartdata.h"
+
+#include <bitmig/dirtyextents.h>
+#include <bitmig/qcow2image.h>
 #include "cli/summaryjson.h"
 #include "explanationpanel.h"
 #include "framestats.h"
@@ -30,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsScene>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
@@ -338,6 +342,9 @@ void MainWindow::createMenus()
     save->setShortcut(QKeySequence::SaveAs);
     save->setStatusTip(tr("Write every parameter, the workload, the seed and the injections to a file"));
     file->addSeparator();
+    QAction* import = file->addAction(tr("&Import bitmap from qcow2..."), this, &MainWindow::importQcow2Dialog);
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setStatusTip(tr("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     createExportMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -677,6 +684,80 @@ void MainWindow::saveScenarioDialog()
         path += QStringLiteral(".json");
     }
     saveScenario(path);
+}
+
+void MainWindow::importQcow2Dialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import bitmap from qcow2"), QString(),
+                                                      tr("qcow2 images (*.qcow2 *.img);;All files (*)"));
+    if (!path.isEmpty()) {
+        importQcow2(path);
+    }
+}
+
+bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error)
+{
+    auto fail = [&](const QString& message) {
+        showHint(message, 15000);
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    try {
+        const Qcow2Image image(QFile::encodeName(path).toStdString());
+        QString name = bitmapName;
+        if (name.isEmpty()) {
+            QStringList names;
+            for (const Qcow2BitmapInfo& b : image.bitmaps()) {
+                names << QString::fromStdString(b.name);
+            }
+            if (names.isEmpty()) {
+                return fail(tr("%1 holds no persistent bitmap.").arg(path));
+            }
+            if (names.size() == 1) {
+                name = names.first();
+            } else {
+                bool ok = false;
+                name = QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
+                                             tr("%1 holds several bitmaps. Which one?").arg(QFileInfo(path).fileName()),
+                                             names, 0, false, &ok);
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        const Qcow2BitmapInfo* info = image.find(name.toStdString());
+        if (!info) {
+            return fail(tr("%1 has no bitmap named '%2'.").arg(path, name));
+        }
+        const DirtyBitmap bitmap = image.loadBitmap(name.toStdString());
+        SimConfig config = controller_->config();
+        config.diskBytes = image.diskBytes();
+        config.granularity = info->granularity;
+        config.injections.clear();
+        for (const Range& r : dirtyExtents(bitmap.bits())) {
+            config.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
+        }
+        try {
+            config.validate();
+        } catch (const std::exception& e) {
+            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, name, QString::fromStdString(e.what())));
+        }
+        Scenario s;
+        s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), name);
+        s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
+                            .arg(QLocale().toString(qulonglong(config.injections.size())),
+                                 QLocale().formattedDataSize(qint64(config.diskBytes), 1,
+                                                             QLocale::DataSizeTraditionalFormat),
+                                 QLocale().formattedDataSize(qint64(config.granularity), 0,
+                                                             QLocale::DataSizeTraditionalFormat));
+        s.config = config;
+        applyScenario(s);
+        return true;
+    } catch (const std::exception& e) {
+        return fail(QString::fromStdString(e.what()));
+    }
 }
 
 void MainWindow::updateScenarioBanner()

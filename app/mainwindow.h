@@ -77,6 +77,10 @@ public:
     bool openScenario(const QString& path, QString* error = nullptr);
     bool saveScenario(const QString& path, QString* error = nullptr);
     void applyScenario(const Scenario& scenario);
+    // Imports a qcow2 image's persistent bitmap: disk size and granularity from the image, the
+    // bitmap's dirty extents as writes at time 0 (one undoable edit). An empty name picks the only
+    // bitmap, or asks when there are several. False with the file's error otherwise.
+    bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr);
     // The scenario on screen: its name and description (empty for hand-made parameters).
     const Scenario& currentScenario() const noexcept { return scenario_; }
 
@@ -122,6 +126,7 @@ private:
     void updateScenarioBanner();
     void openScenarioDialog();
     void saveScenarioDialog();
+    void importQcow2Dialog();
     void exportDialog(const QString& what, QWidget* view, const QString& filters,
                       const std::function<QString(const QString&)>& save);
 
