@@ -472,6 +472,28 @@ void MigrationEngine::beginComplete()
     emitSection(SectionType::End);
 }
 
+bool MigrationEngine::fitsDowntime(bool drained) const
+{
+    // What the complete phase would carry if the guest paused now, counted high (every pending chunk
+    // as a full data record), behind whatever the link still has queued: the closing EOS of this
+    // pass, the END section, the chunks, COMPLETE and EOS. A switch-over decided here keeps the
+    // expected downtime that beginComplete() computes exactly within the limit.
+    const uint64_t bytes = StreamEncoder::eosRecordSize() + StreamEncoder::sectionHeaderSize(SectionType::End) +
+                           pendingBytes() +
+                           encoder_.sizeOf(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName)).total() +
+                           StreamEncoder::eosRecordSize();
+    const int64_t queued = drained ? 0 : std::max<int64_t>(0, linkFreeAt_ - now_);
+    const double ns = double(queued) + double(bytes) / cfg_.bandwidth * 1e9 + double(cfg_.latencyNs);
+    return ns + 1 <= double(cfg_.maxDowntimeNs);
+}
+
+bool MigrationEngine::waitForLinkToDrain() const
+{
+    // At the end of a pass, only the bytes still on their way keep the guest from pausing within
+    // the limit: wait for them rather than start a pass that would end at once.
+    return linkFreeAt_ > now_ && !fitsDowntime() && fitsDowntime(true);
+}
+
 uint64_t MigrationEngine::exactPendingBytes() const
 {
     const HBitmap& hb = source_.bits();
@@ -575,19 +597,27 @@ bool MigrationEngine::sendNext()
             sendChunk(cursor_++);
             return true;
         }
+        if (cfg_.strategy == Strategy::Precopy && waitForLinkToDrain()) {
+            return false;
+        }
         emitRecord(StreamRecord::eos(), 0);
         bulkDone_ = true;
-        if (cfg_.strategy == Strategy::Precopy && pendingBytes() > uint64_t(cfg_.downtimeBudgetBytes())) {
-            cursor_ = 0;
-            enterPhase(Phase::Dirty, 1);
-            emitSection(SectionType::Part);
+        if (cfg_.strategy == Strategy::Precopy && !fitsDowntime()) {
+            if (cfg_.maxPasses == 0) {
+                forcedComplete_ = true;  // no dirty pass allowed: pause the guest now
+                beginComplete();
+            } else {
+                cursor_ = 0;
+                enterPhase(Phase::Dirty, 1);
+                emitSection(SectionType::Part);
+            }
         } else {
             beginComplete();
         }
         return true;
     case Phase::Dirty: {
         const HBitmap* m = source_.meta();
-        if (pendingBytes() <= uint64_t(cfg_.downtimeBudgetBytes())) {
+        if (fitsDowntime()) {
             emitRecord(StreamRecord::eos(), 0);
             beginComplete();
             return true;
@@ -598,12 +628,18 @@ bool MigrationEngine::sendNext()
                 sendChunk(cursor_++);
                 return true;
             }
+            cursor_ = chunks_;
         }
         // End of a pass over the meta bitmap.
+        if (waitForLinkToDrain()) {
+            return false;
+        }
         emitRecord(StreamRecord::eos(), 0);
-        if (m->empty()) {
+        if (fitsDowntime()) {
             beginComplete();
-        } else if (pass_ >= cfg_.maxPasses) {
+        } else if (m->empty() || pass_ >= cfg_.maxPasses) {
+            // Nothing left that another pass could send (the link's latency alone is over the
+            // limit), or no pass left: pause the guest anyway.
             forcedComplete_ = true;
             beginComplete();
         } else {

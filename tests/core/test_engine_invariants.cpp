@@ -166,12 +166,22 @@ std::string check(const SimConfig& cfg, bool& converged)
     }
     // Passes and convergence.
     if (cfg.strategy == Strategy::Precopy) {
-        if (cfg.maxPasses > 0 && s.dirtyPasses > cfg.maxPasses) {
+        if (s.dirtyPasses > cfg.maxPasses) {
             os << s.dirtyPasses << " dirty passes, cap " << cfg.maxPasses;
             return os.str();
         }
-        if (!s.converged && s.dirtyPasses < std::max(1u, cfg.maxPasses)) {
+        // A run that did not converge used every pass it had, unless not even an empty complete
+        // phase (COMPLETE, EOS and framing: under 64 bytes) plus the latency fits the limit.
+        const double emptyCompleteNs = double(cfg.latencyNs) + 64.0 / cfg.bandwidth * 1e9;
+        if (!s.converged && s.dirtyPasses < cfg.maxPasses && emptyCompleteNs < double(cfg.maxDowntimeNs)) {
             return "did not converge below the pass cap";
+        }
+        // The guest pauses only when the complete phase fits the limit (the seed's small-transfer
+        // option sends everything while paused on purpose).
+        if (s.converged && cfg.completeOnlyBelow == 0 && s.expectedDowntimeNs > cfg.maxDowntimeNs) {
+            os << "converged with an expected downtime of " << s.expectedDowntimeNs << " ns over the limit "
+               << cfg.maxDowntimeNs;
+            return os.str();
         }
     } else if (s.dirtyPasses != 0 || !s.converged) {
         return "dirty passes without precopy";

@@ -90,6 +90,10 @@ private:
     uint64_t chunkRecordCost() const noexcept;                // a full data chunk
     uint64_t chunkRecordCost(uint64_t index) const noexcept;  // that chunk's data record
     uint64_t exactPendingBytes() const;  // the records still to send, each at its real size
+    // Whether pausing the guest now would keep the expected downtime within the limit (drained:
+    // as if the link had nothing queued).
+    bool fitsDowntime(bool drained = false) const;
+    bool waitForLinkToDrain() const;
 
     void applyGuestIo(const Injection& io);
     void applyDueInjections();
