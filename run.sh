@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ cmake ninja-build pkg-config libssl-dev
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
           qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-          catch2 xvfb xauth)
+          catch2 xvfb xauth fio)
 
 install_missing() {
     local missing=()
