@@ -3,10 +3,14 @@
 #include "argumenterror.h"
 #include "optionvalue.h"
 
+#include "bitmig/tracereader.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <memory>
 #include <stdexcept>
 
 namespace bitmig::cli {
@@ -69,6 +73,16 @@ void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
         QCoreApplication::translate("bitmig", "bursts: period (default 1s)."));
     add(parser, QStringLiteral("burst-duty"), QStringLiteral("F"),
         QCoreApplication::translate("bitmig", "bursts: share of each period with writes (default 0.2)."));
+    add(parser, QStringLiteral("trace"), QStringLiteral("FILE"),
+        QCoreApplication::translate("bitmig", "Replay a recorded I/O trace (fio iolog, blkparse output or CSV); "
+                                              "the workload is idle unless --workload is given."));
+    add(parser, QStringLiteral("trace-format"), QStringLiteral("NAME"),
+        QCoreApplication::translate("bitmig", "auto, fio, blkparse or csv (default auto: from the first line)."));
+    add(parser, QStringLiteral("trace-speed"), QStringLiteral("X"),
+        QCoreApplication::translate("bitmig", "Time scale of the replay: 2 is twice as fast (default 1)."));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("trace-loop"),
+        QCoreApplication::translate("bitmig", "Start the trace again when it ends, until the run does.")));
     add(parser, QStringLiteral("seed"), QStringLiteral("N"),
         QCoreApplication::translate("bitmig", "Random seed; the same seed gives the same run (default 1)."));
     add(parser, QStringLiteral("tick"), QStringLiteral("TIME"),
@@ -154,6 +168,7 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     if (given("burst-duty")) {
         c.workload.burstDuty = OptionValue::real(opt("burst-duty"), value("burst-duty"));
     }
+    readTrace(parser, c);
     if (given("seed")) {
         c.seed = OptionValue::integer(opt("seed"), value("seed"));
     }
@@ -179,6 +194,42 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
         c.bitmapName = value("bitmap").toStdString();
     }
     return c;
+}
+
+void SimOptions::readTrace(const QCommandLineParser& parser, SimConfig& c)
+{
+    auto given = [&parser](const char* name) { return parser.isSet(QLatin1String(name)); };
+    auto value = [&parser](const char* name) { return parser.value(QLatin1String(name)); };
+    auto opt = [](const char* name) { return dashed(QLatin1String(name)); };
+    for (const char* dependent : {"trace-format", "trace-speed", "trace-loop"}) {
+        if (given(dependent) && !given("trace")) {
+            throw ArgumentError(opt(dependent), QCoreApplication::translate("bitmig", "needs --trace FILE"));
+        }
+    }
+    if (!given("trace")) {
+        return;
+    }
+    TraceFormat format = TraceFormat::Auto;
+    if (given("trace-format")) {
+        try {
+            format = parseTraceFormat(value("trace-format").toStdString());
+        } catch (const std::invalid_argument& e) {
+            throw ArgumentError(opt("trace-format"), QString::fromStdString(e.what()));
+        }
+    }
+    if (given("trace-speed")) {
+        c.workload.trace.speed = OptionValue::real(opt("trace-speed"), value("trace-speed"));
+    }
+    c.workload.trace.loop = given("trace-loop");
+    try {
+        c.workload.trace.trace = std::make_shared<const Trace>(
+            TraceReader::readFile(QFile::encodeName(value("trace")).toStdString(), format));
+    } catch (const TraceError& e) {
+        throw ArgumentError(opt("trace"), QString::fromStdString(e.what()));
+    }
+    if (!given("workload")) {
+        c.workload.kind = WorkloadKind::Idle;  // the trace alone, unless asked otherwise
+    }
 }
 
 QString SimOptions::optionForField(const QString& field)
@@ -210,6 +261,8 @@ QString SimOptions::optionForField(const QString& field)
         {"workload.zipfExponent", "--zipf-exponent"},
         {"workload.burstPeriod", "--burst-period"},
         {"workload.burstDuty", "--burst-duty"},
+        {"workload.trace", "--trace"},
+        {"workload.trace.speed", "--trace-speed"},
         {"seed", "--seed"},
     };
     for (const auto& f : kFields) {

@@ -19,6 +19,9 @@ public:
     // ("tick: must be ..." becomes "--tick: must be ..."). Throws ArgumentError. `chunkOption` is
     // the option that set the chunk size ("--chunks" for a sweep).
     static void validate(const SimConfig& config, const QString& chunkOption = QStringLiteral("--chunk"));
+    // --trace and its companions into c.workload.trace: reads the trace file now, so that a bad
+    // line is reported (ArgumentError "--trace: FILE:LINE: reason") before anything runs.
+    static void readTrace(const QCommandLineParser& parser, SimConfig& c);
     // The option that sets a SimConfig field named in a validate() message ("maxDowntime").
     static QString optionForField(const QString& field);
 };

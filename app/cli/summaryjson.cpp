@@ -257,6 +257,30 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
             {key("length"), exact(io.length)},
         });
     }
+    QJsonObject workload{
+        {key("kind"), QString::fromLatin1(kind.data(), qsizetype(kind.size()))},
+        {key("rate"), w.rate},
+        {key("minWriteBytes"), exact(w.minWriteBytes)},
+        {key("maxWriteBytes"), exact(w.maxWriteBytes)},
+        {key("hotFraction"), w.hotFraction},
+        {key("hotShare"), w.hotShare},
+        {key("zipfExponent"), w.zipfExponent},
+        {key("burstPeriodNs"), exact(w.burstPeriodNs)},
+        {key("burstDuty"), w.burstDuty},
+    };
+    if (w.trace.active()) {
+        // A description of the trace; configFromJson() does not read it back (the records are not here).
+        const std::string_view format = traceFormatName(w.trace.trace->format());
+        workload.insert(key("trace"), QJsonObject{
+                                          {key("source"), text(w.trace.trace->source())},
+                                          {key("format"), QString::fromLatin1(format.data(), qsizetype(format.size()))},
+                                          {key("writes"), exact(w.trace.trace->writes())},
+                                          {key("clears"), exact(w.trace.trace->clears())},
+                                          {key("endNs"), exact(w.trace.trace->endNs())},
+                                          {key("speed"), w.trace.speed},
+                                          {key("loop"), w.trace.loop},
+                                      });
+    }
     const std::string_view strategy = strategyName(c.strategy);
     return QJsonObject{
         {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
@@ -273,18 +297,7 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
         {key("timeLimitNs"), exact(c.timeLimitNs)},
         {key("sampleIntervalNs"), exact(c.sampleIntervalNs)},
         {key("seed"), exact(c.seed)},
-        {key("workload"),
-         QJsonObject{
-             {key("kind"), QString::fromLatin1(kind.data(), qsizetype(kind.size()))},
-             {key("rate"), w.rate},
-             {key("minWriteBytes"), exact(w.minWriteBytes)},
-             {key("maxWriteBytes"), exact(w.maxWriteBytes)},
-             {key("hotFraction"), w.hotFraction},
-             {key("hotShare"), w.hotShare},
-             {key("zipfExponent"), w.zipfExponent},
-             {key("burstPeriodNs"), exact(w.burstPeriodNs)},
-             {key("burstDuty"), w.burstDuty},
-         }},
+        {key("workload"), workload},
         {key("injections"), injections},
         {key("deviceName"), text(c.deviceName)},
         {key("bitmapName"), text(c.bitmapName)},

@@ -69,6 +69,14 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
         QCoreApplication::translate("bitmig", "%1, %2 writes/s of %3 to %4, seed %5")
             .arg(latin1(workloadKindName(c.workload.kind)), QString::number(c.workload.rate, 'g', 10),
                  size(c.workload.minWriteBytes), size(c.workload.maxWriteBytes), number(c.seed)));
+    if (const TraceReplay& t = c.workload.trace; t.active()) {
+        row(out, QCoreApplication::translate("bitmig", "Trace"),
+            QCoreApplication::translate("bitmig", "%1 (%2): %3 writes, %4 clears over %5, speed %6%7")
+                .arg(QString::fromStdString(t.trace->source()), latin1(traceFormatName(t.trace->format())),
+                     number(t.trace->writes()), number(t.trace->clears()), duration(t.trace->endNs()),
+                     QString::number(t.speed, 'g', 10),
+                     t.loop ? QCoreApplication::translate("bitmig", ", looping") : QString()));
+    }
     out << '\n';
 
     out << QCoreApplication::translate("bitmig", "Phases") << '\n';

@@ -34,9 +34,9 @@ Scenario ScenarioFile::fromJson(const QByteArray& json, const QString& sourceNam
     return ScenarioReader::read(json, sourceName);
 }
 
-QByteArray ScenarioFile::toJson(const Scenario& scenario)
+QByteArray ScenarioFile::toJson(const Scenario& scenario, const QString& scenarioPath)
 {
-    return ScenarioWriter::write(scenario);
+    return ScenarioWriter::write(scenario, scenarioPath);
 }
 
 Scenario ScenarioFile::load(const QString& path)
@@ -58,7 +58,7 @@ Scenario ScenarioFile::load(const QString& path)
 void ScenarioFile::save(const QString& path, const Scenario& scenario)
 {
     ScenarioReader::validate(scenario.config, path);
-    const QByteArray data = toJson(scenario);
+    const QByteArray data = toJson(scenario, path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         throw ScenarioError(path, QString(),

@@ -25,15 +25,16 @@ class ScenarioFile {
     Q_DECLARE_TR_FUNCTIONS(ScenarioFile)
 
 public:
-    static constexpr int kVersion = 1; // the newest version this build reads and writes
+    static constexpr int kVersion = 2; // the newest version this build reads and writes (2: traces)
     static QString formatName();       // "bitmig-scenario", the "format" key's value
     static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
 
     // Parses and validates (SimConfig::validate()). `sourceName` is the FILE of error messages.
     static Scenario fromJson(const QByteArray& json, const QString& sourceName);
     // Every key, in schema order, sizes and times with exact units; fromJson() gives the same
-    // scenario back. Does not validate.
-    static QByteArray toJson(const Scenario& scenario);
+    // scenario back. Does not validate. A trace's path is written relative to `scenarioPath`'s
+    // folder when that is given (see ScenarioWriter).
+    static QByteArray toJson(const Scenario& scenario, const QString& scenarioPath = QString());
 
     static Scenario load(const QString& path);
     // Validates first, so a saved file always loads. Writes through QSaveFile: on any error the old

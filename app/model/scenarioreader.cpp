@@ -1,7 +1,12 @@
 #include "scenarioreader.h"
 
 #include "bitmig/chunkgeometry.h"
+#include "bitmig/tracereader.h"
 #include "bitmig/units.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +21,9 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <span>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -32,7 +39,8 @@ constexpr const char* kTopLevelKeys[] = {
     "latency", "maxDowntime", "maxPasses", "completeOnlyBelow", "tick", "migrationStart", "timeLimit",
     "sampleInterval", "seed", "device", "bitmap", "workload", "injections"};
 constexpr const char* kWorkloadKeys[] = {
-    "type", "rate", "writeSize", "hotFraction", "hotShare", "zipfExponent", "burstPeriod", "burstDuty"};
+    "type", "rate", "writeSize", "hotFraction", "hotShare", "zipfExponent", "burstPeriod", "burstDuty", "trace"};
+constexpr const char* kTraceKeys[] = {"path", "format", "speed", "loop"};
 constexpr const char* kInjectionKeys[] = {"time", "op", "offset", "length"};
 // clang-format on
 
@@ -263,7 +271,64 @@ std::pair<uint64_t, uint64_t> writeSizes(const Reader& r, const QJsonValue& v, c
     return {lo, hi};
 }
 
-WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path)
+// A trace file large enough to be a mistake rather than a trace (about 20 million lines).
+constexpr qint64 kMaxTraceBytes = qint64(1) << 30;
+
+// "trace": {"path", "format", "speed", "loop"}, the path relative to the scenario file's folder.
+// The trace is read now, so a bad line is reported with the scenario.
+TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base)
+{
+    TraceReplay replay;
+    if (v.isNull()) {
+        return replay;
+    }
+    if (!v.isObject()) {
+        r.wrongType(path, ScenarioFile::tr("an object or null"), v);
+    }
+    const QJsonObject o = v.toObject();
+    r.rejectUnknownKeys(o, path, kTraceKeys);
+    auto at = [&o](const char* key) { return o.value(QLatin1String(key)); };
+    auto keyPath = [&path](const char* key) { return childPath(path, QLatin1String(key)); };
+    if (!o.contains(QLatin1String("path"))) {
+        r.fail(keyPath("path"), ScenarioFile::tr("missing (the trace file, relative to the scenario)"));
+    }
+    const QString file = r.string(at("path"), keyPath("path"));
+    TraceFormat format = TraceFormat::Auto;
+    if (o.contains(QLatin1String("format"))) {
+        format = r.parsed(r.string(at("format"), keyPath("format")), keyPath("format"),
+                          [](const std::string& s) { return parseTraceFormat(s); });
+    }
+    if (o.contains(QLatin1String("speed"))) {
+        replay.speed = r.number(at("speed"), keyPath("speed"));
+    }
+    if (o.contains(QLatin1String("loop"))) {
+        if (!at("loop").isBool()) {
+            r.wrongType(keyPath("loop"), ScenarioFile::tr("true or false"), at("loop"));
+        }
+        replay.loop = at("loop").toBool();
+    }
+    // Read through QFile (a trace may sit in the resources next to a preset), parsed by the core.
+    const QString resolved = QDir::cleanPath(base.absoluteFilePath(file));
+    QFile f(resolved);
+    if (!f.open(QIODevice::ReadOnly)) {
+        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" cannot be read: %2").arg(file, f.errorString()));
+    }
+    if (f.size() > kMaxTraceBytes) {
+        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" is too large for a trace (over 1 GiB)").arg(file));
+    }
+    const QByteArray data = f.readAll();
+    std::istringstream in(std::string(data.constData(), size_t(data.size())));
+    try {
+        Trace trace = TraceReader::read(in, file.toStdString(), format);
+        trace.setSource(resolved.toStdString());  // absolute, so that it can be saved from anywhere
+        replay.trace = std::make_shared<const Trace>(std::move(trace));
+    } catch (const TraceError& e) {
+        r.fail(keyPath("path"), QString::fromStdString(e.what()));
+    }
+    return replay;
+}
+
+WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base)
 {
     if (!v.isObject()) {
         r.wrongType(path, ScenarioFile::tr("an object"), v);
@@ -315,6 +380,9 @@ WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& p
     if (has("burstDuty")) {
         w.burstDuty = r.number(at("burstDuty"), keyPath("burstDuty"));
     }
+    if (has("trace")) {
+        w.trace = readTrace(r, at("trace"), keyPath("trace"), base);
+    }
     return w;
 }
 
@@ -356,6 +424,9 @@ QString keyPathForField(const QString& field)
     if (field == QLatin1String("workload.minWriteBytes") ||
         field == QLatin1String("workload.maxWriteBytes")) {
         return QStringLiteral("workload.writeSize");
+    }
+    if (field == QLatin1String("workload.trace")) {
+        return QStringLiteral("workload.trace.path");  // a record past the disk
     }
     return field;
 }
@@ -530,7 +601,7 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         c.bitmapName = r.string(at("bitmap"), key("bitmap")).toStdString();
     }
     if (has("workload")) {
-        c.workload = readWorkload(r, at("workload"), key("workload"));
+        c.workload = readWorkload(r, at("workload"), key("workload"), QFileInfo(sourceName).absoluteDir());
     }
     if (has("injections")) {
         const QJsonValue v = at("injections");

@@ -2,6 +2,9 @@
 
 #include "bitmig/units.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -193,7 +196,7 @@ QByteArray writeSizeText(const WorkloadSpec& w)
 
 } // namespace
 
-QByteArray ScenarioWriter::write(const Scenario& scenario)
+QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenarioPath)
 {
     const SimConfig& c = scenario.config;
     const WorkloadSpec& w = c.workload;
@@ -211,7 +214,8 @@ QByteArray ScenarioWriter::write(const Scenario& scenario)
         out += value;
     };
     field("format", jsonString(ScenarioFile::formatName()));
-    field("version", QByteArray::number(ScenarioFile::kVersion));
+    // The oldest version that holds the scenario, so that older readers keep reading what they can.
+    field("version", QByteArray::number(w.trace.active() ? 2 : 1));
     field("name", jsonString(scenario.name));
     field("description", jsonString(scenario.description));
     field("disk", sizeText(c.diskBytes));
@@ -241,6 +245,18 @@ QByteArray ScenarioWriter::write(const Scenario& scenario)
     field("zipfExponent", jsonNumber(w.zipfExponent), "    ");
     field("burstPeriod", durationText(w.burstPeriodNs), "    ");
     field("burstDuty", jsonNumber(w.burstDuty), "    ");
+    if (w.trace.active()) {
+        // Relative to the scenario file when it is known, so that both can move together.
+        QString path = QString::fromStdString(w.trace.trace->source());
+        if (!scenarioPath.isEmpty()) {
+            path = QFileInfo(scenarioPath).absoluteDir().relativeFilePath(path);
+        }
+        field("trace",
+              "{\"path\": " + jsonString(path) + ", \"format\": " + jsonString(traceFormatName(w.trace.trace->format())) +
+                  ", \"speed\": " + jsonNumber(w.trace.speed) + ", \"loop\": " + (w.trace.loop ? "true" : "false") +
+                  "}",
+              "    ");
+    }
     out += "\n  }";
 
     QByteArray injections = "[";

@@ -82,6 +82,9 @@ MigrationEngine::MigrationEngine(SimConfig config)
       source_(cfg_.bitmapName, cfg_.diskBytes, cfg_.granularity)
 {
     chunks_ = (source_.bitCount() + chunkBits() - 1) / chunkBits();
+    if (cfg_.workload.trace.active()) {
+        tracePlayer_.emplace(cfg_.workload.trace, 0, cfg_.tickNs);
+    }
     injections_ = cfg_.injections;
     std::stable_sort(injections_.begin(), injections_.end(),
                      [](const Injection& a, const Injection& b) { return a.timeNs < b.timeNs; });
@@ -200,6 +203,7 @@ void MigrationEngine::step()
         startMigration();
     }
     runWorkload();
+    runTrace();
     send();
     now_ += cfg_.tickNs;
     deliver();
@@ -287,7 +291,33 @@ void MigrationEngine::injectClear(uint64_t offset, uint64_t length)
 
 void MigrationEngine::setWorkload(const WorkloadSpec& spec)
 {
-    generator_.setSpec(spec);
+    const bool sameTrace = spec.trace == generator_.spec().trace;
+    generator_.setSpec(spec);  // validates
+    if (!sameTrace) {
+        tracePlayer_.reset();
+        if (spec.trace.active()) {
+            tracePlayer_.emplace(spec.trace, now_, cfg_.tickNs);
+        }
+    }
+}
+
+// Trace records go through applyGuestIo() one by one: a paused guest holds them until it resumes,
+// so that every record reaches the bitmap.
+void MigrationEngine::runTrace()
+{
+    if (!tracePlayer_) {
+        return;
+    }
+    const HBitmap* m = source_.meta();
+    const uint64_t before = m ? m->count() >> m->granularity() : 0;
+    tracePlayer_->playUntil(now_ + cfg_.tickNs, [this](const TraceRecord& r) {
+        applyGuestIo(Injection{now_, r.op == TraceOp::Write ? Injection::Op::Write : Injection::Op::Clear,
+                               r.offset, r.length});
+    });
+    if (m) {
+        const uint64_t after = m->count() >> m->granularity();
+        bucket_.redirtiedChunks += after > before ? after - before : 0;
+    }
 }
 
 void MigrationEngine::runWorkload()

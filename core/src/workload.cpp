@@ -207,6 +207,11 @@ void WorkloadSpec::validate(uint64_t diskBytes) const
     if (!(burstDuty > 0 && burstDuty <= 1)) {
         fail("burstDuty", "must be in (0, 1]");
     }
+    try {
+        trace.validate(diskBytes);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("workload." + std::string(e.what()));
+    }
 }
 
 WorkloadGenerator::WorkloadGenerator(const WorkloadSpec& spec, uint64_t diskBytes, uint64_t seed)

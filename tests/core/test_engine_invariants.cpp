@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -95,6 +96,26 @@ SimConfig scenario(uint64_t seed)
         }
         cfg.injections.push_back(io);
     }
+
+    // A replayed trace in a quarter of the scenarios: writes and clears, at a random speed, some
+    // looping. Drawn last, so that the rest of each scenario is the same with or without it.
+    if (rng.below(4) == 0) {
+        std::vector<TraceRecord> records;
+        const uint64_t count = 1 + rng.below(64);
+        const int64_t span = int64_t(logUniform(rng, 1e7, 3e8));
+        for (uint64_t i = 0; i < count; ++i) {
+            TraceRecord r;
+            r.timeNs = int64_t(rng.below(uint64_t(span)));
+            r.op = rng.below(5) == 0 ? TraceOp::Clear : TraceOp::Write;
+            r.offset = rng.below(cfg.diskBytes / 512) * 512;
+            r.length = std::min(cfg.diskBytes - r.offset, 512 * (1 + rng.below(256)));
+            r.line = i + 1;
+            records.push_back(r);
+        }
+        w.trace.trace = std::make_shared<const Trace>("random.csv", TraceFormat::Csv, std::move(records), span);
+        w.trace.speed = logUniform(rng, 0.25, 4);
+        w.trace.loop = rng.below(2) == 0;
+    }
     return cfg;
 }
 
@@ -107,6 +128,11 @@ std::string describe(const SimConfig& c)
        << c.migrationStartNs << " workload " << workloadKindName(c.workload.kind) << "@" << c.workload.rate
        << " [" << c.workload.minWriteBytes << "," << c.workload.maxWriteBytes << "] injections "
        << c.injections.size();
+    if (c.workload.trace.active()) {
+        os << " trace " << c.workload.trace.trace->records().size() << " records over "
+           << c.workload.trace.trace->endNs() << " ns, speed " << c.workload.trace.speed
+           << (c.workload.trace.loop ? ", looping" : "");
+    }
     return os.str();
 }
 
@@ -249,7 +275,7 @@ TEST_CASE("Engine invariants over randomized scenarios", "[engine][invariants]")
     const auto started = std::chrono::steady_clock::now();
     unsigned accepted = 0, rejected = 0, failures = 0;
     unsigned byStrategy[3] = {0, 0, 0};
-    unsigned subWord = 0, withClears = 0, notConverged = 0;
+    unsigned subWord = 0, withClears = 0, notConverged = 0, withTrace = 0, withLoopingTrace = 0;
     for (uint64_t seed = 1; seed <= kScenarios && failures < 10; ++seed) {
         const SimConfig cfg = scenario(seed);
         try {
@@ -263,6 +289,8 @@ TEST_CASE("Engine invariants over randomized scenarios", "[engine][invariants]")
         subWord += cfg.chunkBytes < 8;
         withClears += std::any_of(cfg.injections.begin(), cfg.injections.end(),
                                   [](const Injection& io) { return io.op == Injection::Op::Clear; });
+        withTrace += cfg.workload.trace.active();
+        withLoopingTrace += cfg.workload.trace.active() && cfg.workload.trace.loop;
         std::string problem;
         bool converged = true;
         try {
@@ -286,5 +314,7 @@ TEST_CASE("Engine invariants over randomized scenarios", "[engine][invariants]")
     }
     CHECK(subWord > accepted / 10);
     CHECK(withClears > accepted / 4);
+    CHECK(withTrace > accepted / 8);
+    CHECK(withLoopingTrace > accepted / 16);
     CHECK(notConverged > 0);
 }

@@ -13,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bitmig {
@@ -47,7 +48,9 @@ public:
     // waits for the resume). std::out_of_range past the disk end.
     void injectWrite(uint64_t offset, uint64_t length);
     void injectClear(uint64_t offset, uint64_t length);
-    void setWorkload(const WorkloadSpec& spec);  // from now on
+    // From now on. A different trace (or speed, or loop setting) starts its replay over, from now;
+    // the same one carries on.
+    void setWorkload(const WorkloadSpec& spec);
     const WorkloadSpec& workload() const noexcept { return generator_.spec(); }
     // Keep every encoded byte (for --stream); off by default, since a long run can send a lot.
     void setRecordStream(bool on) noexcept { recordStream_ = on; }
@@ -56,6 +59,8 @@ public:
     // Density indexes on source, meta and destination bitmaps for renderers (see HBitmap).
     // log2 of the block size in bits; 0 turns them off.
     void setDensityIndex(unsigned log2BlockBits);
+    // The replay of WorkloadSpec::trace, or nullptr when there is none.
+    const TracePlayer* tracePlayer() const noexcept { return tracePlayer_ ? &*tracePlayer_ : nullptr; }
     // Called for every guest write or clear applied to a bitmap (for tests and traces).
     std::function<void(const Injection&)> onGuestIo;
 
@@ -98,6 +103,7 @@ private:
     void applyGuestIo(const Injection& io);
     void applyDueInjections();
     void runWorkload();
+    void runTrace();
     void send();
     bool sendNext();                     // one step of the sender; false when it has nothing to do now
     void sendChunk(uint64_t index);
@@ -115,6 +121,7 @@ private:
 
     SimConfig cfg_;
     WorkloadGenerator generator_;
+    std::optional<TracePlayer> tracePlayer_;
     DirtyBitmap source_;
     std::unique_ptr<BitmapReceiver> receiver_;
     StreamEncoder encoder_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bitmig/random.h"
+#include "bitmig/traceplayer.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -30,6 +31,9 @@ struct WorkloadSpec {
     double zipfExponent = 1.1;      // Zipf: skew over 1 MiB regions
     int64_t burstPeriodNs = 1'000'000'000;  // bursts: all writes in the first `burstDuty` of each period
     double burstDuty = 0.2;
+    // A recorded trace replayed alongside the generator (set the kind to Idle to replay it alone).
+    // The generator ignores it; MigrationEngine plays it.
+    TraceReplay trace;
 
     // std::invalid_argument naming the field when a value is out of range for a disk of that size.
     void validate(uint64_t diskBytes) const;

@@ -1,0 +1,75 @@
+#include "bitmig/trace.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace bitmig {
+
+namespace {
+
+struct FormatName {
+    TraceFormat format;
+    std::string_view name;
+};
+constexpr FormatName kFormatNames[] = {
+    {TraceFormat::Auto, "auto"},
+    {TraceFormat::Fio, "fio"},
+    {TraceFormat::Blkparse, "blkparse"},
+    {TraceFormat::Csv, "csv"},
+};
+
+} // namespace
+
+std::string_view traceFormatName(TraceFormat format) noexcept
+{
+    for (const auto& f : kFormatNames) {
+        if (f.format == format) {
+            return f.name;
+        }
+    }
+    return "unknown";
+}
+
+TraceFormat parseTraceFormat(std::string_view name)
+{
+    for (const auto& f : kFormatNames) {
+        if (f.name == name) {
+            return f.format;
+        }
+    }
+    throw std::invalid_argument("'" + std::string(name) + "' is not a trace format (use auto, fio, blkparse or csv)");
+}
+
+Trace::Trace(std::string source, TraceFormat format, std::vector<TraceRecord> records, int64_t endNs)
+    : source_(std::move(source)), format_(format), records_(std::move(records)), endNs_(endNs)
+{
+    std::stable_sort(records_.begin(), records_.end(),
+                     [](const TraceRecord& a, const TraceRecord& b) { return a.timeNs < b.timeNs; });
+    if (!records_.empty()) {
+        endNs_ = std::max(endNs_, records_.back().timeNs);
+    }
+}
+
+uint64_t Trace::writes() const noexcept
+{
+    return uint64_t(std::count_if(records_.begin(), records_.end(),
+                                  [](const TraceRecord& r) { return r.op == TraceOp::Write; }));
+}
+
+uint64_t Trace::clears() const noexcept
+{
+    return records_.size() - writes();
+}
+
+const TraceRecord* Trace::firstPastEnd(uint64_t diskBytes) const noexcept
+{
+    const TraceRecord* first = nullptr;
+    for (const TraceRecord& r : records_) {
+        if ((r.offset >= diskBytes || r.length > diskBytes - r.offset) && (!first || r.line < first->line)) {
+            first = &r;
+        }
+    }
+    return first;
+}
+
+} // namespace bitmig
