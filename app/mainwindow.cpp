@@ -4,6 +4,7 @@
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/qcow2image.h>
+#include <bitmig/tracereader.h>
 #include "cli/summaryjson.h"
 #include "explanationpanel.h"
 #include "framestats.h"
@@ -577,6 +578,14 @@ void MainWindow::connectViews()
     connect(parameters_, &ParametersPanel::configEdited, this,
             [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
     connect(workload_, &WorkloadPanel::workloadEdited, controller_, &SimulationController::setWorkload);
+    connect(workload_, &WorkloadPanel::traceFileRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Replay a trace"), QString(),
+            tr("Traces (*.log *.iolog *.txt *.csv);;All files (*)"));
+        if (!path.isEmpty()) {
+            loadTrace(path);
+        }
+    });
     connect(howItWorks_, &HowItWorksPanel::guidedRunRequested, this, &MainWindow::startGuidedRun);
 }
 
@@ -759,6 +768,26 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         return true;
     } catch (const std::exception& e) {
         return fail(QString::fromStdString(e.what()));
+    }
+}
+
+bool MainWindow::loadTrace(const QString& path, QString* error)
+{
+    try {
+        WorkloadSpec w = workload_->workload();
+        w.trace.trace = std::make_shared<const Trace>(TraceReader::readFile(QFile::encodeName(path).toStdString()));
+        w.trace.validate(controller_->config().diskBytes);
+        controller_->setWorkload(w);
+        workload_->setWorkload(w);
+        showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
+        return true;
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        showHint(message, 15000);
+        if (error) {
+            *error = message;
+        }
+        return false;
     }
 }
 

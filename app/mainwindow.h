@@ -81,6 +81,9 @@ public:
     // bitmap's dirty extents as writes at time 0 (one undoable edit). An empty name picks the only
     // bitmap, or asks when there are several. False with the file's error otherwise.
     bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr);
+    // Replays a recorded trace (fio iolog, blkparse text or CSV) alongside the workload from now on.
+    // False with the file, line and reason when it does not read or does not fit the disk.
+    bool loadTrace(const QString& path, QString* error = nullptr);
     // The scenario on screen: its name and description (empty for hand-made parameters).
     const Scenario& currentScenario() const noexcept { return scenario_; }
 

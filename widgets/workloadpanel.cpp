@@ -2,7 +2,14 @@
 
 #include "sizespinbox.h"
 
+#include <bitmig/trace.h>
+
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLocale>
+#include <QPushButton>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -66,6 +73,35 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Burst &period"), burstPeriod_);
     burstDuty_ = spin(this, tr("Share of each period with writes"), 1, 100, 0, tr(" %"));
     form->addRow(tr("Burst &duty"), burstDuty_);
+
+    // A recorded trace, replayed alongside the generator (set the type to Idle to replay it alone).
+    trace_ = new QLabel(this);
+    trace_->setWordWrap(true);
+    trace_->setAccessibleName(tr("Recorded trace"));
+    form->addRow(tr("Trace"), trace_);
+    auto* traceButtons = new QHBoxLayout;
+    chooseTrace_ = new QPushButton(tr("C&hoose trace..."), this);
+    chooseTrace_->setToolTip(tr("Replay the writes of a fio iolog, blkparse output or a CSV trace "
+                                "(time, offset, length, operation)"));
+    dropTrace_ = new QPushButton(tr("&No trace"), this);
+    dropTrace_->setToolTip(tr("Stop replaying the trace"));
+    traceButtons->addWidget(chooseTrace_);
+    traceButtons->addWidget(dropTrace_);
+    form->addRow(QString(), traceButtons);
+    traceSpeed_ = spin(this, tr("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, tr("x"));
+    form->addRow(tr("Replay &speed"), traceSpeed_);
+    traceLoop_ = new QCheckBox(tr("&Loop the trace"), this);
+    traceLoop_->setToolTip(tr("Start the trace again when it ends"));
+    form->addRow(QString(), traceLoop_);
+    connect(chooseTrace_, &QPushButton::clicked, this, &WorkloadPanel::traceFileRequested);
+    connect(dropTrace_, &QPushButton::clicked, this, [this] {
+        base_.trace = TraceReplay{};
+        updateTraceLabel();
+        edited();
+    });
+    connect(traceSpeed_, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    connect(traceLoop_, &QCheckBox::toggled, this, &WorkloadPanel::edited);
+
     rows_[0] = hotFraction_;
     rows_[1] = hotShare_;
     rows_[2] = zipf_;
@@ -94,6 +130,9 @@ void WorkloadPanel::setWorkload(const WorkloadSpec& w)
     zipf_->setValue(w.zipfExponent);
     burstPeriod_->setValue(double(w.burstPeriodNs) / 1e9);
     burstDuty_->setValue(w.burstDuty * 100);
+    traceSpeed_->setValue(w.trace.speed);
+    traceLoop_->setChecked(w.trace.loop);
+    updateTraceLabel();
     updateVisibility();
     updating_ = false;
 }
@@ -110,6 +149,10 @@ WorkloadSpec WorkloadPanel::workload() const
     w.zipfExponent = zipf_->value();
     w.burstPeriodNs = int64_t(burstPeriod_->value() * 1e9);
     w.burstDuty = burstDuty_->value() / 100;
+    if (w.trace.active()) {
+        w.trace.speed = traceSpeed_->value();
+        w.trace.loop = traceLoop_->isChecked();
+    }
     return w;
 }
 
@@ -122,6 +165,24 @@ void WorkloadPanel::updateVisibility()
     for (int i = 0; i < 5; ++i) {
         form->setRowVisible(rows_[i], show[i]);
     }
+}
+
+void WorkloadPanel::updateTraceLabel()
+{
+    const TraceReplay& t = base_.trace;
+    if (!t.active()) {
+        trace_->setText(tr("none"));
+    } else {
+        const QLocale l;
+        trace_->setText(tr("%1: %2 writes, %3 clears over %4 s")
+                            .arg(QFileInfo(QString::fromStdString(t.trace->source())).fileName(),
+                                 l.toString(qulonglong(t.trace->writes())), l.toString(qulonglong(t.trace->clears())),
+                                 l.toString(double(t.trace->endNs()) * 1e-9, 'f', 3)));
+        trace_->setToolTip(QString::fromStdString(t.trace->source()));
+    }
+    dropTrace_->setEnabled(t.active());
+    traceSpeed_->setEnabled(t.active());
+    traceLoop_->setEnabled(t.active());
 }
 
 void WorkloadPanel::edited()

@@ -5,9 +5,11 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 
 namespace bitmig {
 
@@ -22,10 +24,13 @@ public:
 
 Q_SIGNALS:
     void workloadEdited(const bitmig::WorkloadSpec& spec);
+    // The user asked to choose a recorded trace file (the window reads it and calls setWorkload).
+    void traceFileRequested();
 
 private:
     void edited();
     void updateVisibility();
+    void updateTraceLabel();
 
     bool updating_ = false;
     WorkloadSpec base_;
@@ -39,6 +44,11 @@ private:
     QDoubleSpinBox* burstPeriod_ = nullptr;
     QDoubleSpinBox* burstDuty_ = nullptr;
     QLabel* problem_ = nullptr;
+    QLabel* trace_ = nullptr;
+    QPushButton* chooseTrace_ = nullptr;
+    QPushButton* dropTrace_ = nullptr;
+    QDoubleSpinBox* traceSpeed_ = nullptr;
+    QCheckBox* traceLoop_ = nullptr;
     QWidget* rows_[5] = {};
 };
 

@@ -10,6 +10,7 @@
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
 #include "summarypanel.h"
+#include "workloadpanel.h"
 
 #include <QAbstractButton>
 #include <QChart>
@@ -540,4 +541,40 @@ TEST_CASE("a qcow2 image's bitmap imports with the extents qemu-io wrote", "[des
     CHECK_FALSE(w.importQcow2(junk.fileName(), QString(), &error));
     CHECK(error.contains(QStringLiteral("junk.qcow2")));
     CHECK(w.controller()->config() == kept);
+}
+
+TEST_CASE("a recorded trace replays from the workload panel", "[desktop][trace]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    SimConfig cfg = smallConfig();  // 64 KiB granularity
+    cfg.workload.kind = WorkloadKind::Idle;
+    w.controller()->setConfig(cfg);
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("writes.csv")));
+    REQUIRE(csv.open(QIODevice::WriteOnly));
+    // Three writes: granule 16, granules 160..161, and granule 1600 after 20 ms.
+    csv.write("time,offset,length,operation\n"
+              "0.001,1048576,4096,write\n"
+              "0.002,10485760,131072,write\n"
+              "0.020,104857600,512,write\n");
+    csv.close();
+    QString error;
+    REQUIRE(w.loadTrace(csv.fileName(), &error));
+    CHECK(w.controller()->config().workload.trace.active());
+    CHECK(w.workloadPanel()->workload().trace.active());
+    w.controller()->setPlaying(true);
+    auto replayed = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.dirtyBits >= 4; });
+    w.controller()->setPlaying(false);
+    CHECK(replayed->dirtyBits == 4);
+
+    QFile bad(dir.filePath(QStringLiteral("bad.csv")));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write("time,offset,length,operation\n0.001,abc,4096,write\n");
+    bad.close();
+    CHECK_FALSE(w.loadTrace(bad.fileName(), &error));
+    CHECK(error.contains(QStringLiteral("bad.csv:2")));
+    CHECK(error.contains(QStringLiteral("abc")));
 }
