@@ -1,5 +1,7 @@
 #include "simoptions.h"
 
+#include "scenariofile.h"
+
 #include "argumenterror.h"
 #include "optionvalue.h"
 
@@ -32,6 +34,9 @@ QString dashed(const QString& name)
 void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
 {
     // The defaults in the descriptions are SimConfig's; toConfig() leaves a field alone unless set.
+    add(parser, QStringLiteral("scenario"), QStringLiteral("FILE"),
+        QCoreApplication::translate("bitmig", "Start from a scenario file (docs/scenario.md); the options below "
+                                              "override its values, --inject adds to its injections."));
     add(parser, QStringLiteral("strategy"), QStringLiteral("NAME"),
         QCoreApplication::translate("bitmig", "precopy, postcopy or stop-copy (default precopy)."));
     add(parser, QStringLiteral("disk"), QStringLiteral("SIZE"),
@@ -110,6 +115,15 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     auto given = [&parser](const char* name) { return parser.isSet(QLatin1String(name)); };
     auto value = [&parser](const char* name) { return parser.value(QLatin1String(name)); };
     auto opt = [](const char* name) { return dashed(QLatin1String(name)); };
+
+    if (given("scenario")) {
+        try {
+            c = ScenarioFile::load(value("scenario")).config;
+        } catch (const std::exception& e) {
+            // The message names the file, the key path and the reason.
+            throw ArgumentError(opt("scenario"), QString::fromStdString(e.what()));
+        }
+    }
 
     if (given("strategy")) {
         c.strategy = OptionValue::strategy(opt("strategy"), value("strategy"));

@@ -1,0 +1,60 @@
+#include "clirun.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+} // namespace
+
+TEST_CASE("simulate and sweep start from a scenario file that options override", "[scenario]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.json"));
+    writeFile(path, R"({"format": "bitmig-scenario", "version": 1, "name": "small",
+        "disk": "64G", "chunk": "4K", "strategy": "postcopy", "seed": 7, "migrationStart": "1s",
+        "workload": {"type": "hotspot", "rate": 5000}})");
+
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path, QStringLiteral("--json")});
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject config = r.json().value(QStringLiteral("config")).toObject();
+    CHECK(config.value(QStringLiteral("diskBytes")).toDouble() == double(uint64_t(64) << 30));
+    CHECK(config.value(QStringLiteral("chunkBytes")).toDouble() == 4096);
+    CHECK(config.value(QStringLiteral("strategy")).toString() == QStringLiteral("postcopy"));
+    CHECK(r.json().value(QStringLiteral("verified")).toBool());
+
+    // An option given on the command line wins over the file.
+    const CliRun o = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path, QStringLiteral("--chunk"),
+                                  QStringLiteral("256"), QStringLiteral("--strategy"), QStringLiteral("precopy"),
+                                  QStringLiteral("--json")});
+    REQUIRE(o.exitCode == 0);
+    const QJsonObject oc = o.json().value(QStringLiteral("config")).toObject();
+    CHECK(oc.value(QStringLiteral("chunkBytes")).toDouble() == 256);
+    CHECK(oc.value(QStringLiteral("strategy")).toString() == QStringLiteral("precopy"));
+    CHECK(oc.value(QStringLiteral("diskBytes")).toDouble() == double(uint64_t(64) << 30));
+
+    const CliRun s = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--scenario"), path, QStringLiteral("--chunks"),
+                                  QStringLiteral("1K,64K"), QStringLiteral("--format"), QStringLiteral("csv")});
+    REQUIRE(s.exitCode == 0);
+    CHECK(s.out.count(QLatin1Char('\n')) == 3);  // header and two points
+}
+
+TEST_CASE("a bad scenario file is named with its key path and exits 2", "[scenario]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    writeFile(path, R"({"format": "bitmig-scenario", "version": 1, "chunk": "3K"})");
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.startsWith(QStringLiteral("bitmig: --scenario: ") + path + QStringLiteral(": chunk: ")));
+    const CliRun missing = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--scenario"), dir.filePath(QStringLiteral("none.json"))});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.contains(QStringLiteral("none.json")));
+}
