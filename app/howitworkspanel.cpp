@@ -41,7 +41,7 @@ const Section kSections[] = {
      QT_TRANSLATE_NOOP("HowItWorksPanel",
                        "Each pass resends the chunks whose meta bit is lit. The migration converges when the "
                        "bitmap bytes re-dirtied per second stay below the link's bandwidth, so the pending "
-                       "set shrinks until it fits into bandwidth x maximum downtime. A big chunk makes one "
+                       "set shrinks until it fits into bandwidth × maximum downtime. A big chunk makes one "
                        "write resend a lot; a tiny chunk pays a record header for every few bytes.")},
     {"complete", QT_TRANSLATE_NOOP("HowItWorksPanel", "Complete"),
      QT_TRANSLATE_NOOP("HowItWorksPanel",

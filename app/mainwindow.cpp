@@ -84,36 +84,6 @@ SimConfig demonstrationConfig()
     return c;
 }
 
-QString chartKey(ChartKind kind)
-{
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("throughput");
-    case ChartKind::Overhead:
-        return QStringLiteral("overhead");
-    case ChartKind::Pending:
-        return QStringLiteral("pending");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return QStringLiteral("dirty-rate");
-}
-
-QString chartUnit(ChartKind kind)
-{
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("bytes/s");
-    case ChartKind::Overhead:
-        return QStringLiteral("%");
-    case ChartKind::Pending:
-        return QStringLiteral("bytes");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return QStringLiteral("bytes/s, writes/s");
-}
-
 QWidget* chartViewOf(QChart* chart)
 {
     if (chart && chart->scene() && !chart->scene()->views().isEmpty()) {
@@ -122,13 +92,6 @@ QWidget* chartViewOf(QChart* chart)
     return nullptr;
 }
 
-const QString kGeometryKey = QStringLiteral("window/geometry");
-const QString kStateKey = QStringLiteral("window/state");
-const QString kScenarioKey = QStringLiteral("session/scenario");
-const QString kSpeedKey = QStringLiteral("session/speed");
-const QString kLanguageKey = QStringLiteral("ui/language");
-const QString kThemeKey = QStringLiteral("ui/theme");
-constexpr int kStateVersion = 2;
 
 } // namespace
 
@@ -305,7 +268,7 @@ void MainWindow::createActions()
     zoomTool_ = new QAction(tr("&Zoom"), toolGroup_);
     zoomTool_->setShortcut(Qt::Key_Z);
     zoomTool_->setStatusTip(tr("Drag a rectangle to zoom into it (Z)"));
-    brushTool_ = new QAction(tr("&Brush"), toolGroup_);
+    brushTool_ = new QAction(tr("B&rush"), toolGroup_);
     brushTool_->setShortcut(Qt::Key_B);
     brushTool_->setStatusTip(tr("Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)"));
     for (QAction* a : {panTool_, zoomTool_, brushTool_}) {
@@ -456,11 +419,11 @@ void MainWindow::createExportMenu(QMenu* file)
     const QString images = tr("PNG image (*.png);;SVG drawing (*.svg)");
     const QString data = tr("CSV table (*.csv);;JSON document (*.json)");
     menu->addAction(tr("&Heatmaps..."), this, [this, images] {
-        exportDialog(tr("heatmaps"), heatmap_, images,
+        exportDialog(tr("Export the heatmaps"), QStringLiteral("heatmaps"), images,
                      [this](const QString& p) { return exportView(heatmap_, p, tr("Heatmaps")); });
     });
     menu->addAction(tr("All &charts..."), this, [this, images] {
-        exportDialog(tr("charts"), charts_, images,
+        exportDialog(tr("Export the charts"), QStringLiteral("charts"), images,
                      [this](const QString& p) { return exportView(charts_, p, tr("Charts")); });
     });
     for (int k = 0; k < kChartKindCount; ++k) {
@@ -468,17 +431,18 @@ void MainWindow::createExportMenu(QMenu* file)
         const QString title = MigrationCharts::chartTitle(kind);
         menu->addAction(tr("Chart: %1...").arg(title), this, [this, kind, title, images] {
             QWidget* view = chartViewOf(charts_->chart(kind));
-            exportDialog(chartKey(kind), view, images,
+            exportDialog(tr("Export the chart %1").arg(title), MainWindow::chartKey(kind), images,
                          [this, view, title](const QString& p) { return exportView(view, p, title); });
         });
     }
     menu->addSeparator();
     menu->addAction(tr("Chart &data..."), this, [this, data] {
-        exportDialog(QStringLiteral("chart-data"), nullptr, data,
+        exportDialog(tr("Export the chart data"), QStringLiteral("chart-data"), data,
                      [this](const QString& p) { return exportChartData(p); });
     });
     menu->addAction(tr("Run &summary..."), this, [this, data] {
-        exportDialog(QStringLiteral("summary"), nullptr, data, [this](const QString& p) { return exportSummary(p); });
+        exportDialog(tr("Export the run summary"), QStringLiteral("summary"), data,
+                     [this](const QString& p) { return exportSummary(p); });
     });
 }
 
@@ -633,164 +597,6 @@ void MainWindow::applyScenario(const Scenario& scenario)
     showHint(tr("Loaded %1.").arg(name));
 }
 
-bool MainWindow::openScenario(const QString& path, QString* error)
-{
-    try {
-        Scenario s = ScenarioFile::load(path);
-        if (s.name.isEmpty()) {
-            s.name = QFileInfo(path).completeBaseName();
-        }
-        applyScenario(s);
-        recent_->add(path);
-        return true;
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
-    }
-}
-
-bool MainWindow::saveScenario(const QString& path, QString* error)
-{
-    Scenario s = scenario_;
-    s.config = controller_->config();
-    if (s.name.isEmpty()) {
-        s.name = QFileInfo(path).completeBaseName();
-    }
-    try {
-        ScenarioFile::save(path, s);
-        scenario_ = s;
-        updateScenarioBanner();
-        recent_->add(path);
-        showHint(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
-        return true;
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
-    }
-}
-
-void MainWindow::openScenarioDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), ScenarioFile::fileFilter());
-    if (!path.isEmpty()) {
-        openScenario(path);
-    }
-}
-
-void MainWindow::saveScenarioDialog()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), ScenarioFile::fileFilter());
-    if (path.isEmpty()) {
-        return;
-    }
-    if (QFileInfo(path).suffix().isEmpty()) {
-        path += QStringLiteral(".json");
-    }
-    saveScenario(path);
-}
-
-void MainWindow::importQcow2Dialog()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import bitmap from qcow2"), QString(),
-                                                      tr("qcow2 images (*.qcow2 *.img);;All files (*)"));
-    if (!path.isEmpty()) {
-        importQcow2(path);
-    }
-}
-
-bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error)
-{
-    auto fail = [&](const QString& message) {
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
-    };
-    try {
-        const Qcow2Image image(QFile::encodeName(path).toStdString());
-        QString name = bitmapName;
-        if (name.isEmpty()) {
-            QStringList names;
-            for (const Qcow2BitmapInfo& b : image.bitmaps()) {
-                names << QString::fromStdString(b.name);
-            }
-            if (names.isEmpty()) {
-                return fail(tr("%1 holds no persistent bitmap.").arg(path));
-            }
-            if (names.size() == 1) {
-                name = names.first();
-            } else {
-                bool ok = false;
-                name = QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
-                                             tr("%1 holds several bitmaps. Which one?").arg(QFileInfo(path).fileName()),
-                                             names, 0, false, &ok);
-                if (!ok) {
-                    return false;
-                }
-            }
-        }
-        const Qcow2BitmapInfo* info = image.find(name.toStdString());
-        if (!info) {
-            return fail(tr("%1 has no bitmap named '%2'.").arg(path, name));
-        }
-        const DirtyBitmap bitmap = image.loadBitmap(name.toStdString());
-        SimConfig config = controller_->config();
-        config.diskBytes = image.diskBytes();
-        config.granularity = info->granularity;
-        config.injections.clear();
-        for (const Range& r : dirtyExtents(bitmap.bits())) {
-            config.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
-        }
-        try {
-            config.validate();
-        } catch (const std::exception& e) {
-            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, name, QString::fromStdString(e.what())));
-        }
-        Scenario s;
-        s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), name);
-        s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
-                            .arg(QLocale().toString(qulonglong(config.injections.size())),
-                                 QLocale().formattedDataSize(qint64(config.diskBytes), 1,
-                                                             QLocale::DataSizeTraditionalFormat),
-                                 QLocale().formattedDataSize(qint64(config.granularity), 0,
-                                                             QLocale::DataSizeTraditionalFormat));
-        s.config = config;
-        applyScenario(s);
-        return true;
-    } catch (const std::exception& e) {
-        return fail(QString::fromStdString(e.what()));
-    }
-}
-
-bool MainWindow::loadTrace(const QString& path, QString* error)
-{
-    try {
-        WorkloadSpec w = workload_->workload();
-        w.trace.trace = std::make_shared<const Trace>(TraceReader::readFile(QFile::encodeName(path).toStdString()));
-        w.trace.validate(controller_->config().diskBytes);
-        controller_->setWorkload(w);
-        workload_->setWorkload(w);
-        showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
-        return true;
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
-    }
-}
-
 void MainWindow::updateScenarioBanner()
 {
     if (!scenarioBanner_) {
@@ -868,189 +674,6 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
         frameLabel_->setText(tr("frame p99 %1 ms").arg(l.toString(frameStats_->percentileMs(99), 'f', 1)));
     }
     frameStats_->endFrame();
-}
-
-// ---- language, theme, settings ----
-
-QString MainWindow::language() const
-{
-    return languages_->current();
-}
-
-bool MainWindow::setLanguage(const QString& code)
-{
-    if (!LanguageManager::isKnown(code)) {
-        return false;
-    }
-    if (code == languages_->current()) {
-        return true;
-    }
-    if (!languages_->setLanguage(code)) {
-        showHint(tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)));
-        return false;
-    }
-    buildUi();
-    return true;
-}
-
-ThemeManager::Theme MainWindow::theme() const
-{
-    return themes_->theme();
-}
-
-void MainWindow::setTheme(ThemeManager::Theme theme)
-{
-    themes_->setTheme(theme);
-    for (QAction* a : allActions()) {
-        if (a->isCheckable() && a->data().toString() == ThemeManager::key(theme)) {
-            a->setChecked(true);
-        }
-    }
-}
-
-void MainWindow::restoreSettings()
-{
-    QSettings settings;
-    ThemeManager::Theme theme;
-    if (ThemeManager::parse(settings.value(kThemeKey).toString(), &theme)) {
-        setTheme(theme);
-    }
-    const QString language = settings.value(kLanguageKey).toString();
-    if (LanguageManager::isKnown(language)) {
-        setLanguage(language);
-    }
-    const QByteArray scenario = settings.value(kScenarioKey).toByteArray();
-    if (!scenario.isEmpty()) {
-        try {
-            Scenario s = ScenarioFile::fromJson(scenario, tr("the saved session"));
-            scenario_ = s;
-            controller_->setConfig(s.config);
-            scenario_ = s;
-            updateScenarioBanner();
-        } catch (const std::exception& e) {
-            showHint(tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
-                     15000);
-        }
-    }
-    bool ok = false;
-    const double speed = settings.value(kSpeedKey).toDouble(&ok);
-    if (ok && speed >= SimulationController::kMinSpeed && speed <= SimulationController::kMaxSpeed) {
-        setSpeed(speed);
-    }
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray(), kStateVersion);
-    recent_->load();
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState(kStateVersion));
-    Scenario s = scenario_;
-    s.config = controller_->config();
-    settings.setValue(kScenarioKey, ScenarioFile::toJson(s));
-    settings.setValue(kSpeedKey, controller_->speed());
-    settings.setValue(kLanguageKey, languages_->current());
-    settings.setValue(kThemeKey, ThemeManager::key(themes_->theme()));
-    recent_->save();
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    if (settingsEnabled_) {
-        saveSettings();
-    }
-    QMainWindow::closeEvent(event);
-}
-
-// ---- export ----
-
-QList<ChartSeriesData> MainWindow::chartData() const
-{
-    QList<ChartSeriesData> out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        const auto kind = ChartKind(k);
-        for (int s = 0; s < MigrationCharts::seriesCount(kind); ++s) {
-            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind),
-                                       charts_->seriesPoints(kind, s)});
-        }
-    }
-    // The dirty-rate chart's two series have different units.
-    for (ChartSeriesData& d : out) {
-        if (d.chart == QLatin1String("dirty-rate")) {
-            d.unit = d.series == MigrationCharts::seriesName(ChartKind::DirtyRate, 1) ? QStringLiteral("writes/s")
-                                                                                      : QStringLiteral("bytes/s");
-        }
-    }
-    return out;
-}
-
-QByteArray MainWindow::summaryJson() const
-{
-    const SimSnapshotPtr& s = controller_->snapshot();
-    QJsonObject o;
-    o.insert(QStringLiteral("config"), cli::SummaryJson::configToJson(controller_->config()));
-    if (s) {
-        o.insert(QStringLiteral("summary"), cli::SummaryJson::toJson(s->summary));
-    }
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
-QByteArray MainWindow::summaryCsv() const
-{
-    return ChartData::flattenToCsv(QJsonDocument::fromJson(summaryJson()).object());
-}
-
-QString MainWindow::exportView(QWidget* view, const QString& path, const QString& title)
-{
-    if (!view) {
-        return tr("Cannot write %1: the view is not shown").arg(path);
-    }
-    return ViewExporter::saveView(view, path, title);
-}
-
-QString MainWindow::exportChartData(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv")) {
-        return ViewExporter::saveBytes(ChartData::toCsv(chartData()), path);
-    }
-    if (suffix == QLatin1String("json")) {
-        return ViewExporter::saveBytes(QJsonDocument(ChartData::toJson(chartData())).toJson(), path);
-    }
-    return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
-}
-
-QString MainWindow::exportSummary(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv")) {
-        return ViewExporter::saveBytes(summaryCsv(), path);
-    }
-    if (suffix == QLatin1String("json")) {
-        return ViewExporter::saveBytes(summaryJson(), path);
-    }
-    return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
-}
-
-void MainWindow::exportDialog(const QString& what, QWidget*, const QString& filters,
-                              const std::function<QString(const QString&)>& save)
-{
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(what), what, filters, &selected);
-    if (path.isEmpty()) {
-        return;
-    }
-    if (QFileInfo(path).suffix().isEmpty()) {
-        // The chosen filter's first pattern gives the suffix: "PNG image (*.png)" -> ".png".
-        const qsizetype star = selected.indexOf(QLatin1String("*."));
-        if (star >= 0) {
-            path += selected.mid(star + 1, selected.indexOf(QLatin1Char(')'), star) - star - 1);
-        }
-    }
-    const QString error = save(path);
-    showHint(error.isEmpty() ? tr("Exported %1.").arg(QDir::toNativeSeparators(path)) : error, 10000);
 }
 
 void MainWindow::showShortcuts()

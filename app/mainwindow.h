@@ -6,6 +6,7 @@
 
 #include <bitmig/simconfig.h>
 
+#include "chartkind.h"
 #include "scenariofile.h"
 #include "simsnapshot.h"
 #include "thememanager.h"
@@ -108,6 +109,9 @@ public:
     QString exportChartData(const QString& path);
     QString exportSummary(const QString& path);
 
+    // The chart's key in exported data: "throughput", "overhead", "pending", "dirty-rate".
+    static QString chartKey(ChartKind kind);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -130,7 +134,7 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
-    void exportDialog(const QString& what, QWidget* view, const QString& filters,
+    void exportDialog(const QString& title, const QString& baseName, const QString& filters,
                       const std::function<QString(const QString&)>& save);
 
     // Survive a rebuild of the widgets.
@@ -142,6 +146,7 @@ private:
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
     bool settingsEnabled_ = true;
+    static constexpr int kStateVersion = 2;  // of saveState(): dock and toolbar layout
 
     // Rebuilt with the widgets: every connection to the controller made by buildUi() uses this as
     // its context, so none survives into the next build.

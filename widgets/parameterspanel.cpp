@@ -113,7 +113,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     maxDowntime_->setRange(0, 1e6);
     maxDowntime_->setDecimals(1);
     maxDowntime_->setSuffix(tr(" ms"));
-    link->addRow(tr("Max &downtime"), maxDowntime_);
+    link->addRow(tr("Max do&wntime"), maxDowntime_);
     maxPasses_ = named(new QSpinBox(this), tr("Maximum dirty passes"));
     maxPasses_->setRange(0, 100000);
     link->addRow(tr("Max &passes"), maxPasses_);

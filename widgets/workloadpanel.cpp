@@ -57,12 +57,12 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     minSize_->setAccessibleName(tr("Smallest write"));
     minSize_->setRange(512, 1ULL << 30);
     minSize_->setMultipleOf(512);
-    form->addRow(tr("Write size f&rom"), minSize_);
+    form->addRow(tr("Write size &from"), minSize_);
     maxSize_ = new SizeSpinBox(this);
     maxSize_->setAccessibleName(tr("Largest write"));
     maxSize_->setRange(512, 1ULL << 30);
     maxSize_->setMultipleOf(512);
-    form->addRow(tr("&to"), maxSize_);
+    form->addRow(tr("t&o"), maxSize_);
     hotFraction_ = spin(this, tr("Share of the disk that is hot"), 0.01, 100, 2, tr(" % of disk"));
     form->addRow(tr("Hot &area"), hotFraction_);
     hotShare_ = spin(this, tr("Share of writes that land in the hot area"), 0, 100, 1, tr(" % of writes"));

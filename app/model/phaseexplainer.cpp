@@ -94,11 +94,11 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
                      .arg(l.toString(qulonglong(s.dirtyChunks)), bytes(double(s.pendingBytes)),
                           bytes(double(s.thresholdBytes)));
         if (converging(s)) {
-            t.body += tr("It converges: writes re-dirty %1 of chunks while the link carries %2, so each pass "
+            t.body += tr("It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass "
                          "leaves less behind.")
                           .arg(rate(s.recentRedirtyRate), rate(c.bandwidth));
         } else {
-            t.body += tr("It does not converge: writes re-dirty %1 of chunks, at least what the link carries (%2). "
+            t.body += tr("It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). "
                          "Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime "
                          "grows. A smaller chunk resends less for each write.")
                           .arg(rate(s.recentRedirtyRate), rate(c.bandwidth), QString::number(c.maxPasses));

@@ -86,7 +86,7 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return tr("%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
+        return tr("Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
                   "%4 bytes of padding.")
             .arg(formatBinarySize(g.chunkBytes), formatBinarySize(g.coverage), QString::number(g.headerBytes),
                  QString::number(g.paddingBytes));
