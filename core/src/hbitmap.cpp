@@ -255,9 +255,6 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = setRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ += changed;
-        if (densityLog2_) {
-            adjustDensity(first, last, changed, true);
-        }
         // Every word in the range is now non-zero: set the matching parent bits, level by level.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -266,6 +263,10 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
             }
             f >>= 6;
             l >>= 6;
+        }
+        // After the summary: a recount of an edge block skips groups the summary says are clean.
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, true);
         }
     }
     return changed;
@@ -276,9 +277,6 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = resetRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ -= changed;
-        if (densityLog2_) {
-            adjustDensity(first, last, changed, false);
-        }
         // Words strictly inside the range are now zero; the edge words may not be.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -300,6 +298,9 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
             f = cf >> 6;
             l = cl >> 6;
         }
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, false);
+        }
     }
     return changed;
 }
@@ -311,7 +312,12 @@ void HBitmap::adjustDensity(uint64_t first, uint64_t last, uint64_t changed, boo
         density_[fb] = set ? density_[fb] + changed : density_[fb] - changed;
         return;
     }
-    recountDensity(first, last);
+    // Blocks strictly inside the range are now full or empty (they lie below bitCount()); only the
+    // two edge blocks are counted again, which reads the summary levels: call this after them.
+    const uint64_t block = uint64_t(1) << densityLog2_;
+    std::fill(density_.begin() + int64_t(fb + 1), density_.begin() + int64_t(lb), set ? block : 0);
+    density_[fb] = countBits(fb << densityLog2_, block);
+    density_[lb] = countBits(lb << densityLog2_, block);
 }
 
 void HBitmap::recountDensity(uint64_t first, uint64_t last) noexcept
