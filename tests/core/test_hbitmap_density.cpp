@@ -1,5 +1,6 @@
 // HBitmap density index: every block count equals a recount from the bottom-level words after
-// every kind of operation, and the summary levels equal a rebuild from the bottom level.
+// every kind of operation, and the summary levels equal a rebuild from the bottom level. Also the
+// walks over bitmaps of many summary groups, whose search reads those levels.
 #include "hbitmap_test_util.hpp"
 
 #include <algorithm>
@@ -227,4 +228,57 @@ TEST_CASE("HBitmap density index after truncate, resetAll, copy and enable", "[h
     REQUIRE_FALSE(late.hasDensityIndex());
     late.enableDensityIndex(15);
     checkIndex(late, "enabled late");
+}
+
+// The walks (nextDirty, the iterator, nextDirtyArea) over a bitmap of many 4096-bit summary
+// groups, with sparse, clustered and dense dirt: each finds exactly the set bits of words().
+TEST_CASE("HBitmap walks find every set bit across many summary groups", "[hbitmap][queries]")
+{
+    for (const unsigned g : {0u, 3u}) {
+        for (const uint64_t seed : {1u, 2u, 3u}) {
+            HBitmap bm((uint64_t(1) << 21) - 5, g);  // 2^21 bits: 512 groups, the last one partial
+            Rng rng{seed * 1000 + g};
+            const uint64_t bits = bm.bitCount();
+            const uint64_t clusters = seed == 1 ? 20 : seed == 2 ? 2000 : 40000;
+            for (uint64_t c = 0; c < clusters; ++c) {
+                const uint64_t first = rng.below(bits);
+                const uint64_t n = std::min<uint64_t>(1 + rng.below(seed == 3 ? 3 : 40), bits - first);
+                bm.set(first << g, std::min(n << g, bm.size() - (first << g)));
+            }
+            bm.set((bits - 1) << g, 1);  // the last granule
+            std::vector<uint64_t> want;
+            const auto words = bm.words();
+            for (uint64_t i = 0; i < words.size(); ++i)
+                for (uint64_t x = words[i]; x; x &= x - 1)
+                    want.push_back((i << 6) + unsigned(std::countr_zero(x)));
+
+            std::vector<uint64_t> byNext, byArea;
+            uint64_t pos = 0;
+            while (const auto p = bm.nextDirty(pos)) {
+                byNext.push_back(*p >> g);
+                pos = *p + (uint64_t(1) << g);
+            }
+            pos = 0;
+            while (const auto a = bm.nextDirtyArea(pos, bm.size(), kToEnd)) {
+                for (uint64_t b = a->start >> g; b <= (a->start + a->count - 1) >> g; ++b)
+                    byArea.push_back(b);
+                pos = a->start + a->count;
+            }
+            const std::vector<uint64_t> byIter = iterateAll(bm);
+            INFO("g " << g << " seed " << seed << ", " << want.size() << " set bits");
+            REQUIRE(byNext == want);
+            REQUIRE(byIter == granuleStarts(want, g));
+            REQUIRE(byArea == want);
+
+            // From random starts, bounded counts: the first set granule in range, or none.
+            for (int q = 0; q < 2000; ++q) {
+                const uint64_t start = rng.below(bm.size());
+                const uint64_t count = 1 + rng.below(uint64_t(1) << (g + 14));
+                const auto it = std::lower_bound(want.begin(), want.end(), start >> g);
+                const uint64_t end = start + std::min(count, bm.size() - start);
+                const Opt expect = it != want.end() && (*it << g) < end ? Opt{std::max(start, *it << g)} : kNoPos;
+                REQUIRE(bm.nextDirty(start, count) == expect);
+            }
+        }
+    }
 }
