@@ -135,7 +135,7 @@ uint64_t summarise(const Words& child, Words& parent, bool count) noexcept
     return total;
 }
 
-// Out of line, so that the fast path of HBitmap::markMeta() needs no stack frame.
+// Out of line, so that the callers' fast paths (HBitmap::metaMarked()) need no stack frame.
 [[gnu::noinline]] void markMetaSlow(HBitmap& meta, uint64_t start, uint64_t count)
 {
     meta.set(start, count);
@@ -363,23 +363,31 @@ void HBitmap::disableDensityIndex() noexcept
     density_.shrink_to_fit();
 }
 
+// Whether a change to items [start, last] needs no meta marking: there is no meta bitmap, or
+// every meta bit of the range is set already and lies in one meta word (the common case). Reads
+// only the meta bitmap, which is small and stays in cache.
+inline bool HBitmap::metaMarked(uint64_t start, uint64_t last) const noexcept
+{
+    const HBitmap* const m = meta_.get();
+    if (!m) {
+        return true;
+    }
+    const uint64_t fb = start >> m->g_, lb = last >> m->g_;
+    if ((fb >> 6) != (lb >> 6) || lb >= m->bits_) {
+        return false;
+    }
+    const uint64_t mask = wordMask(unsigned(fb & 63), unsigned(lb & 63));
+    return (m->levels_[kBottom][fb >> 6] & mask) == mask;
+}
+
 void HBitmap::markMeta(uint64_t start, uint64_t count)
 {
-    HBitmap* const m = meta_.get();
-    if (!m) {
+    if (count != 0 && start + (count - 1) >= start && metaMarked(start, start + (count - 1))) {
         return;
     }
-    // Fast path, the common case: every meta bit of the range is set already and lies in one
-    // meta word, so m->set() would change nothing, and it could not throw either.
-    const uint64_t last = start + (count - 1);
-    const uint64_t fb = start >> m->g_, lb = last >> m->g_;
-    if ((fb >> 6) == (lb >> 6) && lb < m->bits_ && count != 0 && last >= start) {
-        const uint64_t mask = wordMask(unsigned(fb & 63), unsigned(lb & 63));
-        if ((m->levels_[kBottom][fb >> 6] & mask) == mask) {
-            return;
-        }
+    if (meta_) {
+        markMetaSlow(*meta_, start, count);
     }
-    markMetaSlow(*m, start, count);
 }
 
 // ---- public bit operations ---------------------------------------------------------------
@@ -411,6 +419,10 @@ void HBitmap::set(uint64_t start, uint64_t count)
     }
     // Fast path for a range inside one bottom word (nearly every guest write): the same result as
     // setBitRange(), without its loops, and without touching the levels above when they are set.
+    // The meta bitmap is looked at first: that work does not depend on the bottom word, which is
+    // often a cache miss, so it is done (and retired) while the miss is outstanding instead of
+    // filling the reorder window behind it, where it would hold back the next calls' loads.
+    const bool metaDone = metaMarked(start, lastItem);
     uint64_t& word = levels_[kBottom][first >> 6];
     const uint64_t fresh = wordMask(unsigned(first & 63), unsigned(last & 63)) & ~word;
     if (fresh == 0) {
@@ -436,7 +448,9 @@ void HBitmap::set(uint64_t start, uint64_t count)
             w >>= 6;
         }
     }
-    markMeta(start, count);
+    if (!metaDone) {
+        markMetaSlow(*meta_, start, count);
+    }
 }
 
 void HBitmap::reset(uint64_t start, uint64_t count)

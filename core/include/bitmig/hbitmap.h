@@ -135,6 +135,7 @@ private:
     uint64_t setBitRange(uint64_t first, uint64_t last) noexcept;
     uint64_t resetBitRange(uint64_t first, uint64_t last) noexcept;
     void markMeta(uint64_t start, uint64_t count);
+    bool metaMarked(uint64_t start, uint64_t last) const noexcept;  // no meta marking needed
     void checkSerializationChunk(uint64_t start, uint64_t count) const;
     void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
     void rebuildSummary() noexcept;
