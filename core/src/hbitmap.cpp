@@ -3,10 +3,13 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace bitmig {
 
@@ -132,7 +135,7 @@ uint64_t summarise(const Words& child, Words& parent, bool count) noexcept
     return total;
 }
 
-// Out of line, so that the fast path of HBitmap::markMeta() needs no stack frame.
+// Out of line, so that the callers' fast paths (HBitmap::metaMarked()) need no stack frame.
 [[gnu::noinline]] void markMetaSlow(HBitmap& meta, uint64_t start, uint64_t count)
 {
     meta.set(start, count);
@@ -255,9 +258,6 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = setRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ += changed;
-        if (densityLog2_) {
-            adjustDensity(first, last, changed, true);
-        }
         // Every word in the range is now non-zero: set the matching parent bits, level by level.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -266,6 +266,10 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
             }
             f >>= 6;
             l >>= 6;
+        }
+        // After the summary: a recount of an edge block skips groups the summary says are clean.
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, true);
         }
     }
     return changed;
@@ -276,9 +280,6 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
     const uint64_t changed = resetRangeIn(levels_[kBottom].data(), first, last);
     if (changed) {
         setBits_ -= changed;
-        if (densityLog2_) {
-            adjustDensity(first, last, changed, false);
-        }
         // Words strictly inside the range are now zero; the edge words may not be.
         uint64_t f = first >> 6, l = last >> 6;
         for (unsigned level = kBottom; level > 0; --level) {
@@ -300,6 +301,9 @@ uint64_t HBitmap::resetBitRange(uint64_t first, uint64_t last) noexcept
             f = cf >> 6;
             l = cl >> 6;
         }
+        if (densityLog2_) {
+            adjustDensity(first, last, changed, false);
+        }
     }
     return changed;
 }
@@ -311,7 +315,12 @@ void HBitmap::adjustDensity(uint64_t first, uint64_t last, uint64_t changed, boo
         density_[fb] = set ? density_[fb] + changed : density_[fb] - changed;
         return;
     }
-    recountDensity(first, last);
+    // Blocks strictly inside the range are now full or empty (they lie below bitCount()); only the
+    // two edge blocks are counted again, which reads the summary levels: call this after them.
+    const uint64_t block = uint64_t(1) << densityLog2_;
+    std::fill(density_.begin() + int64_t(fb + 1), density_.begin() + int64_t(lb), set ? block : 0);
+    density_[fb] = countBits(fb << densityLog2_, block);
+    density_[lb] = countBits(lb << densityLog2_, block);
 }
 
 void HBitmap::recountDensity(uint64_t first, uint64_t last) noexcept
@@ -354,23 +363,31 @@ void HBitmap::disableDensityIndex() noexcept
     density_.shrink_to_fit();
 }
 
+// Whether a change to items [start, last] needs no meta marking: there is no meta bitmap, or
+// every meta bit of the range is set already and lies in one meta word (the common case). Reads
+// only the meta bitmap, which is small and stays in cache.
+inline bool HBitmap::metaMarked(uint64_t start, uint64_t last) const noexcept
+{
+    const HBitmap* const m = meta_.get();
+    if (!m) {
+        return true;
+    }
+    const uint64_t fb = start >> m->g_, lb = last >> m->g_;
+    if ((fb >> 6) != (lb >> 6) || lb >= m->bits_) {
+        return false;
+    }
+    const uint64_t mask = wordMask(unsigned(fb & 63), unsigned(lb & 63));
+    return (m->levels_[kBottom][fb >> 6] & mask) == mask;
+}
+
 void HBitmap::markMeta(uint64_t start, uint64_t count)
 {
-    HBitmap* const m = meta_.get();
-    if (!m) {
+    if (count != 0 && start + (count - 1) >= start && metaMarked(start, start + (count - 1))) {
         return;
     }
-    // Fast path, the common case: every meta bit of the range is set already and lies in one
-    // meta word, so m->set() would change nothing, and it could not throw either.
-    const uint64_t last = start + (count - 1);
-    const uint64_t fb = start >> m->g_, lb = last >> m->g_;
-    if ((fb >> 6) == (lb >> 6) && lb < m->bits_ && count != 0 && last >= start) {
-        const uint64_t mask = wordMask(unsigned(fb & 63), unsigned(lb & 63));
-        if ((m->levels_[kBottom][fb >> 6] & mask) == mask) {
-            return;
-        }
+    if (meta_) {
+        markMetaSlow(*meta_, start, count);
     }
-    markMetaSlow(*m, start, count);
 }
 
 // ---- public bit operations ---------------------------------------------------------------
@@ -402,6 +419,10 @@ void HBitmap::set(uint64_t start, uint64_t count)
     }
     // Fast path for a range inside one bottom word (nearly every guest write): the same result as
     // setBitRange(), without its loops, and without touching the levels above when they are set.
+    // The meta bitmap is looked at first: that work does not depend on the bottom word, which is
+    // often a cache miss, so it is done (and retired) while the miss is outstanding instead of
+    // filling the reorder window behind it, where it would hold back the next calls' loads.
+    const bool metaDone = metaMarked(start, lastItem);
     uint64_t& word = levels_[kBottom][first >> 6];
     const uint64_t fresh = wordMask(unsigned(first & 63), unsigned(last & 63)) & ~word;
     if (fresh == 0) {
@@ -427,7 +448,9 @@ void HBitmap::set(uint64_t start, uint64_t count)
             w >>= 6;
         }
     }
-    markMeta(start, count);
+    if (!metaDone) {
+        markMetaSlow(*meta_, start, count);
+    }
 }
 
 void HBitmap::reset(uint64_t start, uint64_t count)
@@ -490,48 +513,104 @@ uint64_t HBitmap::countBits(uint64_t firstBit, uint64_t nbits) const noexcept
     return n;
 }
 
-bool HBitmap::anyBits(uint64_t firstBit, uint64_t nbits) const noexcept
-{
-    if (firstBit >= bits_ || nbits == 0) {
-        return false;
-    }
-    const uint64_t next = findNextSet(firstBit);
-    return next != kNone && next - firstBit < nbits;
-}
-
 // ---- searches ----------------------------------------------------------------------------
 
-uint64_t HBitmap::findNextSet(uint64_t bit) const noexcept
+namespace {
+
+// std::optional<uint64_t>{value} if `engaged`, else std::nullopt. GCC 12 returns an optional
+// built the usual way through the stack: a one-byte store of the flag, then an eight-byte load
+// of the same bytes, which the store cannot be forwarded to. That stall cost about 40 % of a
+// nextDirty() or Iterator::next() call that finds its bit in the word it starts in. With the
+// standard libraries whose layout is known (the value, then the flag, as their ABI fixes it) the
+// optional is made from two whole words instead.
+inline std::optional<uint64_t> makeOptional(uint64_t value, bool engaged) noexcept
+{
+#if (defined(__GLIBCXX__) || defined(_LIBCPP_VERSION)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static_assert(sizeof(std::optional<uint64_t>) == 16 &&
+                  std::is_trivially_copyable_v<std::optional<uint64_t>>);
+    return std::bit_cast<std::optional<uint64_t>>(
+        std::array<uint64_t, 2>{engaged ? value : 0, uint64_t(engaged)});
+#else
+    return engaged ? std::optional<uint64_t>(value) : std::nullopt;
+#endif
+}
+
+} // namespace
+
+// The first set bit at or after `bit`. Most calls of a walk end in the word they start in (the
+// next bit of a run or of the same word): that word is looked at first, without a function call.
+inline uint64_t HBitmap::findNextSet(uint64_t bit) const noexcept
 {
     if (bit >= bits_) {
         return kNone;
     }
-    unsigned level = kBottom;
-    uint64_t idx = bit;
-    // Climb until a word holds a set bit at or after idx.
+    const uint64_t w = bit >> 6;
+    const uint64_t word = levels_[kBottom][w] & (kAllOnes << (bit & 63));
+    if (word) {
+        return (w << 6) + unsigned(std::countr_zero(word));
+    }
+    return findNextSetAfter(w);
+}
+
+// The first set bit in the bottom words after word `w`, through the summary levels: climb while
+// the summary word holds nothing at or after the next position, then descend along the first set
+// bit of each level. Before it reads the bottom word it lands on, it prefetches the non-zero bottom
+// words a few groups further on (prefetchAhead), so a walk does not wait for memory at each word.
+uint64_t HBitmap::findNextSetAfter(uint64_t w) const noexcept
+{
+    unsigned level = kBottom - 1;
+    uint64_t idx = w + 1;  // a bit index at `level`: the first bottom word still to look at
     for (;;) {
         const auto& words = levels_[level];
-        const uint64_t w = idx >> 6;
-        if (w >= words.size()) {
+        const uint64_t pw = idx >> 6;
+        if (pw >= words.size()) {
             return kNone;
         }
-        const uint64_t word = words[w] & (kAllOnes << (idx & 63));
+        const uint64_t word = words[pw] & (kAllOnes << (idx & 63));
         if (word) {
-            idx = (w << 6) + unsigned(std::countr_zero(word));
+            idx = (pw << 6) + unsigned(std::countr_zero(word));
             break;
         }
         if (level == 0) {
             return kNone;
         }
-        idx = w + 1;
+        idx = pw + 1;
         --level;
     }
-    // Descend along the first set bit of each non-empty word.
-    while (level < kBottom) {
+    while (level < kBottom - 1) {
         ++level;
         idx = (idx << 6) + unsigned(std::countr_zero(levels_[level][idx]));
     }
-    return idx;
+    // idx: the first non-zero bottom word after w.
+    prefetchAhead(w >> 6, idx >> 6);
+    return (idx << 6) + unsigned(std::countr_zero(levels_[kBottom][idx]));
+}
+
+// A walk that moved from group `from` to group `to` (a group: the 64 bottom words under one word
+// of the level above) prefetches the non-zero bottom words of the groups that come into the window
+// of kPrefetchGroups groups ahead of it: (from + kPrefetchGroups, to + kPrefetchGroups], at most
+// kPrefetchGroups groups, one prefetch per 64-byte line holding a non-zero word. Over a walk every
+// group is covered once; a call that stays in its group prefetches nothing.
+void HBitmap::prefetchAhead(uint64_t from, uint64_t to) const noexcept
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const auto& summary = levels_[kBottom - 1];
+    const uint64_t* bottom = levels_[kBottom].data();
+    const uint64_t first = std::max(from + kPrefetchGroups, to) + 1;
+    const uint64_t last = std::min<uint64_t>(to + kPrefetchGroups, summary.size() - 1);
+    for (uint64_t p = first; p <= last; ++p) {
+        uint64_t x = summary[p];
+        while (x) {
+            const unsigned lane = unsigned(std::countr_zero(x)) & ~7u;  // 8 words: one cache line
+            __builtin_prefetch(bottom + (p << 6) + lane, 0, 3);
+            x &= ~(uint64_t(0xff) << lane);
+        }
+    }
+#else
+    (void)from;
+    (void)to;
+#endif
 }
 
 uint64_t HBitmap::findNextZero(uint64_t bit, uint64_t endBit) const noexcept
@@ -548,31 +627,57 @@ uint64_t HBitmap::findNextZero(uint64_t bit, uint64_t endBit) const noexcept
     return kNone;
 }
 
-std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
+bool HBitmap::anyBits(uint64_t firstBit, uint64_t nbits) const noexcept
 {
-    if (start >= origSize_ || count == 0) {
-        return std::nullopt;
+    if (firstBit >= bits_ || nbits == 0) {
+        return false;
     }
-    const uint64_t end = start + std::min(count, origSize_ - start);
-    const uint64_t bit = findNextSet(start >> g_);
-    if (bit == kNone || (bit << g_) >= end) {
-        return std::nullopt;
-    }
-    return std::max(start, bit << g_);
+    const uint64_t next = findNextSet(firstBit);
+    return next != kNone && next - firstBit < nbits;
 }
 
-std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
+// nextDirty() as a plain number: the item, or kNone.
+inline uint64_t HBitmap::dirtyFrom(uint64_t start, uint64_t count) const noexcept
 {
     if (start >= origSize_ || count == 0) {
-        return std::nullopt;
+        return kNone;
+    }
+    const uint64_t bit = findNextSet(start >> g_);
+    if (bit == kNone) {
+        return kNone;
+    }
+    const uint64_t item = bit << g_;
+    const uint64_t end = start + std::min(count, origSize_ - start);
+    if (item >= end) {
+        return kNone;
+    }
+    return std::max(start, item);
+}
+
+// nextZero() as a plain number: the item, or kNone.
+inline uint64_t HBitmap::zeroFrom(uint64_t start, uint64_t count) const noexcept
+{
+    if (start >= origSize_ || count == 0) {
+        return kNone;
     }
     const uint64_t endBit = count > origSize_ - start ? bits_ : ((start + count - 1) >> g_) + 1;
     const uint64_t bit = findNextZero(start >> g_, endBit);
     if (bit == kNone) {
-        return std::nullopt;
+        return kNone;
     }
-    const uint64_t r = bit << g_;
-    return r < start ? start : r;
+    return std::max(start, bit << g_);
+}
+
+std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
+{
+    const uint64_t item = dirtyFrom(start, count);
+    return makeOptional(item, item != kNone);
+}
+
+std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
+{
+    const uint64_t item = zeroFrom(start, count);
+    return makeOptional(item, item != kNone);
 }
 
 std::optional<Range> HBitmap::nextDirtyArea(uint64_t start, uint64_t end, uint64_t maxCount) const
@@ -584,15 +689,15 @@ std::optional<Range> HBitmap::nextDirtyArea(uint64_t start, uint64_t end, uint64
     if (start >= end) {
         return std::nullopt;
     }
-    const auto s = nextDirty(start, end - start);
-    if (!s) {
+    const uint64_t s = dirtyFrom(start, end - start);
+    if (s == kNone) {
         return std::nullopt;
     }
-    uint64_t e = *s + std::min(end - *s, maxCount);
-    if (const auto z = nextZero(*s, e - *s)) {
-        e = *z;
+    uint64_t e = s + std::min(end - s, maxCount);
+    if (const uint64_t z = zeroFrom(s, e - s); z != kNone) {
+        e = z;
     }
-    return Range{*s, e - *s};
+    return Range{s, e - s};
 }
 
 HBitmap::Iterator HBitmap::iterate(uint64_t first) const
@@ -606,12 +711,9 @@ HBitmap::Iterator HBitmap::iterate(uint64_t first) const
 std::optional<uint64_t> HBitmap::Iterator::next()
 {
     const uint64_t bit = bitmap_->findNextSet(bit_);
-    if (bit == kNone) {
-        bit_ = bitmap_->bits_;
-        return std::nullopt;
-    }
-    bit_ = bit + 1;
-    return bit << bitmap_->g_;
+    const bool found = bit != kNone;
+    bit_ = found ? bit + 1 : bitmap_->bits_;
+    return makeOptional(bit << bitmap_->g_, found);
 }
 
 // ---- truncate and merge ------------------------------------------------------------------

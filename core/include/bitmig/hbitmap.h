@@ -125,11 +125,17 @@ private:
     static constexpr uint64_t kNone = ~uint64_t(0);
 
     uint64_t findNextSet(uint64_t bit) const noexcept;   // kNone if no set bit at or after `bit`
+    uint64_t findNextSetAfter(uint64_t word) const noexcept;  // first set bit in a word after `word`
+    void prefetchAhead(uint64_t fromGroup, uint64_t toGroup) const noexcept;
+    static constexpr uint64_t kPrefetchGroups = 16;  // prefetch distance of walks, in 4096-bit groups
     uint64_t findNextZero(uint64_t bit, uint64_t endBit) const noexcept;
+    uint64_t dirtyFrom(uint64_t start, uint64_t count) const noexcept;  // nextDirty(), kNone for none
+    uint64_t zeroFrom(uint64_t start, uint64_t count) const noexcept;   // nextZero(), kNone for none
     // Bottom-level range operations on bits [first, last]; return the number of bits changed.
     uint64_t setBitRange(uint64_t first, uint64_t last) noexcept;
     uint64_t resetBitRange(uint64_t first, uint64_t last) noexcept;
     void markMeta(uint64_t start, uint64_t count);
+    bool metaMarked(uint64_t start, uint64_t last) const noexcept;  // no meta marking needed
     void checkSerializationChunk(uint64_t start, uint64_t count) const;
     void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
     void rebuildSummary() noexcept;
