@@ -71,10 +71,6 @@
         <translation>Dirty-Durchläufe</translation>
     </message>
     <message>
-        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth x maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
-        <translation>Jeder Durchlauf sendet die Chunks erneut, deren Meta-Bit leuchtet. Die Migration konvergiert, wenn die pro Sekunde erneut dirty gewordenen Bitmap-Bytes unter der Bandbreite der Verbindung bleiben; dann schrumpft der ausstehende Rest, bis er in Bandbreite × maximale Ausfallzeit passt. Bei einem großen Chunk löst ein einzelner Schreibvorgang viel erneutes Senden aus; ein winziger Chunk zahlt alle paar Bytes einen Datensatz-Header.</translation>
-    </message>
-    <message>
         <source>Complete</source>
         <translation>Abschluss</translation>
     </message>
@@ -106,16 +102,9 @@
         <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
         <translation>Die Vergleichsbasis: Gast anhalten und die ganze Bitmap senden. Einfach und exakt, aber die Ausfallzeit ist die Größe der Bitmap geteilt durch die Bandbreite.</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <source>Clear %1 at %2</source>
-        <translation>%1 bei %2 löschen</translation>
-    </message>
-    <message>
-        <source>Write %1 at %2</source>
-        <translation>%1 bei %2 schreiben</translation>
+        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth × maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
+        <translation>Jeder Durchlauf sendet die Chunks erneut, deren Meta-Bit leuchtet. Die Migration konvergiert, wenn die pro Sekunde erneut dirty gewordenen Bitmap-Bytes unter der Bandbreite der Verbindung bleiben; dann schrumpft der ausstehende Rest, bis er in Bandbreite × maximale Ausfallzeit passt. Bei einem großen Chunk löst ein einzelner Schreibvorgang viel erneutes Senden aus; ein winziger Chunk zahlt alle paar Bytes einen Datensatz-Header.</translation>
     </message>
 </context>
 <context>
@@ -370,6 +359,26 @@
     <message>
         <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
         <translation>„%1“ ist keine ganze Zahl von 0 bis 2^64 - 1</translation>
+    </message>
+    <message>
+        <source>an object or null</source>
+        <translation>ein Objekt oder null</translation>
+    </message>
+    <message>
+        <source>missing (the trace file, relative to the scenario)</source>
+        <translation>fehlt (die Trace-Datei, relativ zum Szenario)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
+        <translation>„%1“ ist zu groß für einen Trace (über 1 GiB)</translation>
     </message>
 </context>
 <context>
@@ -707,10 +716,6 @@
         <translation>Ein Rechteck aufziehen, um hineinzuzoomen (Z)</translation>
     </message>
     <message>
-        <source>&amp;Brush</source>
-        <translation>&amp;Pinsel</translation>
-    </message>
-    <message>
         <source>Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)</source>
         <translation>Auf die Bitmap klicken oder darüber ziehen, um dort zu schreiben; mit gedrückter Strg-Taste stattdessen löschen (Trim) (B)</translation>
     </message>
@@ -855,20 +860,12 @@
         <translation>&amp;Heatmaps...</translation>
     </message>
     <message>
-        <source>heatmaps</source>
-        <translation>heatmaps</translation>
-    </message>
-    <message>
         <source>Heatmaps</source>
         <translation>Heatmaps</translation>
     </message>
     <message>
         <source>All &amp;charts...</source>
         <translation>&amp;Alle Diagramme...</translation>
-    </message>
-    <message>
-        <source>charts</source>
-        <translation>diagramme</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -959,10 +956,6 @@
         <translation>Geführter Lauf</translation>
     </message>
     <message>
-        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load: setup, the bulk pass, dirty passes and the complete phase follow each other within seconds.</source>
-        <translation>Ein 4-TiB-Datenträger an einer 50-Mbit/s-Verbindung mit gleichmäßiger Schreiblast: Einrichtung, Grunddurchlauf, Dirty-Durchläufe und Abschlussphase folgen binnen Sekunden aufeinander.</translation>
-    </message>
-    <message>
         <source>%1x</source>
         <translation>%1x</translation>
     </message>
@@ -999,10 +992,6 @@
         <translation>%1 kann nicht geschrieben werden: Der Name muss auf .csv oder .json enden</translation>
     </message>
     <message>
-        <source>Export %1</source>
-        <translation>%1 exportieren</translation>
-    </message>
-    <message>
         <source>Exported %1.</source>
         <translation>Exportiert: %1.</translation>
     </message>
@@ -1013,6 +1002,94 @@
     <message>
         <source>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Watch and steer the live migration of block dirty bitmaps: a QEMU-compatible hierarchical bitmap, meta bitmaps, and the bulk, dirty and complete phases.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 2 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Die Live-Migration von Block-Dirty-Bitmaps beobachten und steuern: eine QEMU-kompatible hierarchische Bitmap, Meta-Bitmaps sowie Grund-, Dirty- und Abschlussphase.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 2 oder später.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>B&amp;rush</source>
+        <translation>&amp;Pinsel</translation>
+    </message>
+    <message>
+        <source>&amp;Import bitmap from qcow2...</source>
+        <translation>Bitmap aus qcow2 &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)</source>
+        <translation>Eine persistente Dirty-Bitmap aus einem qcow2-Datenträgerabbild laden (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Export the heatmaps</source>
+        <translation>Heatmaps exportieren</translation>
+    </message>
+    <message>
+        <source>Export the charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Export the chart %1</source>
+        <translation>Diagramm „%1“ exportieren</translation>
+    </message>
+    <message>
+        <source>Export the chart data</source>
+        <translation>Diagrammdaten exportieren</translation>
+    </message>
+    <message>
+        <source>Export the run summary</source>
+        <translation>Zusammenfassung des Laufs exportieren</translation>
+    </message>
+    <message>
+        <source>Replay a trace</source>
+        <translation>Trace wiedergeben</translation>
+    </message>
+    <message>
+        <source>Traces (*.log *.iolog *.txt *.csv);;All files (*)</source>
+        <translation>Traces (*.log *.iolog *.txt *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load and a 50 ms downtime limit: setup, the bulk pass, a few dirty passes and the complete phase follow each other within seconds.</source>
+        <translation>Ein 4-TiB-Datenträger an einer 50-Mbit/s-Verbindung mit gleichmäßiger Schreiblast und einem Ausfallzeit-Limit von 50 ms: Einrichtung, Grunddurchlauf, einige Dirty-Durchläufe und Abschlussphase folgen binnen Sekunden aufeinander.</translation>
+    </message>
+    <message>
+        <source>Import bitmap from qcow2</source>
+        <translation>Bitmap aus qcow2 importieren</translation>
+    </message>
+    <message>
+        <source>qcow2 images (*.qcow2 *.img);;All files (*)</source>
+        <translation>qcow2-Abbilder (*.qcow2 *.img);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 holds no persistent bitmap.</source>
+        <translation>%1 enthält keine persistente Bitmap.</translation>
+    </message>
+    <message>
+        <source>%1 holds several bitmaps. Which one?</source>
+        <translation>%1 enthält mehrere Bitmaps. Welche soll es sein?</translation>
+    </message>
+    <message>
+        <source>%1 has no bitmap named &apos;%2&apos;.</source>
+        <translation>%1 enthält keine Bitmap namens „%2“.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
+        <translation>%1: Bitmap „%2“ kann nicht simuliert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1, bitmap %2</source>
+        <translation>%1, Bitmap %2</translation>
+    </message>
+    <message>
+        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
+        <translation>Aus einem qcow2-Abbild importiert: %1 Dirty-Bereiche auf %2 bei einer Granularität von %3.</translation>
+    </message>
+    <message>
+        <source>Replaying %1 from now on.</source>
+        <translation>Ab jetzt wird %1 wiedergegeben.</translation>
+    </message>
+    <message>
+        <source>Clear %1 at %2</source>
+        <translation>%1 bei %2 löschen</translation>
+    </message>
+    <message>
+        <source>Write %1 at %2</source>
+        <translation>%1 bei %2 schreiben</translation>
     </message>
 </context>
 <context>
@@ -1267,10 +1344,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Maximale Ausfallzeit in Millisekunden</translation>
     </message>
     <message>
-        <source>Max &amp;downtime</source>
-        <translation>Max. Ausfall&amp;zeit</translation>
-    </message>
-    <message>
         <source>Maximum dirty passes</source>
         <translation>Maximale Anzahl Dirty-Durchläufe</translation>
     </message>
@@ -1329,6 +1402,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
         <translation>1 Meta-Bit = %1 des Datenträgers · %2 Meta-Bits (Chunks) · Bitmap %3 · %4 B Header pro Datensatz, %5 % Overhead</translation>
+    </message>
+    <message>
+        <source>Max do&amp;wntime</source>
+        <translation>Max. Ausfall&amp;zeit</translation>
     </message>
 </context>
 <context>
@@ -1398,14 +1475,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Nur Chunks mit gesetztem Meta-Bit werden erneut gesendet: %1 Dirty-Chunks, %2 ausstehend. Der Gast kann angehalten werden, sobald der ausstehende Rest in Bandbreite × max. Ausfallzeit = %3 passt. </translation>
     </message>
     <message>
-        <source>It converges: writes re-dirty %1 of chunks while the link carries %2, so each pass leaves less behind.</source>
-        <translation>Sie konvergiert: Schreibvorgänge machen %1 an Chunks wieder dirty, während die Verbindung %2 überträgt; so bleibt nach jedem Durchlauf weniger übrig.</translation>
-    </message>
-    <message>
-        <source>It does not converge: writes re-dirty %1 of chunks, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
-        <translation>Sie konvergiert nicht: Schreibvorgänge machen %1 an Chunks wieder dirty, mindestens so viel, wie die Verbindung überträgt (%2). Der ausstehende Rest kann nicht schrumpfen; nach %3 Durchläufen wird der Gast trotzdem angehalten, und die Ausfallzeit wächst. Ein kleinerer Chunk sendet pro Schreibvorgang weniger erneut.</translation>
-    </message>
-    <message>
         <source>Complete phase</source>
         <translation>Abschlussphase</translation>
     </message>
@@ -1452,6 +1521,14 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>The destination refused the stream: %1</source>
         <translation>Das Ziel hat den Datenstrom abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass leaves less behind.</source>
+        <translation>Sie konvergiert: Schreibvorgänge machen Chunks im Umfang von %1 wieder dirty, während die Verbindung %2 überträgt; so bleibt nach jedem Durchlauf weniger übrig.</translation>
+    </message>
+    <message>
+        <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
+        <translation>Sie konvergiert nicht: Schreibvorgänge machen Chunks im Umfang von %1 wieder dirty, mindestens so viel, wie die Verbindung überträgt (%2). Der ausstehende Rest kann nicht schrumpfen; nach %3 Durchläufen wird der Gast trotzdem angehalten, und die Ausfallzeit wächst. Ein kleinerer Chunk sendet pro Schreibvorgang weniger erneut.</translation>
     </message>
 </context>
 <context>
@@ -1619,10 +1696,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
-        <translation>Chunks zu %1: Ein Meta-Bit deckt %2 des Datenträgers ab; ein Datensatz trägt %3 Bytes Header und %4 Bytes Padding.</translation>
-    </message>
-    <message>
         <source>Chunk</source>
         <translation>Chunk</translation>
     </message>
@@ -1637,6 +1710,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Overhead</source>
         <translation>Overhead</translation>
+    </message>
+    <message>
+        <source>Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
+        <translation>Chunks zu %1: Ein Meta-Bit deckt %2 des Datenträgers ab; ein Datensatz trägt %3 Bytes Header und %4 Bytes Padding.</translation>
     </message>
 </context>
 <context>
@@ -1875,16 +1952,8 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Kleinster Schreibvorgang</translation>
     </message>
     <message>
-        <source>Write size f&amp;rom</source>
-        <translation>Schreibgröße &amp;von</translation>
-    </message>
-    <message>
         <source>Largest write</source>
         <translation>Größter Schreibvorgang</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>b&amp;is</translation>
     </message>
     <message>
         <source>Share of the disk that is hot</source>
@@ -1945,6 +2014,66 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Not applied: the largest write is smaller than the smallest.</source>
         <translation>Nicht übernommen: Der größte Schreibvorgang ist kleiner als der kleinste.</translation>
+    </message>
+    <message>
+        <source>Write size &amp;from</source>
+        <translation>Schreibgröße &amp;von</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>b&amp;is</translation>
+    </message>
+    <message>
+        <source>Recorded trace</source>
+        <translation>Aufgezeichneter Trace</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose trace...</source>
+        <translation>Trace a&amp;uswählen...</translation>
+    </message>
+    <message>
+        <source>Replay the writes of a fio iolog, blkparse output or a CSV trace (time, offset, length, operation)</source>
+        <translation>Die Schreibvorgänge eines fio-iologs, einer blkparse-Ausgabe oder eines CSV-Traces (Zeit, Offset, Länge, Operation) wiedergeben</translation>
+    </message>
+    <message>
+        <source>&amp;No trace</source>
+        <translation>Trace ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Stop replaying the trace</source>
+        <translation>Wiedergabe des Traces beenden</translation>
+    </message>
+    <message>
+        <source>Trace replay speed (2 = twice as fast)</source>
+        <translation>Wiedergabetempo des Traces (2 = doppelt so schnell)</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Replay sp&amp;eed</source>
+        <translation>&amp;Wiedergabetempo</translation>
+    </message>
+    <message>
+        <source>&amp;Loop the trace</source>
+        <translation>Trace in Sch&amp;leife abspielen</translation>
+    </message>
+    <message>
+        <source>Start the trace again when it ends</source>
+        <translation>Den Trace nach seinem Ende von vorn beginnen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1: %2 writes, %3 clears over %4 s</source>
+        <translation>%1: %2 Schreib-, %3 Löschvorgänge in %4 s</translation>
     </message>
 </context>
 <context>

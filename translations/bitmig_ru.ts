@@ -71,10 +71,6 @@
         <translation>Проходы по изменённым</translation>
     </message>
     <message>
-        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth x maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
-        <translation>Каждый проход повторно отправляет фрагменты, мета-бит которых горит. Миграция сходится, если число байтов битовой карты, повторно изменяемых за секунду, остаётся ниже пропускной способности канала: тогда остаток сокращается, пока не уложится в пропускную способность × максимальное время простоя. При большом фрагменте одна операция записи вызывает много повторной передачи; крошечный фрагмент платит заголовком записи потока за каждые несколько байтов.</translation>
-    </message>
-    <message>
         <source>Complete</source>
         <translation>Завершение</translation>
     </message>
@@ -106,16 +102,9 @@
         <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
         <translation>Базовый вариант: приостановить гостя и отправить всю битовую карту. Просто и точно, но время простоя равно размеру битовой карты, делённому на пропускную способность.</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <source>Clear %1 at %2</source>
-        <translation>очистку %1 по смещению %2</translation>
-    </message>
-    <message>
-        <source>Write %1 at %2</source>
-        <translation>запись %1 по смещению %2</translation>
+        <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth × maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
+        <translation>Каждый проход повторно отправляет фрагменты, мета-бит которых горит. Миграция сходится, если число байтов битовой карты, повторно изменяемых за секунду, остаётся ниже пропускной способности канала: тогда остаток сокращается, пока не уложится в пропускную способность × максимальное время простоя. При большом фрагменте одна операция записи вызывает много повторной передачи; крошечный фрагмент платит заголовком записи потока за каждые несколько байтов.</translation>
     </message>
 </context>
 <context>
@@ -370,6 +359,26 @@
     <message>
         <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
         <translation>«%1» — не целое число от 0 до 2^64 - 1</translation>
+    </message>
+    <message>
+        <source>an object or null</source>
+        <translation>объект или null</translation>
+    </message>
+    <message>
+        <source>missing (the trace file, relative to the scenario)</source>
+        <translation>отсутствует (файл трассы, путь относительно сценария)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>не удаётся прочитать «%1»: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
+        <translation>«%1» слишком велик для трассы (более 1 GiB)</translation>
     </message>
 </context>
 <context>
@@ -707,10 +716,6 @@
         <translation>Выделите прямоугольник, чтобы увеличить его (Z)</translation>
     </message>
     <message>
-        <source>&amp;Brush</source>
-        <translation>&amp;Кисть</translation>
-    </message>
-    <message>
         <source>Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)</source>
         <translation>Щёлкните или проведите по битовой карте, чтобы записать туда; с нажатой Ctrl — вместо этого очистить (trim) (B)</translation>
     </message>
@@ -855,20 +860,12 @@
         <translation>&amp;Тепловые карты...</translation>
     </message>
     <message>
-        <source>heatmaps</source>
-        <translation>тепловые-карты</translation>
-    </message>
-    <message>
         <source>Heatmaps</source>
         <translation>Тепловые карты</translation>
     </message>
     <message>
         <source>All &amp;charts...</source>
         <translation>Все &amp;графики...</translation>
-    </message>
-    <message>
-        <source>charts</source>
-        <translation>графики</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -959,10 +956,6 @@
         <translation>Демонстрационный прогон</translation>
     </message>
     <message>
-        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load: setup, the bulk pass, dirty passes and the complete phase follow each other within seconds.</source>
-        <translation>Диск 4 TiB, канал 50 Мбит/с, постоянная нагрузка записью: подготовка, основной проход, проходы по изменённым и завершение сменяют друг друга за считаные секунды.</translation>
-    </message>
-    <message>
         <source>%1x</source>
         <translation>%1x</translation>
     </message>
@@ -999,10 +992,6 @@
         <translation>Не удаётся записать %1: имя должно оканчиваться на .csv или .json</translation>
     </message>
     <message>
-        <source>Export %1</source>
-        <translation>Экспорт: %1</translation>
-    </message>
-    <message>
         <source>Exported %1.</source>
         <translation>Экспортировано: %1.</translation>
     </message>
@@ -1013,6 +1002,94 @@
     <message>
         <source>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Watch and steer the live migration of block dirty bitmaps: a QEMU-compatible hierarchical bitmap, meta bitmaps, and the bulk, dirty and complete phases.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 2 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bitmap Migration Lab %1&lt;/h3&gt;&lt;p&gt;Наблюдение за живой миграцией битовых карт изменений блочных устройств и управление ею: совместимая с QEMU иерархическая битовая карта, мета-битовые карты, основной проход, проходы по изменённым и завершение.&lt;/p&gt;&lt;p&gt;Распространяется на условиях GNU General Public License версии 2 или более поздней.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>B&amp;rush</source>
+        <translation>&amp;Кисть</translation>
+    </message>
+    <message>
+        <source>&amp;Import bitmap from qcow2...</source>
+        <translation>&amp;Импортировать битовую карту из qcow2...</translation>
+    </message>
+    <message>
+        <source>Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)</source>
+        <translation>Загрузить постоянную битовую карту изменений из образа диска qcow2 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Export the heatmaps</source>
+        <translation>Экспортировать тепловые карты</translation>
+    </message>
+    <message>
+        <source>Export the charts</source>
+        <translation>Экспортировать графики</translation>
+    </message>
+    <message>
+        <source>Export the chart %1</source>
+        <translation>Экспортировать график «%1»</translation>
+    </message>
+    <message>
+        <source>Export the chart data</source>
+        <translation>Экспортировать данные графиков</translation>
+    </message>
+    <message>
+        <source>Export the run summary</source>
+        <translation>Экспортировать сводку прогона</translation>
+    </message>
+    <message>
+        <source>Replay a trace</source>
+        <translation>Воспроизвести трассу</translation>
+    </message>
+    <message>
+        <source>Traces (*.log *.iolog *.txt *.csv);;All files (*)</source>
+        <translation>Трассы (*.log *.iolog *.txt *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load and a 50 ms downtime limit: setup, the bulk pass, a few dirty passes and the complete phase follow each other within seconds.</source>
+        <translation>Диск 4 TiB, канал 50 Мбит/с, постоянная нагрузка записью и лимит времени простоя 50 мс: подготовка, основной проход, несколько проходов по изменённым и завершение сменяют друг друга за считаные секунды.</translation>
+    </message>
+    <message>
+        <source>Import bitmap from qcow2</source>
+        <translation>Импорт битовой карты из qcow2</translation>
+    </message>
+    <message>
+        <source>qcow2 images (*.qcow2 *.img);;All files (*)</source>
+        <translation>Образы qcow2 (*.qcow2 *.img);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>%1 holds no persistent bitmap.</source>
+        <translation>%1 не содержит ни одной постоянной битовой карты.</translation>
+    </message>
+    <message>
+        <source>%1 holds several bitmaps. Which one?</source>
+        <translation>%1 содержит несколько битовых карт. Какую взять?</translation>
+    </message>
+    <message>
+        <source>%1 has no bitmap named &apos;%2&apos;.</source>
+        <translation>В %1 нет битовой карты с именем «%2».</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
+        <translation>%1: битовую карту «%2» невозможно симулировать: %3</translation>
+    </message>
+    <message>
+        <source>%1, bitmap %2</source>
+        <translation>%1, битовая карта %2</translation>
+    </message>
+    <message>
+        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
+        <translation>Импортировано из образа qcow2: диск %2, гранулярность %3, изменённых областей: %1.</translation>
+    </message>
+    <message>
+        <source>Replaying %1 from now on.</source>
+        <translation>С этого момента воспроизводится %1.</translation>
+    </message>
+    <message>
+        <source>Clear %1 at %2</source>
+        <translation>очистку %1 по смещению %2</translation>
+    </message>
+    <message>
+        <source>Write %1 at %2</source>
+        <translation>запись %1 по смещению %2</translation>
     </message>
 </context>
 <context>
@@ -1267,10 +1344,6 @@ Click or drag to move the view</source>
         <translation>Максимальное время простоя в миллисекундах</translation>
     </message>
     <message>
-        <source>Max &amp;downtime</source>
-        <translation>Макс. время п&amp;ростоя</translation>
-    </message>
-    <message>
         <source>Maximum dirty passes</source>
         <translation>Максимальное число проходов по изменённым</translation>
     </message>
@@ -1329,6 +1402,10 @@ Click or drag to move the view</source>
     <message>
         <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
         <translation>1 мета-бит = %1 диска · мета-битов (фрагментов): %2 · битовая карта %3 · заголовок %4 B на запись, накладные расходы %5 %</translation>
+    </message>
+    <message>
+        <source>Max do&amp;wntime</source>
+        <translation>Макс. время п&amp;ростоя</translation>
     </message>
 </context>
 <context>
@@ -1398,14 +1475,6 @@ Click or drag to move the view</source>
         <translation>Повторно отправляются только фрагменты с установленным мета-битом: изменённых фрагментов %1, остаток %2. Гостя можно приостановить, как только остаток уложится в пропускную способность × макс. время простоя = %3. </translation>
     </message>
     <message>
-        <source>It converges: writes re-dirty %1 of chunks while the link carries %2, so each pass leaves less behind.</source>
-        <translation>Миграция сходится: записи повторно изменяют фрагменты со скоростью %1, а канал передаёт %2, поэтому после каждого прохода остаётся меньше.</translation>
-    </message>
-    <message>
-        <source>It does not converge: writes re-dirty %1 of chunks, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
-        <translation>Миграция не сходится: записи повторно изменяют фрагменты со скоростью %1 — не меньше, чем передаёт канал (%2). Остаток не может уменьшиться; после %3 проходов гость всё равно приостанавливается, и время простоя растёт. С меньшим фрагментом каждая запись вызывает меньше повторной отправки.</translation>
-    </message>
-    <message>
         <source>Complete phase</source>
         <translation>Фаза завершения</translation>
     </message>
@@ -1452,6 +1521,14 @@ Click or drag to move the view</source>
     <message>
         <source>The destination refused the stream: %1</source>
         <translation>Приёмник отверг поток: %1</translation>
+    </message>
+    <message>
+        <source>It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass leaves less behind.</source>
+        <translation>Миграция сходится: записи повторно изменяют фрагменты объёмом %1, а канал передаёт %2, поэтому после каждого прохода остаётся меньше.</translation>
+    </message>
+    <message>
+        <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
+        <translation>Миграция не сходится: записи повторно изменяют фрагменты объёмом %1 — не меньше, чем передаёт канал (%2). Остаток не может уменьшиться; после %3 проходов гость всё равно приостанавливается, и время простоя растёт. С меньшим фрагментом каждая запись вызывает меньше повторной отправки.</translation>
     </message>
 </context>
 <context>
@@ -1619,10 +1696,6 @@ Click or drag to move the view</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 chunks: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
-        <translation>Фрагменты по %1: один мета-бит покрывает %2 диска; запись данных несёт %3 байт заголовка и %4 байт выравнивания.</translation>
-    </message>
-    <message>
         <source>Chunk</source>
         <translation>Фрагмент</translation>
     </message>
@@ -1637,6 +1710,10 @@ Click or drag to move the view</source>
     <message>
         <source>Overhead</source>
         <translation>Накладные расходы</translation>
+    </message>
+    <message>
+        <source>Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
+        <translation>Фрагменты по %1: один мета-бит покрывает %2 диска; запись данных несёт %3 байт заголовка и %4 байт выравнивания.</translation>
     </message>
 </context>
 <context>
@@ -1875,16 +1952,8 @@ Click or drag to move the view</source>
         <translation>Наименьшая запись</translation>
     </message>
     <message>
-        <source>Write size f&amp;rom</source>
-        <translation>&amp;Размер записи от</translation>
-    </message>
-    <message>
         <source>Largest write</source>
         <translation>Наибольшая запись</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>&amp;до</translation>
     </message>
     <message>
         <source>Share of the disk that is hot</source>
@@ -1945,6 +2014,66 @@ Click or drag to move the view</source>
     <message>
         <source>Not applied: the largest write is smaller than the smallest.</source>
         <translation>Не применено: наибольшая запись меньше наименьшей.</translation>
+    </message>
+    <message>
+        <source>Write size &amp;from</source>
+        <translation>&amp;Размер записи от</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>&amp;до</translation>
+    </message>
+    <message>
+        <source>Recorded trace</source>
+        <translation>Записанная трасса</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Трасса</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose trace...</source>
+        <translation>Вы&amp;брать трассу...</translation>
+    </message>
+    <message>
+        <source>Replay the writes of a fio iolog, blkparse output or a CSV trace (time, offset, length, operation)</source>
+        <translation>Воспроизвести операции записи из iolog-файла fio, вывода blkparse или трассы CSV (время, смещение, длина, операция)</translation>
+    </message>
+    <message>
+        <source>&amp;No trace</source>
+        <translation>&amp;Убрать трассу</translation>
+    </message>
+    <message>
+        <source>Stop replaying the trace</source>
+        <translation>Прекратить воспроизведение трассы</translation>
+    </message>
+    <message>
+        <source>Trace replay speed (2 = twice as fast)</source>
+        <translation>Скорость воспроизведения трассы (2 — вдвое быстрее)</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Replay sp&amp;eed</source>
+        <translation>Скорость воспроизведе&amp;ния</translation>
+    </message>
+    <message>
+        <source>&amp;Loop the trace</source>
+        <translation>&amp;Циклически повторять трассу</translation>
+    </message>
+    <message>
+        <source>Start the trace again when it ends</source>
+        <translation>Начинать трассу заново, когда она закончится</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1: %2 writes, %3 clears over %4 s</source>
+        <translation>%1: записей %2, очисток %3 за %4 с</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,7 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     traceButtons->addWidget(dropTrace_);
     form->addRow(QString(), traceButtons);
     traceSpeed_ = spin(this, tr("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, tr("x"));
-    form->addRow(tr("Replay &speed"), traceSpeed_);
+    form->addRow(tr("Replay sp&eed"), traceSpeed_);
     traceLoop_ = new QCheckBox(tr("&Loop the trace"), this);
     traceLoop_->setToolTip(tr("Start the trace again when it ends"));
     form->addRow(QString(), traceLoop_);
