@@ -326,7 +326,8 @@ void Qcow2Image::readDirectory(uint64_t directoryOffset, uint64_t directoryBytes
         info.index = i;
         info.entryOffset = at;
         info.name.assign(reinterpret_cast<const char*>(e + kEntryFixedBytes), nameSize);
-        label += " " + quotedName(info.name);
+        label += ' ';
+        label += quotedName(info.name);
         info.tableOffset = readBigEndian<uint64_t>(e);
         info.tableSize = readBigEndian<uint32_t>(e + 8);
         info.flags = readBigEndian<uint32_t>(e + 12);

@@ -62,7 +62,8 @@ inline std::string runTool(const std::string& program, const std::vector<std::st
 {
     std::string command = shellQuote(findTool(program));
     for (const std::string& a : args) {
-        command += " " + shellQuote(a);
+        command += ' ';
+        command += shellQuote(a);
     }
     command += " 2>&1";
     FILE* pipe = ::popen(command.c_str(), "r");
