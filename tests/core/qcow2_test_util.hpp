@@ -5,6 +5,8 @@
 
 #include "hbitmap_test_util.hpp"
 
+#include "tempdir_test_util.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -81,27 +83,7 @@ inline std::string runTool(const std::string& program, const std::vector<std::st
     return output;
 }
 
-class TempDir {
-public:
-    TempDir()
-    {
-        std::string pattern = (std::filesystem::temp_directory_path() / "bitmig-qcow2-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = bitmig_test::TempDir;
 
 struct Write {
     uint64_t offset;

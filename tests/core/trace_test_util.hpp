@@ -1,6 +1,8 @@
 // Shared helpers for the trace tests: a temporary directory, files in it, and running fio.
 #pragma once
 
+#include "tempdir_test_util.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -12,33 +14,7 @@
 namespace bitmig_trace_test {
 
 // A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir()
-    {
-        std::string pattern = (std::filesystem::temp_directory_path() / "bitmig-trace-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::string write(const std::string& name, const std::string& text) const
-    {
-        const std::string p = file(name);
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = bitmig_test::TempDir;
 
 inline std::string readText(const std::string& path)
 {
