@@ -231,7 +231,13 @@ TEST_CASE("qcow2: a bitmap a running QEMU holds is in use and refused", "[qcow2]
     for (int i = 0; i < 200 && !held; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         const std::vector<uint8_t> bytes = readFile(path);
-        held = (getBE(bytes, locate(bytes).entryAt[0] + 12, 4) & 1) != 0;
+        // In use, and the header's autoclear bit 0 (bitmaps extension valid, byte 88) set again:
+        // QEMU rewrites the header while it opens the image, so both together mean it is done.
+        held = (getBE(bytes, locate(bytes).entryAt[0] + 12, 4) & 1) != 0 && (getBE(bytes, 88, 8) & 1) != 0;
+    }
+    if (held) {
+        // Let qemu-io reach its sleep: the write and its metadata updates are then behind it.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
     }
     ::kill(pid, SIGKILL);
     int status = 0;
