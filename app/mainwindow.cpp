@@ -188,6 +188,11 @@ void MainWindow::buildUi()
         charts_->adoptHistory(*oldCharts);
         oldCharts.reset();
         restoreState(dockState, kStateVersion);
+        // Another language may need wider labels than the layout just restored gives the panel.
+        const int needed = parameters_->sizeHint().width() + 40;
+        if (docks_.first()->width() < needed) {
+            resizeDocks({docks_.first()}, {needed}, Qt::Horizontal);
+        }
     }
     heatmap_->setShowDestination(showDestination);
     showDestinationAction_->setChecked(showDestination);

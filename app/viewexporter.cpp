@@ -37,6 +37,9 @@ QByteArray ViewExporter::svg(QWidget* widget, const QString& title)
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
     generator.setSize(widget->size());
+    // The width and height are written in millimetres: at 96 dpi, the CSS pixel, other renderers
+    // (librsvg, browsers) draw it at the widget's size.
+    generator.setResolution(96);
     generator.setViewBox(QRect(QPoint(0, 0), widget->size()));
     generator.setTitle(title);
     generator.setDescription(tr("Exported from Bitmap Migration Lab"));

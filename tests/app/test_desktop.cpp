@@ -223,6 +223,24 @@ TEST_CASE("chart data and the summary export and re-import", "[desktop][export]"
         }
     }
     CHECK(colours.size() > 5);
+    // And in a renderer that is not Qt's: librsvg (installed by run.sh) turns it into a PNG of the
+    // same size.
+    {
+        const QString fromRsvg = dir.filePath(QStringLiteral("heatmaps-rsvg.png"));
+        QProcess rsvg;
+        rsvg.start(QStringLiteral("rsvg-convert"), {QStringLiteral("-o"), fromRsvg, svg});
+        REQUIRE(rsvg.waitForStarted(10000));
+        REQUIRE(rsvg.waitForFinished(60000));
+        INFO(QString::fromLocal8Bit(rsvg.readAllStandardError()).toStdString());
+        CHECK(rsvg.exitCode() == 0);
+        const QImage other(fromRsvg);
+        REQUIRE_FALSE(other.isNull());
+        INFO("rsvg " << other.width() << "x" << other.height() << ", widget " << w.heatmap()->width() << "x"
+                     << w.heatmap()->height());
+        // (Sizes travel in millimetres, which librsvg rounds up to whole pixels.)
+        CHECK(std::abs(other.width() - w.heatmap()->width()) <= 1);
+        CHECK(std::abs(other.height() - w.heatmap()->height()) <= 1);
+    }
     const QString png = dir.filePath(QStringLiteral("chart.png"));
     QWidget* chartView = w.charts()->chart(ChartKind::Pending)->scene()->views().first();
     REQUIRE(w.exportView(chartView, png, QStringLiteral("Pending")).isEmpty());

@@ -29,7 +29,8 @@ void prepare(MainWindow& w, SimConfig cfg)
     w.show();
     w.controller()->setConfig(cfg);
     w.parameters()->setConfig(cfg);
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+    // A snapshot of this run, not of the one the window started with.
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
 }
 
 } // namespace
