@@ -188,11 +188,6 @@ void MainWindow::buildUi()
         charts_->adoptHistory(*oldCharts);
         oldCharts.reset();
         restoreState(dockState, kStateVersion);
-        // Another language may need wider labels than the layout just restored gives the panel.
-        const int needed = parameters_->sizeHint().width() + 40;
-        if (docks_.first()->width() < needed) {
-            resizeDocks({docks_.first()}, {needed}, Qt::Horizontal);
-        }
     }
     heatmap_->setShowDestination(showDestination);
     showDestinationAction_->setChecked(showDestination);
@@ -506,7 +501,8 @@ void MainWindow::createDocks()
     w->raise();
     // Wide enough for the seed table's four columns and the chunk controls.
     resizeDocks({docks_.first()}, {parameters_->sizeHint().width() + 40}, Qt::Horizontal);
-    docks_.first()->setMinimumWidth(400);
+    // Never narrower than the panel's labels and fields need, in whatever language.
+    docks_.first()->setMinimumWidth(std::max(400, parameters_->sizeHint().width() + 30));
     if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         view->addSeparator();
         for (QDockWidget* d : std::as_const(docks_)) {
