@@ -115,6 +115,13 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
         legend_.emplace_back(sw, text);
     }
     row->addStretch(1);
+    // The chart buttons on a row of their own: side by side with the legend they would make the
+    // window wider than a laptop screen, more so in German or Russian.
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    if (auto* column = qobject_cast<QBoxLayout*>(layout())) {
+        column->insertLayout(1, buttons);
+    }
 
     viewButtons_ = new QButtonGroup(this);
     viewButtons_->setExclusive(true);
@@ -125,7 +132,7 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
         b->setCheckable(true);
         b->setAutoRaise(true);
         viewButtons_->addButton(b, id);
-        row->addWidget(b);
+        buttons->addWidget(b);
         return b;
     };
     addButton(tr("All"), tr("Show all four charts"), kAllChartsId)->setChecked(true);
@@ -142,8 +149,9 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
                              "logarithmic axis keeps the last passes and the budget line readable."));
     logScale_->setChecked(pendingLog_);
     connect(logScale_, &QCheckBox::toggled, this, &MigrationCharts::setPendingLogScale);
-    row->addSpacing(8);
-    row->addWidget(logScale_);
+    buttons->addSpacing(8);
+    buttons->addWidget(logScale_);
+    buttons->addStretch(1);
 }
 
 void MigrationCharts::buildPlot(ChartKind kind)
