@@ -114,6 +114,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         }
     });
 
+    recent_ = new RecentFiles(this);
+    recent_->setPersistent(settingsEnabled_);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openScenario(path); });
+
     buildUi();
 
     const SimConfig initial = demonstrationConfig();
@@ -213,7 +217,7 @@ void MainWindow::buildUi()
 
 void MainWindow::createActions()
 {
-    playAction_ = new QAction(tr("&Play"), ui_);
+    playAction_ = new QAction(controller_->isPlaying() ? tr("&Pause") : tr("&Play"), ui_);
     playAction_->setCheckable(true);
     playAction_->setChecked(controller_->isPlaying());
     playAction_->setShortcut(Qt::Key_Space);
@@ -288,10 +292,7 @@ void MainWindow::createMenus()
     QAction* open = file->addAction(tr("&Open scenario..."), this, &MainWindow::openScenarioDialog);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Load parameters, workload, seed and injections from a scenario file (Ctrl+O)"));
-    QMenu* recentMenu = file->addMenu(tr("Open &recent"));
-    recent_ = new RecentFiles(recentMenu, ui_);
-    recent_->load();
-    connect(recent_, &RecentFiles::openRequested, this, [this](const QString& path) { openScenario(path); });
+    recent_->setMenu(file->addMenu(tr("Open &recent")));
     QMenu* presets = file->addMenu(tr("&Presets"));
     presets->setToolTipsVisible(true);
     try {

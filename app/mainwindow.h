@@ -98,7 +98,7 @@ public:
     void restoreSettings();
     void saveSettings() const;
     // Off: closing the window leaves the saved settings alone (--no-settings, tests).
-    void setSettingsEnabled(bool on) { settingsEnabled_ = on; }
+    void setSettingsEnabled(bool on);
 
     // ---- export ----
     QList<ChartSeriesData> chartData() const;

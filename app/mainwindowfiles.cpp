@@ -266,6 +266,12 @@ void MainWindow::setTheme(ThemeManager::Theme theme)
     }
 }
 
+void MainWindow::setSettingsEnabled(bool on)
+{
+    settingsEnabled_ = on;
+    recent_->setPersistent(on);
+}
+
 void MainWindow::restoreSettings()
 {
     QSettings settings;

@@ -12,8 +12,11 @@ namespace {
 const QString kKey = QStringLiteral("recentScenarios");
 }
 
-RecentFiles::RecentFiles(QMenu* menu, QObject* parent) : QObject(parent), menu_(menu)
+RecentFiles::RecentFiles(QObject* parent) : QObject(parent) {}
+
+void RecentFiles::setMenu(QMenu* menu)
 {
+    menu_ = menu;
     rebuild();
 }
 
@@ -46,6 +49,9 @@ void RecentFiles::clear()
 
 void RecentFiles::load()
 {
+    if (!persistent_) {
+        return;
+    }
     files_ = QSettings().value(kKey).toStringList();
     while (files_.size() > kMax) {
         files_.removeLast();
@@ -55,11 +61,17 @@ void RecentFiles::load()
 
 void RecentFiles::save() const
 {
+    if (!persistent_) {
+        return;
+    }
     QSettings().setValue(kKey, files_);
 }
 
 void RecentFiles::rebuild()
 {
+    if (!menu_) {
+        return;
+    }
     menu_->clear();
     int n = 1;
     for (const QString& file : std::as_const(files_)) {

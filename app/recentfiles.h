@@ -3,9 +3,10 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QMenu>
 #include <QStringList>
 
-class QMenu;
 
 namespace bitmig {
 
@@ -14,7 +15,12 @@ class RecentFiles : public QObject {
 public:
     static constexpr int kMax = 8;
 
-    RecentFiles(QMenu* menu, QObject* parent = nullptr);
+    explicit RecentFiles(QObject* parent = nullptr);
+
+    // The menu that lists the files (the window's menus are rebuilt with the language).
+    void setMenu(QMenu* menu);
+    // Off: the list lives in memory only, QSettings is neither read nor written.
+    void setPersistent(bool on) { persistent_ = on; }
 
     QStringList files() const { return files_; }
     void add(const QString& path);     // moves it to the top
@@ -30,8 +36,9 @@ Q_SIGNALS:
 private:
     void rebuild();
 
-    QMenu* menu_;
+    QPointer<QMenu> menu_;
     QStringList files_;
+    bool persistent_ = true;
 };
 
 } // namespace bitmig

@@ -131,6 +131,7 @@ void WorkloadPanel::setWorkload(const WorkloadSpec& w)
     burstPeriod_->setValue(double(w.burstPeriodNs) / 1e9);
     burstDuty_->setValue(w.burstDuty * 100);
     traceSpeed_->setValue(w.trace.speed);
+    shownTraceSpeed_ = traceSpeed_->value();
     traceLoop_->setChecked(w.trace.loop);
     updateTraceLabel();
     updateVisibility();
@@ -150,7 +151,11 @@ WorkloadSpec WorkloadPanel::workload() const
     w.burstPeriodNs = int64_t(burstPeriod_->value() * 1e9);
     w.burstDuty = burstDuty_->value() / 100;
     if (w.trace.active()) {
-        w.trace.speed = traceSpeed_->value();
+        // The box shows three decimals: a speed it cannot show exactly stays as it came, unless
+        // the box itself was changed (a new speed restarts the replay).
+        if (traceSpeed_->value() != shownTraceSpeed_) {
+            w.trace.speed = traceSpeed_->value();
+        }
         w.trace.loop = traceLoop_->isChecked();
     }
     return w;
@@ -199,6 +204,7 @@ void WorkloadPanel::edited()
     }
     problem_->setVisible(false);
     base_ = w;
+    shownTraceSpeed_ = traceSpeed_->value();
     Q_EMIT workloadEdited(w);
 }
 

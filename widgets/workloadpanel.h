@@ -49,6 +49,7 @@ private:
     QPushButton* dropTrace_ = nullptr;
     QDoubleSpinBox* traceSpeed_ = nullptr;
     QCheckBox* traceLoop_ = nullptr;
+    double shownTraceSpeed_ = 1;  // what the speed box showed for base_'s speed
     QWidget* rows_[5] = {};
 };
 

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 namespace bitmig::cli {
 
@@ -215,10 +216,21 @@ void SimOptions::readTrace(const QCommandLineParser& parser, SimConfig& c)
     auto given = [&parser](const char* name) { return parser.isSet(QLatin1String(name)); };
     auto value = [&parser](const char* name) { return parser.value(QLatin1String(name)); };
     auto opt = [](const char* name) { return dashed(QLatin1String(name)); };
+    // --trace-speed and --trace-loop also apply to a trace the scenario file names.
+    const bool scenarioTrace = c.workload.trace.active() && !given("trace");
     for (const char* dependent : {"trace-format", "trace-speed", "trace-loop"}) {
-        if (given(dependent) && !given("trace")) {
+        if (given(dependent) && !given("trace") && !(scenarioTrace && std::string_view(dependent) != "trace-format")) {
             throw ArgumentError(opt(dependent), QCoreApplication::translate("bitmig", "needs --trace FILE"));
         }
+    }
+    if (scenarioTrace) {
+        if (given("trace-speed")) {
+            c.workload.trace.speed = OptionValue::real(opt("trace-speed"), value("trace-speed"));
+        }
+        if (given("trace-loop")) {
+            c.workload.trace.loop = true;
+        }
+        return;
     }
     if (!given("trace")) {
         return;
@@ -241,8 +253,8 @@ void SimOptions::readTrace(const QCommandLineParser& parser, SimConfig& c)
     } catch (const TraceError& e) {
         throw ArgumentError(opt("trace"), QString::fromStdString(e.what()));
     }
-    if (!given("workload")) {
-        c.workload.kind = WorkloadKind::Idle;  // the trace alone, unless asked otherwise
+    if (!given("workload") && !given("scenario")) {
+        c.workload.kind = WorkloadKind::Idle;  // the trace alone, unless asked otherwise (or the scenario says)
     }
 }
 

@@ -139,6 +139,10 @@ public:
         for (size_t i = 0; i < frac.size() && scale > 0; ++i, scale /= 10) {
             ns += int64_t(frac[i] - '0') * scale;
         }
+        // The whole seconds fit; with the fraction added they may not.
+        if (int64_t(s) > (kMaxNs - ns) / 1'000'000'000) {
+            fail(shown + " is too large");
+        }
         return int64_t(s) * 1'000'000'000 + ns;
     }
 
@@ -364,7 +368,8 @@ Trace TraceReader::read(std::istream& in, const std::string& sourceName, TraceFo
     LineReader r(in, sourceName);
     std::string first;
     bool any = false;
-    while ((any = r.next(first)) && trimmed(first).empty()) {
+    // Blank lines, and the '#' comments a CSV trace may start with, say nothing about the format.
+    while ((any = r.next(first)) && (trimmed(first).empty() || trimmed(first).starts_with('#'))) {
     }
     if (!any) {
         throw TraceError(sourceName, r.line() ? r.line() : 1, "the file is empty: no trace");

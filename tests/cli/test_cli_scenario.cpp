@@ -58,3 +58,25 @@ TEST_CASE("a bad scenario file is named with its key path and exits 2", "[scenar
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.contains(QStringLiteral("none.json")));
 }
+
+TEST_CASE("trace options apply to the trace a scenario names", "[scenario][trace]")
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("t.csv")), "time,offset,length,operation\n0.001,0,4096,write\n");
+    const QString path = dir.filePath(QStringLiteral("s.json"));
+    writeFile(path, R"({"format": "bitmig-scenario", "version": 2, "disk": "64G", "migrationStart": "1s",
+        "workload": {"type": "uniform", "rate": 100, "trace": {"path": "t.csv", "speed": 1}}})");
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path,
+                                  QStringLiteral("--trace-speed"), QStringLiteral("2"), QStringLiteral("--trace-loop"),
+                                  QStringLiteral("--json")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject workload =
+        r.json().value(QStringLiteral("config")).toObject().value(QStringLiteral("workload")).toObject();
+    // The scenario's workload type stays; the trace is the file's, at the speed and looping asked for.
+    CHECK(workload.value(QStringLiteral("kind")).toString() == QStringLiteral("uniform"));
+    const QJsonObject trace = workload.value(QStringLiteral("trace")).toObject();
+    CHECK(trace.value(QStringLiteral("speed")).toDouble() == 2);
+    CHECK(trace.value(QStringLiteral("loop")).toBool());
+    CHECK(trace.value(QStringLiteral("source")).toString().endsWith(QStringLiteral("t.csv")));
+}

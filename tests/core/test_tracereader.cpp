@@ -245,6 +245,8 @@ TEST_CASE("every bad trace names the file, the line and the reason", "[trace][er
         {csvHeader + okRows + "0.3,abc,4096,write\n", TraceFormat::Auto, "trace.csv:4: offset 'abc' is not a number"},
         {csvHeader + "x,0,4096,write\n", TraceFormat::Auto, "trace.csv:2: time 'x' is not a number of seconds"},
         {csvHeader + "-1,0,4096,write\n", TraceFormat::Auto, "trace.csv:2: time '-1' is negative"},
+        // The whole seconds fit in 63 bits of nanoseconds, with the fraction they do not.
+        {csvHeader + "9223372036.9,0,4096,write\n", TraceFormat::Auto, "trace.csv:2: time '9223372036.9' is too large"},
         {csvHeader + "0.1,-4096,4096,write\n", TraceFormat::Auto, "trace.csv:2: offset '-4096' is negative"},
         {csvHeader + "0.1,99999999999999999999,4096,write\n", TraceFormat::Auto,
          "trace.csv:2: offset '99999999999999999999' is too large"},
@@ -306,4 +308,15 @@ TEST_CASE("a trace file that is missing or empty", "[trace][errors]")
     CHECK_THROWS_WITH(TraceReader::readFile(empty), Catch::StartsWith(empty + ":1: the file is empty"));
     const std::string ok = dir.write("ok.csv", "0,0,512,write\n");
     CHECK(TraceReader::readFile(ok).records().size() == 1);
+}
+
+TEST_CASE("a CSV trace may start with comment lines", "[trace][csv]")
+{
+    const Trace t = readText("# recorded on the test rig\n# time,offset,length,operation\n0.5,8192,4096,write\n",
+                             "c.csv");
+    CHECK(t.format() == TraceFormat::Csv);
+    REQUIRE(t.records().size() == 1);
+    CHECK(t.records()[0].timeNs == 500'000'000);
+    CHECK(t.records()[0].offset == 8192);
+    CHECK(t.records()[0].line == 3);
 }
