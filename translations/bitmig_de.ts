@@ -1187,10 +1187,6 @@
         <translation>Seit dem Start</translation>
     </message>
     <message>
-        <source>Budget: bandwidth × max downtime</source>
-        <translation>Budget: Bandbreite × max. Ausfallzeit</translation>
-    </message>
-    <message>
         <source>Re-dirtied bitmap bytes/s (left)</source>
         <translation>Erneut dirty gewordene Bitmap-Bytes/s (links)</translation>
     </message>
@@ -1209,6 +1205,10 @@ bei %3</translation>
 at %3 (average over %4)</source>
         <translation>%1: %2
 bei %3 (Mittel über %4)</translation>
+    </message>
+    <message>
+        <source>Budget: what the max downtime allows</source>
+        <translation>Budget: was die max. Ausfallzeit erlaubt</translation>
     </message>
 </context>
 <context>
@@ -1471,10 +1471,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Dirty-Durchlauf %1</translation>
     </message>
     <message>
-        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits in bandwidth × max downtime = %3. </source>
-        <translation>Nur Chunks mit gesetztem Meta-Bit werden erneut gesendet: %1 Dirty-Chunks, %2 ausstehend. Der Gast kann angehalten werden, sobald der ausstehende Rest in Bandbreite × max. Ausfallzeit = %3 passt. </translation>
-    </message>
-    <message>
         <source>Complete phase</source>
         <translation>Abschlussphase</translation>
     </message>
@@ -1529,6 +1525,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
         <translation>Sie konvergiert nicht: Schreibvorgänge machen Chunks im Umfang von %1 wieder dirty, mindestens so viel, wie die Verbindung überträgt (%2). Der ausstehende Rest kann nicht schrumpfen; nach %3 Durchläufen wird der Gast trotzdem angehalten, und die Ausfallzeit wächst. Ein kleinerer Chunk sendet pro Schreibvorgang weniger erneut.</translation>
+    </message>
+    <message>
+        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits the downtime budget, %3 (bandwidth × max downtime, less the latency, the framing and what is still on the link). </source>
+        <translation>Nur Chunks mit gesetztem Meta-Bit werden erneut gesendet: %1 Dirty-Chunks, %2 ausstehend. Der Gast kann angehalten werden, sobald der ausstehende Rest in das Ausfallzeit-Budget passt: %3 (Bandbreite × max. Ausfallzeit, abzüglich Latenz, Framing und dessen, was noch auf der Verbindung ist). </translation>
     </message>
 </context>
 <context>

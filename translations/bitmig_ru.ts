@@ -1187,10 +1187,6 @@
         <translation>С начала</translation>
     </message>
     <message>
-        <source>Budget: bandwidth × max downtime</source>
-        <translation>Бюджет: пропускная способность × макс. время простоя</translation>
-    </message>
-    <message>
         <source>Re-dirtied bitmap bytes/s (left)</source>
         <translation>Повторно изменённые байты битовой карты/с (слева)</translation>
     </message>
@@ -1209,6 +1205,10 @@ at %3</source>
 at %3 (average over %4)</source>
         <translation>%1: %2
 в момент %3 (среднее за %4)</translation>
+    </message>
+    <message>
+        <source>Budget: what the max downtime allows</source>
+        <translation>Бюджет: сколько позволяет макс. время простоя</translation>
     </message>
 </context>
 <context>
@@ -1471,10 +1471,6 @@ Click or drag to move the view</source>
         <translation>Проход по изменённым %1</translation>
     </message>
     <message>
-        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits in bandwidth × max downtime = %3. </source>
-        <translation>Повторно отправляются только фрагменты с установленным мета-битом: изменённых фрагментов %1, остаток %2. Гостя можно приостановить, как только остаток уложится в пропускную способность × макс. время простоя = %3. </translation>
-    </message>
-    <message>
         <source>Complete phase</source>
         <translation>Фаза завершения</translation>
     </message>
@@ -1529,6 +1525,10 @@ Click or drag to move the view</source>
     <message>
         <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
         <translation>Миграция не сходится: записи повторно изменяют фрагменты объёмом %1 — не меньше, чем передаёт канал (%2). Остаток не может уменьшиться; после %3 проходов гость всё равно приостанавливается, и время простоя растёт. С меньшим фрагментом каждая запись вызывает меньше повторной отправки.</translation>
+    </message>
+    <message>
+        <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits the downtime budget, %3 (bandwidth × max downtime, less the latency, the framing and what is still on the link). </source>
+        <translation>Повторно отправляются только фрагменты с установленным мета-битом: изменённых фрагментов %1, остаток %2. Гостя можно приостановить, как только остаток уложится в бюджет времени простоя — %3 (пропускная способность × макс. время простоя за вычетом задержки, кадрирования и того, что ещё в канале). </translation>
     </message>
 </context>
 <context>

@@ -343,7 +343,7 @@ QString MigrationCharts::seriesName(ChartKind kind, int series)
     case ChartKind::Overhead:
         return series == 0 ? tr("Per interval") : tr("Since the start");
     case ChartKind::Pending:
-        return series == 0 ? tr("Pending") : tr("Budget: bandwidth × max downtime");
+        return series == 0 ? tr("Pending") : tr("Budget: what the max downtime allows");
     case ChartKind::DirtyRate:
         return series == 0 ? tr("Re-dirtied bitmap bytes/s (left)") : tr("Guest writes/s (right)");
     }

@@ -90,7 +90,8 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
     case Phase::Dirty: {
         t.title = tr("Dirty pass %1").arg(s.pass);
         t.body = tr("Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can "
-                    "be paused once pending fits in bandwidth × max downtime = %3. ")
+                    "be paused once pending fits the downtime budget, %3 (bandwidth × max downtime, less the "
+                    "latency, the framing and what is still on the link). ")
                      .arg(l.toString(qulonglong(s.dirtyChunks)), bytes(double(s.pendingBytes)),
                           bytes(double(s.thresholdBytes)));
         if (converging(s)) {

@@ -127,7 +127,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.chunkBits = engine.chunkBits();
     out.cursorChunk = engine.cursorChunk();
     out.pendingBytes = engine.pendingBytes();
-    out.thresholdBytes = uint64_t(engine.config().downtimeBudgetBytes());
+    out.thresholdBytes = engine.downtimeBudgetBytes();
     out.dirtyBits = engine.source().dirtyBits();
     const HBitmap* meta = engine.meta();
     out.dirtyChunks = meta ? meta->count() >> meta->granularity() : 0;

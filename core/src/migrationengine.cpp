@@ -502,16 +502,30 @@ void MigrationEngine::beginComplete()
     emitSection(SectionType::End);
 }
 
+uint64_t MigrationEngine::completeFramingBytes() const
+{
+    // Around the chunks the complete phase sends: the closing EOS of this pass, the END section,
+    // COMPLETE and EOS.
+    return StreamEncoder::eosRecordSize() + StreamEncoder::sectionHeaderSize(SectionType::End) +
+           encoder_.sizeOf(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName)).total() +
+           StreamEncoder::eosRecordSize();
+}
+
+uint64_t MigrationEngine::downtimeBudgetBytes() const
+{
+    const int64_t queued = std::max<int64_t>(0, linkFreeAt_ - now_);
+    const double ns = double(cfg_.maxDowntimeNs) - 1 - double(cfg_.latencyNs) - double(queued);
+    const double bytes = ns * 1e-9 * cfg_.bandwidth - double(completeFramingBytes());
+    return bytes > 0 ? uint64_t(bytes) : 0;
+}
+
 bool MigrationEngine::fitsDowntime(bool drained) const
 {
     // What the complete phase would carry if the guest paused now, counted high (every pending chunk
     // as a full data record), behind whatever the link still has queued: the closing EOS of this
     // pass, the END section, the chunks, COMPLETE and EOS. A switch-over decided here keeps the
     // expected downtime that beginComplete() computes exactly within the limit.
-    const uint64_t bytes = StreamEncoder::eosRecordSize() + StreamEncoder::sectionHeaderSize(SectionType::End) +
-                           pendingBytes() +
-                           encoder_.sizeOf(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName)).total() +
-                           StreamEncoder::eosRecordSize();
+    const uint64_t bytes = pendingBytes() + completeFramingBytes();
     const int64_t queued = drained ? 0 : std::max<int64_t>(0, linkFreeAt_ - now_);
     const double ns = double(queued) + double(bytes) / cfg_.bandwidth * 1e9 + double(cfg_.latencyNs);
     return ns + 1 <= double(cfg_.maxDowntimeNs);
@@ -882,7 +896,7 @@ void MigrationEngine::sample(bool force)
     bucket_.phase = phase_;
     bucket_.pass = phase_ == Phase::Dirty ? pass_ : 0;
     bucket_.pendingBytes = pendingBytes();
-    bucket_.thresholdBytes = uint64_t(cfg_.downtimeBudgetBytes());
+    bucket_.thresholdBytes = downtimeBudgetBytes();
     bucket_.dirtyBits = source_.dirtyBits();
     const HBitmap* m = source_.meta();
     bucket_.dirtyChunks = m ? m->count() >> m->granularity() : 0;

@@ -52,7 +52,7 @@ inline std::vector<SimSnapshotPtr> engineSnapshots(const SimConfig& config, int6
         s->guestPaused = engine.guestPaused();
         s->guestAtDestination = engine.guestAtDestination();
         s->pendingBytes = engine.pendingBytes();
-        s->thresholdBytes = uint64_t(config.downtimeBudgetBytes());
+        s->thresholdBytes = engine.downtimeBudgetBytes();
         const auto& samples = engine.samples();
         s->newSamples.assign(samples.begin() + std::ptrdiff_t(taken), samples.end());
         taken = samples.size();

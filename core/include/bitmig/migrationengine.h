@@ -80,6 +80,10 @@ public:
     uint64_t cursorChunk() const noexcept { return cursor_; }
     // Chunks put on the wire in the last tick, in order (at most a few thousand are kept).
     const std::vector<uint64_t>& chunksSentLastTick() const noexcept { return sentLastTick_; }
+    // Pending bytes that can still go while the guest is paused within the maximum downtime: bandwidth
+    // x max downtime, less the latency, the framing of the complete phase and the bytes still queued
+    // on the link. Precopy pauses the guest once pendingBytes() is within it.
+    uint64_t downtimeBudgetBytes() const;
     // Chunk bytes still to send (unsent bulk chunks and dirty chunks), as records.
     uint64_t pendingBytes() const;
     uint64_t bytesInFlight() const noexcept { return wireEnd_ - delivered_; }
@@ -98,6 +102,7 @@ private:
     // Whether pausing the guest now would keep the expected downtime within the limit (drained:
     // as if the link had nothing queued).
     bool fitsDowntime(bool drained = false) const;
+    uint64_t completeFramingBytes() const;
     bool waitForLinkToDrain() const;
 
     void applyGuestIo(const Injection& io);
