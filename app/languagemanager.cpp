@@ -1,5 +1,7 @@
 #include "languagemanager.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 
@@ -28,6 +30,12 @@ QString LanguageManager::nativeName(const QString& code)
     return QStringLiteral("English");
 }
 
+QString LanguageManager::installedDirectory()
+{
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                           QStringLiteral("/../share/bitmig-lab/translations"));
+}
+
 void LanguageManager::removeTranslators()
 {
     for (auto* t : {app_.get(), qt_.get()}) {
@@ -49,9 +57,17 @@ bool LanguageManager::setLanguage(const QString& code)
     }
     std::unique_ptr<QTranslator> app;
     std::unique_ptr<QTranslator> qt;
+    QString from;
     if (code != QLatin1String("en")) {
         app = std::make_unique<QTranslator>();
-        if (!app->load(QStringLiteral(":/i18n/bitmig_%1.qm").arg(code))) {
+        const QString name = QStringLiteral("bitmig_%1.qm").arg(code);
+        const QString installed = QDir(installedDirectory()).filePath(name);
+        const QString builtIn = QStringLiteral(":/i18n/") + name;
+        if (QFileInfo::exists(installed) && app->load(installed)) {
+            from = installed;
+        } else if (app->load(builtIn)) {
+            from = builtIn;
+        } else {
             return false;
         }
         // Qt's own strings (standard buttons, file dialogs); absent on a minimal install, which
@@ -77,6 +93,7 @@ bool LanguageManager::setLanguage(const QString& code)
                                                        : QLocale::UnitedStates);
     QLocale::setDefault(locale);
     current_ = code;
+    loadedFrom_ = from;
     Q_EMIT languageChanged(code);
     return true;
 }

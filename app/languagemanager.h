@@ -26,6 +26,12 @@ public:
     static bool isKnown(const QString& code) { return codes().contains(code); }
 
     QString current() const { return current_; }
+    // The .qm file the current language was loaded from: the installed one
+    // (<prefix>/share/bitmig-lab/translations beside <prefix>/bin) when there is one, so packagers
+    // can update it, else the copy compiled into the program (":/i18n"). Empty for English.
+    QString loadedFrom() const { return loadedFrom_; }
+    // Where installed translations are looked for.
+    static QString installedDirectory();
     // Installs the translators; false (and nothing changed) for an unknown code or a missing
     // translation file. Emits languageChanged() when the language really changed.
     bool setLanguage(const QString& code);
@@ -37,6 +43,7 @@ private:
     void removeTranslators();
 
     QString current_ = QStringLiteral("en");
+    QString loadedFrom_;
     std::unique_ptr<QTranslator> app_;
     std::unique_ptr<QTranslator> qt_;
 };

@@ -40,6 +40,9 @@ const QString kSpeedKey = QStringLiteral("session/speed");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kThemeKey = QStringLiteral("ui/theme");
 
+// Each extent becomes one scheduled write of the scenario (and of the undo history's copies).
+constexpr size_t kMaxImportedExtents = size_t(1) << 20;
+
 QString chartUnit(ChartKind kind)
 {
     switch (kind) {
@@ -163,7 +166,12 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
                 names << QString::fromStdString(b.name);
             }
             if (names.isEmpty()) {
-                return fail(tr("%1 holds no persistent bitmap.").arg(path));
+                return fail(image.bitmapsIgnored()
+                                ? tr("%1: the bitmaps in this image are stale (the header's autoclear bit for "
+                                     "bitmaps is clear, as a program that does not know them leaves it); QEMU "
+                                     "ignores them too.")
+                                      .arg(path)
+                                : tr("%1 holds no persistent bitmap.").arg(path));
             }
             if (names.size() == 1) {
                 name = names.first();
@@ -186,7 +194,13 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         config.diskBytes = image.diskBytes();
         config.granularity = info->granularity;
         config.injections.clear();
-        for (const Range& r : dirtyExtents(bitmap.bits())) {
+        const std::vector<Range> extents = dirtyExtents(bitmap.bits());
+        if (extents.size() > kMaxImportedExtents) {
+            return fail(tr("%1: bitmap '%2' has %3 separate dirty extents; at most %4 can be imported as writes.")
+                            .arg(path, name, QLocale().toString(qulonglong(extents.size())),
+                                 QLocale().toString(qulonglong(kMaxImportedExtents))));
+        }
+        for (const Range& r : extents) {
             config.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
         }
         try {

@@ -116,25 +116,33 @@ QList<ChartSeriesData> ChartData::fromCsv(const QByteArray& csv, const QString& 
         if (line.isEmpty()) {
             continue;
         }
-        if (!splitRecord(line, &fields)) {
-            fail(i + 1, tr("a quoted field is not closed"));
+        // A quoted field may hold line breaks: the record goes on on the next line.
+        const qsizetype first = i;
+        while (!splitRecord(line, &fields)) {
+            if (++i >= lines.size()) {
+                fail(first + 1, tr("a quoted field is not closed"));
+            }
+            line += QLatin1Char('\n') + lines.at(i);
+            if (line.endsWith(QLatin1Char('\r'))) {
+                line.chop(1);
+            }
         }
         if (fields.size() != 5) {
-            fail(i + 1, tr("expected 5 fields, found %1").arg(fields.size()));
+            fail(first + 1, tr("expected 5 fields, found %1").arg(fields.size()));
         }
         bool okX = false, okY = false;
         const double x = fields.at(3).toDouble(&okX);
         const double y = fields.at(4).toDouble(&okY);
         if (!okX) {
-            fail(i + 1, tr("seconds '%1' is not a number").arg(fields.at(3)));
+            fail(first + 1, tr("seconds '%1' is not a number").arg(fields.at(3)));
         }
         if (!okY) {
-            fail(i + 1, tr("value '%1' is not a number").arg(fields.at(4)));
+            fail(first + 1, tr("value '%1' is not a number").arg(fields.at(4)));
         }
         if (out.isEmpty() || out.last().chart != fields.at(0) || out.last().series != fields.at(1)) {
             out.append(ChartSeriesData{fields.at(0), fields.at(1), fields.at(2), {}});
         } else if (out.last().unit != fields.at(2)) {
-            fail(i + 1, tr("unit '%1' differs from the series' unit '%2'").arg(fields.at(2), out.last().unit));
+            fail(first + 1, tr("unit '%1' differs from the series' unit '%2'").arg(fields.at(2), out.last().unit));
         }
         out.last().points.append(QPointF(x, y));
     }

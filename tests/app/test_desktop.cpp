@@ -4,6 +4,7 @@
 #include "chartdata.h"
 #include "heatmapview.h"
 #include "howitworkspanel.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "migrationcharts.h"
 #include "parameterspanel.h"
@@ -24,7 +25,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -92,6 +95,7 @@ TEST_CASE("German and Russian translate the whole window at run time", "[desktop
     REQUIRE(english.contains(QStringLiteral("&File")));
     const QStringList englishActions = actionTexts(w);
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
+    w.controller()->setPlaying(true);  // the guest writes through every rebuild
 
     for (const QString& code : {QStringLiteral("de"), QStringLiteral("ru")}) {
         INFO(code.toStdString());
@@ -125,10 +129,13 @@ TEST_CASE("German and Russian translate the whole window at run time", "[desktop
             // Cyrillic in the menus.
             CHECK(titles.first().contains(QRegularExpression(QStringLiteral("[\\x{0400}-\\x{04FF}]"))));
         }
-        // The run goes on: the controller and its undo history are the same.
-        CHECK(w.controller()->snapshot() != nullptr);
+        // The run goes on: the same controller keeps publishing to the rebuilt views.
+        const uint64_t serial = w.controller()->snapshot()->serial;
+        auto later = waitFor(*w.controller(), [serial](const SimSnapshot& s) { return s.serial > serial; }, 5000);
+        CHECK(later->serial > serial);
     }
     REQUIRE(w.setLanguage(QStringLiteral("en")));
+    w.controller()->setPlaying(false);
     CHECK(menuTitles(w) == english);
     CHECK_FALSE(w.setLanguage(QStringLiteral("xx")));
 }
@@ -271,6 +278,16 @@ TEST_CASE("a malformed chart CSV names the line and the reason", "[desktop][expo
     // Quoted fields with commas survive.
     ChartSeriesData s{QStringLiteral("c"), QStringLiteral("a, \"b\""), QStringLiteral("%"), {QPointF(1, 2)}};
     CHECK(ChartData::fromCsv(ChartData::toCsv({s}), QStringLiteral("q.csv")) == QList<ChartSeriesData>{s});
+    // So do line breaks inside a quoted field; an error after one names the line the record starts on.
+    ChartSeriesData multi{QStringLiteral("c"), QStringLiteral("two\nlines"), QStringLiteral("%"),
+                          {QPointF(1, 2), QPointF(3, 4)}};
+    CHECK(ChartData::fromCsv(ChartData::toCsv({multi}), QStringLiteral("m.csv")) == QList<ChartSeriesData>{multi});
+    try {
+        ChartData::fromCsv("chart,series,unit,seconds,value\nc,\"x\ny\",%,1,oops\n", QStringLiteral("m.csv"));
+        FAIL("no error");
+    } catch (const ChartDataError& e) {
+        CHECK(QString::fromUtf8(e.what()) == QStringLiteral("m.csv:2: value 'oops' is not a number"));
+    }
 }
 
 TEST_CASE("settings survive a restart", "[desktop][settings]")
@@ -595,4 +612,25 @@ TEST_CASE("a recorded trace replays from the workload panel", "[desktop][trace]"
     CHECK_FALSE(w.loadTrace(bad.fileName(), &error));
     CHECK(error.contains(QStringLiteral("bad.csv:2")));
     CHECK(error.contains(QStringLiteral("abc")));
+}
+
+TEST_CASE("an installed translation is preferred to the compiled-in one", "[desktop][i18n]")
+{
+    const QString dir = LanguageManager::installedDirectory();
+    REQUIRE_FALSE(QFileInfo::exists(dir));  // the build tree has none
+    REQUIRE(QDir().mkpath(dir));
+    const QString installed = QDir(dir).filePath(QStringLiteral("bitmig_de.qm"));
+    REQUIRE(QFile::copy(QStringLiteral(":/i18n/bitmig_de.qm"), installed));
+    {
+        LanguageManager languages;
+        REQUIRE(languages.setLanguage(QStringLiteral("de")));
+        CHECK(languages.loadedFrom() == installed);
+        CHECK(QCoreApplication::translate("bitmig::MainWindow", "&File") != QStringLiteral("&File"));
+        REQUIRE(languages.setLanguage(QStringLiteral("ru")));  // none installed: the compiled-in one
+        CHECK(languages.loadedFrom() == QStringLiteral(":/i18n/bitmig_ru.qm"));
+        REQUIRE(languages.setLanguage(QStringLiteral("en")));
+        CHECK(languages.loadedFrom().isEmpty());
+    }
+    QDir(dir).removeRecursively();
+    QDir().rmpath(QFileInfo(dir).path());
 }
