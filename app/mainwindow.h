@@ -134,6 +134,8 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
+    // A file that did not load or save: a status-bar hint, the message in *error; returns false.
+    bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,
                       const std::function<QString(const QString&)>& save);
 

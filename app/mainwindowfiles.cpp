@@ -43,7 +43,8 @@ const QString kThemeKey = QStringLiteral("ui/theme");
 // Each extent becomes one scheduled write of the scenario (and of the undo history's copies).
 constexpr size_t kMaxImportedExtents = size_t(1) << 20;
 
-QString chartUnit(ChartKind kind)
+// The unit of a series' values (ChartKind names them).
+QString chartUnit(ChartKind kind, int series)
 {
     switch (kind) {
     case ChartKind::Throughput:
@@ -55,7 +56,7 @@ QString chartUnit(ChartKind kind)
     case ChartKind::DirtyRate:
         break;
     }
-    return QStringLiteral("bytes/s, writes/s");
+    return series == 0 ? QStringLiteral("bytes/s") : QStringLiteral("writes/s");
 }
 
 } // namespace
@@ -86,12 +87,7 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         recent_->add(path);
         return true;
     } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
+        return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
 
@@ -110,12 +106,7 @@ bool MainWindow::saveScenario(const QString& path, QString* error)
         showHint(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
         return true;
     } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
+        return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
 
@@ -148,15 +139,18 @@ void MainWindow::importQcow2Dialog()
     }
 }
 
+bool MainWindow::reportFailure(const QString& message, QString* error)
+{
+    showHint(message, 15000);
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
 bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error)
 {
-    auto fail = [&](const QString& message) {
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
-    };
+    auto fail = [&](const QString& message) { return reportFailure(message, error); };
     try {
         const Qcow2Image image(QFile::encodeName(path).toStdString());
         QString name = bitmapName;
@@ -235,12 +229,7 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
         return true;
     } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        showHint(message, 15000);
-        if (error) {
-            *error = message;
-        }
-        return false;
+        return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
 
@@ -348,15 +337,8 @@ QList<ChartSeriesData> MainWindow::chartData() const
     for (int k = 0; k < kChartKindCount; ++k) {
         const auto kind = ChartKind(k);
         for (int s = 0; s < MigrationCharts::seriesCount(kind); ++s) {
-            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind),
+            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind, s),
                                        charts_->seriesPoints(kind, s)});
-        }
-    }
-    // The dirty-rate chart's two series have different units.
-    for (ChartSeriesData& d : out) {
-        if (d.chart == QLatin1String("dirty-rate")) {
-            d.unit = d.series == MigrationCharts::seriesName(ChartKind::DirtyRate, 1) ? QStringLiteral("writes/s")
-                                                                                      : QStringLiteral("bytes/s");
         }
     }
     return out;
