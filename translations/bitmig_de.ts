@@ -1091,6 +1091,14 @@
         <source>Write %1 at %2</source>
         <translation>%1 bei %2 schreiben</translation>
     </message>
+    <message>
+        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
+        <translation>%1: Die Bitmaps in diesem Image sind veraltet (das Autoclear-Bit für Bitmaps im Header ist gelöscht, wie es ein Programm hinterlässt, das sie nicht kennt); QEMU ignoriert sie ebenfalls.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
+        <translation>%1: Bitmap „%2“ hat %3 getrennte Dirty-Bereiche; höchstens %4 können als Schreibvorgänge importiert werden.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MigrationCharts</name>

@@ -1091,6 +1091,14 @@
         <source>Write %1 at %2</source>
         <translation>запись %1 по смещению %2</translation>
     </message>
+    <message>
+        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
+        <translation>%1: битовые карты в этом образе устарели (бит autoclear для битовых карт в заголовке сброшен — так его оставляет программа, которая о них не знает); QEMU их тоже игнорирует.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
+        <translation>%1: в битовой карте «%2» изменённых областей: %3; импортировать как записи можно не более %4.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MigrationCharts</name>
