@@ -351,3 +351,41 @@ TEST_CASE("Engine: precopy pauses the guest exactly when pending fits the downti
     CHECK(s.expectedDowntimeNs <= cfg.maxDowntimeNs);
     CHECK(s.downtimeNs <= cfg.maxDowntimeNs + cfg.tickNs);
 }
+
+TEST_CASE("Engine: max passes 0 runs no dirty pass and latency over the limit never converges",
+          "[engine]")
+{
+    SimConfig cfg;
+    cfg.diskBytes = uint64_t(4) << 40;
+    cfg.bandwidth = 50e6 / 8;
+    cfg.maxDowntimeNs = 50'000'000;
+    cfg.migrationStartNs = 1'000'000'000;
+    cfg.workload.kind = WorkloadKind::Uniform;
+    cfg.workload.rate = 4000;
+    {
+        // With passes allowed this run needs a few (see the test above); with none it pauses the
+        // guest after the bulk phase and reports that it did not converge.
+        SimConfig c = cfg;
+        c.maxPasses = 0;
+        MigrationEngine e(c);
+        e.runToEnd();
+        const MigrationSummary s = e.summary();
+        CHECK(s.dirtyPasses == 0);
+        CHECK_FALSE(s.converged);
+        CHECK(s.verified);
+        CHECK(s.expectedDowntimeNs > c.maxDowntimeNs);
+    }
+    {
+        SimConfig c = cfg;
+        c.latencyNs = 60'000'000;  // over the 50 ms limit before a byte is sent
+        c.maxPasses = 5;
+        MigrationEngine e(c);
+        e.runToEnd();
+        const MigrationSummary s = e.summary();
+        CHECK(e.finished());
+        CHECK_FALSE(s.converged);
+        CHECK(s.verified);
+        CHECK(s.dirtyPasses <= c.maxPasses);
+        CHECK(s.downtimeNs >= c.latencyNs);
+    }
+}
