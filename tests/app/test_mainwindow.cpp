@@ -166,6 +166,24 @@ TEST_CASE("bitmig-lab --screenshot saves the window and quits", "[smoke]")
     }
     CHECK(colours.size() > 20);
 
+    // On a screen at twice the density the screenshot has twice the pixels in each direction: the
+    // window is drawn at the device pixel ratio, not scaled up afterwards.
+    {
+        const QString hidpi = dir.filePath(QStringLiteral("hidpi.png"));
+        QProcess p2;
+        QProcessEnvironment env2 = env;
+        env2.insert(QStringLiteral("QT_SCALE_FACTOR"), QStringLiteral("2"));
+        p2.setProcessEnvironment(env2);
+        p2.start(QStringLiteral(BITMIG_LAB_EXE), {QStringLiteral("--no-settings"), QStringLiteral("--screenshot"), hidpi,
+                                                  QStringLiteral("--after"), QStringLiteral("500")});
+        REQUIRE(p2.waitForFinished(60000));
+        CHECK(p2.exitCode() == 0);
+        const QImage big(hidpi);
+        REQUIRE_FALSE(big.isNull());
+        CHECK(big.width() == 2 * image.width());
+        CHECK(big.height() == 2 * image.height());
+    }
+
     QProcess bad;
     bad.setProcessEnvironment(env);
     bad.start(QStringLiteral(BITMIG_LAB_EXE), {QStringLiteral("--speed"), QStringLiteral("fast")});
