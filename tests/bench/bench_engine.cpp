@@ -25,6 +25,8 @@
 //
 // Plain C++20 and std::chrono. Exit code 0 whether or not the targets are met; 2 when a check fails.
 
+#include "bench_common.hpp"
+
 #include <bitmig/migrationengine.h>
 #include <bitmig/units.h>
 #include <bitmig/workload.h>
@@ -81,36 +83,10 @@ volatile uint64_t g_sink = 0;
 
 // ---- checks and output -------------------------------------------------------------------
 
-[[noreturn]] void fail(const std::string& what)
-{
-    std::fprintf(stderr, "bench_engine: CHECK FAILED: %s\n", what.c_str());
-    std::exit(2);
-}
+using bench::check;
+using bench::fail;
+using bench::fmtRate;
 
-void check(bool ok, const std::string& what)
-{
-    if (!ok) {
-        fail(what);
-    }
-}
-
-std::string fmtRate(double v, const char* unit)
-{
-    const char* prefix = "";
-    if (v >= 1e9) {
-        v /= 1e9;
-        prefix = "G";
-    } else if (v >= 1e6) {
-        v /= 1e6;
-        prefix = "M";
-    } else if (v >= 1e3) {
-        v /= 1e3;
-        prefix = "k";
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f %s%s", v >= 100 ? 0 : v >= 10 ? 1 : 2, v, prefix, unit);
-    return buf;
-}
 
 std::string fmtMs(double seconds)
 {
@@ -359,6 +335,7 @@ void usage()
 
 int main(int argc, char** argv)
 {
+    bench::g_program = "bench_engine";
     int reps = 3;
     uint64_t seed = 1;
     for (int i = 1; i < argc; ++i) {
