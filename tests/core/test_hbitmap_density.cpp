@@ -12,17 +12,6 @@ using namespace bitmig_test;
 
 namespace {
 
-struct Rng {
-    uint64_t state;
-    uint64_t next()
-    {
-        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    uint64_t below(uint64_t n) { return n == 0 ? 0 : next() % n; }
-};
 
 // The density counts recomputed from words(), one block of 2^log2 bits at a time.
 std::vector<uint64_t> recountDensity(const HBitmap& bm)

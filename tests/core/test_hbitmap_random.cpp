@@ -11,18 +11,6 @@ using namespace bitmig_test;
 
 namespace {
 
-struct Rng {
-    uint64_t state;
-    uint64_t next()
-    {
-        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    uint64_t below(uint64_t n) { return n == 0 ? 0 : next() % n; }
-    bool chance(unsigned percent) { return below(100) < percent; }
-};
 
 // One bit per granule, exactly as the reference describes the operations. Every change goes
 // through assign(); the successor tables only make the position queries cheap.
