@@ -515,28 +515,7 @@ uint64_t HBitmap::countBits(uint64_t firstBit, uint64_t nbits) const noexcept
 
 // ---- searches ----------------------------------------------------------------------------
 
-namespace {
-
-// std::optional<uint64_t>{value} if `engaged`, else std::nullopt. GCC 12 returns an optional
-// built the usual way through the stack: a one-byte store of the flag, then an eight-byte load
-// of the same bytes, which the store cannot be forwarded to. That stall cost about 40 % of a
-// nextDirty() or Iterator::next() call that finds its bit in the word it starts in. With the
-// standard libraries whose layout is known (the value, then the flag, as their ABI fixes it) the
-// optional is made from two whole words instead.
-inline std::optional<uint64_t> makeOptional(uint64_t value, bool engaged) noexcept
-{
-#if (defined(__GLIBCXX__) || defined(_LIBCPP_VERSION)) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    static_assert(sizeof(std::optional<uint64_t>) == 16 &&
-                  std::is_trivially_copyable_v<std::optional<uint64_t>>);
-    return std::bit_cast<std::optional<uint64_t>>(
-        std::array<uint64_t, 2>{engaged ? value : 0, uint64_t(engaged)});
-#else
-    return engaged ? std::optional<uint64_t>(value) : std::nullopt;
-#endif
-}
-
-} // namespace
+using detail::makeOptional;
 
 // The first set bit at or after `bit`. Most calls of a walk end in the word they start in (the
 // next bit of a run or of the same word): that word is looked at first, without a function call.
@@ -668,10 +647,14 @@ inline uint64_t HBitmap::zeroFrom(uint64_t start, uint64_t count) const noexcept
     return std::max(start, bit << g_);
 }
 
-std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
+uint64_t HBitmap::dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexcept
 {
-    const uint64_t item = dirtyFrom(start, count);
-    return makeOptional(item, item != kNone);
+    return dirtyFrom(start, count);
+}
+
+uint64_t HBitmap::findNextSetOutOfLine(uint64_t bit) const noexcept
+{
+    return findNextSet(bit);
 }
 
 std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
@@ -706,14 +689,6 @@ HBitmap::Iterator HBitmap::iterate(uint64_t first) const
         throw std::out_of_range(describe("HBitmap::iterate: first item past the end", first, origSize_));
     }
     return Iterator(this, first >> g_);
-}
-
-std::optional<uint64_t> HBitmap::Iterator::next()
-{
-    const uint64_t bit = bitmap_->findNextSet(bit_);
-    const bool found = bit != kNone;
-    bit_ = found ? bit + 1 : bitmap_->bits_;
-    return makeOptional(bit << bitmap_->g_, found);
 }
 
 // ---- truncate and merge ------------------------------------------------------------------

@@ -78,6 +78,54 @@ inline Walk summaryGuidedWalk(const HBitmap& hb)
     return r;
 }
 
+// The least one call costs, per granule, with the bitmap in the L1 cache: a walk over a small,
+// fully dirty bitmap (2^16 granules, 8 KiB of words), where every nextDirty() or next() finds
+// its bit in the word it starts in, the cheapest case there is. The flat scan of the same words
+// is timed alongside. Measured once per run, lazily, and used for the "cap" rows.
+struct CallFloor {
+    double nextDirtyNs = 0;  // per nextDirty() call
+    double iteratorNs = 0;   // per Iterator::next() call
+    double flatNs = 0;       // per bit of the flat scan
+};
+
+inline const CallFloor& callFloor(int reps)
+{
+    static const CallFloor floor = [reps] {
+        constexpr uint64_t kSmallBits = uint64_t(1) << 16;
+        constexpr int kRounds = 64;  // walks per timing: 4 M calls
+        HBitmap small(kSmallBits << kGran, kGran);
+        small.set(0, small.size());
+        const Flat smallFlat(kSmallBits / 64, ~uint64_t(0));
+        Walk a, b, c;
+        double tNext = 1e300, tIter = 1e300, tFlat = 1e300;
+        for (int r = 0; r < std::max(reps, 3); ++r) {
+            tNext = std::min(tNext, timed([&] {
+                                 for (int i = 0; i < kRounds; ++i) {
+                                     a = oursWalkNextDirty(small);
+                                     g_sink = g_sink + a.sum;
+                                 }
+                             }));
+            tIter = std::min(tIter, timed([&] {
+                                 for (int i = 0; i < kRounds; ++i) {
+                                     b = oursWalkIterator(small);
+                                     g_sink = g_sink + b.sum;
+                                 }
+                             }));
+            tFlat = std::min(tFlat, timed([&] {
+                                 for (int i = 0; i < kRounds; ++i) {
+                                     c = flatWalk(smallFlat);
+                                     g_sink = g_sink + c.sum;
+                                 }
+                             }));
+        }
+        check(a == c && b == c && c.visited == kSmallBits,
+              "call floor: the walks over the small bitmap disagree with the flat scan");
+        const double calls = double(kSmallBits) * kRounds;
+        return CallFloor{tNext / calls * 1e9, tIter / calls * 1e9, tFlat / calls * 1e9};
+    }();
+    return floor;
+}
+
 // How the dirty bits lie: how many, and how many of the words and of the 64-byte lines hold one.
 struct Shape {
     uint64_t bits = 0;
@@ -167,6 +215,21 @@ inline void walkRows(const HBitmap& hb, const Flat& flat, const std::string& nam
     if (bound) {
         row("  bound: summary scan", fmtRate(1 / tBound, "walk/s"), fmtRate(1 / tBase, "walk/s"), tBase / tBound,
             Goal::None, 0);
+    }
+    if (target) {
+        // The most a walk with one call per granule could reach here, even if every call cost no
+        // more than in the L1 cache: the flat scan's time per dirty granule over that floor.
+        const CallFloor& f = callFloor(reps);
+        const double perGranuleNs = tBase / double(s.bits) * 1e9;
+        std::printf("  in L1 (2^16 granules, all dirty): nextDirty %.2f ns/call, iterator %.2f ns/call, flat scan "
+                    "%.2f ns/bit; the flat scan above took %.2f ns per dirty granule\n",
+                    f.nextDirtyNs, f.iteratorNs, f.flatNs, perGranuleNs);
+        const auto cap = [&](const char* which, double ns) {
+            row((std::string("  cap: ") + which).c_str(), fmtFixed(ns, 2, "ns/call"),
+                fmtFixed(perGranuleNs, 2, "ns/granule"), perGranuleNs / ns, Goal::None, 0);
+        };
+        cap("nextDirty in L1", f.nextDirtyNs);
+        cap("iterator in L1", f.iteratorNs);
     }
 }
 

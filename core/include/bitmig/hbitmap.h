@@ -1,12 +1,15 @@
 // Hierarchical dirty bitmap with QEMU HBitmap semantics (see docs/core.md).
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bitmig/zeropageallocator.h"
@@ -63,7 +66,7 @@ public:
     // It reads the live bitmap, so bits reset after the iterator was made are never returned.
     class Iterator {
     public:
-        std::optional<uint64_t> next();
+        std::optional<uint64_t> next();  // inline: the next bit of the current word without a call
 
     private:
         friend class HBitmap;
@@ -124,6 +127,9 @@ public:
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);
 
+    uint64_t dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexcept;  // dirtyFrom()
+    uint64_t findNextSetOutOfLine(uint64_t bit) const noexcept;                   // findNextSet()
+
     uint64_t findNextSet(uint64_t bit) const noexcept;   // kNone if no set bit at or after `bit`
     uint64_t findNextSetAfter(uint64_t word) const noexcept;  // first set bit in a word after `word`
     void prefetchAhead(uint64_t fromGroup, uint64_t toGroup) const noexcept;
@@ -154,5 +160,72 @@ private:
     unsigned densityLog2_ = 0;      // 0: no density index
     std::vector<uint64_t> density_;  // set bits per block of 2^densityLog2_ bits
 };
+
+namespace detail {
+
+// std::optional<uint64_t>{value} if `engaged`, else std::nullopt. GCC 12 returns an optional
+// built the usual way through the stack: a one-byte store of the flag, then an eight-byte load
+// of the same bytes, which the store cannot be forwarded to. That stall cost about 40 % of a
+// nextDirty() or Iterator::next() call that finds its bit in the word it starts in. With the
+// standard libraries whose layout is known (the value, then the flag, as their ABI fixes it) the
+// optional is made from two whole words instead.
+inline std::optional<uint64_t> makeOptional(uint64_t value, bool engaged) noexcept
+{
+#if (defined(__GLIBCXX__) || defined(_LIBCPP_VERSION)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static_assert(sizeof(std::optional<uint64_t>) == 16 &&
+                  std::is_trivially_copyable_v<std::optional<uint64_t>>);
+    return std::bit_cast<std::optional<uint64_t>>(
+        std::array<uint64_t, 2>{engaged ? value : 0, uint64_t(engaged)});
+#else
+    return engaged ? std::optional<uint64_t>(value) : std::nullopt;
+#endif
+}
+
+} // namespace detail
+
+// The searches a walk makes most often, inline: the next set bit lies in the bottom word the
+// search starts in (the next granule of a run, a later bit of the same word). Anything else goes
+// to the out-of-line search through the summary levels.
+inline std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
+{
+    uint64_t item = kNone;
+    const uint64_t bit = start >> g_;
+    const uint64_t word = start < origSize_ && count != 0
+                              ? levels_[kLevels - 1].data()[bit >> 6] & (~uint64_t(0) << (bit & 63))
+                              : 0;
+    if (word) {
+        const uint64_t found = ((bit & ~uint64_t(63)) + unsigned(std::countr_zero(word))) << g_;
+        // The granule may begin before `start`; the range ends at start + min(count, left).
+        if (found <= start || found - start < std::min(count, origSize_ - start)) {
+            item = std::max(start, found);
+        }
+    } else {
+        item = dirtyFromOutOfLine(start, count);
+    }
+    if (item == kNone) {
+        return std::nullopt;
+    }
+    return item;
+}
+
+inline std::optional<uint64_t> HBitmap::Iterator::next()
+{
+    const HBitmap& b = *bitmap_;
+    uint64_t found = kNone;
+    const uint64_t word =
+        bit_ < b.bits_ ? b.levels_[kLevels - 1].data()[bit_ >> 6] & (~uint64_t(0) << (bit_ & 63)) : 0;
+    if (word) {
+        found = (bit_ & ~uint64_t(63)) + unsigned(std::countr_zero(word));
+    } else {
+        found = b.findNextSetOutOfLine(bit_);
+    }
+    if (found == kNone) {
+        bit_ = b.bits_;
+        return std::nullopt;
+    }
+    bit_ = found + 1;
+    return found << b.g_;
+}
 
 } // namespace bitmig
