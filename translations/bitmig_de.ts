@@ -601,6 +601,22 @@
         <source>Destination: %1 of %2 bits set, at least %3 differ from the source</source>
         <translation>Ziel: %1 von %2 Bits gesetzt, mindestens %3 weichen von der Quelle ab</translation>
     </message>
+    <message>
+        <source>No meta bitmap in this run: only precopy keeps one</source>
+        <translation>Keine Meta-Bitmap in diesem Lauf: Nur Precopy führt eine</translation>
+    </message>
+    <message>
+        <source>The meta bitmap is created when the migration starts</source>
+        <translation>Die Meta-Bitmap wird beim Start der Migration angelegt</translation>
+    </message>
+    <message>
+        <source>The meta bitmap was freed when the migration completed</source>
+        <translation>Die Meta-Bitmap wurde am Ende der Migration freigegeben</translation>
+    </message>
+    <message>
+        <source>The meta bitmap was freed when the migration was cancelled</source>
+        <translation>Die Meta-Bitmap wurde beim Abbruch der Migration freigegeben</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

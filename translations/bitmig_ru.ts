@@ -601,6 +601,22 @@
         <source>Destination: %1 of %2 bits set, at least %3 differ from the source</source>
         <translation>Приёмник: установлено %1 из %2 бит, отличаются от источника: не менее %3</translation>
     </message>
+    <message>
+        <source>No meta bitmap in this run: only precopy keeps one</source>
+        <translation>В этом прогоне нет мета-битовой карты: её ведёт только предкопирование</translation>
+    </message>
+    <message>
+        <source>The meta bitmap is created when the migration starts</source>
+        <translation>Мета-битовая карта создаётся при запуске миграции</translation>
+    </message>
+    <message>
+        <source>The meta bitmap was freed when the migration completed</source>
+        <translation>Мета-битовая карта освобождена по завершении миграции</translation>
+    </message>
+    <message>
+        <source>The meta bitmap was freed when the migration was cancelled</source>
+        <translation>Мета-битовая карта освобождена при отмене миграции</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

@@ -401,6 +401,24 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
     p.drawText(textRect, Qt::AlignRight | Qt::AlignBottom, elided);
 }
 
+// Why the meta band is empty: only precopy has a meta bitmap, and only while it migrates.
+QString HeatmapView::metaPlaceholder(const SimSnapshot& s)
+{
+    if (s.config.strategy != Strategy::Precopy) {
+        return tr("No meta bitmap in this run: only precopy keeps one");
+    }
+    switch (s.phase) {
+    case Phase::Idle:
+        return tr("The meta bitmap is created when the migration starts");
+    case Phase::Done:
+        return tr("The meta bitmap was freed when the migration completed");
+    case Phase::Cancelled:
+        return tr("The meta bitmap was freed when the migration was cancelled");
+    default:
+        return tr("No meta bitmap in this run");
+    }
+}
+
 void HeatmapView::paintBand(QPainter& p, Band band, const DensityPalette& colours)
 {
     paintTitle(p, band);
@@ -411,7 +429,7 @@ void HeatmapView::paintBand(QPainter& p, Band band, const DensityPalette& colour
         p.fillRect(r, colours.cleanColor());
         QString placeholder = tr("Waiting for the simulation…");
         if (snapshot_ && band == Band::Meta) {
-            placeholder = tr("No meta bitmap in this run");
+            placeholder = metaPlaceholder(*snapshot_);
         } else if (snapshot_ && band == Band::Destination) {
             placeholder = tr("Nothing received yet: the destination starts at START");
         }

@@ -51,6 +51,8 @@ public:
     std::optional<Band> bandAt(const QPoint& point) const;
     // What the tooltip at a point says (empty outside the bands).
     QString toolTipAt(const QPoint& point) const;
+    // What the meta band says when a snapshot has no meta layer: why there is none.
+    static QString metaPlaceholder(const SimSnapshot& snapshot);
     DensityPalette densityPalette() const { return DensityPalette(palette(), densityScale_); }
     DensityPalette::Scale densityScale() const { return densityScale_; }
 

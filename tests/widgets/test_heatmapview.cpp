@@ -1,5 +1,6 @@
 #include "byteformat.h"
 #include "densitypalette.h"
+#include "enginerun.h"
 #include "heatmapview.h"
 #include "overviewstrip.h"
 #include "simsnapshot.h"
@@ -437,6 +438,38 @@ TEST_CASE("tooltips give the exact byte range and the state of the cell", "[heat
     QApplication::sendEvent(&f.view, &help);
     CHECK(QToolTip::text() == text);
     QToolTip::hideText();
+}
+
+TEST_CASE("an empty meta band says why there is no meta bitmap", "[heatmapview]")
+{
+    SimSnapshot s;
+    s.config.strategy = Strategy::Precopy;
+    s.phase = Phase::Idle;
+    CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("created when the migration starts")));
+    s.phase = Phase::Done;
+    CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("freed when the migration completed")));
+    s.phase = Phase::Cancelled;
+    CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("cancelled")));
+    for (const Strategy strategy : {Strategy::Postcopy, Strategy::StopAndCopy}) {
+        s.config.strategy = strategy;
+        for (const Phase phase : {Phase::Idle, Phase::Bulk, Phase::Done}) {
+            s.phase = phase;
+            CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("only precopy keeps one")));
+        }
+    }
+
+    // A real precopy run: the meta layer is there while the migration runs, and the placeholder
+    // names the end once the engine has freed the meta bitmap.
+    MigrationEngine engine(testing::realisticConfig());
+    engine.runFor(2'500'000'000);
+    REQUIRE(engine.phase() != Phase::Idle);
+    REQUIRE(engine.meta() != nullptr);
+    engine.runToEnd();
+    REQUIRE(engine.phase() == Phase::Done);
+    CHECK(engine.meta() == nullptr);
+    s.config.strategy = Strategy::Precopy;
+    s.phase = engine.phase();
+    CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("completed")));
 }
 
 TEST_CASE("snapshots schedule one repaint, never paint at once", "[heatmapview]")
