@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "chartdata.h"
+#include "datasize.h"
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/qcow2image.h>
@@ -670,8 +671,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     timeLabel_->setText(tr("t = %1 s, %2x").arg(l.toString(double(snapshot->nowNs) * 1e-9, 'f', 3),
                                                l.toString(snapshot->achievedSpeed, 'f', 1)));
     const uint64_t bitmapBytes = (snapshot->geometry.totalBits() + 7) / 8;
-    memoryLabel_->setText(tr("bitmap %1").arg(l.formattedDataSize(qint64(bitmapBytes), 1,
-                                                                   QLocale::DataSizeTraditionalFormat)));
+    memoryLabel_->setText(tr("bitmap %1").arg(formatDataSize(bitmapBytes, 1, l)));
     if (frameStats_->frames() > 0 && snapshot->serial % 30 == 0) {
         frameLabel_->setText(tr("frame p99 %1 ms").arg(l.toString(frameStats_->percentileMs(99), 'f', 1)));
     }

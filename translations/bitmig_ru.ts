@@ -455,6 +455,13 @@
     </message>
 </context>
 <context>
+    <name>bitmig::DataSize</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::ExplanationPanel</name>
     <message>
         <source>Explanation of the current phase</source>

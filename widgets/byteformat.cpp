@@ -1,20 +1,14 @@
 #include "byteformat.h"
 
+#include "datasize.h"
+
 #include <algorithm>
-#include <limits>
 
 namespace bitmig {
 
 QString formatBytes(uint64_t bytes, const QLocale& locale, int precision)
 {
-    uint64_t unit = 1;
-    while (unit <= bytes / 1024) {
-        unit *= 1024;
-    }
-    const qint64 value = bytes > uint64_t(std::numeric_limits<qint64>::max())
-        ? std::numeric_limits<qint64>::max()
-        : qint64(bytes);
-    return locale.formattedDataSize(value, bytes % unit == 0 ? 0 : precision);
+    return formatDataSize(bytes, precision, locale);
 }
 
 QString formatExactBytes(uint64_t bytes, const QLocale& locale)

@@ -1,5 +1,7 @@
 #include "chartscales.h"
 
+#include "datasize.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -29,7 +31,7 @@ QString ChartScales::bytes(double bytes)
     } else if (std::abs(scaled * 10 - std::round(scaled * 10)) < 0.05) {
         precision = 1;
     }
-    return locale.formattedDataSize(whole, precision);
+    return formatDataSize(uint64_t(whole), precision, locale);
 }
 
 QString ChartScales::rate(double bytesPerSecond)

@@ -1,5 +1,7 @@
 #include "summarypanel.h"
 
+#include "datasize.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -10,7 +12,7 @@ namespace {
 
 QString bytes(uint64_t b)
 {
-    return QLocale().formattedDataSize(qint64(b), 2, QLocale::DataSizeTraditionalFormat);
+    return formatDataSize(b, 2);
 }
 
 QString ms(int64_t ns)

@@ -1,9 +1,13 @@
 #include "phaseexplainer.h"
 
+#include "datasize.h"
+
 #include <bitmig/chunkgeometry.h>
 
 #include <QCoreApplication>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace bitmig {
 
@@ -16,7 +20,7 @@ QString tr(const char* text)
 
 QString bytes(double b)
 {
-    return QLocale().formattedDataSize(qint64(b), 1, QLocale::DataSizeTraditionalFormat);
+    return formatDataSize(uint64_t(std::max(b, 0.0)), 1);
 }
 
 QString rate(double bytesPerSecond)
