@@ -200,6 +200,14 @@ void MainWindow::buildUi()
     (tool == HeatmapView::Tool::Brush ? brushTool_ : tool == HeatmapView::Tool::Zoom ? zoomTool_ : panTool_)
         ->setChecked(true);
     parameters_->setConfig(controller_->config());
+    // Now that the seed table has its rows: wide enough for its four columns and the chunk
+    // controls, and never narrower than the panel's labels and fields need, in any language.
+    // The dock's scroll area may need its vertical scroll bar, beside the panel.
+    const int dockWidth = parameters_->sizeHint().width() + 30 + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    if (dockState.isEmpty()) {
+        resizeDocks({docks_.first()}, {dockWidth + 10}, Qt::Horizontal);
+    }
+    docks_.first()->setMinimumWidth(std::max(400, dockWidth));
     workload_->setWorkload(controller_->config().workload);
     updateSpeedLabel(controller_->speed());
     {
@@ -501,10 +509,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(w, s);
     tabifyDockWidget(s, h);
     w->raise();
-    // Wide enough for the seed table's four columns and the chunk controls.
-    resizeDocks({docks_.first()}, {parameters_->sizeHint().width() + 40}, Qt::Horizontal);
-    // Never narrower than the panel's labels and fields need, in whatever language.
-    docks_.first()->setMinimumWidth(std::max(400, parameters_->sizeHint().width() + 30));
     if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         view->addSeparator();
         for (QDockWidget* d : std::as_const(docks_)) {

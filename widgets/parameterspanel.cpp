@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QLabel>
 #include <QLocale>
 #include <QSlider>
@@ -241,6 +242,21 @@ void ParametersPanel::edited()
     Q_EMIT configEdited(c);
 }
 
+// The seed table is never narrower than its four columns: in every language the whole row shows
+// without a horizontal scroll bar (the dock that holds the panel follows its minimum width).
+void ParametersPanel::fitSeedTable()
+{
+    const QHeaderView* header = seedView_->horizontalHeader();
+    int width = 2 * seedView_->frameWidth() + seedView_->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < seedModel_->columnCount(); ++column) {
+        // Public in QAbstractItemView (QTableView makes its override protected).
+        const QAbstractItemView* view = seedView_;
+        width += std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    }
+    seedView_->setMinimumWidth(width);
+    seedView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+}
+
 void ParametersPanel::updateDerived(const SimConfig& c)
 {
     try {
@@ -252,6 +268,7 @@ void ParametersPanel::updateDerived(const SimConfig& c)
                                    formatBinarySize(g.bitmapBytes), QString::number(g.headerBytes + g.paddingBytes),
                                    l.toString(100 * g.overhead, 'f', 1)));
         seedModel_->setGeometry(c.diskBytes, c.granularity, c.chunkBytes);
+        fitSeedTable();
         if (seedModel_->currentRow() >= 0) {
             seedView_->scrollTo(seedModel_->index(seedModel_->currentRow(), 0));
         }

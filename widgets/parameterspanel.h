@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void edited();
     void updateDerived(const SimConfig& c);
+    void fitSeedTable();
     void showProblem(const QString& message);
 
     SimConfig base_;

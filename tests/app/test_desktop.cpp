@@ -32,7 +32,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTableView>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -138,6 +142,44 @@ TEST_CASE("German and Russian translate the whole window at run time", "[desktop
     w.controller()->setPlaying(false);
     CHECK(menuTitles(w) == english);
     CHECK_FALSE(w.setLanguage(QStringLiteral("xx")));
+}
+
+TEST_CASE("the seed table shows its columns whole in every language", "[desktop][i18n]")
+{
+    clearSettings();
+    for (const QString& code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+        INFO(code.toStdString());
+        // As `bitmig-lab --lang` starts: the language is chosen before the window first shows.
+        MainWindow w;
+        w.setSettingsEnabled(false);
+        REQUIRE(w.setLanguage(code));
+        w.resize(1400, 900);
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50);  // the docks are laid out
+        auto* parameters = w.findChild<ParametersPanel*>();
+        REQUIRE(parameters);
+        const auto tables = parameters->findChildren<QTableView*>();
+        REQUIRE(tables.size() == 1);
+        QTableView* table = tables.first();
+        REQUIRE(table->isVisible());
+        REQUIRE(table->model()->rowCount() > 0);
+        // Every column is as wide as its header and its widest cell want, and together they fit
+        // the table's viewport: nothing is cut off, nothing needs a horizontal scroll bar.
+        int columns = 0;
+        for (int c = 0; c < table->model()->columnCount(); ++c) {
+            const QAbstractItemView* view = table;
+            CHECK(table->columnWidth(c) >= view->sizeHintForColumn(c));
+            CHECK(table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c));
+            columns += table->columnWidth(c);
+        }
+        CHECK(columns <= table->viewport()->width());
+        // The dock shows the whole panel's width.
+        auto* scroll = qobject_cast<QScrollArea*>(parameters->parentWidget()->parentWidget());
+        REQUIRE(scroll);
+        CHECK(scroll->horizontalScrollBar()->maximum() == 0);
+        CHECK(parameters->width() >= parameters->minimumSizeHint().width());
+    }
 }
 
 TEST_CASE("a rebuilt window keeps the run with its charts and the undo history", "[desktop][i18n]")
