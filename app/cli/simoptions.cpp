@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <string_view>
@@ -299,7 +300,7 @@ QString SimOptions::optionForField(const QString& field)
     return {};
 }
 
-void SimOptions::validate(const SimConfig& config, const QString& chunkOption)
+void SimOptions::validate(const SimConfig& config, const QCommandLineParser& parser, const QString& chunkOption)
 {
     try {
         config.validate();
@@ -308,10 +309,18 @@ void SimOptions::validate(const SimConfig& config, const QString& chunkOption)
         const qsizetype colon = what.indexOf(QStringLiteral(": "));
         const QString field = colon > 0 ? what.left(colon) : QString();
         const QString reason = colon > 0 ? what.mid(colon + 2) : what;
-        // "injections[1].length" or "injections[1]": the second --inject.
+        // "injections[1].length" or "injections[1]": the scenario file's injections come first,
+        // then one per --inject.
         static const QRegularExpression injection(QStringLiteral("^injections\\[(\\d+)\\](?:\\.(\\w+))?$"));
         if (const auto m = injection.match(field); m.hasMatch()) {
-            const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(m.captured(1).toInt() + 1);
+            const qsizetype index = m.captured(1).toLongLong();
+            const qsizetype fromFile =
+                std::max<qsizetype>(0, qsizetype(config.injections.size()) - parser.values(QStringLiteral("inject")).size());
+            if (index < fromFile) {
+                throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
+                                                                      QStringLiteral(": ") + what);
+            }
+            const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(index - fromFile + 1);
             const QString part = m.captured(2).isEmpty() ? QString() : m.captured(2) + QLatin1Char(' ');
             throw ArgumentError(QStringLiteral("--inject"), which + QStringLiteral(": ") + part + reason);
         }

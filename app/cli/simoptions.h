@@ -17,8 +17,11 @@ public:
     static SimConfig toConfig(const QCommandLineParser& parser, bool withChunk);
     // SimConfig::validate(), its message mapped to the option that sets the field
     // ("tick: must be ..." becomes "--tick: must be ..."). Throws ArgumentError. `chunkOption` is
-    // the option that set the chunk size ("--chunks" for a sweep).
-    static void validate(const SimConfig& config, const QString& chunkOption = QStringLiteral("--chunk"));
+    // the option that set the chunk size ("--chunks" for a sweep). An injection is named where it
+    // came from: "--scenario: FILE: injections[0]: ..." for the file's (counted from 0, as the
+    // file's key paths are), "--inject: injection 1: ..." for the command line's.
+    static void validate(const SimConfig& config, const QCommandLineParser& parser,
+                         const QString& chunkOption = QStringLiteral("--chunk"));
     // --trace and its companions into c.workload.trace: reads the trace file now, so that a bad
     // line is reported (ArgumentError "--trace: FILE:LINE: reason") before anything runs.
     static void readTrace(const QCommandLineParser& parser, SimConfig& c);

@@ -76,7 +76,7 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
                             QCoreApplication::translate("bitmig", "unexpected argument"));
     }
     const SimConfig config = SimOptions::toConfig(parser, true);
-    SimOptions::validate(config);
+    SimOptions::validate(config, parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
     const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
 

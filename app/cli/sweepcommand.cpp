@@ -373,7 +373,7 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
                 vary.parameter->apply(p.config, QStringLiteral("--vary"), value);
             }
             try {
-                SimOptions::validate(p.config, QStringLiteral("--chunks"));
+                SimOptions::validate(p.config, parser, QStringLiteral("--chunks"));
             } catch (const ArgumentError& e) {
                 p.skipReason = e.message();
             }

@@ -80,3 +80,36 @@ TEST_CASE("trace options apply to the trace a scenario names", "[scenario][trace
     CHECK(trace.value(QStringLiteral("loop")).toBool());
     CHECK(trace.value(QStringLiteral("source")).toString().endsWith(QStringLiteral("t.csv")));
 }
+
+TEST_CASE("an injection's error names where it came from: the scenario file or --inject", "[scenario]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("crash.json"));
+    writeFile(path, R"({"format": "bitmig-scenario", "version": 1, "disk": "64G", "chunk": "4K",
+        "injections": [{"time": "1s", "offset": "1G", "length": "4K"},
+                       {"time": "2s", "offset": "60G", "length": "1G"}]})");
+
+    // The file is valid, but a smaller --disk leaves its second injection past the end.
+    const CliRun fromFile = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path,
+                                         QStringLiteral("--disk"), QStringLiteral("32G")});
+    CHECK(fromFile.exitCode == 2);
+    INFO(fromFile.err.toStdString());
+    CHECK(fromFile.err.startsWith(QStringLiteral("bitmig: --scenario: ") + path + QStringLiteral(": injections[1]")));
+    CHECK(fromFile.err.contains(QStringLiteral("past the end")));
+    CHECK_FALSE(fromFile.err.contains(QStringLiteral("--inject")));
+
+    // The first --inject on the command line is "injection 1", whatever the file holds.
+    const CliRun fromOption = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path,
+                                           QStringLiteral("--inject"), QStringLiteral("1s:write:1G:4K"),
+                                           QStringLiteral("--inject"), QStringLiteral("3s:write:63G:2G")});
+    CHECK(fromOption.exitCode == 2);
+    INFO(fromOption.err.toStdString());
+    CHECK(fromOption.err.startsWith(QStringLiteral("bitmig: --inject: injection 2: ")));
+    CHECK(fromOption.err.contains(QStringLiteral("past the end")));
+
+    // Without a scenario the numbering is the same.
+    const CliRun alone = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"),
+                                      QStringLiteral("--inject"), QStringLiteral("3s:write:63G:2G")});
+    CHECK(alone.exitCode == 2);
+    CHECK(alone.err.startsWith(QStringLiteral("bitmig: --inject: injection 1: ")));
+}
