@@ -380,6 +380,31 @@ TEST_CASE("HBitmap iterator after resetAll returns nothing", "[hbitmap][iterator
     CHECK(fresh.next() == kNoPos);
 }
 
+TEST_CASE("HBitmap iterator returns bits set ahead of it and survives a truncate", "[hbitmap][iterator]")
+{
+    HBitmap bm(1000, 0);
+    bm.set(3, 1);
+    bm.set(130, 1);
+    auto it = bm.iterate(0);
+    CHECK(it.next() == Opt{3});
+    bm.set(10, 1);   // same word, ahead of the iterator
+    bm.set(2, 1);    // same word, behind it
+    bm.set(64, 1);   // a word it has not reached
+    CHECK(it.next() == Opt{10});
+    CHECK(it.next() == Opt{64});
+    CHECK(it.next() == Opt{130});
+    CHECK(it.next() == kNoPos);
+
+    // A truncate that drops the word the iterator is in, and everything after it.
+    bm.set(900, 1);
+    auto cut = bm.iterate(200);
+    CHECK(cut.next() == Opt{900});
+    bm.set(950, 1);
+    bm.truncate(300);
+    CHECK(cut.next() == kNoPos);
+    CHECK(cut.next() == kNoPos);
+}
+
 TEST_CASE("HBitmap iterator never returns bits reset after it was made", "[hbitmap][iterator]")
 {
     HBitmap bm(1000, 0);

@@ -70,9 +70,13 @@ public:
 
     private:
         friend class HBitmap;
-        Iterator(const HBitmap* bitmap, uint64_t bit) : bitmap_(bitmap), bit_(bit) {}
+        Iterator(const HBitmap* bitmap, uint64_t bit)
+            : bitmap_(bitmap), word_(bit >> 6), mask_(~uint64_t(0) << (bit & 63))
+        {
+        }
         const HBitmap* bitmap_;
-        uint64_t bit_;  // next bottom-level bit to look at
+        uint64_t word_;  // the bottom-level word the iterator is in
+        uint64_t mask_;  // the positions of that word still to look at (after the last bit returned)
     };
     Iterator iterate(uint64_t first = 0) const;     // std::out_of_range if first >= size()
 
@@ -209,22 +213,29 @@ inline std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count
     return item;
 }
 
+// The iterator keeps the positions still to visit in its word as a mask and reads the live word
+// at each call, so a bit reset meanwhile is never returned and one set ahead of it is. Only the
+// mask, not the word index, changes from one bit of a word to the next.
 inline std::optional<uint64_t> HBitmap::Iterator::next()
 {
     const HBitmap& b = *bitmap_;
+    const auto& words = b.levels_[kLevels - 1];
     uint64_t found = kNone;
-    const uint64_t word =
-        bit_ < b.bits_ ? b.levels_[kLevels - 1].data()[bit_ >> 6] & (~uint64_t(0) << (bit_ & 63)) : 0;
-    if (word) {
-        found = (bit_ & ~uint64_t(63)) + unsigned(std::countr_zero(word));
+    const uint64_t live = word_ < words.size() ? words.data()[word_] & mask_ : 0;
+    if (live) {
+        const unsigned i = unsigned(std::countr_zero(live));
+        mask_ = (~uint64_t(0) << i) << 1;
+        found = (word_ << 6) + i;
     } else {
-        found = b.findNextSetOutOfLine(bit_);
+        found = word_ < words.size() ? b.findNextSetOutOfLine((word_ + 1) << 6) : kNone;
+        if (found == kNone) {
+            word_ = words.size();
+            mask_ = 0;
+            return std::nullopt;
+        }
+        word_ = found >> 6;
+        mask_ = (~uint64_t(0) << (found & 63)) << 1;
     }
-    if (found == kNone) {
-        bit_ = b.bits_;
-        return std::nullopt;
-    }
-    bit_ = found + 1;
     return found << b.g_;
 }
 
