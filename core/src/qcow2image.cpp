@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <utility>
@@ -328,6 +329,17 @@ void Qcow2Image::readDirectory(uint64_t directoryOffset, uint64_t directoryBytes
         info.name.assign(reinterpret_cast<const char*>(e + kEntryFixedBytes), nameSize);
         label += ' ';
         label += quotedName(info.name);
+        // The entry is padded to a multiple of 8 after its extra data and name; the padding must be 0.
+        const uint64_t padding = kEntryFixedBytes + extraSize + nameSize;
+        for (uint64_t k = padding; k < entryBytes; ++k) {
+            if (e[k] != 0) {
+                throw Qcow2Error(path_, label,
+                                 "padding after the name is not zero: entry byte " + num(k) + " is " + hex(e[k]) +
+                                     " (bytes " + num(padding) + ".." + num(entryBytes - 1) +
+                                     " pad the entry to a multiple of 8 and must be 0)",
+                                 at + k);
+            }
+        }
         info.tableOffset = readBigEndian<uint64_t>(e);
         info.tableSize = readBigEndian<uint32_t>(e + 8);
         info.flags = readBigEndian<uint32_t>(e + 12);
@@ -395,6 +407,54 @@ void Qcow2Image::readDirectory(uint64_t directoryOffset, uint64_t directoryBytes
                              " bytes but bitmap_directory_size is " + num(directoryBytes),
                          directoryOffset + pos);
     }
+    checkMetadataOverlaps(directoryOffset, directoryBytes);
+}
+
+// The bitmap directory and the bitmap tables are metadata, each read as its own structure, so no
+// two of them may share a byte. Every one of them, and every data cluster, starts on a cluster
+// boundary, so sharing a byte is the same as sharing a cluster. None can reach the header cluster:
+// their offsets are non-zero multiples of the cluster size (checked where they are read).
+// The tables of in-use bitmaps take part too: QEMU keeps them allocated.
+void Qcow2Image::checkMetadataOverlaps(uint64_t directoryOffset, uint64_t directoryBytes)
+{
+    metadata_.clear();
+    metadata_.reserve(bitmaps_.size() + 1);
+    metadata_.push_back(MetadataExtent{directoryOffset, directoryBytes, MetadataExtent::kDirectory});
+    for (const Qcow2BitmapInfo& b : bitmaps_) {
+        metadata_.push_back(MetadataExtent{b.tableOffset, uint64_t(b.tableSize) * 8, b.index});
+    }
+    // By start; the directory (kDirectory) sorts after a table at the same byte.
+    std::sort(metadata_.begin(), metadata_.end(), [](const MetadataExtent& a, const MetadataExtent& b) {
+        return a.start != b.start ? a.start < b.start : a.entry < b.entry;
+    });
+    // Up to the first overlap the extents are disjoint, so the one before has the furthest end: an
+    // extent overlaps an earlier one exactly when it starts before the end of the one before it.
+    for (size_t i = 1; i < metadata_.size(); ++i) {
+        const MetadataExtent& prev = metadata_[i - 1];
+        const MetadataExtent& cur = metadata_[i];
+        if (cur.start < prev.start + prev.bytes) {
+            // Blame the table of the later directory entry; the directory itself is never blamed.
+            const bool blamePrev = cur.entry == MetadataExtent::kDirectory ||
+                                   (prev.entry != MetadataExtent::kDirectory && prev.entry > cur.entry);
+            const MetadataExtent& table = blamePrev ? prev : cur;
+            const MetadataExtent& other = blamePrev ? cur : prev;
+            const Qcow2BitmapInfo& info = bitmaps_[table.entry];
+            throw Qcow2Error(path_, "bitmap directory entry " + num(info.index) + " " + quotedName(info.name),
+                             "bitmap table [" + num(table.start) + ", +" + num(table.bytes) + ") overlaps " +
+                                 describe(other),
+                             info.entryOffset);
+        }
+    }
+}
+
+std::string Qcow2Image::describe(const MetadataExtent& extent) const
+{
+    const std::string range = " [" + num(extent.start) + ", +" + num(extent.bytes) + ")";
+    if (extent.entry == MetadataExtent::kDirectory) {
+        return "the bitmap directory" + range;
+    }
+    const Qcow2BitmapInfo& info = bitmaps_[extent.entry];
+    return "the bitmap table of directory entry " + num(info.index) + " " + quotedName(info.name) + range;
 }
 
 const Qcow2BitmapInfo* Qcow2Image::find(std::string_view name) const noexcept
@@ -468,6 +528,21 @@ DirtyBitmap Qcow2Image::loadBitmap(std::string_view name) const
                              "data cluster offset " + num(dataOffset) + " is not a multiple of the cluster size " +
                                  num(clusterSize()),
                              entryAt);
+        }
+        // A data cluster must not be the bitmap directory or a bitmap table (this bitmap's or
+        // another's). Two entries may name the same data cluster: its bits are read the same way.
+        // Only the extent starting at or before the cluster can reach it: every extent starts on a
+        // cluster boundary, so the next one starts at or after the cluster's end.
+        const auto after = std::upper_bound(metadata_.begin(), metadata_.end(), dataOffset,
+                                            [](uint64_t offset, const MetadataExtent& m) { return offset < m.start; });
+        if (after != metadata_.begin()) {
+            const MetadataExtent& m = *std::prev(after);
+            if (dataOffset - m.start < m.bytes) {
+                throw Qcow2Error(path_, entryLabel,
+                                 "data cluster [" + num(dataOffset) + ", +" + num(clusterSize()) + ") overlaps " +
+                                     describe(m),
+                                 entryAt);
+            }
         }
         const uint64_t granules = (count >> info->granularityBits) +
                                   ((count & (info->granularity - 1)) != 0);

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <functional>
 #include <random>
 
@@ -58,8 +59,10 @@ struct Expect {
     std::optional<uint64_t> offset;
 };
 
-void checkCorruption(const TempDir& dir, const std::string& what, const std::function<void(std::vector<uint8_t>&, const Layout&)>& patch,
-                     const Expect& expect)
+// Returns the error, for checks of the whole message.
+std::optional<Qcow2Error> checkCorruption(const TempDir& dir, const std::string& what,
+                                          const std::function<void(std::vector<uint8_t>&, const Layout&)>& patch,
+                                          const Expect& expect)
 {
     const Base& base = baseImage(dir);
     std::vector<uint8_t> bytes = base.bytes;
@@ -78,6 +81,21 @@ void checkCorruption(const TempDir& dir, const std::string& what, const std::fun
     if (expect.offset) {
         CHECK_THAT(std::string(e->what()), Catch::Contains("at byte " + std::to_string(*expect.offset)));
     }
+    return e;
+}
+
+// The message after "FILE: ".
+std::string messageAfterFile(const std::optional<Qcow2Error>& e)
+{
+    REQUIRE(e.has_value());
+    const std::string what = e->what();
+    REQUIRE(what.size() > e->file().size() + 2);
+    return what.substr(e->file().size() + 2);
+}
+
+std::string num(uint64_t v)
+{
+    return std::to_string(v);
 }
 
 } // namespace
@@ -208,6 +226,212 @@ TEST_CASE("qcow2 errors: bitmap tables and data", "[qcow2][errors]")
                     {"bitmap 'b0' table entry 0", "bit 0 (all ones) set with a data cluster offset", t0});
     checkCorruption(dir, "in use", [](auto& b, const Layout& l) { putBE(b, l.entryAt[1] + 12, 4, 3); },
                     {"bitmap directory entry 1 'b1'", "in use", l.entryAt[1] + 12});
+}
+
+TEST_CASE("qcow2 errors: non-zero padding after a directory entry's name", "[qcow2][errors]")
+{
+    TempDir dir;
+    const Base& base = baseImage(dir);
+    const Layout& l = base.layout;
+    const uint64_t e0 = l.entryAt[0];
+    const uint64_t e1 = l.entryAt[1];
+    // "b0" and "b1": 24 + 2 bytes, padded with 6 zero bytes to 32.
+    REQUIRE(e1 - e0 == 32);
+    for (uint64_t k = 26; k < 32; ++k) {
+        REQUIRE(base.bytes[e0 + k] == 0);
+        REQUIRE(base.bytes[e1 + k] == 0);
+    }
+    const auto last = checkCorruption(dir, "last padding byte of entry 0", [](auto& b, const Layout& l) { b[l.entryAt[0] + 31] = 0x01; },
+                                      {"bitmap directory entry 0 'b0'", "padding after the name is not zero: entry byte 31 is 0x1", e0 + 31});
+    CHECK(messageAfterFile(last) == "bitmap directory entry 0 'b0' at byte " + num(e0 + 31) +
+                                        ": padding after the name is not zero: entry byte 31 is 0x1 (bytes 26..31 pad "
+                                        "the entry to a multiple of 8 and must be 0)");
+    checkCorruption(dir, "first padding byte of entry 1", [](auto& b, const Layout& l) { b[l.entryAt[1] + 26] = 0xff; },
+                    {"bitmap directory entry 1 'b1'", "entry byte 26 is 0xff", e1 + 26});
+    // A name_size one short leaves the name's last byte in the padding.
+    const auto shorter = checkCorruption(dir, "name_size one short", [](auto& b, const Layout& l) { putBE(b, l.entryAt[1] + 18, 2, 1); },
+                                         {"bitmap directory entry 1 'b'", "entry byte 25 is 0x31", e1 + 25});
+    REQUIRE(shorter.has_value());
+    CHECK(shorter->structure() == "bitmap directory entry 1 'b'");
+    CHECK(shorter->reason() == "padding after the name is not zero: entry byte 25 is 0x31 (bytes 25..31 pad the entry to a "
+                               "multiple of 8 and must be 0)");
+}
+
+TEST_CASE("qcow2 errors: bitmap tables that overlap the directory or each other", "[qcow2][errors]")
+{
+    TempDir dir;
+    const Layout& l = baseImage(dir).layout;
+    const uint64_t e0 = l.entryAt[0];
+    const uint64_t e1 = l.entryAt[1];
+    const uint64_t d = l.directoryOffset;
+    const std::string directory = "the bitmap directory [" + num(d) + ", +" + num(l.directoryBytes) + ")";
+    REQUIRE(l.tableSize == std::vector<uint32_t>{1, 1}); // 128 and 2048 bytes of bitmap: one cluster each
+
+    const auto e = checkCorruption(dir, "table 1 is the directory", [](auto& b, const Layout& l) { putBE(b, l.entryAt[1], 8, l.directoryOffset); },
+                                   {"bitmap directory entry 1 'b1'", "bitmap table [" + num(d) + ", +8) overlaps " + directory, e1});
+    CHECK(messageAfterFile(e) == "bitmap directory entry 1 'b1' at byte " + num(e1) + ": bitmap table [" + num(d) +
+                                     ", +8) overlaps " + directory);
+    checkCorruption(dir, "table 0 is the directory", [](auto& b, const Layout& l) { putBE(b, l.entryAt[0], 8, l.directoryOffset); },
+                    {"bitmap directory entry 0 'b0'", "bitmap table [" + num(d) + ", +8) overlaps " + directory, e0});
+    // Two tables in the same place: the later directory entry is named first, the earlier one in the reason.
+    const std::string table0 = "the bitmap table of directory entry 0 'b0' [" + num(l.tableOffset[0]) + ", +8)";
+    checkCorruption(dir, "table 1 is table 0", [](auto& b, const Layout& l) { putBE(b, l.entryAt[1], 8, l.tableOffset[0]); },
+                    {"bitmap directory entry 1 'b1'", "bitmap table [" + num(l.tableOffset[0]) + ", +8) overlaps " + table0, e1});
+    checkCorruption(dir, "table 0 is table 1", [](auto& b, const Layout& l) { putBE(b, l.entryAt[0], 8, l.tableOffset[1]); },
+                    {"bitmap directory entry 1 'b1'",
+                     "overlaps the bitmap table of directory entry 0 'b0' [" + num(l.tableOffset[1]) + ", +8)", e1});
+    // An in-use bitmap is not loaded, but its table is still there and still may not overlap.
+    checkCorruption(dir, "in-use table 1 is the directory",
+                    [](auto& b, const Layout& l) {
+                        putBE(b, l.entryAt[1] + 12, 4, 3);
+                        putBE(b, l.entryAt[1], 8, l.directoryOffset);
+                    },
+                    {"bitmap directory entry 1 'b1'", "overlaps " + directory, e1});
+}
+
+TEST_CASE("qcow2 errors: data clusters that are the directory or a bitmap table", "[qcow2][errors]")
+{
+    TempDir dir;
+    const Base& base = baseImage(dir);
+    const Layout& l = base.layout;
+    const uint64_t t0 = l.tableOffset[0];
+    const uint64_t t1 = l.tableOffset[1];
+    REQUIRE(getBE(base.bytes, t0, 8) != 0);
+    REQUIRE(getBE(base.bytes, t1, 8) != 0);
+    const std::string directory = "the bitmap directory [" + num(l.directoryOffset) + ", +" + num(l.directoryBytes) + ")";
+
+    const auto e = checkCorruption(dir, "b0's data cluster is the directory",
+                                   [](auto& b, const Layout& l) { putBE(b, l.tableOffset[0], 8, l.directoryOffset); },
+                                   {"bitmap 'b0' table entry 0", "data cluster [" + num(l.directoryOffset) + ", +65536) overlaps " + directory, t0});
+    CHECK(messageAfterFile(e) == "bitmap 'b0' table entry 0 at byte " + num(t0) + ": data cluster [" +
+                                     num(l.directoryOffset) + ", +65536) overlaps " + directory);
+    checkCorruption(dir, "b0's data cluster is its own table", [](auto& b, const Layout& l) { putBE(b, l.tableOffset[0], 8, l.tableOffset[0]); },
+                    {"bitmap 'b0' table entry 0",
+                     "data cluster [" + num(t0) + ", +65536) overlaps the bitmap table of directory entry 0 'b0' [" + num(t0) + ", +8)", t0});
+    checkCorruption(dir, "b0's data cluster is b1's table", [](auto& b, const Layout& l) { putBE(b, l.tableOffset[0], 8, l.tableOffset[1]); },
+                    {"bitmap 'b0' table entry 0", "overlaps the bitmap table of directory entry 1 'b1' [" + num(t1) + ", +8)", t0});
+    checkCorruption(dir, "b1's data cluster is b0's table", [](auto& b, const Layout& l) { putBE(b, l.tableOffset[1], 8, l.tableOffset[0]); },
+                    {"bitmap 'b1' table entry 0", "overlaps the bitmap table of directory entry 0 'b0' [" + num(t0) + ", +8)", t1});
+}
+
+TEST_CASE("qcow2 errors: overlaps inside tables of several clusters", "[qcow2][errors]")
+{
+    // 512-byte clusters and a 512 MiB disk: bitmap 'a' (512 B granularity) has a table of 256 entries
+    // (2048 bytes, four clusters), bitmap 'b' (64 KiB) one of 2 entries.
+    TempDir dir;
+    const std::string path = dir.file("small.qcow2");
+    const uint64_t cluster = 512;
+    createImage(path, 512 * MiB, cluster);
+    addBitmap(path, "a", 512);
+    addBitmap(path, "b", 64 * KiB);
+    writeImage(path, {{0, 4096}, {3 * MiB + 1, 1 * MiB}, {300 * MiB, 64 * KiB}});
+    const std::vector<uint8_t> base = readFile(path);
+    const Layout l = locate(base);
+    REQUIRE(l.tableSize == std::vector<uint32_t>{256, 2});
+    const uint64_t ta = l.tableOffset[0];
+    const uint64_t tb = l.tableOffset[1];
+    REQUIRE(getBE(base, ta, 8) != 0);
+    REQUIRE(getBE(base, ta + 8, 8) != 0);
+    REQUIRE(getBE(base, tb, 8) != 0);
+    REQUIRE(getBE(base, tb + 8, 8) != 0);
+    REQUIRE(l.directoryOffset >= ta + 2048 + cluster); // table 'a' ends more than a cluster before the directory
+    REQUIRE(Qcow2Image(path).loadBitmap("a").dirtyBits() > 0);
+
+    const auto errorAfter = [&](const std::function<void(std::vector<uint8_t>&)>& patch) {
+        std::vector<uint8_t> bytes = base;
+        patch(bytes);
+        const std::string bad = dir.file("bad.qcow2");
+        writeFile(bad, bytes);
+        const std::optional<Qcow2Error> e = firstError(bad);
+        REQUIRE(e.has_value());
+        CHECK(e->file() == bad);
+        return messageAfterFile(e);
+    };
+    const std::string tableA = "the bitmap table of directory entry 0 'a' [" + num(ta) + ", +2048)";
+    // Table 'b' starts in the third cluster of table 'a'.
+    CHECK(errorAfter([&](auto& b) { putBE(b, l.entryAt[1], 8, ta + 1024); }) ==
+          "bitmap directory entry 1 'b' at byte " + num(l.entryAt[1]) + ": bitmap table [" + num(ta + 1024) +
+              ", +16) overlaps " + tableA);
+    // Table 'a' starts two clusters before the directory and runs into it (table 'b' moves to where
+    // table 'a' was, out of the way; the directory is the end of the file, so the file grows to hold
+    // the rest of the table).
+    const uint64_t early = l.directoryOffset - 2 * cluster;
+    CHECK(errorAfter([&](auto& b) {
+              b.resize(b.size() + 4 * cluster, 0);
+              putBE(b, l.entryAt[0], 8, early);
+              putBE(b, l.entryAt[1], 8, ta);
+          }) ==
+          "bitmap directory entry 0 'a' at byte " + num(l.entryAt[0]) + ": bitmap table [" + num(early) +
+              ", +2048) overlaps the bitmap directory [" + num(l.directoryOffset) + ", +" + num(l.directoryBytes) + ")");
+    // Table 'a' ends exactly where the directory starts: no overlap. Copies of both go past the
+    // end of the file, the table right before the directory.
+    {
+        std::vector<uint8_t> bytes = base;
+        bytes.resize((bytes.size() + cluster - 1) / cluster * cluster, 0);
+        const uint64_t table = bytes.size();
+        const uint64_t directory = table + 2048;
+        bytes.insert(bytes.end(), base.begin() + std::ptrdiff_t(ta), base.begin() + std::ptrdiff_t(ta + 2048));
+        bytes.insert(bytes.end(), base.begin() + std::ptrdiff_t(l.directoryOffset),
+                     base.begin() + std::ptrdiff_t(l.directoryOffset + l.directoryBytes));
+        bytes.resize((bytes.size() + cluster - 1) / cluster * cluster, 0);
+        putBE(bytes, l.extensionAt + 24, 8, directory);
+        putBE(bytes, directory + (l.entryAt[0] - l.directoryOffset), 8, table);
+        const std::string adjacent = dir.file("adjacent.qcow2");
+        writeFile(adjacent, bytes);
+        const Qcow2Image image(adjacent);
+        REQUIRE(image.find("a") != nullptr);
+        CHECK(image.find("a")->tableOffset == table);
+        CHECK(image.loadBitmap("a").dirtyBits() == Qcow2Image(path).loadBitmap("a").dirtyBits());
+        CHECK_FALSE(firstError(adjacent).has_value());
+    }
+    // A data cluster of 'a' is the second cluster of its own table; one of 'b' is the last cluster of that table.
+    CHECK(errorAfter([&](auto& b) { putBE(b, ta + 8, 8, ta + cluster); }) ==
+          "bitmap 'a' table entry 1 at byte " + num(ta + 8) + ": data cluster [" + num(ta + cluster) + ", +512) overlaps " +
+              tableA);
+    CHECK(errorAfter([&](auto& b) { putBE(b, tb + 8, 8, ta + 3 * cluster); }) ==
+          "bitmap 'b' table entry 1 at byte " + num(tb + 8) + ": data cluster [" + num(ta + 3 * cluster) +
+              ", +512) overlaps " + tableA);
+}
+
+TEST_CASE("qcow2 errors: table entries may share a data cluster", "[qcow2][errors]")
+{
+    // Sharing a data cluster is not an overlap of metadata: every entry reads it as bitmap bits.
+    TempDir dir;
+    const std::string path = dir.file("small.qcow2");
+    createImage(path, 512 * MiB, 512);
+    addBitmap(path, "a", 512);
+    addBitmap(path, "b", 64 * KiB);
+    writeImage(path, {{0, 4096}, {3 * MiB + 1, 1 * MiB}, {300 * MiB, 64 * KiB}});
+    std::vector<uint8_t> bytes = readFile(path);
+    const Layout l = locate(bytes);
+    const uint64_t shared = getBE(bytes, l.tableOffset[0], 8);
+    REQUIRE(shared != 0);
+    putBE(bytes, l.tableOffset[0] + 5 * 8, 8, shared); // 'a' entry 5 was all zeroes
+    putBE(bytes, l.tableOffset[1], 8, shared);         // 'b' entry 0 had a cluster of its own
+    const std::string patched = dir.file("shared.qcow2");
+    writeFile(patched, bytes);
+
+    // Each table entry stands for a full cluster of bits here (no partial last cluster).
+    const auto popcount = [&](uint64_t offset) {
+        uint64_t n = 0;
+        for (uint64_t k = 0; k < 512; ++k) {
+            n += uint64_t(std::popcount(bytes[offset + k]));
+        }
+        return n;
+    };
+    const auto expectedBits = [&](size_t bitmap) {
+        uint64_t n = 0;
+        for (uint64_t i = 0; i < l.tableSize[bitmap]; ++i) {
+            const uint64_t entry = getBE(bytes, l.tableOffset[bitmap] + i * 8, 8);
+            REQUIRE((entry & 1) == 0);
+            n += entry ? popcount(entry) : 0;
+        }
+        return n;
+    };
+    REQUIRE(popcount(shared) > 0);
+    const Qcow2Image image(patched);
+    CHECK(image.loadBitmap("a").dirtyBits() == expectedBits(0));
+    CHECK(image.loadBitmap("b").dirtyBits() == expectedBits(1));
 }
 
 TEST_CASE("qcow2 errors: truncated files", "[qcow2][errors]")

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -175,6 +176,69 @@ TEST_CASE("qcow2: several bitmaps, a disabled one and one added later", "[qcow2]
     const DirtyBitmap late = image.loadBitmap("late");
     CHECK(late.granularity() == 1 * MiB);
     CHECK(dirtyExtents(late.bits()) == expectedExtents(second, disk, 1 * MiB));
+}
+
+TEST_CASE("qcow2: images qemu writes have zero padding and no overlaps, and load", "[qcow2]")
+{
+    // Names of 1 to 16 bytes: entries with 7 to 0 bytes of padding, and with 512-byte clusters a
+    // directory of 576 bytes over two clusters.
+    const uint64_t cluster = GENERATE(uint64_t(512), 64 * KiB);
+    INFO("cluster " << cluster);
+    TempDir dir;
+    const std::string path = dir.file("padded.qcow2");
+    const uint64_t disk = 64 * MiB;
+    createImage(path, disk, cluster);
+    const std::string longest = "bitmap-name-0123";
+    const std::vector<uint64_t> granularities{512, 4 * KiB, 64 * KiB, 1 * MiB};
+    for (size_t n = 1; n <= longest.size(); ++n) {
+        addBitmap(path, longest.substr(0, n), granularities[n % granularities.size()]);
+    }
+    const std::vector<Write> writes{{0, 4096}, {5 * MiB + 3, 300 * KiB}, {disk - 512, 512}};
+    writeImage(path, writes);
+
+    const std::vector<uint8_t> bytes = readFile(path);
+    const Layout layout = locate(bytes);
+    REQUIRE(layout.names.size() == longest.size());
+    CHECK(layout.directoryBytes == 8 * 32 + 8 * 40);
+    // What the reader checks, found independently: every padding byte is zero, and the directory,
+    // the tables and the data clusters are disjoint clusters.
+    struct Extent {
+        uint64_t start;
+        uint64_t bytes;
+        bool data;
+    };
+    std::vector<Extent> extents{{layout.directoryOffset, layout.directoryBytes, false}};
+    for (size_t i = 0; i < layout.names.size(); ++i) {
+        for (uint64_t k = 24 + layout.names[i].size(); k % 8; ++k) {
+            CHECK(bytes[layout.entryAt[i] + k] == 0);
+        }
+        extents.push_back({layout.tableOffset[i], uint64_t(layout.tableSize[i]) * 8, false});
+        for (uint64_t j = 0; j < layout.tableSize[i]; ++j) {
+            const uint64_t entry = getBE(bytes, layout.tableOffset[i] + j * 8, 8);
+            if (entry & 0x00fffffffffffe00) {
+                extents.push_back({entry & 0x00fffffffffffe00, cluster, true});
+            }
+        }
+    }
+    std::sort(extents.begin(), extents.end(), [](const Extent& a, const Extent& b) { return a.start < b.start; });
+    size_t dataClusters = 0;
+    for (size_t i = 0; i < extents.size(); ++i) {
+        dataClusters += extents[i].data;
+        if (i > 0) {
+            CHECK(extents[i - 1].start + extents[i - 1].bytes <= extents[i].start);
+        }
+    }
+    CHECK(dataClusters >= layout.names.size());
+
+    const Qcow2Image image(path);
+    REQUIRE(image.bitmaps().size() == longest.size());
+    for (size_t n = 1; n <= longest.size(); ++n) {
+        const std::string name = longest.substr(0, n);
+        INFO("bitmap " << name);
+        const DirtyBitmap bm = image.loadBitmap(name);
+        CHECK(bm.granularity() == granularities[n % granularities.size()]);
+        CHECK(dirtyExtents(bm.bits()) == expectedExtents(writes, disk, bm.granularity()));
+    }
 }
 
 TEST_CASE("qcow2: all-ones and all-zeroes table entries", "[qcow2]")

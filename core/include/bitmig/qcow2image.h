@@ -15,9 +15,11 @@ namespace bitmig {
 
 // Opening reads and checks the header, its extensions and the whole bitmap directory; loading a
 // bitmap reads and checks its bitmap table and data clusters. Every field is checked before it is
-// used, every read is checked against the file's size, and anything wrong throws Qcow2Error naming
-// the field and its byte offset. Nothing is ever written to the image. The image keeps one open
-// file handle, so loadBitmap must not run on two threads at once for the same Qcow2Image.
+// used, every read is checked against the file's size, the padding of directory entries must be
+// zero, and no bitmap table may overlap the bitmap directory or another table, nor a data cluster
+// either of them; anything wrong throws Qcow2Error naming the field and its byte offset. Nothing is
+// ever written to the image. The image keeps one open file handle, so loadBitmap must not run on
+// two threads at once for the same Qcow2Image.
 class Qcow2Image {
 public:
     static constexpr uint32_t kMagic = 0x514649fb;            // "QFI\xfb"
@@ -64,9 +66,19 @@ public:
 private:
     class File;
 
+    // Bytes of the file that hold bitmap metadata: the bitmap directory, or one entry's bitmap table.
+    struct MetadataExtent {
+        static constexpr uint32_t kDirectory = UINT32_MAX;
+        uint64_t start = 0;
+        uint64_t bytes = 0;
+        uint32_t entry = kDirectory; // directory entry whose table this is, or kDirectory
+    };
+
     void readHeader();
     void readExtensions(uint64_t start, uint64_t end);
     void readDirectory(uint64_t directoryOffset, uint64_t directoryBytes, uint32_t count);
+    void checkMetadataOverlaps(uint64_t directoryOffset, uint64_t directoryBytes);
+    std::string describe(const MetadataExtent& extent) const;
 
     std::string path_;
     std::unique_ptr<File> file_;
@@ -77,6 +89,9 @@ private:
     uint64_t autoclearFeatures_ = 0;
     bool bitmapsIgnored_ = false;
     std::vector<Qcow2BitmapInfo> bitmaps_;
+    // The bitmap directory and every entry's bitmap table, sorted by start and disjoint: what a
+    // bitmap data cluster must stay out of.
+    std::vector<MetadataExtent> metadata_;
 };
 
 } // namespace bitmig
