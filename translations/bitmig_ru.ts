@@ -1634,7 +1634,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>not started, up to %1 dirty passes</source>
-        <translation>не начато, проходов по изменённым: до %1</translation>
+        <translation>не начато, проходов: до %1</translation>
     </message>
     <message>
         <source>not started</source>
@@ -1654,15 +1654,15 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>up to %1 dirty passes</source>
-        <translation>проходов по изменённым: до %1</translation>
+        <translation>проходов: до %1</translation>
     </message>
     <message>
         <source>%1 of max %2 dirty passes: did not converge</source>
-        <translation>проходов по изменённым: %1 из макс. %2, не сошлось</translation>
+        <translation>проходов: %1 из макс. %2, не сошлось</translation>
     </message>
     <message>
         <source>%1 of max %2 dirty passes</source>
-        <translation>проходов по изменённым: %1 из макс. %2</translation>
+        <translation>проходов: %1 из макс. %2</translation>
     </message>
     <message>
         <source>dirty %1–%2</source>

@@ -106,34 +106,72 @@ uint64_t parseSize(std::string_view text)
     return static_cast<uint64_t>(bytes);
 }
 
-double parseBandwidth(std::string_view text)
+// Bandwidth units. As everywhere in networking, a lower-case b is a bit and an upper-case B a
+// byte: "1Gbps", "1Gb/s" and "1Gbit" are 10^9 bit/s; "1GB/s", "1GiB/s" and a bare "1G" are 2^30
+// bytes/s. The prefix letter may be of either case; the b/B may not, which is the whole difference.
+namespace {
+
+double bandwidthUnit(std::string_view unit) noexcept
 {
-    std::string_view unit;
-    const double value = splitNumber(text, unit, "bandwidth");
     std::string u(unit);
     if (u.size() > 2 && (u.ends_with("/s") || u.ends_with("ps"))) {
         u.resize(u.size() - 2);
     }
-    double mult = 0;
-    struct Suffix {
-        std::string_view name;
-        double mult;
-    };
-    static constexpr Suffix suffixes[] = {
-        {"", 1},          {"B", 1},         {"bit", 1.0 / 8},     {"Kbit", 1e3 / 8},  {"Mbit", 1e6 / 8},
-        {"Gbit", 1e9 / 8}, {"Tbit", 1e12 / 8}, {"KB", 1024.0},    {"KiB", 1024.0},    {"MB", 1048576.0},
-        {"MiB", 1048576.0}, {"GB", 1073741824.0}, {"GiB", 1073741824.0}, {"K", 1024.0}, {"M", 1048576.0},
-        {"G", 1073741824.0},
-    };
-    for (const auto& s : suffixes) {
-        if (iequals(u, s.name)) {
-            mult = s.mult;
-            break;
-        }
+    if (u.empty()) {
+        return 1;  // bytes per second
     }
+    const auto prefix = [](std::string_view p, bool binary) -> double {
+        if (p.empty()) {
+            return 1;
+        }
+        if (p.size() != 1) {
+            return 0;
+        }
+        switch (p[0]) {
+        case 'k':
+        case 'K':
+            return binary ? 1024.0 : 1e3;
+        case 'm':
+        case 'M':
+            return binary ? 1048576.0 : 1e6;
+        case 'g':
+        case 'G':
+            return binary ? 1073741824.0 : 1e9;
+        case 't':
+        case 'T':
+            return binary ? 1099511627776.0 : 1e12;
+        default:
+            return 0;
+        }
+    };
+    const std::string_view v(u);
+    if (v.size() >= 3 && iequals(v.substr(v.size() - 3), "bit")) {
+        return prefix(v.substr(0, v.size() - 3), false) / 8;  // "Gbit", "kbit", "bit"
+    }
+    if (v.back() == 'b') {
+        return prefix(v.substr(0, v.size() - 1), false) / 8;  // "Gb", "Mb", "b" (from "Gbps", "Mb/s")
+    }
+    if (v.back() == 'B') {
+        std::string_view p = v.substr(0, v.size() - 1);
+        if (p.size() == 2 && (p[1] == 'i' || p[1] == 'I')) {
+            p = p.substr(0, 1);  // "KiB", "GiB"
+        }
+        return prefix(p, true);  // "B", "KB", "GB", "KiB": binary bytes
+    }
+    return prefix(v, true);  // a bare "K", "M", "G": binary bytes
+}
+
+} // namespace
+
+double parseBandwidth(std::string_view text)
+{
+    std::string_view unit;
+    const double value = splitNumber(text, unit, "bandwidth");
+    const double mult = bandwidthUnit(unit);
     if (mult == 0) {
-        throw UnitError("'" + std::string(trim(text)) + "' has an unknown bandwidth unit '" +
-                        std::string(unit) + "' (use Mbit, Gbit, MB/s, GB/s or bytes per second)");
+        throw UnitError("'" + std::string(trim(text)) + "' has an unknown bandwidth unit '" + std::string(unit) +
+                        "' (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number "
+                        "of bytes per second; b is a bit, B a byte)");
     }
     const double bps = value * mult;
     if (!(bps > 0) || !std::isfinite(bps)) {

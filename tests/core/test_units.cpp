@@ -58,8 +58,25 @@ TEST_CASE("units: parseBandwidth", "[units]")
     CHECK(parseBandwidth("500KiB/s") == Approx(500.0 * 1024));
     CHECK(parseBandwidth("8bit") == Approx(1));
     CHECK(parseBandwidth("1Gbitps") == Approx(125e6));
+    // A lower-case b is a bit, an upper-case B a byte; the prefix may be of either case.
+    CHECK(parseBandwidth("1Gbps") == Approx(125e6));
+    CHECK(parseBandwidth("1Gb") == Approx(125e6));
+    CHECK(parseBandwidth("1gb/s") == Approx(125e6));
+    CHECK(parseBandwidth("100Mbps") == Approx(12.5e6));
+    CHECK(parseBandwidth("100 mbit") == Approx(12.5e6));
+    CHECK(parseBandwidth("64kbps") == Approx(8000));
+    CHECK(parseBandwidth("8bps") == Approx(1));
+    CHECK(parseBandwidth("8 b") == Approx(1));
+    CHECK(parseBandwidth("1GBps") == Approx(1073741824.0));
+    CHECK(parseBandwidth("1gB/s") == Approx(1073741824.0));
+    CHECK(parseBandwidth("2MiB/s") == Approx(2.0 * 1048576));
+    CHECK(parseBandwidth("1TB/s") == Approx(1099511627776.0));
+    CHECK(parseBandwidth("1Tbps") == Approx(125e9));
+    CHECK(parseBandwidth("3K") == Approx(3072));
+    CHECK(parseBandwidth("10B/s") == Approx(10));
 
-    for (const char* bad : {"", "fast", "0", "0Mbit", "-5Mbit", "10 furlongs", "Gbit", "1 Gbit/h"}) {
+    for (const char* bad : {"", "fast", "0", "0Mbit", "-5Mbit", "10 furlongs", "Gbit", "1 Gbit/h", "1Kib/s",
+                            "1ps", "1/s", "1 Xbps", "1 GGB"}) {
         INFO("'" << bad << "'");
         CHECK_THROWS_AS(parseBandwidth(bad), UnitError);
     }
