@@ -624,6 +624,26 @@
         <source>The meta bitmap was freed when the migration was cancelled</source>
         <translation>Die Meta-Bitmap wurde beim Abbruch der Migration freigegeben</translation>
     </message>
+    <message>
+        <source>holds every source bit in view, and the guest&apos;s new writes</source>
+        <translation>enthält im sichtbaren Bereich jedes Bit der Quelle und die neuen Schreibvorgänge des Gasts</translation>
+    </message>
+    <message>
+        <source>lacks %1 source bits in view</source>
+        <translation>im sichtbaren Bereich fehlen noch %1 Bits der Quelle</translation>
+    </message>
+    <message>
+        <source>lacks at least %1 source bits in view</source>
+        <translation>im sichtbaren Bereich fehlen noch mindestens %1 Bits der Quelle</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, %3 source bits missing</source>
+        <translation>Ziel: %1 von %2 Bits gesetzt, %3 Bits der Quelle fehlen</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, at least %3 source bits missing</source>
+        <translation>Ziel: %1 von %2 Bits gesetzt, mindestens %3 Bits der Quelle fehlen</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

@@ -624,6 +624,26 @@
         <source>The meta bitmap was freed when the migration was cancelled</source>
         <translation>Мета-битовая карта освобождена при отмене миграции</translation>
     </message>
+    <message>
+        <source>holds every source bit in view, and the guest&apos;s new writes</source>
+        <translation>в видимой области есть все биты источника и новые записи гостя</translation>
+    </message>
+    <message>
+        <source>lacks %1 source bits in view</source>
+        <translation>в видимой области не хватает битов источника: %1</translation>
+    </message>
+    <message>
+        <source>lacks at least %1 source bits in view</source>
+        <translation>в видимой области не хватает битов источника: не менее %1</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, %3 source bits missing</source>
+        <translation>Приёмник: установлено %1 из %2 бит, не хватает битов источника: %3</translation>
+    </message>
+    <message>
+        <source>Destination: %1 of %2 bits set, at least %3 source bits missing</source>
+        <translation>Приёмник: установлено %1 из %2 бит, не хватает битов источника: не менее %3</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

@@ -380,7 +380,15 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
             const uint64_t differing =
                 std::accumulate(s->difference.set.begin(), s->difference.set.end(), uint64_t(0));
             const QString count = locale.toString(qulonglong(differing));
-            if (differing == 0) {
+            if (s->differenceMissingOnly) {
+                // The guest writes here now: bits the source does not have are its own writes.
+                if (differing == 0) {
+                    detail = tr("holds every source bit in view, and the guest's new writes");
+                } else {
+                    detail = s->differenceExact ? tr("lacks %1 source bits in view").arg(count)
+                                                : tr("lacks at least %1 source bits in view").arg(count);
+                }
+            } else if (differing == 0) {
                 detail = s->differenceExact ? tr("matches the source in view") : tr("same counts as the source in view");
             } else {
                 detail = s->differenceExact ? tr("%1 bits in view differ from the source").arg(count)
@@ -559,8 +567,12 @@ QString HeatmapView::toolTipAt(const QPoint& point) const
     if (s.destination.empty()) {
         lines << tr("Destination: nothing received yet");
     } else {
-        const QString format = s.differenceExact ? tr("Destination: %1 of %2 bits set, %3 differ from the source")
-                                                 : tr("Destination: %1 of %2 bits set, at least %3 differ from the source");
+        const QString format =
+            s.differenceMissingOnly
+                ? (s.differenceExact ? tr("Destination: %1 of %2 bits set, %3 source bits missing")
+                                     : tr("Destination: %1 of %2 bits set, at least %3 source bits missing"))
+                : (s.differenceExact ? tr("Destination: %1 of %2 bits set, %3 differ from the source")
+                                     : tr("Destination: %1 of %2 bits set, at least %3 differ from the source"));
         lines << format.arg(number(layerValue(s.destination.set, *cell)), number(layerValue(s.destination.total, *cell)),
                             number(layerValue(s.difference.set, *cell)));
     }

@@ -44,6 +44,10 @@ struct SimSnapshot {
     HeatmapLayer destination;       // bits of the destination bitmap; empty before START arrives
     HeatmapLayer difference;        // bits that differ between destination and source
     bool differenceExact = true;    // false: a lower bound (|source - destination| per cell)
+    // The guest runs at the destination (postcopy after switch-over, any strategy once done): its
+    // new writes set bits there that the frozen source never sees, so `difference` counts only the
+    // source bits the destination still lacks.
+    bool differenceMissingOnly = false;
     HeatmapLayer overview;          // source density over the whole disk (overviewCells cells)
     HeatmapGeometry overviewGeometry;
 

@@ -62,7 +62,7 @@ void SnapshotBuilder::fillMetaLayer(const HBitmap& meta, uint64_t chunkBits, con
 
 bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, const HeatmapGeometry& geometry,
                                           const HeatmapLayer& countsA, const HeatmapLayer& countsB,
-                                          HeatmapLayer& layer)
+                                          HeatmapLayer& layer, bool missingOnly)
 {
     const int cells = geometry.cells();
     layer.set.assign(size_t(cells), 0);
@@ -70,7 +70,7 @@ bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, co
     if (geometry.spanBits() > kExactDifferenceBits || a.bitCount() != b.bitCount()) {
         for (int i = 0; i < cells; ++i) {
             const uint64_t x = countsA.set[size_t(i)], y = countsB.set[size_t(i)];
-            layer.set[size_t(i)] = x > y ? x - y : y - x;
+            layer.set[size_t(i)] = x > y ? x - y : missingOnly ? 0 : y - x;
         }
         return false;
     }
@@ -85,7 +85,7 @@ bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, co
             const uint64_t stop = std::min(end, (w + 1) << 6);
             const unsigned hi = unsigned((stop - 1) & 63);
             const uint64_t mask = (~uint64_t(0) << lo) & (~uint64_t(0) >> (63 - hi));
-            n += std::popcount((wa[w] ^ wb[w]) & mask);
+            n += std::popcount((missingOnly ? wa[w] & ~wb[w] : wa[w] ^ wb[w]) & mask);
             bit = stop;
         }
         layer.set[size_t(i)] = n;
@@ -108,12 +108,14 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     }
     if (const DirtyBitmap* dest = engine.destination()) {
         fillLayer(dest->bits(), out.geometry, out.destination);
-        out.differenceExact =
-            fillDifferenceLayer(src, dest->bits(), out.geometry, out.source, out.destination, out.difference);
+        out.differenceMissingOnly = engine.guestAtDestination();
+        out.differenceExact = fillDifferenceLayer(src, dest->bits(), out.geometry, out.source, out.destination,
+                                                  out.difference, out.differenceMissingOnly);
     } else {
         out.destination = {};
         out.difference = {};
         out.differenceExact = true;
+        out.differenceMissingOnly = false;
     }
     out.overviewGeometry = HeatmapGeometry(bits, 0, bits, kOverviewCells, 1);
     fillLayer(src, out.overviewGeometry, out.overview);

@@ -23,11 +23,12 @@ public:
     // Dirty chunks overlapping every cell: `meta` has one bit per `chunkBits` bitmap bits.
     static void fillMetaLayer(const HBitmap& meta, uint64_t chunkBits, const HeatmapGeometry& geometry,
                               HeatmapLayer& layer);
-    // Bits that differ between a and b per cell; exact when the view is small enough, otherwise
-    // |count(a) - count(b)| (a lower bound). Returns whether it is exact.
+    // Bits that differ between a and b per cell (with `missingOnly`: bits of a that b lacks); exact
+    // when the view is small enough, otherwise |count(a) - count(b)| (with `missingOnly`:
+    // count(a) - count(b) when positive), a lower bound. Returns whether it is exact.
     static bool fillDifferenceLayer(const HBitmap& a, const HBitmap& b, const HeatmapGeometry& geometry,
                                     const HeatmapLayer& countsA, const HeatmapLayer& countsB,
-                                    HeatmapLayer& layer);
+                                    HeatmapLayer& layer, bool missingOnly = false);
     // Set bits in [first, end) using the density index when there is one.
     static uint64_t countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept;
 
