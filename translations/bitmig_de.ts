@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <source>Re-dirtied bitmap bytes/s (left)</source>
-        <translation>Erneut dirty gewordene Bitmap-Bytes/s (links)</translation>
+        <translation>Wieder dirty Bitmap-Bytes/s (links)</translation>
     </message>
     <message>
         <source>Guest writes/s (right)</source>

@@ -1215,7 +1215,7 @@
     </message>
     <message>
         <source>Overhead: header share of wire bytes</source>
-        <translation>Накладные расходы: доля заголовков в переданных байтах</translation>
+        <translation>Накладные расходы: доля заголовков в потоке</translation>
     </message>
     <message>
         <source>Pending bytes against the downtime budget</source>
@@ -1223,7 +1223,7 @@
     </message>
     <message>
         <source>Payload (bitmap bytes)</source>
-        <translation>Полезная нагрузка (байты битовой карты)</translation>
+        <translation>Полезная нагрузка (байты карты)</translation>
     </message>
     <message>
         <source>Headers and framing</source>
@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <source>Re-dirtied bitmap bytes/s (left)</source>
-        <translation>Повторно изменённые байты битовой карты/с (слева)</translation>
+        <translation>Снова изменённые байты карты/с (слева)</translation>
     </message>
     <message>
         <source>Guest writes/s (right)</source>

@@ -65,13 +65,23 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
         items.push_back({tr("destination differs from source"), DensityPalette::differenceColor(), false});
     }
     items.push_back({tr("chunk being sent"), QColor(), true});
-    int x = ramp.right() + 4 * gap;
+    // The items follow the ramp on the first line; what does not fit there goes to the second line,
+    // right of the tick labels (a long translation, a narrow window), and only then is dropped.
+    const int itemsLeft = ramp.right() + 4 * gap;
+    int x = itemsLeft;
+    int row = 0;
     for (const Item& item : items) {
         const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);
+        if (x + w > rect.right() && row == 0 && x > itemsLeft) {
+            row = 1;
+            x = std::max(itemsLeft, lastRight + 3 * gap);  // clear of the tick labels
+        }
         if (x + w > rect.right()) {
             break;
         }
-        const QRect box(x, cy - swatch / 2, swatch, swatch);
+        const QRect lineRect = first.translated(0, row * (line + 2));
+        const int y = lineRect.center().y();
+        const QRect box(x, y - swatch / 2, swatch, swatch);
         if (item.outline) {
             p.fillRect(box, colours.cleanColor());
             p.setPen(QPen(colours.outlineColor(), 2));
@@ -84,7 +94,8 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
             p.drawRect(box.adjusted(0, 0, -1, -1));
         }
         p.setPen(text);
-        p.drawText(QRect(box.right() + gap / 2, first.top(), w, line), Qt::AlignLeft | Qt::AlignVCenter, item.label);
+        p.drawText(QRect(box.right() + gap / 2, lineRect.top(), w, line), Qt::AlignLeft | Qt::AlignVCenter,
+                   item.label);
         x += w + 3 * gap;
     }
 }

@@ -2,7 +2,12 @@
 #include "byteformat.h"
 #include "chunkfades.h"
 #include "densitypalette.h"
+#include "heatmaplegend.h"
 #include "heatmapraster.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
 
 #include <catch2/catch.hpp>
 
@@ -185,4 +190,56 @@ TEST_CASE("byte offsets and sizes read as a person expects", "[format]")
     CHECK(diskOffsetOfBit(100, 65536, 1 << 20) == 1 << 20);
     CHECK(diskOffsetOfBit(std::numeric_limits<uint64_t>::max(), 65536, 1 << 20) == 1 << 20);
     CHECK(diskOffsetOfBit(1, 0, 1 << 20) == 0);
+}
+
+namespace {
+
+// How many swatches filled with the clean colour (the "clean" item and the outlined "chunk being
+// sent" item) each line of the legend shows right of the ramp: runs of that colour along the
+// middle of the line.
+std::pair<int, int> swatchesPerLine(int width)
+{
+    const QFontMetrics fm(QApplication::font());
+    const int rampLeft = 60;
+    QImage image(width, HeatmapLegend::height(fm), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    const DensityPalette colours;
+    {
+        QPainter p(&image);
+        p.setFont(QApplication::font());
+        HeatmapLegend::paint(p, image.rect(), rampLeft, colours, QPalette(), fm, true);
+    }
+    const QRgb clean = colours.cleanColor().rgb();
+    int runs[2] = {0, 0};
+    for (int line = 0; line < 2; ++line) {
+        const int y = line * (fm.height() + 2) + fm.height() / 2;
+        bool inside = false;
+        for (int x = rampLeft + 201; x < image.width(); ++x) {
+            const bool isClean = image.pixel(x, y) == clean;
+            runs[line] += isClean && !inside;
+            inside = isClean;
+        }
+    }
+    return {runs[0], runs[1]};
+}
+
+} // namespace
+
+TEST_CASE("legend items that do not fit beside the ramp go to the second line", "[legend]")
+{
+    const QFontMetrics fm(QApplication::font());
+    const int itemsLeft = 60 + 200 + 24;
+    const int swatch = 12 + 3;
+    const int clean = swatch + fm.horizontalAdvance(HeatmapLegend::tr("clean (no bit set)"));
+    const int differs = swatch + fm.horizontalAdvance(HeatmapLegend::tr("destination differs from source"));
+    const int sent = swatch + fm.horizontalAdvance(HeatmapLegend::tr("chunk being sent"));
+
+    // Wide: all three on the first line.
+    const auto wide = swatchesPerLine(itemsLeft + clean + differs + sent + 3 * 18 + 40);
+    CHECK(wide.first == 2);
+    CHECK(wide.second == 0);
+    // Too narrow for the third: it moves to the second line instead of disappearing.
+    const auto narrow = swatchesPerLine(itemsLeft + clean + differs + 2 * 18 + sent / 2);
+    CHECK(narrow.first == 1);
+    CHECK(narrow.second == 1);
 }
