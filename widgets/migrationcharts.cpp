@@ -296,6 +296,11 @@ void MigrationCharts::updateLegend()
         };
         sw->setPixmap(swatch(over(colours[size_t(i)].first), over(colours[size_t(i)].second), base, size, dpr));
         text->setText(bandName(i, strategy_));
+        // Only the phases this strategy goes through: no dirty passes but in precopy, no bulk pass in
+        // stop and copy (it sends everything in the complete phase).
+        const bool used = (i != 2 || strategy_ == Strategy::Precopy) && (i != 1 || strategy_ != Strategy::StopAndCopy);
+        sw->setVisible(used);
+        text->setVisible(used);
     }
 }
 

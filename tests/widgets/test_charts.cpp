@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QToolTip>
 
+#include <QLabel>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -198,6 +200,43 @@ TEST_CASE("charts: sample history merges pairs to a uniform width", "[charts]")
     CHECK(h.buckets()[4].samples == 2);
     // Levels come from the end of the merged bucket.
     CHECK(h.buckets()[0].pendingBytes == 1'000'000 - 20);
+}
+
+TEST_CASE("charts: the phase legend lists only the phases of the run's strategy", "[charts]")
+{
+    MigrationCharts charts;
+    uint64_t run = 0;
+    const auto shownLegend = [&](Strategy strategy) {
+        Feed feed(++run);  // a new run each time, as a reset with other parameters makes
+        auto s = feed.nextSamples(1);
+        s->config.strategy = strategy;
+        charts.setSnapshot(s);
+        QStringList shown;
+        for (const QLabel* label : charts.findChildren<QLabel*>()) {
+            if (!label->isHidden() && !label->text().isEmpty()) {
+                shown << label->text();
+            }
+        }
+        return shown;
+    };
+    const QStringList precopy = shownLegend(Strategy::Precopy);
+    CHECK(precopy.contains(QStringLiteral("bulk")));
+    CHECK(precopy.contains(QStringLiteral("dirty passes (alternating)")));
+    CHECK(precopy.contains(QStringLiteral("complete (guest paused)")));
+
+    const QStringList postcopy = shownLegend(Strategy::Postcopy);
+    CHECK(postcopy.contains(QStringLiteral("bulk (guest at destination)")));
+    CHECK_FALSE(postcopy.contains(QStringLiteral("dirty passes (alternating)")));
+    CHECK(postcopy.contains(QStringLiteral("complete")));
+
+    const QStringList stopCopy = shownLegend(Strategy::StopAndCopy);
+    CHECK_FALSE(stopCopy.contains(QStringLiteral("bulk")));
+    CHECK_FALSE(stopCopy.contains(QStringLiteral("dirty passes (alternating)")));
+    CHECK(stopCopy.contains(QStringLiteral("setup")));
+    CHECK(stopCopy.contains(QStringLiteral("complete (guest paused)")));
+
+    // Back to precopy: the dirty passes come back.
+    CHECK(shownLegend(Strategy::Precopy).contains(QStringLiteral("dirty passes (alternating)")));
 }
 
 TEST_CASE("charts: a new runId clears everything", "[charts]")
