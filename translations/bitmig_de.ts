@@ -380,6 +380,10 @@
         <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
         <translation>„%1“ ist zu groß für einen Trace (über 1 GiB)</translation>
     </message>
+    <message>
+        <source>needs version %1 of the format; the file says version %2</source>
+        <translation>braucht Version %1 des Formats; die Datei gibt Version %2 an</translation>
+    </message>
 </context>
 <context>
     <name>SeedTableModel</name>

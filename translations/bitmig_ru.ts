@@ -380,6 +380,10 @@
         <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
         <translation>«%1» слишком велик для трассы (более 1 GiB)</translation>
     </message>
+    <message>
+        <source>needs version %1 of the format; the file says version %2</source>
+        <translation>требуется версия формата %1; в файле указана версия %2</translation>
+    </message>
 </context>
 <context>
     <name>SeedTableModel</name>

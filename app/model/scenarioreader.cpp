@@ -328,7 +328,11 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
     return replay;
 }
 
-WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base)
+// The version of the format that added `workload.trace`.
+constexpr uint64_t kTraceVersion = 2;
+
+WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base,
+                          uint64_t version)
 {
     if (!v.isObject()) {
         r.wrongType(path, ScenarioFile::tr("an object"), v);
@@ -381,6 +385,12 @@ WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& p
         w.burstDuty = r.number(at("burstDuty"), keyPath("burstDuty"));
     }
     if (has("trace")) {
+        // An older reader does not know the key; a file that uses it must say the version that has it.
+        if (version < kTraceVersion) {
+            r.fail(keyPath("trace"), ScenarioFile::tr("needs version %1 of the format; the file says version %2")
+                                         .arg(kTraceVersion)
+                                         .arg(version));
+        }
         w.trace = readTrace(r, at("trace"), keyPath("trace"), base);
     }
     return w;
@@ -601,7 +611,8 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         c.bitmapName = r.string(at("bitmap"), key("bitmap")).toStdString();
     }
     if (has("workload")) {
-        c.workload = readWorkload(r, at("workload"), key("workload"), QFileInfo(sourceName).absoluteDir());
+        c.workload =
+            readWorkload(r, at("workload"), key("workload"), QFileInfo(sourceName).absoluteDir(), version);
     }
     if (has("injections")) {
         const QJsonValue v = at("injections");
