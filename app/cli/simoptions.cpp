@@ -149,11 +149,7 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
         c.maxDowntimeNs = OptionValue::duration(opt("max-downtime"), value("max-downtime"));
     }
     if (given("max-passes")) {
-        const uint64_t n = OptionValue::integer(opt("max-passes"), value("max-passes"));
-        if (n > 100000) {
-            throw ArgumentError(opt("max-passes"), QCoreApplication::translate("bitmig", "must be at most 100000"));
-        }
-        c.maxPasses = unsigned(n);
+        c.maxPasses = unsigned(OptionValue::integer(opt("max-passes"), value("max-passes"), 0, 100000));
     }
     if (given("complete-below")) {
         c.completeOnlyBelow = OptionValue::size(opt("complete-below"), value("complete-below"));
