@@ -380,6 +380,10 @@
         <source>must be at most 2^63 - 1 ns (about 292 years), got %1</source>
         <translation>darf höchstens 2^63 - 1 ns (etwa 292 Jahre) sein, erhalten: %1</translation>
     </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
 </context>
 <context>
     <name>SeedTableModel</name>

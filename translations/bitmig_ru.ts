@@ -380,6 +380,10 @@
         <source>must be at most 2^63 - 1 ns (about 292 years), got %1</source>
         <translation>значение должно быть не больше 2^63 - 1 ns (около 292 лет), получено: %1</translation>
     </message>
+    <message>
+        <source>is empty</source>
+        <translation>файл пуст</translation>
+    </message>
 </context>
 <context>
     <name>SeedTableModel</name>

@@ -508,13 +508,17 @@ std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype offset)
 
 Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
 {
+    const Reader r(sourceName);
+    if (json.trimmed().isEmpty()) {
+        // Qt's parser calls this an illegal value at the end of the input.
+        r.fail(QString(), ScenarioFile::tr("is empty"));
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         throw ScenarioError(sourceName, QString(), parseError.errorString(), line, column);
     }
-    const Reader r(sourceName);
     if (!doc.isObject()) {
         r.fail(QString(), ScenarioFile::tr("expected a JSON object at the top level"));
     }

@@ -57,6 +57,12 @@ TEST_CASE("a bad scenario file is named with its key path and exits 2", "[scenar
     const CliRun missing = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--scenario"), dir.filePath(QStringLiteral("none.json"))});
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.contains(QStringLiteral("none.json")));
+
+    const QString empty = dir.filePath(QStringLiteral("empty.json"));
+    writeFile(empty, QByteArray());
+    const CliRun e = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), empty});
+    CHECK(e.exitCode == 2);
+    CHECK(e.err == QStringLiteral("bitmig: --scenario: ") + empty + QStringLiteral(": is empty\n"));
 }
 
 TEST_CASE("trace options apply to the trace a scenario names", "[scenario][trace]")

@@ -377,6 +377,16 @@ TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
     CHECK(ScenarioFile::fromJson(scenarioWith(R"("seed": "+5")"), QStringLiteral("plus.json")).config.seed == 5);
 }
 
+TEST_CASE("an empty file is reported as empty, not as a syntax error", "[scenario][errors]")
+{
+    for (const QByteArray& json : {QByteArray(), QByteArray(" \n\t\n")}) {
+        const ScenarioError e = errorOf(json);
+        CHECK(e.message() == QStringLiteral("test.json: is empty"));
+        CHECK(e.keyPath().isEmpty());
+        CHECK(e.line() == 0);
+    }
+}
+
 TEST_CASE("format and version are checked first", "[scenario][errors]")
 {
     SECTION("missing format")
