@@ -178,10 +178,6 @@
         <translation>--theme: „%1“ ist nicht system, light oder dark</translation>
     </message>
     <message>
-        <source>--scenario: &apos;%1&apos; is not a file</source>
-        <translation>--scenario: „%1“ ist keine Datei</translation>
-    </message>
-    <message>
         <source>--scenario: %1</source>
         <translation>--scenario: %1</translation>
     </message>
@@ -383,6 +379,14 @@
     <message>
         <source>is empty</source>
         <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
     </message>
 </context>
 <context>

@@ -178,10 +178,6 @@
         <translation>--theme: «%1» — не одно из system, light, dark</translation>
     </message>
     <message>
-        <source>--scenario: &apos;%1&apos; is not a file</source>
-        <translation>--scenario: «%1» — не файл</translation>
-    </message>
-    <message>
         <source>--scenario: %1</source>
         <translation>--scenario: %1</translation>
     </message>
@@ -383,6 +379,14 @@
     <message>
         <source>is empty</source>
         <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>не существует</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>это папка, а не файл</translation>
     </message>
 </context>
 <context>

@@ -520,7 +520,24 @@ TEST_CASE("save and load a file", "[scenario][file]")
             FAIL("loaded a missing file");
         } catch (const ScenarioError& e) {
             CHECK(e.file() == missing);
-            CHECK(e.message().startsWith(missing + QStringLiteral(": cannot be read")));
+            CHECK(e.message() == missing + QStringLiteral(": does not exist"));
+        }
+        // The check the app makes of its --scenario argument gives the same message.
+        try {
+            ScenarioFile::checkReadable(missing);
+            FAIL("a missing file passed the check");
+        } catch (const ScenarioError& e) {
+            CHECK(e.message() == missing + QStringLiteral(": does not exist"));
+        }
+        CHECK_NOTHROW(ScenarioFile::checkReadable(path));
+    }
+    SECTION("a folder")
+    {
+        try {
+            ScenarioFile::load(dir.path());
+            FAIL("loaded a folder");
+        } catch (const ScenarioError& e) {
+            CHECK(e.message() == dir.path() + QStringLiteral(": is a folder, not a file"));
         }
     }
     SECTION("errors in a loaded file name its path")
