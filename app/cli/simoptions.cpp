@@ -44,7 +44,8 @@ void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
     add(parser, QStringLiteral("disk"), QStringLiteral("SIZE"),
         QCoreApplication::translate("bitmig", "Disk size, a multiple of 512 bytes (default 1T)."));
     add(parser, QStringLiteral("granularity"), QStringLiteral("SIZE"),
-        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two >= 512 (default 64K)."));
+        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two from 512 B to 2 GiB "
+                                              "(default 64K)."));
     if (withChunk) {
         add(parser, QStringLiteral("chunk"), QStringLiteral("SIZE"),
             QCoreApplication::translate("bitmig", "Bitmap bytes per chunk, a power of two from 1 B to 1 MiB "
