@@ -1,6 +1,7 @@
 #include "framestats.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "scenariofile.h"
 #include "simulationcontroller.h"
 
 #include <QApplication>
@@ -90,8 +91,13 @@ int main(int argc, char** argv)
     if (parser.isSet(theme) && !bitmig::ThemeManager::parse(parser.value(theme), &themeValue)) {
         return fail(QObject::tr("--theme: '%1' is not one of system, light, dark").arg(parser.value(theme)));
     }
-    if (parser.isSet(scenario) && !QFileInfo(parser.value(scenario)).isFile()) {
-        return fail(QObject::tr("--scenario: '%1' is not a file").arg(parser.value(scenario)));
+    if (parser.isSet(scenario)) {
+        // The same words as `bitmig --scenario` and File > Open scenario: "FILE: does not exist".
+        try {
+            bitmig::ScenarioFile::checkReadable(parser.value(scenario));
+        } catch (const bitmig::ScenarioError& e) {
+            return fail(QObject::tr("--scenario: %1").arg(e.message()));
+        }
     }
 
     bitmig::MainWindow window;

@@ -178,10 +178,6 @@
         <translation>--theme: „%1“ ist nicht system, light oder dark</translation>
     </message>
     <message>
-        <source>--scenario: &apos;%1&apos; is not a file</source>
-        <translation>--scenario: „%1“ ist keine Datei</translation>
-    </message>
-    <message>
         <source>--scenario: %1</source>
         <translation>--scenario: %1</translation>
     </message>
@@ -261,20 +257,12 @@
         <translation>muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <source>is too large</source>
-        <translation>ist zu groß</translation>
-    </message>
-    <message>
         <source>a size (a string such as &quot;64K&quot; or a number of bytes)</source>
         <translation>eine Größe (eine Zeichenkette wie &quot;64K&quot; oder eine Anzahl Bytes)</translation>
     </message>
     <message>
         <source>must be above zero</source>
         <translation>muss größer als null sein</translation>
-    </message>
-    <message>
-        <source>is too long</source>
-        <translation>ist zu lang</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a unit (ns, us, ms, s, min or h); a JSON number is nanoseconds</source>
@@ -353,10 +341,6 @@
         <translation>„%1“ ist keine Strategie (verwenden Sie precopy, postcopy oder stop-copy)</translation>
     </message>
     <message>
-        <source>must be at most 100000</source>
-        <translation>darf höchstens 100000 sein</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
         <translation>„%1“ ist keine ganze Zahl von 0 bis 2^64 - 1</translation>
     </message>
@@ -379,6 +363,30 @@
     <message>
         <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
         <translation>„%1“ ist zu groß für einen Trace (über 1 GiB)</translation>
+    </message>
+    <message>
+        <source>needs version %1 of the format; the file says version %2</source>
+        <translation>braucht Version %1 des Formats; die Datei gibt Version %2 an</translation>
+    </message>
+    <message>
+        <source>must be at most %1, got %2</source>
+        <translation>darf höchstens %1 sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>must be at most 2^63 - 1 ns (about 292 years), got %1</source>
+        <translation>darf höchstens 2^63 - 1 ns (etwa 292 Jahre) sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
     </message>
 </context>
 <context>

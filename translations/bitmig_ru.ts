@@ -178,10 +178,6 @@
         <translation>--theme: «%1» — не одно из system, light, dark</translation>
     </message>
     <message>
-        <source>--scenario: &apos;%1&apos; is not a file</source>
-        <translation>--scenario: «%1» — не файл</translation>
-    </message>
-    <message>
         <source>--scenario: %1</source>
         <translation>--scenario: %1</translation>
     </message>
@@ -261,20 +257,12 @@
         <translation>значение должно быть целым числом</translation>
     </message>
     <message>
-        <source>is too large</source>
-        <translation>слишком большое значение</translation>
-    </message>
-    <message>
         <source>a size (a string such as &quot;64K&quot; or a number of bytes)</source>
         <translation>размер (строка вида &quot;64K&quot; или число байтов)</translation>
     </message>
     <message>
         <source>must be above zero</source>
         <translation>значение должно быть больше нуля</translation>
-    </message>
-    <message>
-        <source>is too long</source>
-        <translation>слишком большая длительность</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a unit (ns, us, ms, s, min or h); a JSON number is nanoseconds</source>
@@ -353,10 +341,6 @@
         <translation>«%1» — не стратегия (используйте precopy, postcopy или stop-copy)</translation>
     </message>
     <message>
-        <source>must be at most 100000</source>
-        <translation>значение должно быть не больше 100000</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a whole number from 0 to 2^64 - 1</source>
         <translation>«%1» — не целое число от 0 до 2^64 - 1</translation>
     </message>
@@ -379,6 +363,30 @@
     <message>
         <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
         <translation>«%1» слишком велик для трассы (более 1 GiB)</translation>
+    </message>
+    <message>
+        <source>needs version %1 of the format; the file says version %2</source>
+        <translation>требуется версия формата %1; в файле указана версия %2</translation>
+    </message>
+    <message>
+        <source>must be at most %1, got %2</source>
+        <translation>значение должно быть не больше %1, получено: %2</translation>
+    </message>
+    <message>
+        <source>must be at most 2^63 - 1 ns (about 292 years), got %1</source>
+        <translation>значение должно быть не больше 2^63 - 1 ns (около 292 лет), получено: %1</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>не существует</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>это папка, а не файл</translation>
     </message>
 </context>
 <context>

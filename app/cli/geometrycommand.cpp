@@ -2,6 +2,7 @@
 
 #include "argumenterror.h"
 #include "optionvalue.h"
+#include "simoptions.h"
 #include "summaryjson.h"
 #include "texttable.h"
 
@@ -57,11 +58,12 @@ void GeometryCommand::setUp(QCommandLineParser& parser) const
                                               "the header of a BITS record and its share of the record."));
     parser.addOption(QCommandLineOption(
         QStringLiteral("granularity"),
-        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two >= 512 (default 64K)."),
+        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two from 512 B to 2 GiB "
+                                              "(default 64K)."),
         QStringLiteral("SIZE")));
-    parser.addOption(QCommandLineOption(QStringLiteral("disk"),
-                                        QCoreApplication::translate("bitmig", "Disk size (default 1T)."),
-                                        QStringLiteral("SIZE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("disk"), QCoreApplication::translate("bitmig", "Disk size, a multiple of 512 bytes (default 1T)."),
+        QStringLiteral("SIZE")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("chunks"),
         QCoreApplication::translate("bitmig", "Chunk sizes: a comma list (1M,1K,512), \"all\" (1 B to 1 MiB) or "
@@ -82,17 +84,18 @@ int GeometryCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     std::vector<uint64_t> chunks = ChunkGeometry::seedChunkSizes();
     if (parser.isSet(QStringLiteral("granularity"))) {
         granularity = OptionValue::granularity(QStringLiteral("--granularity"), parser.value(QStringLiteral("granularity")));
-        if (granularity > (uint64_t(1) << 40)) {
-            throw ArgumentError(QStringLiteral("--granularity"),
-                                QCoreApplication::translate("bitmig", "'%1' is above 1 TiB")
-                                    .arg(parser.value(QStringLiteral("granularity"))));
-        }
     }
     if (parser.isSet(QStringLiteral("disk"))) {
         disk = OptionValue::size(QStringLiteral("--disk"), parser.value(QStringLiteral("disk")));
-        if (disk == 0) {
-            throw ArgumentError(QStringLiteral("--disk"), QCoreApplication::translate("bitmig", "must be above zero"));
-        }
+    }
+    // The limits simulate applies, with its messages: a multiple of 512, at most 2 GiB granularity,
+    // at most 2^41 bits.
+    try {
+        SimConfig::validateDisk(disk, granularity);
+    } catch (const std::invalid_argument& e) {
+        const QString what = QString::fromStdString(e.what());
+        const qsizetype colon = what.indexOf(QStringLiteral(": "));
+        throw ArgumentError(SimOptions::optionForField(what.left(colon)), what.mid(colon + 2));
     }
     if (parser.isSet(QStringLiteral("chunks"))) {
         chunks = OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")));

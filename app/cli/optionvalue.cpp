@@ -6,6 +6,7 @@
 #include "bitmig/units.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <bit>
@@ -80,13 +81,28 @@ double OptionValue::real(const QString& option, const QString& text)
     return value;
 }
 
-uint64_t OptionValue::integer(const QString& option, const QString& text)
+uint64_t OptionValue::integer(const QString& option, const QString& text, uint64_t min, uint64_t max)
 {
+    // The range as the scenario reader states it: "from 0 to 2^64 - 1".
+    const QString range = QCoreApplication::translate("bitmig", "%1 to %2")
+                              .arg(QString::number(qulonglong(min)),
+                                   max == std::numeric_limits<uint64_t>::max() ? QStringLiteral("2^64 - 1")
+                                                                               : QString::number(qulonglong(max)));
+    const QString t = text.trimmed();
     bool ok = false;
-    const qulonglong value = text.trimmed().toULongLong(&ok, 10);
-    if (!ok) {
+    const qulonglong value = t.toULongLong(&ok, 10);
+    static const QRegularExpression digits(QStringLiteral("^\\+?[0-9]+$"));
+    if (!ok && !digits.match(t).hasMatch()) {
         throw ArgumentError(option,
-                            QCoreApplication::translate("bitmig", "'%1' is not a whole number of at least 0").arg(text));
+                            QCoreApplication::translate("bitmig", "'%1' is not a whole number from %2").arg(text, range));
+    }
+    if (!ok || value > max) {  // digits that do not fit in 64 bits are a whole number too, only too large
+        throw ArgumentError(
+            option, QCoreApplication::translate("bitmig", "'%1' is too large (use a whole number from %2)").arg(text, range));
+    }
+    if (value < min) {
+        throw ArgumentError(
+            option, QCoreApplication::translate("bitmig", "'%1' is too small (use a whole number from %2)").arg(text, range));
     }
     return value;
 }

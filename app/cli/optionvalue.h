@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -23,7 +24,9 @@ public:
     static int64_t duration(const QString& option, const QString& text);     // nanoseconds
     static double count(const QString& option, const QString& text);         // "20k"
     static double real(const QString& option, const QString& text);          // "0.05"
-    static uint64_t integer(const QString& option, const QString& text);     // a plain unsigned number
+    // A plain whole number from min to max, e.g. "'0' is too small (use a whole number from 1 to 1024)".
+    static uint64_t integer(const QString& option, const QString& text, uint64_t min = 0,
+                            uint64_t max = std::numeric_limits<uint64_t>::max());
     static Strategy strategy(const QString& option, const QString& text);
     static WorkloadKind workload(const QString& option, const QString& text);
     // "4K..64K" or one size: the range write sizes are drawn from.

@@ -44,7 +44,8 @@ void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
     add(parser, QStringLiteral("disk"), QStringLiteral("SIZE"),
         QCoreApplication::translate("bitmig", "Disk size, a multiple of 512 bytes (default 1T)."));
     add(parser, QStringLiteral("granularity"), QStringLiteral("SIZE"),
-        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two >= 512 (default 64K)."));
+        QCoreApplication::translate("bitmig", "Disk bytes per bitmap bit, a power of two from 512 B to 2 GiB "
+                                              "(default 64K)."));
     if (withChunk) {
         add(parser, QStringLiteral("chunk"), QStringLiteral("SIZE"),
             QCoreApplication::translate("bitmig", "Bitmap bytes per chunk, a power of two from 1 B to 1 MiB "
@@ -149,11 +150,7 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
         c.maxDowntimeNs = OptionValue::duration(opt("max-downtime"), value("max-downtime"));
     }
     if (given("max-passes")) {
-        const uint64_t n = OptionValue::integer(opt("max-passes"), value("max-passes"));
-        if (n > 100000) {
-            throw ArgumentError(opt("max-passes"), QCoreApplication::translate("bitmig", "must be at most 100000"));
-        }
-        c.maxPasses = unsigned(n);
+        c.maxPasses = unsigned(OptionValue::integer(opt("max-passes"), value("max-passes"), 0, 100000));
     }
     if (given("complete-below")) {
         c.completeOnlyBelow = OptionValue::size(opt("complete-below"), value("complete-below"));

@@ -25,6 +25,12 @@ StreamInventory StreamInventory::take(std::span<const uint8_t> stream)
 {
     StreamInventory inv;
     inv.bytes = stream.size();
+    if (stream.empty()) {
+        // The decoder reads no input as a migration that sent nothing; a file is a stream only when it
+        // holds at least the START section.
+        inv.error = StreamError("the input is empty; it holds no records", 0, 0, 0, std::nullopt);
+        return inv;
+    }
     StreamDecoder decoder(StreamDecoderOptions{.framing = true, .sectionFooters = false, .instanceId = 0,
                                                .maxBufSize = kMaxBufSize});
     decoder.feed(stream);

@@ -33,7 +33,7 @@ struct StreamInventory {
     std::vector<uint32_t> granularities;  // from START records, distinct, in order
     std::vector<std::string> devices;     // distinct, in order of appearance
     std::vector<std::string> bitmaps;
-    std::optional<StreamError> error;     // the first malformed byte, if any
+    std::optional<StreamError> error;     // the first malformed byte, if any (byte 0 of an empty input)
 
     static constexpr uint64_t kMaxBufSize = (uint64_t(1) << 20) + 64;
     static StreamInventory take(std::span<const uint8_t> stream);

@@ -26,6 +26,24 @@ void row(QTextStream& out, const QString& label, const QString& value)
 
 } // namespace
 
+QString SummaryReport::workload(const SimConfig& c)
+{
+    const WorkloadSpec& w = c.workload;
+    const QString kind = latin1(workloadKindName(w.kind));
+    if (w.kind != WorkloadKind::Idle) {
+        return QCoreApplication::translate("bitmig", "%1, %2 writes/s of %3 to %4, seed %5")
+            .arg(kind, QString::number(w.rate, 'g', 10), size(w.minWriteBytes), size(w.maxWriteBytes),
+                 number(c.seed));
+    }
+    // The idle generator makes no writes: its rate and write sizes are unused.
+    if (const TraceReplay& t = w.trace; t.active()) {
+        return QCoreApplication::translate("bitmig", "%1, replaying %2 at speed %3%4, seed %5")
+            .arg(kind, QString::fromStdString(t.trace->source()), QString::number(t.speed, 'g', 10),
+                 t.loop ? QCoreApplication::translate("bitmig", ", looping") : QString(), number(c.seed));
+    }
+    return QCoreApplication::translate("bitmig", "%1, seed %2").arg(kind, number(c.seed));
+}
+
 QString SummaryReport::size(uint64_t bytes)
 {
     return QString::fromStdString(units::formatSize(bytes));
@@ -65,10 +83,7 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
             .arg(size(c.chunkBytes), number(s.chunks), size(c.chunkBytes * 8 * c.granularity)));
     row(out, QCoreApplication::translate("bitmig", "Link"),
         QCoreApplication::translate("bitmig", "%1, latency %2").arg(bandwidth(c.bandwidth), duration(c.latencyNs)));
-    row(out, QCoreApplication::translate("bitmig", "Workload"),
-        QCoreApplication::translate("bitmig", "%1, %2 writes/s of %3 to %4, seed %5")
-            .arg(latin1(workloadKindName(c.workload.kind)), QString::number(c.workload.rate, 'g', 10),
-                 size(c.workload.minWriteBytes), size(c.workload.maxWriteBytes), number(c.seed)));
+    row(out, QCoreApplication::translate("bitmig", "Workload"), workload(c));
     if (const TraceReplay& t = c.workload.trace; t.active()) {
         row(out, QCoreApplication::translate("bitmig", "Trace"),
             QCoreApplication::translate("bitmig", "%1 (%2): %3 writes, %4 clears over %5, speed %6%7")

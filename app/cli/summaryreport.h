@@ -14,6 +14,9 @@ namespace bitmig::cli {
 class SummaryReport {
 public:
     static void write(QTextStream& out, const SimConfig& config, const MigrationSummary& summary);
+    // The "Workload:" value: the generator's kind, rate and write sizes and the seed; for idle no rate
+    // or sizes (it makes no writes), but the trace it replays, if any.
+    static QString workload(const SimConfig& config);
 
     // "300 ms (300000000 ns)"-style figures shared with the sweep table.
     static QString size(uint64_t bytes);       // "2 MiB"

@@ -343,12 +343,7 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
     }
     unsigned jobs = 1;
     if (parser.isSet(QStringLiteral("jobs"))) {
-        const uint64_t n = OptionValue::integer(QStringLiteral("--jobs"), parser.value(QStringLiteral("jobs")));
-        if (n < 1 || n > 1024) {
-            throw ArgumentError(QStringLiteral("--jobs"),
-                                QCoreApplication::translate("bitmig", "must be from 1 to 1024"));
-        }
-        jobs = unsigned(n);
+        jobs = unsigned(OptionValue::integer(QStringLiteral("--jobs"), parser.value(QStringLiteral("jobs")), 1, 1024));
     }
     const std::vector<uint64_t> chunks =
         parser.isSet(QStringLiteral("chunks"))

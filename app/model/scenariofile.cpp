@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -39,8 +40,24 @@ QByteArray ScenarioFile::toJson(const Scenario& scenario, const QString& scenari
     return ScenarioWriter::write(scenario, scenarioPath);
 }
 
+void ScenarioFile::checkReadable(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("does not exist"));
+    }
+    if (info.isDir()) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("is a folder, not a file"));
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
+    }
+}
+
 Scenario ScenarioFile::load(const QString& path)
 {
+    checkReadable(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));

@@ -36,6 +36,10 @@ public:
     // folder when that is given (see ScenarioWriter).
     static QByteArray toJson(const Scenario& scenario, const QString& scenarioPath = QString());
 
+    // ScenarioError "FILE: reason" unless `path` is a file that can be opened for reading: "does not
+    // exist", "is a folder, not a file" or "cannot be read: <the system's reason>". load() checks
+    // this first; the app checks its --scenario argument with it before it opens a window.
+    static void checkReadable(const QString& path);
     static Scenario load(const QString& path);
     // Validates first, so a saved file always loads. Writes through QSaveFile: on any error the old
     // file is left as it was.

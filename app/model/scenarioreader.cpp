@@ -22,6 +22,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <string>
@@ -150,9 +151,18 @@ public:
         return v.toDouble();
     }
 
-    // A JSON number that must be a whole number >= 0. Integers are read exactly (Qt keeps them as
-    // 64-bit integers), so byte counts above 2^53 survive.
-    uint64_t wholeNumber(const QJsonValue& v, const QString& path, const QString& expected) const
+    // "must be at most MAX, got VALUE"; `value` as the file has it (a quoted string, a JSON number).
+    [[noreturn]] void tooLarge(const QString& path, uint64_t max, const QString& value) const
+    {
+        const QString limit = max == std::numeric_limits<uint64_t>::max() ? QStringLiteral("2^64 - 1")
+                                                                         : QString::number(qulonglong(max));
+        fail(path, ScenarioFile::tr("must be at most %1, got %2").arg(limit, value));
+    }
+
+    // A JSON number that must be a whole number from 0 to `max`. Integers are read exactly (Qt keeps
+    // them as 64-bit integers), so byte counts above 2^53 survive.
+    uint64_t wholeNumber(const QJsonValue& v, const QString& path, const QString& expected,
+                         uint64_t max = std::numeric_limits<uint64_t>::max()) const
     {
         if (!v.isDouble()) {
             wrongType(path, expected, v);
@@ -163,6 +173,9 @@ public:
             if (n < 0) {
                 fail(path, ScenarioFile::tr("must not be negative"));
             }
+            if (uint64_t(n) > max) {
+                tooLarge(path, max, QString::number(n));
+            }
             return uint64_t(n);
         }
         const double d = v.toDouble();
@@ -172,10 +185,27 @@ public:
         if (d != std::floor(d)) {
             fail(path, ScenarioFile::tr("must be a whole number"));
         }
-        if (d >= 18446744073709551616.0) {
-            fail(path, ScenarioFile::tr("is too large"));
+        // 2^64 and above do not fit; below it, a double's conversion is exact.
+        if (d >= 18446744073709551616.0 || uint64_t(d) > max) {
+            tooLarge(path, max, QString::number(d, 'g', 17));
         }
         return uint64_t(d);
+    }
+
+    // A string of plain digits (a size or the seed), read exactly up to 2^64 - 1; nullopt for any
+    // other string.
+    std::optional<uint64_t> digits(const QString& text, const QString& path) const
+    {
+        const QString t = text.trimmed();
+        if (t.isEmpty() || !std::all_of(t.begin(), t.end(), [](QChar c) { return c.isDigit() && c.unicode() < 128; })) {
+            return std::nullopt;
+        }
+        bool ok = false;
+        const uint64_t n = t.toULongLong(&ok, 10);
+        if (!ok) {
+            tooLarge(path, std::numeric_limits<uint64_t>::max(), QLatin1Char('"') + text + QLatin1Char('"'));
+        }
+        return n;
     }
 
     // A core parser's UnitError or invalid_argument becomes an error at `path`.
@@ -193,10 +223,8 @@ public:
         const QString expected = ScenarioFile::tr("a size (a string such as \"64K\" or a number of bytes)");
         if (v.isString()) {
             // Plain digits are read exactly: the unit parser works in doubles, which round above 2^53.
-            bool digits = false;
-            const uint64_t exact = v.toString().trimmed().toULongLong(&digits, 10);
-            if (digits && !v.toString().trimmed().startsWith(QLatin1Char('+'))) {
-                return exact;
+            if (const std::optional<uint64_t> exact = digits(v.toString(), path)) {
+                return *exact;
             }
             return parsed(v.toString(), path, [](const std::string& s) { return units::parseSize(s); });
         }
@@ -226,7 +254,8 @@ public:
                 const int64_t minutes = parsed(text.chopped(1).trimmed() + QStringLiteral("min"), path,
                                                [](const std::string& s) { return units::parseDuration(s); });
                 if (minutes > std::numeric_limits<int64_t>::max() / 60) {
-                    fail(path, ScenarioFile::tr("is too long"));
+                    fail(path, ScenarioFile::tr("must be at most 2^63 - 1 ns (about 292 years), got %1")
+                                   .arg(QLatin1Char('"') + v.toString() + QLatin1Char('"')));
                 }
                 return minutes * 60;
             }
@@ -239,12 +268,14 @@ public:
             }
             return ns;
         }
-        const uint64_t ns = wholeNumber(
-            v, path, ScenarioFile::tr("a duration (a string such as \"300ms\" or a number of nanoseconds)"));
-        if (ns > uint64_t(std::numeric_limits<int64_t>::max())) {
-            fail(path, ScenarioFile::tr("is too long"));
+        const QString expected =
+            ScenarioFile::tr("a duration (a string such as \"300ms\" or a number of nanoseconds)");
+        // Integers up to 2^63 - 1 are kept exact (as 64-bit integers); a double at 2^63 or more does not fit.
+        if (v.isDouble() && v.toVariant().typeId() != QMetaType::LongLong && v.toDouble() >= 9223372036854775808.0) {
+            fail(path, ScenarioFile::tr("must be at most 2^63 - 1 ns (about 292 years), got %1")
+                           .arg(QString::number(v.toDouble(), 'g', 17)));
         }
-        return int64_t(ns);
+        return int64_t(wholeNumber(v, path, expected));
     }
 
 private:
@@ -328,7 +359,11 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
     return replay;
 }
 
-WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base)
+// The version of the format that added `workload.trace`.
+constexpr uint64_t kTraceVersion = 2;
+
+WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base,
+                          uint64_t version)
 {
     if (!v.isObject()) {
         r.wrongType(path, ScenarioFile::tr("an object"), v);
@@ -381,6 +416,12 @@ WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& p
         w.burstDuty = r.number(at("burstDuty"), keyPath("burstDuty"));
     }
     if (has("trace")) {
+        // An older reader does not know the key; a file that uses it must say the version that has it.
+        if (version < kTraceVersion) {
+            r.fail(keyPath("trace"), ScenarioFile::tr("needs version %1 of the format; the file says version %2")
+                                         .arg(kTraceVersion)
+                                         .arg(version));
+        }
         w.trace = readTrace(r, at("trace"), keyPath("trace"), base);
     }
     return w;
@@ -467,13 +508,17 @@ std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype offset)
 
 Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
 {
+    const Reader r(sourceName);
+    if (json.trimmed().isEmpty()) {
+        // Qt's parser calls this an illegal value at the end of the input.
+        r.fail(QString(), ScenarioFile::tr("is empty"));
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         throw ScenarioError(sourceName, QString(), parseError.errorString(), line, column);
     }
-    const Reader r(sourceName);
     if (!doc.isObject()) {
         r.fail(QString(), ScenarioFile::tr("expected a JSON object at the top level"));
     }
@@ -557,12 +602,8 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         c.maxDowntimeNs = r.duration(at("maxDowntime"), key("maxDowntime"));
     }
     if (has("maxPasses")) {
-        const uint64_t n =
-            r.wholeNumber(at("maxPasses"), key("maxPasses"), ScenarioFile::tr("a whole number"));
-        if (n > 100000) {
-            r.fail(key("maxPasses"), ScenarioFile::tr("must be at most 100000"));
-        }
-        c.maxPasses = unsigned(n);
+        c.maxPasses =
+            unsigned(r.wholeNumber(at("maxPasses"), key("maxPasses"), ScenarioFile::tr("a whole number"), 100000));
     }
     if (has("completeOnlyBelow")) {
         c.completeOnlyBelow = r.size(at("completeOnlyBelow"), key("completeOnlyBelow"));
@@ -584,11 +625,15 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         const QJsonValue v = at("seed");
         if (v.isString()) {
             // Seeds above 2^53 do not survive a JSON number in most readers: a string keeps them.
-            bool ok = false;
-            c.seed = v.toString().trimmed().toULongLong(&ok, 10);
-            if (!ok) {
-                r.fail(key("seed"),
-                       ScenarioFile::tr("\"%1\" is not a whole number from 0 to 2^64 - 1").arg(v.toString()));
+            if (const std::optional<uint64_t> seed = r.digits(v.toString(), key("seed"))) {
+                c.seed = *seed;
+            } else {
+                bool ok = false;  // a sign, for one
+                c.seed = v.toString().trimmed().toULongLong(&ok, 10);
+                if (!ok) {
+                    r.fail(key("seed"), ScenarioFile::tr("\"%1\" is not a whole number from 0 to 2^64 - 1")
+                                            .arg(v.toString()));
+                }
             }
         } else {
             c.seed = r.wholeNumber(v, key("seed"), ScenarioFile::tr("a whole number"));
@@ -601,7 +646,8 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         c.bitmapName = r.string(at("bitmap"), key("bitmap")).toStdString();
     }
     if (has("workload")) {
-        c.workload = readWorkload(r, at("workload"), key("workload"), QFileInfo(sourceName).absoluteDir());
+        c.workload =
+            readWorkload(r, at("workload"), key("workload"), QFileInfo(sourceName).absoluteDir(), version);
     }
     if (has("injections")) {
         const QJsonValue v = at("injections");

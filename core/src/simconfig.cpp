@@ -37,7 +37,7 @@ Strategy parseStrategy(std::string_view name)
     throw std::invalid_argument("unknown strategy '" + std::string(name) + "' (use precopy, postcopy or stop-copy)");
 }
 
-void SimConfig::validate() const
+void SimConfig::validateDisk(uint64_t diskBytes, uint64_t granularity)
 {
     auto fail = [](const std::string& field, const std::string& why) {
         throw std::invalid_argument(field + ": " + why);
@@ -55,6 +55,14 @@ void SimConfig::validate() const
     if (bits > (uint64_t(1) << 41)) {
         fail("disk", "needs " + std::to_string(bits) + " bits at this granularity; at most 2^41 are allowed");
     }
+}
+
+void SimConfig::validate() const
+{
+    auto fail = [](const std::string& field, const std::string& why) {
+        throw std::invalid_argument(field + ": " + why);
+    };
+    validateDisk(diskBytes, granularity);
     if (chunkBytes == 0 || chunkBytes > kMaxChunkBytes || !std::has_single_bit(chunkBytes)) {
         fail("chunk", "must be a power of two from 1 B to 1 MiB, got " + std::to_string(chunkBytes));
     }

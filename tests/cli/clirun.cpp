@@ -35,6 +35,17 @@ QStringList CliRun::lines() const
     return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+QString CliRun::row(const QString& label) const
+{
+    const QString prefix = label + QLatin1Char(':');
+    for (const QString& line : lines()) {
+        if (line.trimmed().startsWith(prefix)) {
+            return line.trimmed().mid(prefix.size()).trimmed();
+        }
+    }
+    return {};
+}
+
 QString describe(const QStringList& arguments)
 {
     return QStringLiteral("bitmig ") + arguments.join(QLatin1Char(' '));

@@ -18,6 +18,8 @@ struct CliRun {
     QJsonObject json() const;
     // Lines of standard output.
     QStringList lines() const;
+    // The value of the text summary's "LABEL: value" row, trimmed; empty when there is no such row.
+    QString row(const QString& label) const;
 };
 
 // "--disk 64G": Catch prints the command of a failing check with this.

@@ -39,6 +39,48 @@ TEST_CASE("a bad argument exits 2 with one line naming it", "[errors]")
     }
 }
 
+TEST_CASE("a whole-number option states its range, also for a number that is too large", "[errors]")
+{
+    const QString sim = QStringLiteral("simulate"), sweep = QStringLiteral("sweep");
+    const struct {
+        QStringList args;
+        QString message;
+    } cases[] = {
+        {{sim, QStringLiteral("--seed"), QStringLiteral("18446744073709551616")},
+         QStringLiteral("--seed: '18446744073709551616' is too large (use a whole number from 0 to 2^64 - 1)")},
+        {{sim, QStringLiteral("--seed"), QStringLiteral("99999999999999999999999")},
+         QStringLiteral("--seed: '99999999999999999999999' is too large (use a whole number from 0 to 2^64 - 1)")},
+        {{sim, QStringLiteral("--seed"), QStringLiteral("-1")},
+         QStringLiteral("--seed: '-1' is not a whole number from 0 to 2^64 - 1")},
+        {{sim, QStringLiteral("--seed"), QStringLiteral("1e3")},
+         QStringLiteral("--seed: '1e3' is not a whole number from 0 to 2^64 - 1")},
+        {{sim, QStringLiteral("--max-passes"), QStringLiteral("100001")},
+         QStringLiteral("--max-passes: '100001' is too large (use a whole number from 0 to 100000)")},
+        {{sim, QStringLiteral("--max-passes"), QStringLiteral("18446744073709551616")},
+         QStringLiteral("--max-passes: '18446744073709551616' is too large (use a whole number from 0 to 100000)")},
+        {{sim, QStringLiteral("--max-passes"), QStringLiteral("many")},
+         QStringLiteral("--max-passes: 'many' is not a whole number from 0 to 100000")},
+        {{sweep, QStringLiteral("--jobs"), QStringLiteral("0")},
+         QStringLiteral("--jobs: '0' is too small (use a whole number from 1 to 1024)")},
+        {{sweep, QStringLiteral("--jobs"), QStringLiteral("18446744073709551616")},
+         QStringLiteral("--jobs: '18446744073709551616' is too large (use a whole number from 1 to 1024)")},
+    };
+    for (const auto& c : cases) {
+        INFO(describe(c.args).toStdString());
+        const CliRun r = CliRun::run(c.args);
+        CHECK(r.exitCode == 2);
+        CHECK(r.out.isEmpty());
+        CHECK(r.err == QStringLiteral("bitmig: ") + c.message + QLatin1Char('\n'));
+    }
+    // The largest seed and a leading plus sign are accepted.
+    for (const char* seed : {"18446744073709551615", "+5"}) {
+        const CliRun r = CliRun::run({sim, QStringLiteral("--disk"), QStringLiteral("64G"), QStringLiteral("--seed"),
+                                      QLatin1String(seed), QStringLiteral("--time-limit"), QStringLiteral("10ms")});
+        INFO(seed << ": " << r.err.toStdString());
+        CHECK(r.exitCode != 2);
+    }
+}
+
 TEST_CASE("help and version", "[errors]")
 {
     const CliRun help = CliRun::run({QStringLiteral("--help")});

@@ -97,3 +97,34 @@ TEST_CASE("geometry --chunks takes a list or all", "[geometry]")
     CHECK(every.first().toObject().value(QStringLiteral("chunkBytes")).toDouble() == 1);
     CHECK(every.last().toObject().value(QStringLiteral("chunkBytes")).toDouble() == 1048576);
 }
+
+TEST_CASE("geometry refuses the disk and granularity that simulate refuses, with its messages", "[geometry][errors]")
+{
+    const struct {
+        QStringList args;
+        const char* message;
+    } cases[] = {
+        {{QStringLiteral("--granularity"), QStringLiteral("4G")},
+         "--granularity: must be at most 2 GiB (a START record carries it in 32 bits)"},
+        {{QStringLiteral("--disk"), QStringLiteral("513")}, "--disk: must be a positive multiple of 512 bytes, got 513"},
+        {{QStringLiteral("--disk"), QStringLiteral("0")}, "--disk: must be a positive multiple of 512 bytes, got 0"},
+        {{QStringLiteral("--disk"), QStringLiteral("2P"), QStringLiteral("--granularity"), QStringLiteral("512")},
+         "--disk: needs 4398046511104 bits at this granularity; at most 2^41 are allowed"},
+    };
+    for (const auto& c : cases) {
+        const QStringList geometry = QStringList{QStringLiteral("geometry")} + c.args;
+        INFO(describe(geometry).toStdString());
+        const CliRun g = CliRun::run(geometry);
+        CHECK(g.exitCode == 2);
+        CHECK(g.out.isEmpty());
+        CHECK(g.err == QStringLiteral("bitmig: ") + QLatin1String(c.message) + QLatin1Char('\n'));
+        const CliRun s = CliRun::run(QStringList{QStringLiteral("simulate")} + c.args);
+        CHECK(s.exitCode == 2);
+        CHECK(s.err == g.err);
+    }
+    // The largest granularity is accepted.
+    const CliRun largest = CliRun::run({QStringLiteral("geometry"), QStringLiteral("--granularity"), QStringLiteral("2G"),
+                                        QStringLiteral("--json")});
+    REQUIRE(largest.exitCode == 0);
+    CHECK(largest.json().value(QStringLiteral("granularity")).toDouble() == 2147483648.0);
+}

@@ -54,9 +54,16 @@ TEST_CASE("a bad scenario file is named with its key path and exits 2", "[scenar
     const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path});
     CHECK(r.exitCode == 2);
     CHECK(r.err.startsWith(QStringLiteral("bitmig: --scenario: ") + path + QStringLiteral(": chunk: ")));
-    const CliRun missing = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--scenario"), dir.filePath(QStringLiteral("none.json"))});
+    const QString none = dir.filePath(QStringLiteral("none.json"));
+    const CliRun missing = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--scenario"), none});
     CHECK(missing.exitCode == 2);
-    CHECK(missing.err.contains(QStringLiteral("none.json")));
+    CHECK(missing.err == QStringLiteral("bitmig: --scenario: ") + none + QStringLiteral(": does not exist\n"));
+
+    const QString empty = dir.filePath(QStringLiteral("empty.json"));
+    writeFile(empty, QByteArray());
+    const CliRun e = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), empty});
+    CHECK(e.exitCode == 2);
+    CHECK(e.err == QStringLiteral("bitmig: --scenario: ") + empty + QStringLiteral(": is empty\n"));
 }
 
 TEST_CASE("trace options apply to the trace a scenario names", "[scenario][trace]")

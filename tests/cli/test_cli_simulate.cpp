@@ -134,6 +134,30 @@ TEST_CASE("simulate applies injected writes and clears", "[simulate]")
     CHECK(inj[1].toObject().value(QStringLiteral("op")).toString() == QStringLiteral("clear"));
 }
 
+TEST_CASE("the text summary gives no rate or write sizes for the idle workload", "[simulate]")
+{
+    const CliRun idle = CliRun::run(smallRun() + QStringList{QStringLiteral("--workload"), QStringLiteral("idle"),
+                                                             QStringLiteral("--seed"), QStringLiteral("7")});
+    REQUIRE(idle.exitCode == 0);
+    CHECK(idle.row(QStringLiteral("Workload")) == QStringLiteral("idle, seed 7"));
+    CHECK(idle.row(QStringLiteral("Trace")).isEmpty());
+
+    const CliRun uniform = CliRun::run(smallRun() + QStringList{QStringLiteral("--rate"), QStringLiteral("5k"),
+                                                                QStringLiteral("--seed"), QStringLiteral("7")});
+    REQUIRE(uniform.exitCode == 0);
+    CHECK(uniform.row(QStringLiteral("Workload")) == QStringLiteral("uniform, 5000 writes/s of 4 KiB to 64 KiB, seed 7"));
+
+    // The JSON config keeps every field of the workload: it is the configuration, not a description.
+    const CliRun json = CliRun::run(smallRun() + QStringList{QStringLiteral("--workload"), QStringLiteral("idle"),
+                                                             QStringLiteral("--json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject w =
+        json.json().value(QStringLiteral("config")).toObject().value(QStringLiteral("workload")).toObject();
+    CHECK(w.value(QStringLiteral("kind")).toString() == QStringLiteral("idle"));
+    CHECK(w.value(QStringLiteral("rate")).toDouble() == 20000);
+    CHECK(integer(json.json(), "writesApplied") == 0);
+}
+
 TEST_CASE("simulate --timeseries writes the CSV", "[simulate]")
 {
     QTemporaryDir dir;

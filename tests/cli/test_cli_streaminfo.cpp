@@ -48,14 +48,29 @@ TEST_CASE("stream-info reports the first error of a malformed stream", "[stream-
         CHECK(r.out.contains(QStringLiteral("Error:")));
         CHECK(r.out.contains(QStringLiteral("at byte 0")));
     }
-    SECTION("an empty file is an empty stream")
+    SECTION("an empty file is not a stream: it holds no records")
     {
         const QString path = dir.filePath(QStringLiteral("empty.bin"));
         QFile out(path);
         REQUIRE(out.open(QIODevice::WriteOnly));
         out.close();
+        const QString message = QStringLiteral("dirty-bitmap stream: byte 0, before record 0 starting at byte 0: "
+                                               "the input is empty; it holds no records");
         const CliRun r = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), path});
-        CHECK(r.exitCode == 0);
-        CHECK(r.json().value(QStringLiteral("records")).toDouble() == 0);
+        CHECK(r.exitCode == 1);
+        CHECK(r.err == QStringLiteral("bitmig: ") + path + QStringLiteral(": ") + message + QLatin1Char('\n'));
+        const QJsonObject i = r.json();
+        CHECK(i.value(QStringLiteral("records")).toDouble() == 0);
+        CHECK_FALSE(i.value(QStringLiteral("valid")).toBool());
+        const QJsonObject e = i.value(QStringLiteral("error")).toObject();
+        CHECK(e.value(QStringLiteral("reason")).toString() == QStringLiteral("the input is empty; it holds no records"));
+        CHECK(e.value(QStringLiteral("message")).toString() == message);
+        CHECK(e.value(QStringLiteral("offset")).toDouble() == 0);
+
+        const CliRun text = CliRun::run({QStringLiteral("stream-info"), path});
+        CHECK(text.exitCode == 1);
+        CHECK(text.out.contains(QStringLiteral("at byte 0, record 0 starting at byte 0: the input is empty; it holds "
+                                               "no records")));
+        CHECK_FALSE(text.out.contains(QStringLiteral("well-formed")));
     }
 }

@@ -76,6 +76,33 @@ TEST_CASE("simulate --trace replays a CSV trace on an otherwise idle disk", "[si
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.contains(QStringLiteral("Trace")));
     CHECK(text.out.contains(csv + QStringLiteral(" (csv): 3 writes, 1 clears")));
+    // The idle generator writes nothing: the workload is the trace, not a rate.
+    CHECK(text.row(QStringLiteral("Workload")) == QStringLiteral("idle, replaying ") + csv +
+                                                       QStringLiteral(" at speed 1, seed 1"));
+}
+
+TEST_CASE("the text summary names the replayed trace, its speed and looping", "[simulate][trace]")
+{
+    const QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString csv = writeFile(dir, QStringLiteral("t.csv"), kCsv);
+    const QStringList args = {QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("1G"),
+                              QStringLiteral("--trace"), csv, QStringLiteral("--start-at"), QStringLiteral("100ms"),
+                              QStringLiteral("--seed"), QStringLiteral("3")};
+    const CliRun looped =
+        CliRun::run(args + QStringList{QStringLiteral("--trace-speed"), QStringLiteral("2.5"), QStringLiteral("--trace-loop")});
+    INFO(looped.err.toStdString());
+    REQUIRE(looped.exitCode == 0);
+    CHECK(looped.row(QStringLiteral("Workload")) == QStringLiteral("idle, replaying ") + csv +
+                                                         QStringLiteral(" at speed 2.5, looping, seed 3"));
+
+    // A generator that writes keeps its rate; the trace has its own row.
+    const CliRun uniform = CliRun::run(args + QStringList{QStringLiteral("--workload"), QStringLiteral("uniform"),
+                                                          QStringLiteral("--rate"), QStringLiteral("100")});
+    INFO(uniform.err.toStdString());
+    REQUIRE(uniform.exitCode == 0);
+    CHECK(uniform.row(QStringLiteral("Workload")) == QStringLiteral("uniform, 100 writes/s of 4 KiB to 64 KiB, seed 3"));
+    CHECK(uniform.row(QStringLiteral("Trace")).startsWith(csv + QStringLiteral(" (csv): 3 writes, 1 clears")));
 }
 
 TEST_CASE("simulate --trace-loop and --trace-speed", "[simulate][trace]")

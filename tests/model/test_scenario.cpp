@@ -345,6 +345,48 @@ TEST_CASE("the message reads FILE: KEY.PATH: reason", "[scenario][errors]")
     CHECK(e.message() == QStringLiteral("test.json: workload.hotShare: expected a number, got a string"));
 }
 
+TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
+{
+    const struct {
+        const char* body;
+        const char* message;
+    } cases[] = {
+        {R"("maxPasses": 1e20)", "maxPasses: must be at most 100000, got 1e+20"},
+        {R"("maxPasses": 200000)", "maxPasses: must be at most 100000, got 200000"},
+        {R"("disk": 1e20)", "disk: must be at most 2^64 - 1, got 1e+20"},
+        {R"("disk": "99999999999999999999")", "disk: must be at most 2^64 - 1, got \"99999999999999999999\""},
+        {R"("seed": 18446744073709551616)", "seed: must be at most 2^64 - 1, got 1.8446744073709552e+19"},
+        {R"("seed": "18446744073709551616")", "seed: must be at most 2^64 - 1, got \"18446744073709551616\""},
+        {R"("workload": {"writeSize": 1e30})", "workload.writeSize: must be at most 2^64 - 1, got 1e+30"},
+        {R"("latency": 1e19)", "latency: must be at most 2^63 - 1 ns (about 292 years), got 1e+19"},
+        {R"("timeLimit": "3000000h")", "timeLimit: must be at most 2^63 - 1 ns (about 292 years), got \"3000000h\""},
+    };
+    for (const auto& c : cases) {
+        const ScenarioError e = errorOf(scenarioWith(c.body));
+        INFO(c.body << " gives " << e.message().toStdString());
+        CHECK(e.message() == QStringLiteral("test.json: ") + QString::fromUtf8(c.message));
+    }
+    // The limits themselves are read.
+    const Scenario s = ScenarioFile::fromJson(
+        scenarioWith(R"("maxPasses": 100000, "seed": "18446744073709551615", "latency": 9223372036854775807,
+                        "timeLimit": "1h")"),
+        QStringLiteral("limits.json"));
+    CHECK(s.config.maxPasses == 100000);
+    CHECK(s.config.seed == std::numeric_limits<uint64_t>::max());
+    CHECK(s.config.latencyNs == std::numeric_limits<int64_t>::max());
+    CHECK(ScenarioFile::fromJson(scenarioWith(R"("seed": "+5")"), QStringLiteral("plus.json")).config.seed == 5);
+}
+
+TEST_CASE("an empty file is reported as empty, not as a syntax error", "[scenario][errors]")
+{
+    for (const QByteArray& json : {QByteArray(), QByteArray(" \n\t\n")}) {
+        const ScenarioError e = errorOf(json);
+        CHECK(e.message() == QStringLiteral("test.json: is empty"));
+        CHECK(e.keyPath().isEmpty());
+        CHECK(e.line() == 0);
+    }
+}
+
 TEST_CASE("format and version are checked first", "[scenario][errors]")
 {
     SECTION("missing format")
@@ -478,7 +520,24 @@ TEST_CASE("save and load a file", "[scenario][file]")
             FAIL("loaded a missing file");
         } catch (const ScenarioError& e) {
             CHECK(e.file() == missing);
-            CHECK(e.message().startsWith(missing + QStringLiteral(": cannot be read")));
+            CHECK(e.message() == missing + QStringLiteral(": does not exist"));
+        }
+        // The check the app makes of its --scenario argument gives the same message.
+        try {
+            ScenarioFile::checkReadable(missing);
+            FAIL("a missing file passed the check");
+        } catch (const ScenarioError& e) {
+            CHECK(e.message() == missing + QStringLiteral(": does not exist"));
+        }
+        CHECK_NOTHROW(ScenarioFile::checkReadable(path));
+    }
+    SECTION("a folder")
+    {
+        try {
+            ScenarioFile::load(dir.path());
+            FAIL("loaded a folder");
+        } catch (const ScenarioError& e) {
+            CHECK(e.message() == dir.path() + QStringLiteral(": is a folder, not a file"));
         }
     }
     SECTION("errors in a loaded file name its path")

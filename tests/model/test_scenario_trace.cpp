@@ -136,3 +136,23 @@ TEST_CASE("trace keys in a scenario are checked with key paths", "[scenario][tra
     writeFile(path, scenarioWithTrace("null"));
     CHECK(!ScenarioFile::load(path).config.workload.trace.active());
 }
+
+TEST_CASE("a version 1 file cannot hold a trace: version 2 added it", "[scenario][trace][errors]")
+{
+    const QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral("t.csv")), kCsv);
+    const QString path = dir.filePath(QStringLiteral("s.json"));
+    for (const QByteArray& trace : {QByteArray(R"({"path": "t.csv"})"), QByteArray("null")}) {
+        INFO(trace.toStdString());
+        QByteArray json = scenarioWithTrace(trace);
+        json.replace(R"("version": 2)", R"("version": 1)");
+        writeFile(path, json);
+        const ScenarioError e = loadError(path);
+        CHECK(e.message() == path + QStringLiteral(": workload.trace: needs version 2 of the format; the file says "
+                                                   "version 1"));
+    }
+    // The same file as version 2 loads.
+    writeFile(path, scenarioWithTrace(R"({"path": "t.csv"})"));
+    CHECK(ScenarioFile::load(path).config.workload.trace.active());
+}

@@ -48,6 +48,9 @@ struct SimConfig {
 
     // std::invalid_argument naming the field and the reason for the first bad value.
     void validate() const;
+    // The first checks of validate(): the disk size and the granularity alone ("disk: ...",
+    // "granularity: ..."), for tools that take only those two (`bitmig geometry`).
+    static void validateDisk(uint64_t diskBytes, uint64_t granularity);
     // Bandwidth * max downtime: the pending bytes at which precopy may stop the guest.
     double downtimeBudgetBytes() const noexcept { return bandwidth * double(maxDowntimeNs) * 1e-9; }
     friend bool operator==(const SimConfig&, const SimConfig&) = default;
