@@ -52,7 +52,7 @@ void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
                                                   "(default 1K)."));
     }
     add(parser, QStringLiteral("bandwidth"), QStringLiteral("RATE"),
-        QCoreApplication::translate("bitmig", "Link bandwidth: 1Gbit, 100Mbit, 125MB/s, ... (default 1Gbit)."));
+        QCoreApplication::translate("bitmig", "Link bandwidth: 1Gbit, 1Gbps, 100Mbit, 125MB/s, ... (b is a bit, B a byte; default 1Gbit)."));
     add(parser, QStringLiteral("latency"), QStringLiteral("TIME"),
         QCoreApplication::translate("bitmig", "One-way link delay (default 0)."));
     add(parser, QStringLiteral("max-downtime"), QStringLiteral("TIME"),
