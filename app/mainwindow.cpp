@@ -202,12 +202,11 @@ void MainWindow::buildUi()
     parameters_->setConfig(controller_->config());
     // Now that the seed table has its rows: wide enough for its four columns and the chunk
     // controls, and never narrower than the panel's labels and fields need, in any language.
-    // The dock's scroll area may need its vertical scroll bar, beside the panel.
-    const int dockWidth = parameters_->sizeHint().width() + 30 + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     if (dockState.isEmpty()) {
-        resizeDocks({docks_.first()}, {dockWidth + 10}, Qt::Horizontal);
+        resizeDocks({docks_.first()}, {parametersDockWidth() + 10}, Qt::Horizontal);
     }
-    docks_.first()->setMinimumWidth(std::max(400, dockWidth));
+    fitParametersDock();
+    connect(parameters_, &ParametersPanel::preferredWidthChanged, this, &MainWindow::fitParametersDock);
     workload_->setWorkload(controller_->config().workload);
     updateSpeedLabel(controller_->speed());
     {
@@ -481,6 +480,18 @@ void MainWindow::createToolBar()
     bar->addAction(abortAction_);
     bar->addSeparator();
     bar->addActions(toolGroup_->actions());
+}
+
+// The parameters panel's width, and the dock's vertical scroll bar beside it.
+int MainWindow::parametersDockWidth() const
+{
+    return parameters_->sizeHint().width() + 30 + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+}
+
+// The parameters dock is never narrower than its panel: the seed table's whole row shows.
+void MainWindow::fitParametersDock()
+{
+    docks_.first()->setMinimumWidth(std::max(400, parametersDockWidth()));
 }
 
 void MainWindow::createDocks()

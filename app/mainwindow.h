@@ -122,6 +122,8 @@ private:
     void createExportMenu(QMenu* file);
     void createToolBar();
     void createDocks();
+    int parametersDockWidth() const;
+    void fitParametersDock();
     void createStatusBar();
     void connectViews();
     void onSnapshot(const SimSnapshotPtr& snapshot);

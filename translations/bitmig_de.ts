@@ -652,6 +652,10 @@
         <source>Destination: %1 of %2 bits set, at least %3 source bits missing</source>
         <translation>Ziel: %1 von %2 Bits gesetzt, mindestens %3 Bits der Quelle fehlen</translation>
     </message>
+    <message>
+        <source>no cell in view holds fewer bits than the source</source>
+        <translation>kein Feld im sichtbaren Bereich hat weniger Bits als die Quelle</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

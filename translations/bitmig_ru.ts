@@ -652,6 +652,10 @@
         <source>Destination: %1 of %2 bits set, at least %3 source bits missing</source>
         <translation>Приёмник: установлено %1 из %2 бит, не хватает битов источника: не менее %3</translation>
     </message>
+    <message>
+        <source>no cell in view holds fewer bits than the source</source>
+        <translation>ни в одной ячейке видимой области битов не меньше, чем у источника</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::HowItWorksPanel</name>

@@ -383,7 +383,9 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
             if (s->differenceMissingOnly) {
                 // The guest writes here now: bits the source does not have are its own writes.
                 if (differing == 0) {
-                    detail = tr("holds every source bit in view, and the guest's new writes");
+                    detail = s->differenceExact
+                                 ? tr("holds every source bit in view, and the guest's new writes")
+                                 : tr("no cell in view holds fewer bits than the source");
                 } else {
                     detail = s->differenceExact ? tr("lacks %1 source bits in view").arg(count)
                                                 : tr("lacks at least %1 source bits in view").arg(count);

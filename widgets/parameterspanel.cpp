@@ -243,7 +243,7 @@ void ParametersPanel::edited()
 }
 
 // The seed table is never narrower than its four columns: in every language the whole row shows
-// without a horizontal scroll bar (the dock that holds the panel follows its minimum width).
+// without a horizontal scroll bar (preferredWidthChanged() tells the dock to follow).
 void ParametersPanel::fitSeedTable()
 {
     const QHeaderView* header = seedView_->horizontalHeader();
@@ -253,8 +253,11 @@ void ParametersPanel::fitSeedTable()
         const QAbstractItemView* view = seedView_;
         width += std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
     }
-    seedView_->setMinimumWidth(width);
     seedView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    if (width != seedView_->minimumWidth()) {
+        seedView_->setMinimumWidth(width);
+        Q_EMIT preferredWidthChanged();
+    }
 }
 
 void ParametersPanel::updateDerived(const SimConfig& c)

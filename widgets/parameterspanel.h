@@ -36,6 +36,8 @@ public:
     QLabel* derivedLabel() const noexcept { return derived_; }
 
 Q_SIGNALS:
+    // The seed table needs another width (its figures grew or shrank): the dock should follow.
+    void preferredWidthChanged();
     // A complete, valid configuration the user just made.
     void configEdited(const bitmig::SimConfig& config);
 

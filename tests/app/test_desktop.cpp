@@ -179,6 +179,21 @@ TEST_CASE("the seed table shows its columns whole in every language", "[desktop]
         REQUIRE(scroll);
         CHECK(scroll->horizontalScrollBar()->maximum() == 0);
         CHECK(parameters->width() >= parameters->minimumSizeHint().width());
+
+        // A huge disk at the finest granularity: the chunk counts grow to twelve digits, the
+        // table widens, and the dock follows instead of scrolling sideways.
+        SimConfig huge = parameters->config();
+        huge.diskBytes = uint64_t(1) << 50;
+        huge.granularity = 512;
+        parameters->setConfig(huge);
+        QTest::qWait(50);
+        int wide = 0;
+        for (int c = 0; c < table->model()->columnCount(); ++c) {
+            wide += table->columnWidth(c);
+        }
+        CHECK(wide > columns);
+        CHECK(wide <= table->viewport()->width());
+        CHECK(scroll->horizontalScrollBar()->maximum() == 0);
     }
 }
 

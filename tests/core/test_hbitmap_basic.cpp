@@ -403,6 +403,18 @@ TEST_CASE("HBitmap iterator returns bits set ahead of it and survives a truncate
     bm.truncate(300);
     CHECK(cut.next() == kNoPos);
     CHECK(cut.next() == kNoPos);
+
+    // An iterator that ran out goes on from the old end when the bitmap grows, in order.
+    HBitmap grow(100, 0);
+    auto late = grow.iterate(0);
+    CHECK(late.next() == kNoPos);
+    grow.truncate(300);
+    for (uint64_t b : {120, 150, 250})
+        grow.set(b, 1);
+    CHECK(late.next() == Opt{120});
+    CHECK(late.next() == Opt{150});
+    CHECK(late.next() == Opt{250});
+    CHECK(late.next() == kNoPos);
 }
 
 TEST_CASE("HBitmap iterator never returns bits reset after it was made", "[hbitmap][iterator]")

@@ -229,8 +229,9 @@ inline std::optional<uint64_t> HBitmap::Iterator::next()
     } else {
         found = word_ < words.size() ? b.findNextSetOutOfLine((word_ + 1) << 6) : kNone;
         if (found == kNone) {
-            word_ = words.size();
-            mask_ = 0;
+            // Parked at the end: a bitmap that grows later (truncate) is walked on from there.
+            word_ = b.bits_ >> 6;
+            mask_ = ~uint64_t(0) << (b.bits_ & 63);
             return std::nullopt;
         }
         word_ = found >> 6;
