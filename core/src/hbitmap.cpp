@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace bitmig {
 
@@ -185,8 +186,40 @@ HBitmap& HBitmap::operator=(const HBitmap& other)
     return *this;
 }
 
-HBitmap::HBitmap(HBitmap&&) noexcept = default;
-HBitmap& HBitmap::operator=(HBitmap&&) noexcept = default;
+// A moved-from bitmap is left empty, of size 0: every call on it is well defined (positions
+// throw std::out_of_range, searches find nothing), and truncate() makes it usable again.
+HBitmap::HBitmap(HBitmap&& other) noexcept
+    : origSize_(std::exchange(other.origSize_, 0)), bits_(std::exchange(other.bits_, 0)),
+      setBits_(std::exchange(other.setBits_, 0)), g_(other.g_), levels_(std::move(other.levels_)),
+      meta_(std::move(other.meta_)), densityLog2_(std::exchange(other.densityLog2_, 0)),
+      density_(std::move(other.density_))
+{
+    other.clearStorage();
+}
+
+HBitmap& HBitmap::operator=(HBitmap&& other) noexcept
+{
+    if (this != &other) {
+        origSize_ = std::exchange(other.origSize_, 0);
+        bits_ = std::exchange(other.bits_, 0);
+        setBits_ = std::exchange(other.setBits_, 0);
+        g_ = other.g_;
+        levels_ = std::move(other.levels_);
+        meta_ = std::move(other.meta_);
+        densityLog2_ = std::exchange(other.densityLog2_, 0);
+        density_ = std::move(other.density_);
+        other.clearStorage();
+    }
+    return *this;
+}
+
+void HBitmap::clearStorage() noexcept
+{
+    for (auto& level : levels_) {
+        WordVector().swap(level);
+    }
+    std::vector<uint64_t>().swap(density_);
+}
 HBitmap::~HBitmap() = default;
 
 void HBitmap::allocateLevels(uint64_t bits)
@@ -705,8 +738,8 @@ void HBitmap::truncate(uint64_t newSize)
                                     " bits exceed the limit of 2^41");
     }
     const uint64_t oldBits = bits_;
-    origSize_ = newSize;
     if (newBits == oldBits) {
+        origSize_ = newSize;
         return;  // as QEMU: a granule straddling the new end keeps its bit
     }
     if (newBits < oldBits) {
@@ -715,12 +748,14 @@ void HBitmap::truncate(uint64_t newSize)
             markMeta(newBits << g_, (oldBits - newBits) << g_);
         }
     }
-    bits_ = newBits;
+    // Growing allocates: if that fails, the sizes are still the old ones (extra words are zero).
     uint64_t n = newBits;
     for (int i = int(kLevels) - 1; i >= 0; --i) {
         n = std::max<uint64_t>(ceilDiv(n, 64), 1);
         levels_[size_t(i)].resize(n, 0);
     }
+    origSize_ = newSize;
+    bits_ = newBits;
     rebuildSummary();
     rebuildDensity();
     if (meta_) {

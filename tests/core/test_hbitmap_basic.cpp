@@ -568,3 +568,52 @@ TEST_CASE("HBitmap truncate growing keeps the old bits and adds clear ones", "[h
     bm.set(4999, 1);
     CHECK(bm.nextDirty(100) == Opt{4999});
 }
+
+TEST_CASE("HBitmap moved from is an empty bitmap of size 0, usable again after truncate", "[hbitmap][move]")
+{
+    for (const bool assign : {false, true}) {
+        INFO((assign ? "move assignment" : "move construction"));
+        HBitmap source(1 << 20, 4);
+        source.set(1000, 5000);
+        source.createMeta(16);
+        source.enableDensityIndex(10);
+        const uint64_t count = source.count();
+        const std::string digest = source.sha256();
+
+        HBitmap target(64, 0);
+        if (assign) {
+            target = std::move(source);
+        } else {
+            HBitmap moved(std::move(source));
+            target = HBitmap(moved);  // a copy: the bits, no meta bitmap
+            CHECK(moved.meta() != nullptr);
+        }
+        CHECK(target.count() == count);
+        CHECK(target.sha256() == digest);
+
+        // The moved-from bitmap: well defined everywhere, nothing to find, positions out of range.
+        CHECK(source.size() == 0);
+        CHECK(source.bitCount() == 0);
+        CHECK(source.count() == 0);
+        CHECK(source.empty());
+        CHECK(source.meta() == nullptr);
+        CHECK_FALSE(source.hasDensityIndex());
+        CHECK(source.nextDirty(0) == kNoPos);
+        CHECK(source.nextZero(0) == kNoPos);
+        CHECK_FALSE(source.nextDirtyArea(0, kToEnd, kToEnd).has_value());
+        CHECK_THROWS_AS(source.get(0), std::out_of_range);
+        CHECK_THROWS_AS(source.set(0, 1), std::out_of_range);
+        CHECK_THROWS_AS(source.iterate(0), std::out_of_range);
+        CHECK(source.words().empty());
+        CHECK(source.memoryBytes() == 0);
+        source.resetAll();
+
+        // truncate() gives it bits again.
+        source.truncate(4096);
+        CHECK(source.size() == 4096);
+        source.set(100, 1);
+        CHECK(source.get(100));
+        CHECK(source.nextDirty(0) == Opt{96});
+        CHECK(source.count() == 16);
+    }
+}

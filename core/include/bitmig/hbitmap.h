@@ -41,7 +41,7 @@ public:
     HBitmap(uint64_t size, unsigned granularity);
     HBitmap(const HBitmap&);             // deep copy of the bits; the copy has no meta bitmap
     HBitmap& operator=(const HBitmap&);  // copies the bits; drops this bitmap's meta bitmap
-    HBitmap(HBitmap&&) noexcept;
+    HBitmap(HBitmap&&) noexcept;             // leaves the source empty, of size 0
     HBitmap& operator=(HBitmap&&) noexcept;
     ~HBitmap();
 
@@ -150,6 +150,7 @@ private:
     void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
     void rebuildSummary() noexcept;
     void allocateLevels(uint64_t bits);
+    void clearStorage() noexcept;  // a moved-from bitmap: no arrays, size 0
     void adjustDensity(uint64_t first, uint64_t last, uint64_t changed, bool set) noexcept;
     void recountDensity(uint64_t first, uint64_t last) noexcept;
     void rebuildDensity() noexcept;
