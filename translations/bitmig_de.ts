@@ -1273,6 +1273,10 @@ bei %3 (Mittel über %4)</translation>
         <source>Budget: what the max downtime allows</source>
         <translation>Budget: was die max. Ausfallzeit erlaubt</translation>
     </message>
+    <message>
+        <source>Pending bytes</source>
+        <translation>Ausstehende Bytes</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::OffsetAxis</name>

@@ -1273,6 +1273,10 @@ at %3 (average over %4)</source>
         <source>Budget: what the max downtime allows</source>
         <translation>Бюджет: сколько позволяет макс. время простоя</translation>
     </message>
+    <message>
+        <source>Pending bytes</source>
+        <translation>Остаток байтов</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::OffsetAxis</name>

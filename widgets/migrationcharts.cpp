@@ -574,6 +574,21 @@ void MigrationCharts::updatePlot(Plot& plot)
     for (int s = 0; s < kSeries; ++s) {
         points[size_t(s)] = history_.points(kind, s, drawnPoints);
     }
+    if (kind == ChartKind::Pending) {
+        // Postcopy switches the guest over at once: no downtime budget decides anything there, so
+        // its line is not drawn (and does not stretch the axis). The exported data keeps it.
+        const bool budget = strategy_ != Strategy::Postcopy;
+        if (!budget) {
+            points[1].clear();
+        }
+        if (plot.series[1]->isVisible() != budget) {
+            plot.chart->setTitle(budget ? chartTitle(kind) : tr("Pending bytes"));
+            plot.series[1]->setVisible(budget);
+            for (QLegendMarker* m : plot.chart->legend()->markers(plot.series[1])) {
+                m->setVisible(budget);
+            }
+        }
+    }
     const auto yAxes = ChartScales::valueAxes(kind, points, kind == ChartKind::Pending && pendingLog_, yTicks);
     for (int s = 0; s < kSeries; ++s) {
         if (plot.y[size_t(s)]) {

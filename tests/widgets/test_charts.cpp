@@ -239,6 +239,41 @@ TEST_CASE("charts: the phase legend lists only the phases of the run's strategy"
     CHECK(shownLegend(Strategy::Precopy).contains(QStringLiteral("dirty passes (alternating)")));
 }
 
+TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
+{
+    MigrationCharts charts;
+    charts.resize(900, 600);
+    charts.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&charts));
+    const QString budgetName = MigrationCharts::seriesName(ChartKind::Pending, 1);
+    uint64_t run = 0;
+    const auto budgetLine = [&](Strategy strategy) -> QAbstractSeries* {
+        Feed feed(++run);
+        auto s = feed.nextSamples(20);
+        s->config.strategy = strategy;
+        charts.setSnapshot(s);
+        QTest::qWait(50);
+        for (QAbstractSeries* series : charts.chart(ChartKind::Pending)->series()) {
+            if (series->name() == budgetName) {
+                return series;
+            }
+        }
+        return nullptr;
+    };
+    QAbstractSeries* line = budgetLine(Strategy::Precopy);
+    REQUIRE(line);
+    CHECK(line->isVisible());
+    line = budgetLine(Strategy::Postcopy);
+    REQUIRE(line);
+    CHECK_FALSE(line->isVisible());
+    CHECK_FALSE(charts.chart(ChartKind::Pending)->title().contains(QStringLiteral("budget")));
+    CHECK(charts.seriesPoints(ChartKind::Pending, 1).size() == 20);  // the data is still exported
+    line = budgetLine(Strategy::StopAndCopy);
+    REQUIRE(line);
+    CHECK(line->isVisible());
+    CHECK(charts.chart(ChartKind::Pending)->title() == MigrationCharts::chartTitle(ChartKind::Pending));
+}
+
 TEST_CASE("charts: a new runId clears everything", "[charts]")
 {
     MigrationCharts charts;
