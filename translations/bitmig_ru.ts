@@ -390,37 +390,6 @@
     </message>
 </context>
 <context>
-    <name>SeedTableModel</name>
-    <message>
-        <source>%1 B</source>
-        <translation>%1 B</translation>
-    </message>
-    <message>
-        <source>%1 KiB</source>
-        <translation>%1 KiB</translation>
-    </message>
-    <message>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <source>%1 TiB</source>
-        <translation>%1 TiB</translation>
-    </message>
-    <message>
-        <source>%1 PiB</source>
-        <translation>%1 PiB</translation>
-    </message>
-    <message>
-        <source>%1 EiB</source>
-        <translation>%1 EiB</translation>
-    </message>
-</context>
-<context>
     <name>ViewExporter</name>
     <message>
         <source>Exported from Bitmap Migration Lab</source>

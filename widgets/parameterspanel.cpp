@@ -1,5 +1,6 @@
 #include "parameterspanel.h"
 
+#include "datasize.h"
 #include "seedtablemodel.h"
 #include "sizespinbox.h"
 
@@ -267,8 +268,8 @@ void ParametersPanel::updateDerived(const SimConfig& c)
         const QLocale l;
         derived_->setText(tr("1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · "
                              "%4 B header per record, %5 % overhead")
-                              .arg(formatBinarySize(g.coverage), l.toString(qulonglong(g.metaBits)),
-                                   formatBinarySize(g.bitmapBytes), QString::number(g.headerBytes + g.paddingBytes),
+                              .arg(formatDataSize(g.coverage, 2), l.toString(qulonglong(g.metaBits)),
+                                   formatDataSize(g.bitmapBytes, 2), QString::number(g.headerBytes + g.paddingBytes),
                                    l.toString(100 * g.overhead, 'f', 1)));
         seedModel_->setGeometry(c.diskBytes, c.granularity, c.chunkBytes);
         fitSeedTable();

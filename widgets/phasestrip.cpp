@@ -538,10 +538,12 @@ void PhaseStrip::paintEvent(QPaintEvent*)
     const QRect passArea = passRect_.adjusted(kPadX, 0, 0, 0);
     const QFontMetrics passMetrics(labelFont);
     const int flags = Qt::AlignVCenter | Qt::AlignLeft;
-    const QRect wrapped = passMetrics.boundingRect(passArea, flags | Qt::TextWordWrap, passText_);
     if (passMetrics.horizontalAdvance(passText_) <= passArea.width()) {
         p.drawText(passArea, flags, passText_);
-    } else if (wrapped.height() <= passArea.height() && wrapped.width() <= passArea.width()) {
+        return;
+    }
+    const QRect wrapped = passMetrics.boundingRect(passArea, flags | Qt::TextWordWrap, passText_);
+    if (wrapped.height() <= passArea.height() && wrapped.width() <= passArea.width()) {
         p.drawText(passArea, flags | Qt::TextWordWrap, passText_);
     } else {
         p.drawText(passArea, flags, passMetrics.elidedText(passText_, Qt::ElideRight, passArea.width()));

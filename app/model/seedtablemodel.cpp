@@ -1,5 +1,7 @@
 #include "seedtablemodel.h"
 
+#include "datasize.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
@@ -9,26 +11,6 @@
 #include <algorithm>
 
 namespace bitmig {
-
-QString formatBinarySize(uint64_t bytes)
-{
-    static const char* const units[] = {QT_TRANSLATE_NOOP("SeedTableModel", "%1 B"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 KiB"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 MiB"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 GiB"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 TiB"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 PiB"),
-                                        QT_TRANSLATE_NOOP("SeedTableModel", "%1 EiB")};
-    int unit = 0;
-    double value = double(bytes);
-    while (value >= 1024 && unit < 6) {
-        value /= 1024;
-        ++unit;
-    }
-    const bool whole = value == double(uint64_t(value));
-    return QCoreApplication::translate("SeedTableModel", units[unit])
-        .arg(QLocale().toString(value, 'f', whole ? 0 : 2));
-}
 
 SeedTableModel::SeedTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -76,9 +58,9 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ChunkColumn:
-            return formatBinarySize(g.chunkBytes);
+            return formatDataSize(g.chunkBytes, 2);
         case CoverageColumn:
-            return formatBinarySize(g.coverage);
+            return formatDataSize(g.coverage, 2);
         case ChunksColumn:
             return QLocale().toString(qulonglong(g.metaBits));
         case OverheadColumn:
@@ -88,7 +70,7 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return tr("Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
                   "%4 bytes of padding.")
-            .arg(formatBinarySize(g.chunkBytes), formatBinarySize(g.coverage), QString::number(g.headerBytes),
+            .arg(formatDataSize(g.chunkBytes, 2), formatDataSize(g.coverage, 2), QString::number(g.headerBytes),
                  QString::number(g.paddingBytes));
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -33,7 +33,4 @@ private:
     int currentRow_ = -1;
 };
 
-// "512 GiB", "1 KiB", "2 B": exact binary sizes, as the seed's table writes them.
-QString formatBinarySize(uint64_t bytes);
-
 } // namespace bitmig
