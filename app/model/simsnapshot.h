@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bitmig {
@@ -38,6 +39,7 @@ struct HeatmapLayer {
 struct SimSnapshot {
     uint64_t serial = 0;            // increases with every snapshot; none is ever skipped
     SimConfig config;               // the parameters of this run
+    std::optional<WorkloadSpec> liveWorkload;  // the workload now (it may have changed since the start)
     HeatmapGeometry geometry;       // cells of the layers below
     HeatmapLayer source;            // dirty bits of the source bitmap
     HeatmapLayer meta;              // dirty chunks (meta bits); empty when no meta bitmap exists

@@ -99,6 +99,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     const uint64_t bits = src.bitCount();
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
     out.config = engine.config();
+    out.liveWorkload = engine.workload();
     out.geometry = HeatmapGeometry(bits, std::min(request.firstBit, end), end, request.columns, request.rows);
     fillLayer(src, out.geometry, out.source);
     if (const HBitmap* meta = engine.meta()) {

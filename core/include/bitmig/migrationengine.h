@@ -89,6 +89,8 @@ public:
     uint64_t bytesInFlight() const noexcept { return wireEnd_ - delivered_; }
     const std::vector<TimeSample>& samples() const noexcept { return samples_; }
     const std::vector<PhaseSpan>& phases() const noexcept { return summary_.phases; }
+    // Precopy: the bulk pass and every dirty pass of this attempt (the last one may still run).
+    const std::vector<PassStats>& passes() const noexcept { return summary_.passes; }
     MigrationSummary summary() const;
 
 private:
@@ -116,6 +118,7 @@ private:
     void emitSection(SectionType type);
     void deliver();
     void enterPhase(Phase phase, unsigned pass = 0);
+    void closePass(bool fitting);        // ends the open entry of summary_.passes
     void pauseGuest();
     void switchGuestToDestination();
     void beginComplete();
