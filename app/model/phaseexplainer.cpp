@@ -52,7 +52,6 @@ QString PhaseExplainer::verdict(const SimSnapshot& s)
     const ConvergenceForecast f = forecast(s);
     const QLocale l;
     const QString shrink = l.toString(100 * f.shrink, 'f', f.shrink < 0.1 ? 1 : 0);
-    const QString budget = bytes(std::max(f.budgetBytes, 0.0));
     const QString lastPass = QString::number(s.config.maxPasses);
     switch (f.outcome) {
     case Outcome::NotPrecopy:
@@ -65,43 +64,42 @@ QString PhaseExplainer::verdict(const SimSnapshot& s)
         }
         if (f.likelyConverges) {
             return tr("Too early to tell whether it converges: the last pass left %1 % of what it began with. If "
-                      "that held, pending would fit the budget of %2 in pass %3 of at most %4, but the passes so "
-                      "far do not settle it yet.")
-                .arg(shrink, budget, QString::number(f.convergesInPass), lastPass);
+                      "that held, pending would fit the budget in pass %2 of at most %3, but the passes so far "
+                      "do not settle it yet.")
+                .arg(shrink, QString::number(f.convergesInPass), lastPass);
         }
         return tr("Too early to tell whether it converges: the last pass left %1 % of what it began with. If that "
-                  "held, pending would not reach the budget of %2 within the %3 passes left, but the passes so far "
-                  "do not settle it yet.")
-            .arg(shrink, budget, QString::number(f.passesLeft));
+                  "held, pending would not reach the budget within the %2 passes left, but the passes so far do "
+                  "not settle it yet.")
+            .arg(shrink, QString::number(f.passesLeft));
     case Outcome::Converges:
         if (f.convergesInPass == f.pass) {
             return tr("It converges: each pass leaves about %1 % of what it began with, so pending fits the "
-                      "budget of %2 in this pass.")
-                .arg(shrink, budget);
+                      "budget in this pass.")
+                .arg(shrink);
         }
         return tr("It converges: each pass leaves about %1 % of what it began with, so pending fits the budget "
-                  "of %2 in pass %3 (at most %4 are allowed).")
-            .arg(shrink, budget, QString::number(f.convergesInPass), lastPass);
+                  "in pass %2 (at most %3 are allowed).")
+            .arg(shrink, QString::number(f.convergesInPass), lastPass);
     case Outcome::Fits:
         return tr("Pending fits the budget: the guest is paused now.");
     case Outcome::NoWrites:
         return tr("It converges in this pass: the last pass left nothing behind.");
     case Outcome::Floor:
         return tr("It will not converge: the writes re-dirty chunks about as fast as a pass resends them, so "
-                  "pending settles near %1, above the budget of %2. After pass %3 the guest is paused anyway and "
+                  "pending settles near %1, far above the budget. After pass %2 the guest is paused anyway and "
                   "the downtime exceeds the limit. A smaller chunk resends less for each write.")
-            .arg(bytes(f.floorBytes), budget, lastPass);
+            .arg(bytes(f.floorBytes), lastPass);
     case Outcome::PassCap:
         if (std::isfinite(f.passesNeeded)) {
             return tr("It will not converge in time: each pass leaves about %1 % of what it began with, so "
-                      "pending needs about %2 more passes to reach the budget of %3, but only %4 are left. After "
-                      "pass %5 the guest is paused anyway and the downtime exceeds the limit.")
-                .arg(shrink, l.toString(qulonglong(f.passesNeeded)), budget, QString::number(f.passesLeft),
-                     lastPass);
+                      "pending needs about %2 more passes to reach the budget, but only %3 are left. After pass "
+                      "%4 the guest is paused anyway and the downtime exceeds the limit.")
+                .arg(shrink, l.toString(qulonglong(f.passesNeeded)), QString::number(f.passesLeft), lastPass);
         }
-        return tr("It will not converge: pending does not reach the budget of %1 within the %2 passes left. "
-                  "After pass %3 the guest is paused anyway and the downtime exceeds the limit.")
-            .arg(budget, QString::number(f.passesLeft), lastPass);
+        return tr("It will not converge: pending does not reach the budget within the %1 passes left. "
+                  "After pass %2 the guest is paused anyway and the downtime exceeds the limit.")
+            .arg(QString::number(f.passesLeft), lastPass);
     case Outcome::TimeLimit:
         return tr("It will not converge before the run's time limit of %1: at this shrink the passes it needs "
                   "take longer.")
