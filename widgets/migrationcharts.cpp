@@ -202,7 +202,8 @@ void MigrationCharts::buildPlot(ChartKind kind)
 
     plot->view = new QChartView(plot->chart, this);
     plot->view->setRenderHint(QPainter::Antialiasing);
-    plot->view->setMinimumSize(260, 170);
+    // Small enough that the heatmaps above keep most of a 1024 x 768 screen.
+    plot->view->setMinimumSize(200, 100);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
     plot->view->installEventFilter(this);  // tick density follows each chart's own size
