@@ -187,9 +187,8 @@ void MainWindow::buildUi()
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(heatmap_);
     splitter->addWidget(charts_);
-    // The heatmaps are the lesson: they take three quarters of the height and what a resize adds.
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 0);
+    // The heatmaps are the lesson: three quarters of the height, in that ratio through resizes (no
+    // stretch factors, so the splitter keeps the proportion of these sizes above each minimum).
     splitter->setSizes({3000, 1000});
     layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
