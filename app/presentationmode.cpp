@@ -62,12 +62,17 @@ void PresentationMode::enter()
         saved_.splitterSizes = s->sizes();
         saved_.splitterSize = s->size();
     }
+    hideChrome();
+    applyToCentral();
+    window_->setWindowState((saved_.windowState & ~Qt::WindowMinimized) | Qt::WindowFullScreen);
+}
+
+void PresentationMode::hideChrome()
+{
     for (QDockWidget* dock : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
         dock->hide();
     }
     window_->statusBar()->hide();
-    applyToCentral();
-    window_->setWindowState((saved_.windowState & ~Qt::WindowMinimized) | Qt::WindowFullScreen);
 }
 
 void PresentationMode::leave()
@@ -143,7 +148,10 @@ bool PresentationMode::eventFilter(QObject* watched, QEvent* event)
         } else if (event->type() == QEvent::LanguageChange) {
             retranslate();
             if (active_) {
-                applyToCentral();  // the window may have been rebuilt in the new language
+                // The window may have been rebuilt in the new language, with new docks, status bar
+                // and central widget.
+                hideChrome();
+                applyToCentral();
             }
         }
     } else if (watched == pendingSplitter_ && event->type() == QEvent::Resize) {

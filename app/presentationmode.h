@@ -45,6 +45,7 @@ protected:
 private:
     void enter();
     void leave();
+    void hideChrome();
     // The parts inside the central widget; again after the window rebuilds it (a language change).
     void applyToCentral();
     void restoreCentral();

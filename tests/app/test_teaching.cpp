@@ -9,6 +9,7 @@
 #include "migrationcharts.h"
 #include "phasestrip.h"
 #include "presentationmode.h"
+#include "zoomstack.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -344,4 +345,41 @@ TEST_CASE("a slow speed survives the saved settings and the command line", "[tea
     REQUIRE(p.waitForFinished(60000));
     INFO(p.readAllStandardError().toStdString());
     CHECK(p.exitCode() == 0);
+}
+
+TEST_CASE("presentation mode survives a language change and still leaves cleanly", "[teaching][presentation]")
+{
+    MainWindow w;
+    showAt(w, 1200, 820);
+    QTest::qWait(50);
+    const QRect geometry = w.geometry();
+    const QList<int> split = mainSplitter(w)->sizes();
+    const QFont heatmapFont = w.heatmap()->font();
+
+    w.presentation()->setActive(true);
+    QTRY_VERIFY(w.windowState().testFlag(Qt::WindowFullScreen));
+    REQUIRE(w.setLanguage(QStringLiteral("de")));
+    QTest::qWait(50);  // the language change reaches the window as a posted event
+    CHECK(w.presentation()->isActive());
+    CHECK(w.presentation()->action()->isChecked());
+    CHECK(w.windowState().testFlag(Qt::WindowFullScreen));
+    CHECK(w.heatmap()->font().pointSizeF() >= heatmapFont.pointSizeF() * 1.5);
+    CHECK_FALSE(w.charts()->isVisible());
+    CHECK_FALSE(w.statusBar()->isVisible());
+    for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
+        CHECK_FALSE(d->isVisible());
+    }
+    REQUIRE(w.presentation()->figuresLine());
+    CHECK(w.presentation()->figuresLine()->isVisible());
+
+    REQUIRE(w.setLanguage(QStringLiteral("en")));
+    QTest::qWait(50);
+    w.presentation()->action()->trigger();
+    CHECK_FALSE(w.presentation()->isActive());
+    QTRY_COMPARE(w.geometry(), geometry);
+    QTRY_COMPARE(mainSplitter(w)->sizes(), split);
+    CHECK(w.heatmap()->font() == heatmapFont);
+    CHECK(w.charts()->isVisible());
+    CHECK(w.statusBar()->isVisible());
+    CHECK(w.presentation()->figuresLine() == nullptr);
 }
