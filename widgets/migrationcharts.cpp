@@ -34,6 +34,8 @@ constexpr int kSeries = 2;
 // Legend entries: the two dirty shades share one ("dirty passes"), the rest map to their band.
 constexpr int kLegendEntries = 4;
 
+constexpr int kLegendMinHeight = 150;  // chart views shorter than this show no series legend
+
 constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
 
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
@@ -514,6 +516,9 @@ bool MigrationCharts::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::Resize) {
         for (auto& plot : plots_) {
             if (plot->view == watched) {
+                // A short chart (the heatmaps take most of the height) gives its series legend's
+                // line to the plot; hovering a line still names it.
+                plot->chart->legend()->setVisible(plot->view->height() >= kLegendMinHeight);
                 plot->stale = true;
                 refresh();
             }
