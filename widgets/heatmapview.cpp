@@ -558,7 +558,9 @@ QString HeatmapView::toolTipAt(const QPoint& point) const
     lines << tr("Disk bytes %1 – %2 (%3)")
                  .arg(formatExactBytes(firstByte, locale), formatExactBytes(endByte > 0 ? endByte - 1 : 0, locale),
                       formatBytes(endByte - firstByte, locale));
-    lines << tr("Offset %1 to %2").arg(formatBytes(firstByte, locale), formatBytes(endByte, locale));
+    const uint64_t cellBytes = std::max<uint64_t>(1, endByte - firstByte);
+    lines << tr("Offset %1 to %2")
+                 .arg(formatBytesResolving(firstByte, cellBytes, locale), formatBytesResolving(endByte, cellBytes, locale));
     const uint64_t set = layerValue(s.source.set, *cell);
     const uint64_t total = layerValue(s.source.total, *cell);
     const double percent = total ? 100.0 * double(set) / double(total) : 0.0;

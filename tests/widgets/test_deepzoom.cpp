@@ -120,4 +120,12 @@ TEST_CASE("zoomed deep into a disk, the view names two different ends of what it
     const QRegularExpressionMatch m = range.match(description);
     REQUIRE(m.hasMatch());
     CHECK(m.captured(1) != m.captured(2));
+
+    // A cell's tooltip: where it starts and ends, told apart.
+    const QRect band = view.bandRect(HeatmapView::Band::Source);
+    const QString tip = view.toolTipAt(band.topLeft() + QPoint(2, 2));
+    INFO(tip.toStdString());
+    const QRegularExpressionMatch offsets = QRegularExpression(QStringLiteral("Offset (.+) to (.+)\n")).match(tip);
+    REQUIRE(offsets.hasMatch());
+    CHECK(offsets.captured(1) != offsets.captured(2));
 }
