@@ -111,6 +111,8 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
     for (int i = 0; i < kLegendEntries; ++i) {
         auto* sw = new QLabel(this);
         auto* text = new QLabel(this);
+        // Wraps rather than widening the window: the names are long in German and Russian.
+        text->setWordWrap(true);
         row->addWidget(sw);
         row->addWidget(text);
         row->addSpacing(6);
@@ -205,7 +207,7 @@ void MigrationCharts::buildPlot(ChartKind kind)
     plot->view = new QChartView(plot->chart, this);
     plot->view->setRenderHint(QPainter::Antialiasing);
     // Small enough that the heatmaps above keep most of a 1024 x 768 screen.
-    plot->view->setMinimumSize(200, 100);
+    plot->view->setMinimumSize(200, 80);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
     plot->view->installEventFilter(this);  // tick density follows each chart's own size

@@ -252,14 +252,18 @@ TEST_CASE("View > Presentation (F11) fills the screen with the heatmaps and leav
 
 TEST_CASE("a 1024 x 768 projector shows the whole window with usable heatmaps", "[teaching][layout]")
 {
+    const QString code = GENERATE(QStringLiteral("en"), QStringLiteral("de"));
+    INFO("language " << code.toStdString());
     MainWindow w;
+    REQUIRE(w.setLanguage(code));
     showAt(w, 1024, 768);
     QTest::qWait(100);
     INFO("minimum " << w.minimumSizeHint().width() << " x " << w.minimumSizeHint().height());
+    // Room to spare for a title bar and a desktop panel above and below.
     CHECK(w.minimumSizeHint().width() <= 1024);
-    CHECK(w.minimumSizeHint().height() <= 768);
+    CHECK(w.minimumSizeHint().height() <= 768 - 48);
     CHECK(w.minimumSize().width() <= 1024);
-    CHECK(w.minimumSize().height() <= 768);
+    CHECK(w.minimumSize().height() <= 768 - 48);
     QTRY_COMPARE(w.size(), QSize(1024, 768));
 
     // Nothing is squeezed below what it needs: the central column fits its parts.
@@ -383,3 +387,4 @@ TEST_CASE("presentation mode survives a language change and still leaves cleanly
     CHECK(w.statusBar()->isVisible());
     CHECK(w.presentation()->figuresLine() == nullptr);
 }
+
