@@ -387,4 +387,3 @@ TEST_CASE("presentation mode survives a language change and still leaves cleanly
     CHECK(w.statusBar()->isVisible());
     CHECK(w.presentation()->figuresLine() == nullptr);
 }
-
