@@ -15,6 +15,7 @@
 #include "migrationcharts.h"
 #include "parameterspanel.h"
 #include "phasestrip.h"
+#include "presentationmode.h"
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
 #include "simulationcontroller.h"
@@ -59,15 +60,23 @@ namespace bitmig {
 
 namespace {
 
-// Speed slider: log scale, 0.1x at 0 to 1000x at 400.
-constexpr int kSpeedSteps = 400;
+// Speed slider: log scale, 100 steps a decade from SimulationController::kMinSpeed (0.001x, where a
+// 20 ms migration lasts 20 s) to kMaxSpeed (1000x).
+const double kSpeedDecades = std::log10(SimulationController::kMaxSpeed / SimulationController::kMinSpeed);
+const int kSpeedSteps = int(std::lround(kSpeedDecades * 100));
 int speedToSlider(double speed)
 {
-    return int(std::lround((std::log10(speed) + 1) / 4 * kSpeedSteps));
+    return int(std::lround(std::log10(speed / SimulationController::kMinSpeed) / kSpeedDecades * kSpeedSteps));
 }
 double sliderToSpeed(int value)
 {
-    return std::pow(10.0, double(value) / kSpeedSteps * 4 - 1);
+    if (value <= 0) {
+        return SimulationController::kMinSpeed;  // exactly, not 10^-3 rounded
+    }
+    if (value >= kSpeedSteps) {
+        return SimulationController::kMaxSpeed;
+    }
+    return SimulationController::kMinSpeed * std::pow(10.0, double(value) / kSpeedSteps * kSpeedDecades);
 }
 
 // A run that shows every phase within seconds: a 4 TiB disk whose 8 MiB bitmap takes over a second
@@ -83,6 +92,13 @@ SimConfig demonstrationConfig()
     c.workload.kind = WorkloadKind::Uniform;
     c.workload.rate = 4000;
     return c;
+}
+
+// A speed factor: two significant digits below 0.1 ("0.001", "0.025"), one decimal up to 10, none above.
+QString speedNumber(double speed)
+{
+    const QLocale l;
+    return speed > 0 && speed < 0.1 ? l.toString(speed, 'g', 2) : l.toString(speed, 'f', speed < 10 ? 1 : 0);
 }
 
 QWidget* chartViewOf(QChart* chart)
@@ -104,6 +120,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     frameStats_ = new FrameStats(this);
     languages_ = new LanguageManager(this);
     themes_ = new ThemeManager(this);
+    presentation_ = new PresentationMode(this);
 
     // Connections that outlive a rebuild: they only touch members that buildUi() sets again.
     connect(controller_, &SimulationController::snapshotChanged, this, &MainWindow::onSnapshot);
@@ -170,8 +187,9 @@ void MainWindow::buildUi()
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(heatmap_);
     splitter->addWidget(charts_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The heatmaps are the lesson: three quarters of the height, in that ratio through resizes (no
+    // stretch factors, so the splitter keeps the proportion of these sizes above each minimum).
+    splitter->setSizes({3000, 1000});
     layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
     layout->addWidget(explanation_);
@@ -359,6 +377,7 @@ void MainWindow::createMenus()
     view->addAction(zoom->backAction());
     view->addSeparator();
     view->addAction(showDestinationAction_);
+    view->addAction(presentation_->action());
     view->addSeparator();
     view->addActions(toolGroup_->actions());
     view->addSeparator();
@@ -469,7 +488,7 @@ void MainWindow::createToolBar()
     speedSlider_->setRange(0, kSpeedSteps);
     speedSlider_->setFixedWidth(160);
     speedSlider_->setAccessibleName(tr("Simulation speed"));
-    speedSlider_->setToolTip(tr("Simulated seconds per wall second, 0.1x to 1000x ([ and ])"));
+    speedSlider_->setToolTip(tr("Simulated seconds per wall second, 0.001x to 1000x ([ and ])"));
     bar->addWidget(speedSlider_);
     speedLabel_ = new QLabel(bar);
     speedLabel_->setMinimumWidth(speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("1000.0x ")));
@@ -648,7 +667,7 @@ void MainWindow::setSpeed(double speed)
 
 void MainWindow::updateSpeedLabel(double speed)
 {
-    speedLabel_->setText(tr("%1x").arg(QLocale().toString(speed, 'f', speed < 10 ? 1 : 0)));
+    speedLabel_->setText(tr("%1x").arg(speedNumber(speed)));
 }
 
 void MainWindow::showHint(const QString& text, int ms)
@@ -684,7 +703,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
 
     const QLocale l;
     timeLabel_->setText(tr("t = %1 s, %2x").arg(l.toString(double(snapshot->nowNs) * 1e-9, 'f', 3),
-                                               l.toString(snapshot->achievedSpeed, 'f', 1)));
+                                               speedNumber(snapshot->achievedSpeed)));
     const uint64_t bitmapBytes = (snapshot->geometry.totalBits() + 7) / 8;
     memoryLabel_->setText(tr("bitmap %1").arg(formatDataSize(bitmapBytes, 1, l)));
     if (frameStats_->frames() > 0 && snapshot->serial % 30 == 0) {

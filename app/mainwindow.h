@@ -34,6 +34,7 @@ class LanguageManager;
 class MigrationCharts;
 class ParametersPanel;
 class PhaseStrip;
+class PresentationMode;
 class RecentFiles;
 class SimulationController;
 class SummaryPanel;
@@ -62,12 +63,14 @@ public:
     QAction* stepAction() const noexcept { return stepAction_; }
     QAction* resetAction() const noexcept { return resetAction_; }
     RecentFiles* recentFiles() const noexcept { return recent_; }
+    // View > Presentation (F11): full screen, large text, the heatmaps filling it.
+    PresentationMode* presentation() const noexcept { return presentation_; }
     // Every action of the window (menus and toolbar), for the shortcut reference and tests.
     QList<QAction*> allActions() const;
 
     // Applies a configuration as one undoable edit (from the panels, a scenario or a preset).
     void applyConfig(const SimConfig& config, const QString& what);
-    // Speed in simulated seconds per wall second, 0.1 .. 1000.
+    // Speed in simulated seconds per wall second, 0.001 .. 1000.
     void setSpeed(double speed);
     // A status-bar hint instead of a modal alert.
     void showHint(const QString& text, int ms = 6000);
@@ -147,6 +150,7 @@ private:
     FrameStats* frameStats_ = nullptr;
     LanguageManager* languages_ = nullptr;
     ThemeManager* themes_ = nullptr;
+    PresentationMode* presentation_ = nullptr;
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
     bool settingsEnabled_ = true;

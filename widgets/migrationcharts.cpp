@@ -34,6 +34,8 @@ constexpr int kSeries = 2;
 // Legend entries: the two dirty shades share one ("dirty passes"), the rest map to their band.
 constexpr int kLegendEntries = 4;
 
+constexpr int kLegendMinHeight = 150;  // chart views shorter than this show no series legend
+
 constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
 
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
@@ -109,6 +111,8 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
     for (int i = 0; i < kLegendEntries; ++i) {
         auto* sw = new QLabel(this);
         auto* text = new QLabel(this);
+        // Wraps rather than widening the window: the names are long in German and Russian.
+        text->setWordWrap(true);
         row->addWidget(sw);
         row->addWidget(text);
         row->addSpacing(6);
@@ -202,7 +206,8 @@ void MigrationCharts::buildPlot(ChartKind kind)
 
     plot->view = new QChartView(plot->chart, this);
     plot->view->setRenderHint(QPainter::Antialiasing);
-    plot->view->setMinimumSize(260, 170);
+    // Small enough that the heatmaps above keep most of a 1024 x 768 screen.
+    plot->view->setMinimumSize(200, 80);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
     plot->view->installEventFilter(this);  // tick density follows each chart's own size
@@ -513,6 +518,9 @@ bool MigrationCharts::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::Resize) {
         for (auto& plot : plots_) {
             if (plot->view == watched) {
+                // A short chart (the heatmaps take most of the height) gives its series legend's
+                // line to the plot; hovering a line still names it.
+                plot->chart->legend()->setVisible(plot->view->height() >= kLegendMinHeight);
                 plot->stale = true;
                 refresh();
             }

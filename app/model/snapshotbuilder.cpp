@@ -100,7 +100,9 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
     out.config = engine.config();
     out.liveWorkload = engine.workload();
-    out.geometry = HeatmapGeometry(bits, std::min(request.firstBit, end), end, request.columns, request.rows);
+    const uint64_t first = std::min(request.firstBit, end);
+    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());
+    out.geometry = HeatmapGeometry(bits, first, end, request.columns, rows);
     fillLayer(src, out.geometry, out.source);
     if (const HBitmap* meta = engine.meta()) {
         fillMetaLayer(*meta, engine.chunkBits(), out.geometry, out.meta);
