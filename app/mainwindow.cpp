@@ -271,7 +271,9 @@ void MainWindow::createActions()
     undoAction_ = undo_->createUndoAction(ui_, tr("&Undo"));
     undoAction_->setShortcut(QKeySequence::Undo);
     redoAction_ = undo_->createRedoAction(ui_, tr("&Redo"));
-    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Spelled out rather than QKeySequence::Redo, which is Ctrl+Shift+Z on some desktops and Ctrl+Y
+    // on others: the same keys everywhere, each bound once (a key bound twice does nothing).
+    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
 
     toolGroup_ = new QActionGroup(ui_);
     panTool_ = new QAction(tr("&Pan"), toolGroup_);
@@ -314,7 +316,7 @@ void MainWindow::createMenus()
         showHint(QString::fromStdString(e.what()), 10000);
     }
     QAction* save = file->addAction(tr("&Save scenario as..."), this, &MainWindow::saveScenarioDialog);
-    save->setShortcut(QKeySequence::SaveAs);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));  // QKeySequence::SaveAs is none on some desktops
     save->setStatusTip(tr("Write every parameter, the workload, the seed and the injections to a file"));
     file->addSeparator();
     QAction* import = file->addAction(tr("&Import bitmap from qcow2..."), this, &MainWindow::importQcow2Dialog);
@@ -323,7 +325,7 @@ void MainWindow::createMenus()
     createExportMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(undoAction_);
@@ -673,12 +675,12 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     phaseStrip_->setSnapshot(snapshot);
     explanation_->setSnapshot(*snapshot);
     howItWorks_->setSnapshot(*snapshot);
-    summary_->setSummary(snapshot->summary, snapshot->config);
+    summary_->setSummary(snapshot->summary, snapshot->config, snapshot->timeLimitReached);
 
     const bool running = snapshot->phase == Phase::Setup || snapshot->phase == Phase::Bulk ||
                          snapshot->phase == Phase::Dirty || snapshot->phase == Phase::Complete;
     startAction_->setEnabled(snapshot->canStart);
-    abortAction_->setEnabled(running);
+    abortAction_->setEnabled(running && !snapshot->finished);  // nothing runs past the time limit
     playAction_->setEnabled(!snapshot->finished);
     stepAction_->setEnabled(!snapshot->finished);
 

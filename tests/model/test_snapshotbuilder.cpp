@@ -84,3 +84,27 @@ TEST_CASE("during a postcopy the difference counts the source bits still on thei
     CHECK(missing > 0);
     CHECK(total(s.difference) == missing);
 }
+
+TEST_CASE("a snapshot tells a run stopped by its time limit from one that finished", "[snapshot]")
+{
+    SimConfig limited = slowLink(Strategy::Precopy);
+    limited.timeLimitNs = 300'000'000;  // the bitmap needs about a second
+    MigrationEngine stopped(limited);
+    SimSnapshot s;
+    stopped.runFor(200'000'000);
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK_FALSE(s.finished);
+    CHECK_FALSE(s.timeLimitReached);
+    stopped.runToEnd();
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Bulk);
+    CHECK(s.timeLimitReached);
+
+    MigrationEngine done(slowLink(Strategy::Precopy));
+    done.runToEnd();
+    SnapshotBuilder::fill(done, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Done);
+    CHECK_FALSE(s.timeLimitReached);
+}
