@@ -2,6 +2,7 @@
 
 #include "phaseexplainer.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -23,6 +24,15 @@ ExplanationPanel::ExplanationPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(title_);
     layout->addWidget(body_);
     setAccessibleName(tr("Explanation of the current phase"));
+}
+
+void ExplanationPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        // The title and the text follow with the next snapshot the window hands over.
+        setAccessibleName(tr("Explanation of the current phase"));
+    }
 }
 
 void ExplanationPanel::setSnapshot(const SimSnapshot& snapshot)

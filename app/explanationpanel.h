@@ -17,6 +17,9 @@ public:
     QString title() const;
     QString text() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QLabel* title_ = nullptr;
     QLabel* body_ = nullptr;

@@ -6,6 +6,7 @@
 #include "cli/summaryjson.h"
 #include "heatmapview.h"
 #include "languagemanager.h"
+#include "messagebar.h"
 #include "migrationcharts.h"
 #include "recentfiles.h"
 #include "simulationcontroller.h"
@@ -19,6 +20,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -85,6 +88,7 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         }
         applyScenario(s);
         recent_->add(path);
+        messageBar_->dismiss();  // an earlier failure no longer holds
         return true;
     } catch (const std::exception& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
@@ -141,7 +145,7 @@ void MainWindow::importQcow2Dialog()
 
 bool MainWindow::reportFailure(const QString& message, QString* error)
 {
-    showHint(message, 15000);
+    messageBar_->showMessage(message, MessageBar::Kind::Error);
     if (error) {
         *error = message;
     }
@@ -227,6 +231,7 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
         controller_->setWorkload(w);
         workload_->setWorkload(w);
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
+        messageBar_->dismiss();
         return true;
     } catch (const std::exception& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
@@ -246,11 +251,33 @@ bool MainWindow::setLanguage(const QString& code)
     if (code == languages_->current()) {
         return true;
     }
+    // The parameters dock keeps the width it has, unless an earlier language widened it beyond
+    // what the user gave it: then it goes back to that width (or as wide as the new texts need).
+    QDockWidget* dock = findChild<QDockWidget*>(QStringLiteral("parametersDock"));
+    if (dock->width() != widenedDockWidth_) {
+        userDockWidth_ = dock->width();
+    }
     if (!languages_->setLanguage(code)) {
-        showHint(tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)));
+        messageBar_->showMessage(
+            tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)),
+            MessageBar::Kind::Warning);
         return false;
     }
-    buildUi();
+    // The translators post QEvent::LanguageChange: deliver it now, so every widget has its new
+    // texts when this returns (changeEvent() -> retranslateUi() in the window and each panel).
+    setLocale(QLocale());  // numbers in the fields and the views follow the language too
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    for (QAction* a : allActions()) {
+        if (a->isCheckable() && a->data().toString() == code) {
+            a->setChecked(true);
+        }
+    }
+    // The panels lay out their new texts before the dock is measured against them.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    fitParametersDock();
+    const int width = std::max(userDockWidth_, dock->minimumWidth());
+    widenedDockWidth_ = width > userDockWidth_ ? width : -1;
+    resizeDocks({dock}, {width}, Qt::Horizontal);
     return true;
 }
 
