@@ -84,10 +84,15 @@ public:
     bool openScenario(const QString& path, QString* error = nullptr);
     bool saveScenario(const QString& path, QString* error = nullptr);
     void applyScenario(const Scenario& scenario);
+    // What the guest does while an imported bitmap migrates: nothing, so only the imported bits
+    // are dirty, or the workload it had, whose writes add to them.
+    enum class ImportWorkload { Idle, Keep };
     // Imports a qcow2 image's persistent bitmap: disk size and granularity from the image, the
-    // bitmap's dirty extents as writes at time 0 (one undoable edit). An empty name picks the only
-    // bitmap, or asks when there are several. False with the file's error otherwise.
-    bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr);
+    // bitmap's dirty extents as writes at time 0, shown at once (one undoable edit); the scenario
+    // banner says which workload runs. An empty name picks the only bitmap, or asks when there are
+    // several. False with the file's error in the message bar otherwise.
+    bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr,
+                     ImportWorkload workload = ImportWorkload::Idle);
     // Replays a recorded trace (fio iolog, blkparse text or CSV) alongside the workload from now on.
     // False with the file, line and reason when it does not read or does not fit the disk.
     bool loadTrace(const QString& path, QString* error = nullptr);
@@ -149,6 +154,8 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
+    // The workload in words: "Uniform random, 4,000 writes/s".
+    static QString workloadDescription(const WorkloadSpec& workload);
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,

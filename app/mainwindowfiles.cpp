@@ -4,10 +4,12 @@
 
 #include "chartdata.h"
 #include "cli/summaryjson.h"
+#include "datasize.h"
 #include "heatmapview.h"
 #include "languagemanager.h"
 #include "messagebar.h"
 #include "migrationcharts.h"
+#include "qcow2importdialog.h"
 #include "recentfiles.h"
 #include "simulationcontroller.h"
 #include "viewexporter.h"
@@ -138,9 +140,49 @@ void MainWindow::importQcow2Dialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import bitmap from qcow2"), QString(),
                                                       tr("qcow2 images (*.qcow2 *.img);;All files (*)"));
-    if (!path.isEmpty()) {
-        importQcow2(path);
+    if (path.isEmpty()) {
+        return;
     }
+    QStringList names;
+    try {
+        const Qcow2Image image(QFile::encodeName(path).toStdString());
+        for (const Qcow2BitmapInfo& b : image.bitmaps()) {
+            names << QString::fromStdString(b.name);
+        }
+    } catch (const std::exception& e) {
+        reportFailure(QString::fromStdString(e.what()), nullptr);
+        return;
+    }
+    if (names.isEmpty()) {
+        importQcow2(path);  // says why there is nothing to import
+        return;
+    }
+    Qcow2ImportDialog dialog(QFileInfo(path).fileName(), names, workloadDescription(controller_->config().workload),
+                             this);
+    if (dialog.exec() == QDialog::Accepted) {
+        importQcow2(path, dialog.bitmapName(), nullptr,
+                    dialog.keepWorkload() ? ImportWorkload::Keep : ImportWorkload::Idle);
+    }
+}
+
+QString MainWindow::workloadDescription(const WorkloadSpec& w)
+{
+    // The workload panel's names for the kinds, in its translation.
+    const char* const kinds[] = {QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Idle"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Uniform random"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Sequential"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Hot spot"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Zipf"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Bursts")};
+    const QString kind = QCoreApplication::translate("bitmig::WorkloadPanel", kinds[int(w.kind)]);
+    QString text = w.kind == WorkloadKind::Idle
+                       ? kind
+                       : tr("%1, %2 writes/s").arg(kind, QLocale().toString(w.rate, 'f', 0));
+    if (w.trace.active()) {
+        text = tr("%1, replaying %2")
+                   .arg(text, QFileInfo(QString::fromStdString(w.trace.trace->source())).fileName());
+    }
+    return text;
 }
 
 bool MainWindow::reportFailure(const QString& message, QString* error)
@@ -152,7 +194,7 @@ bool MainWindow::reportFailure(const QString& message, QString* error)
     return false;
 }
 
-bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error)
+bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error, ImportWorkload workload)
 {
     auto fail = [&](const QString& message) { return reportFailure(message, error); };
     try {
@@ -192,6 +234,11 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         config.diskBytes = image.diskBytes();
         config.granularity = info->granularity;
         config.injections.clear();
+        const QString keptWorkload = workloadDescription(config.workload);
+        if (workload == ImportWorkload::Idle) {
+            config.workload.kind = WorkloadKind::Idle;
+            config.workload.trace = TraceReplay{};
+        }
         const std::vector<Range> extents = dirtyExtents(bitmap.bits());
         if (extents.size() > kMaxImportedExtents) {
             return fail(tr("%1: bitmap '%2' has %3 separate dirty extents; at most %4 can be imported as writes.")
@@ -210,12 +257,15 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), name);
         s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
                             .arg(QLocale().toString(qulonglong(config.injections.size())),
-                                 QLocale().formattedDataSize(qint64(config.diskBytes), 1,
-                                                             QLocale::DataSizeTraditionalFormat),
-                                 QLocale().formattedDataSize(qint64(config.granularity), 0,
-                                                             QLocale::DataSizeTraditionalFormat));
+                                 formatDataSize(config.diskBytes, 1), formatDataSize(config.granularity, 0)) +
+                        QLatin1Char(' ') +
+                        (workload == ImportWorkload::Idle
+                             ? tr("The guest is idle: only the imported bits are dirty.")
+                             : tr("The guest keeps its workload (%1): its writes add to the imported bits.")
+                                   .arg(keptWorkload));
         s.config = config;
         applyScenario(s);
+        messageBar_->dismiss();
         return true;
     } catch (const std::exception& e) {
         return fail(QString::fromStdString(e.what()));

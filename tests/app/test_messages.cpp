@@ -6,9 +6,12 @@
 
 #include "heatmapview.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "migrationcharts.h"
 #include "parameterspanel.h"
 #include "phasestrip.h"
+#include "qcow2importdialog.h"
+#include "scenariofile.h"
 #include "shortcutsdialog.h"
 #include "summarypanel.h"
 #include "workloadpanel.h"
@@ -21,6 +24,9 @@
 #include <QGraphicsTextItem>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRadioButton>
+#include <QComboBox>
+#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -388,5 +394,122 @@ TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the gue
     CHECK(banner.contains(QStringLiteral("300 MiB")));
     CHECK(banner.contains(QStringLiteral("64 KiB")));
     CHECK_FALSE(banner.contains(QStringLiteral(" MB")));
-    CHECK_FALSE(banner.contains(QStringLiteral(" KB")));
+    CHECK_FALSE(banner.contains(QStringLiteral(" kB")));
+    CHECK(banner.contains(QStringLiteral("idle")));
+    // Playing adds nothing: the guest is idle.
+    w.controller()->setPlaying(true);
+    const auto later = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.nowNs > 200'000'000; });
+    w.controller()->setPlaying(false);
+    CHECK(later->summary.writesApplied == 3);
+
+    SECTION("or keeps the workload, and says so")
+    {
+        SimConfig running = w.controller()->config();
+        running.workload.kind = WorkloadKind::Uniform;
+        running.workload.rate = 4000;
+        w.controller()->setConfig(running);
+        REQUIRE(w.importQcow2(QString::fromStdString(image), QStringLiteral("b0"), &error,
+                              MainWindow::ImportWorkload::Keep));
+        CHECK(w.controller()->config().workload.kind == WorkloadKind::Uniform);
+        CHECK(w.controller()->config().workload.rate == 4000);
+        const QString kept = w.currentScenario().description;
+        INFO(kept.toStdString());
+        CHECK(kept.contains(QStringLiteral("keeps its workload (Uniform random, 4,000 writes/s)")));
+        const auto first = waitFor(*w.controller(), [](const SimSnapshot& s) {
+            return s.config.workload.kind == WorkloadKind::Uniform && s.config.diskBytes == 300 * qcow2_test::MiB;
+        });
+        CHECK(first->dirtyBits == expectedBits);
+        w.controller()->setPlaying(true);
+        const auto written = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.summary.writesApplied > 50; });
+        w.controller()->setPlaying(false);
+        CHECK(written->summary.writesApplied > 50);
+    }
+}
+
+TEST_CASE("the qcow2 import dialog offers the bitmaps and defaults to an idle guest", "[messages][qcow2]")
+{
+    Qcow2ImportDialog dialog(QStringLiteral("disk.qcow2"), {QStringLiteral("b0"), QStringLiteral("nightly")},
+                             QStringLiteral("Uniform random, 4,000 writes/s"));
+    CHECK(dialog.bitmapBox()->count() == 2);
+    CHECK(dialog.bitmapBox()->isEnabled());
+    CHECK(dialog.bitmapName() == QStringLiteral("b0"));
+    CHECK(dialog.idleButton()->isChecked());
+    CHECK_FALSE(dialog.keepWorkload());
+    CHECK(dialog.keepButton()->text().contains(QStringLiteral("Uniform random, 4,000 writes/s")));
+    dialog.bitmapBox()->setCurrentIndex(1);
+    dialog.keepButton()->click();
+    CHECK(dialog.bitmapName() == QStringLiteral("nightly"));
+    CHECK(dialog.keepWorkload());
+    CHECK_FALSE(dialog.idleButton()->isChecked());
+
+    Qcow2ImportDialog one(QStringLiteral("disk.qcow2"), {QStringLiteral("b0")}, QStringLiteral("Idle"));
+    CHECK_FALSE(one.bitmapBox()->isEnabled());  // nothing to choose
+    CHECK(one.bitmapName() == QStringLiteral("b0"));
+}
+
+TEST_CASE("a file that does not load is reported in the message bar above the heatmaps", "[messages]")
+{
+    QSettings().clear();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.resize(1400, 900);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    MessageBar* bar = w.messageBar();
+    REQUIRE(bar);
+    CHECK_FALSE(bar->isVisible());
+    const SimConfig kept = w.controller()->config();
+    QTemporaryDir dir;
+
+    // A scenario with a bad key: the bar names the file, the key and the reason.
+    QFile scenario(dir.filePath(QStringLiteral("broken.json")));
+    REQUIRE(scenario.open(QIODevice::WriteOnly));
+    scenario.write(R"({"format": "bitmig-scenario", "version": 1, "disk": "64G", "chunk": "3K"})");
+    scenario.close();
+    QString error;
+    CHECK_FALSE(w.openScenario(scenario.fileName(), &error));
+    QCoreApplication::processEvents();
+    CHECK(bar->isVisible());
+    CHECK(bar->kind() == MessageBar::Kind::Error);
+    CHECK(bar->text() == error);
+    CHECK(bar->text().contains(QStringLiteral("broken.json")));
+    CHECK(bar->text().contains(QStringLiteral("chunk")));
+    CHECK(w.controller()->config() == kept);
+    // Above the heatmaps, where the eye is.
+    CHECK(bar->mapTo(&w, QPoint(0, 0)).y() < w.heatmap()->mapTo(&w, QPoint(0, 0)).y());
+    CHECK(bar->geometry().intersects(w.centralWidget()->rect()));
+    // The close button hides it.
+    QTest::mouseClick(bar->closeButton(), Qt::LeftButton);
+    CHECK_FALSE(bar->isVisible());
+
+    // A trace with a bad line.
+    QFile trace(dir.filePath(QStringLiteral("writes.csv")));
+    REQUIRE(trace.open(QIODevice::WriteOnly));
+    trace.write("time,offset,length,operation\n0.001,abc,4096,write\n");
+    trace.close();
+    CHECK_FALSE(w.loadTrace(trace.fileName(), &error));
+    CHECK(bar->isVisible());
+    CHECK(bar->text().contains(QStringLiteral("writes.csv:2")));
+    CHECK(bar->text().contains(QStringLiteral("abc")));
+
+    // A qcow2 image that is none.
+    QFile junk(dir.filePath(QStringLiteral("junk.qcow2")));
+    REQUIRE(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    CHECK_FALSE(w.importQcow2(junk.fileName(), QString(), &error));
+    CHECK(bar->isVisible());
+    CHECK(bar->text().contains(QStringLiteral("junk.qcow2")));
+    CHECK(bar->text() == error);
+    CHECK(w.controller()->config() == kept);
+
+    // A file that loads clears the stale message.
+    SimConfig good = w.controller()->config();
+    good.chunkBytes = 4096;
+    Scenario fine;
+    fine.config = good;
+    const QString path = dir.filePath(QStringLiteral("fine.json"));
+    ScenarioFile::save(path, fine);
+    REQUIRE(w.openScenario(path));
+    CHECK_FALSE(bar->isVisible());
 }
