@@ -372,8 +372,9 @@ void MainWindow::restoreSettings()
             scenario_ = s;
             updateScenarioBanner();
         } catch (const std::exception& e) {
-            showHint(tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
-                     15000);
+            messageBar_->showMessage(
+                tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
+                MessageBar::Kind::Warning);
         }
     }
     bool ok = false;

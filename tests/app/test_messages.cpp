@@ -513,3 +513,20 @@ TEST_CASE("a file that does not load is reported in the message bar above the he
     REQUIRE(w.openScenario(path));
     CHECK_FALSE(bar->isVisible());
 }
+
+TEST_CASE("a saved session that does not load is reported in the message bar", "[messages][settings]")
+{
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("session/scenario"),
+                         QByteArray(R"({"format": "bitmig-scenario", "version": 1, "chunk": "3K"})"));
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    const SimConfig before = w.controller()->config();
+    w.restoreSettings();
+    CHECK(w.messageBar()->isVisibleTo(&w));
+    CHECK(w.messageBar()->kind() == MessageBar::Kind::Warning);
+    CHECK(w.messageBar()->text().contains(QStringLiteral("not restored")));
+    CHECK(w.messageBar()->text().contains(QStringLiteral("chunk")));
+    CHECK(w.controller()->config() == before);
+    QSettings().clear();
+}
