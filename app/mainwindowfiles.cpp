@@ -325,6 +325,12 @@ bool MainWindow::setLanguage(const QString& code)
     // The panels lay out their new texts before the dock is measured against them.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     fitParametersDock();
+    if (!isVisible()) {
+        // Not laid out yet (`bitmig-lab --lang`): the dock starts as wide as its panel wants.
+        resizeDocks({dock}, {parametersDockWidth() + 10}, Qt::Horizontal);
+        userDockWidth_ = widenedDockWidth_ = -1;
+        return true;
+    }
     const int width = std::max(userDockWidth_, dock->minimumWidth());
     widenedDockWidth_ = width > userDockWidth_ ? width : -1;
     resizeDocks({dock}, {width}, Qt::Horizontal);
