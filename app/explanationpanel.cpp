@@ -75,6 +75,10 @@ void ExplanationPanel::changeEvent(QEvent* event)
         title_->setFont(titleFont(font()));
         fitHeight();
     }
+    if (event->type() == QEvent::LanguageChange) {
+        // The title and the text follow with the next snapshot the window hands over.
+        setAccessibleName(tr("Explanation of the current phase"));
+    }
 }
 
 void ExplanationPanel::setSnapshot(const SimSnapshot& snapshot)

@@ -313,6 +313,15 @@ void HeatmapView::changeEvent(QEvent* event)
         relayout();
         emitRequestIfChanged();
         update();
+    } else if (event->type() == QEvent::LanguageChange) {
+        // The bands' titles and tool tips are made as they are painted; the rest is set here.
+        stack_->retranslate();
+        setAccessibleName(tr("Dirty bitmap heatmaps"));
+        if (!snapshot_) {
+            setAccessibleDescription(tr("Source dirty bitmap, meta bitmap and destination bitmap of the migration"));
+        }
+        relayout();  // labels measured in the new language
+        update();
     }
     QWidget::changeEvent(event);
 }

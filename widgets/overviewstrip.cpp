@@ -15,9 +15,7 @@ namespace bitmig {
 
 OverviewStrip::OverviewStrip(QWidget* parent) : QWidget(parent)
 {
-    setAccessibleName(tr("Whole-disk overview"));
-    setAccessibleDescription(tr("Dirty bits over the whole disk; the bracket marks the part shown below. "
-                                "Click or drag to move it."));
+    retranslateUi();
     setCursor(Qt::PointingHandCursor);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
@@ -188,10 +186,19 @@ void OverviewStrip::mouseReleaseEvent(QMouseEvent* event)
     }
 }
 
+void OverviewStrip::retranslateUi()
+{
+    setAccessibleName(tr("Whole-disk overview"));
+    setAccessibleDescription(tr("Dirty bits over the whole disk; the bracket marks the part shown below. "
+                                "Click or drag to move it."));
+}
+
 void OverviewStrip::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::PaletteChange) {
         imageValid_ = false;
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
     }
     QWidget::changeEvent(event);
 }

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,28 +22,33 @@
 #include <QVBoxLayout>
 
 #include <bit>
+#include <type_traits>
 
 namespace bitmig {
 
-namespace {
-
-template <class W>
-W* named(W* w, const QString& name)
-{
-    w->setAccessibleName(name);
-    w->setToolTip(name);
-    return w;
-}
-
-} // namespace
-
 ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
 {
+    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change.
+    auto named = [this](auto* w, const char* name) {
+        texts_.name(w, name);
+        return w;
+    };
+    auto addRow = [this](QFormLayout* form, const char* label, auto* field) {
+        auto* caption = new QLabel(this);
+        if constexpr (std::is_base_of_v<QWidget, std::remove_pointer_t<decltype(field)>>) {
+            caption->setBuddy(field);
+        }
+        texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+        form->addRow(caption, field);
+    };
+    auto suffix = [this](QDoubleSpinBox* box, const char* text) {
+        texts_.add(box, text, [box](const QString& t) { box->setSuffix(t); });
+    };
     auto* layout = new QVBoxLayout(this);
     problem_ = new QLabel(this);
     problem_->setWordWrap(true);
     problem_->setVisible(false);
-    problem_->setAccessibleName(tr("Parameter problem"));
+    texts_.accessibleName(problem_, QT_TR_NOOP("Parameter problem"));
     problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
     layout->addWidget(problem_);
 
@@ -50,96 +56,104 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
 
-    disk_ = named(new SizeSpinBox(this), tr("Disk size"));
+    disk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Disk size"));
     disk_->setRange(1ULL << 20, 1ULL << 56);
     disk_->setMultipleOf(512);
-    form->addRow(tr("&Disk"), disk_);
+    addRow(form, QT_TR_NOOP("&Disk"), disk_);
 
-    granularity_ = named(new QComboBox(this), tr("Bitmap granularity"));
+    granularity_ = named(new QComboBox(this), QT_TR_NOOP("Bitmap granularity"));
     for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
-    form->addRow(tr("&Granularity"), granularity_);
+    addRow(form, QT_TR_NOOP("&Granularity"), granularity_);
 
     auto* chunkRow = new QHBoxLayout;
-    chunkSlider_ = named(new QSlider(Qt::Horizontal, this), tr("Chunk size (log2 of bytes)"));
+    chunkSlider_ = named(new QSlider(Qt::Horizontal, this), QT_TR_NOOP("Chunk size (log2 of bytes)"));
     chunkSlider_->setRange(0, 20);
     chunkSlider_->setPageStep(1);
     chunkSlider_->setTickPosition(QSlider::TicksBelow);
-    chunk_ = named(new SizeSpinBox(this), tr("Chunk size"));
+    chunk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Chunk size"));
     chunk_->setRange(1, kMaxChunkBytes);
     chunk_->setPowerOfTwo(true);
     chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
     chunkRow->addWidget(chunkSlider_, 1);
     chunkRow->addWidget(chunk_);
-    form->addRow(tr("Chunk"), chunkRow);
+    addRow(form, QT_TR_NOOP("Chunk"), chunkRow);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
-    derived_->setAccessibleName(tr("Derived chunk figures"));
+    texts_.accessibleName(derived_, QT_TR_NOOP("Derived chunk figures"));
     form->addRow(QString(), derived_);
 
     seedModel_ = new SeedTableModel(this);
     seedView_ = new QTableView(this);
     seedView_->setModel(seedModel_);
-    seedView_->setAccessibleName(tr("Chunk size table of the seed thread"));
+    texts_.accessibleName(seedView_, QT_TR_NOOP("Chunk size table of the seed thread"));
     seedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     seedView_->setSelectionMode(QAbstractItemView::SingleSelection);
     seedView_->verticalHeader()->hide();
     seedView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     seedView_->horizontalHeader()->setStretchLastSection(true);
     seedView_->setMinimumHeight(seedView_->verticalHeader()->defaultSectionSize() * 6);
-    seedView_->setToolTip(tr("The chunk sizes argued over in the seed thread; pick a row to try it."));
+    texts_.toolTip(seedView_, QT_TR_NOOP("The chunk sizes argued over in the seed thread; pick a row to try it."));
     layout->addWidget(seedView_, 1);
 
     auto* link = new QFormLayout;
     link->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(link);
-    strategy_ = named(new QComboBox(this), tr("Migration strategy"));
-    strategy_->addItem(tr("Precopy with meta bitmap"), int(Strategy::Precopy));
-    strategy_->addItem(tr("Postcopy"), int(Strategy::Postcopy));
-    strategy_->addItem(tr("Stop and copy"), int(Strategy::StopAndCopy));
-    link->addRow(tr("&Strategy"), strategy_);
+    strategy_ = named(new QComboBox(this), QT_TR_NOOP("Migration strategy"));
+    const std::pair<const char*, Strategy> strategies[] = {
+        {QT_TR_NOOP("Precopy with meta bitmap"), Strategy::Precopy},
+        {QT_TR_NOOP("Postcopy"), Strategy::Postcopy},
+        {QT_TR_NOOP("Stop and copy"), Strategy::StopAndCopy},
+    };
+    for (const auto& [text, strategy] : strategies) {
+        const int index = strategy_->count();
+        strategy_->addItem(QString(), int(strategy));
+        texts_.add(strategy_, text, [this, index](const QString& t) { strategy_->setItemText(index, t); });
+    }
+    addRow(link, QT_TR_NOOP("&Strategy"), strategy_);
 
-    bandwidth_ = named(new QDoubleSpinBox(this), tr("Link bandwidth in Mbit/s"));
+    bandwidth_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Link bandwidth in Mbit/s"));
     bandwidth_->setRange(0.001, 1e6);
     bandwidth_->setDecimals(3);
-    bandwidth_->setSuffix(tr(" Mbit/s"));
-    link->addRow(tr("&Bandwidth"), bandwidth_);
-    latency_ = named(new QDoubleSpinBox(this), tr("Link latency in milliseconds"));
+    suffix(bandwidth_, QT_TR_NOOP(" Mbit/s"));
+    addRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_);
+    latency_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Link latency in milliseconds"));
     latency_->setRange(0, 10000);
     latency_->setDecimals(3);
-    latency_->setSuffix(tr(" ms"));
-    link->addRow(tr("&Latency"), latency_);
-    maxDowntime_ = named(new QDoubleSpinBox(this), tr("Maximum downtime in milliseconds"));
+    suffix(latency_, QT_TR_NOOP(" ms"));
+    addRow(link, QT_TR_NOOP("&Latency"), latency_);
+    maxDowntime_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Maximum downtime in milliseconds"));
     maxDowntime_->setRange(0, 1e6);
     maxDowntime_->setDecimals(1);
-    maxDowntime_->setSuffix(tr(" ms"));
-    link->addRow(tr("Max do&wntime"), maxDowntime_);
-    maxPasses_ = named(new QSpinBox(this), tr("Maximum dirty passes"));
+    suffix(maxDowntime_, QT_TR_NOOP(" ms"));
+    addRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_);
+    maxPasses_ = named(new QSpinBox(this), QT_TR_NOOP("Maximum dirty passes"));
     maxPasses_->setRange(0, 100000);
-    link->addRow(tr("Max &passes"), maxPasses_);
-    completeBelow_ = named(new SizeSpinBox(this), tr("Send everything in the complete phase below this size (0: off)"));
+    addRow(link, QT_TR_NOOP("Max &passes"), maxPasses_);
+    completeBelow_ = named(new SizeSpinBox(this), QT_TR_NOOP("Send everything in the complete phase below this size (0: off)"));
     completeBelow_->setRange(0, 1ULL << 40);
-    link->addRow(tr("Complete &only below"), completeBelow_);
+    addRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_);
 
     auto* startRow = new QHBoxLayout;
-    autoStart_ = named(new QCheckBox(tr("at"), this), tr("Start the migration automatically"));
-    startAt_ = named(new QDoubleSpinBox(this), tr("Simulated time at which the migration starts"));
+    autoStart_ = named(new QCheckBox(this), QT_TR_NOOP("Start the migration automatically"));
+    texts_.add(autoStart_, QT_TR_NOOP("at"), [this](const QString& t) { autoStart_->setText(t); });
+    startAt_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Simulated time at which the migration starts"));
     startAt_->setRange(0, 86400);
     startAt_->setDecimals(3);
-    startAt_->setSuffix(tr(" s"));
+    suffix(startAt_, QT_TR_NOOP(" s"));
     startRow->addWidget(autoStart_);
     startRow->addWidget(startAt_, 1);
-    link->addRow(tr("Migration starts"), startRow);
-    seed_ = named(new QSpinBox(this), tr("Random seed"));
+    addRow(link, QT_TR_NOOP("Migration starts"), startRow);
+    seed_ = named(new QSpinBox(this), QT_TR_NOOP("Random seed"));
     seed_->setRange(0, std::numeric_limits<int>::max());
-    link->addRow(tr("S&eed"), seed_);
-    tick_ = named(new QDoubleSpinBox(this), tr("Simulation tick in milliseconds"));
+    addRow(link, QT_TR_NOOP("S&eed"), seed_);
+    tick_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Simulation tick in milliseconds"));
     tick_->setRange(0.001, 1000);
     tick_->setDecimals(3);
-    tick_->setSuffix(tr(" ms"));
-    link->addRow(tr("&Tick"), tick_);
+    suffix(tick_, QT_TR_NOOP(" ms"));
+    addRow(link, QT_TR_NOOP("&Tick"), tick_);
 
     connect(disk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
     connect(granularity_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
@@ -167,6 +181,23 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         connect(s, &SizeSpinBox::problemChanged, this, &ParametersPanel::showProblem);
     }
     setConfig(SimConfig{});
+}
+
+void ParametersPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+}
+
+void ParametersPanel::retranslateUi()
+{
+    texts_.retranslate();
+    for (int i = 0; i < granularity_->count(); ++i) {
+        granularity_->setItemText(i, SizeSpinBox::format(granularity_->itemData(i).toULongLong()));
+    }
+    setConfig(base_);  // every value, the derived figures and the seed table in the new language
 }
 
 void ParametersPanel::setConfig(const SimConfig& c)

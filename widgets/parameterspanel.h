@@ -2,6 +2,8 @@
 // table, link and limits, strategy. Edits are checked in place before they reach the simulation.
 #pragma once
 
+#include "translatedtexts.h"
+
 #include <bitmig/simconfig.h>
 
 #include <QWidget>
@@ -41,12 +43,17 @@ Q_SIGNALS:
     // A complete, valid configuration the user just made.
     void configEdited(const bitmig::SimConfig& config);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void edited();
     void updateDerived(const SimConfig& c);
     void fitSeedTable();
     void showProblem(const QString& message);
 
+    TranslatedTexts texts_{staticMetaObject.className()};
     SimConfig base_;
     bool updating_ = false;
     QLabel* problem_ = nullptr;

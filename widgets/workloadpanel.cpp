@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLocale>
@@ -16,24 +17,26 @@
 
 namespace bitmig {
 
-namespace {
-
-QDoubleSpinBox* spin(QWidget* parent, const QString& name, double lo, double hi, int decimals, const QString& suffix)
-{
-    auto* s = new QDoubleSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setSuffix(suffix);
-    s->setKeyboardTracking(false);
-    s->setAccessibleName(name);
-    s->setToolTip(name);
-    return s;
-}
-
-} // namespace
-
 WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 {
+    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change.
+    auto spin = [this](QWidget* owner, const char* name, double lo, double hi, int decimals, const char* suffix) {
+        auto* s = new QDoubleSpinBox(owner);
+        s->setRange(lo, hi);
+        s->setDecimals(decimals);
+        if (suffix) {
+            texts_.add(s, suffix, [s](const QString& t) { s->setSuffix(t); });
+        }
+        s->setKeyboardTracking(false);
+        texts_.name(s, name);
+        return s;
+    };
+    auto addRow = [this](QFormLayout* form, const char* label, QWidget* field) {
+        auto* caption = new QLabel(this);
+        caption->setBuddy(field);
+        texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+        form->addRow(caption, field);
+    };
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     problem_ = new QLabel(this);
@@ -43,55 +46,62 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     form->addRow(problem_);
 
     kind_ = new QComboBox(this);
-    kind_->setAccessibleName(tr("Workload type"));
-    kind_->addItem(tr("Idle"), int(WorkloadKind::Idle));
-    kind_->addItem(tr("Uniform random"), int(WorkloadKind::Uniform));
-    kind_->addItem(tr("Sequential"), int(WorkloadKind::Sequential));
-    kind_->addItem(tr("Hot spot"), int(WorkloadKind::HotSpot));
-    kind_->addItem(tr("Zipf"), int(WorkloadKind::Zipf));
-    kind_->addItem(tr("Bursts"), int(WorkloadKind::Bursts));
-    form->addRow(tr("&Type"), kind_);
-    rate_ = spin(this, tr("Guest writes per second"), 0, 1e8, 0, tr(" writes/s"));
-    form->addRow(tr("&Rate"), rate_);
+    texts_.accessibleName(kind_, QT_TR_NOOP("Workload type"));
+    const std::pair<const char*, WorkloadKind> kinds[] = {
+        {QT_TR_NOOP("Idle"), WorkloadKind::Idle},         {QT_TR_NOOP("Uniform random"), WorkloadKind::Uniform},
+        {QT_TR_NOOP("Sequential"), WorkloadKind::Sequential}, {QT_TR_NOOP("Hot spot"), WorkloadKind::HotSpot},
+        {QT_TR_NOOP("Zipf"), WorkloadKind::Zipf},         {QT_TR_NOOP("Bursts"), WorkloadKind::Bursts},
+    };
+    for (const auto& [text, kind] : kinds) {
+        const int index = kind_->count();
+        kind_->addItem(QString(), int(kind));
+        texts_.add(kind_, text, [this, index](const QString& t) { kind_->setItemText(index, t); });
+    }
+    addRow(form, QT_TR_NOOP("&Type"), kind_);
+    rate_ = spin(this, QT_TR_NOOP("Guest writes per second"), 0, 1e8, 0, QT_TR_NOOP(" writes/s"));
+    addRow(form, QT_TR_NOOP("&Rate"), rate_);
     minSize_ = new SizeSpinBox(this);
-    minSize_->setAccessibleName(tr("Smallest write"));
+    texts_.accessibleName(minSize_, QT_TR_NOOP("Smallest write"));
     minSize_->setRange(512, 1ULL << 30);
     minSize_->setMultipleOf(512);
-    form->addRow(tr("Write size &from"), minSize_);
+    addRow(form, QT_TR_NOOP("Write size &from"), minSize_);
     maxSize_ = new SizeSpinBox(this);
-    maxSize_->setAccessibleName(tr("Largest write"));
+    texts_.accessibleName(maxSize_, QT_TR_NOOP("Largest write"));
     maxSize_->setRange(512, 1ULL << 30);
     maxSize_->setMultipleOf(512);
-    form->addRow(tr("t&o"), maxSize_);
-    hotFraction_ = spin(this, tr("Share of the disk that is hot"), 0.01, 100, 2, tr(" % of disk"));
-    form->addRow(tr("Hot &area"), hotFraction_);
-    hotShare_ = spin(this, tr("Share of writes that land in the hot area"), 0, 100, 1, tr(" % of writes"));
-    form->addRow(tr("Hot &share"), hotShare_);
-    zipf_ = spin(this, tr("Zipf exponent (skew)"), 0.01, 10, 2, QString());
-    form->addRow(tr("&Zipf exponent"), zipf_);
-    burstPeriod_ = spin(this, tr("Burst period"), 0.001, 3600, 3, tr(" s"));
-    form->addRow(tr("Burst &period"), burstPeriod_);
-    burstDuty_ = spin(this, tr("Share of each period with writes"), 1, 100, 0, tr(" %"));
-    form->addRow(tr("Burst &duty"), burstDuty_);
+    addRow(form, QT_TR_NOOP("t&o"), maxSize_);
+    hotFraction_ = spin(this, QT_TR_NOOP("Share of the disk that is hot"), 0.01, 100, 2, QT_TR_NOOP(" % of disk"));
+    addRow(form, QT_TR_NOOP("Hot &area"), hotFraction_);
+    hotShare_ = spin(this, QT_TR_NOOP("Share of writes that land in the hot area"), 0, 100, 1, QT_TR_NOOP(" % of writes"));
+    addRow(form, QT_TR_NOOP("Hot &share"), hotShare_);
+    zipf_ = spin(this, QT_TR_NOOP("Zipf exponent (skew)"), 0.01, 10, 2, nullptr);
+    addRow(form, QT_TR_NOOP("&Zipf exponent"), zipf_);
+    burstPeriod_ = spin(this, QT_TR_NOOP("Burst period"), 0.001, 3600, 3, QT_TR_NOOP(" s"));
+    addRow(form, QT_TR_NOOP("Burst &period"), burstPeriod_);
+    burstDuty_ = spin(this, QT_TR_NOOP("Share of each period with writes"), 1, 100, 0, QT_TR_NOOP(" %"));
+    addRow(form, QT_TR_NOOP("Burst &duty"), burstDuty_);
 
     // A recorded trace, replayed alongside the generator (set the type to Idle to replay it alone).
     trace_ = new QLabel(this);
     trace_->setWordWrap(true);
-    trace_->setAccessibleName(tr("Recorded trace"));
-    form->addRow(tr("Trace"), trace_);
+    texts_.accessibleName(trace_, QT_TR_NOOP("Recorded trace"));
+    addRow(form, QT_TR_NOOP("Trace"), trace_);
     auto* traceButtons = new QHBoxLayout;
-    chooseTrace_ = new QPushButton(tr("C&hoose trace..."), this);
-    chooseTrace_->setToolTip(tr("Replay the writes of a fio iolog, blkparse output or a CSV trace "
-                                "(time, offset, length, operation)"));
-    dropTrace_ = new QPushButton(tr("&No trace"), this);
-    dropTrace_->setToolTip(tr("Stop replaying the trace"));
+    chooseTrace_ = new QPushButton(this);
+    texts_.add(chooseTrace_, QT_TR_NOOP("C&hoose trace..."), [this](const QString& t) { chooseTrace_->setText(t); });
+    texts_.toolTip(chooseTrace_, QT_TR_NOOP("Replay the writes of a fio iolog, blkparse output or a CSV trace "
+                                            "(time, offset, length, operation)"));
+    dropTrace_ = new QPushButton(this);
+    texts_.add(dropTrace_, QT_TR_NOOP("&No trace"), [this](const QString& t) { dropTrace_->setText(t); });
+    texts_.toolTip(dropTrace_, QT_TR_NOOP("Stop replaying the trace"));
     traceButtons->addWidget(chooseTrace_);
     traceButtons->addWidget(dropTrace_);
     form->addRow(QString(), traceButtons);
-    traceSpeed_ = spin(this, tr("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, tr("x"));
-    form->addRow(tr("Replay sp&eed"), traceSpeed_);
-    traceLoop_ = new QCheckBox(tr("&Loop the trace"), this);
-    traceLoop_->setToolTip(tr("Start the trace again when it ends"));
+    traceSpeed_ = spin(this, QT_TR_NOOP("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, QT_TR_NOOP("x"));
+    addRow(form, QT_TR_NOOP("Replay sp&eed"), traceSpeed_);
+    traceLoop_ = new QCheckBox(this);
+    texts_.add(traceLoop_, QT_TR_NOOP("&Loop the trace"), [this](const QString& t) { traceLoop_->setText(t); });
+    texts_.toolTip(traceLoop_, QT_TR_NOOP("Start the trace again when it ends"));
     form->addRow(QString(), traceLoop_);
     connect(chooseTrace_, &QPushButton::clicked, this, &WorkloadPanel::traceFileRequested);
     connect(dropTrace_, &QPushButton::clicked, this, [this] {
@@ -115,6 +125,15 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     connect(minSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
     connect(maxSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
     setWorkload(WorkloadSpec{});
+}
+
+void WorkloadPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        texts_.retranslate();
+        setWorkload(base_);  // the values and the trace in the new language
+    }
 }
 
 void WorkloadPanel::setWorkload(const WorkloadSpec& w)

@@ -1,6 +1,8 @@
 // The guest's write load, adjustable while the simulation runs.
 #pragma once
 
+#include "translatedtexts.h"
+
 #include <bitmig/workload.h>
 
 #include <QWidget>
@@ -27,11 +29,15 @@ Q_SIGNALS:
     // The user asked to choose a recorded trace file (the window reads it and calls setWorkload).
     void traceFileRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void edited();
     void updateVisibility();
     void updateTraceLabel();
 
+    TranslatedTexts texts_{staticMetaObject.className()};
     bool updating_ = false;
     WorkloadSpec base_;
     QComboBox* kind_ = nullptr;

@@ -75,6 +75,7 @@ struct SimSnapshot {
     double recentWriteRate = 0;     // guest writes per second over the last second
     bool canStart = true;
     bool finished = false;
+    bool timeLimitReached = false;  // stopped at config.timeLimitNs before the migration was done
 
     uint64_t runId = 0;                // changes when the simulation is reset: views start over
     std::vector<TimeSample> newSamples;  // samples since the previous snapshot of the same run

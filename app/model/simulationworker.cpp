@@ -57,6 +57,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     try {
         auto engine = std::make_unique<MigrationEngine>(config);
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
+        engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
         engine_ = std::move(engine);
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));

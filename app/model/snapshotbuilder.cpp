@@ -139,6 +139,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();
     out.finished = engine.finished();
+    out.timeLimitReached = engine.finished() && engine.phase() != Phase::Done;
     out.phases = engine.phases();
     out.summary = engine.summary();
 }

@@ -263,6 +263,13 @@ void MigrationEngine::applyGuestIo(const Injection& io)
     }
 }
 
+void MigrationEngine::applyInjectionsDueNow()
+{
+    while (nextInjection_ < injections_.size() && injections_[nextInjection_].timeNs <= now_) {
+        applyGuestIo(injections_[nextInjection_++]);
+    }
+}
+
 void MigrationEngine::applyDueInjections()
 {
     const int64_t tickEnd = now_ + cfg_.tickNs;

@@ -134,3 +134,27 @@ TEST_CASE("a chunk is drawn as a rectangle, not a staircase, when the rows allow
         CHECK(s.geometry.rows() == 100);
     }
 }
+
+TEST_CASE("a snapshot tells a run stopped by its time limit from one that finished", "[snapshot]")
+{
+    SimConfig limited = slowLink(Strategy::Precopy);
+    limited.timeLimitNs = 300'000'000;  // the bitmap needs about a second
+    MigrationEngine stopped(limited);
+    SimSnapshot s;
+    stopped.runFor(200'000'000);
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK_FALSE(s.finished);
+    CHECK_FALSE(s.timeLimitReached);
+    stopped.runToEnd();
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Bulk);
+    CHECK(s.timeLimitReached);
+
+    MigrationEngine done(slowLink(Strategy::Precopy));
+    done.runToEnd();
+    SnapshotBuilder::fill(done, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Done);
+    CHECK_FALSE(s.timeLimitReached);
+}

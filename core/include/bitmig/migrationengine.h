@@ -34,6 +34,10 @@ public:
     void runFor(int64_t ns);        // whole ticks covering ns of simulated time
     void runToEnd();                // until the migration is done or the time limit
     bool finished() const noexcept; // done, or the time limit reached
+    // Applies the scheduled injections due at nowNs() without advancing the clock (step() would
+    // apply them first anyway, so the run is the same): a view shows the bitmap a run starts
+    // with, such as an imported image's, before the clock runs.
+    void applyInjectionsDueNow();
     int64_t nowNs() const noexcept { return now_; }
 
     // ---- control ----
