@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <bitmig/limits.h>
 #include <bitmig/migrationengine.h>
 #include <catch2/catch.hpp>
 #include <limits>
@@ -122,12 +123,12 @@ TEST_CASE("values at the limits survive the round trip", "[scenario]")
     SimConfig& c = s.config;
     c.granularity = uint64_t(1) << 31;
     c.chunkBytes = 1;
-    c.diskBytes = UINT64_MAX / 512 * 512; // above 2^63, and no unit divides it
-    c.completeOnlyBelow = UINT64_MAX;
-    c.timeLimitNs = INT64_MAX;
-    c.sampleIntervalNs = INT64_MAX;
-    c.maxDowntimeNs = INT64_MAX - 1;
-    c.bandwidth = 1e-3;
+    c.diskBytes = limits::kMaxDiskBytes - 512; // above 2^53, and no unit but the sector divides it
+    c.completeOnlyBelow = limits::kMaxDiskBytes;
+    c.timeLimitNs = limits::kMaxTimeNs;
+    c.sampleIntervalNs = limits::kMaxTimeNs;
+    c.maxDowntimeNs = limits::kMaxTimeNs - 1;
+    c.bandwidth = limits::kMinBandwidth;
     c.seed = UINT64_MAX;
     c.workload.kind = WorkloadKind::Idle;
     c.workload.rate = 0;
@@ -360,6 +361,13 @@ TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
         {R"("workload": {"writeSize": 1e30})", "workload.writeSize: must be at most 2^64 - 1, got 1e+30"},
         {R"("latency": 1e19)", "latency: must be at most 2^63 - 1 ns (about 292 years), got 1e+19"},
         {R"("timeLimit": "3000000h")", "timeLimit: must be at most 2^63 - 1 ns (about 292 years), got \"3000000h\""},
+        // Within 64 bits, but past the limits the engine's arithmetic is proven for.
+        {R"("latency": 9223372036854775807)", "latency: must be at most 365 days (31536000 s), got 9223372036854775807 ns"},
+        {R"("timeLimit": "8761h")", "timeLimit: must be at most 365 days (31536000 s), got 31539600000000000 ns"},
+        {R"("bandwidth": 1e-300)", "bandwidth: must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per second), "
+                                   "got 1e-300 bytes per second"},
+        {R"("bandwidth": "100Tbit")", "bandwidth: must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per "
+                                      "second), got 1.25e+13 bytes per second"},
     };
     for (const auto& c : cases) {
         const ScenarioError e = errorOf(scenarioWith(c.body));
@@ -368,12 +376,13 @@ TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
     }
     // The limits themselves are read.
     const Scenario s = ScenarioFile::fromJson(
-        scenarioWith(R"("maxPasses": 100000, "seed": "18446744073709551615", "latency": 9223372036854775807,
-                        "timeLimit": "1h")"),
+        scenarioWith(R"("maxPasses": 100000, "seed": "18446744073709551615", "latency": 31536000000000000,
+                        "timeLimit": "8760h")"),
         QStringLiteral("limits.json"));
     CHECK(s.config.maxPasses == 100000);
     CHECK(s.config.seed == std::numeric_limits<uint64_t>::max());
-    CHECK(s.config.latencyNs == std::numeric_limits<int64_t>::max());
+    CHECK(s.config.latencyNs == limits::kMaxTimeNs);
+    CHECK(s.config.timeLimitNs == limits::kMaxTimeNs);
     CHECK(ScenarioFile::fromJson(scenarioWith(R"("seed": "+5")"), QStringLiteral("plus.json")).config.seed == 5);
 }
 
