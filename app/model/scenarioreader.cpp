@@ -1,5 +1,7 @@
 #include "scenarioreader.h"
 
+#include "boundedfile.h"
+
 #include "bitmig/chunkgeometry.h"
 #include "bitmig/tracereader.h"
 #include "bitmig/units.h"
@@ -303,7 +305,7 @@ std::pair<uint64_t, uint64_t> writeSizes(const Reader& r, const QJsonValue& v, c
 }
 
 // A trace file large enough to be a mistake rather than a trace (about 20 million lines).
-constexpr qint64 kMaxTraceBytes = qint64(1) << 30;
+constexpr qint64 kMaxTraceBytes = qint64(TraceReader::kMaxFileBytes);
 
 // "trace": {"path", "format", "speed", "loop"}, the path relative to the scenario file's folder.
 // The trace is read now, so a bad line is reported with the scenario.
@@ -339,15 +341,13 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
         replay.loop = at("loop").toBool();
     }
     // Read through QFile (a trace may sit in the resources next to a preset), parsed by the core.
+    // Only a regular file, and at most 1 GiB of it: a device such as /dev/zero reports a size of 0.
     const QString resolved = QDir::cleanPath(base.absoluteFilePath(file));
-    QFile f(resolved);
-    if (!f.open(QIODevice::ReadOnly)) {
-        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" cannot be read: %2").arg(file, f.errorString()));
+    QString why;
+    const QByteArray data = BoundedFile::read(resolved, kMaxTraceBytes, QStringLiteral("1 GiB"), &why);
+    if (!why.isEmpty()) {
+        r.fail(keyPath("path"), QStringLiteral("\"%1\" %2").arg(file, why));
     }
-    if (f.size() > kMaxTraceBytes) {
-        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" is too large for a trace (over 1 GiB)").arg(file));
-    }
-    const QByteArray data = f.readAll();
     std::istringstream in(std::string(data.constData(), size_t(data.size())));
     try {
         Trace trace = TraceReader::read(in, file.toStdString(), format);
