@@ -87,20 +87,42 @@ std::string printable(std::string_view bytes)
     return out;
 }
 
+namespace {
+
+// Where to cut `bytes` to keep at most maxBytes without splitting a character.
+size_t cutAt(std::string_view bytes, size_t maxBytes)
+{
+    if (bytes.size() <= maxBytes) {
+        return bytes.size();
+    }
+    size_t cut = maxBytes;
+    // Back to the start of a character, unless there is none in reach (invalid bytes).
+    size_t start = cut;
+    while (start > 0 && cut - start < 3 && (static_cast<unsigned char>(bytes[start]) & 0xc0) == 0x80) {
+        --start;
+    }
+    if ((static_cast<unsigned char>(bytes[start]) & 0xc0) != 0x80) {
+        cut = start;
+    }
+    return cut;
+}
+
+} // namespace
+
+std::string printablePrefix(std::string_view bytes, size_t maxBytes)
+{
+    const size_t cut = cutAt(bytes, maxBytes);
+    std::string out;
+    append(out, bytes.substr(0, cut), 0);
+    if (cut < bytes.size()) {
+        out += "...";
+    }
+    return out;
+}
+
 std::string quoted(std::string_view bytes, char quote, size_t maxBytes)
 {
-    size_t cut = bytes.size();
-    if (cut > maxBytes) {
-        cut = maxBytes;
-        // Back to the start of a character, unless there is none in reach (invalid bytes).
-        size_t start = cut;
-        while (start > 0 && cut - start < 3 && (static_cast<unsigned char>(bytes[start]) & 0xc0) == 0x80) {
-            --start;
-        }
-        if ((static_cast<unsigned char>(bytes[start]) & 0xc0) != 0x80) {
-            cut = start;
-        }
-    }
+    const size_t cut = cutAt(bytes, maxBytes);
     std::string out(1, quote);
     append(out, bytes.substr(0, cut), quote);
     if (cut < bytes.size()) {

@@ -3,6 +3,7 @@
 #include "bitmig/chunkgeometry.h"
 #include "bitmig/dirtybitmap.h"
 #include "bitmig/limits.h"
+#include "bitmig/printable.h"
 #include "bitmig/streamformat.h"
 
 #include <bit>
@@ -36,7 +37,7 @@ Strategy parseStrategy(std::string_view name)
     if (name == "stop-copy" || name == "stop-and-copy") {
         return Strategy::StopAndCopy;
     }
-    throw std::invalid_argument("unknown strategy '" + std::string(name) + "' (use precopy, postcopy or stop-copy)");
+    throw std::invalid_argument("unknown strategy " + quoted(name) + " (use precopy, postcopy or stop-copy)");
 }
 
 void SimConfig::validateDisk(uint64_t diskBytes, uint64_t granularity)

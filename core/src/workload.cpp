@@ -1,6 +1,7 @@
 #include "bitmig/workload.h"
 
 #include "bitmig/limits.h"
+#include "bitmig/printable.h"
 
 #include <algorithm>
 #include <bit>
@@ -164,8 +165,8 @@ WorkloadKind parseWorkloadKind(std::string_view name)
     if (name == "hot-spot") {
         return WorkloadKind::HotSpot;
     }
-    throw std::invalid_argument("unknown workload '" + std::string(name) +
-                                "' (use idle, uniform, sequential, hotspot, zipf or bursts)");
+    throw std::invalid_argument("unknown workload " + quoted(name) +
+                                " (use idle, uniform, sequential, hotspot, zipf or bursts)");
 }
 
 std::vector<WorkloadKind> allWorkloadKinds()

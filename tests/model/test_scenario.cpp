@@ -1,5 +1,6 @@
 // Scenario files: the schema, the round trip, the error messages and the shipped presets.
 #include "scenariofile.h"
+#include "scenarioreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -689,4 +690,68 @@ TEST_CASE("each preset behaves as its description says", "[scenario][presets][en
         CHECK(big.downtimeNs > big.maxDowntimeNs);
         CHECK(small.downtimeNs < 10 * kMs);
     }
+}
+
+TEST_CASE("a huge value or key gives a one-line message that quotes a short prefix", "[scenario][errors]")
+{
+    // 10 MB values were echoed whole in a one-line error.
+    const QByteArray huge(10'000'000, 'x');
+    const QByteArray hugeDigits(10'000'000, '7');
+    const struct {
+        QByteArray body;
+        const char* keyPath;
+    } cases[] = {
+        {R"("disk": ")" + huge + "\"", "disk"},
+        {R"("disk": ")" + hugeDigits + "\"", "disk"},
+        {R"("strategy": ")" + huge + "\"", "strategy"},
+        {R"("bandwidth": ")" + huge + "\"", "bandwidth"},
+        {R"("bandwidth": ")" + hugeDigits + "Gbit\"", "bandwidth"},
+        {R"("latency": ")" + huge + "\"", "latency"},
+        {R"("latency": ")" + hugeDigits + "s\"", "latency"},
+        {R"("latency": ")" + hugeDigits + "\"", "latency"},
+        {R"("seed": ")" + huge + "\"", "seed"},
+        {R"("workload": {"type": ")" + huge + "\"}", "workload.type"},
+        {R"("workload": {"writeSize": ")" + huge + "..1K\"}", "workload.writeSize"},
+        {R"("injections": [{"time": 0, "op": ")" + huge + R"(", "offset": 0, "length": 512}])", "injections[0].op"},
+        {R"("format": ")" + huge + "\"", "format"},
+    };
+    for (const auto& c : cases) {
+        QByteArray json = c.body;
+        if (!json.startsWith("\"format\"")) {
+            json = R"({"format": "bitmig-scenario", "version": 1, )" + json + "}";
+        } else {
+            json = "{" + json + R"(, "version": 1})";
+        }
+        const ScenarioError e = errorOf(json);
+        INFO(c.keyPath << ": " << e.message().left(300).toStdString());
+        CHECK(e.keyPath() == QLatin1String(c.keyPath));
+        CHECK(e.message().size() < 300);
+        CHECK(e.message().count(QLatin1Char('\n')) == 0);
+        CHECK(e.message().contains(QStringLiteral("...")));
+    }
+}
+
+TEST_CASE("an unknown key of megabytes is named by a prefix, and no suggestion is searched", "[scenario][errors]")
+{
+    const QByteArray key(10'000'000, 'k');
+    const ScenarioError e = errorOf(R"({"format": "bitmig-scenario", "version": 1, ")" + key + R"(": 1})");
+    CHECK(e.reason() == QStringLiteral("unknown key"));
+    CHECK(e.keyPath().size() < 80);
+    CHECK(e.message().size() < 120);
+
+    // The search compares only keys within two characters of the unknown one's length: none here.
+    static constexpr const char* kKnown[] = {"strategy", "bandwidth", "latency", "workload"};
+    qsizetype cells = -1;
+    CHECK(ScenarioReader::nearestKey(QString::fromLatin1(key), kKnown, &cells) == nullptr);
+    CHECK(cells == 0);
+    CHECK(ScenarioReader::nearestKey(QStringLiteral("k").repeated(12), kKnown, &cells) == nullptr);
+    CHECK(cells == 0);
+    // A near miss is still found, at the cost of the few keys of about its length.
+    CHECK(std::string(ScenarioReader::nearestKey(QStringLiteral("Stratgy"), kKnown, &cells)) == "strategy");
+    CHECK(cells == 7 * (8 + 9 + 7 + 8));  // all four are within two characters of its length
+    CHECK(ScenarioReader::nearestKey(QStringLiteral("latencies"), kKnown, &cells) == nullptr);
+    CHECK(cells == 9 * (8 + 9 + 7 + 8));
+    // What the reader suggests for a typo, as before.
+    CHECK(errorOf(scenarioWith(R"("bandwith": "1Gbit")")).reason() ==
+          QStringLiteral("unknown key (did you mean \"bandwidth\"?)"));
 }

@@ -17,6 +17,10 @@ inline constexpr size_t kQuotedBytes = 64;
 // backslash become \xNN escapes, one per byte, so the result is one line and names its bytes.
 std::string printable(std::string_view bytes);
 
+// printable() of at most the first `maxBytes` (cut on a character boundary), with "..." when
+// something was cut: a value for a message that supplies its own quotes.
+std::string printablePrefix(std::string_view bytes, size_t maxBytes = kQuotedBytes);
+
 // printable(), between `quote` characters (escaped inside as \xNN), for a message. Longer than
 // `maxBytes`: only the first maxBytes (cut on a character boundary), "..." and the whole length,
 // as in 'aaaa...' (10485760 bytes).
