@@ -1,6 +1,7 @@
 #include "scenarioreader.h"
 
 #include "boundedfile.h"
+#include "jsoncheck.h"
 
 #include "bitmig/printable.h"
 
@@ -541,11 +542,19 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         // Qt's parser calls this an illegal value at the end of the input.
         r.fail(QString(), ScenarioFile::tr("is empty"));
     }
+    // Qt's parser takes raw control characters inside strings (a NUL ends its input there), and
+    // keeps the last of two equal keys: both are reported here, where they are.
+    if (const std::optional<JsonProblem> p = JsonCheck::rawControlCharacter(json)) {
+        throw ScenarioError(sourceName, QString(), p->reason, p->line, p->column);
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         throw ScenarioError(sourceName, QString(), parseError.errorString(), line, column);
+    }
+    if (const std::optional<JsonProblem> p = JsonCheck::duplicateKey(json)) {
+        throw ScenarioError(sourceName, p->keyPath, p->reason);
     }
     if (!doc.isObject()) {
         r.fail(QString(), ScenarioFile::tr("expected a JSON object at the top level"));

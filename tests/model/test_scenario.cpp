@@ -246,13 +246,6 @@ TEST_CASE("integers are read exactly, beyond a double's 53 bits", "[scenario]")
     CHECK(s.config.diskBytes == uint64_t(1) << 53);
 }
 
-TEST_CASE("a key given twice: the last one counts", "[scenario]")
-{
-    const Scenario s =
-        ScenarioFile::fromJson(scenarioWith(R"("chunk": "3K", "chunk": "4K")"), QStringLiteral("twice.json"));
-    CHECK(s.config.chunkBytes == 4096);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -754,4 +747,56 @@ TEST_CASE("an unknown key of megabytes is named by a prefix, and no suggestion i
     // What the reader suggests for a typo, as before.
     CHECK(errorOf(scenarioWith(R"("bandwith": "1Gbit")")).reason() ==
           QStringLiteral("unknown key (did you mean \"bandwidth\"?)"));
+}
+
+TEST_CASE("a raw control character is reported where it is, not as a missing key", "[scenario][errors]")
+{
+    // A NUL inside "format" was reported as "format: missing".
+    const QByteArray nul("{\"format\": \"bitmig-sce\0nario\", \"version\": 1}", 44);
+    ScenarioError e = errorOf(nul);
+    CHECK(e.message() == QStringLiteral("test.json: line 1, column 23: a raw control character (U+0000) inside a "
+                                        "string; JSON needs it escaped as \\u0000"));
+    e = errorOf("{\"format\": \"bitmig-scenario\", \"version\": 1,\n \"name\": \"a\tb\"}");
+    CHECK(e.message() == QStringLiteral("test.json: line 2, column 12: a raw control character (U+0009) inside a "
+                                        "string; JSON needs it escaped as \\u0009"));
+    e = errorOf("{\"format\": \"bitmig-scenario\",\x01 \"version\": 1}");
+    CHECK(e.message() == QStringLiteral("test.json: line 1, column 30: a raw control character (U+0001) is not JSON"));
+    // Escaped, they are fine; so are tabs and line breaks between the tokens.
+    const Scenario s = ScenarioFile::fromJson(
+        "{\"format\":\t\"bitmig-scenario\",\r\n\"version\": 1, \"name\": \"a\\tb\\u0000c\"}", QStringLiteral("ok.json"));
+    CHECK(s.name == QStringLiteral("a\tb") + QChar(0) + QStringLiteral("c"));
+}
+
+TEST_CASE("a key given twice is reported by its key path and both lines", "[scenario][errors]")
+{
+    const struct {
+        const char* json;
+        const char* message;
+    } cases[] = {
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1,\n\"disk\": \"1T\",\n\"tick\": \"1ms\",\n\"disk\": \"2T\"}",
+         "test.json: disk: the key appears twice in one object, on line 2 and on line 4 (a reader would silently "
+         "keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1,\n\"workload\": {\"rate\": 5,\n\"rate\": 6}}",
+         "test.json: workload.rate: the key appears twice in one object, on line 2 and on line 3 (a reader would "
+         "silently keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1, \"injections\": [\n"
+         "{\"time\": 0, \"offset\": 0, \"length\": 512},\n"
+         "{\"time\": 0, \"offset\": 0, \"length\": 512,\n\"time\": 5}]}",
+         "test.json: injections[1].time: the key appears twice in one object, on line 3 and on line 4 (a reader "
+         "would silently keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1, \"disk\": \"1T\", \"\\u0064isk\": \"2T\"}",
+         "test.json: disk: the key appears twice in one object, on line 1 and on line 1 (a reader would silently "
+         "keep only one)"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.json);
+        CHECK(errorOf(c.json).message() == QString::fromUtf8(c.message));
+    }
+    // The same key in different objects, or as a string value, is no duplicate.
+    const Scenario s = ScenarioFile::fromJson(
+        R"({"format": "bitmig-scenario", "version": 2, "name": "time", "description": "name",
+            "injections": [{"time": "1s", "offset": 0, "length": 512}, {"time": "2s", "offset": 0, "length": 512}],
+            "workload": {"type": "idle", "trace": null}})",
+        QStringLiteral("ok.json"));
+    CHECK(s.config.injections.size() == 2);
 }
