@@ -472,6 +472,22 @@ DirtyBitmap Qcow2Image::loadBitmap(std::string_view name) const
                                            "is clear, so every bitmap is stale)"
                                          : "not found (the image has " + num(bitmaps_.size()) + " bitmaps)");
     }
+    return loadBitmap(*info);
+}
+
+DirtyBitmap Qcow2Image::loadBitmap(const Qcow2BitmapInfo& entry) const
+{
+    // Only an entry of this image's directory, as bitmaps() lists it: its fields were checked when
+    // the image was opened, and the reads below trust them.
+    const Qcow2BitmapInfo* info = entry.index < bitmaps_.size() ? &bitmaps_[entry.index] : nullptr;
+    if (!info || info->entryOffset != entry.entryOffset || info->name != entry.name || info->flags != entry.flags ||
+        info->type != entry.type || info->granularityBits != entry.granularityBits ||
+        info->granularity != entry.granularity || info->tableOffset != entry.tableOffset ||
+        info->tableSize != entry.tableSize || info->diskBytes != entry.diskBytes) {
+        throw Qcow2Error(path_, "bitmap " + quotedName(entry.name),
+                         "is not entry " + num(entry.index) + " of this image's bitmap directory (the image has " +
+                             num(bitmaps_.size()) + " bitmaps)");
+    }
     const std::string label = "bitmap directory entry " + num(info->index) + " " + quotedName(info->name);
     if (info->inUse()) {
         throw Qcow2Error(path_, label,
