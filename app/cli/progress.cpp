@@ -1,6 +1,9 @@
 #include "progress.h"
 
+#include "argumenterror.h"
 #include "summaryreport.h"
+
+#include "bitmig/printable.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +47,21 @@ Progress::Progress(Mode mode, std::FILE* out, int64_t firstReportNs, int64_t eve
     always_ = mode == Mode::Always;
 }
 
+Progress::Mode Progress::modeOf(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("progress"))) {
+        return Mode::Auto;
+    }
+    const QString value = parser.value(QStringLiteral("progress"));
+    const std::optional<Mode> mode = parseMode(value);
+    if (!mode) {
+        throw ArgumentError(QStringLiteral("--progress"),
+                            QCoreApplication::translate("bitmig", "'%1' is not auto, always or never")
+                                .arg(QString::fromStdString(printablePrefix(value.toStdString()))));
+    }
+    return *mode;
+}
+
 QString Progress::line(const MigrationEngine& engine, int64_t nowNs, int64_t limitNs, int64_t wallNs, bool last)
 {
     const double speed = wallNs > 0 ? double(nowNs) / double(wallNs) : 0;  // simulated per wall second
@@ -73,6 +91,32 @@ void Progress::report(const QString& text, bool last)
     }
     std::fflush(out_);
     reported_ = true;
+}
+
+QString Progress::sweepLine(size_t done, size_t total, int64_t wallNs)
+{
+    QString text = QCoreApplication::translate("bitmig", "sweep: %1 of %2 points run, %3")
+                       .arg(done)
+                       .arg(total)
+                       .arg(SummaryReport::duration(wallNs));
+    if (done > 0 && done < total) {
+        const double leftNs = double(wallNs) / double(done) * double(total - done);
+        text += QCoreApplication::translate("bitmig", ", about %1 left")
+                    .arg(SummaryReport::duration(int64_t(std::min(leftNs, 9e18))));
+    }
+    return text;
+}
+
+void Progress::pointDone(size_t done, size_t total)
+{
+    if (!enabled_) {
+        return;
+    }
+    const int64_t wall = sinceNs(start_);
+    if (always_ || done == total || wall >= nextSweepReportNs_) {
+        report(sweepLine(done, total, wall), done == total);
+        nextSweepReportNs_ = wall + everyNs_;
+    }
 }
 
 void Progress::run(MigrationEngine& engine)

@@ -4,6 +4,7 @@
 
 #include "bitmig/migrationengine.h"
 
+#include <QCommandLineParser>
 #include <QString>
 
 #include <chrono>
@@ -17,6 +18,8 @@ public:
     enum class Mode { Auto, Always, Never };
     // "auto" (when standard error is a terminal), "always" or "never"; nullopt otherwise.
     static std::optional<Mode> parseMode(const QString& text);
+    // The --progress option's mode (Auto when it is not given); ArgumentError for another value.
+    static Mode modeOf(const QCommandLineParser& parser);
 
     // On a terminal the line is rewritten in place; otherwise each report is a line of its own.
     // The first report comes after `firstReportNs` of wall time, the next ones `everyNs` apart.
@@ -28,6 +31,12 @@ public:
     // about twice a second of wall time once the run has taken a second (by default), and once at
     // the end if it reported at all (or always, in Always mode).
     void run(MigrationEngine& engine);
+
+    // A sweep's progress, once a point has run: points run, wall time so far and left (estimated
+    // from the points run). Always reports every point; Auto on a terminal at most about twice a
+    // second, and the last.
+    void pointDone(size_t done, size_t total);
+    static QString sweepLine(size_t done, size_t total, int64_t wallNs);
 
     // The report for a run at `nowNs` of `limitNs` simulated, `wallNs` of wall time in; the last
     // one gives no time left.
@@ -44,6 +53,8 @@ private:
     std::FILE* out_;
     int64_t firstReportNs_;
     int64_t everyNs_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    int64_t nextSweepReportNs_ = 0;
 };
 
 } // namespace bitmig::cli

@@ -8,7 +8,6 @@
 #include "timeseriescsv.h"
 
 #include "bitmig/migrationengine.h"
-#include "bitmig/printable.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -85,16 +84,7 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     }
     const SimConfig config = SimOptions::toConfig(parser, true);
     SimOptions::validate(config, parser);
-    Progress::Mode progressMode = Progress::Mode::Auto;
-    if (parser.isSet(QStringLiteral("progress"))) {
-        const std::optional<Progress::Mode> m = Progress::parseMode(parser.value(QStringLiteral("progress")));
-        if (!m) {
-            throw ArgumentError(QStringLiteral("--progress"),
-                                QCoreApplication::translate("bitmig", "'%1' is not auto, always or never")
-                                    .arg(QString::fromStdString(printablePrefix(parser.value(QStringLiteral("progress")).toStdString()))));
-        }
-        progressMode = *m;
-    }
+    const Progress::Mode progressMode = Progress::modeOf(parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
     const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
 

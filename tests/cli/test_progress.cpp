@@ -100,3 +100,31 @@ TEST_CASE("simulate --progress", "[progress]")
     CHECK(bad.exitCode == 2);
     CHECK(bad.err == QStringLiteral("bitmig: --progress: 'sometimes' is not auto, always or never\n"));
 }
+
+TEST_CASE("sweep --progress reports every point run", "[progress]")
+{
+    const QStringList base{QStringLiteral("sweep"), QStringLiteral("--disk"), QStringLiteral("64G"),
+                           QStringLiteral("--chunks"), QStringLiteral("1K,4K,64K"), QStringLiteral("--vary"),
+                           QStringLiteral("strategy=precopy,postcopy"), QStringLiteral("--jobs"), QStringLiteral("2")};
+    const CliRun quiet = CliRun::run(base);
+    REQUIRE(quiet.exitCode == 0);
+    CHECK(quiet.err.isEmpty());
+    const CliRun shown = CliRun::run(base + QStringList{QStringLiteral("--progress"), QStringLiteral("always")});
+    CHECK(shown.exitCode == 0);
+    CHECK(shown.out == quiet.out);
+    const QStringList lines = shown.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 6);
+    static const QRegularExpression point(
+        QStringLiteral(R"(^bitmig: sweep: ([1-5]) of 6 points run, [0-9.]+ [mun]?s, about [0-9.]+ [mun]?s left$)"));
+    for (int i = 0; i < 5; ++i) {
+        INFO(lines[i].toStdString());
+        const auto m = point.match(lines[i]);
+        CHECK(m.hasMatch());
+        CHECK(m.captured(1) == QString::number(i + 1));
+    }
+    CHECK(lines[5].startsWith(QStringLiteral("bitmig: sweep: 6 of 6 points run, ")));
+    CHECK_FALSE(lines[5].contains(QStringLiteral("left")));
+    const CliRun bad = CliRun::run(base + QStringList{QStringLiteral("--progress"), QStringLiteral("loud")});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err == QStringLiteral("bitmig: --progress: 'loud' is not auto, always or never\n"));
+}
