@@ -16,6 +16,7 @@
 #include "workloadpanel.h"
 
 #include <bitmig/dirtyextents.h>
+#include <bitmig/printable.h>
 #include <bitmig/qcow2image.h>
 #include <bitmig/tracereader.h>
 
@@ -200,10 +201,14 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
     try {
         const Qcow2Image image(QFile::encodeName(path).toStdString());
         QString name = bitmapName;
+        // Names come from the file: they are shown escaped (a newline or a bidirectional override
+        // would forge or disguise what the window says) and looked up as stored.
+        auto shown = [](const QString& n) { return QString::fromStdString(printable(n.toStdString())); };
         if (name.isEmpty()) {
-            QStringList names;
+            QStringList names, shownNames;
             for (const Qcow2BitmapInfo& b : image.bitmaps()) {
                 names << QString::fromStdString(b.name);
+                shownNames << QString::fromStdString(printable(b.name));
             }
             if (names.isEmpty()) {
                 return fail(image.bitmapsIgnored()
@@ -217,17 +222,19 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
                 name = names.first();
             } else {
                 bool ok = false;
-                name = QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
-                                             tr("%1 holds several bitmaps. Which one?").arg(QFileInfo(path).fileName()),
-                                             names, 0, false, &ok);
+                const QString picked =
+                    QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
+                                          tr("%1 holds several bitmaps. Which one?").arg(QFileInfo(path).fileName()),
+                                          shownNames, 0, false, &ok);
                 if (!ok) {
                     return false;
                 }
+                name = names.value(shownNames.indexOf(picked));
             }
         }
         const Qcow2BitmapInfo* info = image.find(name.toStdString());
         if (!info) {
-            return fail(tr("%1 has no bitmap named '%2'.").arg(path, name));
+            return fail(tr("%1 has no bitmap named '%2'.").arg(path, shown(name)));
         }
         const DirtyBitmap bitmap = image.loadBitmap(name.toStdString());
         SimConfig config = controller_->config();
@@ -242,7 +249,7 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         const std::vector<Range> extents = dirtyExtents(bitmap.bits());
         if (extents.size() > kMaxImportedExtents) {
             return fail(tr("%1: bitmap '%2' has %3 separate dirty extents; at most %4 can be imported as writes.")
-                            .arg(path, name, QLocale().toString(qulonglong(extents.size())),
+                            .arg(path, shown(name), QLocale().toString(qulonglong(extents.size())),
                                  QLocale().toString(qulonglong(kMaxImportedExtents))));
         }
         for (const Range& r : extents) {
@@ -251,10 +258,10 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         try {
             config.validate();
         } catch (const std::exception& e) {
-            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, name, QString::fromStdString(e.what())));
+            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, shown(name), QString::fromStdString(e.what())));
         }
         Scenario s;
-        s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), name);
+        s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), shown(name));
         s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
                             .arg(QLocale().toString(qulonglong(config.injections.size())),
                                  formatDataSize(config.diskBytes, 1), formatDataSize(config.granularity, 0)) +

@@ -6,6 +6,7 @@
 #include "texttable.h"
 
 #include "bitmig/dirtyextents.h"
+#include "bitmig/printable.h"
 #include "bitmig/qcow2image.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,13 @@ QString text(const std::string& s)
     return QString::fromStdString(s);
 }
 
+// A bitmap name from the image, for the terminal: control characters and the like escaped
+// (bitmig/printable.h), so that a crafted name cannot colour the terminal or forge a line.
+QString shownName(const std::string& s)
+{
+    return QString::fromStdString(printable(s));
+}
+
 QString flagsText(const Qcow2BitmapInfo& b)
 {
     QStringList flags;
@@ -47,7 +55,7 @@ QString nameList(const Qcow2Image& image)
 {
     QStringList names;
     for (const Qcow2BitmapInfo& b : image.bitmaps()) {
-        names.append(text(b.name));
+        names.append(shownName(b.name));
     }
     return names.join(QStringLiteral(", "));
 }
@@ -132,7 +140,7 @@ int list(const Qcow2Image& image, const std::vector<const Qcow2BitmapInfo*>& sho
     for (size_t i = 0; i < shown.size(); ++i) {
         const Qcow2BitmapInfo& b = *shown[i];
         const QString unknown = QStringLiteral("-");
-        table.addRow({text(b.name), SummaryReport::size(b.granularity), flagsText(b),
+        table.addRow({shownName(b.name), SummaryReport::size(b.granularity), flagsText(b),
                       extents[i] ? number(totalBytes(*extents[i])) : unknown,
                       extents[i] ? number(extents[i]->size()) : unknown});
     }
@@ -229,9 +237,9 @@ int Qcow2Command::run(const QCommandLineParser& parser, QTextStream& out, QTextS
                 throw ArgumentError(bitmapOption,
                                     image.bitmaps().empty()
                                         ? QCoreApplication::translate("bitmig", "'%1': %2 has no bitmaps")
-                                              .arg(wanted, args[0])
+                                              .arg(shownName(wanted.toStdString()), args[0])
                                         : QCoreApplication::translate("bitmig", "'%1' is not a bitmap of %2 (it has %3)")
-                                              .arg(wanted, args[0], nameList(image)));
+                                              .arg(shownName(wanted.toStdString()), args[0], nameList(image)));
             }
         }
         if (!wantExtents) {

@@ -1,6 +1,7 @@
 #include "simulatecommand.h"
 
 #include "argumenterror.h"
+#include "progress.h"
 #include "simoptions.h"
 #include "summaryjson.h"
 #include "summaryreport.h"
@@ -63,6 +64,12 @@ void SimulateCommand::setUp(QCommandLineParser& parser) const
     parser.addOption(QCommandLineOption(QStringLiteral("timeseries"),
                                         QCoreApplication::translate("bitmig", "Write the time series as CSV to FILE."),
                                         QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("progress"),
+        QCoreApplication::translate("bitmig", "Progress on standard error (simulated time, speed against real time, "
+                                              "wall time left): auto (when it is a terminal), always or never "
+                                              "(default auto)."),
+        QStringLiteral("WHEN")));
     parser.addOption(QCommandLineOption(QStringLiteral("stream"),
                                         QCoreApplication::translate("bitmig", "Write the encoded byte stream to FILE "
                                                                               "(read it with stream-info)."),
@@ -77,12 +84,13 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     }
     const SimConfig config = SimOptions::toConfig(parser, true);
     SimOptions::validate(config, parser);
+    const Progress::Mode progressMode = Progress::modeOf(parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
     const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
 
     MigrationEngine engine(config);
     engine.setRecordStream(stream != nullptr);
-    engine.runToEnd();
+    Progress(progressMode).run(engine);  // runToEnd(), with progress on standard error if asked
     const MigrationSummary summary = engine.summary();
 
     if (timeseries) {

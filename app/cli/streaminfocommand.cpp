@@ -1,9 +1,12 @@
 #include "streaminfocommand.h"
 
 #include "argumenterror.h"
+#include "boundedfile.h"
 #include "streaminventory.h"
 #include "summaryjson.h"
 #include "summaryreport.h"
+
+#include "bitmig/printable.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,6 +18,8 @@
 namespace bitmig::cli {
 
 namespace {
+
+constexpr qint64 kMaxStreamFileBytes = qint64(2) << 30;
 
 QString number(uint64_t n)
 {
@@ -32,6 +37,17 @@ QStringList names(const std::vector<std::string>& list)
     QStringList out;
     for (const std::string& s : list) {
         out.append(QString::fromStdString(s));
+    }
+    return out;
+}
+
+// Names from the stream, for the terminal: a crafted name with escape sequences or a newline is
+// shown escaped (bitmig/printable.h) instead of colouring the terminal or forging a line.
+QStringList shownNames(const std::vector<std::string>& list)
+{
+    QStringList out;
+    for (const std::string& s : list) {
+        out.append(QString::fromStdString(printable(s)));
     }
     return out;
 }
@@ -93,11 +109,12 @@ int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, Q
     if (args.size() > 1) {
         throw ArgumentError(args[1], QCoreApplication::translate("bitmig", "unexpected argument"));
     }
-    QFile file(args[0]);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw ArgumentError(args[0], QCoreApplication::translate("bitmig", "cannot read: %1").arg(file.errorString()));
+    // The stream is decoded in memory: only a regular file, and at most 2 GiB of it.
+    QString why;
+    const QByteArray data = BoundedFile::read(args[0], kMaxStreamFileBytes, QStringLiteral("2 GiB"), &why);
+    if (!why.isEmpty()) {
+        throw ArgumentError(args[0], why);
     }
-    const QByteArray data = file.readAll();
     const StreamInventory inv = StreamInventory::take(
         std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.constData()), size_t(data.size())));
 
@@ -160,8 +177,8 @@ int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, Q
         row(out, QCoreApplication::translate("bitmig", "Granularity"),
             granularities.isEmpty() ? QCoreApplication::translate("bitmig", "(no START record)")
                                     : granularities.join(QStringLiteral(", ")));
-        row(out, QCoreApplication::translate("bitmig", "Devices"), names(inv.devices).join(QStringLiteral(", ")));
-        row(out, QCoreApplication::translate("bitmig", "Bitmaps"), names(inv.bitmaps).join(QStringLiteral(", ")));
+        row(out, QCoreApplication::translate("bitmig", "Devices"), shownNames(inv.devices).join(QStringLiteral(", ")));
+        row(out, QCoreApplication::translate("bitmig", "Bitmaps"), shownNames(inv.bitmaps).join(QStringLiteral(", ")));
         if (inv.error) {
             const StreamError& e = *inv.error;
             row(out, QCoreApplication::translate("bitmig", "Error"),

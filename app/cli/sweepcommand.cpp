@@ -1,6 +1,7 @@
 #include "sweepcommand.h"
 
 #include "argumenterror.h"
+#include "progress.h"
 #include "optionvalue.h"
 #include "simoptions.h"
 #include "summaryjson.h"
@@ -315,6 +316,11 @@ void SweepCommand::setUp(QCommandLineParser& parser) const
     parser.addOption(QCommandLineOption(QStringLiteral("jobs"),
                                         QCoreApplication::translate("bitmig", "Points run at once (default 1)."),
                                         QStringLiteral("N")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("progress"),
+        QCoreApplication::translate("bitmig", "Progress on standard error (points run, wall time so far and left): "
+                                              "auto (when it is a terminal), always or never (default auto)."),
+        QStringLiteral("WHEN")));
     SimOptions::addTo(parser, false);
 }
 
@@ -381,7 +387,9 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
         throw ArgumentError(points.front().skipReason);
     }
 
-    SweepRunner::run(points, jobs);
+    const Progress::Mode progressMode = Progress::modeOf(parser);
+    Progress progress(progressMode);
+    SweepRunner::run(points, jobs, [&progress](size_t done, size_t total) { progress.pointDone(done, total); });
     const std::optional<size_t> best = SweepRunner::best(points, criterion);
     if (format == QLatin1String("csv")) {
         writeCsv(out, points, vary, best, criterion);

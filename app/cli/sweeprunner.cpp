@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 namespace bitmig::cli {
@@ -76,7 +77,7 @@ QString SweepRunner::criterionDescription(Criterion c)
     return {};
 }
 
-void SweepRunner::run(std::vector<Point>& points, unsigned jobs)
+void SweepRunner::run(std::vector<Point>& points, unsigned jobs, const std::function<void(size_t, size_t)>& onPointDone)
 {
     std::vector<size_t> todo;
     for (size_t i = 0; i < points.size(); ++i) {
@@ -84,10 +85,19 @@ void SweepRunner::run(std::vector<Point>& points, unsigned jobs)
             todo.push_back(i);
         }
     }
+    std::mutex doneLock;
+    size_t done = 0;
+    auto finished = [&] {
+        if (onPointDone) {
+            const std::lock_guard<std::mutex> hold(doneLock);
+            onPointDone(++done, todo.size());
+        }
+    };
     const size_t threads = std::min<size_t>(std::max(jobs, 1u), todo.size());
     if (threads <= 1) {
         for (size_t i : todo) {
             runPoint(points[i]);
+            finished();
         }
         return;
     }
@@ -95,6 +105,7 @@ void SweepRunner::run(std::vector<Point>& points, unsigned jobs)
     auto worker = [&] {
         for (size_t k = next++; k < todo.size(); k = next++) {
             runPoint(points[todo[k]]);  // each point is touched by exactly one thread
+            finished();
         }
     };
     std::vector<std::thread> pool;

@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -32,7 +33,10 @@ public:
 
     // Runs every point without a skip reason on up to `jobs` threads. Each point's engine is its own,
     // so results do not depend on the number of jobs or their order.
-    static void run(std::vector<Point>& points, unsigned jobs);
+    // `onPointDone(done, total)` (if set) after each point, one call at a time, from the thread
+    // that ran it.
+    static void run(std::vector<Point>& points, unsigned jobs,
+                    const std::function<void(size_t, size_t)>& onPointDone = {});
     // The point that qualifies (ran, verified, converged) with the least value, the first on a tie.
     static std::optional<size_t> best(const std::vector<Point>& points, Criterion criterion);
 };

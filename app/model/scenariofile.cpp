@@ -1,5 +1,6 @@
 #include "scenariofile.h"
 
+#include "boundedfile.h"
 #include "scenarioreader.h"
 #include "scenariowriter.h"
 
@@ -49,6 +50,9 @@ void ScenarioFile::checkReadable(const QString& path)
     if (info.isDir()) {
         throw ScenarioError(path, QString(), ScenarioFile::tr("is a folder, not a file"));
     }
+    if (!info.isFile()) {
+        throw ScenarioError(path, QString(), ScenarioFile::tr("is not a regular file (a device, a pipe or a socket)"));
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
@@ -58,16 +62,10 @@ void ScenarioFile::checkReadable(const QString& path)
 Scenario ScenarioFile::load(const QString& path)
 {
     checkReadable(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
-    }
-    if (file.size() > kMaxFileBytes) {
-        throw ScenarioError(path, QString(), ScenarioFile::tr("is too large for a scenario (over 64 MiB)"));
-    }
-    const QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        throw ScenarioError(path, QString(), ScenarioFile::tr("cannot be read: %1").arg(file.errorString()));
+    QString why;
+    const QByteArray data = BoundedFile::read(path, kMaxFileBytes, QStringLiteral("64 MiB"), &why);
+    if (!why.isEmpty()) {
+        throw ScenarioError(path, QString(), why);
     }
     return fromJson(data, path);
 }

@@ -1,5 +1,10 @@
 #include "scenarioreader.h"
 
+#include "boundedfile.h"
+#include "jsoncheck.h"
+
+#include "bitmig/printable.h"
+
 #include "bitmig/chunkgeometry.h"
 #include "bitmig/tracereader.h"
 #include "bitmig/units.h"
@@ -76,9 +81,18 @@ QString typeName(const QJsonValue& v)
     return ScenarioFile::tr("nothing");
 }
 
-// Levenshtein distance, for "did you mean" on unknown keys; keys are short, so O(n*m) is fine.
-qsizetype editDistance(const QString& a, const QString& b)
+// A value or key from the file in a message: escaped and cut short (bitmig/printable.h), so that a
+// value of megabytes gives a one-line message of a few dozen characters.
+QString shown(const QString& text)
 {
+    return QString::fromStdString(printablePrefix(text.toStdString()));
+}
+
+// Levenshtein distance, for "did you mean" on unknown keys; keys are short, so O(n*m) is fine.
+// `cells` counts the table cells computed.
+qsizetype editDistance(const QString& a, const QString& b, qsizetype& cells)
+{
+    cells += a.size() * b.size();
     std::vector<qsizetype> row(size_t(b.size()) + 1);
     for (qsizetype j = 0; j <= b.size(); ++j) {
         row[size_t(j)] = j;
@@ -120,16 +134,8 @@ public:
             if (ok) {
                 continue;
             }
-            const char* best = nullptr;
-            qsizetype bestDistance = 3; // suggest only near misses (a typo, wrong case)
-            for (const char* k : known) {
-                const qsizetype d = editDistance(key, QLatin1String(k));
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = k;
-                }
-            }
-            fail(childPath(path, key),
+            const char* best = ScenarioReader::nearestKey(key, known);
+            fail(childPath(path, shown(key)),
                  best ? ScenarioFile::tr("unknown key (did you mean \"%1\"?)").arg(QLatin1String(best))
                       : ScenarioFile::tr("unknown key"));
         }
@@ -203,7 +209,7 @@ public:
         bool ok = false;
         const uint64_t n = t.toULongLong(&ok, 10);
         if (!ok) {
-            tooLarge(path, std::numeric_limits<uint64_t>::max(), QLatin1Char('"') + text + QLatin1Char('"'));
+            tooLarge(path, std::numeric_limits<uint64_t>::max(), QLatin1Char('"') + shown(text) + QLatin1Char('"'));
         }
         return n;
     }
@@ -255,7 +261,7 @@ public:
                                                [](const std::string& s) { return units::parseDuration(s); });
                 if (minutes > std::numeric_limits<int64_t>::max() / 60) {
                     fail(path, ScenarioFile::tr("must be at most 2^63 - 1 ns (about 292 years), got %1")
-                                   .arg(QLatin1Char('"') + v.toString() + QLatin1Char('"')));
+                                   .arg(QLatin1Char('"') + shown(v.toString()) + QLatin1Char('"')));
                 }
                 return minutes * 60;
             }
@@ -264,7 +270,7 @@ public:
             if (ns != 0 && !text.isEmpty() && (text.back().isDigit() || text.back() == QLatin1Char('.'))) {
                 fail(path, ScenarioFile::tr(
                                "\"%1\" needs a unit (ns, us, ms, s, min or h); a JSON number is nanoseconds")
-                               .arg(text));
+                               .arg(shown(text)));
             }
             return ns;
         }
@@ -292,18 +298,18 @@ std::pair<uint64_t, uint64_t> writeSizes(const Reader& r, const QJsonValue& v, c
     }
     const QStringList parts = v.toString().split(QStringLiteral(".."));
     if (parts.size() > 2) {
-        r.fail(path, ScenarioFile::tr("\"%1\" is not SIZE or MIN..MAX").arg(v.toString()));
+        r.fail(path, ScenarioFile::tr("\"%1\" is not SIZE or MIN..MAX").arg(shown(v.toString())));
     }
     const uint64_t lo = r.size(QJsonValue(parts.front()), path);
     const uint64_t hi = r.size(QJsonValue(parts.back()), path);
     if (hi < lo) {
-        r.fail(path, ScenarioFile::tr("\"%1\": the maximum is below the minimum").arg(v.toString()));
+        r.fail(path, ScenarioFile::tr("\"%1\": the maximum is below the minimum").arg(shown(v.toString())));
     }
     return {lo, hi};
 }
 
 // A trace file large enough to be a mistake rather than a trace (about 20 million lines).
-constexpr qint64 kMaxTraceBytes = qint64(1) << 30;
+constexpr qint64 kMaxTraceBytes = qint64(TraceReader::kMaxFileBytes);
 
 // "trace": {"path", "format", "speed", "loop"}, the path relative to the scenario file's folder.
 // The trace is read now, so a bad line is reported with the scenario.
@@ -339,15 +345,13 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
         replay.loop = at("loop").toBool();
     }
     // Read through QFile (a trace may sit in the resources next to a preset), parsed by the core.
+    // Only a regular file, and at most 1 GiB of it: a device such as /dev/zero reports a size of 0.
     const QString resolved = QDir::cleanPath(base.absoluteFilePath(file));
-    QFile f(resolved);
-    if (!f.open(QIODevice::ReadOnly)) {
-        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" cannot be read: %2").arg(file, f.errorString()));
+    QString why;
+    const QByteArray data = BoundedFile::read(resolved, kMaxTraceBytes, QStringLiteral("1 GiB"), &why);
+    if (!why.isEmpty()) {
+        r.fail(keyPath("path"), QStringLiteral("\"%1\" %2").arg(shown(file), why));
     }
-    if (f.size() > kMaxTraceBytes) {
-        r.fail(keyPath("path"), ScenarioFile::tr("\"%1\" is too large for a trace (over 1 GiB)").arg(file));
-    }
-    const QByteArray data = f.readAll();
     std::istringstream in(std::string(data.constData(), size_t(data.size())));
     try {
         Trace trace = TraceReader::read(in, file.toStdString(), format);
@@ -383,7 +387,7 @@ WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& p
             r.fail(keyPath("type"),
                    ScenarioFile::tr(
                        "\"%1\" is not a workload (use idle, uniform, sequential, hotspot, zipf or bursts)")
-                       .arg(name));
+                       .arg(shown(name)));
         }
     }
     if (has("rate")) {
@@ -451,7 +455,7 @@ Injection readInjection(const Reader& r, const QJsonValue& v, const QString& pat
         } else if (op == QLatin1String("clear")) {
             inj.op = Injection::Op::Clear;
         } else {
-            r.fail(opPath, ScenarioFile::tr("\"%1\" is not an operation (use write or clear)").arg(op));
+            r.fail(opPath, ScenarioFile::tr("\"%1\" is not an operation (use write or clear)").arg(shown(op)));
         }
     }
     inj.offset = r.size(required("offset"), childPath(path, QStringLiteral("offset")));
@@ -506,6 +510,31 @@ std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype offset)
 
 } // namespace
 
+const char* ScenarioReader::nearestKey(const QString& key, std::span<const char* const> known, qsizetype* cells)
+{
+    // Suggest only near misses (a typo, wrong case): a distance below 3. Lengths 3 or more apart
+    // are at least that far, so they are not compared; a long key costs nothing.
+    constexpr qsizetype kNear = 3;
+    const char* best = nullptr;
+    qsizetype bestDistance = kNear;
+    qsizetype computed = 0;
+    for (const char* k : known) {
+        const QLatin1String candidate(k);
+        if (std::abs(key.size() - candidate.size()) >= kNear) {
+            continue;
+        }
+        const qsizetype d = editDistance(key, candidate, computed);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = k;
+        }
+    }
+    if (cells) {
+        *cells = computed;
+    }
+    return best;
+}
+
 Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
 {
     const Reader r(sourceName);
@@ -513,11 +542,19 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         // Qt's parser calls this an illegal value at the end of the input.
         r.fail(QString(), ScenarioFile::tr("is empty"));
     }
+    // Qt's parser takes raw control characters inside strings (a NUL ends its input there), and
+    // keeps the last of two equal keys: both are reported here, where they are.
+    if (const std::optional<JsonProblem> p = JsonCheck::rawControlCharacter(json)) {
+        throw ScenarioError(sourceName, QString(), p->reason, p->line, p->column);
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         throw ScenarioError(sourceName, QString(), parseError.errorString(), line, column);
+    }
+    if (const std::optional<JsonProblem> p = JsonCheck::duplicateKey(json)) {
+        throw ScenarioError(sourceName, p->keyPath, p->reason);
     }
     if (!doc.isObject()) {
         r.fail(QString(), ScenarioFile::tr("expected a JSON object at the top level"));
@@ -536,7 +573,7 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
     const QString format = r.string(at("format"), key("format"));
     if (format != ScenarioFile::formatName()) {
         r.fail(key("format"), ScenarioFile::tr("\"%1\" is not a scenario (expected \"%2\")")
-                                  .arg(format, ScenarioFile::formatName()));
+                                  .arg(shown(format), ScenarioFile::formatName()));
     }
     if (!has("version")) {
         r.fail(key("version"),
@@ -589,7 +626,7 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         } catch (const std::invalid_argument&) {
             r.fail(
                 key("strategy"),
-                ScenarioFile::tr("\"%1\" is not a strategy (use precopy, postcopy or stop-copy)").arg(name));
+                ScenarioFile::tr("\"%1\" is not a strategy (use precopy, postcopy or stop-copy)").arg(shown(name)));
         }
     }
     if (has("bandwidth")) {
@@ -632,7 +669,7 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
                 c.seed = v.toString().trimmed().toULongLong(&ok, 10);
                 if (!ok) {
                     r.fail(key("seed"), ScenarioFile::tr("\"%1\" is not a whole number from 0 to 2^64 - 1")
-                                            .arg(v.toString()));
+                                            .arg(shown(v.toString())));
                 }
             }
         } else {

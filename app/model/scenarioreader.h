@@ -3,6 +3,8 @@
 
 #include "scenariofile.h"
 
+#include <span>
+
 namespace bitmig {
 
 class ScenarioReader {
@@ -11,6 +13,12 @@ public:
     static Scenario read(const QByteArray& json, const QString& sourceName);
     // SimConfig::validate() as a ScenarioError at the key path of the field it names.
     static void validate(const SimConfig& config, const QString& sourceName);
+    // The known key an unknown one is probably a typo of (edit distance below 3, case ignored), or
+    // nullptr. Only keys of about the same length are compared, so the work is bounded by the
+    // known keys, whatever the length of `key`; `cells` (if given) is set to the edit-distance
+    // table cells computed.
+    static const char* nearestKey(const QString& key, std::span<const char* const> known,
+                                  qsizetype* cells = nullptr);
 };
 
 } // namespace bitmig

@@ -1,5 +1,7 @@
 #include "bitmig/bitmapreceiver.h"
 
+#include "bitmig/printable.h"
+
 #include "bitmig/streamformat.h"
 
 #include <stdexcept>
@@ -30,12 +32,12 @@ void BitmapReceiver::apply(const StreamRecord& record)
         return;
     }
     if (record.device != device_ || record.bitmap != name_) {
-        throw std::runtime_error("record for unknown bitmap '" + record.device + "/" + record.bitmap + "'");
+        throw std::runtime_error("record for unknown bitmap " + quoted(record.device + "/" + record.bitmap));
     }
     switch (record.kind) {
     case RecordKind::Start:
         if (bitmap_) {
-            throw std::runtime_error("START for bitmap '" + name_ + "', which already exists");
+            throw std::runtime_error("START for bitmap " + quoted(name_) + ", which already exists");
         }
         bitmap_ = std::make_unique<DirtyBitmap>(name_, diskBytes_, record.granularity);
         bitmap_->setPersistent(record.startFlags & stream::kStartPersistent);

@@ -2,6 +2,8 @@
 
 #include "bitmig/streamformat.h"
 
+#include "saturating.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -10,6 +12,10 @@
 namespace bitmig {
 
 namespace {
+
+using detail::saturatingAdd;
+using detail::saturatingBytes;
+using detail::saturatingNs;
 
 constexpr uint32_t kSectionId = 1;
 constexpr size_t kMaxSentListed = 4096;
@@ -216,7 +222,7 @@ void MigrationEngine::step()
 
 void MigrationEngine::runFor(int64_t ns)
 {
-    const int64_t end = now_ + ns;
+    const int64_t end = saturatingAdd(now_, ns);
     while (now_ < end && !finished()) {
         step();
     }
@@ -426,7 +432,8 @@ void MigrationEngine::startMigration()
     enterPhase(Phase::Setup);
     if (cfg_.strategy == Strategy::StopAndCopy) {
         pauseGuest();
-        summary_.expectedDowntimeNs = int64_t(double(pendingBytes()) / cfg_.bandwidth * 1e9) + cfg_.latencyNs;
+        summary_.expectedDowntimeNs =
+            saturatingAdd(saturatingNs(double(pendingBytes()) / cfg_.bandwidth * 1e9), cfg_.latencyNs);
     }
 }
 
@@ -524,8 +531,9 @@ void MigrationEngine::beginComplete()
                                encoder_.sizeOf(StreamRecord::complete(cfg_.deviceName, cfg_.bitmapName)).total() +
                                StreamEncoder::eosRecordSize();
         const int64_t queued = std::max<int64_t>(0, linkFreeAt_ - now_);
-        summary_.expectedDowntimeNs = (now_ - summary_.pauseStartNs) + queued +
-                                      int64_t(double(bytes) / cfg_.bandwidth * 1e9) + cfg_.latencyNs;
+        summary_.expectedDowntimeNs = saturatingAdd(
+            saturatingAdd((now_ - summary_.pauseStartNs) + queued, saturatingNs(double(bytes) / cfg_.bandwidth * 1e9)),
+            cfg_.latencyNs);
     }
     emitSection(SectionType::End);
 }
@@ -544,7 +552,7 @@ uint64_t MigrationEngine::downtimeBudgetBytes() const
     const int64_t queued = std::max<int64_t>(0, linkFreeAt_ - now_);
     const double ns = double(cfg_.maxDowntimeNs) - 1 - double(cfg_.latencyNs) - double(queued);
     const double bytes = ns * 1e-9 * cfg_.bandwidth - double(completeFramingBytes());
-    return bytes > 0 ? uint64_t(bytes) : 0;
+    return saturatingBytes(bytes);
 }
 
 bool MigrationEngine::fitsDowntime(bool drained) const
@@ -624,7 +632,7 @@ void MigrationEngine::send()
     }
     if (wireEnd_ != before) {
         // The tick's last byte arrives when the link has carried everything before it, plus latency.
-        arrivals_.emplace_back(wireEnd_, linkFreeAt_ + cfg_.latencyNs);
+        arrivals_.emplace_back(wireEnd_, saturatingAdd(linkFreeAt_, cfg_.latencyNs));
     }
 }
 
@@ -818,7 +826,7 @@ void MigrationEngine::emitRecord(const StreamRecord& record, uint64_t meaningful
     bucket_.headerBytes += total - payload;
     budget_ -= double(total);
     wireEnd_ += total;
-    linkFreeAt_ += int64_t(double(total) / cfg_.bandwidth * 1e9);
+    linkFreeAt_ = saturatingAdd(linkFreeAt_, saturatingNs(double(total) / cfg_.bandwidth * 1e9));
 }
 
 void MigrationEngine::emitSection(SectionType type)
@@ -829,7 +837,7 @@ void MigrationEngine::emitSection(SectionType type)
     bucket_.headerBytes += n;
     budget_ -= double(n);
     wireEnd_ += n;
-    linkFreeAt_ += int64_t(double(n) / cfg_.bandwidth * 1e9);
+    linkFreeAt_ = saturatingAdd(linkFreeAt_, saturatingNs(double(n) / cfg_.bandwidth * 1e9));
 }
 
 // ---- link and destination ----------------------------------------------------------------

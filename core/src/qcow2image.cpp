@@ -1,6 +1,7 @@
 #include "bitmig/qcow2image.h"
 
 #include "bigendian.h"
+#include "bitmig/printable.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -66,22 +67,12 @@ uint64_t roundUp(uint64_t v, uint64_t align)
     return (v + align - 1) / align * align;
 }
 
-// A bitmap name in quotes for a message: control characters, quotes and backslashes become \xNN
-// escapes; other bytes are kept, so UTF-8 names stay readable.
+// A bitmap name in quotes for a message, whole: control characters, quotes, backslashes and bytes
+// that are not UTF-8 become \xNN escapes (bitmig/printable.h); other bytes are kept, so UTF-8 names
+// stay readable.
 std::string quotedName(std::string_view name)
 {
-    std::string s = "'";
-    for (const char c : name) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b < 0x20 || b == 0x7f || c == '\'' || c == '\\') {
-            s += "\\x";
-            s += "0123456789abcdef"[b >> 4];
-            s += "0123456789abcdef"[b & 15];
-        } else {
-            s += c;
-        }
-    }
-    return s + "'";
+    return quoted(name, '\'', name.size());
 }
 
 // Table entries (bitmap data clusters) a bitmap over `diskBytes` needs: ceil(ceil(bits / 8) / cluster).
@@ -103,6 +94,11 @@ public:
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec)) {
             throw Qcow2Error(path_, {}, "cannot read: is a directory");
+        }
+        // Every read below is bounded by the file's size, which only a regular file has.
+        if (const auto status = std::filesystem::status(path, ec);
+            !ec && status.type() != std::filesystem::file_type::regular) {
+            throw Qcow2Error(path_, {}, "cannot read: not a regular file (a device, a pipe or a socket)");
         }
         in_.open(path, std::ios::binary);
         if (!in_) {
@@ -475,6 +471,22 @@ DirtyBitmap Qcow2Image::loadBitmap(std::string_view name) const
                          bitmapsIgnored_ ? "not found (the bitmaps extension is ignored: autoclear_features bit 0 "
                                            "is clear, so every bitmap is stale)"
                                          : "not found (the image has " + num(bitmaps_.size()) + " bitmaps)");
+    }
+    return loadBitmap(*info);
+}
+
+DirtyBitmap Qcow2Image::loadBitmap(const Qcow2BitmapInfo& entry) const
+{
+    // Only an entry of this image's directory, as bitmaps() lists it: its fields were checked when
+    // the image was opened, and the reads below trust them.
+    const Qcow2BitmapInfo* info = entry.index < bitmaps_.size() ? &bitmaps_[entry.index] : nullptr;
+    if (!info || info->entryOffset != entry.entryOffset || info->name != entry.name || info->flags != entry.flags ||
+        info->type != entry.type || info->granularityBits != entry.granularityBits ||
+        info->granularity != entry.granularity || info->tableOffset != entry.tableOffset ||
+        info->tableSize != entry.tableSize || info->diskBytes != entry.diskBytes) {
+        throw Qcow2Error(path_, "bitmap " + quotedName(entry.name),
+                         "is not entry " + num(entry.index) + " of this image's bitmap directory (the image has " +
+                             num(bitmaps_.size()) + " bitmaps)");
     }
     const std::string label = "bitmap directory entry " + num(info->index) + " " + quotedName(info->name);
     if (info->inUse()) {

@@ -2,10 +2,13 @@
 
 #include "bitmig/chunkgeometry.h"
 #include "bitmig/dirtybitmap.h"
+#include "bitmig/limits.h"
+#include "bitmig/printable.h"
 #include "bitmig/streamformat.h"
 
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace bitmig {
@@ -34,7 +37,7 @@ Strategy parseStrategy(std::string_view name)
     if (name == "stop-copy" || name == "stop-and-copy") {
         return Strategy::StopAndCopy;
     }
-    throw std::invalid_argument("unknown strategy '" + std::string(name) + "' (use precopy, postcopy or stop-copy)");
+    throw std::invalid_argument("unknown strategy " + quoted(name) + " (use precopy, postcopy or stop-copy)");
 }
 
 void SimConfig::validateDisk(uint64_t diskBytes, uint64_t granularity)
@@ -44,6 +47,9 @@ void SimConfig::validateDisk(uint64_t diskBytes, uint64_t granularity)
     };
     if (diskBytes == 0 || diskBytes % 512) {
         fail("disk", "must be a positive multiple of 512 bytes, got " + std::to_string(diskBytes));
+    }
+    if (diskBytes > limits::kMaxDiskBytes) {
+        fail("disk", "must be at most 1 EiB (2^60 bytes), got " + std::to_string(diskBytes));
     }
     if (granularity < DirtyBitmap::kMinGranularity || !std::has_single_bit(granularity)) {
         fail("granularity", "must be a power of two of at least 512 bytes, got " + std::to_string(granularity));
@@ -62,6 +68,12 @@ void SimConfig::validate() const
     auto fail = [](const std::string& field, const std::string& why) {
         throw std::invalid_argument(field + ": " + why);
     };
+    // Every time has the same ceiling (see bitmig/limits.h).
+    auto timeAtMostLimit = [&fail](const std::string& field, int64_t ns) {
+        if (ns > limits::kMaxTimeNs) {
+            fail(field, "must be at most 365 days (31536000 s), got " + std::to_string(ns) + " ns");
+        }
+    };
     validateDisk(diskBytes, granularity);
     if (chunkBytes == 0 || chunkBytes > kMaxChunkBytes || !std::has_single_bit(chunkBytes)) {
         fail("chunk", "must be a power of two from 1 B to 1 MiB, got " + std::to_string(chunkBytes));
@@ -73,11 +85,22 @@ void SimConfig::validate() const
     if (!(bandwidth > 0) || !std::isfinite(bandwidth)) {
         fail("bandwidth", "must be above zero");
     }
+    if (bandwidth < limits::kMinBandwidth || bandwidth > limits::kMaxBandwidth) {
+        char got[64];
+        std::snprintf(got, sizeof got, "%.6g", bandwidth);
+        fail("bandwidth", std::string("must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per second), got ") +
+                              got + " bytes per second");
+    }
     if (latencyNs < 0) {
         fail("latency", "must not be negative");
     }
+    timeAtMostLimit("latency", latencyNs);
     if (maxDowntimeNs < 0) {
         fail("maxDowntime", "must not be negative");
+    }
+    timeAtMostLimit("maxDowntime", maxDowntimeNs);
+    if (completeOnlyBelow > limits::kMaxDiskBytes) {
+        fail("completeOnlyBelow", "must be at most 1 EiB (2^60 bytes), got " + std::to_string(completeOnlyBelow));
     }
     if (maxPasses > 100000) {
         fail("maxPasses", "must be at most 100000");
@@ -88,12 +111,15 @@ void SimConfig::validate() const
     if (migrationStartNs < -1) {
         fail("migrationStart", "must be a time >= 0, or -1 for a manual start");
     }
+    timeAtMostLimit("migrationStart", migrationStartNs);
     if (timeLimitNs <= 0) {
         fail("timeLimit", "must be above zero");
     }
+    timeAtMostLimit("timeLimit", timeLimitNs);
     if (sampleIntervalNs < tickNs) {
         fail("sampleInterval", "must be at least one tick");
     }
+    timeAtMostLimit("sampleInterval", sampleIntervalNs);
     if (deviceName.empty() || deviceName.size() > stream::kMaxNameLength) {
         fail("device", "name must be 1 to 255 bytes long");
     }
@@ -107,6 +133,7 @@ void SimConfig::validate() const
         if (inj.timeNs < 0) {
             fail(field + ".time", "must not be negative");
         }
+        timeAtMostLimit(field + ".time", inj.timeNs);
         if (inj.length == 0) {
             fail(field + ".length", "must be above zero");
         }

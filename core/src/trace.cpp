@@ -1,5 +1,7 @@
 #include "bitmig/trace.h"
 
+#include "bitmig/printable.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -37,7 +39,7 @@ TraceFormat parseTraceFormat(std::string_view name)
             return f.format;
         }
     }
-    throw std::invalid_argument("'" + std::string(name) + "' is not a trace format (use auto, fio, blkparse or csv)");
+    throw std::invalid_argument(quoted(name) + " is not a trace format (use auto, fio, blkparse or csv)");
 }
 
 Trace::Trace(std::string source, TraceFormat format, std::vector<TraceRecord> records, int64_t endNs)

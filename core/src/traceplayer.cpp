@@ -1,5 +1,6 @@
 #include "bitmig/traceplayer.h"
 
+#include "bitmig/limits.h"
 #include "bitmig/traceerror.h"
 
 #include <cmath>
@@ -10,8 +11,9 @@ namespace bitmig {
 
 namespace {
 
-// Replay times stay far below 2^63 ns, so that start + copies * period cannot overflow in a run.
-constexpr double kMaxScaledNs = 0x1.0p62;
+// A replayed trace lasts no longer than the longest run, so that the start of a copy plus a
+// record's replay time stays far below 2^63 ns.
+constexpr double kMaxScaledNs = double(limits::kMaxTimeNs);
 
 } // namespace
 
@@ -20,11 +22,14 @@ void TraceReplay::validate(uint64_t diskBytes) const
     if (!(speed > 0) || !std::isfinite(speed)) {
         throw std::invalid_argument("trace.speed: must be above zero");
     }
+    if (speed < limits::kMinTraceSpeed || speed > limits::kMaxTraceSpeed) {
+        throw std::invalid_argument("trace.speed: must be from 0.000001 to 1000000");
+    }
     if (!trace) {
         return;
     }
     if (double(trace->endNs()) / speed >= kMaxScaledNs) {
-        throw std::invalid_argument("trace.speed: the trace would last over 2^62 ns at this speed");
+        throw std::invalid_argument("trace.speed: the trace would last over 365 days (31536000 s) at this speed");
     }
     if (const TraceRecord* r = trace->firstPastEnd(diskBytes)) {
         throw std::invalid_argument(

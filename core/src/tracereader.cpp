@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <utility>
@@ -74,12 +75,31 @@ class LineReader {
 public:
     LineReader(std::istream& in, std::string source) : in_(in), source_(std::move(source)) {}
 
+    // The next line without its newline; false at the end. A line is read into a buffer of at
+    // most TraceReader::kMaxLineBytes, and the whole input is held to TraceReader::kMaxFileBytes,
+    // so that a device that never ends (/dev/zero) is refused instead of filling memory.
     bool next(std::string& line)
     {
-        if (!std::getline(in_, line)) {
+        buffer_.resize(TraceReader::kMaxLineBytes + 1);
+        in_.getline(buffer_.data(), std::streamsize(buffer_.size()));
+        const auto got = uint64_t(in_.gcount());
+        if (got == 0 && in_.eof()) {
             return false;
         }
         ++line_;
+        read_ += got;
+        if (in_.fail() && !in_.eof()) {
+            if (got + 1 == buffer_.size()) {
+                fail("the line is longer than " + std::to_string(TraceReader::kMaxLineBytes) +
+                     " bytes; this is not a trace");
+            }
+            return false;  // an input error: readFile() reports it
+        }
+        if (read_ > TraceReader::kMaxFileBytes) {
+            fail("the trace is larger than 1 GiB (" + std::to_string(TraceReader::kMaxFileBytes) + " bytes)");
+        }
+        // gcount() counts the newline, which getline() does not store; at the end there is none.
+        line.assign(buffer_.data(), size_t(in_.eof() ? got : got - 1));
         return true;
     }
     uint64_t line() const noexcept { return line_; }
@@ -162,6 +182,8 @@ private:
     std::istream& in_;
     std::string source_;
     uint64_t line_ = 0;
+    uint64_t read_ = 0;
+    std::vector<char> buffer_;
 };
 
 // fio --write_iolog: "fio version 2 iolog" (no times) or "fio version 3 iolog" (each line starts
@@ -395,6 +417,19 @@ Trace TraceReader::read(std::istream& in, const std::string& sourceName, TraceFo
 
 Trace TraceReader::readFile(const std::string& path, TraceFormat format, const TraceReadOptions& options)
 {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && status.type() != std::filesystem::file_type::regular) {
+        throw TraceError(path, 0, status.type() == std::filesystem::file_type::directory
+                                      ? "cannot be read: is a folder, not a file"
+                                      : "cannot be read: not a regular file (a device, a pipe or a socket)");
+    }
+    if (!ec) {
+        const uintmax_t bytes = std::filesystem::file_size(path, ec);
+        if (!ec && bytes > kMaxFileBytes) {
+            throw TraceError(path, 0, "is larger than 1 GiB (" + std::to_string(bytes) + " bytes); this is not a trace");
+        }
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw TraceError(path, 0, std::string("cannot be read: ") + std::strerror(errno));

@@ -1,10 +1,13 @@
 #include "bitmig/units.h"
 
+#include "bitmig/printable.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <optional>
 
 namespace bitmig::units {
 
@@ -46,15 +49,90 @@ double splitNumber(std::string_view text, std::string_view& unit, const char* wh
         ++i;
     }
     if (i == 0) {
-        throw UnitError("'" + std::string(text) + "' is not a " + what + " (it must start with a digit)");
+        throw UnitError(quoted(text) + " is not a " + what + " (it must start with a digit)");
     }
     double value = 0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + i, value);
     if (ec != std::errc() || ptr != text.data() + i) {
-        throw UnitError("'" + std::string(text) + "' is not a " + what);
+        throw UnitError(quoted(text) + " is not a " + what);
     }
     unit = trim(text.substr(i));
     return value;
+}
+
+// A decimal number as written: "1.005" is 1005 / 10^3. Kept as digits so that a value in a smaller
+// unit is computed exactly ("1.005s" is 1 005 000 000 ns, which doubles cannot promise).
+__extension__ typedef unsigned __int128 Uint128;
+
+struct Decimal {
+    Uint128 whole = 0;     // the digits before the point
+    Uint128 fraction = 0;  // the digits after it, trailing zeros dropped
+    unsigned fractionDigits = 0;
+};
+
+// At most this many digits before the point (10^20 > 2^64) and after it (any more cannot give a
+// whole number in any unit here): the products below stay far inside 128 bits.
+constexpr unsigned kMaxWholeDigits = 20;
+constexpr unsigned kMaxFractionDigits = 18;
+
+// Splits "1.5 GiB" into the exact decimal 1.5 and the unit "GiB".
+Decimal splitDecimal(std::string_view text, std::string_view& unit, const char* what)
+{
+    text = trim(text);
+    if (text.empty()) {
+        throw UnitError(std::string("empty ") + what);
+    }
+    size_t i = 0;
+    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
+        ++i;
+    }
+    if (i == 0) {
+        throw UnitError(quoted(text) + " is not a " + what + " (it must start with a digit)");
+    }
+    const std::string_view number = text.substr(0, i);
+    const size_t dot = number.find('.');
+    std::string_view whole = number.substr(0, dot);
+    std::string_view fraction = dot == std::string_view::npos ? std::string_view() : number.substr(dot + 1);
+    if (fraction.find('.') != std::string_view::npos || (whole.empty() && fraction.empty())) {
+        throw UnitError(quoted(text) + " is not a " + what);
+    }
+    while (!whole.empty() && whole.front() == '0') {
+        whole.remove_prefix(1);
+    }
+    while (!fraction.empty() && fraction.back() == '0') {
+        fraction.remove_suffix(1);
+    }
+    if (whole.size() > kMaxWholeDigits) {
+        throw UnitError(quoted(text) + " is too large");
+    }
+    if (fraction.size() > kMaxFractionDigits) {
+        throw UnitError(quoted(text) + " has too many decimal places");
+    }
+    Decimal d;
+    for (const char c : whole) {
+        d.whole = d.whole * 10 + unsigned(c - '0');
+    }
+    for (const char c : fraction) {
+        d.fraction = d.fraction * 10 + unsigned(c - '0');
+    }
+    d.fractionDigits = unsigned(fraction.size());
+    unit = trim(text.substr(i));
+    return d;
+}
+
+// The decimal times `mult`, exactly; nullopt when that is not a whole number. Below 2^128 for
+// every input splitDecimal() lets through and every multiplier here (at most 2^50).
+std::optional<Uint128> scaledExactly(const Decimal& d, uint64_t mult)
+{
+    Uint128 pow10 = 1;
+    for (unsigned k = 0; k < d.fractionDigits; ++k) {
+        pow10 *= 10;
+    }
+    const Uint128 fractionPart = d.fraction * mult;
+    if (fractionPart % pow10 != 0) {
+        return std::nullopt;
+    }
+    return d.whole * mult + fractionPart / pow10;
 }
 
 std::string trimmedNumber(double v)
@@ -76,7 +154,7 @@ std::string trimmedNumber(double v)
 uint64_t parseSize(std::string_view text)
 {
     std::string_view unit;
-    const double value = splitNumber(text, unit, "size");
+    const Decimal value = splitDecimal(text, unit, "size");
     uint64_t mult = 0;
     struct Suffix {
         std::string_view a, b, c;
@@ -93,17 +171,17 @@ uint64_t parseSize(std::string_view text)
         }
     }
     if (mult == 0) {
-        throw UnitError("'" + std::string(trim(text)) + "' has an unknown size unit '" + std::string(unit) +
-                        "' (use B, K, M, G, T or P; binary)");
+        throw UnitError(quoted(trim(text)) + " has an unknown size unit " + quoted(unit) +
+                        " (use B, K, M, G, T or P; binary)");
     }
-    const long double bytes = static_cast<long double>(value) * static_cast<long double>(mult);
-    if (bytes >= 18446744073709551616.0L) {
-        throw UnitError("'" + std::string(trim(text)) + "' is too large");
+    const std::optional<Uint128> bytes = scaledExactly(value, mult);
+    if (!bytes) {
+        throw UnitError(quoted(trim(text)) + " is not a whole number of bytes");
     }
-    if (bytes != std::floor(bytes)) {
-        throw UnitError("'" + std::string(trim(text)) + "' is not a whole number of bytes");
+    if (*bytes > std::numeric_limits<uint64_t>::max()) {
+        throw UnitError(quoted(trim(text)) + " is too large");
     }
-    return static_cast<uint64_t>(bytes);
+    return static_cast<uint64_t>(*bytes);
 }
 
 // Bandwidth units. As everywhere in networking, a lower-case b is a bit and an upper-case B a
@@ -169,13 +247,13 @@ double parseBandwidth(std::string_view text)
     const double value = splitNumber(text, unit, "bandwidth");
     const double mult = bandwidthUnit(unit);
     if (mult == 0) {
-        throw UnitError("'" + std::string(trim(text)) + "' has an unknown bandwidth unit '" + std::string(unit) +
-                        "' (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number "
+        throw UnitError(quoted(trim(text)) + " has an unknown bandwidth unit " + quoted(unit) +
+                        " (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number "
                         "of bytes per second; b is a bit, B a byte)");
     }
     const double bps = value * mult;
     if (!(bps > 0) || !std::isfinite(bps)) {
-        throw UnitError("bandwidth '" + std::string(trim(text)) + "' must be above zero");
+        throw UnitError("bandwidth " + quoted(trim(text)) + " must be above zero");
     }
     return bps;
 }
@@ -183,30 +261,30 @@ double parseBandwidth(std::string_view text)
 int64_t parseDuration(std::string_view text)
 {
     std::string_view unit;
-    const double value = splitNumber(text, unit, "duration");
-    double mult = 0;
+    const Decimal value = splitDecimal(text, unit, "duration");
+    uint64_t mult = 0;
     if (unit.empty() || iequals(unit, "ms")) {
-        mult = 1e6;
+        mult = 1'000'000;
     } else if (iequals(unit, "s")) {
-        mult = 1e9;
+        mult = 1'000'000'000;
     } else if (iequals(unit, "us")) {
-        mult = 1e3;
+        mult = 1'000;
     } else if (iequals(unit, "ns")) {
         mult = 1;
     } else if (iequals(unit, "min")) {
-        mult = 60e9;
+        mult = 60'000'000'000;
     } else {
-        throw UnitError("'" + std::string(trim(text)) + "' has an unknown time unit '" + std::string(unit) +
-                        "' (use ns, us, ms, s or min)");
+        throw UnitError(quoted(trim(text)) + " has an unknown time unit " + quoted(unit) +
+                        " (use ns, us, ms, s or min)");
     }
-    const double ns = value * mult;
-    if (ns > 9.2e18) {
-        throw UnitError("duration '" + std::string(trim(text)) + "' is too long");
+    const std::optional<Uint128> ns = scaledExactly(value, mult);
+    if (!ns) {
+        throw UnitError("duration " + quoted(trim(text)) + " is not a whole number of nanoseconds");
     }
-    if (ns != std::floor(ns)) {
-        throw UnitError("duration '" + std::string(trim(text)) + "' is not a whole number of nanoseconds");
+    if (*ns > uint64_t(std::numeric_limits<int64_t>::max())) {
+        throw UnitError("duration " + quoted(trim(text)) + " is too long (at most 2^63 - 1 ns)");
     }
-    return static_cast<int64_t>(ns);
+    return static_cast<int64_t>(*ns);
 }
 
 double parseCount(std::string_view text)
@@ -223,8 +301,8 @@ double parseCount(std::string_view text)
     } else if (iequals(unit, "G")) {
         mult = 1e9;
     } else {
-        throw UnitError("'" + std::string(trim(text)) + "' has an unknown suffix '" + std::string(unit) +
-                        "' (use k, M or G)");
+        throw UnitError(quoted(trim(text)) + " has an unknown suffix " + quoted(unit) +
+                        " (use k, M or G)");
     }
     return value * mult;
 }

@@ -1,5 +1,8 @@
 #include "bitmig/workload.h"
 
+#include "bitmig/limits.h"
+#include "bitmig/printable.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -162,8 +165,8 @@ WorkloadKind parseWorkloadKind(std::string_view name)
     if (name == "hot-spot") {
         return WorkloadKind::HotSpot;
     }
-    throw std::invalid_argument("unknown workload '" + std::string(name) +
-                                "' (use idle, uniform, sequential, hotspot, zipf or bursts)");
+    throw std::invalid_argument("unknown workload " + quoted(name) +
+                                " (use idle, uniform, sequential, hotspot, zipf or bursts)");
 }
 
 std::vector<WorkloadKind> allWorkloadKinds()
@@ -204,8 +207,13 @@ void WorkloadSpec::validate(uint64_t diskBytes) const
     if (burstPeriodNs <= 0) {
         fail("burstPeriod", "must be above zero");
     }
-    if (!(burstDuty > 0 && burstDuty <= 1)) {
-        fail("burstDuty", "must be in (0, 1]");
+    if (burstPeriodNs > limits::kMaxTimeNs) {
+        fail("burstPeriod", "must be at most 365 days (31536000 s), got " + std::to_string(burstPeriodNs) + " ns");
+    }
+    // The writes of a period land at rate / duty within its on-time: the lower bound keeps that
+    // rate (and a tick's share of it) finite.
+    if (!(burstDuty >= limits::kMinBurstDuty && burstDuty <= 1)) {
+        fail("burstDuty", "must be from 0.000001 to 1");
     }
     try {
         trace.validate(diskBytes);

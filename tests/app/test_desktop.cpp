@@ -635,6 +635,36 @@ TEST_CASE("a qcow2 image's bitmap imports with the extents qemu-io wrote", "[des
     CHECK(w.controller()->config() == kept);
 }
 
+TEST_CASE("a qcow2 bitmap name with control characters is shown escaped in the window", "[desktop][qcow2]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QTemporaryDir dir;
+    const QString image = dir.filePath(QStringLiteral("crafted.qcow2"));
+    const QString crafted = QStringLiteral("dr\x1b[31mive\nFAKE: line");
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                      image, QStringLiteral("64M")},
+          QStringList{QStringLiteral("bitmap"), QStringLiteral("--add"), image, crafted}}) {
+        QProcess p;
+        p.start(QStringLiteral("qemu-img"), args);
+        REQUIRE(p.waitForStarted(10000));  // qemu-utils is installed by run.sh
+        REQUIRE(p.waitForFinished(60000));
+        REQUIRE(p.exitCode() == 0);
+    }
+    QString error;
+    REQUIRE(w.importQcow2(image, QString(), &error));  // the one bitmap, found by its stored name
+    const QString name = w.currentScenario().name;
+    CHECK(name.contains(QStringLiteral("dr\\x1b[31mive\\x0aFAKE: line")));
+    CHECK_FALSE(name.contains(QChar(0x1b)));
+    CHECK_FALSE(name.contains(QLatin1Char('\n')));
+
+    CHECK_FALSE(w.importQcow2(image, QStringLiteral("no\x1b[2Jpe"), &error));
+    CHECK(error.contains(QStringLiteral("no\\x1b[2Jpe")));
+    CHECK_FALSE(error.contains(QChar(0x1b)));
+}
+
 TEST_CASE("a recorded trace replays from the workload panel", "[desktop][trace]")
 {
     MainWindow w;

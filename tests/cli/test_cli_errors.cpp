@@ -103,3 +103,19 @@ TEST_CASE("help and version", "[errors]")
     CHECK(none.exitCode == 2);
     CHECK(none.err.contains(QStringLiteral("Usage:")));
 }
+
+TEST_CASE("a huge argument value is quoted by a short prefix", "[errors]")
+{
+    const QString huge(100000, QLatin1Char('x'));  // one argument may be at most 128 KiB
+    for (const char* option : {"--disk", "--strategy", "--bandwidth", "--latency", "--workload", "--rate",
+                               "--write-size", "--max-passes", "--inject"}) {
+        const QStringList args{QStringLiteral("simulate"), QLatin1String(option), huge};
+        INFO(option);
+        const CliRun r = CliRun::run(args);
+        INFO(r.err.left(300).toStdString());
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.startsWith(QStringLiteral("bitmig: ") + QLatin1String(option) + QStringLiteral(": ")));
+        CHECK(r.err.count(QLatin1Char('\n')) == 1);
+        CHECK(r.err.size() < 300);
+    }
+}

@@ -277,6 +277,8 @@ TEST_CASE("qcow2 argument errors", "[qcow2][errors]")
     } cases[] = {
         {{QStringLiteral("qcow2")}, QStringLiteral("IMAGE")},
         {{QStringLiteral("qcow2"), missing}, missing + QStringLiteral(": cannot open")},
+        {{QStringLiteral("qcow2"), QStringLiteral("/dev/zero")},
+         QStringLiteral("/dev/zero: cannot read: not a regular file (a device, a pipe or a socket)")},
         {{QStringLiteral("qcow2"), missing, QStringLiteral("extra")}, QStringLiteral("extra")},
         {{QStringLiteral("qcow2"), missing, QStringLiteral("--bitmap")}, QStringLiteral("--bitmap")},
         {{QStringLiteral("qcow2"), missing, QStringLiteral("--bitmap="), QStringLiteral("--extents")},
@@ -292,4 +294,28 @@ TEST_CASE("qcow2 argument errors", "[qcow2][errors]")
         CHECK(r.err.count(QLatin1Char('\n')) == 1);
         CHECK(r.err.contains(c.named));
     }
+}
+
+TEST_CASE("qcow2 shows bitmap names from the image escaped", "[qcow2]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString image = dir.filePath(QStringLiteral("crafted.qcow2"));
+    createImage(image, qint64(64) << 20);
+    addBitmap(image, QStringLiteral("dr\x1b[31mive\nFAKE: line"), 65536);
+    addBitmap(image, QStringLiteral("plain"), 65536);
+
+    const CliRun list = CliRun::run({QStringLiteral("qcow2"), image});
+    CHECK(list.exitCode == 0);
+    INFO(list.out.toStdString());
+    CHECK_FALSE(list.out.contains(QChar(0x1b)));
+    CHECK_FALSE(list.out.contains(QStringLiteral("\nFAKE")));
+    CHECK(list.out.contains(QStringLiteral("dr\\x1b[31mive\\x0aFAKE: line")));
+    CHECK(list.lines().size() == 5);  // the image, the titles, the rule, two bitmaps
+
+    // The list of names in an error is escaped too.
+    const CliRun wrong = CliRun::run({QStringLiteral("qcow2"), image, QStringLiteral("--bitmap"), QStringLiteral("x")});
+    CHECK(wrong.exitCode == 2);
+    CHECK(wrong.err.count(QLatin1Char('\n')) == 1);
+    CHECK(wrong.err.contains(QStringLiteral("dr\\x1b[31mive\\x0aFAKE: line")));
 }

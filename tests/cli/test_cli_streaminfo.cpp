@@ -1,6 +1,7 @@
 #include "clirun.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 
 TEST_CASE("stream-info reports the first error of a malformed stream", "[stream-info]")
@@ -73,4 +74,43 @@ TEST_CASE("stream-info reports the first error of a malformed stream", "[stream-
                                                "no records")));
         CHECK_FALSE(text.out.contains(QStringLiteral("well-formed")));
     }
+}
+
+TEST_CASE("stream-info shows device and bitmap names from the stream escaped", "[stream-info]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("crafted.bin"));
+    // A stream whose names would colour the terminal and forge an output line if printed raw.
+    const QString device = QStringLiteral("dr\x1b[31mive\nFAKE: line");
+    const QString bitmap = QStringLiteral("bit\u202emap\x07");
+    const CliRun sim = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("1G"),
+                                    QStringLiteral("--device"), device, QStringLiteral("--bitmap"), bitmap,
+                                    QStringLiteral("--stream"), path});
+    REQUIRE(sim.exitCode == 0);
+
+    const CliRun text = CliRun::run({QStringLiteral("stream-info"), path});
+    CHECK(text.exitCode == 0);
+    INFO(text.out.toStdString());
+    CHECK_FALSE(text.out.contains(QChar(0x1b)));
+    CHECK_FALSE(text.out.contains(QChar(0x07)));
+    CHECK_FALSE(text.out.contains(QChar(0x202e)));
+    CHECK_FALSE(text.out.contains(QStringLiteral("\nFAKE")));
+    CHECK(text.row(QStringLiteral("Devices")) == QStringLiteral("dr\\x1b[31mive\\x0aFAKE: line"));
+    CHECK(text.row(QStringLiteral("Bitmaps")) == QStringLiteral("bit\\xe2\\x80\\xaemap\\x07"));
+
+    // JSON escapes by itself and keeps the names as they are.
+    const CliRun json = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), path});
+    CHECK(json.exitCode == 0);
+    CHECK_FALSE(json.out.contains(QChar(0x1b)));
+    CHECK(json.json().value(QStringLiteral("devices")).toArray().at(0).toString() == device);
+    CHECK(json.json().value(QStringLiteral("bitmaps")).toArray().at(0).toString() == bitmap);
+}
+
+TEST_CASE("stream-info reads only a regular file", "[stream-info][errors]")
+{
+    const CliRun r = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("/dev/zero")});
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.isEmpty());
+    CHECK(r.err == QStringLiteral("bitmig: /dev/zero: is not a regular file (a device, a pipe or a socket)\n"));
 }

@@ -197,6 +197,7 @@ TEST_CASE("a bad trace or trace option exits 2 with one line naming it", "[error
     const QString bad = writeFile(dir, QStringLiteral("bad.csv"), "0,0,512,write\n0.1,4096,512,write\n0.2,abc,512,write\n");
     const QString big = writeFile(dir, QStringLiteral("big.csv"), "0,0,512,write\n1,1073741824,512,write\n");
     const QString ok = writeFile(dir, QStringLiteral("ok.csv"), kCsv);
+    const QString longLine = writeFile(dir, QStringLiteral("long.csv"), "0,0,512,write\n" + QByteArray(1 << 20, '0') + "\n");
     const QString missing = dir.filePath(QStringLiteral("missing.csv"));
     const QString sim = QStringLiteral("simulate"), sweep = QStringLiteral("sweep");
     const struct {
@@ -206,6 +207,10 @@ TEST_CASE("a bad trace or trace option exits 2 with one line naming it", "[error
         {{sim, QStringLiteral("--trace"), bad}, QStringLiteral("--trace: ") + bad + QStringLiteral(":3: offset 'abc' is not a number")},
         {{sweep, QStringLiteral("--trace"), bad}, QStringLiteral("--trace: ") + bad + QStringLiteral(":3: offset 'abc' is not a number")},
         {{sim, QStringLiteral("--trace"), missing}, QStringLiteral("--trace: ") + missing + QStringLiteral(": cannot be read")},
+        {{sim, QStringLiteral("--trace"), QStringLiteral("/dev/zero")},
+         QStringLiteral("--trace: /dev/zero: cannot be read: not a regular file (a device, a pipe or a socket)")},
+        {{sim, QStringLiteral("--trace"), longLine},
+         QStringLiteral("--trace: ") + longLine + QStringLiteral(":2: the line is longer than 65536 bytes; this is not a trace")},
         {{sim, QStringLiteral("--disk"), QStringLiteral("1G"), QStringLiteral("--trace"), big},
          QStringLiteral("--trace: ") + big + QStringLiteral(":2: write [1073741824, +512) is past the end of the disk")},
         {{sim, QStringLiteral("--trace"), ok, QStringLiteral("--trace-format"), QStringLiteral("xml")},

@@ -176,6 +176,26 @@ TEST_CASE("qcow2: several bitmaps, a disabled one and one added later", "[qcow2]
     const DirtyBitmap late = image.loadBitmap("late");
     CHECK(late.granularity() == 1 * MiB);
     CHECK(dirtyExtents(late.bits()) == expectedExtents(second, disk, 1 * MiB));
+
+    // Loading by directory entry gives the same bitmaps as loading by name.
+    for (const bitmig::Qcow2BitmapInfo& info : image.bitmaps()) {
+        INFO(info.name);
+        const DirtyBitmap byEntry = image.loadBitmap(info);
+        const DirtyBitmap byName = image.loadBitmap(info.name);
+        CHECK(byEntry.name() == info.name);
+        CHECK(byEntry.granularity() == info.granularity);
+        CHECK(byEntry.enabled() == byName.enabled());
+        CHECK(dirtyExtents(byEntry.bits()) == dirtyExtents(byName.bits()));
+    }
+    // An entry that is not this image's as listed is refused, not trusted.
+    bitmig::Qcow2BitmapInfo forged = image.bitmaps()[1];
+    forged.tableOffset += 512;
+    CHECK_THROWS_WITH(image.loadBitmap(forged),
+                      path + ": bitmap 'fine': is not entry 1 of this image's bitmap directory (the image has 4 "
+                             "bitmaps)");
+    bitmig::Qcow2BitmapInfo beyond = image.bitmaps()[3];
+    beyond.index = 4;
+    CHECK_THROWS_AS(image.loadBitmap(beyond), Qcow2Error);
 }
 
 TEST_CASE("qcow2: images qemu writes have zero padding and no overlaps, and load", "[qcow2]")

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -319,4 +320,33 @@ TEST_CASE("a CSV trace may start with comment lines", "[trace][csv]")
     CHECK(t.records()[0].timeNs == 500'000'000);
     CHECK(t.records()[0].offset == 8192);
     CHECK(t.records()[0].line == 3);
+}
+
+TEST_CASE("a trace that is not a regular file, or has an over-long line, is refused unread", "[trace][errors]")
+{
+    // /dev/zero has no size and no end: it was read line by line into memory (2.1 GB before failing).
+    CHECK_THROWS_WITH(TraceReader::readFile("/dev/zero"),
+                      "/dev/zero: cannot be read: not a regular file (a device, a pipe or a socket)");
+    const TempDir dir;
+    CHECK_THROWS_WITH(TraceReader::readFile(dir.path().string()),
+                      dir.path().string() + ": cannot be read: is a folder, not a file");
+
+    // The same bytes through a stream: the line cap stops the reader after 64 KiB.
+    std::ifstream zeros("/dev/zero", std::ios::binary);
+    REQUIRE(zeros);
+    CHECK_THROWS_WITH(TraceReader::read(zeros, "zeros"),
+                      "zeros:1: the line is longer than 65536 bytes; this is not a trace");
+
+    const std::string longLine = dir.write(
+        "long.csv", "0,0,512,write\n1," + std::string(TraceReader::kMaxLineBytes, '7') + ",512,write\n");
+    CHECK_THROWS_WITH(TraceReader::readFile(longLine),
+                      longLine + ":2: the line is longer than 65536 bytes; this is not a trace");
+
+    // A line of exactly the cap is still a line.
+    const std::string atCap = dir.write(
+        "cap.csv", "# " + std::string(TraceReader::kMaxLineBytes - 2, 'c') + "\n0,0,512,write\n1,512,512,write");
+    const Trace t = TraceReader::readFile(atCap);
+    REQUIRE(t.records().size() == 2);
+    CHECK(t.records()[1].line == 3);
+    CHECK(t.records()[1].offset == 512);
 }

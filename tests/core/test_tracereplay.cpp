@@ -237,8 +237,21 @@ TEST_CASE("a trace that does not fit the disk, or a bad speed, is refused by val
         c.workload.trace.speed = speed;
         CHECK_THROWS_WITH(c.validate(), "workload.trace.speed: must be above zero");
     }
-    c.workload.trace.speed = 1e-12;  // 0.1 s would last 1e20 ns
-    CHECK_THROWS_WITH(c.validate(), Catch::StartsWith("workload.trace.speed: the trace would last"));
+    for (const double speed : {1e-12, 0.99e-6, 1.01e6, 1e300}) {
+        c.workload.trace.speed = speed;
+        CHECK_THROWS_WITH(c.validate(), "workload.trace.speed: must be from 0.000001 to 1000000");
+    }
+    c.workload.trace.speed = 1e6;
+    CHECK_NOTHROW(c.validate());
+    c.workload.trace.speed = 1e-6;  // 0.1 s lasts 100000 s
+    CHECK_NOTHROW(c.validate());
+    const auto longTrace = csvTrace("time,offset,length,operation\n"
+                                    "40,0,4096,write\n",
+                                    "long.csv");
+    c.workload.trace.trace = longTrace;  // 40 s would last 4e7 s, over 365 days
+    CHECK_THROWS_WITH(c.validate(), "workload.trace.speed: the trace would last over 365 days (31536000 s) at "
+                                    "this speed");
+    c.workload.trace.trace = trace;
 
     // The engine refuses the same through setWorkload, and keeps its old workload.
     MigrationEngine e(traceConfig(nullptr, 1 << 20, 512));

@@ -1,6 +1,8 @@
 #include <bitmig/units.h>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstdio>
+#include <limits>
 #include <string>
 
 using namespace bitmig;
@@ -158,4 +160,62 @@ TEST_CASE("units: formatBandwidth and formatDuration", "[units]")
     CHECK(formatDuration(0) == "0 ns");
     CHECK(parseDuration(formatDuration(300 * kNsPerMs)) == 300 * kNsPerMs);
     CHECK(parseBandwidth(formatBandwidth(125e6)) == Approx(125e6));
+}
+
+TEST_CASE("units: parseDuration reads decimal text exactly", "[units]")
+{
+    // Every millisecond from 0.000 s to 9.999 s, written in seconds: in doubles, 516 of them were
+    // not a whole number of nanoseconds (0.067 s, 1.001 s, ...).
+    char text[32];
+    for (int64_t ms = 0; ms < 10'000; ++ms) {
+        std::snprintf(text, sizeof text, "%d.%03ds", int(ms / 1000), int(ms % 1000));
+        INFO(text);
+        REQUIRE(parseDuration(text) == ms * kNsPerMs);
+    }
+    // Every microsecond of a second, in seconds and in milliseconds.
+    for (int64_t us = 0; us < 1'000'000; ++us) {
+        std::snprintf(text, sizeof text, "1.%06ds", int(us));
+        const int64_t ns = kNsPerSec + us * 1000;
+        if (parseDuration(text) != ns) {
+            FAIL(text);
+        }
+        std::snprintf(text, sizeof text, "%d.%03dms", int(1000 + us / 1000), int(us % 1000));
+        if (parseDuration(text) != ns) {
+            FAIL(text);
+        }
+    }
+    CHECK(parseDuration("1.005s") == 1'005'000'000);
+    CHECK(parseDuration("2.05s") == 2'050'000'000);
+    CHECK(parseDuration("0.067s") == 67'000'000);
+    CHECK(parseDuration("0.1s") == 100'000'000);
+    CHECK(parseDuration("0.3") == 300'000);  // milliseconds
+    CHECK(parseDuration("1.000000001s") == 1'000'000'001);
+    CHECK(parseDuration("0.000000001s") == 1);
+    CHECK(parseDuration("1.50000000000000000000000s") == 1'500'000'000);  // trailing zeros say nothing
+    CHECK(parseDuration("0001.5s") == 1'500'000'000);
+    CHECK(parseDuration(".5s") == 500'000'000);
+    CHECK(parseDuration("5.s") == 5'000'000'000);
+    CHECK(parseDuration("1.5min") == 90'000'000'000);
+    CHECK(parseDuration("0.0000000001min") == 6);
+    CHECK(parseDuration("9223372036854775807ns") == std::numeric_limits<int64_t>::max());
+    CHECK(parseDuration("9223372036.854775807s") == std::numeric_limits<int64_t>::max());
+
+    for (const char* bad : {"1.0000000001s", "0.5ns", "9223372036854775808ns", "9223372036.854775808s",
+                            "1.2.3s", ".s", ".", "1..5s", "00000000000000000000000000001.0000000000000000001s"}) {
+        INFO("'" << bad << "'");
+        CHECK_THROWS_AS(parseDuration(bad), UnitError);
+    }
+    CHECK_THROWS_WITH(parseDuration("1.0000000001s"), Catch::Contains("not a whole number of nanoseconds"));
+    CHECK_THROWS_WITH(parseDuration("9223372036854775808ns"), Catch::Contains("too long"));
+}
+
+TEST_CASE("units: parseSize reads decimal text exactly", "[units]")
+{
+    CHECK(parseSize("0.125K") == 128);
+    CHECK(parseSize("1.25G") == 5 * GiB / 4);
+    CHECK(parseSize("0.0009765625K") == 1);
+    CHECK(parseSize("18446744073709551615") == std::numeric_limits<uint64_t>::max());
+    CHECK_THROWS_WITH(parseSize("18446744073709551616"), Catch::Contains("too large"));
+    CHECK_THROWS_WITH(parseSize("1.0000000000000000001K"), Catch::Contains("too many decimal places"));
+    CHECK_THROWS_WITH(parseSize("1.001K"), Catch::Contains("not a whole number of bytes"));
 }

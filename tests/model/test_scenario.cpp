@@ -1,5 +1,6 @@
 // Scenario files: the schema, the round trip, the error messages and the shipped presets.
 #include "scenariofile.h"
+#include "scenarioreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,6 +8,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <bitmig/limits.h>
 #include <bitmig/migrationengine.h>
 #include <catch2/catch.hpp>
 #include <limits>
@@ -122,12 +124,12 @@ TEST_CASE("values at the limits survive the round trip", "[scenario]")
     SimConfig& c = s.config;
     c.granularity = uint64_t(1) << 31;
     c.chunkBytes = 1;
-    c.diskBytes = UINT64_MAX / 512 * 512; // above 2^63, and no unit divides it
-    c.completeOnlyBelow = UINT64_MAX;
-    c.timeLimitNs = INT64_MAX;
-    c.sampleIntervalNs = INT64_MAX;
-    c.maxDowntimeNs = INT64_MAX - 1;
-    c.bandwidth = 1e-3;
+    c.diskBytes = limits::kMaxDiskBytes - 512; // above 2^53, and no unit but the sector divides it
+    c.completeOnlyBelow = limits::kMaxDiskBytes;
+    c.timeLimitNs = limits::kMaxTimeNs;
+    c.sampleIntervalNs = limits::kMaxTimeNs;
+    c.maxDowntimeNs = limits::kMaxTimeNs - 1;
+    c.bandwidth = limits::kMinBandwidth;
     c.seed = UINT64_MAX;
     c.workload.kind = WorkloadKind::Idle;
     c.workload.rate = 0;
@@ -244,13 +246,6 @@ TEST_CASE("integers are read exactly, beyond a double's 53 bits", "[scenario]")
     CHECK(s.config.diskBytes == uint64_t(1) << 53);
 }
 
-TEST_CASE("a key given twice: the last one counts", "[scenario]")
-{
-    const Scenario s =
-        ScenarioFile::fromJson(scenarioWith(R"("chunk": "3K", "chunk": "4K")"), QStringLiteral("twice.json"));
-    CHECK(s.config.chunkBytes == 4096);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -360,6 +355,13 @@ TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
         {R"("workload": {"writeSize": 1e30})", "workload.writeSize: must be at most 2^64 - 1, got 1e+30"},
         {R"("latency": 1e19)", "latency: must be at most 2^63 - 1 ns (about 292 years), got 1e+19"},
         {R"("timeLimit": "3000000h")", "timeLimit: must be at most 2^63 - 1 ns (about 292 years), got \"3000000h\""},
+        // Within 64 bits, but past the limits the engine's arithmetic is proven for.
+        {R"("latency": 9223372036854775807)", "latency: must be at most 365 days (31536000 s), got 9223372036854775807 ns"},
+        {R"("timeLimit": "8761h")", "timeLimit: must be at most 365 days (31536000 s), got 31539600000000000 ns"},
+        {R"("bandwidth": 1e-300)", "bandwidth: must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per second), "
+                                   "got 1e-300 bytes per second"},
+        {R"("bandwidth": "100Tbit")", "bandwidth: must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per "
+                                      "second), got 1.25e+13 bytes per second"},
     };
     for (const auto& c : cases) {
         const ScenarioError e = errorOf(scenarioWith(c.body));
@@ -368,12 +370,13 @@ TEST_CASE("a number out of range is named with the limit", "[scenario][errors]")
     }
     // The limits themselves are read.
     const Scenario s = ScenarioFile::fromJson(
-        scenarioWith(R"("maxPasses": 100000, "seed": "18446744073709551615", "latency": 9223372036854775807,
-                        "timeLimit": "1h")"),
+        scenarioWith(R"("maxPasses": 100000, "seed": "18446744073709551615", "latency": 31536000000000000,
+                        "timeLimit": "8760h")"),
         QStringLiteral("limits.json"));
     CHECK(s.config.maxPasses == 100000);
     CHECK(s.config.seed == std::numeric_limits<uint64_t>::max());
-    CHECK(s.config.latencyNs == std::numeric_limits<int64_t>::max());
+    CHECK(s.config.latencyNs == limits::kMaxTimeNs);
+    CHECK(s.config.timeLimitNs == limits::kMaxTimeNs);
     CHECK(ScenarioFile::fromJson(scenarioWith(R"("seed": "+5")"), QStringLiteral("plus.json")).config.seed == 5);
 }
 
@@ -703,4 +706,120 @@ TEST_CASE("each preset behaves as its description says", "[scenario][presets][en
         CHECK(b2.totalTimeNs < 2000 * kMs);
         CHECK(b2.wireBytes > 10 * b32.wireBytes);
     }
+}
+
+TEST_CASE("a huge value or key gives a one-line message that quotes a short prefix", "[scenario][errors]")
+{
+    // 10 MB values were echoed whole in a one-line error.
+    const QByteArray huge(10'000'000, 'x');
+    const QByteArray hugeDigits(10'000'000, '7');
+    const struct {
+        QByteArray body;
+        const char* keyPath;
+    } cases[] = {
+        {R"("disk": ")" + huge + "\"", "disk"},
+        {R"("disk": ")" + hugeDigits + "\"", "disk"},
+        {R"("strategy": ")" + huge + "\"", "strategy"},
+        {R"("bandwidth": ")" + huge + "\"", "bandwidth"},
+        {R"("bandwidth": ")" + hugeDigits + "Gbit\"", "bandwidth"},
+        {R"("latency": ")" + huge + "\"", "latency"},
+        {R"("latency": ")" + hugeDigits + "s\"", "latency"},
+        {R"("latency": ")" + hugeDigits + "\"", "latency"},
+        {R"("seed": ")" + huge + "\"", "seed"},
+        {R"("workload": {"type": ")" + huge + "\"}", "workload.type"},
+        {R"("workload": {"writeSize": ")" + huge + "..1K\"}", "workload.writeSize"},
+        {R"("injections": [{"time": 0, "op": ")" + huge + R"(", "offset": 0, "length": 512}])", "injections[0].op"},
+        {R"("format": ")" + huge + "\"", "format"},
+    };
+    for (const auto& c : cases) {
+        QByteArray json = c.body;
+        if (!json.startsWith("\"format\"")) {
+            json = R"({"format": "bitmig-scenario", "version": 1, )" + json + "}";
+        } else {
+            json = "{" + json + R"(, "version": 1})";
+        }
+        const ScenarioError e = errorOf(json);
+        INFO(c.keyPath << ": " << e.message().left(300).toStdString());
+        CHECK(e.keyPath() == QLatin1String(c.keyPath));
+        CHECK(e.message().size() < 300);
+        CHECK(e.message().count(QLatin1Char('\n')) == 0);
+        CHECK(e.message().contains(QStringLiteral("...")));
+    }
+}
+
+TEST_CASE("an unknown key of megabytes is named by a prefix, and no suggestion is searched", "[scenario][errors]")
+{
+    const QByteArray key(10'000'000, 'k');
+    const ScenarioError e = errorOf(R"({"format": "bitmig-scenario", "version": 1, ")" + key + R"(": 1})");
+    CHECK(e.reason() == QStringLiteral("unknown key"));
+    CHECK(e.keyPath().size() < 80);
+    CHECK(e.message().size() < 120);
+
+    // The search compares only keys within two characters of the unknown one's length: none here.
+    static constexpr const char* kKnown[] = {"strategy", "bandwidth", "latency", "workload"};
+    qsizetype cells = -1;
+    CHECK(ScenarioReader::nearestKey(QString::fromLatin1(key), kKnown, &cells) == nullptr);
+    CHECK(cells == 0);
+    CHECK(ScenarioReader::nearestKey(QStringLiteral("k").repeated(12), kKnown, &cells) == nullptr);
+    CHECK(cells == 0);
+    // A near miss is still found, at the cost of the few keys of about its length.
+    CHECK(std::string(ScenarioReader::nearestKey(QStringLiteral("Stratgy"), kKnown, &cells)) == "strategy");
+    CHECK(cells == 7 * (8 + 9 + 7 + 8));  // all four are within two characters of its length
+    CHECK(ScenarioReader::nearestKey(QStringLiteral("latencies"), kKnown, &cells) == nullptr);
+    CHECK(cells == 9 * (8 + 9 + 7 + 8));
+    // What the reader suggests for a typo, as before.
+    CHECK(errorOf(scenarioWith(R"("bandwith": "1Gbit")")).reason() ==
+          QStringLiteral("unknown key (did you mean \"bandwidth\"?)"));
+}
+
+TEST_CASE("a raw control character is reported where it is, not as a missing key", "[scenario][errors]")
+{
+    // A NUL inside "format" was reported as "format: missing".
+    const QByteArray nul("{\"format\": \"bitmig-sce\0nario\", \"version\": 1}", 44);
+    ScenarioError e = errorOf(nul);
+    CHECK(e.message() == QStringLiteral("test.json: line 1, column 23: a raw control character (U+0000) inside a "
+                                        "string; JSON needs it escaped as \\u0000"));
+    e = errorOf("{\"format\": \"bitmig-scenario\", \"version\": 1,\n \"name\": \"a\tb\"}");
+    CHECK(e.message() == QStringLiteral("test.json: line 2, column 12: a raw control character (U+0009) inside a "
+                                        "string; JSON needs it escaped as \\u0009"));
+    e = errorOf("{\"format\": \"bitmig-scenario\",\x01 \"version\": 1}");
+    CHECK(e.message() == QStringLiteral("test.json: line 1, column 30: a raw control character (U+0001) is not JSON"));
+    // Escaped, they are fine; so are tabs and line breaks between the tokens.
+    const Scenario s = ScenarioFile::fromJson(
+        "{\"format\":\t\"bitmig-scenario\",\r\n\"version\": 1, \"name\": \"a\\tb\\u0000c\"}", QStringLiteral("ok.json"));
+    CHECK(s.name == QStringLiteral("a\tb") + QChar(0) + QStringLiteral("c"));
+}
+
+TEST_CASE("a key given twice is reported by its key path and both lines", "[scenario][errors]")
+{
+    const struct {
+        const char* json;
+        const char* message;
+    } cases[] = {
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1,\n\"disk\": \"1T\",\n\"tick\": \"1ms\",\n\"disk\": \"2T\"}",
+         "test.json: disk: the key appears twice in one object, on line 2 and on line 4 (a reader would silently "
+         "keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1,\n\"workload\": {\"rate\": 5,\n\"rate\": 6}}",
+         "test.json: workload.rate: the key appears twice in one object, on line 2 and on line 3 (a reader would "
+         "silently keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1, \"injections\": [\n"
+         "{\"time\": 0, \"offset\": 0, \"length\": 512},\n"
+         "{\"time\": 0, \"offset\": 0, \"length\": 512,\n\"time\": 5}]}",
+         "test.json: injections[1].time: the key appears twice in one object, on line 3 and on line 4 (a reader "
+         "would silently keep only one)"},
+        {"{\"format\": \"bitmig-scenario\", \"version\": 1, \"disk\": \"1T\", \"\\u0064isk\": \"2T\"}",
+         "test.json: disk: the key appears twice in one object, on line 1 and on line 1 (a reader would silently "
+         "keep only one)"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.json);
+        CHECK(errorOf(c.json).message() == QString::fromUtf8(c.message));
+    }
+    // The same key in different objects, or as a string value, is no duplicate.
+    const Scenario s = ScenarioFile::fromJson(
+        R"({"format": "bitmig-scenario", "version": 2, "name": "time", "description": "name",
+            "injections": [{"time": "1s", "offset": 0, "length": 512}, {"time": "2s", "offset": 0, "length": 512}],
+            "workload": {"type": "idle", "trace": null}})",
+        QStringLiteral("ok.json"));
+    CHECK(s.config.injections.size() == 2);
 }

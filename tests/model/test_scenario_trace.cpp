@@ -101,6 +101,8 @@ TEST_CASE("trace keys in a scenario are checked with key paths", "[scenario][tra
     REQUIRE(dir.isValid());
     writeFile(dir.filePath(QStringLiteral("t.csv")), kCsv);
     writeFile(dir.filePath(QStringLiteral("bad.csv")), "0.001,0,4096,write\n0.002,zero,4096,write\n");
+    writeFile(dir.filePath(QStringLiteral("long.csv")),
+              "0.001,0,4096,write\n" + QByteArray(70000, ' ') + "0.002,0,4096,write\n");
     const QString path = dir.filePath(QStringLiteral("s.json"));
     const struct {
         QByteArray trace;
@@ -111,6 +113,12 @@ TEST_CASE("trace keys in a scenario are checked with key paths", "[scenario][tra
         {R"({"format": "csv"})", "\"1G\"", "workload.trace.path", "missing"},
         {R"({"path": 3})", "\"1G\"", "workload.trace.path", "expected a string, got a number"},
         {R"({"path": "nothing.csv"})", "\"1G\"", "workload.trace.path", "\"nothing.csv\" cannot be read"},
+        // A device has no size (QFile::size() is 0) and no end: refused before a byte is read.
+        {R"({"path": "/dev/zero"})", "\"1G\"", "workload.trace.path",
+         "\"/dev/zero\" is not a regular file (a device, a pipe or a socket)"},
+        {R"({"path": "."})", "\"1G\"", "workload.trace.path", "\".\" is a folder, not a file"},
+        {R"({"path": "long.csv"})", "\"1G\"", "workload.trace.path",
+         "long.csv:2: the line is longer than 65536 bytes; this is not a trace"},
         {R"({"path": "bad.csv"})", "\"1G\"", "workload.trace.path", "bad.csv:2: offset 'zero' is not a number"},
         {R"({"path": "t.csv", "format": "blkparse"})", "\"1G\"", "workload.trace.path",
          "t.csv:1: not a blkparse event line"},
@@ -135,6 +143,15 @@ TEST_CASE("trace keys in a scenario are checked with key paths", "[scenario][tra
     // null: no trace.
     writeFile(path, scenarioWithTrace("null"));
     CHECK(!ScenarioFile::load(path).config.workload.trace.active());
+}
+
+TEST_CASE("a scenario file that is not a regular file is refused unread", "[scenario][errors]")
+{
+    for (const QString& path : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/null")}) {
+        INFO(path.toStdString());
+        const ScenarioError e = loadError(path);
+        CHECK(e.message() == path + QStringLiteral(": is not a regular file (a device, a pipe or a socket)"));
+    }
 }
 
 TEST_CASE("a version 1 file cannot hold a trace: version 2 added it", "[scenario][trace][errors]")

@@ -61,6 +61,8 @@ public:
     // set, and persistent. Qcow2Error if there is no such bitmap, it is in use (inconsistent), or its
     // table or data are malformed.
     DirtyBitmap loadBitmap(std::string_view name) const;
+    // The same for an entry of bitmaps(), without the search by name. Qcow2Error if `info` is not
+    // an entry of this image's directory as listed (another image's, or changed since).
     DirtyBitmap loadBitmap(const Qcow2BitmapInfo& info) const;
 
 private:

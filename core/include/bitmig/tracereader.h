@@ -6,6 +6,7 @@
 #include "bitmig/trace.h"
 #include "bitmig/traceerror.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <istream>
 #include <string>
@@ -21,11 +22,18 @@ struct TraceReadOptions {
 
 class TraceReader {
 public:
-    // TraceError ("FILE:LINE: reason") for the first bad line, an empty file or one that cannot be
-    // opened. TraceFormat::Auto tells the format from the first line that is not blank.
+    // A line longer than this is not a trace line (fio's longest, a path and three numbers, is
+    // about 4 KiB); a file larger than this is a mistake rather than a trace (about 20 million
+    // lines). Both are refused with an error instead of being read into memory.
+    static constexpr size_t kMaxLineBytes = size_t(64) << 10;
+    static constexpr uint64_t kMaxFileBytes = uint64_t(1) << 30;
+
+    // TraceError ("FILE:LINE: reason") for the first bad line, an empty file, one that cannot be
+    // opened, is not a regular file (a device, a pipe, a folder) or is larger than kMaxFileBytes. TraceFormat::Auto tells the format from the first line that is not blank.
     static Trace readFile(const std::string& path, TraceFormat format = TraceFormat::Auto,
                           const TraceReadOptions& options = {});
-    // The same from a stream; `sourceName` is the FILE of error messages and Trace::source().
+    // The same from a stream; `sourceName` is the FILE of error messages and Trace::source(). Reads
+    // at most kMaxFileBytes, in lines of at most kMaxLineBytes.
     static Trace read(std::istream& in, const std::string& sourceName, TraceFormat format = TraceFormat::Auto,
                       const TraceReadOptions& options = {});
     // The format a trace starting with this line is in; Auto when the line fits none of them.
