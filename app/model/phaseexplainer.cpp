@@ -34,6 +34,20 @@ QString duration(int64_t ns)
     return QCoreApplication::translate("bitmig::PhaseExplainer", "%1 ms").arg(l.toString(double(ns) * 1e-6, 'f', 1));
 }
 
+QString phaseWord(Phase p)
+{
+    switch (p) {
+    case Phase::Idle: return tr("idle");
+    case Phase::Setup: return tr("setup");
+    case Phase::Bulk: return tr("bulk");
+    case Phase::Dirty: return tr("dirty");
+    case Phase::Complete: return tr("complete");
+    case Phase::Done: return tr("done");
+    case Phase::Cancelled: return tr("cancelled");
+    }
+    return {};
+}
+
 } // namespace
 
 ConvergenceForecast PhaseExplainer::forecast(const SimSnapshot& s)
@@ -202,6 +216,14 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
                     "the source kept every dirty bit, including writes the guest made at the destination. "
                     "Start the migration again to retry.");
         break;
+    }
+    if (s.timeLimitReached) {
+        // The clock stopped: what the phase text says is going on is not going on any more.
+        t.title = tr("Stopped at the time limit");
+        t.body = tr("The run reached its time limit of %1 before the migration finished, in the %2 phase; "
+                    "nothing more is sent and the guest writes no more. Raise the time limit (Parameters) "
+                    "to see how it ends.")
+                     .arg(duration(c.timeLimitNs), phaseWord(s.phase));
     }
     if (s.summary.error.size()) {
         t.body += QLatin1Char(' ') + tr("The destination refused the stream: %1").arg(QString::fromStdString(s.summary.error));

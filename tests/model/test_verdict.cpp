@@ -167,3 +167,24 @@ TEST_CASE("a run whose first dirty pass is still going: too early to tell", "[ve
     CHECK(body.contains(QStringLiteral("Too early to tell")));
     CHECK(PhaseExplainer::forecast(s).outcome == ConvergenceForecast::Outcome::TooEarly);
 }
+
+TEST_CASE("a run stopped by its time limit is explained as stopped, not as still sending", "[verdict]")
+{
+    Scenario sc = ScenarioFile::load(QStringLiteral(BITMIG_PRESET_DIR "/never-converges.json"));
+    sc.config.timeLimitNs = 3'000'000'000;  // in the bulk pass
+    MigrationEngine engine(sc.config);
+    engine.runToEnd();
+    REQUIRE(engine.finished());
+    REQUIRE(engine.phase() == Phase::Bulk);
+    SimSnapshot s;
+    s.config = sc.config;
+    s.phase = engine.phase();
+    s.nowNs = engine.nowNs();
+    s.timeLimitReached = true;
+    s.summary = engine.summary();
+    const PhaseExplainer::Text t = PhaseExplainer::explain(s);
+    CHECK(t.title == QStringLiteral("Stopped at the time limit"));
+    CHECK(t.body.contains(QStringLiteral("3.00 s")));
+    CHECK(t.body.contains(QStringLiteral("bulk")));
+    CHECK_FALSE(t.body.contains(QStringLiteral("Every chunk is sent once")));
+}
