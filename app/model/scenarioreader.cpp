@@ -1,6 +1,7 @@
 #include "scenarioreader.h"
 
 #include "bitmig/chunkgeometry.h"
+#include "bitmig/runmemory.h"
 #include "bitmig/tracereader.h"
 #include "bitmig/units.h"
 
@@ -668,6 +669,7 @@ void ScenarioReader::validate(const SimConfig& config, const QString& sourceName
 {
     try {
         config.validate();
+        checkRunMemory(config);  // a run this machine cannot hold is refused here, before anything is allocated
     } catch (const std::invalid_argument& e) {
         throwValidation(sourceName, e);
     }

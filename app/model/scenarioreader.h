@@ -9,7 +9,7 @@ class ScenarioReader {
 public:
     // ScenarioError for the first problem, naming `sourceName` and the key path.
     static Scenario read(const QByteArray& json, const QString& sourceName);
-    // SimConfig::validate() as a ScenarioError at the key path of the field it names.
+    // SimConfig::validate() and checkRunMemory() as a ScenarioError at the key path of the field it names.
     static void validate(const SimConfig& config, const QString& sourceName);
 };
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -81,7 +82,26 @@ RunMemory estimateRunMemory(const SimConfig& c, unsigned densityLog2)
     return m;
 }
 
-std::optional<uint64_t> availableMemory()
+AvailableMemory availableMemory()
+{
+    AvailableMemory a;
+    a.bytes = machineAvailableMemory();
+    if (const char* limit = std::getenv("BITMIG_MEMORY_LIMIT"); limit && *limit) {
+        uint64_t bytes = 0;
+        try {
+            bytes = units::parseSize(limit);
+        } catch (const UnitError& e) {
+            throw std::invalid_argument(std::string("BITMIG_MEMORY_LIMIT: ") + e.what());
+        }
+        if (!a.bytes || bytes < *a.bytes) {
+            a.bytes = bytes;
+            a.limited = true;
+        }
+    }
+    return a;
+}
+
+std::optional<uint64_t> machineAvailableMemory()
 {
     std::ifstream meminfo("/proc/meminfo");
     std::string line;
@@ -128,15 +148,16 @@ uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsign
     return lo * 512;
 }
 
-std::string memoryShortfall(const SimConfig& config, std::optional<uint64_t> available, unsigned densityLog2)
+std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2)
 {
     const uint64_t needed = estimateRunMemory(config, densityLog2).total();
-    if (!available || needed <= *available) {
+    if (!available.bytes || needed <= *available.bytes) {
         return {};
     }
-    std::string why = "the run needs " + units::formatSize(needed) + " of memory for its bitmaps, this machine has " +
-                      units::formatSize(*available) + " available";
-    if (uint64_t largest = largestDiskThatFits(config, *available, densityLog2)) {
+    std::string why = "the run needs " + units::formatSize(needed) + " of memory for its bitmaps, " +
+                      (available.limited ? "BITMIG_MEMORY_LIMIT allows " + units::formatSize(*available.bytes)
+                                         : "this machine has " + units::formatSize(*available.bytes) + " available");
+    if (uint64_t largest = largestDiskThatFits(config, *available.bytes, densityLog2)) {
         // Rounded down to a quarter of its unit, which formatSize() shows exactly ("42.75 TiB").
         uint64_t unit = 1;
         while (unit <= largest / 1024) {

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -186,22 +187,29 @@ TEST_CASE("RunMemory: a run that cannot fit is refused with both figures", "[run
     c.granularity = 512;
     const uint64_t needed = estimateRunMemory(c).total();
     CHECK(needed > 512 * GiB);
-    const uint64_t available = 20 * GiB;
-    const std::string why = memoryShortfall(c, available);
+    const std::string why = memoryShortfall(c, AvailableMemory{20 * GiB, false});
     CHECK(why.find("needs " + units::formatSize(needed) + " of memory") != std::string::npos);
     CHECK(why.find("this machine has 20 GiB available") != std::string::npos);
     CHECK(why.find("disks up to ") != std::string::npos);
-    CHECK(memoryShortfall(c, needed).empty());
-    CHECK(memoryShortfall(c, std::nullopt).empty());
+    CHECK(memoryShortfall(c, AvailableMemory{20 * GiB, true}).find("BITMIG_MEMORY_LIMIT allows 20 GiB") !=
+          std::string::npos);
+    CHECK(memoryShortfall(c, AvailableMemory{needed, false}).empty());
+    CHECK(memoryShortfall(c, AvailableMemory{}).empty());
 
-    const std::optional<uint64_t> machine = availableMemory();
+    const std::optional<uint64_t> machine = machineAvailableMemory();
     REQUIRE(machine);
     CHECK(*machine > 0);
-    if (*machine < needed) {
-        CHECK_THROWS_WITH(checkRunMemory(c), Catch::StartsWith("disk: the run needs "));
-    }
     SimConfig small;
     CHECK_NOTHROW(checkRunMemory(small));
+    ::setenv("BITMIG_MEMORY_LIMIT", "1G", 1);
+    CHECK(availableMemory().bytes == std::min<uint64_t>(GiB, *machineAvailableMemory()));
+    CHECK_NOTHROW(checkRunMemory(small));
+    c.diskBytes = 64 * TiB;
+    CHECK_THROWS_WITH(checkRunMemory(c), Catch::StartsWith("disk: the run needs ") &&
+                                             Catch::Contains("BITMIG_MEMORY_LIMIT allows 1 GiB"));
+    ::setenv("BITMIG_MEMORY_LIMIT", "lots", 1);
+    CHECK_THROWS_WITH(availableMemory(), Catch::StartsWith("BITMIG_MEMORY_LIMIT: 'lots'"));
+    ::unsetenv("BITMIG_MEMORY_LIMIT");
 }
 
 TEST_CASE("RunMemory: the largest disk that fits is the boundary of the estimate", "[runmemory]")

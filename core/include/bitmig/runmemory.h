@@ -39,18 +39,27 @@ uint64_t hbitmapBytes(uint64_t bits) noexcept;
 // configuration need not be valid.
 RunMemory estimateRunMemory(const SimConfig& config, unsigned densityLog2 = 0);
 
-// Memory this machine can give a new run now without swapping: MemAvailable from /proc/meminfo,
-// else the free physical pages (sysconf). std::nullopt where neither is known.
-std::optional<uint64_t> availableMemory();
+// Memory a new run may have: what this machine can give it now without swapping (MemAvailable
+// from /proc/meminfo, else the free physical pages from sysconf), or less when the environment
+// variable BITMIG_MEMORY_LIMIT (a size: "8G", "512M") says so. `limited` tells which applies.
+struct AvailableMemory {
+    std::optional<uint64_t> bytes;  // std::nullopt: nothing is known, every run is let through
+    bool limited = false;           // bytes come from BITMIG_MEMORY_LIMIT
+};
+// std::invalid_argument("BITMIG_MEMORY_LIMIT: ...") when the variable is set to something that is
+// not a size.
+AvailableMemory availableMemory();
+// What this machine has, without the limit.
+std::optional<uint64_t> machineAvailableMemory();
 
 // The largest disk (a multiple of 512 bytes) whose run, otherwise as `config`, needs at most
 // `available` bytes; 0 if not even 512 bytes do.
 uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsigned densityLog2 = 0);
 
-// Empty when the run fits in `available` bytes (or nothing is known about the machine), else why
-// not, with both figures: "the run needs 256.03 GiB of memory for its bitmaps, this machine has
-// 20.29 GiB available; at this granularity disks up to 42 TiB fit".
-std::string memoryShortfall(const SimConfig& config, std::optional<uint64_t> available, unsigned densityLog2 = 0);
+// Empty when the run fits in `available` (or nothing is known about the machine), else why not,
+// with both figures: "the run needs 256.03 GiB of memory for its bitmaps, this machine has 20.29 GiB
+// available; at a granularity of 512 B disks up to 42.25 TiB fit".
+std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2 = 0);
 
 // Throws std::invalid_argument("disk: " + memoryShortfall(...)) when the run does not fit in the
 // memory this machine has available (the field is the disk, as the CLI and scenario files name it).
