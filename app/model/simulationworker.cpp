@@ -4,6 +4,10 @@
 
 #include <QTimer>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 
 namespace bitmig {
@@ -52,8 +56,30 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent)
 
 SimulationWorker::~SimulationWorker() = default;
 
+void SimulationWorker::releaseEngine()
+{
+    if (!engine_) {
+        return;
+    }
+    engine_.reset();
+#ifdef __GLIBC__
+    // The bit arrays are unmapped with the engine; its smaller vectors went to the allocator's
+    // arena, which keeps freed memory unless asked to give it back.
+    ::malloc_trim(0);
+#endif
+}
+
 void SimulationWorker::setConfig(const SimConfig& config)
 {
+    try {
+        config.validate();
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+        return;
+    }
+    // The old run goes before the new one is built: its memory is given back now (Reset of a large
+    // run), and the two never need room at the same time.
+    releaseEngine();
     try {
         auto engine = std::make_unique<MigrationEngine>(config);
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));

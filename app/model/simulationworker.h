@@ -48,6 +48,7 @@ Q_SIGNALS:
     void injectionDone(quint64 token, bool undoable);
 
 private:
+    void releaseEngine();  // drops the run and gives its memory back to the system
     void frame();
     void advance(double wallSeconds);
     void collectTickState();

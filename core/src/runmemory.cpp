@@ -125,6 +125,23 @@ std::optional<uint64_t> machineAvailableMemory()
     return std::nullopt;
 }
 
+std::optional<uint64_t> processAnonymousMemory()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("RssAnon:", 0) == 0) {
+            std::istringstream in(line.substr(8));
+            uint64_t kib = 0;
+            std::string unit;
+            if (in >> kib >> unit && unit == "kB") {
+                return kib * 1024;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsigned densityLog2)
 {
     // The need grows with the disk: search the multiples of 512 bytes up to the largest disk the

@@ -51,6 +51,9 @@ struct AvailableMemory {
 AvailableMemory availableMemory();
 // What this machine has, without the limit.
 std::optional<uint64_t> machineAvailableMemory();
+// The anonymous memory this process occupies (RssAnon from /proc/self/status), std::nullopt where
+// unknown: what dropping the process's current run can give back at most.
+std::optional<uint64_t> processAnonymousMemory();
 
 // The largest disk (a multiple of 512 bytes) whose run, otherwise as `config`, needs at most
 // `available` bytes; 0 if not even 512 bytes do.
