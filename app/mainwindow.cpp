@@ -207,6 +207,7 @@ void MainWindow::buildUi()
     }
     fitParametersDock();
     connect(parameters_, &ParametersPanel::preferredWidthChanged, this, &MainWindow::fitParametersDock);
+    workload_->setDiskBytes(controller_->config().diskBytes);
     workload_->setWorkload(controller_->config().workload);
     updateSpeedLabel(controller_->speed());
     {
@@ -548,6 +549,7 @@ void MainWindow::connectViews()
     connect(controller_, &SimulationController::speedChanged, ui_, [this](double s) { updateSpeedLabel(s); });
     connect(controller_, &SimulationController::configChanged, ui_, [this](const SimConfig& c) {
         parameters_->setConfig(c);
+        workload_->setDiskBytes(c.diskBytes);
         workload_->setWorkload(c.workload);
         if (c != scenario_.config) {
             scenario_.name.clear();

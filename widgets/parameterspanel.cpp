@@ -2,13 +2,14 @@
 
 #include "datasize.h"
 #include "seedtablemodel.h"
+#include "simulationcontroller.h"
 #include "sizespinbox.h"
+#include "unitfield.h"
 
 #include <bitmig/chunkgeometry.h>
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSlider>
-#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -39,40 +39,36 @@ W* named(W* w, const QString& name)
 ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    problem_ = new QLabel(this);
-    problem_->setWordWrap(true);
-    problem_->setVisible(false);
-    problem_->setAccessibleName(tr("Parameter problem"));
-    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    layout->addWidget(problem_);
-
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
 
+    // Every field takes what `bitmig simulate` takes for the same option, read by the same parsers.
     disk_ = named(new SizeSpinBox(this), tr("Disk size"));
-    disk_->setRange(1ULL << 20, 1ULL << 56);
+    disk_->setRange(512, ~qulonglong(0));
     disk_->setMultipleOf(512);
-    form->addRow(tr("&Disk"), disk_);
+    addFieldRow(form, tr("&Disk"), disk_, disk_);
 
     granularity_ = named(new QComboBox(this), tr("Bitmap granularity"));
     for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
-    form->addRow(tr("&Granularity"), granularity_);
+    addFieldRow(form, tr("&Granularity"), granularity_, granularity_);
 
-    auto* chunkRow = new QHBoxLayout;
-    chunkSlider_ = named(new QSlider(Qt::Horizontal, this), tr("Chunk size (log2 of bytes)"));
+    auto* chunkRow = new QWidget(this);
+    auto* chunkLayout = new QHBoxLayout(chunkRow);
+    chunkLayout->setContentsMargins(0, 0, 0, 0);
+    chunkSlider_ = named(new QSlider(Qt::Horizontal, chunkRow), tr("Chunk size (log2 of bytes)"));
     chunkSlider_->setRange(0, 20);
     chunkSlider_->setPageStep(1);
     chunkSlider_->setTickPosition(QSlider::TicksBelow);
-    chunk_ = named(new SizeSpinBox(this), tr("Chunk size"));
+    chunk_ = named(new SizeSpinBox(chunkRow), tr("Chunk size"));
     chunk_->setRange(1, kMaxChunkBytes);
     chunk_->setPowerOfTwo(true);
     chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
-    chunkRow->addWidget(chunkSlider_, 1);
-    chunkRow->addWidget(chunk_);
-    form->addRow(tr("Chunk"), chunkRow);
+    chunkLayout->addWidget(chunkSlider_, 1);
+    chunkLayout->addWidget(chunk_);
+    addFieldRow(form, tr("Chunk"), chunkRow, chunk_);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
@@ -99,74 +95,89 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     strategy_->addItem(tr("Precopy with meta bitmap"), int(Strategy::Precopy));
     strategy_->addItem(tr("Postcopy"), int(Strategy::Postcopy));
     strategy_->addItem(tr("Stop and copy"), int(Strategy::StopAndCopy));
-    link->addRow(tr("&Strategy"), strategy_);
+    addFieldRow(link, tr("&Strategy"), strategy_, strategy_);
 
-    bandwidth_ = named(new QDoubleSpinBox(this), tr("Link bandwidth in Mbit/s"));
-    bandwidth_->setRange(0.001, 1e6);
-    bandwidth_->setDecimals(3);
-    bandwidth_->setSuffix(tr(" Mbit/s"));
-    link->addRow(tr("&Bandwidth"), bandwidth_);
-    latency_ = named(new QDoubleSpinBox(this), tr("Link latency in milliseconds"));
-    latency_->setRange(0, 10000);
-    latency_->setDecimals(3);
-    latency_->setSuffix(tr(" ms"));
-    link->addRow(tr("&Latency"), latency_);
-    maxDowntime_ = named(new QDoubleSpinBox(this), tr("Maximum downtime in milliseconds"));
-    maxDowntime_->setRange(0, 1e6);
-    maxDowntime_->setDecimals(1);
-    maxDowntime_->setSuffix(tr(" ms"));
-    link->addRow(tr("Max do&wntime"), maxDowntime_);
-    maxPasses_ = named(new QSpinBox(this), tr("Maximum dirty passes"));
-    maxPasses_->setRange(0, 100000);
-    link->addRow(tr("Max &passes"), maxPasses_);
+    bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
+                       tr("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
+    addFieldRow(link, tr("&Bandwidth"), bandwidth_, bandwidth_);
+    latency_ = named(new UnitField(UnitField::Kind::Duration, this), tr("One-way link delay: 20 ms, 1.5 s, 250 us"));
+    addFieldRow(link, tr("&Latency"), latency_, latency_);
+    maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), tr("Maximum downtime: 300 ms, 1 s"));
+    addFieldRow(link, tr("Max do&wntime"), maxDowntime_, maxDowntime_);
+    maxPasses_ = named(new UnitField(UnitField::Kind::Whole, this), tr("Maximum dirty passes, 0 to 100000"));
+    maxPasses_->setWholeRange(0, 100000);
+    addFieldRow(link, tr("Max &passes"), maxPasses_, maxPasses_);
     completeBelow_ = named(new SizeSpinBox(this), tr("Send everything in the complete phase below this size (0: off)"));
-    completeBelow_->setRange(0, 1ULL << 40);
-    link->addRow(tr("Complete &only below"), completeBelow_);
+    completeBelow_->setRange(0, ~qulonglong(0));
+    addFieldRow(link, tr("Complete &only below"), completeBelow_, completeBelow_);
 
-    auto* startRow = new QHBoxLayout;
-    autoStart_ = named(new QCheckBox(tr("at"), this), tr("Start the migration automatically"));
-    startAt_ = named(new QDoubleSpinBox(this), tr("Simulated time at which the migration starts"));
-    startAt_->setRange(0, 86400);
-    startAt_->setDecimals(3);
-    startAt_->setSuffix(tr(" s"));
-    startRow->addWidget(autoStart_);
-    startRow->addWidget(startAt_, 1);
-    link->addRow(tr("Migration starts"), startRow);
-    seed_ = named(new QSpinBox(this), tr("Random seed"));
-    seed_->setRange(0, std::numeric_limits<int>::max());
-    link->addRow(tr("S&eed"), seed_);
-    tick_ = named(new QDoubleSpinBox(this), tr("Simulation tick in milliseconds"));
-    tick_->setRange(0.001, 1000);
-    tick_->setDecimals(3);
-    tick_->setSuffix(tr(" ms"));
-    link->addRow(tr("&Tick"), tick_);
+    auto* startRow = new QWidget(this);
+    auto* startLayout = new QHBoxLayout(startRow);
+    startLayout->setContentsMargins(0, 0, 0, 0);
+    autoStart_ = named(new QCheckBox(tr("at"), startRow), tr("Start the migration automatically"));
+    startAt_ = named(new UnitField(UnitField::Kind::Duration, startRow), tr("Simulated time at which the migration starts"));
+    startLayout->addWidget(autoStart_);
+    startLayout->addWidget(startAt_, 1);
+    addFieldRow(link, tr("Migration starts"), startRow, startAt_);
+    seed_ = named(new UnitField(UnitField::Kind::Whole, this), tr("Random seed, 0 to 2^64 - 1"));
+    seed_->setWholeRange(0, ~quint64(0));
+    addFieldRow(link, tr("S&eed"), seed_, seed_);
+    tick_ = named(new UnitField(UnitField::Kind::Duration, this), tr("Simulation tick, 1 us to 1 s"));
+    addFieldRow(link, tr("&Tick"), tick_, tick_);
 
-    connect(disk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
-    connect(granularity_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
+    connect(disk_, &SizeSpinBox::valueChanged, this, [this] { edited(disk_); });
+    connect(granularity_, &QComboBox::currentIndexChanged, this, [this] { edited(granularity_); });
     connect(chunkSlider_, &QSlider::valueChanged, this, [this](int log2) {
         if (!updating_) {
             chunk_->setValue(qulonglong(1) << log2);  // emits valueChanged -> edited
         }
     });
-    connect(chunk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(chunk_, &SizeSpinBox::valueChanged, this, [this] { edited(chunk_); });
     connect(seedView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
     });
-    connect(strategy_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
-    for (QDoubleSpinBox* s : {bandwidth_, latency_, maxDowntime_, startAt_, tick_}) {
-        s->setKeyboardTracking(false);
-        connect(s, &QDoubleSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(strategy_, &QComboBox::currentIndexChanged, this, [this] { edited(strategy_); });
+    for (UnitField* f : {bandwidth_, latency_, maxDowntime_, maxPasses_, startAt_, seed_, tick_}) {
+        connect(f, &UnitField::committed, this, [this, f] { edited(f); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
-    for (QSpinBox* s : {maxPasses_, seed_}) {
-        s->setKeyboardTracking(false);
-        connect(s, &QSpinBox::valueChanged, this, &ParametersPanel::edited);
-    }
-    connect(completeBelow_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
-    connect(autoStart_, &QCheckBox::toggled, this, &ParametersPanel::edited);
-    for (SizeSpinBox* s : {disk_, chunk_, completeBelow_}) {
-        connect(s, &SizeSpinBox::problemChanged, this, &ParametersPanel::showProblem);
+    connect(completeBelow_, &SizeSpinBox::valueChanged, this, [this] { edited(completeBelow_); });
+    connect(autoStart_, &QCheckBox::toggled, this, [this] { edited(startAt_); });
+    for (SizeSpinBox* f : {disk_, chunk_, completeBelow_}) {
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
     setConfig(SimConfig{});
+}
+
+void ParametersPanel::addFieldRow(QFormLayout* form, const QString& label, QWidget* row, QWidget* field)
+{
+    form->addRow(label, row);
+    auto* message = new QLabel(this);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
+    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    form->addRow(QString(), message);
+    form->setRowVisible(message, false);
+    messages_.push_back({field, message, form});
+}
+
+void ParametersPanel::setFieldProblem(QWidget* field, const QString& message)
+{
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
+            m.form->setRowVisible(m.label, !message.isEmpty());
+            field->setAccessibleDescription(m.label->text());
+        }
+    }
+}
+
+void ParametersPanel::clearProblems()
+{
+    for (const FieldMessage& m : messages_) {
+        setFieldProblem(m.field, QString());
+    }
 }
 
 void ParametersPanel::setConfig(const SimConfig& c)
@@ -178,17 +189,17 @@ void ParametersPanel::setConfig(const SimConfig& c)
     chunk_->setValue(c.chunkBytes);
     chunkSlider_->setValue(std::countr_zero(c.chunkBytes));
     strategy_->setCurrentIndex(strategy_->findData(int(c.strategy)));
-    bandwidth_->setValue(c.bandwidth * 8 / 1e6);
-    latency_->setValue(double(c.latencyNs) / 1e6);
-    maxDowntime_->setValue(double(c.maxDowntimeNs) / 1e6);
-    maxPasses_->setValue(int(c.maxPasses));
+    bandwidth_->setNumber(c.bandwidth);
+    latency_->setDuration(c.latencyNs);
+    maxDowntime_->setDuration(c.maxDowntimeNs);
+    maxPasses_->setWhole(c.maxPasses);
     completeBelow_->setValue(c.completeOnlyBelow);
     autoStart_->setChecked(c.migrationStartNs >= 0);
-    startAt_->setValue(c.migrationStartNs >= 0 ? double(c.migrationStartNs) / 1e9 : 0);
-    seed_->setValue(int(std::min<uint64_t>(c.seed, uint64_t(std::numeric_limits<int>::max()))));
-    tick_->setValue(double(c.tickNs) / 1e6);
+    startAt_->setDuration(std::max<int64_t>(c.migrationStartNs, 0));
+    seed_->setWhole(c.seed);
+    tick_->setDuration(c.tickNs);
     updateDerived(c);
-    showProblem({});
+    clearProblems();
     updating_ = false;
 }
 
@@ -199,30 +210,40 @@ SimConfig ParametersPanel::config() const
     c.granularity = granularity_->currentData().toULongLong();
     c.chunkBytes = chunk_->value();
     c.strategy = Strategy(strategy_->currentData().toInt());
-    c.bandwidth = bandwidth_->value() * 1e6 / 8;
-    c.latencyNs = int64_t(latency_->value() * 1e6);
-    c.maxDowntimeNs = int64_t(maxDowntime_->value() * 1e6);
-    c.maxPasses = unsigned(maxPasses_->value());
+    c.bandwidth = bandwidth_->number();
+    c.latencyNs = latency_->duration();
+    c.maxDowntimeNs = maxDowntime_->duration();
+    c.maxPasses = unsigned(maxPasses_->whole());
     c.completeOnlyBelow = completeBelow_->value();
-    c.migrationStartNs = autoStart_->isChecked() ? int64_t(startAt_->value() * 1e9) : -1;
-    c.seed = uint64_t(seed_->value());
-    c.tickNs = int64_t(tick_->value() * 1e6);
+    c.migrationStartNs = autoStart_->isChecked() ? startAt_->duration() : -1;
+    c.seed = seed_->whole();
+    c.tickNs = tick_->duration();
     c.sampleIntervalNs = std::max(c.sampleIntervalNs, c.tickNs);
     return c;
 }
 
 QString ParametersPanel::problem() const
 {
-    return problem_->isVisible() ? problem_->text() : QString();
+    QStringList out;
+    for (const FieldMessage& m : messages_) {
+        if (!m.label->text().isEmpty()) {
+            out << m.label->text();
+        }
+    }
+    return out.join(QLatin1Char('\n'));
 }
 
-void ParametersPanel::showProblem(const QString& message)
+QString ParametersPanel::problemAt(const QWidget* field) const
 {
-    problem_->setText(message);
-    problem_->setVisible(!message.isEmpty());
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            return m.label->text();
+        }
+    }
+    return {};
 }
 
-void ParametersPanel::edited()
+void ParametersPanel::edited(QWidget* field)
 {
     if (updating_) {
         return;
@@ -231,13 +252,23 @@ void ParametersPanel::edited()
     chunkSlider_->setValue(std::countr_zero(chunk_->value()));
     updating_ = false;
     const SimConfig c = config();
+    QString why;
     try {
         c.validate();
+        why = SimulationController::memoryProblem(c);
     } catch (const std::exception& e) {
-        showProblem(tr("Not applied: %1").arg(QString::fromStdString(e.what())));
+        why = QString::fromStdString(e.what());
+    }
+    if (!why.isEmpty()) {
+        // Refused: every field shows the run's values again, and the edited one says why.
+        setConfig(base_);
+        setFieldProblem(field, why);
         return;
     }
-    showProblem({});
+    clearProblems();
+    if (c == base_) {
+        return;  // the same run: nothing to start over
+    }
     updateDerived(c);
     base_ = c;
     Q_EMIT configEdited(c);

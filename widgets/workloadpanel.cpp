@@ -1,33 +1,31 @@
 #include "workloadpanel.h"
 
 #include "sizespinbox.h"
+#include "unitfield.h"
 
 #include <bitmig/trace.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
-#include <QLabel>
 
 namespace bitmig {
 
 namespace {
 
-QDoubleSpinBox* spin(QWidget* parent, const QString& name, double lo, double hi, int decimals, const QString& suffix)
+// Fields read what the command line reads for the same option (bitmig/units.h, plain numbers).
+UnitField* field(QWidget* parent, UnitField::Kind kind, const QString& name, double scale = 1)
 {
-    auto* s = new QDoubleSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setSuffix(suffix);
-    s->setKeyboardTracking(false);
-    s->setAccessibleName(name);
-    s->setToolTip(name);
-    return s;
+    auto* f = new UnitField(kind, parent);
+    f->setScale(scale);
+    f->setAccessibleName(name);
+    f->setToolTip(name);
+    return f;
 }
 
 } // namespace
@@ -36,11 +34,6 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 {
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    problem_ = new QLabel(this);
-    problem_->setWordWrap(true);
-    problem_->setVisible(false);
-    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    form->addRow(problem_);
 
     kind_ = new QComboBox(this);
     kind_->setAccessibleName(tr("Workload type"));
@@ -50,29 +43,29 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     kind_->addItem(tr("Hot spot"), int(WorkloadKind::HotSpot));
     kind_->addItem(tr("Zipf"), int(WorkloadKind::Zipf));
     kind_->addItem(tr("Bursts"), int(WorkloadKind::Bursts));
-    form->addRow(tr("&Type"), kind_);
-    rate_ = spin(this, tr("Guest writes per second"), 0, 1e8, 0, tr(" writes/s"));
-    form->addRow(tr("&Rate"), rate_);
+    addFieldRow(form, tr("&Type"), kind_);
+    rate_ = field(this, UnitField::Kind::Count, tr("Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)"));
+    addFieldRow(form, tr("&Rate (writes/s)"), rate_);
     minSize_ = new SizeSpinBox(this);
     minSize_->setAccessibleName(tr("Smallest write"));
-    minSize_->setRange(512, 1ULL << 30);
+    minSize_->setRange(512, ~qulonglong(0));
     minSize_->setMultipleOf(512);
-    form->addRow(tr("Write size &from"), minSize_);
+    addFieldRow(form, tr("Write size &from"), minSize_);
     maxSize_ = new SizeSpinBox(this);
     maxSize_->setAccessibleName(tr("Largest write"));
-    maxSize_->setRange(512, 1ULL << 30);
+    maxSize_->setRange(512, ~qulonglong(0));
     maxSize_->setMultipleOf(512);
-    form->addRow(tr("t&o"), maxSize_);
-    hotFraction_ = spin(this, tr("Share of the disk that is hot"), 0.01, 100, 2, tr(" % of disk"));
-    form->addRow(tr("Hot &area"), hotFraction_);
-    hotShare_ = spin(this, tr("Share of writes that land in the hot area"), 0, 100, 1, tr(" % of writes"));
-    form->addRow(tr("Hot &share"), hotShare_);
-    zipf_ = spin(this, tr("Zipf exponent (skew)"), 0.01, 10, 2, QString());
-    form->addRow(tr("&Zipf exponent"), zipf_);
-    burstPeriod_ = spin(this, tr("Burst period"), 0.001, 3600, 3, tr(" s"));
-    form->addRow(tr("Burst &period"), burstPeriod_);
-    burstDuty_ = spin(this, tr("Share of each period with writes"), 1, 100, 0, tr(" %"));
-    form->addRow(tr("Burst &duty"), burstDuty_);
+    addFieldRow(form, tr("t&o"), maxSize_);
+    hotFraction_ = field(this, UnitField::Kind::Number, tr("Share of the disk that is hot, in percent (above 0, up to 100)"), 100);
+    rows_[0] = addFieldRow(form, tr("Hot &area (% of disk)"), hotFraction_);
+    hotShare_ = field(this, UnitField::Kind::Number, tr("Share of writes that land in the hot area, in percent (0 to 100)"), 100);
+    rows_[1] = addFieldRow(form, tr("Hot &share (% of writes)"), hotShare_);
+    zipf_ = field(this, UnitField::Kind::Number, tr("Zipf exponent (skew), above 0 and up to 10"));
+    rows_[2] = addFieldRow(form, tr("&Zipf exponent"), zipf_);
+    burstPeriod_ = field(this, UnitField::Kind::Duration, tr("Burst period: 1 s, 250 ms"));
+    rows_[3] = addFieldRow(form, tr("Burst &period"), burstPeriod_);
+    burstDuty_ = field(this, UnitField::Kind::Number, tr("Share of each period with writes, in percent (above 0, up to 100)"), 100);
+    rows_[4] = addFieldRow(form, tr("Burst &duty (%)"), burstDuty_);
 
     // A recorded trace, replayed alongside the generator (set the type to Idle to replay it alone).
     trace_ = new QLabel(this);
@@ -88,8 +81,8 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     traceButtons->addWidget(chooseTrace_);
     traceButtons->addWidget(dropTrace_);
     form->addRow(QString(), traceButtons);
-    traceSpeed_ = spin(this, tr("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, tr("x"));
-    form->addRow(tr("Replay sp&eed"), traceSpeed_);
+    traceSpeed_ = field(this, UnitField::Kind::Number, tr("Trace replay speed (2 = twice as fast)"));
+    addFieldRow(form, tr("Replay sp&eed (x)"), traceSpeed_);
     traceLoop_ = new QCheckBox(tr("&Loop the trace"), this);
     traceLoop_->setToolTip(tr("Start the trace again when it ends"));
     form->addRow(QString(), traceLoop_);
@@ -97,24 +90,77 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     connect(dropTrace_, &QPushButton::clicked, this, [this] {
         base_.trace = TraceReplay{};
         updateTraceLabel();
-        edited();
+        edited(dropTrace_);
     });
-    connect(traceSpeed_, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
-    connect(traceLoop_, &QCheckBox::toggled, this, &WorkloadPanel::edited);
+    connect(traceLoop_, &QCheckBox::toggled, this, [this] { edited(traceLoop_); });
 
-    rows_[0] = hotFraction_;
-    rows_[1] = hotShare_;
-    rows_[2] = zipf_;
-    rows_[3] = burstPeriod_;
-    rows_[4] = burstDuty_;
-
-    connect(kind_, &QComboBox::currentIndexChanged, this, &WorkloadPanel::edited);
-    for (QDoubleSpinBox* s : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_}) {
-        connect(s, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    connect(kind_, &QComboBox::currentIndexChanged, this, [this] { edited(kind_); });
+    for (UnitField* f : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_, traceSpeed_}) {
+        connect(f, &UnitField::committed, this, [this, f] { edited(f); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
-    connect(minSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
-    connect(maxSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    for (SizeSpinBox* f : {minSize_, maxSize_}) {
+        connect(f, &SizeSpinBox::valueChanged, this, [this, f] { edited(f); });
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+    }
     setWorkload(WorkloadSpec{});
+}
+
+// Adds the row and, under it, a message row for the field's refusals (hidden while empty).
+// Returns the field, for setRowVisible().
+QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const QString& label, QWidget* field)
+{
+    form->addRow(label, field);
+    auto* message = new QLabel(this);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
+    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    form->addRow(QString(), message);
+    form->setRowVisible(message, false);
+    messages_.push_back({field, message});
+    return field;
+}
+
+void WorkloadPanel::setFieldProblem(QWidget* field, const QString& message)
+{
+    auto* form = static_cast<QFormLayout*>(layout());
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
+            // A hidden row's message stays hidden with it.
+            form->setRowVisible(m.label, !message.isEmpty() && field->isVisibleTo(this));
+            field->setAccessibleDescription(m.label->text());
+        }
+    }
+}
+
+void WorkloadPanel::clearProblems()
+{
+    for (const FieldMessage& m : messages_) {
+        setFieldProblem(m.field, QString());
+    }
+}
+
+QString WorkloadPanel::problem() const
+{
+    QStringList out;
+    for (const FieldMessage& m : messages_) {
+        if (!m.label->text().isEmpty()) {
+            out << m.label->text();
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+QString WorkloadPanel::problemAt(const QWidget* field) const
+{
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            return m.label->text();
+        }
+    }
+    return {};
 }
 
 void WorkloadPanel::setWorkload(const WorkloadSpec& w)
@@ -122,19 +168,19 @@ void WorkloadPanel::setWorkload(const WorkloadSpec& w)
     updating_ = true;
     base_ = w;
     kind_->setCurrentIndex(kind_->findData(int(w.kind)));
-    rate_->setValue(w.rate);
+    rate_->setNumber(w.rate);
     minSize_->setValue(w.minWriteBytes);
     maxSize_->setValue(w.maxWriteBytes);
-    hotFraction_->setValue(w.hotFraction * 100);
-    hotShare_->setValue(w.hotShare * 100);
-    zipf_->setValue(w.zipfExponent);
-    burstPeriod_->setValue(double(w.burstPeriodNs) / 1e9);
-    burstDuty_->setValue(w.burstDuty * 100);
-    traceSpeed_->setValue(w.trace.speed);
-    shownTraceSpeed_ = traceSpeed_->value();
+    hotFraction_->setNumber(w.hotFraction);
+    hotShare_->setNumber(w.hotShare);
+    zipf_->setNumber(w.zipfExponent);
+    burstPeriod_->setDuration(w.burstPeriodNs);
+    burstDuty_->setNumber(w.burstDuty);
+    traceSpeed_->setNumber(w.trace.speed);
     traceLoop_->setChecked(w.trace.loop);
     updateTraceLabel();
     updateVisibility();
+    clearProblems();
     updating_ = false;
 }
 
@@ -142,20 +188,16 @@ WorkloadSpec WorkloadPanel::workload() const
 {
     WorkloadSpec w = base_;
     w.kind = WorkloadKind(kind_->currentData().toInt());
-    w.rate = rate_->value();
+    w.rate = rate_->number();
     w.minWriteBytes = minSize_->value();
     w.maxWriteBytes = maxSize_->value();
-    w.hotFraction = hotFraction_->value() / 100;
-    w.hotShare = hotShare_->value() / 100;
-    w.zipfExponent = zipf_->value();
-    w.burstPeriodNs = int64_t(burstPeriod_->value() * 1e9);
-    w.burstDuty = burstDuty_->value() / 100;
+    w.hotFraction = hotFraction_->number();
+    w.hotShare = hotShare_->number();
+    w.zipfExponent = zipf_->number();
+    w.burstPeriodNs = burstPeriod_->duration();
+    w.burstDuty = burstDuty_->number();
     if (w.trace.active()) {
-        // The box shows three decimals: a speed it cannot show exactly stays as it came, unless
-        // the box itself was changed (a new speed restarts the replay).
-        if (traceSpeed_->value() != shownTraceSpeed_) {
-            w.trace.speed = traceSpeed_->value();
-        }
+        w.trace.speed = traceSpeed_->number();  // shown exactly: unchanged unless edited
         w.trace.loop = traceLoop_->isChecked();
     }
     return w;
@@ -190,21 +232,24 @@ void WorkloadPanel::updateTraceLabel()
     traceLoop_->setEnabled(t.active());
 }
 
-void WorkloadPanel::edited()
+void WorkloadPanel::edited(QWidget* field)
 {
     if (updating_) {
         return;
     }
     updateVisibility();
     const WorkloadSpec w = workload();
-    if (w.maxWriteBytes < w.minWriteBytes) {
-        problem_->setText(tr("Not applied: the largest write is smaller than the smallest."));
-        problem_->setVisible(true);
+    try {
+        w.validate(diskBytes_);  // what `bitmig simulate` checks for the same values
+    } catch (const std::exception& e) {
+        // Refused: every field shows the run's values again, and the edited one says why.
+        const WorkloadSpec keep = base_;
+        setWorkload(keep);
+        setFieldProblem(field, QString::fromStdString(e.what()));
         return;
     }
-    problem_->setVisible(false);
+    clearProblems();
     base_ = w;
-    shownTraceSpeed_ = traceSpeed_->value();
     Q_EMIT workloadEdited(w);
 }
 
