@@ -207,8 +207,8 @@ TEST_CASE("Workload: rates, shares and periods are read as bitmig reads them", "
 {
     WorkloadPanel w;
     QSignalSpy edited(&w, &WorkloadPanel::workloadEdited);
-    typeAndEnter(w.rateField(), QStringLiteral("20k"));
-    CHECK(w.workload().rate == 20000);
+    typeAndEnter(w.rateField(), QStringLiteral("30k"));
+    CHECK(w.workload().rate == 30000);
     typeAndEnter(w.rateField(), QStringLiteral("1.5M"));
     CHECK(w.workload().rate == 1.5e6);
     CHECK(textOf(w.rateField()) == QStringLiteral("1500000"));
