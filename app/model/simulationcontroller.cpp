@@ -23,6 +23,10 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent)
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SimulationWorker::snapshotReady, this, &SimulationController::onSnapshot);
     connect(worker_, &SimulationWorker::failed, this, &SimulationController::failed);
+    connect(worker_, &SimulationWorker::configRestored, this, [this](const SimConfig& c) {
+        config_ = c;  // the run the worker could build: the window shows its values again
+        Q_EMIT configChanged(config_);
+    });
     connect(worker_, &SimulationWorker::injectionDone, this, &SimulationController::injectionDone);
     thread_->start();
     const double speed = speed_;

@@ -9,6 +9,7 @@
 #endif
 
 #include <algorithm>
+#include <optional>
 
 namespace bitmig {
 
@@ -79,14 +80,30 @@ void SimulationWorker::setConfig(const SimConfig& config)
     }
     // The old run goes before the new one is built: its memory is given back now (Reset of a large
     // run), and the two never need room at the same time.
+    std::optional<SimConfig> previous;
+    if (engine_) {
+        previous = engine_->config();
+    }
     releaseEngine();
-    try {
-        auto engine = std::make_unique<MigrationEngine>(config);
+    auto build = [](const SimConfig& c) {
+        auto engine = std::make_unique<MigrationEngine>(c);
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
-        engine_ = std::move(engine);
+        return engine;
+    };
+    try {
+        engine_ = build(config);
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
-        return;
+        // The previous run (it was built once) starts over instead, and the window is told.
+        try {
+            if (!previous) {
+                return;
+            }
+            engine_ = build(*previous);
+        } catch (const std::exception&) {
+            return;
+        }
+        Q_EMIT configRestored(*previous);
     }
     ++runId_;
     samplesPublished_ = 0;

@@ -45,6 +45,8 @@ public:
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
     void failed(const QString& message);
+    // setConfig() could not build its run (failed() said why) and runs this previous one again.
+    void configRestored(const bitmig::SimConfig& config);
     void injectionDone(quint64 token, bool undoable);
 
 private:

@@ -75,3 +75,35 @@ TEST_CASE("Reset gives a large run's memory back before the next run is built", 
     CAPTURE(residentBefore, residentAfter, source);
     CHECK(residentAfter + source / 10 * 9 <= residentBefore);
 }
+
+TEST_CASE("a run the simulation thread cannot build leaves the previous one, and the window says so",
+          "[controller][memory]")
+{
+    SimulationController c;
+    const SimConfig small = bitmig::test::smallConfig();
+    c.setConfig(small);
+    REQUIRE(waitFor(c, [&](const SimSnapshot& s) { return s.config == small; })->config == small);
+    QSignalSpy failed(&c, &SimulationController::failed);
+    QSignalSpy changed(&c, &SimulationController::configChanged);
+
+    // Passes the checks made before anything is allocated, yet no bitmap can have this size
+    // (more than 2^63 - 1 bytes): building it throws on the simulation thread.
+    SimConfig odd = small;
+    odd.diskBytes = uint64_t(1) << 63;
+    odd.granularity = uint64_t(1) << 31;
+    odd.chunkBytes = 64;
+    c.setConfig(odd);
+    if (changed.isEmpty()) {
+        // The checks before the thread refused it already: the run never changed either.
+        REQUIRE(failed.count() == 1);
+        CHECK(c.config() == small);
+        return;
+    }
+    REQUIRE(changed.count() == 1);  // the odd one, first
+    REQUIRE(changed.wait(5000));    // then the previous one, restored
+    CHECK(failed.count() == 1);
+    CHECK(changed.last().at(0).value<SimConfig>() == small);
+    CHECK(c.config() == small);
+    auto s = waitFor(c, [&](const SimSnapshot& s) { return s.config == small && s.runId > 1; });
+    CHECK(s->config == small);
+}
