@@ -157,7 +157,8 @@ void ParametersPanel::addFieldRow(QFormLayout* form, const QString& label, QWidg
     message->setTextFormat(Qt::PlainText);
     message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
     message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    form->addRow(QString(), message);
+    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    form->addRow(message);  // the whole width: a long reason takes fewer lines
     form->setRowVisible(message, false);
     messages_.push_back({field, message, form});
 }
@@ -182,6 +183,16 @@ void ParametersPanel::clearProblems()
 
 void ParametersPanel::setConfig(const SimConfig& c)
 {
+    // The run this panel just made, coming back: refusals shown at other fields stay.
+    const bool same = c == base_;
+    showValues(c);
+    if (!same) {
+        clearProblems();
+    }
+}
+
+void ParametersPanel::showValues(const SimConfig& c)
+{
     updating_ = true;
     base_ = c;
     disk_->setValue(c.diskBytes);
@@ -199,7 +210,6 @@ void ParametersPanel::setConfig(const SimConfig& c)
     seed_->setWhole(c.seed);
     tick_->setDuration(c.tickNs);
     updateDerived(c);
-    clearProblems();
     updating_ = false;
 }
 
@@ -260,12 +270,13 @@ void ParametersPanel::edited(QWidget* field)
         why = QString::fromStdString(e.what());
     }
     if (!why.isEmpty()) {
-        // Refused: every field shows the run's values again, and the edited one says why.
-        setConfig(base_);
+        // Refused: every field shows the run's values again, and the edited one says why (the
+        // messages of other fields stay until those are corrected).
+        showValues(base_);
         setFieldProblem(field, why);
         return;
     }
-    clearProblems();
+    setFieldProblem(field, QString());
     if (c == base_) {
         return;  // the same run: nothing to start over
     }

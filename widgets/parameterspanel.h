@@ -26,7 +26,8 @@ class ParametersPanel : public QWidget {
 public:
     explicit ParametersPanel(QWidget* parent = nullptr);
 
-    // Shows these values without emitting configEdited (and clears the fields' messages).
+    // Shows these values without emitting configEdited; a different configuration than the panel's
+    // own clears the fields' messages.
     void setConfig(const SimConfig& config);
     // The values on screen (workload and injections come from the config last set).
     SimConfig config() const;
@@ -61,6 +62,7 @@ private:
     // A field changed: the whole configuration is checked (SimConfig::validate() and the memory the
     // run needs); what fails is refused at `field` and every field shows the run's values again.
     void edited(QWidget* field);
+    void showValues(const SimConfig& c);  // the fields only, messages as they are
     void updateDerived(const SimConfig& c);
     void fitSeedTable();
     // Adds the row and, under it, a message row for the field's refusals (hidden while empty).

@@ -92,7 +92,7 @@ void SizeSpinBox::setValue(qulonglong bytes)
     value_ = bytes;
     lineEdit()->setText(format(bytes));
     setToolTip(tr("%1 bytes").arg(QLocale().toString(bytes)));
-    if (!problem_.isEmpty()) {
+    if (changed && !problem_.isEmpty()) {  // a refusal stays while the value it kept is set again
         problem_.clear();
         Q_EMIT problemChanged(problem_);
     }

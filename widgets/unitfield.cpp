@@ -65,22 +65,27 @@ UnitField::UnitField(Kind kind, QWidget* parent) : QAbstractSpinBox(parent), kin
     show();
 }
 
+// A refusal stays while the value it kept is set again (the panel showing the run's values); a new
+// value clears it.
 void UnitField::setNumber(double value)
 {
+    const bool changed = value != number_;
     number_ = value;
-    show();
+    show(changed);
 }
 
 void UnitField::setDuration(qint64 ns)
 {
+    const bool changed = ns != duration_;
     duration_ = ns;
-    show();
+    show(changed);
 }
 
 void UnitField::setWhole(quint64 value)
 {
+    const bool changed = value != whole_;
     whole_ = value;
-    show();
+    show(changed);
 }
 
 void UnitField::setWholeRange(quint64 minimum, quint64 maximum)
@@ -89,10 +94,10 @@ void UnitField::setWholeRange(quint64 minimum, quint64 maximum)
     max_ = std::max(minimum, maximum);
 }
 
-void UnitField::show()
+void UnitField::show(bool clearProblem)
 {
     lineEdit()->setText(shownText());
-    if (!problem_.isEmpty()) {
+    if (clearProblem && !problem_.isEmpty()) {
         problem_.clear();
         Q_EMIT problemChanged(problem_);
     }

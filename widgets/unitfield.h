@@ -23,7 +23,8 @@ public:
     explicit UnitField(Kind kind, QWidget* parent = nullptr);
     Kind kind() const noexcept { return kind_; }
 
-    // The value (setters show it without emitting committed()).
+    // The value (setters show it without emitting committed(); a refusal shown stays unless the
+    // value changes).
     double number() const noexcept { return number_; }  // Bandwidth, Count, Number
     void setNumber(double value);
     qint64 duration() const noexcept { return duration_; }
@@ -70,7 +71,7 @@ private:
     QString parse(const QString& text, Parsed& out) const;
     QString shownText() const;
     void commitText();
-    void show();
+    void show(bool clearProblem = true);
 
     Kind kind_;
     double number_ = 0;

@@ -116,7 +116,8 @@ QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const QString& label, QWi
     message->setTextFormat(Qt::PlainText);
     message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
     message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    form->addRow(QString(), message);
+    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    form->addRow(message);  // the whole width: a long reason takes fewer lines
     form->setRowVisible(message, false);
     messages_.push_back({field, message});
     return field;
@@ -165,6 +166,15 @@ QString WorkloadPanel::problemAt(const QWidget* field) const
 
 void WorkloadPanel::setWorkload(const WorkloadSpec& w)
 {
+    const bool same = w == base_;  // the workload this panel just made, coming back
+    showValues(w);
+    if (!same) {
+        clearProblems();
+    }
+}
+
+void WorkloadPanel::showValues(const WorkloadSpec& w)
+{
     updating_ = true;
     base_ = w;
     kind_->setCurrentIndex(kind_->findData(int(w.kind)));
@@ -180,7 +190,6 @@ void WorkloadPanel::setWorkload(const WorkloadSpec& w)
     traceLoop_->setChecked(w.trace.loop);
     updateTraceLabel();
     updateVisibility();
-    clearProblems();
     updating_ = false;
 }
 
@@ -242,13 +251,16 @@ void WorkloadPanel::edited(QWidget* field)
     try {
         w.validate(diskBytes_);  // what `bitmig simulate` checks for the same values
     } catch (const std::exception& e) {
-        // Refused: every field shows the run's values again, and the edited one says why.
-        const WorkloadSpec keep = base_;
-        setWorkload(keep);
+        // Refused: every field shows the run's values again, and the edited one says why (the
+        // messages of other fields stay until those are corrected).
+        showValues(base_);
         setFieldProblem(field, QString::fromStdString(e.what()));
         return;
     }
-    clearProblems();
+    setFieldProblem(field, QString());
+    if (w == base_) {
+        return;
+    }
     base_ = w;
     Q_EMIT workloadEdited(w);
 }

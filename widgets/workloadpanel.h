@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void edited(QWidget* field);
+    void showValues(const WorkloadSpec& spec);  // the fields only, messages as they are
     void updateVisibility();
     void updateTraceLabel();
     QWidget* addFieldRow(QFormLayout* form, const QString& label, QWidget* field);

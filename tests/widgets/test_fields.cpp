@@ -140,7 +140,10 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     CHECK(p.config().seed == ~uint64_t(0));
     CHECK(textOf(p.seedField()) == QStringLiteral("18446744073709551615"));
     CHECK(edited.count() == 4);
-    CHECK(p.problem().isEmpty());
+    for (UnitField* corrected : {p.maxPassesField(), p.latencyField(), p.tickField(), p.seedField()}) {
+        CHECK(p.problemAt(corrected).isEmpty());
+    }
+    CHECK(p.problemAt(p.startAtField()).contains(QStringLiteral("'-5'")));  // not corrected yet
 
     // A scenario's 2^64 - 1 seed is shown as it is.
     SimConfig c;
@@ -238,4 +241,29 @@ TEST_CASE("Workload: rates, shares and periods are read as bitmig reads them", "
     typeAndEnter(w.maxSizeField(), QStringLiteral("2M"));
     CHECK(w.workload().maxWriteBytes == hot.maxWriteBytes);
     CHECK(w.problemAt(w.maxSizeField()).contains(QStringLiteral("larger than the disk")));
+}
+
+TEST_CASE("Parameters: a refusal stays at its field until that field is corrected", "[fields]")
+{
+    const MemoryLimit limit("16G");
+    ParametersPanel p;
+    QObject::connect(&p, &ParametersPanel::configEdited, &p, [&p](const SimConfig& c) { p.setConfig(c); });
+    typeAndEnter(p.bandwidthField(), QStringLiteral("1e99"));
+    const QString bandwidthWhy = p.problemAt(p.bandwidthField());
+    REQUIRE_FALSE(bandwidthWhy.isEmpty());
+    // Another field refused, then another accepted (and the run's values come back to the panel):
+    typeAndEnter(p.diskField(), QStringLiteral("64 PiB"));
+    CHECK_FALSE(p.problemAt(p.diskField()).isEmpty());
+    typeAndEnter(p.tickField(), QStringLiteral("2ms"));
+    CHECK(p.config().tickNs == 2'000'000);
+    CHECK(p.problemAt(p.bandwidthField()) == bandwidthWhy);
+    CHECK_FALSE(p.problemAt(p.diskField()).isEmpty());
+    CHECK(p.problemAt(p.tickField()).isEmpty());
+    // Corrected: the message goes.
+    typeAndEnter(p.diskField(), QStringLiteral("2 TiB"));
+    CHECK(p.problemAt(p.diskField()).isEmpty());
+    CHECK(p.problemAt(p.bandwidthField()) == bandwidthWhy);
+    // A configuration from elsewhere (a scenario, undo) starts over without messages.
+    p.setConfig(SimConfig{});
+    CHECK(p.problem().isEmpty());
 }
