@@ -1,6 +1,7 @@
 #include "howitworkspanel.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -93,16 +94,33 @@ HowItWorksPanel::HowItWorksPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     text_ = new QTextBrowser(this);
-    text_->setAccessibleName(tr("How migration works"));
     text_->setOpenLinks(false);
     layout->addWidget(text_, 1);
-    guided_ = new QPushButton(tr("Show every phase on the live view"), this);
+    guided_ = new QPushButton(this);
+    layout->addWidget(guided_);
+    connect(guided_, &QPushButton::clicked, this, &HowItWorksPanel::guidedRunRequested);
+    retranslateUi();
+}
+
+void HowItWorksPanel::retranslateUi()
+{
+    text_->setAccessibleName(tr("How migration works"));
+    guided_->setText(tr("Show every phase on the live view"));
     guided_->setAccessibleName(tr("Start the guided run"));
     guided_->setToolTip(tr("Loads a small disk whose migration goes through every phase within seconds, "
                            "and starts it; this section follows the live run."));
-    layout->addWidget(guided_);
-    connect(guided_, &QPushButton::clicked, this, &HowItWorksPanel::guidedRunRequested);
     render();
+    if (!current_.isEmpty()) {
+        text_->scrollToAnchor(current_);
+    }
+}
+
+void HowItWorksPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
 }
 
 void HowItWorksPanel::setSnapshot(const SimSnapshot& snapshot)

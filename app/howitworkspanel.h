@@ -25,7 +25,11 @@ Q_SIGNALS:
     // The user asked for the guided run: a small disk that shows every phase within seconds.
     void guidedRunRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void render();
 
     QTextBrowser* text_ = nullptr;

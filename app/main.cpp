@@ -40,7 +40,7 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     const QCommandLineOption autostart(QStringLiteral("autostart"), QObject::tr("Start the simulated clock at once."));
     const QCommandLineOption speed(QStringLiteral("speed"),
-                                   QObject::tr("Simulated seconds per wall second (0.1 to 1000)."), QStringLiteral("X"));
+                                   QObject::tr("Simulated seconds per wall second (0.001 to 1000)."), QStringLiteral("X"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QObject::tr("Save a PNG of the main window and quit (see --after)."),
                                         QStringLiteral("FILE.png"));
@@ -66,7 +66,7 @@ int main(int argc, char** argv)
         speedValue = parser.value(speed).toDouble(&ok);
         if (!ok || speedValue < bitmig::SimulationController::kMinSpeed ||
             speedValue > bitmig::SimulationController::kMaxSpeed) {
-            return fail(QObject::tr("--speed: '%1' is not a number from 0.1 to 1000").arg(parser.value(speed)));
+            return fail(QObject::tr("--speed: '%1' is not a number from 0.001 to 1000").arg(parser.value(speed)));
         }
     }
     int afterMs = 0;

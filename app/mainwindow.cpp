@@ -12,13 +12,16 @@
 #include "heatmapview.h"
 #include "howitworkspanel.h"
 #include "languagemanager.h"
+#include "messagebar.h"
 #include "migrationcharts.h"
 #include "parameterspanel.h"
 #include "phasestrip.h"
+#include "presentationmode.h"
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
 #include "simulationcontroller.h"
 #include "summarypanel.h"
+#include "translatedtexts.h"
 #include "undocommands.h"
 #include "viewexporter.h"
 #include "workloadpanel.h"
@@ -32,6 +35,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsScene>
@@ -59,15 +63,23 @@ namespace bitmig {
 
 namespace {
 
-// Speed slider: log scale, 0.1x at 0 to 1000x at 400.
-constexpr int kSpeedSteps = 400;
+// Speed slider: log scale, 100 steps a decade from SimulationController::kMinSpeed (0.001x, where a
+// 20 ms migration lasts 20 s) to kMaxSpeed (1000x).
+const double kSpeedDecades = std::log10(SimulationController::kMaxSpeed / SimulationController::kMinSpeed);
+const int kSpeedSteps = int(std::lround(kSpeedDecades * 100));
 int speedToSlider(double speed)
 {
-    return int(std::lround((std::log10(speed) + 1) / 4 * kSpeedSteps));
+    return int(std::lround(std::log10(speed / SimulationController::kMinSpeed) / kSpeedDecades * kSpeedSteps));
 }
 double sliderToSpeed(int value)
 {
-    return std::pow(10.0, double(value) / kSpeedSteps * 4 - 1);
+    if (value <= 0) {
+        return SimulationController::kMinSpeed;  // exactly, not 10^-3 rounded
+    }
+    if (value >= kSpeedSteps) {
+        return SimulationController::kMaxSpeed;
+    }
+    return SimulationController::kMinSpeed * std::pow(10.0, double(value) / kSpeedSteps * kSpeedDecades);
 }
 
 // A run that shows every phase within seconds: a 4 TiB disk whose 8 MiB bitmap takes over a second
@@ -85,6 +97,13 @@ SimConfig demonstrationConfig()
     return c;
 }
 
+// A speed factor: two significant digits below 0.1 ("0.001", "0.025"), one decimal up to 10, none above.
+QString speedNumber(double speed)
+{
+    const QLocale l;
+    return speed > 0 && speed < 0.1 ? l.toString(speed, 'g', 2) : l.toString(speed, 'f', speed < 10 ? 1 : 0);
+}
+
 QWidget* chartViewOf(QChart* chart)
 {
     if (chart && chart->scene() && !chart->scene()->views().isEmpty()) {
@@ -96,7 +115,8 @@ QWidget* chartViewOf(QChart* chart)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), texts_(std::make_unique<TranslatedTexts>(staticMetaObject.className()))
 {
     setObjectName(QStringLiteral("MainWindow"));
     controller_ = new SimulationController(this);
@@ -104,8 +124,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     frameStats_ = new FrameStats(this);
     languages_ = new LanguageManager(this);
     themes_ = new ThemeManager(this);
+    presentation_ = new PresentationMode(this);
 
-    // Connections that outlive a rebuild: they only touch members that buildUi() sets again.
     connect(controller_, &SimulationController::snapshotChanged, this, &MainWindow::onSnapshot);
     connect(controller_, &SimulationController::failed, this, [this](const QString& m) { showHint(m, 10000); });
     connect(controller_, &SimulationController::injectionDone, this, [this](quint64, bool undoable) {
@@ -129,38 +149,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow() = default;
 
+// Builds the widgets, once: a language change sets their texts again (retranslateUi()) and leaves
+// the widgets, the layout, the run and the history as they are.
 void MainWindow::buildUi()
 {
-    // What the views showed, to carry into the new build.
-    const QByteArray dockState = ui_ ? saveState(kStateVersion) : QByteArray();
-    std::unique_ptr<MigrationCharts> oldCharts;
-    uint64_t zoomFirst = 0, zoomEnd = 0;
-    HeatmapView::Tool tool = HeatmapView::Tool::Pan;
-    bool showDestination = true;
-    if (ui_) {
-        zoomFirst = heatmap_->zoomStack()->firstBit();
-        zoomEnd = heatmap_->zoomStack()->endBit();
-        tool = heatmap_->tool();
-        showDestination = heatmap_->showDestination();
-        charts_->setParent(nullptr);
-        oldCharts.reset(charts_);
-        for (QToolBar* bar : findChildren<QToolBar*>(Qt::FindDirectChildrenOnly)) {
-            removeToolBar(bar);
-            delete bar;
-        }
-        qDeleteAll(docks_);
-        docks_.clear();
-        delete ui_;
-    }
-    ui_ = new QObject(this);
-    setWindowTitle(tr("Bitmap Migration Lab"));
-
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
+    messageBar_ = new MessageBar(central);
     scenarioBanner_ = new QLabel(central);
     scenarioBanner_->setWordWrap(true);
-    scenarioBanner_->setAccessibleName(tr("Scenario"));
+    texts_->accessibleName(scenarioBanner_, QT_TR_NOOP("Scenario"));
     scenarioBanner_->setVisible(false);
     phaseStrip_ = new PhaseStrip(central);
     explanation_ = new ExplanationPanel(central);
@@ -170,85 +169,100 @@ void MainWindow::buildUi()
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(heatmap_);
     splitter->addWidget(charts_);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The heatmaps are the lesson: three quarters of the height, in that ratio through resizes (no
+    // stretch factors, so the splitter keeps the proportion of these sizes above each minimum).
+    splitter->setSizes({3000, 1000});
+    layout->addWidget(messageBar_);
     layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
     layout->addWidget(explanation_);
     layout->addWidget(splitter, 1);
-    setCentralWidget(central);  // deletes the previous build's central widget
+    setCentralWidget(central);
     frameStats_->watch(heatmap_);
     frameStats_->watch(charts_);
     frameStats_->watch(phaseStrip_);
 
     createActions();
-    setMenuBar(new QMenuBar(this));
     createMenus();
     createToolBar();
     createDocks();
     createStatusBar();
     connectViews();
+    retranslateUi();
 
-    if (oldCharts) {
-        charts_->adoptHistory(*oldCharts);
-        oldCharts.reset();
-        restoreState(dockState, kStateVersion);
-    }
-    heatmap_->setShowDestination(showDestination);
-    showDestinationAction_->setChecked(showDestination);
-    heatmap_->setTool(tool);
-    (tool == HeatmapView::Tool::Brush ? brushTool_ : tool == HeatmapView::Tool::Zoom ? zoomTool_ : panTool_)
-        ->setChecked(true);
     parameters_->setConfig(controller_->config());
     // Now that the seed table has its rows: wide enough for its four columns and the chunk
     // controls, and never narrower than the panel's labels and fields need, in any language.
-    if (dockState.isEmpty()) {
-        resizeDocks({docks_.first()}, {parametersDockWidth() + 10}, Qt::Horizontal);
-    }
+    resizeDocks({docks_.first()}, {parametersDockWidth() + 10}, Qt::Horizontal);
     fitParametersDock();
     connect(parameters_, &ParametersPanel::preferredWidthChanged, this, &MainWindow::fitParametersDock);
     workload_->setDiskBytes(controller_->config().diskBytes);
     workload_->setWorkload(controller_->config().workload);
-    updateSpeedLabel(controller_->speed());
-    {
-        const QSignalBlocker block(speedSlider_);
-        speedSlider_->setValue(speedToSlider(controller_->speed()));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The panels retranslate after the window (the event reaches the children next): fit the
+        // parameters dock to their new widths once they have them.
+        QMetaObject::invokeMethod(this, &MainWindow::fitParametersDock, Qt::QueuedConnection);
     }
+}
+
+// Every text of the window in the current language; the panels and views set their own.
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Bitmap Migration Lab"));
+    texts_->retranslate();
+    playAction_->setText(controller_->isPlaying() ? tr("&Pause") : tr("&Play"));
+    updateUndoTexts();
+    recent_->setMenu(recentMenu_);  // its "Clear the list"
+    updateSpeedLabel(controller_->speed());
     updateScenarioBanner();
     if (const SimSnapshotPtr& s = controller_->snapshot()) {
-        heatmap_->zoomStack()->setTotalBits(s->geometry.totalBits());
-        if (zoomEnd > zoomFirst && zoomEnd <= s->geometry.totalBits()) {
-            heatmap_->zoomStack()->zoomTo(zoomFirst, zoomEnd);
-        }
-        onSnapshot(s);
+        onSnapshot(s);  // the figures of the status bar and the views in the new language and locale
     }
+}
+
+void MainWindow::updateUndoTexts()
+{
+    auto prefixed = [](const QString& prefix, const QString& command) {
+        return command.isEmpty() ? prefix : prefix + QLatin1Char(' ') + command;
+    };
+    undoAction_->setText(prefixed(tr("&Undo"), undo_->undoText()));
+    redoAction_->setText(prefixed(tr("&Redo"), undo_->redoText()));
 }
 
 void MainWindow::createActions()
 {
-    playAction_ = new QAction(controller_->isPlaying() ? tr("&Pause") : tr("&Play"), ui_);
+    playAction_ = new QAction(this);
     playAction_->setCheckable(true);
     playAction_->setChecked(controller_->isPlaying());
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    playAction_->setStatusTip(tr("Run or pause the simulated clock (Space)"));
+    texts_->statusTip(playAction_, QT_TR_NOOP("Run or pause the simulated clock (Space)"));
     connect(playAction_, &QAction::triggered, controller_, &SimulationController::setPlaying);
 
-    stepAction_ = new QAction(tr("S&tep"), ui_);
+    stepAction_ = new QAction(this);
+    texts_->text(stepAction_, QT_TR_NOOP("S&tep"));
     stepAction_->setShortcut(Qt::Key_Period);
     stepAction_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-    stepAction_->setStatusTip(tr("Advance one tick and pause (.)"));
+    texts_->statusTip(stepAction_, QT_TR_NOOP("Advance one tick and pause (.)"));
     connect(stepAction_, &QAction::triggered, this, [this] { controller_->step(1); });
 
-    resetAction_ = new QAction(tr("&Reset"), ui_);
+    resetAction_ = new QAction(this);
+    texts_->text(resetAction_, QT_TR_NOOP("&Reset"));
     resetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     resetAction_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    resetAction_->setStatusTip(tr("Start the run over with the same parameters (Ctrl+R)"));
+    texts_->statusTip(resetAction_, QT_TR_NOOP("Start the run over with the same parameters (Ctrl+R)"));
     connect(resetAction_, &QAction::triggered, controller_, &SimulationController::reset);
 
-    startAction_ = new QAction(tr("Start &migration"), ui_);
+    startAction_ = new QAction(this);
+    texts_->text(startAction_, QT_TR_NOOP("Start &migration"));
     startAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    startAction_->setStatusTip(tr("Begin migrating the bitmap now (Ctrl+M)"));
+    texts_->statusTip(startAction_, QT_TR_NOOP("Begin migrating the bitmap now (Ctrl+M)"));
     connect(startAction_, &QAction::triggered, this, [this] {
         controller_->startMigration();
         if (!controller_->isPlaying()) {
@@ -256,34 +270,52 @@ void MainWindow::createActions()
         }
     });
 
-    abortAction_ = new QAction(tr("&Abort (link fault)"), ui_);
+    abortAction_ = new QAction(this);
+    texts_->text(abortAction_, QT_TR_NOOP("&Abort (link fault)"));
     abortAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    abortAction_->setStatusTip(tr("Drop the link: the migration is cancelled and can be retried (Ctrl+K)"));
+    texts_->statusTip(abortAction_, QT_TR_NOOP("Drop the link: the migration is cancelled and can be retried (Ctrl+K)"));
     abortAction_->setEnabled(false);
     connect(abortAction_, &QAction::triggered, controller_, &SimulationController::abortMigration);
 
-    showDestinationAction_ = new QAction(tr("Show &destination"), ui_);
+    showDestinationAction_ = new QAction(this);
+    texts_->text(showDestinationAction_, QT_TR_NOOP("Show &destination"));
     showDestinationAction_->setCheckable(true);
     showDestinationAction_->setChecked(true);
     showDestinationAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    showDestinationAction_->setStatusTip(tr("Show the destination bitmap with its differences (Ctrl+D)"));
+    texts_->statusTip(showDestinationAction_, QT_TR_NOOP("Show the destination bitmap with its differences (Ctrl+D)"));
     connect(showDestinationAction_, &QAction::toggled, heatmap_, &HeatmapView::setShowDestination);
 
-    undoAction_ = undo_->createUndoAction(ui_, tr("&Undo"));
+    // Made here rather than by QUndoStack::createUndoAction(), whose text prefix cannot change with
+    // the language.
+    undoAction_ = new QAction(this);
     undoAction_->setShortcut(QKeySequence::Undo);
-    redoAction_ = undo_->createRedoAction(ui_, tr("&Redo"));
-    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    undoAction_->setEnabled(undo_->canUndo());
+    connect(undoAction_, &QAction::triggered, undo_, &QUndoStack::undo);
+    connect(undo_, &QUndoStack::canUndoChanged, undoAction_, &QAction::setEnabled);
+    redoAction_ = new QAction(this);
+    // Spelled out rather than QKeySequence::Redo, which is Ctrl+Shift+Z on some desktops and Ctrl+Y
+    // on others: the same keys everywhere, each bound once (a key bound twice does nothing).
+    redoAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redoAction_->setEnabled(undo_->canRedo());
+    connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
+    connect(undo_, &QUndoStack::canRedoChanged, redoAction_, &QAction::setEnabled);
+    connect(undo_, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
+    connect(undo_, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
 
-    toolGroup_ = new QActionGroup(ui_);
-    panTool_ = new QAction(tr("&Pan"), toolGroup_);
+    toolGroup_ = new QActionGroup(this);
+    panTool_ = new QAction(toolGroup_);
+    texts_->text(panTool_, QT_TR_NOOP("&Pan"));
     panTool_->setShortcut(Qt::Key_H);
-    panTool_->setStatusTip(tr("Drag to pan the heatmaps (H)"));
-    zoomTool_ = new QAction(tr("&Zoom"), toolGroup_);
+    texts_->statusTip(panTool_, QT_TR_NOOP("Drag to pan the heatmaps (H)"));
+    zoomTool_ = new QAction(toolGroup_);
+    texts_->text(zoomTool_, QT_TR_NOOP("&Zoom"));
     zoomTool_->setShortcut(Qt::Key_Z);
-    zoomTool_->setStatusTip(tr("Drag a rectangle to zoom into it (Z)"));
-    brushTool_ = new QAction(tr("B&rush"), toolGroup_);
+    texts_->statusTip(zoomTool_, QT_TR_NOOP("Drag a rectangle to zoom into it (Z)"));
+    brushTool_ = new QAction(toolGroup_);
+    texts_->text(brushTool_, QT_TR_NOOP("B&rush"));
     brushTool_->setShortcut(Qt::Key_B);
-    brushTool_->setStatusTip(tr("Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)"));
+    texts_->statusTip(brushTool_,
+                      QT_TR_NOOP("Click or drag on the bitmap to write there; hold Ctrl to clear (trim) instead (B)"));
     for (QAction* a : {panTool_, zoomTool_, brushTool_}) {
         a->setCheckable(true);
     }
@@ -295,14 +327,32 @@ void MainWindow::createActions()
     });
 }
 
+QMenu* MainWindow::addMenu(QMenu* parent, const char* title)
+{
+    QMenu* menu = parent ? parent->addMenu(QString()) : menuBar()->addMenu(QString());
+    texts_->title(menu, title);
+    return menu;
+}
+
 void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open scenario..."), this, &MainWindow::openScenarioDialog);
+    // An action whose text (and status tip) follow the language.
+    auto add = [this](QMenu* menu, const char* text, auto&& slot, const char* tip = nullptr) {
+        QAction* a = menu->addAction(QString(), this, std::forward<decltype(slot)>(slot));
+        texts_->text(a, text);
+        if (tip) {
+            texts_->statusTip(a, tip);
+        }
+        return a;
+    };
+
+    QMenu* file = addMenu(nullptr, QT_TR_NOOP("&File"));
+    QAction* open = add(file, QT_TR_NOOP("&Open scenario..."), &MainWindow::openScenarioDialog,
+                        QT_TR_NOOP("Load parameters, workload, seed and injections from a scenario file (Ctrl+O)"));
     open->setShortcut(QKeySequence::Open);
-    open->setStatusTip(tr("Load parameters, workload, seed and injections from a scenario file (Ctrl+O)"));
-    recent_->setMenu(file->addMenu(tr("Open &recent")));
-    QMenu* presets = file->addMenu(tr("&Presets"));
+    recentMenu_ = addMenu(file, QT_TR_NOOP("Open &recent"));
+    recent_->setMenu(recentMenu_);
+    QMenu* presets = addMenu(file, QT_TR_NOOP("&Presets"));
     presets->setToolTipsVisible(true);
     try {
         for (const Scenario& preset : ScenarioFile::presets()) {
@@ -314,23 +364,23 @@ void MainWindow::createMenus()
         presets->setEnabled(false);
         showHint(QString::fromStdString(e.what()), 10000);
     }
-    QAction* save = file->addAction(tr("&Save scenario as..."), this, &MainWindow::saveScenarioDialog);
-    save->setShortcut(QKeySequence::SaveAs);
-    save->setStatusTip(tr("Write every parameter, the workload, the seed and the injections to a file"));
+    QAction* save = add(file, QT_TR_NOOP("&Save scenario as..."), &MainWindow::saveScenarioDialog,
+                        QT_TR_NOOP("Write every parameter, the workload, the seed and the injections to a file"));
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));  // QKeySequence::SaveAs is none on some desktops
     file->addSeparator();
-    QAction* import = file->addAction(tr("&Import bitmap from qcow2..."), this, &MainWindow::importQcow2Dialog);
+    QAction* import = add(file, QT_TR_NOOP("&Import bitmap from qcow2..."), &MainWindow::importQcow2Dialog,
+                          QT_TR_NOOP("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    import->setStatusTip(tr("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     createExportMenu(file);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    QAction* quit = add(file, QT_TR_NOOP("&Quit"), &QWidget::close);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = addMenu(nullptr, QT_TR_NOOP("&Edit"));
     edit->addAction(undoAction_);
     edit->addAction(redoAction_);
     edit->addSeparator();
-    QAction* copySummary = edit->addAction(tr("Copy &summary"), this, [this] {
+    QAction* copySummary = add(edit, QT_TR_NOOP("Copy &summary"), [this] {
         auto* mime = new QMimeData;
         mime->setText(summary_->lines().join(QLatin1Char('\n')));
         mime->setData(QStringLiteral("application/json"), summaryJson());
@@ -338,20 +388,20 @@ void MainWindow::createMenus()
         showHint(tr("The run summary is on the clipboard."));
     });
     copySummary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    edit->addAction(tr("Copy &heatmaps as image"), this, [this] {
+    add(edit, QT_TR_NOOP("Copy &heatmaps as image"), [this] {
         QGuiApplication::clipboard()->setImage(ViewExporter::image(heatmap_));
         showHint(tr("The heatmaps are on the clipboard."));
     });
-    edit->addAction(tr("Copy &charts as image"), this, [this] {
+    add(edit, QT_TR_NOOP("Copy &charts as image"), [this] {
         QGuiApplication::clipboard()->setImage(ViewExporter::image(charts_));
         showHint(tr("The charts are on the clipboard."));
     });
-    edit->addAction(tr("Copy chart &data (CSV)"), this, [this] {
+    add(edit, QT_TR_NOOP("Copy chart &data (CSV)"), [this] {
         QGuiApplication::clipboard()->setText(QString::fromUtf8(ChartData::toCsv(chartData())));
         showHint(tr("The charts' data is on the clipboard as CSV."));
     });
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = addMenu(nullptr, QT_TR_NOOP("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     ZoomStack* zoom = heatmap_->zoomStack();
     view->addAction(zoom->zoomInAction());
@@ -360,25 +410,26 @@ void MainWindow::createMenus()
     view->addAction(zoom->backAction());
     view->addSeparator();
     view->addAction(showDestinationAction_);
+    view->addAction(presentation_->action());
     view->addSeparator();
     view->addActions(toolGroup_->actions());
     view->addSeparator();
-    QMenu* themeMenu = view->addMenu(tr("&Theme"));
-    auto* themeGroup = new QActionGroup(ui_);
-    const std::pair<ThemeManager::Theme, QString> themes[] = {
-        {ThemeManager::Theme::System, tr("Follow the &system")},
-        {ThemeManager::Theme::Light, tr("&Light")},
-        {ThemeManager::Theme::Dark, tr("&Dark")},
+    QMenu* themeMenu = addMenu(view, QT_TR_NOOP("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    const std::pair<ThemeManager::Theme, const char*> themes[] = {
+        {ThemeManager::Theme::System, QT_TR_NOOP("Follow the &system")},
+        {ThemeManager::Theme::Light, QT_TR_NOOP("&Light")},
+        {ThemeManager::Theme::Dark, QT_TR_NOOP("&Dark")},
     };
     for (const auto& [t, label] : themes) {
-        QAction* a = themeMenu->addAction(label, this, [this, t = t] { setTheme(t); });
+        QAction* a = add(themeMenu, label, [this, t = t] { setTheme(t); });
         a->setCheckable(true);
         a->setChecked(themes_->theme() == t);
         a->setData(ThemeManager::key(t));
         themeGroup->addAction(a);
     }
 
-    QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
+    QMenu* sim = addMenu(nullptr, QT_TR_NOOP("&Simulation"));
     sim->addAction(playAction_);
     sim->addAction(stepAction_);
     sim->addAction(resetAction_);
@@ -386,28 +437,25 @@ void MainWindow::createMenus()
     sim->addAction(startAction_);
     sim->addAction(abortAction_);
     sim->addSeparator();
-    QAction* faster = sim->addAction(tr("&Faster"), this, [this] { setSpeed(controller_->speed() * 2); });
+    QAction* faster = add(sim, QT_TR_NOOP("&Faster"), [this] { setSpeed(controller_->speed() * 2); });
     faster->setShortcut(QKeySequence(Qt::Key_BracketRight));
-    QAction* slower = sim->addAction(tr("&Slower"), this, [this] { setSpeed(controller_->speed() / 2); });
+    QAction* slower = add(sim, QT_TR_NOOP("&Slower"), [this] { setSpeed(controller_->speed() / 2); });
     slower->setShortcut(QKeySequence(Qt::Key_BracketLeft));
 
-    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    QMenu* language = addMenu(nullptr, QT_TR_NOOP("&Language"));
     language->setObjectName(QStringLiteral("languageMenu"));
-    auto* languageGroup = new QActionGroup(ui_);
+    auto* languageGroup = new QActionGroup(this);
     for (const QString& code : LanguageManager::codes()) {
-        QAction* a = language->addAction(LanguageManager::nativeName(code), this, [this, code] {
-            // Rebuilding the window from inside one of its menus' handlers would delete the menu
-            // that is still delivering the event: do it once the event is done.
-            QMetaObject::invokeMethod(this, [this, code] { setLanguage(code); }, Qt::QueuedConnection);
-        });
+        // Each language in its own name, whatever the language of the window.
+        QAction* a = language->addAction(LanguageManager::nativeName(code), this, [this, code] { setLanguage(code); });
         a->setCheckable(true);
         a->setChecked(languages_->current() == code);
         a->setData(code);
         languageGroup->addAction(a);
     }
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* how = help->addAction(tr("&How migration works"), this, [this] {
+    QMenu* help = addMenu(nullptr, QT_TR_NOOP("&Help"));
+    QAction* how = add(help, QT_TR_NOOP("&How migration works"), [this] {
         for (QDockWidget* d : std::as_const(docks_)) {
             if (d->widget() && d->findChild<HowItWorksPanel*>()) {
                 d->show();
@@ -416,61 +464,73 @@ void MainWindow::createMenus()
         }
     });
     how->setShortcut(QKeySequence::HelpContents);
-    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    QAction* keys = add(help, QT_TR_NOOP("&Keyboard shortcuts"), &MainWindow::showShortcuts);
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     help->addSeparator();
-    help->addAction(tr("&About Bitmap Migration Lab"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    add(help, QT_TR_NOOP("&About Bitmap Migration Lab"), &MainWindow::showAbout);
+    QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+    texts_->text(aboutQt, QT_TR_NOOP("About &Qt"));
 }
 
 void MainWindow::createExportMenu(QMenu* file)
 {
-    QMenu* menu = file->addMenu(tr("&Export"));
-    const QString images = tr("PNG image (*.png);;SVG drawing (*.svg)");
-    const QString data = tr("CSV table (*.csv);;JSON document (*.json)");
-    menu->addAction(tr("&Heatmaps..."), this, [this, images] {
-        exportDialog(tr("Export the heatmaps"), QStringLiteral("heatmaps"), images,
+    QMenu* menu = addMenu(file, QT_TR_NOOP("&Export"));
+    auto add = [this, menu](const char* text, auto&& slot) {
+        QAction* a = menu->addAction(QString(), this, std::forward<decltype(slot)>(slot));
+        texts_->text(a, text);
+        return a;
+    };
+    // The dialogs' titles and filters in the language of the moment they open.
+    auto images = [] { return tr("PNG image (*.png);;SVG drawing (*.svg)"); };
+    auto data = [] { return tr("CSV table (*.csv);;JSON document (*.json)"); };
+    add(QT_TR_NOOP("&Heatmaps..."), [this, images] {
+        exportDialog(tr("Export the heatmaps"), QStringLiteral("heatmaps"), images(),
                      [this](const QString& p) { return exportView(heatmap_, p, tr("Heatmaps")); });
     });
-    menu->addAction(tr("All &charts..."), this, [this, images] {
-        exportDialog(tr("Export the charts"), QStringLiteral("charts"), images,
+    add(QT_TR_NOOP("All &charts..."), [this, images] {
+        exportDialog(tr("Export the charts"), QStringLiteral("charts"), images(),
                      [this](const QString& p) { return exportView(charts_, p, tr("Charts")); });
     });
     for (int k = 0; k < kChartKindCount; ++k) {
         const auto kind = ChartKind(k);
-        const QString title = MigrationCharts::chartTitle(kind);
-        menu->addAction(tr("Chart: %1...").arg(title), this, [this, kind, title, images] {
+        QAction* a = menu->addAction(QString(), this, [this, kind, images] {
+            const QString title = MigrationCharts::chartTitle(kind);
             QWidget* view = chartViewOf(charts_->chart(kind));
-            exportDialog(tr("Export the chart %1").arg(title), MainWindow::chartKey(kind), images,
+            exportDialog(tr("Export the chart %1").arg(title), MainWindow::chartKey(kind), images(),
                          [this, view, title](const QString& p) { return exportView(view, p, title); });
         });
+        texts_->add(a, QT_TR_NOOP("Chart: %1..."),
+                    [a, kind](const QString& t) { a->setText(t.arg(MigrationCharts::chartTitle(kind))); });
     }
     menu->addSeparator();
-    menu->addAction(tr("Chart &data..."), this, [this, data] {
-        exportDialog(tr("Export the chart data"), QStringLiteral("chart-data"), data,
+    add(QT_TR_NOOP("Chart &data..."), [this, data] {
+        exportDialog(tr("Export the chart data"), QStringLiteral("chart-data"), data(),
                      [this](const QString& p) { return exportChartData(p); });
     });
-    menu->addAction(tr("Run &summary..."), this, [this, data] {
-        exportDialog(tr("Export the run summary"), QStringLiteral("summary"), data,
+    add(QT_TR_NOOP("Run &summary..."), [this, data] {
+        exportDialog(tr("Export the run summary"), QStringLiteral("summary"), data(),
                      [this](const QString& p) { return exportSummary(p); });
     });
 }
 
 void MainWindow::createToolBar()
 {
-    QToolBar* bar = addToolBar(tr("Simulation"));
+    QToolBar* bar = addToolBar(QString());
+    texts_->windowTitle(bar, QT_TR_NOOP("Simulation"));
     bar->setObjectName(QStringLiteral("simulationToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(playAction_);
     bar->addAction(stepAction_);
     bar->addAction(resetAction_);
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr("Speed "), bar));
+    auto* speedCaption = new QLabel(bar);
+    texts_->add(speedCaption, QT_TR_NOOP("Speed "), [speedCaption](const QString& t) { speedCaption->setText(t); });
+    bar->addWidget(speedCaption);
     speedSlider_ = new QSlider(Qt::Horizontal, bar);
     speedSlider_->setRange(0, kSpeedSteps);
     speedSlider_->setFixedWidth(160);
-    speedSlider_->setAccessibleName(tr("Simulation speed"));
-    speedSlider_->setToolTip(tr("Simulated seconds per wall second, 0.1x to 1000x ([ and ])"));
+    texts_->accessibleName(speedSlider_, QT_TR_NOOP("Simulation speed"));
+    texts_->toolTip(speedSlider_, QT_TR_NOOP("Simulated seconds per wall second, 0.001x to 1000x ([ and ])"));
     bar->addWidget(speedSlider_);
     speedLabel_ = new QLabel(bar);
     speedLabel_->setMinimumWidth(speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("1000.0x ")));
@@ -497,8 +557,9 @@ void MainWindow::fitParametersDock()
 
 void MainWindow::createDocks()
 {
-    auto addDock = [this](QWidget* content, const QString& title, const QString& name, Qt::DockWidgetArea area) {
-        auto* dock = new QDockWidget(title, this);
+    auto addDock = [this](QWidget* content, const char* title, const QString& name, Qt::DockWidgetArea area) {
+        auto* dock = new QDockWidget(this);
+        texts_->windowTitle(dock, title);
         dock->setObjectName(name);
         auto* scroll = new QScrollArea(dock);
         scroll->setWidget(content);
@@ -513,10 +574,10 @@ void MainWindow::createDocks()
     workload_ = new WorkloadPanel;
     summary_ = new SummaryPanel;
     howItWorks_ = new HowItWorksPanel;
-    addDock(parameters_, tr("Parameters"), QStringLiteral("parametersDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* w = addDock(workload_, tr("Workload"), QStringLiteral("workloadDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* s = addDock(summary_, tr("Summary"), QStringLiteral("summaryDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* h = addDock(howItWorks_, tr("How migration works"), QStringLiteral("howItWorksDock"),
+    addDock(parameters_, QT_TR_NOOP("Parameters"), QStringLiteral("parametersDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* w = addDock(workload_, QT_TR_NOOP("Workload"), QStringLiteral("workloadDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* s = addDock(summary_, QT_TR_NOOP("Summary"), QStringLiteral("summaryDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* h = addDock(howItWorks_, QT_TR_NOOP("How migration works"), QStringLiteral("howItWorksDock"),
                              Qt::LeftDockWidgetArea);
     tabifyDockWidget(w, s);
     tabifyDockWidget(s, h);
@@ -542,12 +603,12 @@ void MainWindow::createStatusBar()
 
 void MainWindow::connectViews()
 {
-    connect(controller_, &SimulationController::playingChanged, ui_, [this](bool playing) {
+    connect(controller_, &SimulationController::playingChanged, this, [this](bool playing) {
         playAction_->setChecked(playing);
         playAction_->setText(playing ? tr("&Pause") : tr("&Play"));
     });
-    connect(controller_, &SimulationController::speedChanged, ui_, [this](double s) { updateSpeedLabel(s); });
-    connect(controller_, &SimulationController::configChanged, ui_, [this](const SimConfig& c) {
+    connect(controller_, &SimulationController::speedChanged, this, [this](double s) { updateSpeedLabel(s); });
+    connect(controller_, &SimulationController::configChanged, this, [this](const SimConfig& c) {
         parameters_->setConfig(c);
         workload_->setDiskBytes(c.diskBytes);
         workload_->setWorkload(c.workload);
@@ -650,7 +711,7 @@ void MainWindow::setSpeed(double speed)
 
 void MainWindow::updateSpeedLabel(double speed)
 {
-    speedLabel_->setText(tr("%1x").arg(QLocale().toString(speed, 'f', speed < 10 ? 1 : 0)));
+    speedLabel_->setText(tr("%1x").arg(speedNumber(speed)));
 }
 
 void MainWindow::showHint(const QString& text, int ms)
@@ -675,18 +736,18 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     phaseStrip_->setSnapshot(snapshot);
     explanation_->setSnapshot(*snapshot);
     howItWorks_->setSnapshot(*snapshot);
-    summary_->setSummary(snapshot->summary, snapshot->config);
+    summary_->setSummary(snapshot->summary, snapshot->config, snapshot->timeLimitReached);
 
     const bool running = snapshot->phase == Phase::Setup || snapshot->phase == Phase::Bulk ||
                          snapshot->phase == Phase::Dirty || snapshot->phase == Phase::Complete;
     startAction_->setEnabled(snapshot->canStart);
-    abortAction_->setEnabled(running);
+    abortAction_->setEnabled(running && !snapshot->finished);  // nothing runs past the time limit
     playAction_->setEnabled(!snapshot->finished);
     stepAction_->setEnabled(!snapshot->finished);
 
     const QLocale l;
     timeLabel_->setText(tr("t = %1 s, %2x").arg(l.toString(double(snapshot->nowNs) * 1e-9, 'f', 3),
-                                               l.toString(snapshot->achievedSpeed, 'f', 1)));
+                                               speedNumber(snapshot->achievedSpeed)));
     const uint64_t bitmapBytes = (snapshot->geometry.totalBits() + 7) / 8;
     memoryLabel_->setText(tr("bitmap %1").arg(formatDataSize(bitmapBytes, 1, l)));
     if (frameStats_->frames() > 0 && snapshot->serial % 30 == 0) {

@@ -1,7 +1,8 @@
 // The main window: wires the simulation controller to the views, panels, menus and undo history.
-// The controller, the undo history, the language and the theme live as long as the window; the
-// widgets are built by buildUi() and built again when the language changes, so every string comes
-// from the new translation while the run, its charts and the history carry on.
+// The widgets are built once, by buildUi(). A language change (QEvent::LanguageChange) sets their
+// texts again in place: the window's own in retranslateUi() (texts recorded with TranslatedTexts
+// where the controls are made), each panel and view its own; the layout, the run, its charts and
+// the history stay as they are.
 #pragma once
 
 #include <bitmig/simconfig.h>
@@ -15,6 +16,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QActionGroup;
@@ -31,12 +33,15 @@ class FrameStats;
 class HeatmapView;
 class HowItWorksPanel;
 class LanguageManager;
+class MessageBar;
 class MigrationCharts;
 class ParametersPanel;
 class PhaseStrip;
+class PresentationMode;
 class RecentFiles;
 class SimulationController;
 class SummaryPanel;
+class TranslatedTexts;
 class WorkloadPanel;
 struct ChartSeriesData;
 
@@ -54,6 +59,8 @@ public:
     SummaryPanel* summaryPanel() const noexcept { return summary_; }
     PhaseStrip* phaseStrip() const noexcept { return phaseStrip_; }
     HowItWorksPanel* howItWorks() const noexcept { return howItWorks_; }
+    // Above the heatmaps: files that did not load, with the file, the key and the reason.
+    MessageBar* messageBar() const noexcept { return messageBar_; }
     QUndoStack* undoStack() const noexcept { return undo_; }
     FrameStats* frameStats() const noexcept { return frameStats_; }
     QAction* playAction() const noexcept { return playAction_; }
@@ -62,26 +69,33 @@ public:
     QAction* stepAction() const noexcept { return stepAction_; }
     QAction* resetAction() const noexcept { return resetAction_; }
     RecentFiles* recentFiles() const noexcept { return recent_; }
+    // View > Presentation (F11): full screen, large text, the heatmaps filling it.
+    PresentationMode* presentation() const noexcept { return presentation_; }
     // Every action of the window (menus and toolbar), for the shortcut reference and tests.
     QList<QAction*> allActions() const;
 
     // Applies a configuration as one undoable edit (from the panels, a scenario or a preset).
     void applyConfig(const SimConfig& config, const QString& what);
-    // Speed in simulated seconds per wall second, 0.1 .. 1000.
+    // Speed in simulated seconds per wall second, 0.001 .. 1000.
     void setSpeed(double speed);
     // A status-bar hint instead of a modal alert.
     void showHint(const QString& text, int ms = 6000);
 
     // ---- scenarios ----
-    // Loads and applies a scenario file (one undoable edit); false with a hint naming the file,
-    // the key and the reason when it does not load. The run keeps its old parameters then.
+    // Loads and applies a scenario file (one undoable edit); false with the message bar naming the
+    // file, the key and the reason when it does not load. The run keeps its old parameters then.
     bool openScenario(const QString& path, QString* error = nullptr);
     bool saveScenario(const QString& path, QString* error = nullptr);
     void applyScenario(const Scenario& scenario);
+    // What the guest does while an imported bitmap migrates: nothing, so only the imported bits
+    // are dirty, or the workload it had, whose writes add to them.
+    enum class ImportWorkload { Idle, Keep };
     // Imports a qcow2 image's persistent bitmap: disk size and granularity from the image, the
-    // bitmap's dirty extents as writes at time 0 (one undoable edit). An empty name picks the only
-    // bitmap, or asks when there are several. False with the file's error otherwise.
-    bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr);
+    // bitmap's dirty extents as writes at time 0, shown at once (one undoable edit); the scenario
+    // banner says which workload runs. An empty name picks the only bitmap, or asks when there are
+    // several. False with the file's error in the message bar otherwise.
+    bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr,
+                     ImportWorkload workload = ImportWorkload::Idle);
     // Replays a recorded trace (fio iolog, blkparse text or CSV) alongside the workload from now on.
     // False with the file, line and reason when it does not read or does not fit the disk.
     bool loadTrace(const QString& path, QString* error = nullptr);
@@ -90,7 +104,9 @@ public:
 
     // ---- language, theme, settings ----
     QString language() const;
-    // "en", "de" or "ru"; the window is rebuilt in the new language. False for an unknown code.
+    // "en", "de" or "ru"; every text of the window follows at once, in place: the widgets, the
+    // layout and the dock widths stay (a dock grows only if the new texts need it). False for an
+    // unknown code.
     bool setLanguage(const QString& code);
     ThemeManager::Theme theme() const;
     void setTheme(ThemeManager::Theme theme);
@@ -114,10 +130,15 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildUi();
+    void retranslateUi();
+    void updateUndoTexts();
     void createActions();
+    // A menu of the menu bar (parent null) or a submenu, its title following the language.
+    QMenu* addMenu(QMenu* parent, const char* title);
     void createMenus();
     void createExportMenu(QMenu* file);
     void createToolBar();
@@ -136,26 +157,29 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
-    // A file that did not load or save: a status-bar hint, the message in *error; returns false.
+    // The workload in words: "Uniform random, 4,000 writes/s".
+    static QString workloadDescription(const WorkloadSpec& workload);
+    // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,
                       const std::function<QString(const QString&)>& save);
 
-    // Survive a rebuild of the widgets.
     SimulationController* controller_ = nullptr;
     QUndoStack* undo_ = nullptr;
     FrameStats* frameStats_ = nullptr;
     LanguageManager* languages_ = nullptr;
     ThemeManager* themes_ = nullptr;
+    PresentationMode* presentation_ = nullptr;
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
     bool settingsEnabled_ = true;
+    int userDockWidth_ = -1;      // the parameters dock's width before a language change widened it
+    int widenedDockWidth_ = -1;   // the width a language change widened it to
     static constexpr int kStateVersion = 2;  // of saveState(): dock and toolbar layout
 
-    // Rebuilt with the widgets: every connection to the controller made by buildUi() uses this as
-    // its context, so none survives into the next build.
-    QObject* ui_ = nullptr;
+    std::unique_ptr<TranslatedTexts> texts_;  // the window's texts, as their source strings
 
+    MessageBar* messageBar_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
     MigrationCharts* charts_ = nullptr;
     PhaseStrip* phaseStrip_ = nullptr;
@@ -166,6 +190,7 @@ private:
     SummaryPanel* summary_ = nullptr;
     HowItWorksPanel* howItWorks_ = nullptr;
     RecentFiles* recent_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
 
     QAction* playAction_ = nullptr;
     QAction* stepAction_ = nullptr;

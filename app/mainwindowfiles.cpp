@@ -4,9 +4,12 @@
 
 #include "chartdata.h"
 #include "cli/summaryjson.h"
+#include "datasize.h"
 #include "heatmapview.h"
 #include "languagemanager.h"
+#include "messagebar.h"
 #include "migrationcharts.h"
+#include "qcow2importdialog.h"
 #include "recentfiles.h"
 #include "simulationcontroller.h"
 #include "viewexporter.h"
@@ -19,6 +22,8 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -85,6 +90,7 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         }
         applyScenario(s);
         recent_->add(path);
+        messageBar_->dismiss();  // an earlier failure no longer holds
         return true;
     } catch (const std::exception& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
@@ -134,21 +140,61 @@ void MainWindow::importQcow2Dialog()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import bitmap from qcow2"), QString(),
                                                       tr("qcow2 images (*.qcow2 *.img);;All files (*)"));
-    if (!path.isEmpty()) {
-        importQcow2(path);
+    if (path.isEmpty()) {
+        return;
     }
+    QStringList names;
+    try {
+        const Qcow2Image image(QFile::encodeName(path).toStdString());
+        for (const Qcow2BitmapInfo& b : image.bitmaps()) {
+            names << QString::fromStdString(b.name);
+        }
+    } catch (const std::exception& e) {
+        reportFailure(QString::fromStdString(e.what()), nullptr);
+        return;
+    }
+    if (names.isEmpty()) {
+        importQcow2(path);  // says why there is nothing to import
+        return;
+    }
+    Qcow2ImportDialog dialog(QFileInfo(path).fileName(), names, workloadDescription(controller_->config().workload),
+                             this);
+    if (dialog.exec() == QDialog::Accepted) {
+        importQcow2(path, dialog.bitmapName(), nullptr,
+                    dialog.keepWorkload() ? ImportWorkload::Keep : ImportWorkload::Idle);
+    }
+}
+
+QString MainWindow::workloadDescription(const WorkloadSpec& w)
+{
+    // The workload panel's names for the kinds, in its translation.
+    const char* const kinds[] = {QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Idle"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Uniform random"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Sequential"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Hot spot"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Zipf"),
+                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Bursts")};
+    const QString kind = QCoreApplication::translate("bitmig::WorkloadPanel", kinds[int(w.kind)]);
+    QString text = w.kind == WorkloadKind::Idle
+                       ? kind
+                       : tr("%1, %2 writes/s").arg(kind, QLocale().toString(w.rate, 'f', 0));
+    if (w.trace.active()) {
+        text = tr("%1, replaying %2")
+                   .arg(text, QFileInfo(QString::fromStdString(w.trace.trace->source())).fileName());
+    }
+    return text;
 }
 
 bool MainWindow::reportFailure(const QString& message, QString* error)
 {
-    showHint(message, 15000);
+    messageBar_->showMessage(message, MessageBar::Kind::Error);
     if (error) {
         *error = message;
     }
     return false;
 }
 
-bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error)
+bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error, ImportWorkload workload)
 {
     auto fail = [&](const QString& message) { return reportFailure(message, error); };
     try {
@@ -188,6 +234,11 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         config.diskBytes = image.diskBytes();
         config.granularity = info->granularity;
         config.injections.clear();
+        const QString keptWorkload = workloadDescription(config.workload);
+        if (workload == ImportWorkload::Idle) {
+            config.workload.kind = WorkloadKind::Idle;
+            config.workload.trace = TraceReplay{};
+        }
         const std::vector<Range> extents = dirtyExtents(bitmap.bits());
         if (extents.size() > kMaxImportedExtents) {
             return fail(tr("%1: bitmap '%2' has %3 separate dirty extents; at most %4 can be imported as writes.")
@@ -206,12 +257,15 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), name);
         s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
                             .arg(QLocale().toString(qulonglong(config.injections.size())),
-                                 QLocale().formattedDataSize(qint64(config.diskBytes), 1,
-                                                             QLocale::DataSizeTraditionalFormat),
-                                 QLocale().formattedDataSize(qint64(config.granularity), 0,
-                                                             QLocale::DataSizeTraditionalFormat));
+                                 formatDataSize(config.diskBytes, 1), formatDataSize(config.granularity, 0)) +
+                        QLatin1Char(' ') +
+                        (workload == ImportWorkload::Idle
+                             ? tr("The guest is idle: only the imported bits are dirty.")
+                             : tr("The guest keeps its workload (%1): its writes add to the imported bits.")
+                                   .arg(keptWorkload));
         s.config = config;
         applyScenario(s);
+        messageBar_->dismiss();
         return true;
     } catch (const std::exception& e) {
         return fail(QString::fromStdString(e.what()));
@@ -227,6 +281,7 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
         controller_->setWorkload(w);
         workload_->setWorkload(w);
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
+        messageBar_->dismiss();
         return true;
     } catch (const std::exception& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
@@ -246,11 +301,39 @@ bool MainWindow::setLanguage(const QString& code)
     if (code == languages_->current()) {
         return true;
     }
+    // The parameters dock keeps the width it has, unless an earlier language widened it beyond
+    // what the user gave it: then it goes back to that width (or as wide as the new texts need).
+    QDockWidget* dock = findChild<QDockWidget*>(QStringLiteral("parametersDock"));
+    if (dock->width() != widenedDockWidth_) {
+        userDockWidth_ = dock->width();
+    }
     if (!languages_->setLanguage(code)) {
-        showHint(tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)));
+        messageBar_->showMessage(
+            tr("The %1 translation is missing from this build.").arg(LanguageManager::nativeName(code)),
+            MessageBar::Kind::Warning);
         return false;
     }
-    buildUi();
+    // The translators post QEvent::LanguageChange: deliver it now, so every widget has its new
+    // texts when this returns (changeEvent() -> retranslateUi() in the window and each panel).
+    setLocale(QLocale());  // numbers in the fields and the views follow the language too
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    for (QAction* a : allActions()) {
+        if (a->isCheckable() && a->data().toString() == code) {
+            a->setChecked(true);
+        }
+    }
+    // The panels lay out their new texts before the dock is measured against them.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    fitParametersDock();
+    if (!isVisible()) {
+        // Not laid out yet (`bitmig-lab --lang`): the dock starts as wide as its panel wants.
+        resizeDocks({dock}, {parametersDockWidth() + 10}, Qt::Horizontal);
+        userDockWidth_ = widenedDockWidth_ = -1;
+        return true;
+    }
+    const int width = std::max(userDockWidth_, dock->minimumWidth());
+    widenedDockWidth_ = width > userDockWidth_ ? width : -1;
+    resizeDocks({dock}, {width}, Qt::Horizontal);
     return true;
 }
 
@@ -295,8 +378,9 @@ void MainWindow::restoreSettings()
             scenario_ = s;
             updateScenarioBanner();
         } catch (const std::exception& e) {
-            showHint(tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
-                     15000);
+            messageBar_->showMessage(
+                tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
+                MessageBar::Kind::Warning);
         }
     }
     bool ok = false;

@@ -1447,10 +1447,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
 <context>
     <name>bitmig::PhaseExplainer</name>
     <message>
-        <source>%1/s</source>
-        <translation>%1/s</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1555,16 +1551,56 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Das Ziel hat den Datenstrom abgelehnt: %1</translation>
     </message>
     <message>
-        <source>It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass leaves less behind.</source>
-        <translation>Sie konvergiert: Schreibvorgänge machen Chunks im Umfang von %1 wieder dirty, während die Verbindung %2 überträgt; so bleibt nach jedem Durchlauf weniger übrig.</translation>
-    </message>
-    <message>
-        <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
-        <translation>Sie konvergiert nicht: Schreibvorgänge machen Chunks im Umfang von %1 wieder dirty, mindestens so viel, wie die Verbindung überträgt (%2). Der ausstehende Rest kann nicht schrumpfen; nach %3 Durchläufen wird der Gast trotzdem angehalten, und die Ausfallzeit wächst. Ein kleinerer Chunk sendet pro Schreibvorgang weniger erneut.</translation>
-    </message>
-    <message>
         <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits the downtime budget, %3 (bandwidth × max downtime, less the latency, the framing and what is still on the link). </source>
         <translation>Nur Chunks mit gesetztem Meta-Bit werden erneut gesendet: %1 Dirty-Chunks, %2 ausstehend. Der Gast kann angehalten werden, sobald der ausstehende Rest in das Ausfallzeit-Budget passt: %3 (Bandbreite × max. Ausfallzeit, abzüglich Latenz, Framing und dessen, was noch auf der Verbindung ist). </translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: no dirty pass has finished yet, so how much a pass leaves behind is not measured.</source>
+        <translation>Noch zu früh, um zu sagen, ob sie konvergiert: Noch kein Dirty-Durchlauf ist beendet, also ist nicht gemessen, wie viel ein Durchlauf zurücklässt.</translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: the last pass left %1 % of what it began with. If that held, pending would fit the budget in pass %2 of at most %3, but the passes so far do not settle it yet.</source>
+        <translation>Noch zu früh, um zu sagen, ob sie konvergiert: Der letzte Durchlauf ließ %1 % dessen zurück, womit er begann. Bliebe es dabei, passte der ausstehende Rest in Durchlauf %2 von höchstens %3 ins Budget, doch die bisherigen Durchläufe entscheiden das noch nicht.</translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: the last pass left %1 % of what it began with. If that held, pending would not reach the budget within the %2 passes left, but the passes so far do not settle it yet.</source>
+        <translation>Noch zu früh, um zu sagen, ob sie konvergiert: Der letzte Durchlauf ließ %1 % dessen zurück, womit er begann. Bliebe es dabei, erreichte der ausstehende Rest das Budget in den %2 verbleibenden Durchläufen nicht, doch die bisherigen Durchläufe entscheiden das noch nicht.</translation>
+    </message>
+    <message>
+        <source>It converges: each pass leaves about %1 % of what it began with, so pending fits the budget in this pass.</source>
+        <translation>Sie konvergiert: Jeder Durchlauf lässt etwa %1 % dessen zurück, womit er begann, also passt der ausstehende Rest in diesem Durchlauf ins Budget.</translation>
+    </message>
+    <message>
+        <source>It converges: each pass leaves about %1 % of what it began with, so pending fits the budget in pass %2 (at most %3 are allowed).</source>
+        <translation>Sie konvergiert: Jeder Durchlauf lässt etwa %1 % dessen zurück, womit er begann, also passt der ausstehende Rest in Durchlauf %2 ins Budget (höchstens %3 sind erlaubt).</translation>
+    </message>
+    <message>
+        <source>Pending fits the budget: the guest is paused now.</source>
+        <translation>Der ausstehende Rest passt ins Budget: Der Gast wird jetzt angehalten.</translation>
+    </message>
+    <message>
+        <source>It converges in this pass: the last pass left nothing behind.</source>
+        <translation>Sie konvergiert in diesem Durchlauf: Der letzte Durchlauf ließ nichts zurück.</translation>
+    </message>
+    <message>
+        <source>It will not converge: the writes re-dirty chunks about as fast as a pass resends them, so pending settles near %1, far above the budget. After pass %2 the guest is paused anyway and the downtime exceeds the limit. A smaller chunk resends less for each write.</source>
+        <translation>Sie wird nicht konvergieren: Die Schreibzugriffe markieren Chunks etwa so schnell neu, wie ein Durchlauf sie erneut sendet, also bleibt der ausstehende Rest bei etwa %1, weit über dem Budget. Nach Durchlauf %2 wird der Gast trotzdem angehalten, und die Ausfallzeit überschreitet das Limit. Ein kleinerer Chunk sendet je Schreibzugriff weniger erneut.</translation>
+    </message>
+    <message>
+        <source>It will not converge in time: each pass leaves about %1 % of what it began with, so pending needs about %2 more passes to reach the budget, but only %3 are left. After pass %4 the guest is paused anyway and the downtime exceeds the limit.</source>
+        <translation>Sie wird nicht rechtzeitig konvergieren: Jeder Durchlauf lässt etwa %1 % dessen zurück, womit er begann, also bräuchte der ausstehende Rest noch etwa %2 Durchläufe bis zum Budget, doch nur %3 bleiben. Nach Durchlauf %4 wird der Gast trotzdem angehalten, und die Ausfallzeit überschreitet das Limit.</translation>
+    </message>
+    <message>
+        <source>It will not converge: pending does not reach the budget within the %1 passes left. After pass %2 the guest is paused anyway and the downtime exceeds the limit.</source>
+        <translation>Sie wird nicht konvergieren: Der ausstehende Rest erreicht das Budget in den %1 verbleibenden Durchläufen nicht. Nach Durchlauf %2 wird der Gast trotzdem angehalten, und die Ausfallzeit überschreitet das Limit.</translation>
+    </message>
+    <message>
+        <source>It will not converge before the run&apos;s time limit of %1: at this shrink the passes it needs take longer.</source>
+        <translation>Sie wird nicht vor dem Zeitlimit des Laufs (%1) konvergieren: Bei dieser Abnahme dauern die nötigen Durchläufe länger.</translation>
+    </message>
+    <message>
+        <source>It cannot converge: the link&apos;s latency and the framing of the complete phase alone take longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is paused anyway.</source>
+        <translation>Sie kann nicht konvergieren: Schon die Latenz der Verbindung und das Framing der Abschlussphase dauern länger als die maximale Ausfallzeit von %1, also passt kein ausstehender Rest. Nach Durchlauf %2 wird der Gast trotzdem angehalten.</translation>
     </message>
 </context>
 <context>

@@ -1447,10 +1447,6 @@ Click or drag to move the view</source>
 <context>
     <name>bitmig::PhaseExplainer</name>
     <message>
-        <source>%1/s</source>
-        <translation>%1/с</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 с</translation>
     </message>
@@ -1555,16 +1551,56 @@ Click or drag to move the view</source>
         <translation>Приёмник отверг поток: %1</translation>
     </message>
     <message>
-        <source>It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass leaves less behind.</source>
-        <translation>Миграция сходится: записи повторно изменяют фрагменты объёмом %1, а канал передаёт %2, поэтому после каждого прохода остаётся меньше.</translation>
-    </message>
-    <message>
-        <source>It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime grows. A smaller chunk resends less for each write.</source>
-        <translation>Миграция не сходится: записи повторно изменяют фрагменты объёмом %1 — не меньше, чем передаёт канал (%2). Остаток не может уменьшиться; после %3 проходов гость всё равно приостанавливается, и время простоя растёт. С меньшим фрагментом каждая запись вызывает меньше повторной отправки.</translation>
-    </message>
-    <message>
         <source>Only chunks whose meta bit is set are resent: %1 dirty chunks, %2 pending. The guest can be paused once pending fits the downtime budget, %3 (bandwidth × max downtime, less the latency, the framing and what is still on the link). </source>
         <translation>Повторно отправляются только фрагменты с установленным мета-битом: изменённых фрагментов %1, остаток %2. Гостя можно приостановить, как только остаток уложится в бюджет времени простоя — %3 (пропускная способность × макс. время простоя за вычетом задержки, кадрирования и того, что ещё в канале). </translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: no dirty pass has finished yet, so how much a pass leaves behind is not measured.</source>
+        <translation>Сходимость оценивать рано: ни один проход по изменённым фрагментам ещё не завершён, и сколько проход оставляет после себя, не измерено.</translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: the last pass left %1 % of what it began with. If that held, pending would fit the budget in pass %2 of at most %3, but the passes so far do not settle it yet.</source>
+        <translation>Сходимость оценивать рано: последний проход оставил %1 % того, с чего начал. Если так пойдёт и дальше, остаток уложится в бюджет на проходе %2 из не более чем %3, но прошедшие проходы этого ещё не решают.</translation>
+    </message>
+    <message>
+        <source>Too early to tell whether it converges: the last pass left %1 % of what it began with. If that held, pending would not reach the budget within the %2 passes left, but the passes so far do not settle it yet.</source>
+        <translation>Сходимость оценивать рано: последний проход оставил %1 % того, с чего начал. Если так пойдёт и дальше, остаток не уложится в бюджет за оставшиеся проходы (%2), но прошедшие проходы этого ещё не решают.</translation>
+    </message>
+    <message>
+        <source>It converges: each pass leaves about %1 % of what it began with, so pending fits the budget in this pass.</source>
+        <translation>Сходится: каждый проход оставляет около %1 % того, с чего начал, поэтому остаток уложится в бюджет на этом проходе.</translation>
+    </message>
+    <message>
+        <source>It converges: each pass leaves about %1 % of what it began with, so pending fits the budget in pass %2 (at most %3 are allowed).</source>
+        <translation>Сходится: каждый проход оставляет около %1 % того, с чего начал, поэтому остаток уложится в бюджет на проходе %2 (разрешено не более %3).</translation>
+    </message>
+    <message>
+        <source>Pending fits the budget: the guest is paused now.</source>
+        <translation>Остаток укладывается в бюджет: гость сейчас приостанавливается.</translation>
+    </message>
+    <message>
+        <source>It converges in this pass: the last pass left nothing behind.</source>
+        <translation>Сходится на этом проходе: последний проход ничего не оставил.</translation>
+    </message>
+    <message>
+        <source>It will not converge: the writes re-dirty chunks about as fast as a pass resends them, so pending settles near %1, far above the budget. After pass %2 the guest is paused anyway and the downtime exceeds the limit. A smaller chunk resends less for each write.</source>
+        <translation>Не сойдётся: записи заново помечают фрагменты примерно так же быстро, как проход их пересылает, поэтому остаток держится около %1, намного выше бюджета. После прохода %2 гость всё равно будет приостановлен, и простой превысит лимит. Меньший фрагмент пересылает меньше на каждую запись.</translation>
+    </message>
+    <message>
+        <source>It will not converge in time: each pass leaves about %1 % of what it began with, so pending needs about %2 more passes to reach the budget, but only %3 are left. After pass %4 the guest is paused anyway and the downtime exceeds the limit.</source>
+        <translation>Не сойдётся вовремя: каждый проход оставляет около %1 % того, с чего начал, поэтому остатку нужно ещё около %2 проходов до бюджета, а осталось только %3. После прохода %4 гость всё равно будет приостановлен, и простой превысит лимит.</translation>
+    </message>
+    <message>
+        <source>It will not converge: pending does not reach the budget within the %1 passes left. After pass %2 the guest is paused anyway and the downtime exceeds the limit.</source>
+        <translation>Не сойдётся: остаток не достигнет бюджета за оставшиеся проходы (%1). После прохода %2 гость всё равно будет приостановлен, и простой превысит лимит.</translation>
+    </message>
+    <message>
+        <source>It will not converge before the run&apos;s time limit of %1: at this shrink the passes it needs take longer.</source>
+        <translation>Не сойдётся до предела времени прогона (%1): при таком сокращении нужные проходы займут больше времени.</translation>
+    </message>
+    <message>
+        <source>It cannot converge: the link&apos;s latency and the framing of the complete phase alone take longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is paused anyway.</source>
+        <translation>Сойтись невозможно: одна только задержка канала и кадрирование завершающей фазы занимают больше максимального времени простоя (%1), так что никакой остаток не уложится. После прохода %2 гость всё равно будет приостановлен.</translation>
     </message>
 </context>
 <context>

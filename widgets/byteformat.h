@@ -10,6 +10,15 @@ namespace bitmig {
 
 // IEC units ("512 MiB"); whole numbers of a unit without decimals, others with `precision`.
 QString formatBytes(uint64_t bytes, const QLocale& locale = QLocale(), int precision = 2);
+// As formatBytes, with as many decimals as it takes to tell apart two amounts `resolution` bytes
+// apart (at least `precision`; trailing zeros dropped): deep in a 4 TiB disk, offsets 64 KiB apart
+// read "2.2304688 TiB" and "2.2304688 TiB" would not do. resolution 0: as formatBytes.
+QString formatBytesResolving(uint64_t bytes, uint64_t resolution, const QLocale& locale = QLocale(),
+                             int precision = 2);
+// The decimals formatBytesResolving() gives `bytes` at `resolution` (before dropping trailing zeros).
+int decimalsToResolve(uint64_t bytes, uint64_t resolution, int precision = 2) noexcept;
+// The resolution that tells the two ends of [first, end) apart: about a tenth of the range.
+uint64_t rangeResolution(uint64_t first, uint64_t end) noexcept;
 // Every byte, with the locale's digit grouping ("1,073,741,824").
 QString formatExactBytes(uint64_t bytes, const QLocale& locale = QLocale());
 // Disk offset where bitmap bit `bit` starts; the last bit may cover less than a granule, so the

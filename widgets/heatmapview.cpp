@@ -82,7 +82,12 @@ QSize HeatmapView::sizeHint() const
 
 QSize HeatmapView::minimumSizeHint() const
 {
-    return {320, 12 * fontMetrics().height()};
+    // Room for every band at minBandPixels: what the text around the bands takes, plus the bands.
+    const int line = fontMetrics().height();
+    const int n = bandCount();
+    const int around = margin + (line + 6) + margin + n * (line + 6) + (n - 1) * bandGap + (line + 8) +
+                       HeatmapLegend::height(fontMetrics()) + 4 + margin;
+    return {320, around + n * std::max(minBandPixels, cellPixels_)};
 }
 
 // --- state -------------------------------------------------------------------------------------
@@ -129,10 +134,13 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
         }
 
         const QLocale locale;
+        const uint64_t firstByte = bitToByte(snapshot_->geometry.firstBit());
+        const uint64_t endByte = bitToByte(snapshot_->geometry.endBit());
+        const uint64_t resolution = rangeResolution(firstByte, endByte);
         const QString description =
             tr("Showing %1 to %2 of %3; %4 dirty bits, %5 dirty chunks")
-                .arg(formatBytes(bitToByte(snapshot_->geometry.firstBit()), locale),
-                     formatBytes(bitToByte(snapshot_->geometry.endBit()), locale),
+                .arg(formatBytesResolving(firstByte, resolution, locale),
+                     formatBytesResolving(endByte, resolution, locale),
                      formatBytes(diskBytes(), locale), locale.toString(qulonglong(snapshot_->dirtyBits)),
                      locale.toString(qulonglong(snapshot_->dirtyChunks)));
         if (description != accessibleDescription()) {
@@ -305,6 +313,15 @@ void HeatmapView::changeEvent(QEvent* event)
         relayout();
         emitRequestIfChanged();
         update();
+    } else if (event->type() == QEvent::LanguageChange) {
+        // The bands' titles and tool tips are made as they are painted; the rest is set here.
+        stack_->retranslate();
+        setAccessibleName(tr("Dirty bitmap heatmaps"));
+        if (!snapshot_) {
+            setAccessibleDescription(tr("Source dirty bitmap, meta bitmap and destination bitmap of the migration"));
+        }
+        relayout();  // labels measured in the new language
+        update();
     }
     QWidget::changeEvent(event);
 }
@@ -358,11 +375,13 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
     case Band::Source:
         title = tr("Dirty bitmap (source)");
         if (s) {
+            const uint64_t firstByte = bitToByte(s->geometry.firstBit()), endByte = bitToByte(s->geometry.endBit());
+            const uint64_t resolution = rangeResolution(firstByte, endByte);
             detail = tr("%1 of %2 bits dirty · showing %3 – %4 of %5")
                          .arg(locale.toString(qulonglong(s->dirtyBits)),
                               locale.toString(qulonglong(s->geometry.totalBits())),
-                              formatBytes(bitToByte(s->geometry.firstBit()), locale),
-                              formatBytes(bitToByte(s->geometry.endBit()), locale), formatBytes(diskBytes(), locale));
+                              formatBytesResolving(firstByte, resolution, locale),
+                              formatBytesResolving(endByte, resolution, locale), formatBytes(diskBytes(), locale));
         }
         break;
     case Band::Meta:
@@ -548,7 +567,9 @@ QString HeatmapView::toolTipAt(const QPoint& point) const
     lines << tr("Disk bytes %1 – %2 (%3)")
                  .arg(formatExactBytes(firstByte, locale), formatExactBytes(endByte > 0 ? endByte - 1 : 0, locale),
                       formatBytes(endByte - firstByte, locale));
-    lines << tr("Offset %1 to %2").arg(formatBytes(firstByte, locale), formatBytes(endByte, locale));
+    const uint64_t cellBytes = std::max<uint64_t>(1, endByte - firstByte);
+    lines << tr("Offset %1 to %2")
+                 .arg(formatBytesResolving(firstByte, cellBytes, locale), formatBytesResolving(endByte, cellBytes, locale));
     const uint64_t set = layerValue(s.source.set, *cell);
     const uint64_t total = layerValue(s.source.total, *cell);
     const double percent = total ? 100.0 * double(set) / double(total) : 0.0;

@@ -59,6 +59,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    static constexpr int minBandPixels = 40;     // each band at least this tall at the minimum size
     static constexpr int fadeMs = 400;           // sent chunks stay outlined this long (wall time)
     static constexpr int brushIntervalMs = 30;   // at most one brush report per interval while dragging
     static constexpr size_t maxFadingChunks = 2048;

@@ -34,6 +34,8 @@ constexpr int kSeries = 2;
 // Legend entries: the two dirty shades share one ("dirty passes"), the rest map to their band.
 constexpr int kLegendEntries = 4;
 
+constexpr int kLegendMinHeight = 150;  // chart views shorter than this show no series legend
+
 constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
 
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
@@ -79,7 +81,6 @@ struct MigrationCharts::Plot {
 
 MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
 {
-    setAccessibleName(tr("Migration charts"));
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
@@ -96,19 +97,55 @@ MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
     }
     buildToolbar(row);
     setSingleChart(std::nullopt);
+    retranslateUi();
     applyStyle();
     clear();
+}
+
+// Every text in the current language (the axes follow at the next refresh, in its locale).
+void MigrationCharts::retranslateUi()
+{
+    setAccessibleName(tr("Migration charts"));
+    phasesLabel_->setText(tr("Phases:"));
+    const QString buttons[] = {tr("Throughput"), tr("Overhead"), tr("Pending"), tr("Dirty rate")};
+    for (int k = 0; k < kChartKindCount; ++k) {
+        const auto kind = ChartKind(k);
+        Plot& plot = *plots_[size_t(k)];
+        plot.chart->setTitle(plotTitle(plot));
+        plot.view->setAccessibleName(chartTitle(kind));
+        for (int s = 0; s < kSeries; ++s) {
+            plot.series[size_t(s)]->setName(seriesName(kind, s));
+        }
+        viewButtons_->button(k)->setText(buttons[k]);
+        viewButtons_->button(k)->setToolTip(chartTitle(kind));
+    }
+    viewButtons_->button(kAllChartsId)->setText(tr("All"));
+    viewButtons_->button(kAllChartsId)->setToolTip(tr("Show all four charts"));
+    logScale_->setText(tr("Log scale (pending)"));
+    logScale_->setToolTip(tr("Pending bytes shrink by orders of magnitude between passes; a "
+                             "logarithmic axis keeps the last passes and the budget line readable."));
+}
+
+// The pending chart has no budget line in postcopy, and a shorter title then.
+QString MigrationCharts::plotTitle(const Plot& plot) const
+{
+    if (plot.kind == ChartKind::Pending && strategy_ == Strategy::Postcopy) {
+        return tr("Pending bytes");
+    }
+    return chartTitle(plot.kind);
 }
 
 MigrationCharts::~MigrationCharts() = default;
 
 void MigrationCharts::buildToolbar(QHBoxLayout* row)
 {
-    auto* phasesLabel = new QLabel(tr("Phases:"), this);
-    row->addWidget(phasesLabel);
+    phasesLabel_ = new QLabel(this);
+    row->addWidget(phasesLabel_);
     for (int i = 0; i < kLegendEntries; ++i) {
         auto* sw = new QLabel(this);
         auto* text = new QLabel(this);
+        // Wraps rather than widening the window: the names are long in German and Russian.
+        text->setWordWrap(true);
         row->addWidget(sw);
         row->addWidget(text);
         row->addSpacing(6);
@@ -125,28 +162,23 @@ void MigrationCharts::buildToolbar(QHBoxLayout* row)
 
     viewButtons_ = new QButtonGroup(this);
     viewButtons_->setExclusive(true);
-    auto addButton = [&](const QString& text, const QString& tip, int id) {
+    auto addButton = [&](int id) {
         auto* b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
         b->setCheckable(true);
         b->setAutoRaise(true);
         viewButtons_->addButton(b, id);
         buttons->addWidget(b);
         return b;
     };
-    addButton(tr("All"), tr("Show all four charts"), kAllChartsId)->setChecked(true);
-    addButton(tr("Throughput"), chartTitle(ChartKind::Throughput), int(ChartKind::Throughput));
-    addButton(tr("Overhead"), chartTitle(ChartKind::Overhead), int(ChartKind::Overhead));
-    addButton(tr("Pending"), chartTitle(ChartKind::Pending), int(ChartKind::Pending));
-    addButton(tr("Dirty rate"), chartTitle(ChartKind::DirtyRate), int(ChartKind::DirtyRate));
+    addButton(kAllChartsId)->setChecked(true);
+    for (int k = 0; k < kChartKindCount; ++k) {
+        addButton(k);
+    }
     connect(viewButtons_, &QButtonGroup::idClicked, this, [this](int id) {
         setSingleChart(id == kAllChartsId ? std::nullopt : std::optional<ChartKind>(ChartKind(id)));
     });
 
-    logScale_ = new QCheckBox(tr("Log scale (pending)"), this);
-    logScale_->setToolTip(tr("Pending bytes shrink by orders of magnitude between passes; a "
-                             "logarithmic axis keeps the last passes and the budget line readable."));
+    logScale_ = new QCheckBox(this);
     logScale_->setChecked(pendingLog_);
     connect(logScale_, &QCheckBox::toggled, this, &MigrationCharts::setPendingLogScale);
     buttons->addSpacing(8);
@@ -159,7 +191,6 @@ void MigrationCharts::buildPlot(ChartKind kind)
     auto plot = std::make_unique<Plot>();
     plot->kind = kind;
     plot->chart = new QChart;
-    plot->chart->setTitle(chartTitle(kind));
     plot->chart->setMargins(QMargins(2, 2, 2, 2));
     plot->chart->setBackgroundRoundness(0);
     plot->chart->legend()->setAlignment(Qt::AlignTop);
@@ -191,7 +222,6 @@ void MigrationCharts::buildPlot(ChartKind kind)
             plot->y[size_t(s)] = y;
         }
         auto* series = new QLineSeries;
-        series->setName(seriesName(kind, s));
         plot->chart->addSeries(series);
         series->attachAxis(plot->x);
         series->attachAxis(plot->y[twoUnits ? size_t(s) : 0]);
@@ -202,7 +232,8 @@ void MigrationCharts::buildPlot(ChartKind kind)
 
     plot->view = new QChartView(plot->chart, this);
     plot->view->setRenderHint(QPainter::Antialiasing);
-    plot->view->setMinimumSize(260, 170);
+    // Small enough that the heatmaps above keep most of a 1024 x 768 screen.
+    plot->view->setMinimumSize(200, 80);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
     plot->view->installEventFilter(this);  // tick density follows each chart's own size
@@ -368,25 +399,6 @@ void MigrationCharts::clear()
     refresh();
 }
 
-void MigrationCharts::adoptHistory(const MigrationCharts& other)
-{
-    history_ = other.history_;
-    phases_ = other.phases_;
-    nowNs_ = other.nowNs_;
-    runId_ = other.runId_;
-    haveRun_ = other.haveRun_;
-    last_ = other.last_;
-    strategy_ = other.strategy_;
-    chunkBytes_ = other.chunkBytes_;
-    setPendingLogScale(other.pendingLog_);
-    setSingleChart(other.single_);
-    updateLegend();
-    for (auto& plot : plots_) {
-        plot->stale = true;
-    }
-    refresh();
-}
-
 void MigrationCharts::setSnapshot(const SimSnapshotPtr& snapshot)
 {
     if (!snapshot || snapshot == last_) {
@@ -497,8 +509,12 @@ QChart* MigrationCharts::chart(ChartKind kind) const
 void MigrationCharts::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        applyStyle();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::LanguageChange) {
+        applyStyle();  // axes, legend and tool tips again, in the new language and locale
     }
 }
 
@@ -513,6 +529,9 @@ bool MigrationCharts::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::Resize) {
         for (auto& plot : plots_) {
             if (plot->view == watched) {
+                // A short chart (the heatmaps take most of the height) gives its series legend's
+                // line to the plot; hovering a line still names it.
+                plot->chart->legend()->setVisible(plot->view->height() >= kLegendMinHeight);
                 plot->stale = true;
                 refresh();
             }
@@ -582,7 +601,7 @@ void MigrationCharts::updatePlot(Plot& plot)
             points[1].clear();
         }
         if (plot.series[1]->isVisible() != budget) {
-            plot.chart->setTitle(budget ? chartTitle(kind) : tr("Pending bytes"));
+            plot.chart->setTitle(plotTitle(plot));
             plot.series[1]->setVisible(budget);
             for (QLegendMarker* m : plot.chart->legend()->markers(plot.series[1])) {
                 m->setVisible(budget);

@@ -45,8 +45,6 @@ public:
     // snapshot (or an older one of the same run) is ignored, so its samples never count twice.
     void setSnapshot(const SimSnapshotPtr& snapshot);
     void clear();
-    // Takes another view's run (samples, phases, presentation): for a window rebuilt mid-run.
-    void adoptHistory(const MigrationCharts& other);
 
     // ---- the data behind the charts (for export and tests) ----
     // x: simulated seconds (end of a bucket); y in the unit ChartKind names, never log-transformed.
@@ -78,6 +76,8 @@ private:
     struct Plot;
 
     void buildPlot(ChartKind kind);
+    void retranslateUi();
+    QString plotTitle(const Plot& plot) const;
     void buildToolbar(QHBoxLayout* row);
     void applyStyle();
     void updateLegend();
@@ -102,6 +102,7 @@ private:
     bool pendingLog_ = true;
 
     QGridLayout* grid_ = nullptr;
+    QLabel* phasesLabel_ = nullptr;
     QButtonGroup* viewButtons_ = nullptr;
     QCheckBox* logScale_ = nullptr;
     std::vector<std::pair<QLabel*, QLabel*>> legend_;  // swatch, text per band kind shown

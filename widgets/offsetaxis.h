@@ -6,7 +6,9 @@
 #include "heatmapraster.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QRect>
+#include <QString>
 
 #include <cstdint>
 
@@ -23,11 +25,28 @@ public:
     {
     }
 
+    struct RowLabel {
+        int row = 0;
+        QString text;
+    };
+    struct Tick {
+        uint64_t byte = 0;  // disk offset (absolute) or offset in the row
+        double x = 0;       // from the band's left edge, in pixels of a band `width` wide
+        QString text;
+    };
+
     uint64_t byteOf(uint64_t bit) const noexcept;
     bool isAbsolute() const noexcept { return raster_.geometry().rows() == 1; }
 
-    // Right-aligned in `gutter`, one label per row or every few rows when rows are thinner than text.
+    // The labels paintRowLabels() draws, one per row or every few rows when rows are thinner than
+    // text. Each carries the decimals that tell it from the next; when such absolute offsets would
+    // not fit `width` (deep zoom: "2.2304688 TiB"), the first names where the view starts, as
+    // closely as fits, and the others count from there ("+64 KiB").
+    QList<RowLabel> rowLabels(const QFontMetrics& fm, int width) const;
+    // Right-aligned in `gutter`.
     void paintRowLabels(QPainter& p, const QRect& gutter, const QFontMetrics& fm) const;
+    // The ticks paintTicks() draws under a band `width` pixels wide, labels that may overlap included.
+    QList<Tick> ticks(double width, const QFontMetrics& fm) const;
     // Ticks and labels under the raster, in `axis`; the caption ("offset" / "in row") in `caption`.
     void paintTicks(QPainter& p, const QRect& axis, const QRect& caption, const QFontMetrics& fm) const;
 

@@ -15,9 +15,7 @@ namespace bitmig {
 
 OverviewStrip::OverviewStrip(QWidget* parent) : QWidget(parent)
 {
-    setAccessibleName(tr("Whole-disk overview"));
-    setAccessibleDescription(tr("Dirty bits over the whole disk; the bracket marks the part shown below. "
-                                "Click or drag to move it."));
+    retranslateUi();
     setCursor(Qt::PointingHandCursor);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
@@ -188,10 +186,19 @@ void OverviewStrip::mouseReleaseEvent(QMouseEvent* event)
     }
 }
 
+void OverviewStrip::retranslateUi()
+{
+    setAccessibleName(tr("Whole-disk overview"));
+    setAccessibleDescription(tr("Dirty bits over the whole disk; the bracket marks the part shown below. "
+                                "Click or drag to move it."));
+}
+
 void OverviewStrip::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::PaletteChange) {
         imageValid_ = false;
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
     }
     QWidget::changeEvent(event);
 }
@@ -205,9 +212,11 @@ QString OverviewStrip::toolTipText() const
     const uint64_t granularity = snapshot_->config.granularity;
     const uint64_t disk = snapshot_->config.diskBytes;
     const auto toBytes = [&](uint64_t bit) { return bit > disk / granularity ? disk : bit * granularity; };
+    const uint64_t first = toBytes(stack_->firstBit()), end = toBytes(stack_->endBit());
+    const uint64_t resolution = rangeResolution(first, end);
     return tr("Whole disk: %1\nShowing %2 – %3\nClick or drag to move the view")
-        .arg(formatBytes(disk, locale), formatBytes(toBytes(stack_->firstBit()), locale),
-             formatBytes(toBytes(stack_->endBit()), locale));
+        .arg(formatBytes(disk, locale), formatBytesResolving(first, resolution, locale),
+             formatBytesResolving(end, resolution, locale));
 }
 
 bool OverviewStrip::event(QEvent* event)

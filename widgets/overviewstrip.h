@@ -44,6 +44,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslateUi();
     QRectF stripRect() const;
     // Bit of the whole disk under an x coordinate (the strip is read left to right).
     uint64_t bitAtX(double x) const;

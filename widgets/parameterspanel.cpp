@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,106 +25,107 @@
 
 namespace bitmig {
 
-namespace {
-
-template <class W>
-W* named(W* w, const QString& name)
-{
-    w->setAccessibleName(name);
-    w->setToolTip(name);
-    return w;
-}
-
-} // namespace
-
 ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
 {
+    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change.
+    auto named = [this](auto* w, const char* name) {
+        texts_.name(w, name);
+        return w;
+    };
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
 
     // Every field takes what `bitmig simulate` takes for the same option, read by the same parsers.
-    disk_ = named(new SizeSpinBox(this), tr("Disk size"));
+    disk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Disk size"));
     disk_->setRange(512, ~qulonglong(0));
     disk_->setMultipleOf(512);
-    addFieldRow(form, tr("&Disk"), disk_, disk_);
+    addFieldRow(form, QT_TR_NOOP("&Disk"), disk_, disk_);
 
-    granularity_ = named(new QComboBox(this), tr("Bitmap granularity"));
+    granularity_ = named(new QComboBox(this), QT_TR_NOOP("Bitmap granularity"));
     for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
-    addFieldRow(form, tr("&Granularity"), granularity_, granularity_);
+    addFieldRow(form, QT_TR_NOOP("&Granularity"), granularity_, granularity_);
 
     auto* chunkRow = new QWidget(this);
     auto* chunkLayout = new QHBoxLayout(chunkRow);
     chunkLayout->setContentsMargins(0, 0, 0, 0);
-    chunkSlider_ = named(new QSlider(Qt::Horizontal, chunkRow), tr("Chunk size (log2 of bytes)"));
+    chunkSlider_ = named(new QSlider(Qt::Horizontal, chunkRow), QT_TR_NOOP("Chunk size (log2 of bytes)"));
     chunkSlider_->setRange(0, 20);
     chunkSlider_->setPageStep(1);
     chunkSlider_->setTickPosition(QSlider::TicksBelow);
-    chunk_ = named(new SizeSpinBox(chunkRow), tr("Chunk size"));
+    chunk_ = named(new SizeSpinBox(chunkRow), QT_TR_NOOP("Chunk size"));
     chunk_->setRange(1, kMaxChunkBytes);
     chunk_->setPowerOfTwo(true);
     chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
     chunkLayout->addWidget(chunkSlider_, 1);
     chunkLayout->addWidget(chunk_);
-    addFieldRow(form, tr("Chunk"), chunkRow, chunk_);
+    addFieldRow(form, QT_TR_NOOP("Chunk"), chunkRow, chunk_);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
-    derived_->setAccessibleName(tr("Derived chunk figures"));
+    texts_.accessibleName(derived_, QT_TR_NOOP("Derived chunk figures"));
     form->addRow(QString(), derived_);
 
     seedModel_ = new SeedTableModel(this);
     seedView_ = new QTableView(this);
     seedView_->setModel(seedModel_);
-    seedView_->setAccessibleName(tr("Chunk size table of the seed thread"));
+    texts_.accessibleName(seedView_, QT_TR_NOOP("Chunk size table of the seed thread"));
     seedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     seedView_->setSelectionMode(QAbstractItemView::SingleSelection);
     seedView_->verticalHeader()->hide();
     seedView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     seedView_->horizontalHeader()->setStretchLastSection(true);
     seedView_->setMinimumHeight(seedView_->verticalHeader()->defaultSectionSize() * 6);
-    seedView_->setToolTip(tr("The chunk sizes argued over in the seed thread; pick a row to try it."));
+    texts_.toolTip(seedView_, QT_TR_NOOP("The chunk sizes argued over in the seed thread; pick a row to try it."));
     layout->addWidget(seedView_, 1);
 
     auto* link = new QFormLayout;
     link->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(link);
-    strategy_ = named(new QComboBox(this), tr("Migration strategy"));
-    strategy_->addItem(tr("Precopy with meta bitmap"), int(Strategy::Precopy));
-    strategy_->addItem(tr("Postcopy"), int(Strategy::Postcopy));
-    strategy_->addItem(tr("Stop and copy"), int(Strategy::StopAndCopy));
-    addFieldRow(link, tr("&Strategy"), strategy_, strategy_);
+    strategy_ = named(new QComboBox(this), QT_TR_NOOP("Migration strategy"));
+    const std::pair<const char*, Strategy> strategies[] = {
+        {QT_TR_NOOP("Precopy with meta bitmap"), Strategy::Precopy},
+        {QT_TR_NOOP("Postcopy"), Strategy::Postcopy},
+        {QT_TR_NOOP("Stop and copy"), Strategy::StopAndCopy},
+    };
+    for (const auto& [text, strategy] : strategies) {
+        const int index = strategy_->count();
+        strategy_->addItem(QString(), int(strategy));
+        texts_.add(strategy_, text, [this, index](const QString& t) { strategy_->setItemText(index, t); });
+    }
+    addFieldRow(link, QT_TR_NOOP("&Strategy"), strategy_, strategy_);
 
     bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
-                       tr("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
-    addFieldRow(link, tr("&Bandwidth"), bandwidth_, bandwidth_);
-    latency_ = named(new UnitField(UnitField::Kind::Duration, this), tr("One-way link delay: 20 ms, 1.5 s, 250 us"));
-    addFieldRow(link, tr("&Latency"), latency_, latency_);
-    maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), tr("Maximum downtime: 300 ms, 1 s"));
-    addFieldRow(link, tr("Max do&wntime"), maxDowntime_, maxDowntime_);
-    maxPasses_ = named(new UnitField(UnitField::Kind::Whole, this), tr("Maximum dirty passes, 0 to 100000"));
+                       QT_TR_NOOP("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
+    addFieldRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_, bandwidth_);
+    latency_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("One-way link delay: 20 ms, 1.5 s, 250 us"));
+    addFieldRow(link, QT_TR_NOOP("&Latency"), latency_, latency_);
+    maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Maximum downtime: 300 ms, 1 s"));
+    addFieldRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_, maxDowntime_);
+    maxPasses_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Maximum dirty passes, 0 to 100000"));
     maxPasses_->setWholeRange(0, 100000);
-    addFieldRow(link, tr("Max &passes"), maxPasses_, maxPasses_);
-    completeBelow_ = named(new SizeSpinBox(this), tr("Send everything in the complete phase below this size (0: off)"));
+    addFieldRow(link, QT_TR_NOOP("Max &passes"), maxPasses_, maxPasses_);
+    completeBelow_ = named(new SizeSpinBox(this), QT_TR_NOOP("Send everything in the complete phase below this size (0: off)"));
     completeBelow_->setRange(0, ~qulonglong(0));
-    addFieldRow(link, tr("Complete &only below"), completeBelow_, completeBelow_);
+    addFieldRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_, completeBelow_);
 
     auto* startRow = new QWidget(this);
     auto* startLayout = new QHBoxLayout(startRow);
     startLayout->setContentsMargins(0, 0, 0, 0);
-    autoStart_ = named(new QCheckBox(tr("at"), startRow), tr("Start the migration automatically"));
-    startAt_ = named(new UnitField(UnitField::Kind::Duration, startRow), tr("Simulated time at which the migration starts"));
+    autoStart_ = named(new QCheckBox(startRow), QT_TR_NOOP("Start the migration automatically"));
+    texts_.add(autoStart_, QT_TR_NOOP("at"), [this](const QString& t) { autoStart_->setText(t); });
+    startAt_ = named(new UnitField(UnitField::Kind::Duration, startRow), QT_TR_NOOP("Simulated time at which the migration starts"));
     startLayout->addWidget(autoStart_);
     startLayout->addWidget(startAt_, 1);
-    addFieldRow(link, tr("Migration starts"), startRow, startAt_);
-    seed_ = named(new UnitField(UnitField::Kind::Whole, this), tr("Random seed, 0 to 2^64 - 1"));
+    addFieldRow(link, QT_TR_NOOP("Migration starts"), startRow, startAt_);
+    seed_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Random seed, 0 to 2^64 - 1"));
     seed_->setWholeRange(0, ~quint64(0));
-    addFieldRow(link, tr("S&eed"), seed_, seed_);
-    tick_ = named(new UnitField(UnitField::Kind::Duration, this), tr("Simulation tick, 1 us to 1 s"));
-    addFieldRow(link, tr("&Tick"), tick_, tick_);
+    addFieldRow(link, QT_TR_NOOP("S&eed"), seed_, seed_);
+    tick_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Simulation tick, 1 us to 1 s"));
+    addFieldRow(link, QT_TR_NOOP("&Tick"), tick_, tick_);
 
     connect(disk_, &SizeSpinBox::valueChanged, this, [this] { edited(disk_); });
     connect(granularity_, &QComboBox::currentIndexChanged, this, [this] { edited(granularity_); });
@@ -149,13 +151,34 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     setConfig(SimConfig{});
 }
 
-void ParametersPanel::addFieldRow(QFormLayout* form, const QString& label, QWidget* row, QWidget* field)
+void ParametersPanel::changeEvent(QEvent* event)
 {
-    form->addRow(label, row);
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+}
+
+void ParametersPanel::retranslateUi()
+{
+    texts_.retranslate();
+    for (int i = 0; i < granularity_->count(); ++i) {
+        granularity_->setItemText(i, SizeSpinBox::format(granularity_->itemData(i).toULongLong()));
+    }
+    showValues(base_);  // every value, the derived figures and the seed table in the new language
+}
+
+void ParametersPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field)
+{
+    auto* caption = new QLabel(this);
+    caption->setBuddy(field);
+    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+    form->addRow(caption, row);
     auto* message = new QLabel(this);
     message->setWordWrap(true);
     message->setTextFormat(Qt::PlainText);
-    message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
+    texts_.add(message, QT_TR_NOOP("Problem with %1"),
+               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
     message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
     message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     form->addRow(message);  // the whole width: a long reason takes fewer lines

@@ -2,6 +2,8 @@
 // table, link and limits, strategy. Edits are checked in place before they reach the simulation.
 #pragma once
 
+#include "translatedtexts.h"
+
 #include <bitmig/simconfig.h>
 
 #include <QWidget>
@@ -58,7 +60,11 @@ Q_SIGNALS:
     // A complete, valid configuration the user just made.
     void configEdited(const bitmig::SimConfig& config);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     // A field changed: the whole configuration is checked (SimConfig::validate() and the memory the
     // run needs); what fails is refused at `field` and every field shows the run's values again.
     void edited(QWidget* field);
@@ -66,10 +72,11 @@ private:
     void updateDerived(const SimConfig& c);
     void fitSeedTable();
     // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
-    void addFieldRow(QFormLayout* form, const QString& label, QWidget* row, QWidget* field);
+    void addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field);
     void setFieldProblem(QWidget* field, const QString& message);
     void clearProblems();
 
+    TranslatedTexts texts_{staticMetaObject.className()};
     SimConfig base_;
     bool updating_ = false;
     struct FieldMessage {

@@ -169,6 +169,18 @@ void PhaseStrip::rebuild()
                 step.state = StepState::Finished;
             }
         }
+    } else if (s && s->timeLimitReached) {
+        // The engine stopped at the time limit: nothing runs any more, and the run never got done.
+        for (Step& step : all_) {
+            if (step.state == StepState::Active) {
+                step.state = StepState::Finished;
+            }
+        }
+        Step* limit = add(tr("time limit"), tr("stopped at the time limit"), nullptr, std::nullopt);
+        limit->state = StepState::Failed;
+        limit->detail = tr("at %1").arg(formatDuration(nowNs));
+        limit->failure = tr("the run reached its time limit of %1 before the migration finished")
+                             .arg(formatDuration(s->config.timeLimitNs));
     } else {
         Step* done = add(tr("done"), tr("done"), nullptr, std::nullopt);
         if (now == Phase::Done) {
@@ -183,6 +195,17 @@ void PhaseStrip::rebuild()
     if (!s || now == Phase::Idle) {
         passText_ = strategy == Strategy::Precopy ? tr("not started, up to %1 dirty passes").arg(maxPasses)
                                                   : tr("not started");
+    } else if (s->timeLimitReached) {
+        unsigned passes = 0;
+        for (const PhaseSpan& span : spans) {
+            if (span.phase == Phase::Dirty) {
+                passes = std::max(passes, span.pass);
+            }
+        }
+        const QString limit = formatDuration(s->config.timeLimitNs);
+        passText_ = strategy == Strategy::Precopy && passes > 0
+                        ? tr("%1 of max %2 dirty passes, stopped at the time limit (%3)").arg(passes).arg(maxPasses).arg(limit)
+                        : tr("stopped at the time limit (%1)").arg(limit);
     } else if (strategy == Strategy::Postcopy) {
         passText_ = tr("no dirty passes: the guest writes at the destination");
     } else if (strategy == Strategy::StopAndCopy) {
@@ -405,7 +428,7 @@ QString PhaseStrip::tooltipFor(const Step& step) const
         state = step.detail.isEmpty() ? tr("finished") : tr("finished, took %1").arg(step.detail);
         break;
     case StepState::Failed:
-        state = tr("the link failed; the source keeps every dirty bit");
+        state = step.failure.isEmpty() ? tr("the link failed; the source keeps every dirty bit") : step.failure;
         break;
     }
     return tr("%1: %2").arg(step.spoken, state);

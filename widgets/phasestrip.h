@@ -1,6 +1,7 @@
 // The steps of the migration as a strip: "setup > bulk > dirty 1 > dirty 2 > complete > done" for
 // precopy, with the switch-over and the guest's place for postcopy and the single paused copy for
-// stop-and-copy. The current step is highlighted (and, while the simulation plays, a light sweep
+// stop-and-copy. A run stopped by its time limit ends in a "time limit" step instead of "done".
+// The current step is highlighted (and, while the simulation plays, a light sweep
 // crosses it so the strip visibly moves); finished steps show how long they took.
 #pragma once
 
@@ -31,6 +32,7 @@ public:
         std::optional<PhasePalette::Band> band;
         bool mixedDirty = false;  // several dirty passes folded into one step
         int64_t durationNs = -1;
+        QString failure;          // why a failed step failed (empty: the link failed)
     };
 
     explicit PhaseStrip(QWidget* parent = nullptr);

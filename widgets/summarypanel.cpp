@@ -2,6 +2,7 @@
 
 #include "datasize.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -20,30 +21,43 @@ QString ms(int64_t ns)
     return SummaryPanel::tr("%1 ms").arg(QLocale().toString(double(ns) / 1e6, 'f', 3));
 }
 
+// A time limit as it was given: "300 ms", "90 s", "1 h".
+QString duration(int64_t ns)
+{
+    const QLocale l;
+    if (ns < 1'000'000'000) {
+        return SummaryPanel::tr("%1 ms").arg(l.toString(double(ns) / 1e6, 'g', 6));
+    }
+    if (ns % (int64_t(3600) * 1'000'000'000) == 0) {
+        return SummaryPanel::tr("%1 h").arg(l.toString(ns / (int64_t(3600) * 1'000'000'000)));
+    }
+    return SummaryPanel::tr("%1 s").arg(l.toString(double(ns) / 1e9, 'g', 9));
+}
+
 } // namespace
 
 SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent)
 {
     form_ = new QFormLayout(this);
-    verified_ = row(tr("Verified"));
+    verified_ = row(QT_TR_NOOP("Verified"));
     QFont f = verified_->font();
     f.setBold(true);
     verified_->setFont(f);
-    strategy_ = row(tr("Strategy"));
-    state_ = row(tr("State"));
-    passes_ = row(tr("Dirty passes"));
-    payload_ = row(tr("Payload"));
-    header_ = row(tr("Header"));
-    overhead_ = row(tr("Overhead"));
-    chunks_ = row(tr("Chunks sent"));
-    writes_ = row(tr("Writes applied"));
-    downtime_ = row(tr("Downtime"));
-    expected_ = row(tr("Expected downtime"));
-    total_ = row(tr("Total time"));
-    window_ = row(tr("Unusable window"));
-    lost_ = row(tr("Lost bits"));
-    sourceSha_ = row(tr("Source SHA-256"));
-    destSha_ = row(tr("Destination SHA-256"));
+    strategy_ = row(QT_TR_NOOP("Strategy"));
+    state_ = row(QT_TR_NOOP("State"));
+    passes_ = row(QT_TR_NOOP("Dirty passes"));
+    payload_ = row(QT_TR_NOOP("Payload"));
+    header_ = row(QT_TR_NOOP("Header"));
+    overhead_ = row(QT_TR_NOOP("Overhead"));
+    chunks_ = row(QT_TR_NOOP("Chunks sent"));
+    writes_ = row(QT_TR_NOOP("Writes applied"));
+    downtime_ = row(QT_TR_NOOP("Downtime"));
+    expected_ = row(QT_TR_NOOP("Expected downtime"));
+    total_ = row(QT_TR_NOOP("Total time"));
+    window_ = row(QT_TR_NOOP("Unusable window"));
+    lost_ = row(QT_TR_NOOP("Lost bits"));
+    sourceSha_ = row(QT_TR_NOOP("Source SHA-256"));
+    destSha_ = row(QT_TR_NOOP("Destination SHA-256"));
     for (QLabel* l : {sourceSha_, destSha_}) {
         l->setWordWrap(true);
         QFont mono = l->font();
@@ -54,20 +68,45 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent)
     setSummary(MigrationSummary{}, SimConfig{});
 }
 
-QLabel* SummaryPanel::row(const QString& name)
+QLabel* SummaryPanel::row(const char* name)
 {
     auto* label = new QLabel(this);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setAccessibleName(name);
-    form_->addRow(name, label);
+    label->setAccessibleName(tr(name));
+    form_->addRow(tr(name), label);
     rows_.append({name, label});
     return label;
 }
 
-void SummaryPanel::setSummary(const MigrationSummary& s, const SimConfig& config)
+void SummaryPanel::changeEvent(QEvent* event)
 {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+    }
+}
+
+void SummaryPanel::retranslateUi()
+{
+    for (const auto& [name, label] : std::as_const(rows_)) {
+        label->setAccessibleName(tr(name));
+        if (auto* caption = qobject_cast<QLabel*>(form_->labelForField(label))) {
+            caption->setText(tr(name));
+        }
+    }
+    setSummary(summary_, config_, timeLimitReached_);  // the values in the new language and locale
+}
+
+void SummaryPanel::setSummary(const MigrationSummary& s, const SimConfig& config, bool timeLimitReached)
+{
+    summary_ = s;
+    config_ = config;
+    timeLimitReached_ = timeLimitReached;
     const QLocale l;
-    if (!s.finished) {
+    if (timeLimitReached && !s.finished) {
+        verified_->setText(tr("no (stopped at the time limit)"));
+        verified_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    } else if (!s.finished) {
         verified_->setText(s.cancelled ? tr("no (cancelled)") : tr("not yet"));
         verified_->setStyleSheet(QString());
     } else {
@@ -77,7 +116,9 @@ void SummaryPanel::setSummary(const MigrationSummary& s, const SimConfig& config
     strategy_->setText(s.strategy == Strategy::Precopy    ? tr("precopy")
                        : s.strategy == Strategy::Postcopy ? tr("postcopy")
                                                           : tr("stop and copy"));
-    state_->setText(!s.started     ? tr("not started")
+    state_->setText(timeLimitReached && !s.finished
+                        ? tr("stopped at the time limit of %1 before the migration finished").arg(duration(config.timeLimitNs))
+                    : !s.started     ? tr("not started")
                     : s.finished   ? (s.converged ? tr("finished, converged") : tr("finished, did not converge"))
                     : s.cancelled  ? tr("cancelled")
                                    : tr("running"));
@@ -103,7 +144,7 @@ QStringList SummaryPanel::lines() const
 {
     QStringList out;
     for (const auto& [name, label] : rows_) {
-        out << name + QStringLiteral(": ") + label->text();
+        out << tr(name) + QStringLiteral(": ") + label->text();
     }
     return out;
 }

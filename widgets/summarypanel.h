@@ -14,16 +14,24 @@ class SummaryPanel : public QWidget {
     Q_OBJECT
 public:
     explicit SummaryPanel(QWidget* parent = nullptr);
-    void setSummary(const MigrationSummary& summary, const SimConfig& config);
+    // `timeLimitReached`: the run stopped at config.timeLimitNs before the migration was done.
+    void setSummary(const MigrationSummary& summary, const SimConfig& config, bool timeLimitReached = false);
     // The labels as "name: value" lines, in order (for copying and tests).
     QStringList lines() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
-    QLabel* row(const QString& name);
+    QLabel* row(const char* name);  // name: the untranslated label, marked with QT_TR_NOOP
+    void retranslateUi();
 
     QFormLayout* form_ = nullptr;
     QLabel* verified_ = nullptr;
-    QList<QPair<QString, QLabel*>> rows_;
+    QList<QPair<const char*, QLabel*>> rows_;
+    MigrationSummary summary_;
+    SimConfig config_;
+    bool timeLimitReached_ = false;
     QLabel *strategy_, *state_, *passes_, *payload_, *header_, *overhead_, *chunks_, *writes_, *downtime_,
         *expected_, *total_, *window_, *lost_, *sourceSha_, *destSha_;
 };

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -16,75 +17,78 @@
 
 namespace bitmig {
 
-namespace {
-
-// Fields read what the command line reads for the same option (bitmig/units.h, plain numbers).
-UnitField* field(QWidget* parent, UnitField::Kind kind, const QString& name, double scale = 1)
-{
-    auto* f = new UnitField(kind, parent);
-    f->setScale(scale);
-    f->setAccessibleName(name);
-    f->setToolTip(name);
-    return f;
-}
-
-} // namespace
-
 WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 {
+    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change. Fields
+    // read what the command line reads for the same option (bitmig/units.h, plain numbers).
+    auto field = [this](QWidget* owner, UnitField::Kind kind, const char* name, double scale = 1) {
+        auto* f = new UnitField(kind, owner);
+        f->setScale(scale);
+        texts_.name(f, name);
+        return f;
+    };
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
     kind_ = new QComboBox(this);
-    kind_->setAccessibleName(tr("Workload type"));
-    kind_->addItem(tr("Idle"), int(WorkloadKind::Idle));
-    kind_->addItem(tr("Uniform random"), int(WorkloadKind::Uniform));
-    kind_->addItem(tr("Sequential"), int(WorkloadKind::Sequential));
-    kind_->addItem(tr("Hot spot"), int(WorkloadKind::HotSpot));
-    kind_->addItem(tr("Zipf"), int(WorkloadKind::Zipf));
-    kind_->addItem(tr("Bursts"), int(WorkloadKind::Bursts));
-    addFieldRow(form, tr("&Type"), kind_);
-    rate_ = field(this, UnitField::Kind::Count, tr("Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)"));
-    addFieldRow(form, tr("&Rate (writes/s)"), rate_);
+    texts_.accessibleName(kind_, QT_TR_NOOP("Workload type"));
+    const std::pair<const char*, WorkloadKind> kinds[] = {
+        {QT_TR_NOOP("Idle"), WorkloadKind::Idle},         {QT_TR_NOOP("Uniform random"), WorkloadKind::Uniform},
+        {QT_TR_NOOP("Sequential"), WorkloadKind::Sequential}, {QT_TR_NOOP("Hot spot"), WorkloadKind::HotSpot},
+        {QT_TR_NOOP("Zipf"), WorkloadKind::Zipf},         {QT_TR_NOOP("Bursts"), WorkloadKind::Bursts},
+    };
+    for (const auto& [text, kind] : kinds) {
+        const int index = kind_->count();
+        kind_->addItem(QString(), int(kind));
+        texts_.add(kind_, text, [this, index](const QString& t) { kind_->setItemText(index, t); });
+    }
+    addFieldRow(form, QT_TR_NOOP("&Type"), kind_);
+    rate_ = field(this, UnitField::Kind::Count, QT_TR_NOOP("Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)"));
+    addFieldRow(form, QT_TR_NOOP("&Rate (writes/s)"), rate_);
     minSize_ = new SizeSpinBox(this);
-    minSize_->setAccessibleName(tr("Smallest write"));
+    texts_.accessibleName(minSize_, QT_TR_NOOP("Smallest write"));
     minSize_->setRange(512, ~qulonglong(0));
     minSize_->setMultipleOf(512);
-    addFieldRow(form, tr("Write size &from"), minSize_);
+    addFieldRow(form, QT_TR_NOOP("Write size &from"), minSize_);
     maxSize_ = new SizeSpinBox(this);
-    maxSize_->setAccessibleName(tr("Largest write"));
+    texts_.accessibleName(maxSize_, QT_TR_NOOP("Largest write"));
     maxSize_->setRange(512, ~qulonglong(0));
     maxSize_->setMultipleOf(512);
-    addFieldRow(form, tr("t&o"), maxSize_);
-    hotFraction_ = field(this, UnitField::Kind::Number, tr("Share of the disk that is hot, in percent (above 0, up to 100)"), 100);
-    rows_[0] = addFieldRow(form, tr("Hot &area (% of disk)"), hotFraction_);
-    hotShare_ = field(this, UnitField::Kind::Number, tr("Share of writes that land in the hot area, in percent (0 to 100)"), 100);
-    rows_[1] = addFieldRow(form, tr("Hot &share (% of writes)"), hotShare_);
-    zipf_ = field(this, UnitField::Kind::Number, tr("Zipf exponent (skew), above 0 and up to 10"));
-    rows_[2] = addFieldRow(form, tr("&Zipf exponent"), zipf_);
-    burstPeriod_ = field(this, UnitField::Kind::Duration, tr("Burst period: 1 s, 250 ms"));
-    rows_[3] = addFieldRow(form, tr("Burst &period"), burstPeriod_);
-    burstDuty_ = field(this, UnitField::Kind::Number, tr("Share of each period with writes, in percent (above 0, up to 100)"), 100);
-    rows_[4] = addFieldRow(form, tr("Burst &duty (%)"), burstDuty_);
+    addFieldRow(form, QT_TR_NOOP("t&o"), maxSize_);
+    hotFraction_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of the disk that is hot, in percent (above 0, up to 100)"), 100);
+    rows_[0] = addFieldRow(form, QT_TR_NOOP("Hot &area (% of disk)"), hotFraction_);
+    hotShare_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of writes that land in the hot area, in percent (0 to 100)"), 100);
+    rows_[1] = addFieldRow(form, QT_TR_NOOP("Hot &share (% of writes)"), hotShare_);
+    zipf_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Zipf exponent (skew), above 0 and up to 10"));
+    rows_[2] = addFieldRow(form, QT_TR_NOOP("&Zipf exponent"), zipf_);
+    burstPeriod_ = field(this, UnitField::Kind::Duration, QT_TR_NOOP("Burst period: 1 s, 250 ms"));
+    rows_[3] = addFieldRow(form, QT_TR_NOOP("Burst &period"), burstPeriod_);
+    burstDuty_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of each period with writes, in percent (above 0, up to 100)"), 100);
+    rows_[4] = addFieldRow(form, QT_TR_NOOP("Burst &duty (%)"), burstDuty_);
 
     // A recorded trace, replayed alongside the generator (set the type to Idle to replay it alone).
     trace_ = new QLabel(this);
     trace_->setWordWrap(true);
-    trace_->setAccessibleName(tr("Recorded trace"));
-    form->addRow(tr("Trace"), trace_);
+    texts_.accessibleName(trace_, QT_TR_NOOP("Recorded trace"));
+    auto* traceCaption = new QLabel(this);
+    texts_.add(traceCaption, QT_TR_NOOP("Trace"), [traceCaption](const QString& t) { traceCaption->setText(t); });
+    form->addRow(traceCaption, trace_);
     auto* traceButtons = new QHBoxLayout;
-    chooseTrace_ = new QPushButton(tr("C&hoose trace..."), this);
-    chooseTrace_->setToolTip(tr("Replay the writes of a fio iolog, blkparse output or a CSV trace "
-                                "(time, offset, length, operation)"));
-    dropTrace_ = new QPushButton(tr("&No trace"), this);
-    dropTrace_->setToolTip(tr("Stop replaying the trace"));
+    chooseTrace_ = new QPushButton(this);
+    texts_.add(chooseTrace_, QT_TR_NOOP("C&hoose trace..."), [this](const QString& t) { chooseTrace_->setText(t); });
+    texts_.toolTip(chooseTrace_, QT_TR_NOOP("Replay the writes of a fio iolog, blkparse output or a CSV trace "
+                                            "(time, offset, length, operation)"));
+    dropTrace_ = new QPushButton(this);
+    texts_.add(dropTrace_, QT_TR_NOOP("&No trace"), [this](const QString& t) { dropTrace_->setText(t); });
+    texts_.toolTip(dropTrace_, QT_TR_NOOP("Stop replaying the trace"));
     traceButtons->addWidget(chooseTrace_);
     traceButtons->addWidget(dropTrace_);
     form->addRow(QString(), traceButtons);
-    traceSpeed_ = field(this, UnitField::Kind::Number, tr("Trace replay speed (2 = twice as fast)"));
-    addFieldRow(form, tr("Replay sp&eed (x)"), traceSpeed_);
-    traceLoop_ = new QCheckBox(tr("&Loop the trace"), this);
-    traceLoop_->setToolTip(tr("Start the trace again when it ends"));
+    traceSpeed_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Trace replay speed (2 = twice as fast)"));
+    addFieldRow(form, QT_TR_NOOP("Replay sp&eed (x)"), traceSpeed_);
+    traceLoop_ = new QCheckBox(this);
+    texts_.add(traceLoop_, QT_TR_NOOP("&Loop the trace"), [this](const QString& t) { traceLoop_->setText(t); });
+    texts_.toolTip(traceLoop_, QT_TR_NOOP("Start the trace again when it ends"));
     form->addRow(QString(), traceLoop_);
     connect(chooseTrace_, &QPushButton::clicked, this, &WorkloadPanel::traceFileRequested);
     connect(dropTrace_, &QPushButton::clicked, this, [this] {
@@ -108,19 +112,32 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 
 // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
 // Returns the field, for setRowVisible().
-QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const QString& label, QWidget* field)
+QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* field)
 {
-    form->addRow(label, field);
+    auto* caption = new QLabel(this);
+    caption->setBuddy(field);
+    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+    form->addRow(caption, field);
     auto* message = new QLabel(this);
     message->setWordWrap(true);
     message->setTextFormat(Qt::PlainText);
-    message->setAccessibleName(tr("Problem with %1").arg(field->accessibleName()));
+    texts_.add(message, QT_TR_NOOP("Problem with %1"),
+               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
     message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
     message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     form->addRow(message);  // the whole width: a long reason takes fewer lines
     form->setRowVisible(message, false);
     messages_.push_back({field, message});
     return field;
+}
+
+void WorkloadPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        texts_.retranslate();
+        showValues(base_);  // the values and the trace in the new language
+    }
 }
 
 void WorkloadPanel::setFieldProblem(QWidget* field, const QString& message)

@@ -1,6 +1,8 @@
 // The guest's write load, adjustable while the simulation runs.
 #pragma once
 
+#include "translatedtexts.h"
+
 #include <bitmig/simconfig.h>
 #include <bitmig/workload.h>
 
@@ -43,15 +45,19 @@ Q_SIGNALS:
     // The user asked to choose a recorded trace file (the window reads it and calls setWorkload).
     void traceFileRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void edited(QWidget* field);
     void showValues(const WorkloadSpec& spec);  // the fields only, messages as they are
     void updateVisibility();
     void updateTraceLabel();
-    QWidget* addFieldRow(QFormLayout* form, const QString& label, QWidget* field);
+    QWidget* addFieldRow(QFormLayout* form, const char* label, QWidget* field);
     void setFieldProblem(QWidget* field, const QString& message);
     void clearProblems();
 
+    TranslatedTexts texts_{staticMetaObject.className()};
     bool updating_ = false;
     WorkloadSpec base_;
     uint64_t diskBytes_ = SimConfig{}.diskBytes;

@@ -11,30 +11,33 @@ namespace bitmig {
 
 namespace {
 
-QAction* makeAction(QObject* parent, const QString& text, const QString& icon, const QString& tip,
-                    const QList<QKeySequence>& keys)
+QAction* makeAction(QObject* parent, const QString& icon, const QList<QKeySequence>& keys)
 {
-    auto* action = new QAction(QIcon::fromTheme(icon), text, parent);
+    auto* action = new QAction(QIcon::fromTheme(icon), QString(), parent);
     action->setShortcuts(keys);
+    return action;
+}
+
+void setTexts(QAction* action, const QString& text, const QString& tip)
+{
+    action->setText(text);
     action->setToolTip(tip);
     action->setStatusTip(tip);
-    return action;
 }
 
 } // namespace
 
 ZoomStack::ZoomStack(QObject* parent)
     : QObject(parent),
-      zoomIn_(makeAction(this, tr("Zoom &In"), QStringLiteral("zoom-in"), tr("Show a smaller part of the disk"),
+      zoomIn_(makeAction(this, QStringLiteral("zoom-in"),
                          {QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)})),
-      zoomOut_(makeAction(this, tr("Zoom &Out"), QStringLiteral("zoom-out"),
-                          tr("Show a larger part of the disk"),
+      zoomOut_(makeAction(this, QStringLiteral("zoom-out"),
                           {QKeySequence(QKeySequence::ZoomOut), QKeySequence(Qt::CTRL | Qt::Key_Minus)})),
-      resetZoom_(makeAction(this, tr("&Reset Zoom"), QStringLiteral("zoom-original"), tr("Show the whole disk"),
-                            {QKeySequence(Qt::CTRL | Qt::Key_0)})),
-      back_(makeAction(this, tr("&Back"), QStringLiteral("go-previous"), tr("Go back to the previous view"),
+      resetZoom_(makeAction(this, QStringLiteral("zoom-original"), {QKeySequence(Qt::CTRL | Qt::Key_0)})),
+      back_(makeAction(this, QStringLiteral("go-previous"),
                        {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Backspace)}))
 {
+    retranslate();
     // QKeySequence::ZoomOut is Ctrl+- already on most platforms; drop the duplicate.
     auto outKeys = zoomOut_->shortcuts();
     outKeys.erase(std::unique(outKeys.begin(), outKeys.end()), outKeys.end());
@@ -45,6 +48,14 @@ ZoomStack::ZoomStack(QObject* parent)
     connect(resetZoom_, &QAction::triggered, this, &ZoomStack::resetZoom);
     connect(back_, &QAction::triggered, this, &ZoomStack::back);
     updateActions();
+}
+
+void ZoomStack::retranslate()
+{
+    setTexts(zoomIn_, tr("Zoom &In"), tr("Show a smaller part of the disk"));
+    setTexts(zoomOut_, tr("Zoom &Out"), tr("Show a larger part of the disk"));
+    setTexts(resetZoom_, tr("&Reset Zoom"), tr("Show the whole disk"));
+    setTexts(back_, tr("&Back"), tr("Go back to the previous view"));
 }
 
 QList<QAction*> ZoomStack::actions() const

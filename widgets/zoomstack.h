@@ -30,6 +30,8 @@ public:
     QAction* resetZoomAction() const { return resetZoom_; }
     QAction* backAction() const { return back_; }
     QList<QAction*> actions() const;
+    // The actions' texts in the current language (the view calls it on a language change).
+    void retranslate();
 
     // A drag is one step of history, however many panBy calls it makes: the range at beginPan()
     // is pushed once, on the first pan that moves the view.

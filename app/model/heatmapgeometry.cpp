@@ -25,6 +25,26 @@ HeatmapGeometry::HeatmapGeometry(uint64_t bits, uint64_t first, uint64_t end, in
     }
 }
 
+int HeatmapGeometry::chunkAlignedRows(uint64_t first, uint64_t end, int columns, int rows, uint64_t chunkBits) noexcept
+{
+    if (end <= first || columns <= 0 || rows <= 1 || chunkBits == 0) {
+        return rows;
+    }
+    const uint64_t span = end - first;
+    // The constructor shrinks a grid with more cells than bits: start from the rows it would keep.
+    const int most = int(std::min<uint64_t>(uint64_t(rows), std::max<uint64_t>(1, span / uint64_t(columns))));
+    for (int r = most; r >= 1 && 2 * r >= most; --r) {
+        if (span % uint64_t(r) != 0) {
+            continue;
+        }
+        const uint64_t rowBits = span / uint64_t(r);
+        if (rowBits % chunkBits == 0 || (chunkBits % rowBits == 0 && first % rowBits == 0)) {
+            return r;
+        }
+    }
+    return rows;
+}
+
 uint64_t HeatmapGeometry::cellFirstBit(int cell) const noexcept
 {
     const uint64_t n = uint64_t(cells());

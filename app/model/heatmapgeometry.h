@@ -34,6 +34,14 @@ public:
     // Fractional position of a bit in the view, 0 at first, 1 at end (for the overview strip).
     double fractionOf(uint64_t bit) const noexcept;
 
+    // The rows to ask for when the bitmap goes out in chunks of `chunkBits` bits, so that a chunk is
+    // drawn as a rectangle rather than a staircase: the largest count from `rows` down to half of it
+    // for which every row holds the same whole number of bits R, with R a multiple of chunkBits (the
+    // chunk boundaries fall at the same place in every row) or R dividing chunkBits with rows starting
+    // where chunks start (a chunk is a block of whole rows). `rows` when no count in that range does,
+    // when there is one row, or when chunkBits is 0. [first, end) and columns as for the constructor.
+    static int chunkAlignedRows(uint64_t first, uint64_t end, int columns, int rows, uint64_t chunkBits) noexcept;
+
     friend bool operator==(const HeatmapGeometry&, const HeatmapGeometry&) = default;
 
 private:

@@ -3,11 +3,13 @@
 #include "datasize.h"
 
 #include <bitmig/chunkgeometry.h>
+#include <bitmig/convergence.h>
 
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace bitmig {
 
@@ -23,11 +25,6 @@ QString bytes(double b)
     return formatDataSize(uint64_t(std::max(b, 0.0)), 1);
 }
 
-QString rate(double bytesPerSecond)
-{
-    return QCoreApplication::translate("bitmig::PhaseExplainer", "%1/s").arg(bytes(bytesPerSecond));
-}
-
 QString duration(int64_t ns)
 {
     const QLocale l;
@@ -39,9 +36,81 @@ QString duration(int64_t ns)
 
 } // namespace
 
-bool PhaseExplainer::converging(const SimSnapshot& s) noexcept
+ConvergenceForecast PhaseExplainer::forecast(const SimSnapshot& s)
 {
-    return s.recentRedirtyRate < s.config.bandwidth;
+    // The forecast's bounds go by the workload's rate: the one running now.
+    SimConfig config = s.config;
+    if (s.liveWorkload) {
+        config.workload = *s.liveWorkload;
+    }
+    return forecastConvergence(config, s.summary.passes);
+}
+
+QString PhaseExplainer::verdict(const SimSnapshot& s)
+{
+    using Outcome = ConvergenceForecast::Outcome;
+    const ConvergenceForecast f = forecast(s);
+    const QLocale l;
+    const QString shrink = l.toString(100 * f.shrink, 'f', f.shrink < 0.1 ? 1 : 0);
+    const QString lastPass = QString::number(s.config.maxPasses);
+    switch (f.outcome) {
+    case Outcome::NotPrecopy:
+    case Outcome::NotStarted:
+        return {};
+    case Outcome::TooEarly:
+        if (!f.likely) {
+            return tr("Too early to tell whether it converges: no dirty pass has finished yet, so how much a "
+                      "pass leaves behind is not measured.");
+        }
+        if (f.likelyConverges) {
+            return tr("Too early to tell whether it converges: the last pass left %1 % of what it began with. If "
+                      "that held, pending would fit the budget in pass %2 of at most %3, but the passes so far "
+                      "do not settle it yet.")
+                .arg(shrink, QString::number(f.convergesInPass), lastPass);
+        }
+        return tr("Too early to tell whether it converges: the last pass left %1 % of what it began with. If that "
+                  "held, pending would not reach the budget within the %2 passes left, but the passes so far do "
+                  "not settle it yet.")
+            .arg(shrink, QString::number(f.passesLeft));
+    case Outcome::Converges:
+        if (f.convergesInPass == f.pass) {
+            return tr("It converges: each pass leaves about %1 % of what it began with, so pending fits the "
+                      "budget in this pass.")
+                .arg(shrink);
+        }
+        return tr("It converges: each pass leaves about %1 % of what it began with, so pending fits the budget "
+                  "in pass %2 (at most %3 are allowed).")
+            .arg(shrink, QString::number(f.convergesInPass), lastPass);
+    case Outcome::Fits:
+        return tr("Pending fits the budget: the guest is paused now.");
+    case Outcome::NoWrites:
+        return tr("It converges in this pass: the last pass left nothing behind.");
+    case Outcome::Floor:
+        return tr("It will not converge: the writes re-dirty chunks about as fast as a pass resends them, so "
+                  "pending settles near %1, far above the budget. After pass %2 the guest is paused anyway and "
+                  "the downtime exceeds the limit. A smaller chunk resends less for each write.")
+            .arg(bytes(f.floorBytes), lastPass);
+    case Outcome::PassCap:
+        if (std::isfinite(f.passesNeeded)) {
+            return tr("It will not converge in time: each pass leaves about %1 % of what it began with, so "
+                      "pending needs about %2 more passes to reach the budget, but only %3 are left. After pass "
+                      "%4 the guest is paused anyway and the downtime exceeds the limit.")
+                .arg(shrink, l.toString(qulonglong(f.passesNeeded)), QString::number(f.passesLeft), lastPass);
+        }
+        return tr("It will not converge: pending does not reach the budget within the %1 passes left. "
+                  "After pass %2 the guest is paused anyway and the downtime exceeds the limit.")
+            .arg(QString::number(f.passesLeft), lastPass);
+    case Outcome::TimeLimit:
+        return tr("It will not converge before the run's time limit of %1: at this shrink the passes it needs "
+                  "take longer.")
+            .arg(duration(s.config.timeLimitNs));
+    case Outcome::LimitTooTight:
+        return tr("It cannot converge: the link's latency and the framing of the complete phase alone take "
+                  "longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is "
+                  "paused anyway.")
+            .arg(duration(s.config.maxDowntimeNs), lastPass);
+    }
+    return {};
 }
 
 PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
@@ -98,16 +167,7 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
                     "latency, the framing and what is still on the link). ")
                      .arg(l.toString(qulonglong(s.dirtyChunks)), bytes(double(s.pendingBytes)),
                           bytes(double(s.thresholdBytes)));
-        if (converging(s)) {
-            t.body += tr("It converges: writes re-dirty chunks worth %1 while the link carries %2, so each pass "
-                         "leaves less behind.")
-                          .arg(rate(s.recentRedirtyRate), rate(c.bandwidth));
-        } else {
-            t.body += tr("It does not converge: writes re-dirty chunks worth %1, at least what the link carries (%2). "
-                         "Pending cannot shrink; after %3 passes the guest is paused anyway and the downtime "
-                         "grows. A smaller chunk resends less for each write.")
-                          .arg(rate(s.recentRedirtyRate), rate(c.bandwidth), QString::number(c.maxPasses));
-        }
+        t.body += verdict(s);
         break;
     }
     case Phase::Complete:

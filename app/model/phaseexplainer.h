@@ -3,6 +3,8 @@
 
 #include "simsnapshot.h"
 
+#include <bitmig/convergence.h>
+
 #include <QString>
 
 namespace bitmig {
@@ -14,8 +16,10 @@ public:
         QString body;   // a few sentences, plain text
     };
     static Text explain(const SimSnapshot& snapshot);
-    // Whether the dirty phase can converge at the recent re-dirty rate (for the explanation and tests).
-    static bool converging(const SimSnapshot& snapshot) noexcept;
+    // The convergence forecast of a precopy run, from the passes measured so far (see convergence.h).
+    static ConvergenceForecast forecast(const SimSnapshot& snapshot);
+    // One or two sentences: whether the dirty phase converges, in which pass, or why not.
+    static QString verdict(const SimSnapshot& snapshot);
 };
 
 } // namespace bitmig

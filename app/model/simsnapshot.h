@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bitmig {
@@ -38,6 +39,7 @@ struct HeatmapLayer {
 struct SimSnapshot {
     uint64_t serial = 0;            // increases with every snapshot; none is ever skipped
     SimConfig config;               // the parameters of this run
+    std::optional<WorkloadSpec> liveWorkload;  // the workload now (it may have changed since the start)
     HeatmapGeometry geometry;       // cells of the layers below
     HeatmapLayer source;            // dirty bits of the source bitmap
     HeatmapLayer meta;              // dirty chunks (meta bits); empty when no meta bitmap exists
@@ -73,6 +75,7 @@ struct SimSnapshot {
     double recentWriteRate = 0;     // guest writes per second over the last second
     bool canStart = true;
     bool finished = false;
+    bool timeLimitReached = false;  // stopped at config.timeLimitNs before the migration was done
 
     uint64_t runId = 0;                // changes when the simulation is reset: views start over
     std::vector<TimeSample> newSamples;  // samples since the previous snapshot of the same run

@@ -31,14 +31,14 @@ public:
     double speed() const noexcept { return speed_; }
     const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
 
-    static constexpr double kMinSpeed = 0.1;
+    static constexpr double kMinSpeed = 0.001;
     static constexpr double kMaxSpeed = 1000;
 
 public Q_SLOTS:
     void setPlaying(bool playing);
     void togglePlaying() { setPlaying(!playing_); }
     void step(int ticks = 1);
-    void setSpeed(double speed);  // clamped to [0.1, 1000] simulated seconds per wall second
+    void setSpeed(double speed);  // clamped to [0.001, 1000] simulated seconds per wall second
     void startMigration();
     void abortMigration();
     void reset() { setConfig(config_); }

@@ -88,6 +88,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     auto build = [](const SimConfig& c) {
         auto engine = std::make_unique<MigrationEngine>(c);
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
+        engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
         return engine;
     };
     try {
@@ -110,7 +111,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     sentChunks_.clear();
     undo_.clear();
     simDebtNs_ = 0;
-    achievedSpeed_ = 0;
+    resetAchievedSpeed();
     dirty_ = true;
     if (!timer_->isActive()) {
         timer_->start();
@@ -123,13 +124,25 @@ void SimulationWorker::setPlaying(bool playing)
     playing_ = playing && engine_ && !engine_->finished();
     lastWallNs_ = wall_.nsecsElapsed();
     simDebtNs_ = 0;
+    resetAchievedSpeed();
     dirty_ = true;
 }
 
 void SimulationWorker::setSpeed(double speed)
 {
-    speed_ = std::clamp(speed, 0.001, 1e6);
+    speed = std::clamp(speed, 0.001, 1e6);
+    if (speed != speed_) {
+        speed_ = speed;
+        resetAchievedSpeed();
+    }
     dirty_ = true;
+}
+
+void SimulationWorker::resetAchievedSpeed()
+{
+    achievedSpeed_ = 0;
+    speedWindow_.clear();
+    windowWallS_ = windowSimS_ = 0;
 }
 
 void SimulationWorker::stepTicks(int ticks)
@@ -279,8 +292,18 @@ void SimulationWorker::advance(double wallSeconds)
         }
     }
     const double simulated = double(engine_->nowNs() - before) * 1e-9;
-    const double rate = wallSeconds > 0 ? simulated / wallSeconds : 0;
-    achievedSpeed_ = achievedSpeed_ == 0 ? rate : 0.8 * achievedSpeed_ + 0.2 * rate;
+    // The achieved speed over the last second or so of wall time: the clock moves in whole ticks, so
+    // at 0.001x a 1 ms tick comes once a second and a figure per frame would swing between 0 and
+    // 60 times the request.
+    speedWindow_.push_back({wallSeconds, simulated});
+    windowWallS_ += wallSeconds;
+    windowSimS_ += simulated;
+    while (speedWindow_.size() > 1 && windowWallS_ - speedWindow_.front().wallS >= kSpeedWindowS) {
+        windowWallS_ -= speedWindow_.front().wallS;
+        windowSimS_ -= speedWindow_.front().simS;
+        speedWindow_.pop_front();
+    }
+    achievedSpeed_ = windowWallS_ > 0 ? std::max(0.0, windowSimS_) / windowWallS_ : 0;
     if (engine_->finished()) {
         playing_ = false;
     }

@@ -54,6 +54,7 @@ private:
     void frame();
     void advance(double wallSeconds);
     void collectTickState();
+    void resetAchievedSpeed();
     void publish();
 
     std::unique_ptr<MigrationEngine> engine_;
@@ -64,6 +65,14 @@ private:
     double speed_ = 1;
     double simDebtNs_ = 0;
     double achievedSpeed_ = 0;
+    // Wall and simulated seconds of the frames of the last kSpeedWindowS of wall time.
+    struct FrameSpan {
+        double wallS = 0;
+        double simS = 0;
+    };
+    static constexpr double kSpeedWindowS = 1.5;
+    std::deque<FrameSpan> speedWindow_;
+    double windowWallS_ = 0, windowSimS_ = 0;
     HeatmapRequest request_;
     uint64_t runId_ = 0;
     uint64_t serial_ = 0;

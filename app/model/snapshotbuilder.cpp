@@ -99,7 +99,10 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     const uint64_t bits = src.bitCount();
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
     out.config = engine.config();
-    out.geometry = HeatmapGeometry(bits, std::min(request.firstBit, end), end, request.columns, request.rows);
+    out.liveWorkload = engine.workload();
+    const uint64_t first = std::min(request.firstBit, end);
+    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());
+    out.geometry = HeatmapGeometry(bits, first, end, request.columns, rows);
     fillLayer(src, out.geometry, out.source);
     if (const HBitmap* meta = engine.meta()) {
         fillMetaLayer(*meta, engine.chunkBits(), out.geometry, out.meta);
@@ -136,6 +139,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();
     out.finished = engine.finished();
+    out.timeLimitReached = engine.finished() && engine.phase() != Phase::Done;
     out.phases = engine.phases();
     out.summary = engine.summary();
 }

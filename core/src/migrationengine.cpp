@@ -263,6 +263,13 @@ void MigrationEngine::applyGuestIo(const Injection& io)
     }
 }
 
+void MigrationEngine::applyInjectionsDueNow()
+{
+    while (nextInjection_ < injections_.size() && injections_[nextInjection_].timeNs <= now_) {
+        applyGuestIo(injections_[nextInjection_++]);
+    }
+}
+
 void MigrationEngine::applyDueInjections()
 {
     const int64_t tickEnd = now_ + cfg_.tickNs;
@@ -399,6 +406,7 @@ void MigrationEngine::startMigration()
     summary_.chunksSent = summary_.chunksResent = summary_.chunksZeroes = 0;
     summary_.records = summary_.payloadBytes = summary_.headerBytes = summary_.wireBytes = 0;
     summary_.dirtyPasses = 0;
+    summary_.passes.clear();
     summary_.error.clear();
     forcedComplete_ = false;
 
@@ -463,6 +471,26 @@ void MigrationEngine::enterPhase(Phase phase, unsigned pass)
         pass_ = pass;
         summary_.dirtyPasses = std::max(summary_.dirtyPasses, pass);
     }
+    if (cfg_.strategy == Strategy::Precopy && (phase == Phase::Bulk || phase == Phase::Dirty)) {
+        PassStats p;
+        p.pass = phase == Phase::Dirty ? pass : 0;
+        p.startNs = now_;
+        p.pendingStart = pendingBytes();
+        summary_.passes.push_back(p);
+    }
+}
+
+void MigrationEngine::closePass(bool fitting)
+{
+    if (cfg_.strategy != Strategy::Precopy || summary_.passes.empty() || summary_.passes.back().endNs >= 0) {
+        return;
+    }
+    PassStats& p = summary_.passes.back();
+    p.endNs = now_;
+    p.pendingEnd = pendingBytes();
+    p.budgetBytes = (double(cfg_.maxDowntimeNs) - 1 - double(cfg_.latencyNs)) * 1e-9 * cfg_.bandwidth -
+                    double(completeFramingBytes());
+    p.endedFitting = fitting;
 }
 
 void MigrationEngine::pauseGuest()
@@ -646,6 +674,7 @@ bool MigrationEngine::sendNext()
         }
         emitRecord(StreamRecord::eos(), 0);
         bulkDone_ = true;
+        closePass(fitsDowntime());
         if (cfg_.strategy == Strategy::Precopy && !fitsDowntime()) {
             if (cfg_.maxPasses == 0) {
                 forcedComplete_ = true;  // no dirty pass allowed: pause the guest now
@@ -662,6 +691,7 @@ bool MigrationEngine::sendNext()
     case Phase::Dirty: {
         const HBitmap* m = source_.meta();
         if (fitsDowntime()) {
+            closePass(true);
             emitRecord(StreamRecord::eos(), 0);
             beginComplete();
             return true;
@@ -679,6 +709,7 @@ bool MigrationEngine::sendNext()
             return false;
         }
         emitRecord(StreamRecord::eos(), 0);
+        closePass(fitsDowntime());
         if (fitsDowntime()) {
             beginComplete();
         } else if (m->empty() || pass_ >= cfg_.maxPasses) {

@@ -164,15 +164,39 @@ TEST_CASE("the seed table marks the current chunk size", "[model]")
 
 TEST_CASE("the explanation says why the dirty phase converges or not", "[model]")
 {
+    // The verdict comes from what the passes measured, not from a comparison of rates.
     SimSnapshot s;
     s.config.bandwidth = 125e6;
+    s.config.maxPasses = 10;
     s.phase = Phase::Dirty;
     s.pass = 3;
-    s.recentRedirtyRate = 1e6;
+    auto pass = [](unsigned n, int64_t start, int64_t end, uint64_t before, uint64_t after) {
+        PassStats p;
+        p.pass = n;
+        p.startNs = start;
+        p.endNs = end;
+        p.pendingStart = before;
+        p.pendingEnd = after;
+        p.budgetBytes = 50'000;
+        return p;
+    };
+    // Each pass leaves a tenth of what it began with: 10 MB, 1 MB, 100 kB, then 10 kB fits in pass 4.
+    s.summary.passes = {pass(0, 0, 800'000'000, 100'000'000, 100'000'000),
+                        pass(1, 800'000'000, 880'000'000, 100'000'000, 10'000'000),
+                        pass(2, 880'000'000, 888'000'000, 10'000'000, 1'000'000),
+                        pass(3, 888'000'000, -1, 1'000'000, 0)};
+    s.nowNs = 888'000'000;
     auto text = PhaseExplainer::explain(s);
     CHECK(text.title.contains(QStringLiteral("3")));
     CHECK(text.body.contains(QStringLiteral("It converges")));
-    s.recentRedirtyRate = 2e8;
+    CHECK(text.body.contains(QStringLiteral("in pass 4")));
+    // Each pass leaves as much as it began with: a floor far above the budget.
+    s.summary.passes = {pass(0, 0, 800'000'000, 100'000'000, 13'000'000),
+                        pass(1, 800'000'000, 910'000'000, 13'000'000, 13'000'000),
+                        pass(2, 910'000'000, 1'020'000'000, 13'000'000, 13'100'000),
+                        pass(3, 1'020'000'000, -1, 13'100'000, 0)};
+    s.nowNs = 1'020'000'000;
     text = PhaseExplainer::explain(s);
-    CHECK(text.body.contains(QStringLiteral("does not converge")));
+    CHECK(text.body.contains(QStringLiteral("will not converge")));
+    CHECK_FALSE(text.body.contains(QStringLiteral("It converges")));
 }

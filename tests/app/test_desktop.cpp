@@ -99,7 +99,7 @@ TEST_CASE("German and Russian translate the whole window at run time", "[desktop
     REQUIRE(english.contains(QStringLiteral("&File")));
     const QStringList englishActions = actionTexts(w);
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
-    w.controller()->setPlaying(true);  // the guest writes through every rebuild
+    w.controller()->setPlaying(true);  // the guest writes through every language switch
 
     for (const QString& code : {QStringLiteral("de"), QStringLiteral("ru")}) {
         INFO(code.toStdString());
@@ -133,7 +133,7 @@ TEST_CASE("German and Russian translate the whole window at run time", "[desktop
             // Cyrillic in the menus.
             CHECK(titles.first().contains(QRegularExpression(QStringLiteral("[\\x{0400}-\\x{04FF}]"))));
         }
-        // The run goes on: the same controller keeps publishing to the rebuilt views.
+        // The run goes on: the same controller keeps publishing to the same views.
         const uint64_t serial = w.controller()->snapshot()->serial;
         auto later = waitFor(*w.controller(), [serial](const SimSnapshot& s) { return s.serial > serial; }, 5000);
         CHECK(later->serial > serial);
@@ -197,7 +197,7 @@ TEST_CASE("the seed table shows its columns whole in every language", "[desktop]
     }
 }
 
-TEST_CASE("a rebuilt window keeps the run with its charts and the undo history", "[desktop][i18n]")
+TEST_CASE("a language switch keeps the run with its charts and the undo history", "[desktop][i18n]")
 {
     clearSettings();
     MainWindow w;

@@ -681,6 +681,29 @@ TEST_CASE("each preset behaves as its description says", "[scenario][presets][en
         CHECK(big.downtimeNs > big.maxDowntimeNs);
         CHECK(small.downtimeNs < 10 * kMs);
     }
+    SECTION("the seed's 32 B and 2 B rows: headers are nearly all that crosses the link")
+    {
+        const MigrationSummary kib = runPreset(QStringLiteral("seed-1kib-chunk.json"));
+        const MigrationSummary b32 = runPreset(QStringLiteral("seed-32b-chunk.json"));
+        const MigrationSummary b2 = runPreset(QStringLiteral("seed-2b-chunk.json"));
+        CHECK(b32.chunks == uint64_t(1) << 20);
+        CHECK(b2.chunks == uint64_t(1) << 24);
+        for (const MigrationSummary* m : {&b32, &b2}) {
+            CHECK(m->converged);
+            CHECK(m->dirtyPasses == 0);
+            CHECK(m->overhead() > 0.99);
+            CHECK(m->headerBytes > 10 * m->payloadBytes);
+        }
+        // Described as 13 MiB and 208 MiB of headers, 110 ms and 1.75 s against 20 ms.
+        CHECK(b32.headerBytes > (uint64_t(12) << 20));
+        CHECK(b32.headerBytes < (uint64_t(14) << 20));
+        CHECK(b2.headerBytes > (uint64_t(200) << 20));
+        CHECK(b2.headerBytes < (uint64_t(216) << 20));
+        CHECK(b32.totalTimeNs > 4 * kib.totalTimeNs);
+        CHECK(b2.totalTimeNs > 1000 * kMs);
+        CHECK(b2.totalTimeNs < 2000 * kMs);
+        CHECK(b2.wireBytes > 10 * b32.wireBytes);
+    }
 }
 
 TEST_CASE("a scenario whose run cannot fit in memory is refused at its disk, before anything is allocated",

@@ -84,3 +84,77 @@ TEST_CASE("during a postcopy the difference counts the source bits still on thei
     CHECK(missing > 0);
     CHECK(total(s.difference) == missing);
 }
+
+namespace {
+
+// The cells holding each chunk in view form a rectangle: the chunk lies in one row, or fills whole rows.
+void checkChunksAreRectangles(const HeatmapGeometry& g, uint64_t chunkBits)
+{
+    int staircases = 0;
+    for (uint64_t first = (g.firstBit() + chunkBits - 1) / chunkBits * chunkBits; first + chunkBits <= g.endBit();
+         first += chunkBits) {
+        const int a = *g.cellOfBit(first), b = *g.cellOfBit(first + chunkBits - 1);
+        const int rowA = a / g.columns(), rowB = b / g.columns();
+        const bool oneRow = rowA == rowB;
+        const bool wholeRows = a % g.columns() == 0 && b % g.columns() == g.columns() - 1;
+        staircases += !(oneRow || wholeRows);
+    }
+    CHECK(staircases == 0);
+}
+
+} // namespace
+
+TEST_CASE("a chunk is drawn as a rectangle, not a staircase, when the rows allow it", "[snapshot][geometry]")
+{
+    SimConfig c;
+    c.diskBytes = uint64_t(64) << 30;  // 2^20 bits
+    c.migrationStartNs = -1;
+    c.workload.kind = WorkloadKind::Idle;
+    // The view asks for 250 x 100 cells: 100 rows of 10485.76 bits each would shift every chunk
+    // boundary from one row to the next.
+    const HeatmapRequest request{0, 0, 250, 100};
+    for (const uint64_t chunkBytes : {uint64_t(1024), uint64_t(4096), uint64_t(64)}) {
+        INFO("chunk " << chunkBytes << " B");
+        c.chunkBytes = chunkBytes;
+        MigrationEngine engine(c);
+        SimSnapshot s;
+        SnapshotBuilder::fill(engine, request, s);
+        CHECK(s.geometry.rows() >= 50);
+        CHECK(s.geometry.rows() <= 100);
+        CHECK(s.geometry.columns() == 250);
+        checkChunksAreRectangles(s.geometry, chunkBytes * 8);
+    }
+    SECTION("a view whose span no row count near the request divides keeps the rows asked for")
+    {
+        c.chunkBytes = 1024;
+        MigrationEngine engine(c);
+        SimSnapshot s;
+        const uint64_t prime = 1'000'003;  // bits in view: a prime, no row count but 1 divides it
+        SnapshotBuilder::fill(engine, HeatmapRequest{1000, 1000 + prime, 250, 100}, s);
+        CHECK(s.geometry.rows() == 100);
+    }
+}
+
+TEST_CASE("a snapshot tells a run stopped by its time limit from one that finished", "[snapshot]")
+{
+    SimConfig limited = slowLink(Strategy::Precopy);
+    limited.timeLimitNs = 300'000'000;  // the bitmap needs about a second
+    MigrationEngine stopped(limited);
+    SimSnapshot s;
+    stopped.runFor(200'000'000);
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK_FALSE(s.finished);
+    CHECK_FALSE(s.timeLimitReached);
+    stopped.runToEnd();
+    SnapshotBuilder::fill(stopped, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Bulk);
+    CHECK(s.timeLimitReached);
+
+    MigrationEngine done(slowLink(Strategy::Precopy));
+    done.runToEnd();
+    SnapshotBuilder::fill(done, HeatmapRequest{}, s);
+    CHECK(s.finished);
+    CHECK(s.phase == Phase::Done);
+    CHECK_FALSE(s.timeLimitReached);
+}

@@ -9,6 +9,8 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QLegend>
 #include <QLineSeries>
 #include <QTest>
 #include <QToolTip>
@@ -506,4 +508,22 @@ TEST_CASE("charts: axis labels carry units and read as round figures", "[charts]
     CHECK(time.labels.first() == ChartScales::seconds(0, 0));
     CHECK(time.scale.max == Approx(4.13));
     CHECK(ChartScales::span(0.01) == QStringLiteral("10 ms"));
+}
+
+TEST_CASE("short charts give their series legend's line to the plot", "[charts][layout]")
+{
+    MigrationCharts charts;
+    charts.resize(900, 260);  // what the charts get under the heatmaps at 1400 x 900
+    charts.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&charts));
+    for (int k = 0; k < kChartKindCount; ++k) {
+        QChart* chart = charts.chart(ChartKind(k));
+        REQUIRE(chart->scene()->views().first()->height() < 150);
+        CHECK_FALSE(chart->legend()->isVisible());
+    }
+    charts.resize(900, 700);
+    QTRY_VERIFY(charts.chart(ChartKind::Pending)->legend()->isVisible());
+    for (int k = 0; k < kChartKindCount; ++k) {
+        CHECK(charts.chart(ChartKind(k))->legend()->isVisible());
+    }
 }

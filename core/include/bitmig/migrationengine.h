@@ -34,6 +34,10 @@ public:
     void runFor(int64_t ns);        // whole ticks covering ns of simulated time
     void runToEnd();                // until the migration is done or the time limit
     bool finished() const noexcept; // done, or the time limit reached
+    // Applies the scheduled injections due at nowNs() without advancing the clock (step() would
+    // apply them first anyway, so the run is the same): a view shows the bitmap a run starts
+    // with, such as an imported image's, before the clock runs.
+    void applyInjectionsDueNow();
     int64_t nowNs() const noexcept { return now_; }
 
     // ---- control ----
@@ -89,6 +93,8 @@ public:
     uint64_t bytesInFlight() const noexcept { return wireEnd_ - delivered_; }
     const std::vector<TimeSample>& samples() const noexcept { return samples_; }
     const std::vector<PhaseSpan>& phases() const noexcept { return summary_.phases; }
+    // Precopy: the bulk pass and every dirty pass of this attempt (the last one may still run).
+    const std::vector<PassStats>& passes() const noexcept { return summary_.passes; }
     MigrationSummary summary() const;
 
 private:
@@ -116,6 +122,7 @@ private:
     void emitSection(SectionType type);
     void deliver();
     void enterPhase(Phase phase, unsigned pass = 0);
+    void closePass(bool fitting);        // ends the open entry of summary_.passes
     void pauseGuest();
     void switchGuestToDestination();
     void beginComplete();

@@ -22,6 +22,22 @@ struct PhaseSpan {
     friend bool operator==(const PhaseSpan&, const PhaseSpan&) = default;
 };
 
+// One pass over the chunks of a precopy migration: the bulk pass (pass 0) or a dirty pass. What
+// the convergence forecast reads: how much was pending when the pass began, how much its writes
+// left behind when it ended, how long it took, and the budget the guest could pause within.
+struct PassStats {
+    unsigned pass = 0;            // 0: the bulk pass; 1, 2, ...: dirty passes
+    int64_t startNs = 0;
+    int64_t endNs = -1;           // -1 while the pass runs
+    uint64_t pendingStart = 0;    // pending bytes (as records) when the pass began
+    uint64_t pendingEnd = 0;      // pending bytes when it ended: the chunks its writes re-dirtied
+    // Pending bytes the guest may pause with once the link has drained: bandwidth x (max downtime
+    // - latency) less the complete phase's framing. Negative: not even an empty pass fits the limit.
+    double budgetBytes = 0;
+    bool endedFitting = false;    // the pass ended because pending fitted the budget
+    friend bool operator==(const PassStats&, const PassStats&) = default;
+};
+
 // One bucket of the time series (sampleIntervalNs long, the last one may be shorter).
 struct TimeSample {
     int64_t timeNs = 0;           // end of the bucket
@@ -53,6 +69,7 @@ struct TimeSample {
 struct MigrationSummary {
     Strategy strategy = Strategy::Precopy;
     std::vector<PhaseSpan> phases;
+    std::vector<PassStats> passes;  // precopy: the bulk pass and each dirty pass of the last attempt
     bool started = false;
     bool finished = false;          // COMPLETE was applied at the destination
     bool cancelled = false;

@@ -1,0 +1,167 @@
+#include "presentationmode.h"
+
+#include "figuresline.h"
+#include "heatmapview.h"
+#include "mainwindow.h"
+#include "migrationcharts.h"
+#include "simulationcontroller.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QDockWidget>
+#include <QEvent>
+#include <QSplitter>
+#include <QStatusBar>
+
+#include <cmath>
+
+namespace bitmig {
+
+PresentationMode::PresentationMode(MainWindow* window) : QObject(window), window_(window), action_(new QAction(this))
+{
+    action_->setCheckable(true);
+    action_->setShortcut(QKeySequence(Qt::Key_F11));
+    action_->setShortcutContext(Qt::WindowShortcut);
+    connect(action_, &QAction::toggled, this, &PresentationMode::setActive);
+    retranslate();
+    window_->installEventFilter(this);
+}
+
+void PresentationMode::retranslate()
+{
+    action_->setText(tr("&Presentation"));
+    action_->setStatusTip(tr("Full screen with large text, the heatmaps filling it and the charts folded to "
+                             "one line of figures; again to go back (F11)"));
+}
+
+QSplitter* PresentationMode::splitter() const
+{
+    QWidget* central = window_->centralWidget();
+    return central ? central->findChild<QSplitter*>(QStringLiteral("mainSplitter")) : nullptr;
+}
+
+void PresentationMode::setActive(bool on)
+{
+    if (on != active_) {
+        on ? enter() : leave();
+        active_ = on;
+    }
+    if (action_->isChecked() != on) {
+        const QSignalBlocker block(action_);
+        action_->setChecked(on);
+    }
+}
+
+void PresentationMode::enter()
+{
+    saved_.geometry = window_->saveGeometry();
+    saved_.state = window_->saveState();
+    saved_.windowState = window_->windowState();
+    saved_.statusBarVisible = !window_->statusBar()->isHidden();
+    if (QSplitter* s = splitter()) {
+        saved_.splitterSizes = s->sizes();
+        saved_.splitterSize = s->size();
+    }
+    hideChrome();
+    applyToCentral();
+    window_->setWindowState((saved_.windowState & ~Qt::WindowMinimized) | Qt::WindowFullScreen);
+}
+
+void PresentationMode::hideChrome()
+{
+    for (QDockWidget* dock : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+        dock->hide();
+    }
+    window_->statusBar()->hide();
+}
+
+void PresentationMode::leave()
+{
+    restoreCentral();
+    window_->statusBar()->setVisible(saved_.statusBarVisible);
+    window_->setWindowState(saved_.windowState);
+    window_->restoreGeometry(saved_.geometry);
+    window_->restoreState(saved_.state);
+    if (QSplitter* s = splitter(); s && !saved_.splitterSizes.isEmpty()) {
+        s->setSizes(saved_.splitterSizes);
+        if (s->size() != saved_.splitterSize) {
+            // The window takes its old size when the platform says so: put the split back then.
+            pendingSplitter_ = s;
+            s->installEventFilter(this);
+        }
+    }
+}
+
+void PresentationMode::applyToCentral()
+{
+    QWidget* central = window_->centralWidget();
+    if (!central || central == central_) {
+        return;
+    }
+    central_ = central;
+    saved_.centralFont = central->font();
+    saved_.centralFontSet = central->testAttribute(Qt::WA_SetFont);
+    QFont large = central->font();
+    if (large.pointSizeF() > 0) {
+        large.setPointSizeF(large.pointSizeF() * kFontScale);
+    } else {
+        large.setPixelSize(int(std::lround(large.pixelSize() * kFontScale)));
+    }
+    central->setFont(large);
+
+    HeatmapView* heatmap = window_->heatmap();
+    saved_.cellPixels = heatmap->cellPixels();
+    heatmap->setCellPixels(int(std::lround(saved_.cellPixels * kCellScale)));
+    window_->charts()->hide();
+
+    figures_ = new FiguresLine(central);
+    if (auto* layout = qobject_cast<QBoxLayout*>(central->layout())) {
+        layout->addWidget(figures_);
+    }
+    connect(window_->controller(), &SimulationController::snapshotChanged, figures_, &FiguresLine::setSnapshot);
+    figures_->setSnapshot(window_->controller()->snapshot());
+}
+
+void PresentationMode::restoreCentral()
+{
+    delete figures_;
+    if (!central_ || central_ != window_->centralWidget()) {
+        central_ = nullptr;
+        return;  // rebuilt meanwhile: the new widgets never changed
+    }
+    if (saved_.centralFontSet) {
+        central_->setFont(saved_.centralFont);
+    } else {
+        central_->setFont(QFont());  // inherit again, as before
+        central_->setAttribute(Qt::WA_SetFont, false);
+    }
+    window_->heatmap()->setCellPixels(saved_.cellPixels);
+    window_->charts()->show();
+    central_ = nullptr;
+}
+
+bool PresentationMode::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == window_) {
+        if (event->type() == QEvent::Close && active_) {
+            setActive(false);  // the settings saved on close keep the normal layout
+        } else if (event->type() == QEvent::LanguageChange) {
+            retranslate();
+            if (active_) {
+                // The window may have been rebuilt in the new language, with new docks, status bar
+                // and central widget.
+                hideChrome();
+                applyToCentral();
+            }
+        }
+    } else if (watched == pendingSplitter_ && event->type() == QEvent::Resize) {
+        if (pendingSplitter_->size() == saved_.splitterSize) {
+            pendingSplitter_->removeEventFilter(this);
+            pendingSplitter_->setSizes(saved_.splitterSizes);
+            pendingSplitter_ = nullptr;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace bitmig
