@@ -47,11 +47,12 @@ TEST_CASE("Reset gives a large run's memory back before the next run is built", 
     cfg.granularity = 512;
     cfg.workload.kind = WorkloadKind::Idle;
     cfg.bandwidth = 1e9;
-    // Written all over, so the source's pages are resident, and a migration started, so the
-    // meta bitmap, the destination and its successor exist too.
-    cfg.injections.push_back(Injection{0, Injection::Op::Write, 0, cfg.diskBytes});
+    // Written all over by the brush (not by the configuration, which a new run would apply again),
+    // so the source's pages are resident, and a migration started, so the meta bitmap, the
+    // destination and its successor exist too.
     cfg.migrationStartNs = 0;
     c.setConfig(cfg);
+    c.inject(false, 0, cfg.diskBytes);
     c.step(3);
     auto running = waitFor(c, [](const SimSnapshot& s) { return !s.destination.empty() && s.dirtyBits > 0; });
     REQUIRE_FALSE(running->destination.empty());
