@@ -2,13 +2,14 @@
 
 #include "datasize.h"
 #include "seedtablemodel.h"
+#include "simulationcontroller.h"
 #include "sizespinbox.h"
+#include "unitfield.h"
 
 #include <bitmig/chunkgeometry.h>
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -17,12 +18,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSlider>
-#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <bit>
-#include <type_traits>
 
 namespace bitmig {
 
@@ -33,52 +32,37 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         texts_.name(w, name);
         return w;
     };
-    auto addRow = [this](QFormLayout* form, const char* label, auto* field) {
-        auto* caption = new QLabel(this);
-        if constexpr (std::is_base_of_v<QWidget, std::remove_pointer_t<decltype(field)>>) {
-            caption->setBuddy(field);
-        }
-        texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
-        form->addRow(caption, field);
-    };
-    auto suffix = [this](QDoubleSpinBox* box, const char* text) {
-        texts_.add(box, text, [box](const QString& t) { box->setSuffix(t); });
-    };
     auto* layout = new QVBoxLayout(this);
-    problem_ = new QLabel(this);
-    problem_->setWordWrap(true);
-    problem_->setVisible(false);
-    texts_.accessibleName(problem_, QT_TR_NOOP("Parameter problem"));
-    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    layout->addWidget(problem_);
-
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
 
+    // Every field takes what `bitmig simulate` takes for the same option, read by the same parsers.
     disk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Disk size"));
-    disk_->setRange(1ULL << 20, 1ULL << 56);
+    disk_->setRange(512, ~qulonglong(0));
     disk_->setMultipleOf(512);
-    addRow(form, QT_TR_NOOP("&Disk"), disk_);
+    addFieldRow(form, QT_TR_NOOP("&Disk"), disk_, disk_);
 
     granularity_ = named(new QComboBox(this), QT_TR_NOOP("Bitmap granularity"));
     for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
-    addRow(form, QT_TR_NOOP("&Granularity"), granularity_);
+    addFieldRow(form, QT_TR_NOOP("&Granularity"), granularity_, granularity_);
 
-    auto* chunkRow = new QHBoxLayout;
-    chunkSlider_ = named(new QSlider(Qt::Horizontal, this), QT_TR_NOOP("Chunk size (log2 of bytes)"));
+    auto* chunkRow = new QWidget(this);
+    auto* chunkLayout = new QHBoxLayout(chunkRow);
+    chunkLayout->setContentsMargins(0, 0, 0, 0);
+    chunkSlider_ = named(new QSlider(Qt::Horizontal, chunkRow), QT_TR_NOOP("Chunk size (log2 of bytes)"));
     chunkSlider_->setRange(0, 20);
     chunkSlider_->setPageStep(1);
     chunkSlider_->setTickPosition(QSlider::TicksBelow);
-    chunk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Chunk size"));
+    chunk_ = named(new SizeSpinBox(chunkRow), QT_TR_NOOP("Chunk size"));
     chunk_->setRange(1, kMaxChunkBytes);
     chunk_->setPowerOfTwo(true);
     chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
-    chunkRow->addWidget(chunkSlider_, 1);
-    chunkRow->addWidget(chunk_);
-    addRow(form, QT_TR_NOOP("Chunk"), chunkRow);
+    chunkLayout->addWidget(chunkSlider_, 1);
+    chunkLayout->addWidget(chunk_);
+    addFieldRow(form, QT_TR_NOOP("Chunk"), chunkRow, chunk_);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
@@ -112,73 +96,57 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         strategy_->addItem(QString(), int(strategy));
         texts_.add(strategy_, text, [this, index](const QString& t) { strategy_->setItemText(index, t); });
     }
-    addRow(link, QT_TR_NOOP("&Strategy"), strategy_);
+    addFieldRow(link, QT_TR_NOOP("&Strategy"), strategy_, strategy_);
 
-    bandwidth_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Link bandwidth in Mbit/s"));
-    bandwidth_->setRange(0.001, 1e6);
-    bandwidth_->setDecimals(3);
-    suffix(bandwidth_, QT_TR_NOOP(" Mbit/s"));
-    addRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_);
-    latency_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Link latency in milliseconds"));
-    latency_->setRange(0, 10000);
-    latency_->setDecimals(3);
-    suffix(latency_, QT_TR_NOOP(" ms"));
-    addRow(link, QT_TR_NOOP("&Latency"), latency_);
-    maxDowntime_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Maximum downtime in milliseconds"));
-    maxDowntime_->setRange(0, 1e6);
-    maxDowntime_->setDecimals(1);
-    suffix(maxDowntime_, QT_TR_NOOP(" ms"));
-    addRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_);
-    maxPasses_ = named(new QSpinBox(this), QT_TR_NOOP("Maximum dirty passes"));
-    maxPasses_->setRange(0, 100000);
-    addRow(link, QT_TR_NOOP("Max &passes"), maxPasses_);
+    bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
+                       QT_TR_NOOP("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
+    addFieldRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_, bandwidth_);
+    latency_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("One-way link delay: 20 ms, 1.5 s, 250 us"));
+    addFieldRow(link, QT_TR_NOOP("&Latency"), latency_, latency_);
+    maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Maximum downtime: 300 ms, 1 s"));
+    addFieldRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_, maxDowntime_);
+    maxPasses_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Maximum dirty passes, 0 to 100000"));
+    maxPasses_->setWholeRange(0, 100000);
+    addFieldRow(link, QT_TR_NOOP("Max &passes"), maxPasses_, maxPasses_);
     completeBelow_ = named(new SizeSpinBox(this), QT_TR_NOOP("Send everything in the complete phase below this size (0: off)"));
-    completeBelow_->setRange(0, 1ULL << 40);
-    addRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_);
+    completeBelow_->setRange(0, ~qulonglong(0));
+    addFieldRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_, completeBelow_);
 
-    auto* startRow = new QHBoxLayout;
-    autoStart_ = named(new QCheckBox(this), QT_TR_NOOP("Start the migration automatically"));
+    auto* startRow = new QWidget(this);
+    auto* startLayout = new QHBoxLayout(startRow);
+    startLayout->setContentsMargins(0, 0, 0, 0);
+    autoStart_ = named(new QCheckBox(startRow), QT_TR_NOOP("Start the migration automatically"));
     texts_.add(autoStart_, QT_TR_NOOP("at"), [this](const QString& t) { autoStart_->setText(t); });
-    startAt_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Simulated time at which the migration starts"));
-    startAt_->setRange(0, 86400);
-    startAt_->setDecimals(3);
-    suffix(startAt_, QT_TR_NOOP(" s"));
-    startRow->addWidget(autoStart_);
-    startRow->addWidget(startAt_, 1);
-    addRow(link, QT_TR_NOOP("Migration starts"), startRow);
-    seed_ = named(new QSpinBox(this), QT_TR_NOOP("Random seed"));
-    seed_->setRange(0, std::numeric_limits<int>::max());
-    addRow(link, QT_TR_NOOP("S&eed"), seed_);
-    tick_ = named(new QDoubleSpinBox(this), QT_TR_NOOP("Simulation tick in milliseconds"));
-    tick_->setRange(0.001, 1000);
-    tick_->setDecimals(3);
-    suffix(tick_, QT_TR_NOOP(" ms"));
-    addRow(link, QT_TR_NOOP("&Tick"), tick_);
+    startAt_ = named(new UnitField(UnitField::Kind::Duration, startRow), QT_TR_NOOP("Simulated time at which the migration starts"));
+    startLayout->addWidget(autoStart_);
+    startLayout->addWidget(startAt_, 1);
+    addFieldRow(link, QT_TR_NOOP("Migration starts"), startRow, startAt_);
+    seed_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Random seed, 0 to 2^64 - 1"));
+    seed_->setWholeRange(0, ~quint64(0));
+    addFieldRow(link, QT_TR_NOOP("S&eed"), seed_, seed_);
+    tick_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Simulation tick, 1 us to 1 s"));
+    addFieldRow(link, QT_TR_NOOP("&Tick"), tick_, tick_);
 
-    connect(disk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
-    connect(granularity_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
+    connect(disk_, &SizeSpinBox::valueChanged, this, [this] { edited(disk_); });
+    connect(granularity_, &QComboBox::currentIndexChanged, this, [this] { edited(granularity_); });
     connect(chunkSlider_, &QSlider::valueChanged, this, [this](int log2) {
         if (!updating_) {
             chunk_->setValue(qulonglong(1) << log2);  // emits valueChanged -> edited
         }
     });
-    connect(chunk_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(chunk_, &SizeSpinBox::valueChanged, this, [this] { edited(chunk_); });
     connect(seedView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
     });
-    connect(strategy_, &QComboBox::currentIndexChanged, this, &ParametersPanel::edited);
-    for (QDoubleSpinBox* s : {bandwidth_, latency_, maxDowntime_, startAt_, tick_}) {
-        s->setKeyboardTracking(false);
-        connect(s, &QDoubleSpinBox::valueChanged, this, &ParametersPanel::edited);
+    connect(strategy_, &QComboBox::currentIndexChanged, this, [this] { edited(strategy_); });
+    for (UnitField* f : {bandwidth_, latency_, maxDowntime_, maxPasses_, startAt_, seed_, tick_}) {
+        connect(f, &UnitField::committed, this, [this, f] { edited(f); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
-    for (QSpinBox* s : {maxPasses_, seed_}) {
-        s->setKeyboardTracking(false);
-        connect(s, &QSpinBox::valueChanged, this, &ParametersPanel::edited);
-    }
-    connect(completeBelow_, &SizeSpinBox::valueChanged, this, &ParametersPanel::edited);
-    connect(autoStart_, &QCheckBox::toggled, this, &ParametersPanel::edited);
-    for (SizeSpinBox* s : {disk_, chunk_, completeBelow_}) {
-        connect(s, &SizeSpinBox::problemChanged, this, &ParametersPanel::showProblem);
+    connect(completeBelow_, &SizeSpinBox::valueChanged, this, [this] { edited(completeBelow_); });
+    connect(autoStart_, &QCheckBox::toggled, this, [this] { edited(startAt_); });
+    for (SizeSpinBox* f : {disk_, chunk_, completeBelow_}) {
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
     setConfig(SimConfig{});
 }
@@ -197,10 +165,56 @@ void ParametersPanel::retranslateUi()
     for (int i = 0; i < granularity_->count(); ++i) {
         granularity_->setItemText(i, SizeSpinBox::format(granularity_->itemData(i).toULongLong()));
     }
-    setConfig(base_);  // every value, the derived figures and the seed table in the new language
+    showValues(base_);  // every value, the derived figures and the seed table in the new language
+}
+
+void ParametersPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field)
+{
+    auto* caption = new QLabel(this);
+    caption->setBuddy(field);
+    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+    form->addRow(caption, row);
+    auto* message = new QLabel(this);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    texts_.add(message, QT_TR_NOOP("Problem with %1"),
+               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
+    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    form->addRow(message);  // the whole width: a long reason takes fewer lines
+    form->setRowVisible(message, false);
+    messages_.push_back({field, message, form});
+}
+
+void ParametersPanel::setFieldProblem(QWidget* field, const QString& message)
+{
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
+            m.form->setRowVisible(m.label, !message.isEmpty());
+            field->setAccessibleDescription(m.label->text());
+        }
+    }
+}
+
+void ParametersPanel::clearProblems()
+{
+    for (const FieldMessage& m : messages_) {
+        setFieldProblem(m.field, QString());
+    }
 }
 
 void ParametersPanel::setConfig(const SimConfig& c)
+{
+    // The run this panel just made, coming back: refusals shown at other fields stay.
+    const bool same = c == base_;
+    showValues(c);
+    if (!same) {
+        clearProblems();
+    }
+}
+
+void ParametersPanel::showValues(const SimConfig& c)
 {
     updating_ = true;
     base_ = c;
@@ -209,17 +223,16 @@ void ParametersPanel::setConfig(const SimConfig& c)
     chunk_->setValue(c.chunkBytes);
     chunkSlider_->setValue(std::countr_zero(c.chunkBytes));
     strategy_->setCurrentIndex(strategy_->findData(int(c.strategy)));
-    bandwidth_->setValue(c.bandwidth * 8 / 1e6);
-    latency_->setValue(double(c.latencyNs) / 1e6);
-    maxDowntime_->setValue(double(c.maxDowntimeNs) / 1e6);
-    maxPasses_->setValue(int(c.maxPasses));
+    bandwidth_->setNumber(c.bandwidth);
+    latency_->setDuration(c.latencyNs);
+    maxDowntime_->setDuration(c.maxDowntimeNs);
+    maxPasses_->setWhole(c.maxPasses);
     completeBelow_->setValue(c.completeOnlyBelow);
     autoStart_->setChecked(c.migrationStartNs >= 0);
-    startAt_->setValue(c.migrationStartNs >= 0 ? double(c.migrationStartNs) / 1e9 : 0);
-    seed_->setValue(int(std::min<uint64_t>(c.seed, uint64_t(std::numeric_limits<int>::max()))));
-    tick_->setValue(double(c.tickNs) / 1e6);
+    startAt_->setDuration(std::max<int64_t>(c.migrationStartNs, 0));
+    seed_->setWhole(c.seed);
+    tick_->setDuration(c.tickNs);
     updateDerived(c);
-    showProblem({});
     updating_ = false;
 }
 
@@ -230,30 +243,40 @@ SimConfig ParametersPanel::config() const
     c.granularity = granularity_->currentData().toULongLong();
     c.chunkBytes = chunk_->value();
     c.strategy = Strategy(strategy_->currentData().toInt());
-    c.bandwidth = bandwidth_->value() * 1e6 / 8;
-    c.latencyNs = int64_t(latency_->value() * 1e6);
-    c.maxDowntimeNs = int64_t(maxDowntime_->value() * 1e6);
-    c.maxPasses = unsigned(maxPasses_->value());
+    c.bandwidth = bandwidth_->number();
+    c.latencyNs = latency_->duration();
+    c.maxDowntimeNs = maxDowntime_->duration();
+    c.maxPasses = unsigned(maxPasses_->whole());
     c.completeOnlyBelow = completeBelow_->value();
-    c.migrationStartNs = autoStart_->isChecked() ? int64_t(startAt_->value() * 1e9) : -1;
-    c.seed = uint64_t(seed_->value());
-    c.tickNs = int64_t(tick_->value() * 1e6);
+    c.migrationStartNs = autoStart_->isChecked() ? startAt_->duration() : -1;
+    c.seed = seed_->whole();
+    c.tickNs = tick_->duration();
     c.sampleIntervalNs = std::max(c.sampleIntervalNs, c.tickNs);
     return c;
 }
 
 QString ParametersPanel::problem() const
 {
-    return problem_->isVisible() ? problem_->text() : QString();
+    QStringList out;
+    for (const FieldMessage& m : messages_) {
+        if (!m.label->text().isEmpty()) {
+            out << m.label->text();
+        }
+    }
+    return out.join(QLatin1Char('\n'));
 }
 
-void ParametersPanel::showProblem(const QString& message)
+QString ParametersPanel::problemAt(const QWidget* field) const
 {
-    problem_->setText(message);
-    problem_->setVisible(!message.isEmpty());
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            return m.label->text();
+        }
+    }
+    return {};
 }
 
-void ParametersPanel::edited()
+void ParametersPanel::edited(QWidget* field)
 {
     if (updating_) {
         return;
@@ -262,13 +285,24 @@ void ParametersPanel::edited()
     chunkSlider_->setValue(std::countr_zero(chunk_->value()));
     updating_ = false;
     const SimConfig c = config();
+    QString why;
     try {
         c.validate();
+        why = SimulationController::memoryProblem(c);
     } catch (const std::exception& e) {
-        showProblem(tr("Not applied: %1").arg(QString::fromStdString(e.what())));
+        why = QString::fromStdString(e.what());
+    }
+    if (!why.isEmpty()) {
+        // Refused: every field shows the run's values again, and the edited one says why (the
+        // messages of other fields stay until those are corrected).
+        showValues(base_);
+        setFieldProblem(field, why);
         return;
     }
-    showProblem({});
+    setFieldProblem(field, QString());
+    if (c == base_) {
+        return;  // the same run: nothing to start over
+    }
     updateDerived(c);
     base_ = c;
     Q_EMIT configEdited(c);

@@ -8,30 +8,47 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSlider;
-class QSpinBox;
 class QTableView;
 
 namespace bitmig {
 
 class SeedTableModel;
 class SizeSpinBox;
+class UnitField;
 
 class ParametersPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ParametersPanel(QWidget* parent = nullptr);
 
-    // Shows these values without emitting configEdited.
+    // Shows these values without emitting configEdited; a different configuration than the panel's
+    // own clears the fields' messages.
     void setConfig(const SimConfig& config);
     // The values on screen (workload and injections come from the config last set).
     SimConfig config() const;
+    // The refusals shown at the fields now, one per line (empty when none).
     QString problem() const;
+    // The message shown under `field`, empty when none.
+    QString problemAt(const QWidget* field) const;
 
+    SizeSpinBox* diskField() const noexcept { return disk_; }
+    QComboBox* granularityField() const noexcept { return granularity_; }
+    QComboBox* strategyField() const noexcept { return strategy_; }
+    UnitField* bandwidthField() const noexcept { return bandwidth_; }
+    UnitField* latencyField() const noexcept { return latency_; }
+    UnitField* maxDowntimeField() const noexcept { return maxDowntime_; }
+    UnitField* maxPassesField() const noexcept { return maxPasses_; }
+    SizeSpinBox* completeBelowField() const noexcept { return completeBelow_; }
+    UnitField* startAtField() const noexcept { return startAt_; }
+    UnitField* seedField() const noexcept { return seed_; }
+    UnitField* tickField() const noexcept { return tick_; }
     SizeSpinBox* chunkSpinBox() const noexcept { return chunk_; }
     QSlider* chunkSlider() const noexcept { return chunkSlider_; }
     SeedTableModel* seedTable() const noexcept { return seedModel_; }
@@ -48,15 +65,26 @@ protected:
 
 private:
     void retranslateUi();
-    void edited();
+    // A field changed: the whole configuration is checked (SimConfig::validate() and the memory the
+    // run needs); what fails is refused at `field` and every field shows the run's values again.
+    void edited(QWidget* field);
+    void showValues(const SimConfig& c);  // the fields only, messages as they are
     void updateDerived(const SimConfig& c);
     void fitSeedTable();
-    void showProblem(const QString& message);
+    // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
+    void addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field);
+    void setFieldProblem(QWidget* field, const QString& message);
+    void clearProblems();
 
     TranslatedTexts texts_{staticMetaObject.className()};
     SimConfig base_;
     bool updating_ = false;
-    QLabel* problem_ = nullptr;
+    struct FieldMessage {
+        QWidget* field;
+        QLabel* label;      // the message row under the field
+        QFormLayout* form;  // the form that holds both
+    };
+    std::vector<FieldMessage> messages_;
     SizeSpinBox* disk_ = nullptr;
     QComboBox* granularity_ = nullptr;
     QSlider* chunkSlider_ = nullptr;
@@ -65,15 +93,15 @@ private:
     SeedTableModel* seedModel_ = nullptr;
     QTableView* seedView_ = nullptr;
     QComboBox* strategy_ = nullptr;
-    QDoubleSpinBox* bandwidth_ = nullptr;
-    QDoubleSpinBox* latency_ = nullptr;
-    QDoubleSpinBox* maxDowntime_ = nullptr;
-    QSpinBox* maxPasses_ = nullptr;
+    UnitField* bandwidth_ = nullptr;
+    UnitField* latency_ = nullptr;
+    UnitField* maxDowntime_ = nullptr;
+    UnitField* maxPasses_ = nullptr;
     SizeSpinBox* completeBelow_ = nullptr;
     QCheckBox* autoStart_ = nullptr;
-    QDoubleSpinBox* startAt_ = nullptr;
-    QSpinBox* seed_ = nullptr;
-    QDoubleSpinBox* tick_ = nullptr;
+    UnitField* startAt_ = nullptr;
+    UnitField* seed_ = nullptr;
+    UnitField* tick_ = nullptr;
 };
 
 } // namespace bitmig

@@ -13,38 +13,45 @@ SizeSpinBox::SizeSpinBox(QWidget* parent) : QAbstractSpinBox(parent)
 {
     setAccelerated(true);
     setCorrectionMode(QAbstractSpinBox::CorrectToPreviousValue);
-    connect(lineEdit(), &QLineEdit::editingFinished, this, &SizeSpinBox::commitText);
-    connect(lineEdit(), &QLineEdit::textEdited, this, [this](const QString& text) {
-        const QString p = problemWith(text);
-        if (p != problem_) {
-            problem_ = p;
-            setToolTip(p);
-            Q_EMIT problemChanged(p);
-        }
-    });
+    // Enter and focus out: QAbstractSpinBox emits editingFinished() for both (its line edit does not
+    // see Enter, which the spin box takes).
+    connect(this, &QAbstractSpinBox::editingFinished, this, &SizeSpinBox::commitText);
     lineEdit()->setText(format(value_));
 }
 
 QString SizeSpinBox::format(qulonglong bytes)
 {
+    // The shortest exact text: a whole number of the largest unit that divides the size, or a
+    // decimal of a larger one that reads back as the same bytes ("1.5 GiB" is "1536 MiB").
     static const char* const names[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    int unit = 0;
-    qulonglong whole = bytes;
-    while (unit < 6 && whole >= 1024 && whole % 1024 == 0) {
-        whole /= 1024;
-        ++unit;
-    }
-    if (whole >= 1024 * 1024 && unit < 6) {
-        // Not a whole number of a larger unit: show a rounded figure, the tooltip has the exact one.
-        double v = double(bytes);
-        int u = 0;
-        while (v >= 1024 && u < 6) {
-            v /= 1024;
-            ++u;
+    QString best;
+    for (int unit = 0; unit < 7; ++unit) {
+        const qulonglong size = qulonglong(1) << (10 * unit);
+        if (unit > 0 && bytes < size) {
+            break;
         }
-        return QStringLiteral("%1 %2").arg(QString::number(v, 'f', 2), QLatin1String(names[u]));
+        QString number;
+        if (bytes % size == 0) {
+            number = QString::number(bytes / size);
+        } else {
+            for (int decimals = 1; decimals <= 6 && number.isEmpty(); ++decimals) {
+                QString t = QString::number(double(bytes) / double(size), 'f', decimals);
+                try {
+                    if (units::parseSize((t + QLatin1Char(' ') + QLatin1String(names[unit])).toStdString()) == bytes) {
+                        number = t;
+                    }
+                } catch (const std::exception&) {
+                }
+            }
+        }
+        if (!number.isEmpty()) {
+            const QString text = QStringLiteral("%1 %2").arg(number, QLatin1String(names[unit]));
+            if (best.isEmpty() || text.size() <= best.size()) {
+                best = text;
+            }
+        }
     }
-    return QStringLiteral("%1 %2").arg(QString::number(whole), QLatin1String(names[unit]));
+    return best;
 }
 
 QString SizeSpinBox::problemWith(const QString& text, qulonglong* parsed) const
@@ -85,7 +92,7 @@ void SizeSpinBox::setValue(qulonglong bytes)
     value_ = bytes;
     lineEdit()->setText(format(bytes));
     setToolTip(tr("%1 bytes").arg(QLocale().toString(bytes)));
-    if (!problem_.isEmpty()) {
+    if (changed && !problem_.isEmpty()) {  // a refusal stays while the value it kept is set again
         problem_.clear();
         Q_EMIT problemChanged(problem_);
     }
@@ -96,24 +103,33 @@ void SizeSpinBox::setValue(qulonglong bytes)
 
 void SizeSpinBox::commitText()
 {
+    const QString text = lineEdit()->text();
+    if (text == format(value_)) {
+        return;  // nothing new: focus leaving after Enter, or an untouched field
+    }
     qulonglong v = 0;
-    const QString p = problemWith(lineEdit()->text(), &v);
+    const QString p = problemWith(text, &v);
     if (!p.isEmpty()) {
-        problem_ = p;
-        setToolTip(p);
-        Q_EMIT problemChanged(p);  // the old value stays; the message explains why
+        lineEdit()->setText(format(value_));  // the old value stays, and is shown again
+        showProblem(p);                        // the message says why
+        return;
+    }
+    if (v == value_) {
+        lineEdit()->setText(format(value_));  // "4T" for "4 TiB": the same value, shown as usual
         return;
     }
     setValue(v);
 }
 
+void SizeSpinBox::showProblem(const QString& message)
+{
+    problem_ = message;
+    Q_EMIT problemChanged(message);
+}
+
 void SizeSpinBox::focusOutEvent(QFocusEvent* event)
 {
-    commitText();
-    if (!problem_.isEmpty()) {
-        lineEdit()->setText(format(value_));
-    }
-    QAbstractSpinBox::focusOutEvent(event);
+    QAbstractSpinBox::focusOutEvent(event);  // emits editingFinished(): the text is committed or refused
 }
 
 void SizeSpinBox::stepBy(int steps)

@@ -21,8 +21,13 @@ public:
     void setMultipleOf(qulonglong step) { multiple_ = step ? step : 1; }
 
     // Parses "64K", "1.5 GiB", "512"; returns an explanation when the text is not a valid value.
+    // Enter or focus out commits the text; a refused text leaves the value as it was, shows it again
+    // and reports why through problemChanged().
     QString problemWith(const QString& text, qulonglong* parsed = nullptr) const;
-    static QString format(qulonglong bytes);
+    static QString format(qulonglong bytes);  // exact: "4 TiB", "1536 MiB", "976562500 KiB"
+    QString problem() const { return problem_; }
+    // A refusal from outside (the panel's check of the whole configuration), shown like its own.
+    void showProblem(const QString& message);
 
     void stepBy(int steps) override;
     QValidator::State validate(QString& input, int& pos) const override;

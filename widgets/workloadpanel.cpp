@@ -1,6 +1,7 @@
 #include "workloadpanel.h"
 
 #include "sizespinbox.h"
+#include "unitfield.h"
 
 #include <bitmig/trace.h>
 
@@ -8,42 +9,26 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QDoubleSpinBox>
-#include <QFormLayout>
-#include <QLabel>
 
 namespace bitmig {
 
 WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 {
-    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change.
-    auto spin = [this](QWidget* owner, const char* name, double lo, double hi, int decimals, const char* suffix) {
-        auto* s = new QDoubleSpinBox(owner);
-        s->setRange(lo, hi);
-        s->setDecimals(decimals);
-        if (suffix) {
-            texts_.add(s, suffix, [s](const QString& t) { s->setSuffix(t); });
-        }
-        s->setKeyboardTracking(false);
-        texts_.name(s, name);
-        return s;
-    };
-    auto addRow = [this](QFormLayout* form, const char* label, QWidget* field) {
-        auto* caption = new QLabel(this);
-        caption->setBuddy(field);
-        texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
-        form->addRow(caption, field);
+    // Texts are recorded with their source (QT_TR_NOOP) and set again on a language change. Fields
+    // read what the command line reads for the same option (bitmig/units.h, plain numbers).
+    auto field = [this](QWidget* owner, UnitField::Kind kind, const char* name, double scale = 1) {
+        auto* f = new UnitField(kind, owner);
+        f->setScale(scale);
+        texts_.name(f, name);
+        return f;
     };
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    problem_ = new QLabel(this);
-    problem_->setWordWrap(true);
-    problem_->setVisible(false);
-    problem_->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    form->addRow(problem_);
 
     kind_ = new QComboBox(this);
     texts_.accessibleName(kind_, QT_TR_NOOP("Workload type"));
@@ -57,35 +42,37 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
         kind_->addItem(QString(), int(kind));
         texts_.add(kind_, text, [this, index](const QString& t) { kind_->setItemText(index, t); });
     }
-    addRow(form, QT_TR_NOOP("&Type"), kind_);
-    rate_ = spin(this, QT_TR_NOOP("Guest writes per second"), 0, 1e8, 0, QT_TR_NOOP(" writes/s"));
-    addRow(form, QT_TR_NOOP("&Rate"), rate_);
+    addFieldRow(form, QT_TR_NOOP("&Type"), kind_);
+    rate_ = field(this, UnitField::Kind::Count, QT_TR_NOOP("Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)"));
+    addFieldRow(form, QT_TR_NOOP("&Rate (writes/s)"), rate_);
     minSize_ = new SizeSpinBox(this);
     texts_.accessibleName(minSize_, QT_TR_NOOP("Smallest write"));
-    minSize_->setRange(512, 1ULL << 30);
+    minSize_->setRange(512, ~qulonglong(0));
     minSize_->setMultipleOf(512);
-    addRow(form, QT_TR_NOOP("Write size &from"), minSize_);
+    addFieldRow(form, QT_TR_NOOP("Write size &from"), minSize_);
     maxSize_ = new SizeSpinBox(this);
     texts_.accessibleName(maxSize_, QT_TR_NOOP("Largest write"));
-    maxSize_->setRange(512, 1ULL << 30);
+    maxSize_->setRange(512, ~qulonglong(0));
     maxSize_->setMultipleOf(512);
-    addRow(form, QT_TR_NOOP("t&o"), maxSize_);
-    hotFraction_ = spin(this, QT_TR_NOOP("Share of the disk that is hot"), 0.01, 100, 2, QT_TR_NOOP(" % of disk"));
-    addRow(form, QT_TR_NOOP("Hot &area"), hotFraction_);
-    hotShare_ = spin(this, QT_TR_NOOP("Share of writes that land in the hot area"), 0, 100, 1, QT_TR_NOOP(" % of writes"));
-    addRow(form, QT_TR_NOOP("Hot &share"), hotShare_);
-    zipf_ = spin(this, QT_TR_NOOP("Zipf exponent (skew)"), 0.01, 10, 2, nullptr);
-    addRow(form, QT_TR_NOOP("&Zipf exponent"), zipf_);
-    burstPeriod_ = spin(this, QT_TR_NOOP("Burst period"), 0.001, 3600, 3, QT_TR_NOOP(" s"));
-    addRow(form, QT_TR_NOOP("Burst &period"), burstPeriod_);
-    burstDuty_ = spin(this, QT_TR_NOOP("Share of each period with writes"), 1, 100, 0, QT_TR_NOOP(" %"));
-    addRow(form, QT_TR_NOOP("Burst &duty"), burstDuty_);
+    addFieldRow(form, QT_TR_NOOP("t&o"), maxSize_);
+    hotFraction_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of the disk that is hot, in percent (above 0, up to 100)"), 100);
+    rows_[0] = addFieldRow(form, QT_TR_NOOP("Hot &area (% of disk)"), hotFraction_);
+    hotShare_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of writes that land in the hot area, in percent (0 to 100)"), 100);
+    rows_[1] = addFieldRow(form, QT_TR_NOOP("Hot &share (% of writes)"), hotShare_);
+    zipf_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Zipf exponent (skew), above 0 and up to 10"));
+    rows_[2] = addFieldRow(form, QT_TR_NOOP("&Zipf exponent"), zipf_);
+    burstPeriod_ = field(this, UnitField::Kind::Duration, QT_TR_NOOP("Burst period: 1 s, 250 ms"));
+    rows_[3] = addFieldRow(form, QT_TR_NOOP("Burst &period"), burstPeriod_);
+    burstDuty_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Share of each period with writes, in percent (above 0, up to 100)"), 100);
+    rows_[4] = addFieldRow(form, QT_TR_NOOP("Burst &duty (%)"), burstDuty_);
 
     // A recorded trace, replayed alongside the generator (set the type to Idle to replay it alone).
     trace_ = new QLabel(this);
     trace_->setWordWrap(true);
     texts_.accessibleName(trace_, QT_TR_NOOP("Recorded trace"));
-    addRow(form, QT_TR_NOOP("Trace"), trace_);
+    auto* traceCaption = new QLabel(this);
+    texts_.add(traceCaption, QT_TR_NOOP("Trace"), [traceCaption](const QString& t) { traceCaption->setText(t); });
+    form->addRow(traceCaption, trace_);
     auto* traceButtons = new QHBoxLayout;
     chooseTrace_ = new QPushButton(this);
     texts_.add(chooseTrace_, QT_TR_NOOP("C&hoose trace..."), [this](const QString& t) { chooseTrace_->setText(t); });
@@ -97,8 +84,8 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     traceButtons->addWidget(chooseTrace_);
     traceButtons->addWidget(dropTrace_);
     form->addRow(QString(), traceButtons);
-    traceSpeed_ = spin(this, QT_TR_NOOP("Trace replay speed (2 = twice as fast)"), 0.001, 1e6, 3, QT_TR_NOOP("x"));
-    addRow(form, QT_TR_NOOP("Replay sp&eed"), traceSpeed_);
+    traceSpeed_ = field(this, UnitField::Kind::Number, QT_TR_NOOP("Trace replay speed (2 = twice as fast)"));
+    addFieldRow(form, QT_TR_NOOP("Replay sp&eed (x)"), traceSpeed_);
     traceLoop_ = new QCheckBox(this);
     texts_.add(traceLoop_, QT_TR_NOOP("&Loop the trace"), [this](const QString& t) { traceLoop_->setText(t); });
     texts_.toolTip(traceLoop_, QT_TR_NOOP("Start the trace again when it ends"));
@@ -107,24 +94,41 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     connect(dropTrace_, &QPushButton::clicked, this, [this] {
         base_.trace = TraceReplay{};
         updateTraceLabel();
-        edited();
+        edited(dropTrace_);
     });
-    connect(traceSpeed_, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
-    connect(traceLoop_, &QCheckBox::toggled, this, &WorkloadPanel::edited);
+    connect(traceLoop_, &QCheckBox::toggled, this, [this] { edited(traceLoop_); });
 
-    rows_[0] = hotFraction_;
-    rows_[1] = hotShare_;
-    rows_[2] = zipf_;
-    rows_[3] = burstPeriod_;
-    rows_[4] = burstDuty_;
-
-    connect(kind_, &QComboBox::currentIndexChanged, this, &WorkloadPanel::edited);
-    for (QDoubleSpinBox* s : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_}) {
-        connect(s, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    connect(kind_, &QComboBox::currentIndexChanged, this, [this] { edited(kind_); });
+    for (UnitField* f : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_, traceSpeed_}) {
+        connect(f, &UnitField::committed, this, [this, f] { edited(f); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
-    connect(minSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
-    connect(maxSize_, &SizeSpinBox::valueChanged, this, &WorkloadPanel::edited);
+    for (SizeSpinBox* f : {minSize_, maxSize_}) {
+        connect(f, &SizeSpinBox::valueChanged, this, [this, f] { edited(f); });
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+    }
     setWorkload(WorkloadSpec{});
+}
+
+// Adds the row and, under it, a message row for the field's refusals (hidden while empty).
+// Returns the field, for setRowVisible().
+QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* field)
+{
+    auto* caption = new QLabel(this);
+    caption->setBuddy(field);
+    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
+    form->addRow(caption, field);
+    auto* message = new QLabel(this);
+    message->setWordWrap(true);
+    message->setTextFormat(Qt::PlainText);
+    texts_.add(message, QT_TR_NOOP("Problem with %1"),
+               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
+    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
+    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    form->addRow(message);  // the whole width: a long reason takes fewer lines
+    form->setRowVisible(message, false);
+    messages_.push_back({field, message});
+    return field;
 }
 
 void WorkloadPanel::changeEvent(QEvent* event)
@@ -132,25 +136,74 @@ void WorkloadPanel::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
         texts_.retranslate();
-        setWorkload(base_);  // the values and the trace in the new language
+        showValues(base_);  // the values and the trace in the new language
     }
+}
+
+void WorkloadPanel::setFieldProblem(QWidget* field, const QString& message)
+{
+    auto* form = static_cast<QFormLayout*>(layout());
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
+            // A hidden row's message stays hidden with it.
+            form->setRowVisible(m.label, !message.isEmpty() && field->isVisibleTo(this));
+            field->setAccessibleDescription(m.label->text());
+        }
+    }
+}
+
+void WorkloadPanel::clearProblems()
+{
+    for (const FieldMessage& m : messages_) {
+        setFieldProblem(m.field, QString());
+    }
+}
+
+QString WorkloadPanel::problem() const
+{
+    QStringList out;
+    for (const FieldMessage& m : messages_) {
+        if (!m.label->text().isEmpty()) {
+            out << m.label->text();
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+QString WorkloadPanel::problemAt(const QWidget* field) const
+{
+    for (const FieldMessage& m : messages_) {
+        if (m.field == field) {
+            return m.label->text();
+        }
+    }
+    return {};
 }
 
 void WorkloadPanel::setWorkload(const WorkloadSpec& w)
 {
+    const bool same = w == base_;  // the workload this panel just made, coming back
+    showValues(w);
+    if (!same) {
+        clearProblems();
+    }
+}
+
+void WorkloadPanel::showValues(const WorkloadSpec& w)
+{
     updating_ = true;
     base_ = w;
     kind_->setCurrentIndex(kind_->findData(int(w.kind)));
-    rate_->setValue(w.rate);
+    rate_->setNumber(w.rate);
     minSize_->setValue(w.minWriteBytes);
     maxSize_->setValue(w.maxWriteBytes);
-    hotFraction_->setValue(w.hotFraction * 100);
-    hotShare_->setValue(w.hotShare * 100);
-    zipf_->setValue(w.zipfExponent);
-    burstPeriod_->setValue(double(w.burstPeriodNs) / 1e9);
-    burstDuty_->setValue(w.burstDuty * 100);
-    traceSpeed_->setValue(w.trace.speed);
-    shownTraceSpeed_ = traceSpeed_->value();
+    hotFraction_->setNumber(w.hotFraction);
+    hotShare_->setNumber(w.hotShare);
+    zipf_->setNumber(w.zipfExponent);
+    burstPeriod_->setDuration(w.burstPeriodNs);
+    burstDuty_->setNumber(w.burstDuty);
+    traceSpeed_->setNumber(w.trace.speed);
     traceLoop_->setChecked(w.trace.loop);
     updateTraceLabel();
     updateVisibility();
@@ -161,20 +214,16 @@ WorkloadSpec WorkloadPanel::workload() const
 {
     WorkloadSpec w = base_;
     w.kind = WorkloadKind(kind_->currentData().toInt());
-    w.rate = rate_->value();
+    w.rate = rate_->number();
     w.minWriteBytes = minSize_->value();
     w.maxWriteBytes = maxSize_->value();
-    w.hotFraction = hotFraction_->value() / 100;
-    w.hotShare = hotShare_->value() / 100;
-    w.zipfExponent = zipf_->value();
-    w.burstPeriodNs = int64_t(burstPeriod_->value() * 1e9);
-    w.burstDuty = burstDuty_->value() / 100;
+    w.hotFraction = hotFraction_->number();
+    w.hotShare = hotShare_->number();
+    w.zipfExponent = zipf_->number();
+    w.burstPeriodNs = burstPeriod_->duration();
+    w.burstDuty = burstDuty_->number();
     if (w.trace.active()) {
-        // The box shows three decimals: a speed it cannot show exactly stays as it came, unless
-        // the box itself was changed (a new speed restarts the replay).
-        if (traceSpeed_->value() != shownTraceSpeed_) {
-            w.trace.speed = traceSpeed_->value();
-        }
+        w.trace.speed = traceSpeed_->number();  // shown exactly: unchanged unless edited
         w.trace.loop = traceLoop_->isChecked();
     }
     return w;
@@ -209,21 +258,27 @@ void WorkloadPanel::updateTraceLabel()
     traceLoop_->setEnabled(t.active());
 }
 
-void WorkloadPanel::edited()
+void WorkloadPanel::edited(QWidget* field)
 {
     if (updating_) {
         return;
     }
     updateVisibility();
     const WorkloadSpec w = workload();
-    if (w.maxWriteBytes < w.minWriteBytes) {
-        problem_->setText(tr("Not applied: the largest write is smaller than the smallest."));
-        problem_->setVisible(true);
+    try {
+        w.validate(diskBytes_);  // what `bitmig simulate` checks for the same values
+    } catch (const std::exception& e) {
+        // Refused: every field shows the run's values again, and the edited one says why (the
+        // messages of other fields stay until those are corrected).
+        showValues(base_);
+        setFieldProblem(field, QString::fromStdString(e.what()));
         return;
     }
-    problem_->setVisible(false);
+    setFieldProblem(field, QString());
+    if (w == base_) {
+        return;
+    }
     base_ = w;
-    shownTraceSpeed_ = traceSpeed_->value();
     Q_EMIT workloadEdited(w);
 }
 

@@ -5,6 +5,7 @@
 #include "argumenterror.h"
 #include "optionvalue.h"
 
+#include "bitmig/runmemory.h"
 #include "bitmig/tracereader.h"
 
 #include <QCoreApplication>
@@ -301,6 +302,7 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
 {
     try {
         config.validate();
+        checkRunMemory(config);  // "disk: the run needs ... of memory ..., this machine has ... available"
     } catch (const std::invalid_argument& e) {
         const QString what = QString::fromStdString(e.what());
         const qsizetype colon = what.indexOf(QStringLiteral(": "));

@@ -1,11 +1,14 @@
 #include "sweeprunner.h"
 
 #include "bitmig/migrationengine.h"
+#include "bitmig/runmemory.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -101,10 +104,38 @@ void SweepRunner::run(std::vector<Point>& points, unsigned jobs, const std::func
         }
         return;
     }
+    // Each point fits in memory on its own (SimOptions::validate() checked it); points run side by
+    // side only while their needs together fit too, so --jobs never adds up to more than the machine has.
+    std::optional<uint64_t> available;
+    try {
+        available = availableMemory().bytes;
+    } catch (const std::invalid_argument&) {
+        // SimOptions::validate() reported a bad BITMIG_MEMORY_LIMIT already; nothing runs then.
+    }
+    std::mutex lock;
+    std::condition_variable freed;
+    uint64_t reserved = 0;
     std::atomic<size_t> next{0};
     auto worker = [&] {
         for (size_t k = next++; k < todo.size(); k = next++) {
-            runPoint(points[todo[k]]);  // each point is touched by exactly one thread
+            Point& point = points[todo[k]];  // each point is touched by exactly one thread
+            uint64_t need = 0;
+            try {
+                need = estimateRunMemory(point.config).total();
+            } catch (const std::exception&) {
+                need = 0;  // the run reports the invalid configuration itself
+            }
+            {
+                std::unique_lock<std::mutex> hold(lock);
+                freed.wait(hold, [&] { return !available || reserved == 0 || reserved + need <= *available; });
+                reserved += need;
+            }
+            runPoint(point);
+            {
+                const std::lock_guard<std::mutex> hold(lock);
+                reserved -= need;
+            }
+            freed.notify_all();
             finished();
         }
     };

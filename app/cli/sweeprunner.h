@@ -31,7 +31,8 @@ public:
     static std::optional<Criterion> parseCriterion(const QString& name);
     static QString criterionDescription(Criterion c);     // what it minimises, for the reader
 
-    // Runs every point without a skip reason on up to `jobs` threads. Each point's engine is its own,
+    // Runs every point without a skip reason on up to `jobs` threads, as many at once as fit in the
+    // memory this machine has available (estimateRunMemory()). Each point's engine is its own,
     // so results do not depend on the number of jobs or their order.
     // `onPointDone(done, total)` (if set) after each point, one call at a time, from the thread
     // that ran it.

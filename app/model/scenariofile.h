@@ -29,7 +29,8 @@ public:
     static QString formatName();       // "bitmig-scenario", the "format" key's value
     static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
 
-    // Parses and validates (SimConfig::validate()). `sourceName` is the FILE of error messages.
+    // Parses and validates (SimConfig::validate(), and checkRunMemory(): the run must fit in the memory
+    // this machine has available). `sourceName` is the FILE of error messages.
     static Scenario fromJson(const QByteArray& json, const QString& sourceName);
     // Every key, in schema order, sizes and times with exact units; fromJson() gives the same
     // scenario back. Does not validate. A trace's path is written relative to `scenarioPath`'s

@@ -6,6 +6,7 @@
 #include "bitmig/printable.h"
 
 #include "bitmig/chunkgeometry.h"
+#include "bitmig/runmemory.h"
 #include "bitmig/tracereader.h"
 #include "bitmig/units.h"
 
@@ -705,6 +706,7 @@ void ScenarioReader::validate(const SimConfig& config, const QString& sourceName
 {
     try {
         config.validate();
+        checkRunMemory(config);  // a run this machine cannot hold is refused here, before anything is allocated
     } catch (const std::invalid_argument& e) {
         throwValidation(sourceName, e);
     }

@@ -11,7 +11,7 @@ class ScenarioReader {
 public:
     // ScenarioError for the first problem, naming `sourceName` and the key path.
     static Scenario read(const QByteArray& json, const QString& sourceName);
-    // SimConfig::validate() as a ScenarioError at the key path of the field it names.
+    // SimConfig::validate() and checkRunMemory() as a ScenarioError at the key path of the field it names.
     static void validate(const SimConfig& config, const QString& sourceName);
     // The known key an unknown one is probably a typo of (edit distance below 3, case ignored), or
     // nullptr. Only keys of about the same length are compared, so the work is bounded by the

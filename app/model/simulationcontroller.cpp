@@ -1,6 +1,10 @@
 #include "simulationcontroller.h"
 
 #include "simulationworker.h"
+#include "snapshotbuilder.h"
+
+#include <bitmig/runmemory.h>
+#include <bitmig/zeropageallocator.h>
 
 #include <QMetaObject>
 #include <QThread>
@@ -19,6 +23,10 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent)
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SimulationWorker::snapshotReady, this, &SimulationController::onSnapshot);
     connect(worker_, &SimulationWorker::failed, this, &SimulationController::failed);
+    connect(worker_, &SimulationWorker::configRestored, this, [this](const SimConfig& c) {
+        config_ = c;  // the run the worker could build: the window shows its values again
+        Q_EMIT configChanged(config_);
+    });
     connect(worker_, &SimulationWorker::injectionDone, this, &SimulationController::injectionDone);
     thread_->start();
     const double speed = speed_;
@@ -41,6 +49,9 @@ void SimulationController::setConfig(const SimConfig& config)
 {
     try {
         config.validate();
+        if (const QString why = memoryProblem(config); !why.isEmpty()) {
+            throw std::invalid_argument("disk: " + why.toStdString());
+        }
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
@@ -49,6 +60,27 @@ void SimulationController::setConfig(const SimConfig& config)
     post([w = worker_, config] { w->setConfig(config); });
     setPlaying(false);
     Q_EMIT configChanged(config_);
+}
+
+QString SimulationController::memoryProblem(const SimConfig& config)
+{
+    AvailableMemory available;
+    try {
+        SimConfig::validateDisk(config.diskBytes, config.granularity);  // the disk's own problems come first
+    } catch (const std::invalid_argument&) {
+        return {};
+    }
+    try {
+        available = availableMemory();
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
+    if (available.bytes && !available.limited) {
+        // The worker drops the current run before it builds the next: its bit arrays come back.
+        *available.bytes += std::min<uint64_t>(detail::zeroedBytesInUse(), processAnonymousMemory().value_or(0));
+    }
+    const uint64_t bits = config.diskBytes / config.granularity + (config.diskBytes % config.granularity != 0);
+    return QString::fromStdString(memoryShortfall(config, available, SnapshotBuilder::densityLog2For(bits)));
 }
 
 void SimulationController::setPlaying(bool playing)

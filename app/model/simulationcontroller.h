@@ -18,9 +18,13 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    // A new run with these parameters (the previous run is dropped). Bad values are reported
-    // through failed() with the field's name; the previous run then stays.
+    // A new run with these parameters (the previous run is dropped). Bad values, and a run that
+    // cannot fit in memory, are reported through failed() with the field's name; the previous run
+    // then stays.
     void setConfig(const SimConfig& config);
+    // Empty when a run of `config` fits in the memory a new run may have (what the machine has
+    // available, plus what dropping the current run gives back), else why not, with both figures.
+    static QString memoryProblem(const SimConfig& config);
     const SimConfig& config() const noexcept { return config_; }
 
     bool isPlaying() const noexcept { return playing_; }

@@ -4,7 +4,12 @@
 
 #include <QTimer>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
+#include <optional>
 
 namespace bitmig {
 
@@ -52,16 +57,54 @@ SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent)
 
 SimulationWorker::~SimulationWorker() = default;
 
+void SimulationWorker::releaseEngine()
+{
+    if (!engine_) {
+        return;
+    }
+    engine_.reset();
+#ifdef __GLIBC__
+    // The bit arrays are unmapped with the engine; its smaller vectors went to the allocator's
+    // arena, which keeps freed memory unless asked to give it back.
+    ::malloc_trim(0);
+#endif
+}
+
 void SimulationWorker::setConfig(const SimConfig& config)
 {
     try {
-        auto engine = std::make_unique<MigrationEngine>(config);
-        engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
-        engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
-        engine_ = std::move(engine);
+        config.validate();
     } catch (const std::exception& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
+    }
+    // The old run goes before the new one is built: its memory is given back now (Reset of a large
+    // run), and the two never need room at the same time.
+    std::optional<SimConfig> previous;
+    if (engine_) {
+        previous = engine_->config();
+    }
+    releaseEngine();
+    auto build = [](const SimConfig& c) {
+        auto engine = std::make_unique<MigrationEngine>(c);
+        engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
+        engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
+        return engine;
+    };
+    try {
+        engine_ = build(config);
+    } catch (const std::exception& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));
+        // The previous run (it was built once) starts over instead, and the window is told.
+        try {
+            if (!previous) {
+                return;
+            }
+            engine_ = build(*previous);
+        } catch (const std::exception&) {
+            return;
+        }
+        Q_EMIT configRestored(*previous);
     }
     ++runId_;
     samplesPublished_ = 0;

@@ -45,9 +45,12 @@ public:
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
     void failed(const QString& message);
+    // setConfig() could not build its run (failed() said why) and runs this previous one again.
+    void configRestored(const bitmig::SimConfig& config);
     void injectionDone(quint64 token, bool undoable);
 
 private:
+    void releaseEngine();  // drops the run and gives its memory back to the system
     void frame();
     void advance(double wallSeconds);
     void collectTickState();

@@ -153,10 +153,8 @@ std::unique_ptr<HBitmap> BitmapReceiver::cancel()
     std::unique_ptr<HBitmap> guestWrites;
     if (bitmap_ && !complete_) {
         if (auto* succ = bitmap_->successor()) {
-            guestWrites = std::make_unique<HBitmap>(succ->bits());
-            bitmap_->reclaim();
-        } else {
-            bitmap_->setBusy(false);
+            // Moved, not copied: the bitmap and its successor are dropped just below.
+            guestWrites = std::make_unique<HBitmap>(std::move(succ->bits()));
         }
     }
     bitmap_.reset();

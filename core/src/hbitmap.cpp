@@ -955,17 +955,32 @@ void HBitmap::freeMeta()
 
 std::string HBitmap::sha256() const
 {
+    return sha256Of(nullptr);
+}
+
+std::string HBitmap::sha256Union(const HBitmap& other) const
+{
+    if (other.bits_ != bits_) {
+        throw std::invalid_argument(describe("HBitmap::sha256Union: bit counts differ", bits_, other.bits_));
+    }
+    return sha256Of(&other);
+}
+
+// The digest of the bottom level, or of its union with `other`'s, a block at a time: no copy of
+// either bitmap is made.
+std::string HBitmap::sha256Of(const HBitmap* other) const
+{
     const auto& w = levels_[kBottom];
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
-    if constexpr (std::endian::native == std::endian::little) {
+    if (std::endian::native == std::endian::little && !other) {
         ok = ok && EVP_DigestUpdate(ctx.get(), w.data(), w.size() * 8) == 1;
     } else {
         uint8_t buf[8 * 512];
         for (size_t i = 0; ok && i < w.size(); i += 512) {
             const size_t n = std::min<size_t>(512, w.size() - i);
             for (size_t j = 0; j < n; ++j) {
-                storeLE64(buf + 8 * j, w[i + j]);
+                storeLE64(buf + 8 * j, other ? w[i + j] | other->levels_[kBottom][i + j] : w[i + j]);
             }
             ok = EVP_DigestUpdate(ctx.get(), buf, n * 8) == 1;
         }

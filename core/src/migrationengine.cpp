@@ -876,9 +876,8 @@ void MigrationEngine::onLoaded(const DirtyBitmap& loaded)
     summary_.sourceSha256 = source_.bits().sha256();
     summary_.expectedSha256 = summary_.sourceSha256;
     if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
-        HBitmap expected(source_.bits());
-        expected.merge(succ->bits());
-        summary_.expectedSha256 = expected.sha256();
+        // Without a copy of the source: at this size a copy would be the run's largest allocation.
+        summary_.expectedSha256 = source_.bits().sha256Union(succ->bits());
     }
 }
 

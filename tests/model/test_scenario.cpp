@@ -241,7 +241,8 @@ TEST_CASE("numbers are bytes, bytes per second and nanoseconds, strings carry un
 TEST_CASE("integers are read exactly, beyond a double's 53 bits", "[scenario]")
 {
     const Scenario s = ScenarioFile::fromJson(
-        scenarioWith(R"("seed": 9007199254740993, "disk": 9007199254740992)"), QStringLiteral("big.json"));
+        scenarioWith(R"("seed": 9007199254740993, "disk": 9007199254740992, "granularity": "64M", "chunk": "1")"),
+        QStringLiteral("big.json"));  // a coarse granularity: 8 PiB at 64 KiB needs 32 GiB of bitmaps
     CHECK(s.config.seed == (uint64_t(1) << 53) + 1);
     CHECK(s.config.diskBytes == uint64_t(1) << 53);
 }
@@ -822,4 +823,26 @@ TEST_CASE("a key given twice is reported by its key path and both lines", "[scen
             "workload": {"type": "idle", "trace": null}})",
         QStringLiteral("ok.json"));
     CHECK(s.config.injections.size() == 2);
+}
+
+TEST_CASE("a scenario whose run cannot fit in memory is refused at its disk, before anything is allocated",
+          "[scenario][memory]")
+{
+    qputenv("BITMIG_MEMORY_LIMIT", "16G");  // the same refusal on a machine with more than that
+    const QByteArray json = R"({"format": "bitmig-scenario", "version": 1, "disk": "64P"})";
+    try {
+        ScenarioFile::fromJson(json, QStringLiteral("huge.json"));
+        FAIL("a 64 PiB disk at 64 KiB was accepted");
+    } catch (const ScenarioError& e) {
+        CHECK(e.file() == QStringLiteral("huge.json"));
+        CHECK(e.keyPath() == QStringLiteral("disk"));
+        CHECK(e.reason().startsWith(QStringLiteral("the run needs ")));
+        CHECK((e.reason().contains(QStringLiteral("BITMIG_MEMORY_LIMIT allows 16 GiB")) ||
+               e.reason().contains(QStringLiteral("this machine has "))));
+    }
+    // What fits loads.
+    const Scenario small =
+        ScenarioFile::fromJson(R"({"format": "bitmig-scenario", "version": 1, "disk": "64T"})", QStringLiteral("ok.json"));
+    CHECK(small.config.diskBytes == uint64_t(64) << 40);
+    qunsetenv("BITMIG_MEMORY_LIMIT");
 }

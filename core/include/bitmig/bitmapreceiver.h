@@ -40,7 +40,7 @@ public:
     // Called at COMPLETE with the loaded bitmap (finished, successor not yet reclaimed).
     std::function<void(const DirtyBitmap& loaded)> onComplete;
 
-    // Cancel: an unfinished bitmap is reclaimed or un-busied, then released. Returns the successor's
+    // Cancel: an unfinished bitmap is released. Returns the successor's
     // writes (the guest's writes here) so the caller can hand them back, or nullptr.
     std::unique_ptr<HBitmap> cancel();
 

@@ -115,6 +115,9 @@ public:
     bool anyBits(uint64_t firstBit, uint64_t nbits) const noexcept;
     // Lowercase hex SHA-256 of the bottom-level words as little-endian bytes (QEMU hbitmap_sha256).
     std::string sha256() const;
+    // The same digest of (*this | other) without building that union; std::invalid_argument if
+    // the bit counts differ.
+    std::string sha256Union(const HBitmap& other) const;
     // Bytes held by the bit arrays of this bitmap (not its meta bitmap).
     uint64_t memoryBytes() const noexcept;
 
@@ -130,6 +133,8 @@ public:
 
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);
+
+    std::string sha256Of(const HBitmap* other) const;
 
     uint64_t dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexcept;  // dirtyFrom()
     uint64_t findNextSetOutOfLine(uint64_t bit) const noexcept;                   // findNextSet()

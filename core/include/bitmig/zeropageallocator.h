@@ -13,6 +13,12 @@ namespace bitmig::detail {
 void* allocateZeroed(std::size_t bytes);
 void releaseZeroed(void* p, std::size_t bytes) noexcept;
 
+// Bytes of bit arrays held now, in the whole process, and the most held at once since the last
+// resetZeroedPeak(): what a run's bitmaps occupy at most, touched or not.
+std::size_t zeroedBytesInUse() noexcept;
+std::size_t zeroedBytesPeak() noexcept;
+void resetZeroedPeak() noexcept;
+
 template <class T>
 struct ZeroPageAllocator {
     static_assert(std::is_trivially_default_constructible_v<T>);

@@ -1,0 +1,86 @@
+// The window's fields and the run: what Enter commits in the Parameters dock is what the controller
+// runs, once; what is refused at the field never reaches the run.
+#include "apptestutil.h"
+
+#include "mainwindow.h"
+#include "parameterspanel.h"
+#include "sizespinbox.h"
+#include "unitfield.h"
+
+#include <QFocusEvent>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+#include <QUndoStack>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::smallConfig;
+using bitmig::test::waitFor;
+
+namespace {
+
+void typeAndEnter(QAbstractSpinBox* field, const QString& text)
+{
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(field, text);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+void leave(QWidget* field)
+{
+    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
+    QApplication::sendEvent(field, &out);
+}
+
+} // namespace
+
+TEST_CASE("Enter in the Disk field starts the run over once, with the size typed", "[fields][mainwindow]")
+{
+    MainWindow w;
+    w.show();
+    const SimConfig cfg = smallConfig();
+    w.controller()->setConfig(cfg);
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    QSignalSpy changed(w.controller(), &SimulationController::configChanged);
+    const int undoBefore = w.undoStack()->count();
+
+    typeAndEnter(w.parameters()->diskField(), QStringLiteral("8 TiB"));
+    REQUIRE(changed.count() == 1);
+    CHECK(w.controller()->config().diskBytes == uint64_t(8) << 40);
+    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.diskBytes == uint64_t(8) << 40; });
+    CHECK(s->config.diskBytes == uint64_t(8) << 40);
+    leave(w.parameters()->diskField());
+    QTest::qWait(50);
+    CHECK(changed.count() == 1);
+    CHECK(w.undoStack()->count() == undoBefore + 1);
+
+    typeAndEnter(w.parameters()->bandwidthField(), QStringLiteral("10 Gbit/s"));
+    CHECK(w.controller()->config().bandwidth == 1.25e9);
+    CHECK(w.parameters()->bandwidthField()->findChild<QLineEdit*>()->text() == QStringLiteral("10 Gbit/s"));
+}
+
+TEST_CASE("a disk that cannot fit is refused at the field and the run keeps its disk", "[fields][mainwindow][memory]")
+{
+    qputenv("BITMIG_MEMORY_LIMIT", "16G");
+    MainWindow w;
+    w.show();
+    const SimConfig cfg = smallConfig();
+    w.controller()->setConfig(cfg);
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    QSignalSpy changed(w.controller(), &SimulationController::configChanged);
+    QSignalSpy failed(w.controller(), &SimulationController::failed);
+
+    typeAndEnter(w.parameters()->diskField(), QStringLiteral("64 PiB"));
+    QTest::qWait(100);
+    CHECK(changed.isEmpty());
+    CHECK(failed.isEmpty());
+    CHECK(w.controller()->config().diskBytes == cfg.diskBytes);
+    CHECK(w.parameters()->config().diskBytes == cfg.diskBytes);
+    CHECK(w.parameters()->diskField()->findChild<QLineEdit*>()->text() == SizeSpinBox::format(cfg.diskBytes));
+    CHECK(w.parameters()->problemAt(w.parameters()->diskField()).contains(QStringLiteral("the run needs ")));
+    CHECK_FALSE(w.statusBar()->currentMessage().contains(QStringLiteral("bad_alloc")));
+    qunsetenv("BITMIG_MEMORY_LIMIT");
+}
