@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BoundedFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished">ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished">kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>is larger than %1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartData</name>
     <message>
         <source>%1:%2: %3</source>
@@ -122,10 +145,6 @@
         <translation>Die simulierte Uhr sofort starten.</translation>
     </message>
     <message>
-        <source>Simulated seconds per wall second (0.1 to 1000).</source>
-        <translation>Simulierte Sekunden pro realer Sekunde (0.1 bis 1000).</translation>
-    </message>
-    <message>
         <source>Save a PNG of the main window and quit (see --after).</source>
         <translation>Ein PNG des Hauptfensters speichern und beenden (siehe --after).</translation>
     </message>
@@ -152,10 +171,6 @@
     <message>
         <source>Start with the defaults; neither read nor write saved settings.</source>
         <translation>Mit den Standardwerten starten; gespeicherte Einstellungen weder lesen noch schreiben.</translation>
-    </message>
-    <message>
-        <source>--speed: &apos;%1&apos; is not a number from 0.1 to 1000</source>
-        <translation>--speed: „%1“ ist keine Zahl von 0.1 bis 1000</translation>
     </message>
     <message>
         <source>--after: &apos;%1&apos; is not a number of milliseconds</source>
@@ -185,6 +200,14 @@
         <source>--screenshot: cannot write &apos;%1&apos;</source>
         <translation>--screenshot: „%1“ kann nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>Simulated seconds per wall second (0.001 to 1000).</source>
+        <translation type="unfinished">Simulierte Sekunden pro realer Sekunde (0.1 bis 1000). {0.001 ?} {1000)?}</translation>
+    </message>
+    <message>
+        <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
+        <translation type="unfinished">--speed: „%1“ ist keine Zahl von 0.1 bis 1000 {1&apos;?} {0.001 ?}</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioFile</name>
@@ -199,10 +222,6 @@
     <message>
         <source>cannot be read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>is too large for a scenario (over 64 MiB)</source>
-        <translation>ist zu groß für ein Szenario (über 64 MiB)</translation>
     </message>
     <message>
         <source>cannot be written: %1</source>
@@ -357,14 +376,6 @@
         <translation>true oder false</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be read: %2</source>
-        <translation>„%1“ kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
-        <translation>„%1“ ist zu groß für einen Trace (über 1 GiB)</translation>
-    </message>
-    <message>
         <source>needs version %1 of the format; the file says version %2</source>
         <translation>braucht Version %1 des Formats; die Datei gibt Version %2 an</translation>
     </message>
@@ -387,6 +398,22 @@
     <message>
         <source>is a folder, not a file</source>
         <translation>ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>a raw control character (U+%1) inside a string; JSON needs it escaped as \u%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a raw control character (U+%1) is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key appears twice in one object, on line %1 and on line %2 (a reader would silently keep only one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -443,6 +470,45 @@
     <message>
         <source>Explanation of the current phase</source>
         <translation>Erklärung der aktuellen Phase</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::FiguresLine</name>
+    <message>
+        <source>Key figures of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished">%1/s</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1 (budget %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-dirtied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1, %2 % headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downtime %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -920,10 +986,6 @@
         <translation>Simulationstempo</translation>
     </message>
     <message>
-        <source>Simulated seconds per wall second, 0.1x to 1000x ([ and ])</source>
-        <translation>Simulierte Sekunden pro realer Sekunde, 0,1x bis 1000x ([ und ])</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
@@ -1123,6 +1185,37 @@
         <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
         <translation>%1: Bitmap „%2“ hat %3 getrennte Dirty-Bereiche; höchstens %4 können als Schreibvorgänge importiert werden.</translation>
     </message>
+    <message>
+        <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
+        <translation type="unfinished">Simulierte Sekunden pro realer Sekunde, 0,1x bis 1000x ([ und ]) {0.001x?} {1000x?}</translation>
+    </message>
+    <message>
+        <source>%1, %2 writes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, replaying %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest is idle: only the imported bits are dirty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MessageBar</name>
+    <message>
+        <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MigrationCharts</name>
@@ -1288,10 +1381,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
 <context>
     <name>bitmig::ParametersPanel</name>
     <message>
-        <source>Parameter problem</source>
-        <translation>Parameterproblem</translation>
-    </message>
-    <message>
         <source>Disk size</source>
         <translation>Datenträgergröße</translation>
     </message>
@@ -1352,36 +1441,12 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Strateg&amp;ie</translation>
     </message>
     <message>
-        <source>Link bandwidth in Mbit/s</source>
-        <translation>Bandbreite der Verbindung in Mbit/s</translation>
-    </message>
-    <message>
-        <source> Mbit/s</source>
-        <translation> Mbit/s</translation>
-    </message>
-    <message>
         <source>&amp;Bandwidth</source>
         <translation>Bandbrei&amp;te</translation>
     </message>
     <message>
-        <source>Link latency in milliseconds</source>
-        <translation>Latenz der Verbindung in Millisekunden</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
         <source>&amp;Latency</source>
         <translation>&amp;Latenz</translation>
-    </message>
-    <message>
-        <source>Maximum downtime in milliseconds</source>
-        <translation>Maximale Ausfallzeit in Millisekunden</translation>
-    </message>
-    <message>
-        <source>Maximum dirty passes</source>
-        <translation>Maximale Anzahl Dirty-Durchläufe</translation>
     </message>
     <message>
         <source>Max &amp;passes</source>
@@ -1408,24 +1473,12 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Simulierte Zeit, zu der die Migration startet</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
         <source>Migration starts</source>
         <translation>Migrationsstart</translation>
     </message>
     <message>
-        <source>Random seed</source>
-        <translation>Zufalls-Seed</translation>
-    </message>
-    <message>
         <source>S&amp;eed</source>
         <translation>S&amp;eed</translation>
-    </message>
-    <message>
-        <source>Simulation tick in milliseconds</source>
-        <translation>Simulationstakt in Millisekunden</translation>
     </message>
     <message>
         <source>&amp;Tick</source>
@@ -1442,6 +1495,34 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Max do&amp;wntime</source>
         <translation>Max. Ausfall&amp;zeit</translation>
+    </message>
+    <message>
+        <source>Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum downtime: 300 ms, 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum dirty passes, 0 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed, 0 to 2^64 - 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation tick, 1 us to 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1683,42 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>It cannot converge: the link&apos;s latency and the framing of the complete phase alone take longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is paused anyway.</source>
         <translation>Sie kann nicht konvergieren: Schon die Latenz der Verbindung und das Framing der Abschlussphase dauern länger als die maximale Ausfallzeit von %1, also passt kein ausstehender Rest. Nach Durchlauf %2 wird der Gast trotzdem angehalten.</translation>
     </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run reached its time limit of %1 before the migration finished, in the %2 phase; nothing more is sent and the guest writes no more. Raise the time limit (Parameters) to see how it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation type="unfinished">Einrichtung</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation type="unfinished">Grunddurchlauf</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation type="unfinished">Dirty-Anteil</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished">Abschluss</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseStrip</name>
@@ -1752,6 +1869,68 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run reached its time limit of %1 before the migration finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes, stopped at the time limit (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::Qcow2ImportDialog</name>
+    <message>
+        <source>Import bitmap from qcow2</source>
+        <translation type="unfinished">Bitmap aus qcow2 importieren</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitmap to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bitmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the imported bitmap migrates, the guest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is &amp;idle: only the imported bits are dirty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;keeps its workload (%1): its writes add to the imported bits</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2151,45 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>%1 lost, %2 extra</source>
         <translation>%1 verloren, %2 überzählig</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>no (stopped at the time limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit of %1 before the migration finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::UnitField</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large (use a whole number from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too small (use a whole number from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bitmig::WorkloadPanel</name>
@@ -2008,18 +2226,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>T&amp;yp</translation>
     </message>
     <message>
-        <source>Guest writes per second</source>
-        <translation>Schreibvorgänge des Gasts pro Sekunde</translation>
-    </message>
-    <message>
-        <source> writes/s</source>
-        <translation> Schreibvorgänge/s</translation>
-    </message>
-    <message>
-        <source>&amp;Rate</source>
-        <translation>Ra&amp;te</translation>
-    </message>
-    <message>
         <source>Smallest write</source>
         <translation>Kleinster Schreibvorgang</translation>
     </message>
@@ -2028,64 +2234,12 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Größter Schreibvorgang</translation>
     </message>
     <message>
-        <source>Share of the disk that is hot</source>
-        <translation>Anteil des Datenträgers, der heiß ist</translation>
-    </message>
-    <message>
-        <source> % of disk</source>
-        <translation> % des Datenträgers</translation>
-    </message>
-    <message>
-        <source>Hot &amp;area</source>
-        <translation>Heiß&amp;er Bereich</translation>
-    </message>
-    <message>
-        <source>Share of writes that land in the hot area</source>
-        <translation>Anteil der Schreibvorgänge, die im heißen Bereich landen</translation>
-    </message>
-    <message>
-        <source> % of writes</source>
-        <translation> % der Schreibvorgänge</translation>
-    </message>
-    <message>
-        <source>Hot &amp;share</source>
-        <translation>Heißer A&amp;nteil</translation>
-    </message>
-    <message>
-        <source>Zipf exponent (skew)</source>
-        <translation>Zipf-Exponent (Schiefe)</translation>
-    </message>
-    <message>
         <source>&amp;Zipf exponent</source>
         <translation>&amp;Zipf-Exponent</translation>
     </message>
     <message>
-        <source>Burst period</source>
-        <translation>Burst-Periode</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
         <source>Burst &amp;period</source>
         <translation>Burst-&amp;Periode</translation>
-    </message>
-    <message>
-        <source>Share of each period with writes</source>
-        <translation>Anteil jeder Periode mit Schreibvorgängen</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Burst &amp;duty</source>
-        <translation>Burst-Tast&amp;grad</translation>
-    </message>
-    <message>
-        <source>Not applied: the largest write is smaller than the smallest.</source>
-        <translation>Nicht übernommen: Der größte Schreibvorgang ist kleiner als der kleinste.</translation>
     </message>
     <message>
         <source>Write size &amp;from</source>
@@ -2124,14 +2278,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Wiedergabetempo des Traces (2 = doppelt so schnell)</translation>
     </message>
     <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>Replay sp&amp;eed</source>
-        <translation>&amp;Wiedergabetempo</translation>
-    </message>
-    <message>
         <source>&amp;Loop the trace</source>
         <translation>Trace in Sch&amp;leife abspielen</translation>
     </message>
@@ -2146,6 +2292,58 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>%1: %2 writes, %3 clears over %4 s</source>
         <translation>%1: %2 Schreib-, %3 Löschvorgänge in %4 s</translation>
+    </message>
+    <message>
+        <source>Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rate (writes/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the disk that is hot, in percent (above 0, up to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot &amp;area (% of disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of writes that land in the hot area, in percent (0 to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot &amp;share (% of writes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zipf exponent (skew), above 0 and up to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst period: 1 s, 250 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each period with writes, in percent (above 0, up to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst &amp;duty (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay sp&amp;eed (x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation type="unfinished">Nicht übernommen: %1</translation>
     </message>
 </context>
 <context>

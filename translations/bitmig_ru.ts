@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BoundedFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished">это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation type="unfinished">не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <source>is larger than %1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartData</name>
     <message>
         <source>%1:%2: %3</source>
@@ -122,10 +145,6 @@
         <translation>Сразу запустить часы симуляции.</translation>
     </message>
     <message>
-        <source>Simulated seconds per wall second (0.1 to 1000).</source>
-        <translation>Симулированных секунд на секунду реального времени (от 0.1 до 1000).</translation>
-    </message>
-    <message>
         <source>Save a PNG of the main window and quit (see --after).</source>
         <translation>Сохранить PNG главного окна и выйти (см. --after).</translation>
     </message>
@@ -152,10 +171,6 @@
     <message>
         <source>Start with the defaults; neither read nor write saved settings.</source>
         <translation>Запуститься с настройками по умолчанию; не читать и не записывать сохранённые настройки.</translation>
-    </message>
-    <message>
-        <source>--speed: &apos;%1&apos; is not a number from 0.1 to 1000</source>
-        <translation>--speed: «%1» — не число от 0.1 до 1000</translation>
     </message>
     <message>
         <source>--after: &apos;%1&apos; is not a number of milliseconds</source>
@@ -185,6 +200,14 @@
         <source>--screenshot: cannot write &apos;%1&apos;</source>
         <translation>--screenshot: не удаётся записать «%1»</translation>
     </message>
+    <message>
+        <source>Simulated seconds per wall second (0.001 to 1000).</source>
+        <translation type="unfinished">Симулированных секунд на секунду реального времени (от 0.1 до 1000). {0.001 ?} {1000)?}</translation>
+    </message>
+    <message>
+        <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
+        <translation type="unfinished">--speed: «%1» — не число от 0.1 до 1000 {1&apos;?} {0.001 ?}</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioFile</name>
@@ -199,10 +222,6 @@
     <message>
         <source>cannot be read: %1</source>
         <translation>не удаётся прочитать: %1</translation>
-    </message>
-    <message>
-        <source>is too large for a scenario (over 64 MiB)</source>
-        <translation>слишком велик для сценария (более 64 MiB)</translation>
     </message>
     <message>
         <source>cannot be written: %1</source>
@@ -357,14 +376,6 @@
         <translation>true или false</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be read: %2</source>
-        <translation>не удаётся прочитать «%1»: %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is too large for a trace (over 1 GiB)</source>
-        <translation>«%1» слишком велик для трассы (более 1 GiB)</translation>
-    </message>
-    <message>
         <source>needs version %1 of the format; the file says version %2</source>
         <translation>требуется версия формата %1; в файле указана версия %2</translation>
     </message>
@@ -387,6 +398,22 @@
     <message>
         <source>is a folder, not a file</source>
         <translation>это папка, а не файл</translation>
+    </message>
+    <message>
+        <source>a raw control character (U+%1) inside a string; JSON needs it escaped as \u%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a raw control character (U+%1) is not JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key appears twice in one object, on line %1 and on line %2 (a reader would silently keep only one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, a pipe or a socket)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -443,6 +470,45 @@
     <message>
         <source>Explanation of the current phase</source>
         <translation>Пояснение к текущей фазе</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::FiguresLine</name>
+    <message>
+        <source>Key figures of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished">%1/с</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1 (budget %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-dirtied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1, %2 % headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downtime %1 ms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -920,10 +986,6 @@
         <translation>Скорость симуляции</translation>
     </message>
     <message>
-        <source>Simulated seconds per wall second, 0.1x to 1000x ([ and ])</source>
-        <translation>Симулированных секунд на секунду реального времени, от 0,1x до 1000x ([ и ])</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>Параметры</translation>
     </message>
@@ -1123,6 +1185,37 @@
         <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
         <translation>%1: в битовой карте «%2» изменённых областей: %3; импортировать как записи можно не более %4.</translation>
     </message>
+    <message>
+        <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
+        <translation type="unfinished">Симулированных секунд на секунду реального времени, от 0,1x до 1000x ([ и ]) {0.001x?} {1000x?}</translation>
+    </message>
+    <message>
+        <source>%1, %2 writes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, replaying %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest is idle: only the imported bits are dirty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::MessageBar</name>
+    <message>
+        <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MigrationCharts</name>
@@ -1288,10 +1381,6 @@ Click or drag to move the view</source>
 <context>
     <name>bitmig::ParametersPanel</name>
     <message>
-        <source>Parameter problem</source>
-        <translation>Ошибка параметров</translation>
-    </message>
-    <message>
         <source>Disk size</source>
         <translation>Размер диска</translation>
     </message>
@@ -1352,36 +1441,12 @@ Click or drag to move the view</source>
         <translation>С&amp;тратегия</translation>
     </message>
     <message>
-        <source>Link bandwidth in Mbit/s</source>
-        <translation>Пропускная способность канала, Мбит/с</translation>
-    </message>
-    <message>
-        <source> Mbit/s</source>
-        <translation> Мбит/с</translation>
-    </message>
-    <message>
         <source>&amp;Bandwidth</source>
         <translation>Проп&amp;ускная способность</translation>
     </message>
     <message>
-        <source>Link latency in milliseconds</source>
-        <translation>Задержка канала в миллисекундах</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> мс</translation>
-    </message>
-    <message>
         <source>&amp;Latency</source>
         <translation>&amp;Задержка</translation>
-    </message>
-    <message>
-        <source>Maximum downtime in milliseconds</source>
-        <translation>Максимальное время простоя в миллисекундах</translation>
-    </message>
-    <message>
-        <source>Maximum dirty passes</source>
-        <translation>Максимальное число проходов по изменённым</translation>
     </message>
     <message>
         <source>Max &amp;passes</source>
@@ -1408,24 +1473,12 @@ Click or drag to move the view</source>
         <translation>Время симуляции, в которое начинается миграция</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
         <source>Migration starts</source>
         <translation>Начало миграции</translation>
     </message>
     <message>
-        <source>Random seed</source>
-        <translation>Зерно генератора случайных чисел</translation>
-    </message>
-    <message>
         <source>S&amp;eed</source>
         <translation>З&amp;ерно</translation>
-    </message>
-    <message>
-        <source>Simulation tick in milliseconds</source>
-        <translation>Такт симуляции в миллисекундах</translation>
     </message>
     <message>
         <source>&amp;Tick</source>
@@ -1442,6 +1495,34 @@ Click or drag to move the view</source>
     <message>
         <source>Max do&amp;wntime</source>
         <translation>Макс. время п&amp;ростоя</translation>
+    </message>
+    <message>
+        <source>Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum downtime: 300 ms, 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum dirty passes, 0 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed, 0 to 2^64 - 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation tick, 1 us to 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1683,42 @@ Click or drag to move the view</source>
         <source>It cannot converge: the link&apos;s latency and the framing of the complete phase alone take longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is paused anyway.</source>
         <translation>Сойтись невозможно: одна только задержка канала и кадрирование завершающей фазы занимают больше максимального времени простоя (%1), так что никакой остаток не уложится. После прохода %2 гость всё равно будет приостановлен.</translation>
     </message>
+    <message>
+        <source>Stopped at the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run reached its time limit of %1 before the migration finished, in the %2 phase; nothing more is sent and the guest writes no more. Raise the time limit (Parameters) to see how it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation type="unfinished">подготовка</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation type="unfinished">основной проход</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation type="unfinished">изменено</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished">завершение</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">готово</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">отменено</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseStrip</name>
@@ -1752,6 +1869,68 @@ Click or drag to move the view</source>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run reached its time limit of %1 before the migration finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of max %2 dirty passes, stopped at the time limit (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::Qcow2ImportDialog</name>
+    <message>
+        <source>Import bitmap from qcow2</source>
+        <translation type="unfinished">Импорт битовой карты из qcow2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitmap to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bitmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the imported bitmap migrates, the guest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is &amp;idle: only the imported bits are dirty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;keeps its workload (%1): its writes add to the imported bits</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2151,45 @@ Click or drag to move the view</source>
         <source>%1 lost, %2 extra</source>
         <translation>потеряно: %1, лишних: %2</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 с</translation>
+    </message>
+    <message>
+        <source>no (stopped at the time limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at the time limit of %1 before the migration finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::UnitField</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large (use a whole number from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too small (use a whole number from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bitmig::WorkloadPanel</name>
@@ -2008,18 +2226,6 @@ Click or drag to move the view</source>
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <source>Guest writes per second</source>
-        <translation>Операций записи гостя в секунду</translation>
-    </message>
-    <message>
-        <source> writes/s</source>
-        <translation> записей/с</translation>
-    </message>
-    <message>
-        <source>&amp;Rate</source>
-        <translation>&amp;Интенсивность</translation>
-    </message>
-    <message>
         <source>Smallest write</source>
         <translation>Наименьшая запись</translation>
     </message>
@@ -2028,64 +2234,12 @@ Click or drag to move the view</source>
         <translation>Наибольшая запись</translation>
     </message>
     <message>
-        <source>Share of the disk that is hot</source>
-        <translation>Доля диска, которая является горячей</translation>
-    </message>
-    <message>
-        <source> % of disk</source>
-        <translation> % диска</translation>
-    </message>
-    <message>
-        <source>Hot &amp;area</source>
-        <translation>Горячая &amp;область</translation>
-    </message>
-    <message>
-        <source>Share of writes that land in the hot area</source>
-        <translation>Доля записей, попадающих в горячую область</translation>
-    </message>
-    <message>
-        <source> % of writes</source>
-        <translation> % записей</translation>
-    </message>
-    <message>
-        <source>Hot &amp;share</source>
-        <translation>Горячая до&amp;ля</translation>
-    </message>
-    <message>
-        <source>Zipf exponent (skew)</source>
-        <translation>Показатель Zipf (перекос)</translation>
-    </message>
-    <message>
         <source>&amp;Zipf exponent</source>
         <translation>Пока&amp;затель Zipf</translation>
     </message>
     <message>
-        <source>Burst period</source>
-        <translation>Период всплесков</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> с</translation>
-    </message>
-    <message>
         <source>Burst &amp;period</source>
         <translation>Период вспл&amp;есков</translation>
-    </message>
-    <message>
-        <source>Share of each period with writes</source>
-        <translation>Доля каждого периода, занятая записью</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Burst &amp;duty</source>
-        <translation>&amp;Коэффициент заполнения</translation>
-    </message>
-    <message>
-        <source>Not applied: the largest write is smaller than the smallest.</source>
-        <translation>Не применено: наибольшая запись меньше наименьшей.</translation>
     </message>
     <message>
         <source>Write size &amp;from</source>
@@ -2124,14 +2278,6 @@ Click or drag to move the view</source>
         <translation>Скорость воспроизведения трассы (2 — вдвое быстрее)</translation>
     </message>
     <message>
-        <source>x</source>
-        <translation>x</translation>
-    </message>
-    <message>
-        <source>Replay sp&amp;eed</source>
-        <translation>Скорость воспроизведе&amp;ния</translation>
-    </message>
-    <message>
         <source>&amp;Loop the trace</source>
         <translation>&amp;Циклически повторять трассу</translation>
     </message>
@@ -2146,6 +2292,58 @@ Click or drag to move the view</source>
     <message>
         <source>%1: %2 writes, %3 clears over %4 s</source>
         <translation>%1: записей %2, очисток %3 за %4 с</translation>
+    </message>
+    <message>
+        <source>Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rate (writes/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the disk that is hot, in percent (above 0, up to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot &amp;area (% of disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of writes that land in the hot area, in percent (0 to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hot &amp;share (% of writes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zipf exponent (skew), above 0 and up to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst period: 1 s, 250 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each period with writes, in percent (above 0, up to 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst &amp;duty (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay sp&amp;eed (x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation type="unfinished">Не применено: %1</translation>
     </message>
 </context>
 <context>

@@ -37,13 +37,13 @@ QString duration(int64_t ns)
 QString phaseWord(Phase p)
 {
     switch (p) {
-    case Phase::Idle: return tr("idle");
-    case Phase::Setup: return tr("setup");
-    case Phase::Bulk: return tr("bulk");
-    case Phase::Dirty: return tr("dirty");
-    case Phase::Complete: return tr("complete");
-    case Phase::Done: return tr("done");
-    case Phase::Cancelled: return tr("cancelled");
+    case Phase::Idle: return QCoreApplication::translate("bitmig::PhaseExplainer", "idle");
+    case Phase::Setup: return QCoreApplication::translate("bitmig::PhaseExplainer", "setup");
+    case Phase::Bulk: return QCoreApplication::translate("bitmig::PhaseExplainer", "bulk");
+    case Phase::Dirty: return QCoreApplication::translate("bitmig::PhaseExplainer", "dirty");
+    case Phase::Complete: return QCoreApplication::translate("bitmig::PhaseExplainer", "complete");
+    case Phase::Done: return QCoreApplication::translate("bitmig::PhaseExplainer", "done");
+    case Phase::Cancelled: return QCoreApplication::translate("bitmig::PhaseExplainer", "cancelled");
     }
     return {};
 }

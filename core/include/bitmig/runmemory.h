@@ -22,7 +22,7 @@ struct RunMemory {
     uint64_t successor = 0;    // postcopy: the destination's successor, which records the guest there
     uint64_t density = 0;      // density indexes of source, meta and destination (views only)
     uint64_t stream = 0;       // stream bytes on the link and in the destination's decoder
-    uint64_t bookkeeping = 0;  // one bit per chunk ("sent once"), the time series up to the time limit
+    uint64_t bookkeeping = 0;  // one bit per chunk ("sent once"); the time series grows with the run and is not counted
 
     uint64_t total() const noexcept
     {
