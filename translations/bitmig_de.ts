@@ -5,23 +5,23 @@
     <name>BoundedFile</name>
     <message>
         <source>is a folder, not a file</source>
-        <translation type="unfinished">ist ein Ordner, keine Datei</translation>
+        <translation>ist ein Ordner, keine Datei</translation>
     </message>
     <message>
         <source>is not a regular file (a device, a pipe or a socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished">kann nicht gelesen werden: %1</translation>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>is larger than %1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist größer als %1 (%2 Bytes)</translation>
     </message>
     <message>
         <source>is larger than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ist größer als %1</translation>
     </message>
 </context>
 <context>
@@ -202,11 +202,11 @@
     </message>
     <message>
         <source>Simulated seconds per wall second (0.001 to 1000).</source>
-        <translation type="unfinished">Simulierte Sekunden pro realer Sekunde (0.1 bis 1000). {0.001 ?} {1000)?}</translation>
+        <translation>Simulierte Sekunden pro realer Sekunde (0.001 bis 1000).</translation>
     </message>
     <message>
         <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
-        <translation type="unfinished">--speed: „%1“ ist keine Zahl von 0.1 bis 1000 {1&apos;?} {0.001 ?}</translation>
+        <translation>--speed: „%1“ ist keine Zahl von 0.001 bis 1000</translation>
     </message>
 </context>
 <context>
@@ -401,19 +401,19 @@
     </message>
     <message>
         <source>a raw control character (U+%1) inside a string; JSON needs it escaped as \u%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unmaskiertes Steuerzeichen (U+%1) in einer Zeichenkette; JSON verlangt es maskiert als \u%1</translation>
     </message>
     <message>
         <source>a raw control character (U+%1) is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unmaskiertes Steuerzeichen (U+%1) ist kein JSON</translation>
     </message>
     <message>
         <source>the key appears twice in one object, on line %1 and on line %2 (a reader would silently keep only one)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel kommt in einem Objekt zweimal vor, in Zeile %1 und in Zeile %2 (ein Programm, das die Datei liest, behielte stillschweigend nur einen)</translation>
     </message>
     <message>
         <source>is not a regular file (a device, a pipe or a socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
 </context>
 <context>
@@ -476,39 +476,39 @@
     <name>bitmig::FiguresLine</name>
     <message>
         <source>Key figures of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennzahlen des Laufs</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished">%1/s</translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>t = %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>t = %1 s</translation>
     </message>
     <message>
         <source>pending %1 (budget %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend %1 (Budget %2)</translation>
     </message>
     <message>
         <source>pending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend %1</translation>
     </message>
     <message>
         <source>link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1</translation>
     </message>
     <message>
         <source>re-dirtied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>wieder dirty %1</translation>
     </message>
     <message>
         <source>sent %1, %2 % headers</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet %1, davon %2 % Header</translation>
     </message>
     <message>
         <source>downtime %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausfallzeit %1 ms</translation>
     </message>
 </context>
 <context>
@@ -1187,34 +1187,34 @@
     </message>
     <message>
         <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
-        <translation type="unfinished">Simulierte Sekunden pro realer Sekunde, 0,1x bis 1000x ([ und ]) {0.001x?} {1000x?}</translation>
+        <translation>Simulierte Sekunden pro realer Sekunde, 0,001x bis 1000x ([ und ])</translation>
     </message>
     <message>
         <source>%1, %2 writes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Schreibvorgänge/s</translation>
     </message>
     <message>
         <source>%1, replaying %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Wiedergabe von %2</translation>
     </message>
     <message>
         <source>The guest is idle: only the imported bits are dirty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gast ist im Leerlauf: Nur die importierten Bits sind dirty.</translation>
     </message>
     <message>
         <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gast behält seine Arbeitslast (%1): Seine Schreibvorgänge kommen zu den importierten Bits hinzu.</translation>
     </message>
 </context>
 <context>
     <name>bitmig::MessageBar</name>
     <message>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -1498,31 +1498,31 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreite der Verbindung: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b ist ein Bit, B ein Byte)</translation>
     </message>
     <message>
         <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz der Verbindung in eine Richtung: 20 ms, 1.5 s, 250 us</translation>
     </message>
     <message>
         <source>Maximum downtime: 300 ms, 1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Ausfallzeit: 300 ms, 1 s</translation>
     </message>
     <message>
         <source>Maximum dirty passes, 0 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Anzahl Dirty-Durchläufe, 0 bis 100000</translation>
     </message>
     <message>
         <source>Random seed, 0 to 2^64 - 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufalls-Seed, 0 bis 2^64 - 1</translation>
     </message>
     <message>
         <source>Simulation tick, 1 us to 1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulationstakt, 1 us bis 1 s</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit %1</translation>
     </message>
 </context>
 <context>
@@ -1685,39 +1685,39 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>Stopped at the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Zeitlimit gestoppt</translation>
     </message>
     <message>
         <source>The run reached its time limit of %1 before the migration finished, in the %2 phase; nothing more is sent and the guest writes no more. Raise the time limit (Parameters) to see how it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf hat sein Zeitlimit von %1 in der Phase „%2“ erreicht, bevor die Migration beendet war; es wird nichts mehr gesendet, und der Gast schreibt nicht mehr. Erhöhen Sie das Zeitlimit (Parameter), um zu sehen, wie sie ausgeht.</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der Migration</translation>
     </message>
     <message>
         <source>setup</source>
-        <translation type="unfinished">Einrichtung</translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>bulk</source>
-        <translation type="unfinished">Grunddurchlauf</translation>
+        <translation>Grunddurchlauf</translation>
     </message>
     <message>
         <source>dirty</source>
-        <translation type="unfinished">Dirty-Anteil</translation>
+        <translation>Dirty-Durchläufe</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished">Abschluss</translation>
+        <translation>Abschluss</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">fertig</translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">abgebrochen</translation>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1872,65 +1872,65 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <source>stopped at the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zeitlimit gestoppt</translation>
     </message>
     <message>
         <source>the run reached its time limit of %1 before the migration finished</source>
-        <translation type="unfinished"></translation>
+        <translation>der Lauf hat sein Zeitlimit von %1 erreicht, bevor die Migration beendet war</translation>
     </message>
     <message>
         <source>%1 of max %2 dirty passes, stopped at the time limit (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von max. %2 Dirty-Durchläufen, beim Zeitlimit gestoppt (%3)</translation>
     </message>
     <message>
         <source>stopped at the time limit (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zeitlimit gestoppt (%1)</translation>
     </message>
 </context>
 <context>
     <name>bitmig::PresentationMode</name>
     <message>
         <source>&amp;Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Prä&amp;sentation</translation>
     </message>
     <message>
         <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollbild mit großer Schrift: Die Heatmaps füllen es aus, die Diagramme sind zu einer Zeile mit Kennzahlen zusammengeklappt; erneut wählen, um zurückzukehren (F11)</translation>
     </message>
 </context>
 <context>
     <name>bitmig::Qcow2ImportDialog</name>
     <message>
         <source>Import bitmap from qcow2</source>
-        <translation type="unfinished">Bitmap aus qcow2 importieren</translation>
+        <translation>Bitmap aus qcow2 importieren</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbild</translation>
     </message>
     <message>
         <source>Bitmap to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu importierende Bitmap</translation>
     </message>
     <message>
         <source>&amp;Bitmap</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bitmap</translation>
     </message>
     <message>
         <source>While the imported bitmap migrates, the guest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Während die importierte Bitmap migriert wird, soll der Gast:</translation>
     </message>
     <message>
         <source>is &amp;idle: only the imported bits are dirty</source>
-        <translation type="unfinished"></translation>
+        <translation>im &amp;Leerlauf sein: Nur die importierten Bits sind dirty</translation>
     </message>
     <message>
         <source>&amp;keeps its workload (%1): its writes add to the imported bits</source>
-        <translation type="unfinished"></translation>
+        <translation>seine &amp;Arbeitslast (%1) behalten: Seine Schreibvorgänge kommen zu den importierten Bits hinzu</translation>
     </message>
 </context>
 <context>
@@ -2153,42 +2153,42 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>no (stopped at the time limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>nein (beim Zeitlimit gestoppt)</translation>
     </message>
     <message>
         <source>stopped at the time limit of %1 before the migration finished</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Zeitlimit von %1 gestoppt, bevor die Migration beendet war</translation>
     </message>
 </context>
 <context>
     <name>bitmig::UnitField</name>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a whole number from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine ganze Zahl von %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is too large (use a whole number from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist zu groß (verwenden Sie eine ganze Zahl von %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is too small (use a whole number from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist zu klein (verwenden Sie eine ganze Zahl von %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl</translation>
     </message>
 </context>
 <context>
@@ -2295,55 +2295,55 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibvorgänge des Gasts pro Sekunde: 20000, 20k, 1.5M (0 bis 1e9)</translation>
     </message>
     <message>
         <source>&amp;Rate (writes/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rate (Schreibvorgänge/s)</translation>
     </message>
     <message>
         <source>Share of the disk that is hot, in percent (above 0, up to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil des Datenträgers, der heiß ist, in Prozent (über 0, bis 100)</translation>
     </message>
     <message>
         <source>Hot &amp;area (% of disk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot-&amp;Bereich (% Datenträger)</translation>
     </message>
     <message>
         <source>Share of writes that land in the hot area, in percent (0 to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Schreibvorgänge, die im heißen Bereich landen, in Prozent (0 bis 100)</translation>
     </message>
     <message>
         <source>Hot &amp;share (% of writes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot-&amp;Anteil (% Schreibvorgänge)</translation>
     </message>
     <message>
         <source>Zipf exponent (skew), above 0 and up to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Zipf-Exponent (Schiefe), über 0 und bis 10</translation>
     </message>
     <message>
         <source>Burst period: 1 s, 250 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Burst-Periode: 1 s, 250 ms</translation>
     </message>
     <message>
         <source>Share of each period with writes, in percent (above 0, up to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil jeder Periode mit Schreibvorgängen, in Prozent (über 0, bis 100)</translation>
     </message>
     <message>
         <source>Burst &amp;duty (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Burst-&amp;Tastgrad (%)</translation>
     </message>
     <message>
         <source>Replay sp&amp;eed (x)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabetempo (x)</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit %1</translation>
     </message>
     <message>
         <source>Not applied: %1</source>
-        <translation type="unfinished">Nicht übernommen: %1</translation>
+        <translation>Nicht übernommen: %1</translation>
     </message>
 </context>
 <context>

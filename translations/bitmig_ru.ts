@@ -5,23 +5,23 @@
     <name>BoundedFile</name>
     <message>
         <source>is a folder, not a file</source>
-        <translation type="unfinished">это папка, а не файл</translation>
+        <translation>это папка, а не файл</translation>
     </message>
     <message>
         <source>is not a regular file (a device, a pipe or a socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>это не обычный файл (а устройство, канал или сокет)</translation>
     </message>
     <message>
         <source>cannot be read: %1</source>
-        <translation type="unfinished">не удаётся прочитать: %1</translation>
+        <translation>не удаётся прочитать: %1</translation>
     </message>
     <message>
         <source>is larger than %1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>файл больше %1 (%2 байт)</translation>
     </message>
     <message>
         <source>is larger than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>файл больше %1</translation>
     </message>
 </context>
 <context>
@@ -202,11 +202,11 @@
     </message>
     <message>
         <source>Simulated seconds per wall second (0.001 to 1000).</source>
-        <translation type="unfinished">Симулированных секунд на секунду реального времени (от 0.1 до 1000). {0.001 ?} {1000)?}</translation>
+        <translation>Симулированных секунд на секунду реального времени (от 0.001 до 1000).</translation>
     </message>
     <message>
         <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
-        <translation type="unfinished">--speed: «%1» — не число от 0.1 до 1000 {1&apos;?} {0.001 ?}</translation>
+        <translation>--speed: «%1» — не число от 0.001 до 1000</translation>
     </message>
 </context>
 <context>
@@ -401,19 +401,19 @@
     </message>
     <message>
         <source>a raw control character (U+%1) inside a string; JSON needs it escaped as \u%1</source>
-        <translation type="unfinished"></translation>
+        <translation>неэкранированный управляющий символ (U+%1) внутри строки; в JSON его нужно записать как \u%1</translation>
     </message>
     <message>
         <source>a raw control character (U+%1) is not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>неэкранированный управляющий символ (U+%1) недопустим в JSON</translation>
     </message>
     <message>
         <source>the key appears twice in one object, on line %1 and on line %2 (a reader would silently keep only one)</source>
-        <translation type="unfinished"></translation>
+        <translation>ключ встречается в одном объекте дважды, в строке %1 и в строке %2 (при чтении молча остался бы только один)</translation>
     </message>
     <message>
         <source>is not a regular file (a device, a pipe or a socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>это не обычный файл (а устройство, канал или сокет)</translation>
     </message>
 </context>
 <context>
@@ -476,39 +476,39 @@
     <name>bitmig::FiguresLine</name>
     <message>
         <source>Key figures of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Основные показатели прогона</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished">%1/с</translation>
+        <translation>%1/с</translation>
     </message>
     <message>
         <source>t = %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>t = %1 с</translation>
     </message>
     <message>
         <source>pending %1 (budget %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>остаток %1 (бюджет %2)</translation>
     </message>
     <message>
         <source>pending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>остаток %1</translation>
     </message>
     <message>
         <source>link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>канал %1</translation>
     </message>
     <message>
         <source>re-dirtied %1</source>
-        <translation type="unfinished"></translation>
+        <translation>снова изменено %1</translation>
     </message>
     <message>
         <source>sent %1, %2 % headers</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлено %1, заголовки %2 %</translation>
     </message>
     <message>
         <source>downtime %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>время простоя %1 мс</translation>
     </message>
 </context>
 <context>
@@ -1187,34 +1187,34 @@
     </message>
     <message>
         <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
-        <translation type="unfinished">Симулированных секунд на секунду реального времени, от 0,1x до 1000x ([ и ]) {0.001x?} {1000x?}</translation>
+        <translation>Симулированных секунд на секунду реального времени, от 0,001x до 1000x ([ и ])</translation>
     </message>
     <message>
         <source>%1, %2 writes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 записей/с</translation>
     </message>
     <message>
         <source>%1, replaying %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, воспроизводится %2</translation>
     </message>
     <message>
         <source>The guest is idle: only the imported bits are dirty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Гость простаивает: установлены только импортированные биты.</translation>
     </message>
     <message>
         <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Гость сохраняет свою нагрузку (%1): его записи добавляются к импортированным битам.</translation>
     </message>
 </context>
 <context>
     <name>bitmig::MessageBar</name>
     <message>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть сообщение</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение</translation>
     </message>
 </context>
 <context>
@@ -1498,31 +1498,31 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропускная способность канала: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b — бит, B — байт)</translation>
     </message>
     <message>
         <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
-        <translation type="unfinished"></translation>
+        <translation>Задержка канала в одну сторону: 20 ms, 1.5 s, 250 us</translation>
     </message>
     <message>
         <source>Maximum downtime: 300 ms, 1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Максимальное время простоя: 300 ms, 1 s</translation>
     </message>
     <message>
         <source>Maximum dirty passes, 0 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>Максимальное число проходов по изменённым, от 0 до 100000</translation>
     </message>
     <message>
         <source>Random seed, 0 to 2^64 - 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Зерно генератора случайных чисел, от 0 до 2^64 - 1</translation>
     </message>
     <message>
         <source>Simulation tick, 1 us to 1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Такт симуляции, от 1 us до 1 s</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Проблема с полем: %1</translation>
     </message>
 </context>
 <context>
@@ -1685,39 +1685,39 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Stopped at the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановлено по пределу времени</translation>
     </message>
     <message>
         <source>The run reached its time limit of %1 before the migration finished, in the %2 phase; nothing more is sent and the guest writes no more. Raise the time limit (Parameters) to see how it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогон достиг предела времени (%1) в фазе «%2», до завершения миграции; больше ничего не отправляется, и гость больше не пишет. Увеличьте предел времени (Параметры), чтобы увидеть, чем всё закончится.</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>до начала миграции</translation>
     </message>
     <message>
         <source>setup</source>
-        <translation type="unfinished">подготовка</translation>
+        <translation>подготовка</translation>
     </message>
     <message>
         <source>bulk</source>
-        <translation type="unfinished">основной проход</translation>
+        <translation>основной проход</translation>
     </message>
     <message>
         <source>dirty</source>
-        <translation type="unfinished">изменено</translation>
+        <translation>проходы по изменённым</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished">завершение</translation>
+        <translation>завершение</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">готово</translation>
+        <translation>готово</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">отменено</translation>
+        <translation>отменено</translation>
     </message>
 </context>
 <context>
@@ -1872,65 +1872,65 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>предел времени</translation>
     </message>
     <message>
         <source>stopped at the time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>остановлено по пределу времени</translation>
     </message>
     <message>
         <source>the run reached its time limit of %1 before the migration finished</source>
-        <translation type="unfinished"></translation>
+        <translation>прогон достиг предела времени (%1) до завершения миграции</translation>
     </message>
     <message>
         <source>%1 of max %2 dirty passes, stopped at the time limit (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>проходов: %1 из макс. %2, остановлено по пределу времени (%3)</translation>
     </message>
     <message>
         <source>stopped at the time limit (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>остановлено по пределу времени (%1)</translation>
     </message>
 </context>
 <context>
     <name>bitmig::PresentationMode</name>
     <message>
         <source>&amp;Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;резентация</translation>
     </message>
     <message>
         <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Полный экран с крупным текстом: тепловые карты заполняют его, а графики свёрнуты в одну строку показателей; повторно — чтобы вернуться (F11)</translation>
     </message>
 </context>
 <context>
     <name>bitmig::Qcow2ImportDialog</name>
     <message>
         <source>Import bitmap from qcow2</source>
-        <translation type="unfinished">Импорт битовой карты из qcow2</translation>
+        <translation>Импорт битовой карты из qcow2</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Образ</translation>
     </message>
     <message>
         <source>Bitmap to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортируемая битовая карта</translation>
     </message>
     <message>
         <source>&amp;Bitmap</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Битовая карта</translation>
     </message>
     <message>
         <source>While the imported bitmap migrates, the guest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Во время миграции импортированной битовой карты гость:</translation>
     </message>
     <message>
         <source>is &amp;idle: only the imported bits are dirty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;простаивает: установлены только импортированные биты</translation>
     </message>
     <message>
         <source>&amp;keeps its workload (%1): its writes add to the imported bits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;сохраняет свою нагрузку (%1): его записи добавляются к импортированным битам</translation>
     </message>
 </context>
 <context>
@@ -2153,42 +2153,42 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ч</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 с</translation>
+        <translation>%1 с</translation>
     </message>
     <message>
         <source>no (stopped at the time limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>нет (остановлено по пределу времени)</translation>
     </message>
     <message>
         <source>stopped at the time limit of %1 before the migration finished</source>
-        <translation type="unfinished"></translation>
+        <translation>остановлено по пределу времени (%1) до завершения миграции</translation>
     </message>
 </context>
 <context>
     <name>bitmig::UnitField</name>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>от %1 до %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a whole number from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не целое число в диапазоне %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is too large (use a whole number from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — слишком большое значение (введите целое число в диапазоне %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is too small (use a whole number from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — слишком маленькое значение (введите целое число в диапазоне %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — не число</translation>
     </message>
 </context>
 <context>
@@ -2295,55 +2295,55 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записей гостя в секунду: 20000, 20k, 1.5M (от 0 до 1e9)</translation>
     </message>
     <message>
         <source>&amp;Rate (writes/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Частота (записей/с)</translation>
     </message>
     <message>
         <source>Share of the disk that is hot, in percent (above 0, up to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля диска, которая является горячей областью, в процентах (больше 0, не более 100)</translation>
     </message>
     <message>
         <source>Hot &amp;area (% of disk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Горячая &amp;область (% диска)</translation>
     </message>
     <message>
         <source>Share of writes that land in the hot area, in percent (0 to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля записей, попадающих в горячую область, в процентах (от 0 до 100)</translation>
     </message>
     <message>
         <source>Hot &amp;share (% of writes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля горячих зап&amp;исей (%)</translation>
     </message>
     <message>
         <source>Zipf exponent (skew), above 0 and up to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>Показатель Zipf (асимметрия), больше 0 и не более 10</translation>
     </message>
     <message>
         <source>Burst period: 1 s, 250 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Период всплесков: 1 s, 250 ms</translation>
     </message>
     <message>
         <source>Share of each period with writes, in percent (above 0, up to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Доля каждого периода, в которую идут записи, в процентах (больше 0, не более 100)</translation>
     </message>
     <message>
         <source>Burst &amp;duty (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;полнение периода (%)</translation>
     </message>
     <message>
         <source>Replay sp&amp;eed (x)</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость &amp;воспроизведения (x)</translation>
     </message>
     <message>
         <source>Problem with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Проблема с полем: %1</translation>
     </message>
     <message>
         <source>Not applied: %1</source>
-        <translation type="unfinished">Не применено: %1</translation>
+        <translation>Не применено: %1</translation>
     </message>
 </context>
 <context>
