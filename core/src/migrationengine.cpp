@@ -201,7 +201,7 @@ void MigrationEngine::step()
         return;
     }
     sentLastTick_.clear();
-    applyDueFaults();
+    const bool aborted = applyDueFaults();
     applyDueInjections();
     if (phase_ == Phase::Idle && cfg_.migrationStartNs >= 0 && now_ >= cfg_.migrationStartNs) {
         startMigration();
@@ -218,6 +218,10 @@ void MigrationEngine::step()
     finishIfDone();
     if (now_ >= cfg_.timeLimitNs && phase_ != Phase::Done) {
         limitReached_ = true;
+    }
+    if (aborted) {
+        // runToEnd() stops after this tick: what the source keeps is the result.
+        summary_.sourceSha256 = source_.bits().sha256();
     }
     sample(finished());
 }
@@ -281,9 +285,10 @@ void MigrationEngine::applyDueInjections()
 
 // Scheduled link faults due in this tick, at its start (before a migration starts in it). A fault
 // that finds no migration running changes nothing and is counted apart; one that cuts a migration
-// schedules its retry, or leaves it aborted.
-void MigrationEngine::applyDueFaults()
+// schedules its retry, or leaves it aborted (then true).
+bool MigrationEngine::applyDueFaults()
 {
+    bool abortedNow = false;
     const int64_t tickEnd = now_ + cfg_.tickNs;
     while (nextFault_ < faults_.size() && faults_[nextFault_] < tickEnd) {
         const int64_t at = faults_[nextFault_++];
@@ -297,11 +302,11 @@ void MigrationEngine::applyDueFaults()
             constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
             retryAtNs_ = at > kNever - cfg_.faultRetryNs ? kNever : at + cfg_.faultRetryNs;
         } else {
-            // The run ends here: what the source keeps is the result.
             summary_.aborted = true;
-            summary_.sourceSha256 = source_.bits().sha256();
+            abortedNow = true;
         }
     }
+    return abortedNow;
 }
 
 void MigrationEngine::injectWrite(uint64_t offset, uint64_t length)

@@ -112,7 +112,7 @@ private:
 
     void applyGuestIo(const Injection& io);
     void applyDueInjections();
-    void applyDueFaults();
+    bool applyDueFaults();
     void runWorkload();
     void runTrace();
     void send();
