@@ -131,7 +131,9 @@ uint64_t summarise(const Words& child, Words& parent, bool count) noexcept
                 total += unsigned(std::popcount(child[w]));
             }
         }
-        parent[p] = bits;
+        if (parent[p] != bits) {
+            parent[p] = bits;  // an unchanged word is not written: its page may never have been
+        }
     }
     return total;
 }
@@ -1057,7 +1059,12 @@ void HBitmap::deserializeZeroes(uint64_t start, uint64_t count, bool finish)
     if (bytes) {
         const uint64_t first = (start >> g_) >> 6;
         const uint64_t last = first + bytes / 8 - 1;
-        resetBitRange(first << 6, std::min(((last + 1) << 6), bits_) - 1);
+        const uint64_t lastBit = std::min(((last + 1) << 6), bits_) - 1;
+        // A clean range (nearly every ZEROES record a fresh destination receives) is left untouched:
+        // writing its zero words would make every page of a sparse bitmap resident.
+        if (anyBits(first << 6, lastBit - (first << 6) + 1)) {
+            resetBitRange(first << 6, lastBit);
+        }
     }
     if (finish) {
         deserializeFinish();
