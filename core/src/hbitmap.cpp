@@ -176,8 +176,8 @@ void HBitmap::forEachNonZeroWord(F&& f) const
     if (levels_[0].empty() || levels_[0][0] == 0) {
         return;
     }
+    pending[0] = levels_[0][0];  // before f(), which may clear the word (resetAll())
     f(0u, uint64_t(0), levels_[0][0]);
-    pending[0] = levels_[0][0];
     unsigned level = 0;
     for (;;) {
         if (pending[level] == 0 || level == kBottom) {
@@ -196,7 +196,7 @@ void HBitmap::forEachNonZeroWord(F&& f) const
         ++level;
         index[level] = child;
         pending[level] = words[child];
-        f(level, child, words[child]);
+        f(level, child, pending[level]);
     }
 }
 
@@ -335,7 +335,7 @@ void HBitmap::trackHugePages() noexcept
     for (unsigned level = 0; level < kLevels; ++level) {
         auto& h = huge_[level];
         const uint64_t words = levels_[level].capacity();
-        if (level >= 2 && detail::isMappedBlock(words * sizeof(uint64_t))) {
+        if (level >= 2 && detail::hugePagesPerRegion(words * sizeof(uint64_t))) {
             h.assign(ceilDiv(ceilDiv(words, kRegionWords), 64), 0);
             hugeWatch_ |= 1u << (level - 2);
         } else {
@@ -679,9 +679,8 @@ void HBitmap::reset(uint64_t start, uint64_t count)
 
 void HBitmap::resetAll()
 {
-    for (auto& level : levels_) {
-        std::fill(level.begin(), level.end(), 0);
-    }
+    // Only the non-zero words are cleared: pages of a sparse bitmap that hold nothing stay untouched.
+    forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t) { levels_[level][i] = 0; });
     std::fill(density_.begin(), density_.end(), 0);
     setBits_ = 0;
 }

@@ -12,6 +12,10 @@ namespace {
 
 // Below this, calloc serves (it also hands out untouched zero pages for large blocks).
 constexpr std::size_t kMapThreshold = std::size_t(4) << 20;
+// Up to this, a mapped block asks for huge pages at once: it costs at most its own size, what it
+// costs once dense anyway, and a dense one is spared the small pages' faults and their collapse.
+// Above it, regions get huge pages one by one as they become dense.
+constexpr std::size_t kPerRegionThreshold = std::size_t(64) << 20;
 
 // Mapped blocks span whole huge pages, so that every region of one can become a huge page.
 std::size_t mappedLength(std::size_t bytes) noexcept
@@ -38,6 +42,11 @@ bool isMappedBlock(std::size_t bytes) noexcept
     return bytes >= kMapThreshold;
 }
 
+bool hugePagesPerRegion(std::size_t bytes) noexcept
+{
+    return bytes > kPerRegionThreshold;
+}
+
 void* allocateZeroed(std::size_t bytes)
 {
     if (isMappedBlock(bytes)) {
@@ -58,10 +67,11 @@ void* allocateZeroed(std::size_t bytes)
             ::munmap(reinterpret_cast<void*>(aligned + length), tail);
         }
         void* p = reinterpret_cast<void*>(aligned);
-#ifdef MADV_NOHUGEPAGE
-        // No huge pages until a region is dense (useHugePages()): with transparent huge pages on,
-        // each write into an untouched region of a sparse bitmap would cost 2 MiB.
-        ::madvise(p, length, MADV_NOHUGEPAGE);
+#if defined(MADV_NOHUGEPAGE) && defined(MADV_HUGEPAGE)
+        // A large block: no huge pages until a region is dense (useHugePages()), since with
+        // transparent huge pages on, each write into an untouched region of a sparse bitmap would
+        // cost 2 MiB. A smaller one has them from the start (a hint: without it we still work).
+        ::madvise(p, length, hugePagesPerRegion(bytes) ? MADV_NOHUGEPAGE : MADV_HUGEPAGE);
 #endif
         return p;
     }

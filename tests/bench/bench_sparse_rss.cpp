@@ -4,13 +4,14 @@
 //   [A] sparse: a 64 TiB disk tracked at 512 B granularity (2^37 bits, 16 GiB of bottom level,
 //       256 MiB above it), 1000 uniform guest writes/s of 4 KiB..64 KiB, no migration: the
 //       engine runs 10 simulated seconds and the RSS of this process is read after each one.
-//       Target: under 100 MB after 10 s. Bit arrays of 4 MiB and more are mapped without huge pages
+//       Target: under 100 MB after 10 s. Bit arrays above 64 MiB are mapped without huge pages
 //       and get them per 2 MiB region once the region is dense (HBitmap::hugePageRegions()); before,
 //       every write into an untouched region cost a 2 MiB huge page where transparent huge pages
 //       are on ("madvise" or "always"), about 2 GB after the first second.
-//   [B] dense: a 16 TiB disk at 64 KiB granularity (2^28 bits, 32 MiB of bottom level) takes 10^6
-//       random writes: every region is dense and must have its huge page (AnonHugePages in
-//       /proc/self/smaps_rollup grows by the regions' size where the system grants them).
+//   [B] dense: a 64 TiB disk at 64 KiB granularity (2^30 bits, 128 MiB of bottom level, above the
+//       64 MiB up to which arrays get huge pages at once) takes 4 * 10^6 random writes: every region
+//       is dense and must have its huge page (AnonHugePages in /proc/self/smaps_rollup grows by the
+//       regions' size where the system grants them).
 //
 // Figures from /proc/self/status (VmRSS, VmPTE) and /proc/self/smaps_rollup (AnonHugePages), so
 // Linux only; the mode in /sys/kernel/mm/transparent_hugepage/enabled is printed first.
@@ -141,16 +142,16 @@ int main(int argc, char** argv)
 
         // [B] A dense bitmap keeps its huge pages.
         const Memory before = memory();
-        HBitmap dense(uint64_t(16) * units::TiB, 16);
+        HBitmap dense(uint64_t(64) * units::TiB, 16);
         bench::Rng rng(seed);
-        for (int i = 0; i < 1'000'000; ++i) {
+        for (int i = 0; i < 4'000'000; ++i) {
             dense.set(rng.below(dense.size()), 65536);
         }
         const Memory after = memory();
         const uint64_t regions = (dense.words().size() * 8 + detail::kHugePageBytes - 1) / detail::kHugePageBytes;
         check(dense.hugePageRegions() >= regions, "a dense region was not given huge pages");
-        std::printf("[B] dense       2^28 bits (32 MiB), 10^6 random writes: %llu of %llu regions marked for huge "
-                    "pages, AnonHugePages +%.1f MB, RSS +%.1f MB\n",
+        std::printf("[B] dense       2^30 bits (128 MiB), 4 * 10^6 random writes: %llu of %llu regions marked for "
+                    "huge pages, AnonHugePages +%.1f MB, RSS +%.1f MB\n",
                     static_cast<unsigned long long>(dense.hugePageRegions()), static_cast<unsigned long long>(regions),
                     mb(after.hugeKb - before.hugeKb), mb(after.rssKb - before.rssKb));
         bench::g_sink = bench::g_sink + dense.count();

@@ -1,5 +1,6 @@
-// Transparent huge pages where a bitmap is dense and not where it is sparse: large bit arrays are
-// mapped without them, and a 2 MiB region gets them once half of its 4 KiB pages are in use.
+// Transparent huge pages where a bitmap is dense and not where it is sparse: bit arrays above
+// 64 MiB are mapped without them, and a 2 MiB region gets them once half of its 4 KiB pages are in
+// use; arrays from 4 to 64 MiB have them from the start.
 #include <bitmig/hbitmap.h>
 #include <catch2/catch.hpp>
 
@@ -17,8 +18,8 @@ namespace {
 constexpr uint64_t kRegionBits = uint64_t(1) << 24;  // 2 MiB of bottom words
 constexpr uint64_t kPageBits = 4096 * 8;             // one 4 KiB page of bottom words
 
-// 2^31 bits: a bottom level of 256 MiB (128 regions) and a level above it of 4 MiB (2 regions),
-// both mapped blocks; the levels above are small.
+// 2^31 bits: a bottom level of 256 MiB (128 regions), regions given huge pages one by one; the
+// level above it (4 MiB) has them from the start, the levels above are small.
 HBitmap bigBitmap()
 {
     return HBitmap(uint64_t(1) << 31, 0);
@@ -138,15 +139,28 @@ TEST_CASE("HBitmap: bits that arrive by deserialization make regions dense too",
     CHECK(other.hugePageRegions() == 1);
 }
 
-TEST_CASE("HBitmap: small bit arrays are left to the C library", "[hbitmap][hugepages]")
+TEST_CASE("HBitmap: small bit arrays are left to the C library, mid-sized ones have huge pages at once",
+          "[hbitmap][hugepages]")
 {
     HBitmap small(uint64_t(1) << 24, 0);  // 2 MiB of bottom words: calloc
     small.set(0, small.size());
     CHECK(small.count() == small.size());
     CHECK(small.hugePageRegions() == 0);
-    // A bitmap that grows past the threshold is tracked from then on.
-    small.truncate(uint64_t(1) << 28);  // 32 MiB
+
+    HBitmap mid(uint64_t(1) << 28, 0);  // 32 MiB: mapped, huge pages asked for at once
+    mid.set(12345, 1);
+    CHECK(mid.hugePageRegions() == 0);
+#ifdef __linux__
+    CHECK(hasFlag(mid.words().data(), "hg"));
+#endif
+
+    // A bitmap that grows past 64 MiB is tracked region by region from then on.
+    small.truncate(uint64_t(1) << 30);  // 128 MiB
     CHECK(small.hugePageRegions() == 1);  // the first 2 MiB region is full
+#ifdef __linux__
+    CHECK(hasFlag(small.words().data(), "hg"));
+    CHECK(hasFlag(small.words().data() + kRegionBits / 64, "nh"));
+#endif
     small.set(uint64_t(1) << 27, uint64_t(1) << 24);
     CHECK(small.hugePageRegions() == 2);
 }
