@@ -107,6 +107,12 @@ void SimOptions::addTo(QCommandLineParser& parser, bool withChunk)
     add(parser, QStringLiteral("inject"), QStringLiteral("TIME:OP:OFFSET:LENGTH"),
         QCoreApplication::translate("bitmig", "Guest I/O at a time, OP write or clear, e.g. 2s:write:1G:64K; "
                                               "repeatable."));
+    add(parser, QStringLiteral("fault"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "A link fault at a time: the migration is cut, the destination drops "
+                                              "its partial bitmap, the source keeps every dirty bit; repeatable."));
+    add(parser, QStringLiteral("fault-retry"), QStringLiteral("TIME"),
+        QCoreApplication::translate("bitmig", "After a fault, start the migration again this long after it; "
+                                              "none: it stays aborted and the run ends (default none)."));
     add(parser, QStringLiteral("device"), QStringLiteral("NAME"),
         QCoreApplication::translate("bitmig", "Device name in the stream (default drive0)."));
     add(parser, QStringLiteral("bitmap"), QStringLiteral("NAME"),
@@ -201,6 +207,13 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     for (const QString& text : parser.values(QStringLiteral("inject"))) {
         c.injections.push_back(OptionValue::injection(opt("inject"), text));
     }
+    for (const QString& text : parser.values(QStringLiteral("fault"))) {
+        c.faultsNs.push_back(OptionValue::duration(opt("fault"), text));
+    }
+    if (given("fault-retry")) {
+        const QString text = value("fault-retry").trimmed();
+        c.faultRetryNs = text == QLatin1String("none") ? -1 : OptionValue::duration(opt("fault-retry"), text);
+    }
     if (given("device")) {
         c.deviceName = value("device").toStdString();
     }
@@ -289,6 +302,7 @@ QString SimOptions::optionForField(const QString& field)
         {"workload.trace", "--trace"},
         {"workload.trace.speed", "--trace-speed"},
         {"seed", "--seed"},
+        {"faultRetry", "--fault-retry"},
     };
     for (const auto& f : kFields) {
         if (field == QLatin1String(f.field)) {
@@ -322,6 +336,20 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
             const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(index - fromFile + 1);
             const QString part = m.captured(2).isEmpty() ? QString() : m.captured(2) + QLatin1Char(' ');
             throw ArgumentError(QStringLiteral("--inject"), which + QStringLiteral(": ") + part + reason);
+        }
+        // "faults[0]": the file's faults first, then one per --fault, as for injections.
+        static const QRegularExpression fault(QStringLiteral("^faults\\[(\\d+)\\]$"));
+        if (const auto m = fault.match(field); m.hasMatch()) {
+            const qsizetype index = m.captured(1).toLongLong();
+            const qsizetype fromFile =
+                std::max<qsizetype>(0, qsizetype(config.faultsNs.size()) - parser.values(QStringLiteral("fault")).size());
+            if (index < fromFile) {
+                throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
+                                                                      QStringLiteral(": ") + what);
+            }
+            throw ArgumentError(QStringLiteral("--fault"),
+                                QCoreApplication::translate("bitmig", "fault %1").arg(index - fromFile + 1) +
+                                    QStringLiteral(": ") + reason);
         }
         const QString option = field == QLatin1String("chunk") ? chunkOption : optionForField(field);
         if (option.isEmpty()) {

@@ -115,6 +115,13 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
         SummaryReport::write(out, config, summary);
     }
 
+    if (summary.aborted) {
+        err << QCoreApplication::translate("bitmig", "bitmig: a link fault aborted the migration at %1 "
+                                                     "(no --fault-retry)")
+                   .arg(SummaryReport::duration(summary.phases.back().startNs))
+            << '\n';
+        return ExitFailed;
+    }
     if (!summary.finished) {
         err << QCoreApplication::translate("bitmig", "bitmig: the migration did not finish by the time limit (%1)")
                    .arg(SummaryReport::duration(config.timeLimitNs))

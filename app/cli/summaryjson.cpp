@@ -157,6 +157,7 @@ QJsonObject SummaryJson::toJson(const MigrationSummary& s)
         {key("started"), s.started},
         {key("finished"), s.finished},
         {key("cancelled"), s.cancelled},
+        {key("aborted"), s.aborted},
         {key("converged"), s.converged},
         {key("verified"), s.verified},
         {key("dirtyPasses"), exact(uint64_t(s.dirtyPasses))},
@@ -172,6 +173,9 @@ QJsonObject SummaryJson::toJson(const MigrationSummary& s)
         {key("overhead"), s.overhead()},
         {key("writesApplied"), exact(s.writesApplied)},
         {key("clearsApplied"), exact(s.clearsApplied)},
+        {key("faults"), exact(s.faults)},
+        {key("faultsIdle"), exact(s.faultsIdle)},
+        {key("retries"), exact(s.retries)},
         {key("migrationStartNs"), exact(s.migrationStartNs)},
         {key("pauseStartNs"), exact(s.pauseStartNs)},
         {key("downtimeNs"), exact(s.downtimeNs)},
@@ -213,6 +217,7 @@ MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
     f.boolField("started", s.started);
     f.boolField("finished", s.finished);
     f.boolField("cancelled", s.cancelled);
+    f.boolField("aborted", s.aborted);
     f.boolField("converged", s.converged);
     f.boolField("verified", s.verified);
     f.unsignedField("dirtyPasses", s.dirtyPasses);
@@ -227,6 +232,9 @@ MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
     f.unsignedField("decodedBytes", s.decodedBytes);
     f.unsignedField("writesApplied", s.writesApplied);
     f.unsignedField("clearsApplied", s.clearsApplied);
+    f.unsignedField("faults", s.faults);
+    f.unsignedField("faultsIdle", s.faultsIdle);
+    f.unsignedField("retries", s.retries);
     f.signedField("migrationStartNs", s.migrationStartNs);
     f.signedField("pauseStartNs", s.pauseStartNs);
     f.signedField("downtimeNs", s.downtimeNs);
@@ -281,6 +289,10 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
                                           {key("loop"), w.trace.loop},
                                       });
     }
+    QJsonArray faults;
+    for (const int64_t t : c.faultsNs) {
+        faults.append(exact(t));
+    }
     const std::string_view strategy = strategyName(c.strategy);
     return QJsonObject{
         {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
@@ -299,6 +311,8 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
         {key("seed"), exact(c.seed)},
         {key("workload"), workload},
         {key("injections"), injections},
+        {key("faultsNs"), faults},
+        {key("faultRetryNs"), exact(c.faultRetryNs)},
         {key("deviceName"), text(c.deviceName)},
         {key("bitmapName"), text(c.bitmapName)},
     };
@@ -361,6 +375,12 @@ SimConfig SummaryJson::configFromJson(const QJsonObject& json)
             c.injections.push_back(io);
         }
     }
+    if (const QJsonValue v = f.value("faultsNs"); v.isArray()) {
+        for (const QJsonValue& item : v.toArray()) {
+            c.faultsNs.push_back(toSigned(item));
+        }
+    }
+    f.signedField("faultRetryNs", c.faultRetryNs);
     return c;
 }
 

@@ -3,6 +3,10 @@
 #include "bitmig/units.h"
 
 #include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+#include <vector>
 
 namespace bitmig::cli {
 
@@ -42,6 +46,20 @@ QString SummaryReport::workload(const SimConfig& c)
                  t.loop ? QCoreApplication::translate("bitmig", ", looping") : QString(), number(c.seed));
     }
     return QCoreApplication::translate("bitmig", "%1, seed %2").arg(kind, number(c.seed));
+}
+
+QString SummaryReport::faultSchedule(const SimConfig& c)
+{
+    std::vector<int64_t> times = c.faultsNs;
+    std::sort(times.begin(), times.end());
+    QStringList list;
+    for (const int64_t t : times) {
+        list.append(duration(t));
+    }
+    const QString retry = c.faultRetryNs >= 0
+                              ? QCoreApplication::translate("bitmig", "retry after %1").arg(duration(c.faultRetryNs))
+                              : QCoreApplication::translate("bitmig", "no retry");
+    return QCoreApplication::translate("bitmig", "at %1; %2").arg(list.join(QStringLiteral(", ")), retry);
 }
 
 QString SummaryReport::size(uint64_t bytes)
@@ -92,6 +110,9 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
                      QString::number(t.speed, 'g', 10),
                      t.loop ? QCoreApplication::translate("bitmig", ", looping") : QString()));
     }
+    if (!c.faultsNs.empty()) {
+        row(out, QCoreApplication::translate("bitmig", "Link faults"), faultSchedule(c));
+    }
     out << '\n';
 
     out << QCoreApplication::translate("bitmig", "Phases") << '\n';
@@ -133,7 +154,19 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
     out << '\n';
 
     out << QCoreApplication::translate("bitmig", "Result") << '\n';
-    row(out, QCoreApplication::translate("bitmig", "Finished"), yesNo(s.finished) + (s.cancelled ? QCoreApplication::translate("bitmig", " (cancelled)") : QString()));
+    row(out, QCoreApplication::translate("bitmig", "Finished"),
+        yesNo(s.finished) + (s.aborted     ? QCoreApplication::translate("bitmig", " (aborted by a link fault)")
+                             : s.cancelled ? QCoreApplication::translate("bitmig", " (cancelled)")
+                                           : QString()));
+    if (!c.faultsNs.empty()) {
+        const uint64_t reached = s.faults + s.faultsIdle;
+        const uint64_t later = c.faultsNs.size() > reached ? c.faultsNs.size() - reached : 0;
+        row(out, QCoreApplication::translate("bitmig", "Faults"),
+            QCoreApplication::translate("bitmig", "%1 cut the migration, %2 while none ran, %3 after the run ended; "
+                                                  "%4 retries")
+                .arg(number(s.faults), number(s.faultsIdle), number(later), number(s.retries)));
+        row(out, QCoreApplication::translate("bitmig", "Aborted"), yesNo(s.aborted));
+    }
     row(out, QCoreApplication::translate("bitmig", "Converged"), yesNo(s.converged));
     row(out, QCoreApplication::translate("bitmig", "Verified"), yesNo(s.verified));
     row(out, QCoreApplication::translate("bitmig", "Lost bits"), number(s.lostBits));

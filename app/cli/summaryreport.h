@@ -17,6 +17,9 @@ public:
     // The "Workload:" value: the generator's kind, rate and write sizes and the seed; for idle no rate
     // or sizes (it makes no writes), but the trace it replays, if any.
     static QString workload(const SimConfig& config);
+    // The "Link faults:" value: the fault times in order and the retry delay ("at 1.5 s, 3 s; retry
+    // after 200 ms" or "...; no retry").
+    static QString faultSchedule(const SimConfig& config);
 
     // "300 ms (300000000 ns)"-style figures shared with the sweep table.
     static QString size(uint64_t bytes);       // "2 MiB"

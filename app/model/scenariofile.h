@@ -25,7 +25,7 @@ class ScenarioFile {
     Q_DECLARE_TR_FUNCTIONS(ScenarioFile)
 
 public:
-    static constexpr int kVersion = 2; // the newest version this build reads and writes (2: traces)
+    static constexpr int kVersion = 3; // the newest version this build reads and writes (2: traces, 3: faults)
     static QString formatName();       // "bitmig-scenario", the "format" key's value
     static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
 

@@ -44,7 +44,7 @@ namespace {
 constexpr const char* kTopLevelKeys[] = {
     "format", "version", "name", "description", "disk", "granularity", "chunk", "strategy", "bandwidth",
     "latency", "maxDowntime", "maxPasses", "completeOnlyBelow", "tick", "migrationStart", "timeLimit",
-    "sampleInterval", "seed", "device", "bitmap", "workload", "injections"};
+    "sampleInterval", "seed", "device", "bitmap", "workload", "injections", "faults", "faultRetry"};
 constexpr const char* kWorkloadKeys[] = {
     "type", "rate", "writeSize", "hotFraction", "hotShare", "zipfExponent", "burstPeriod", "burstDuty", "trace"};
 constexpr const char* kTraceKeys[] = {"path", "format", "speed", "loop"};
@@ -364,8 +364,9 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
     return replay;
 }
 
-// The version of the format that added `workload.trace`.
+// The versions of the format that added `workload.trace`, and `faults` with `faultRetry`.
 constexpr uint64_t kTraceVersion = 2;
+constexpr uint64_t kFaultsVersion = 3;
 
 WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base,
                           uint64_t version)
@@ -696,6 +697,29 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
         for (qsizetype i = 0; i < list.size(); ++i) {
             c.injections.push_back(readInjection(r, list.at(i), indexPath(key("injections"), i)));
         }
+    }
+
+    // Link faults: a key that version 2 and older do not have.
+    for (const char* name : {"faults", "faultRetry"}) {
+        if (has(name) && version < kFaultsVersion) {
+            r.fail(key(name), ScenarioFile::tr("needs version %1 of the format; the file says version %2")
+                                  .arg(kFaultsVersion)
+                                  .arg(version));
+        }
+    }
+    if (has("faults")) {
+        const QJsonValue v = at("faults");
+        if (!v.isArray()) {
+            r.wrongType(key("faults"), ScenarioFile::tr("an array of times"), v);
+        }
+        const QJsonArray list = v.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            c.faultsNs.push_back(r.duration(list.at(i), indexPath(key("faults"), i)));
+        }
+    }
+    if (has("faultRetry")) {
+        const QJsonValue v = at("faultRetry");
+        c.faultRetryNs = v.isNull() ? -1 : r.duration(v, key("faultRetry"));
     }
 
     validate(c, sourceName);

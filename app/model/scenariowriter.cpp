@@ -215,7 +215,8 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
     };
     field("format", jsonString(ScenarioFile::formatName()));
     // The oldest version that holds the scenario, so that older readers keep reading what they can.
-    field("version", QByteArray::number(w.trace.active() ? 2 : 1));
+    const bool faults = !c.faultsNs.empty() || c.faultRetryNs != -1;
+    field("version", QByteArray::number(faults ? 3 : w.trace.active() ? 2 : 1));
     field("name", jsonString(scenario.name));
     field("description", jsonString(scenario.description));
     field("disk", sizeText(c.diskBytes));
@@ -268,7 +269,17 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
                       ", \"offset\": " + sizeText(inj.offset) + ", \"length\": " + sizeText(inj.length) + "}";
     }
     injections += c.injections.empty() ? "]" : "\n  ]";
-    out += ",\n  \"injections\": " + injections + "\n}\n";
+    out += ",\n  \"injections\": " + injections;
+    if (faults) {
+        // Only when set, so that a file without faults stays readable by older versions.
+        QByteArray times = "[";
+        for (size_t i = 0; i < c.faultsNs.size(); ++i) {
+            times += (i ? ", " : "") + durationText(c.faultsNs[i]);
+        }
+        out += ",\n  \"faults\": " + times + "]";
+        out += ",\n  \"faultRetry\": " + (c.faultRetryNs == -1 ? QByteArray("null") : durationText(c.faultRetryNs));
+    }
+    out += "\n}\n";
     return out;
 }
 

@@ -131,7 +131,9 @@ uint64_t summarise(const Words& child, Words& parent, bool count) noexcept
                 total += unsigned(std::popcount(child[w]));
             }
         }
-        parent[p] = bits;
+        if (parent[p] != bits) {
+            parent[p] = bits;  // an unchanged word is not written: its page may never have been
+        }
     }
     return total;
 }
@@ -165,25 +167,86 @@ HBitmap::HBitmap(uint64_t size, unsigned granularity)
     allocateLevels(bits);
 }
 
-HBitmap::HBitmap(const HBitmap& other)
-    : origSize_(other.origSize_), bits_(other.bits_), setBits_(other.setBits_), g_(other.g_),
-      levels_(other.levels_), densityLog2_(other.densityLog2_), density_(other.density_)
+template <class F>
+void HBitmap::forEachNonZeroWord(F&& f) const
 {
+    // Depth first from the top word: a word is non-zero iff its bit one level up is set.
+    uint64_t index[kLevels] = {};
+    uint64_t pending[kLevels] = {};  // set bits of the word at each level still to descend into
+    if (levels_[0].empty() || levels_[0][0] == 0) {
+        return;
+    }
+    pending[0] = levels_[0][0];  // before f(), which may clear the word (resetAll())
+    f(0u, uint64_t(0), levels_[0][0]);
+    unsigned level = 0;
+    for (;;) {
+        if (pending[level] == 0 || level == kBottom) {
+            if (level == 0) {
+                return;
+            }
+            --level;
+            continue;
+        }
+        const uint64_t child = index[level] * 64 + unsigned(std::countr_zero(pending[level]));
+        pending[level] &= pending[level] - 1;
+        const auto& words = levels_[level + 1];
+        if (child >= words.size()) {
+            continue;
+        }
+        ++level;
+        index[level] = child;
+        pending[level] = words[child];
+        f(level, child, pending[level]);
+    }
+}
+
+HBitmap::HBitmap(const HBitmap& other)
+    : densityLog2_(other.densityLog2_), density_(other.density_)
+{
+    copyBitsFrom(other);
 }
 
 HBitmap& HBitmap::operator=(const HBitmap& other)
 {
     if (this != &other) {
-        origSize_ = other.origSize_;
-        bits_ = other.bits_;
-        setBits_ = other.setBits_;
-        g_ = other.g_;
-        levels_ = other.levels_;
+        std::vector<uint64_t> density = other.density_;
+        copyBitsFrom(other);
         densityLog2_ = other.densityLog2_;
-        density_ = other.density_;
+        density_ = std::move(density);
         meta_.reset();
     }
     return *this;
+}
+
+// Fresh arrays with `other`'s bits. Only non-zero words are written, so the copy of a sparse bitmap
+// is as sparse as it; regions with huge pages there get them here before they are written. Should
+// an allocation fail, this bitmap is left as it was.
+void HBitmap::copyBitsFrom(const HBitmap& other)
+{
+    std::array<WordVector, kLevels> fresh;
+    for (unsigned level = 0; level < kLevels; ++level) {
+        fresh[level].resize(other.levels_[level].size());  // zero pages, untouched
+    }
+    levels_.swap(fresh);
+    origSize_ = other.origSize_;
+    bits_ = other.bits_;
+    setBits_ = other.setBits_;
+    g_ = other.g_;
+    trackHugePages();
+    for (unsigned level = 0; level < kLevels; ++level) {
+        auto& h = huge_[level];
+        if (h.size() == other.huge_[level].size()) {
+            for (uint64_t i = 0; i < h.size(); ++i) {
+                for (uint64_t bits = other.huge_[level][i]; bits; bits &= bits - 1) {
+                    const uint64_t r = i * 64 + unsigned(std::countr_zero(bits));
+                    h[i] |= uint64_t(1) << (r & 63);
+                    detail::useHugePages(levels_[level].data() + r * (detail::kHugePageBytes / sizeof(uint64_t)));
+                }
+            }
+        }
+    }
+    other.forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t word) { levels_[level][i] = word; });
+    promoteAll();
 }
 
 // A moved-from bitmap is left empty, of size 0: every call on it is well defined (positions
@@ -192,7 +255,8 @@ HBitmap::HBitmap(HBitmap&& other) noexcept
     : origSize_(std::exchange(other.origSize_, 0)), bits_(std::exchange(other.bits_, 0)),
       setBits_(std::exchange(other.setBits_, 0)), g_(other.g_), levels_(std::move(other.levels_)),
       meta_(std::move(other.meta_)), densityLog2_(std::exchange(other.densityLog2_, 0)),
-      density_(std::move(other.density_))
+      density_(std::move(other.density_)), huge_(std::move(other.huge_)),
+      hugeWatch_(std::exchange(other.hugeWatch_, 0))
 {
     other.clearStorage();
 }
@@ -208,6 +272,8 @@ HBitmap& HBitmap::operator=(HBitmap&& other) noexcept
         meta_ = std::move(other.meta_);
         densityLog2_ = std::exchange(other.densityLog2_, 0);
         density_ = std::move(other.density_);
+        huge_ = std::move(other.huge_);
+        hugeWatch_ = std::exchange(other.hugeWatch_, 0);
         other.clearStorage();
     }
     return *this;
@@ -219,6 +285,10 @@ void HBitmap::clearStorage() noexcept
         WordVector().swap(level);
     }
     std::vector<uint64_t>().swap(density_);
+    for (auto& h : huge_) {
+        std::vector<uint64_t>().swap(h);
+    }
+    hugeWatch_ = 0;
 }
 HBitmap::~HBitmap() = default;
 
@@ -233,6 +303,92 @@ void HBitmap::allocateLevels(uint64_t bits)
         levels_[size_t(i)] = std::move(fresh);
     }
     setBits_ = 0;
+    trackHugePages();
+}
+
+// ---- huge pages --------------------------------------------------------------------------
+//
+// A 2 MiB region of level L holds 2^18 words; its 4 KiB pages are 512 words each. Word w of
+// level L is non-zero iff bit w of level L-1 is set, and a word of level L-1 is non-zero iff a
+// bit of level L-2 is: so byte p of level L-2 is non-zero iff page p of level L has a non-zero
+// word, and a region's pages are the 512 bytes (64 words) of level L-2 from word 64 * region.
+
+namespace {
+
+constexpr uint64_t kRegionWords = detail::kHugePageBytes / sizeof(uint64_t);  // 2^18
+constexpr unsigned kDensePages = 256;  // of 512: huge pages cost at most twice the pages in use
+
+// Non-zero bytes of a word.
+unsigned nonZeroBytes(uint64_t v) noexcept
+{
+    v |= v >> 4;
+    v |= v >> 2;
+    v |= v >> 1;
+    return unsigned(std::popcount(v & 0x0101010101010101ULL));
+}
+
+} // namespace
+
+void HBitmap::trackHugePages() noexcept
+{
+    hugeWatch_ = 0;
+    for (unsigned level = 0; level < kLevels; ++level) {
+        auto& h = huge_[level];
+        const uint64_t words = levels_[level].capacity();
+        if (level >= 2 && detail::hugePagesPerRegion(words * sizeof(uint64_t))) {
+            h.assign(ceilDiv(ceilDiv(words, kRegionWords), 64), 0);
+            hugeWatch_ |= 1u << (level - 2);
+        } else {
+            std::vector<uint64_t>().swap(h);
+        }
+    }
+}
+
+void HBitmap::promoteRegions(unsigned level, uint64_t first, uint64_t last) noexcept
+{
+    auto& h = huge_[level];
+    const auto& pages = levels_[level - 2];
+    for (uint64_t r = first; r <= last && (r >> 6) < h.size(); ++r) {
+        if (h[r >> 6] & (uint64_t(1) << (r & 63))) {
+            continue;
+        }
+        unsigned used = 0;
+        for (uint64_t w = r * 64; w < std::min<uint64_t>(pages.size(), r * 64 + 64); ++w) {
+            used += nonZeroBytes(pages[w]);
+        }
+        if (used >= kDensePages) {
+            h[r >> 6] |= uint64_t(1) << (r & 63);
+            detail::useHugePages(levels_[level].data() + r * kRegionWords);
+        }
+    }
+}
+
+void HBitmap::promoteWords(uint64_t firstWord, uint64_t lastWord) noexcept
+{
+    for (unsigned level = 2; level < kLevels; ++level) {
+        if (hugeWatch_ & (1u << (level - 2))) {
+            const unsigned shift = 6 * (kBottom - level);
+            promoteRegions(level, (firstWord >> shift) / kRegionWords, (lastWord >> shift) / kRegionWords);
+        }
+    }
+}
+
+void HBitmap::promoteAll() noexcept
+{
+    if (!levels_[kBottom].empty()) {
+        promoteWords(0, levels_[kBottom].size() - 1);
+    }
+}
+
+uint64_t HBitmap::hugePageRegions() const noexcept
+{
+    uint64_t n = 0;
+    for (const auto& h : huge_) {
+        for (const uint64_t w : h) {
+            n += unsigned(std::popcount(w));
+        }
+    }
+    return n;
 }
 
 std::span<const uint64_t> HBitmap::levelWords(unsigned level) const
@@ -257,6 +413,7 @@ uint64_t HBitmap::memoryBytes() const noexcept
 // Recomputes the summary bits for bottom words [firstWord, lastWord] and their ancestors.
 void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
 {
+    const uint64_t first = firstWord, last = lastWord;
     for (unsigned level = kBottom; level > 0; --level) {
         const uint64_t* child = levels_[level].data();
         uint64_t* parent = levels_[level - 1].data();
@@ -275,6 +432,9 @@ void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
         firstWord >>= 6;
         lastWord >>= 6;
     }
+    if (hugeWatch_) {
+        promoteWords(first, last);
+    }
 }
 
 void HBitmap::rebuildSummary() noexcept
@@ -282,6 +442,7 @@ void HBitmap::rebuildSummary() noexcept
     for (unsigned level = kBottom; level > 0; --level) {
         summarise(levels_[level], levels_[level - 1], false);
     }
+    promoteAll();
 }
 
 // ---- bit range primitives ----------------------------------------------------------------
@@ -296,6 +457,10 @@ uint64_t HBitmap::setBitRange(uint64_t first, uint64_t last) noexcept
         for (unsigned level = kBottom; level > 0; --level) {
             if (setRangeIn(levels_[level - 1].data(), f, l) == 0) {
                 break;  // the ancestors of bits already set are set too
+            }
+            if (hugeWatch_ & (1u << (level - 1))) [[unlikely]] {
+                // A 512-byte block of level + 1 holds its first set bit: its region may be dense now.
+                promoteRegions(level + 1, f >> 12, l >> 12);
             }
             f >>= 6;
             l >>= 6;
@@ -475,6 +640,9 @@ void HBitmap::set(uint64_t start, uint64_t count)
             uint64_t& parent = levels_[level - 1][w >> 6];
             const uint64_t parentWas = parent;
             parent |= uint64_t(1) << (w & 63);
+            if (hugeWatch_ & (1u << (level - 1))) [[unlikely]] {
+                promoteRegions(level + 1, w >> 12, w >> 12);  // as in setBitRange()
+            }
             if (parentWas != 0) {
                 break;
             }
@@ -511,9 +679,8 @@ void HBitmap::reset(uint64_t start, uint64_t count)
 
 void HBitmap::resetAll()
 {
-    for (auto& level : levels_) {
-        std::fill(level.begin(), level.end(), 0);
-    }
+    // Only the non-zero words are cleared: pages of a sparse bitmap that hold nothing stay untouched.
+    forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t) { levels_[level][i] = 0; });
     std::fill(density_.begin(), density_.end(), 0);
     setBits_ = 0;
 }
@@ -756,6 +923,7 @@ void HBitmap::truncate(uint64_t newSize)
     }
     origSize_ = newSize;
     bits_ = newBits;
+    trackHugePages();  // an array may have moved; rebuildSummary() gives the dense regions theirs
     rebuildSummary();
     rebuildDensity();
     if (meta_) {
@@ -772,22 +940,19 @@ void HBitmap::merge(const HBitmap& other)
         return;
     }
     if (other.g_ == g_) {
-        auto& dst = levels_[kBottom];
-        const auto& src = other.levels_[kBottom];
-        uint64_t n = 0;
-        for (uint64_t i = 0; i < dst.size(); ++i) {
-            dst[i] |= src[i];
-            n += std::popcount(dst[i]);
-        }
-        setBits_ = n;
-        for (unsigned level = 0; level < kBottom; ++level) {
-            auto& d = levels_[level];
-            const auto& s = other.levels_[level];
-            for (uint64_t i = 0; i < d.size(); ++i) {
-                d[i] |= s[i];
+        // Only the other bitmap's non-zero words are read, and only words that gain bits are
+        // written: merging a sparse bitmap touches no page of either that holds nothing.
+        uint64_t gained = 0;
+        other.forEachNonZeroWord([this, &gained](unsigned level, uint64_t i, uint64_t word) {
+            uint64_t& d = levels_[level][i];
+            if (const uint64_t fresh = word & ~d) {
+                gained += level == kBottom ? unsigned(std::popcount(fresh)) : 0;
+                d |= fresh;
             }
-        }
+        });
+        setBits_ += gained;
         rebuildDensity();
+        promoteAll();
         return;
     }
     // Different granularities: every dirty area of `other` is set here, rounding outward.
@@ -893,7 +1058,12 @@ void HBitmap::deserializeZeroes(uint64_t start, uint64_t count, bool finish)
     if (bytes) {
         const uint64_t first = (start >> g_) >> 6;
         const uint64_t last = first + bytes / 8 - 1;
-        resetBitRange(first << 6, std::min(((last + 1) << 6), bits_) - 1);
+        const uint64_t lastBit = std::min(((last + 1) << 6), bits_) - 1;
+        // A clean range (nearly every ZEROES record a fresh destination receives) is left untouched:
+        // writing its zero words would make every page of a sparse bitmap resident.
+        if (anyBits(first << 6, lastBit - (first << 6) + 1)) {
+            resetBitRange(first << 6, lastBit);
+        }
     }
     if (finish) {
         deserializeFinish();
@@ -921,6 +1091,7 @@ void HBitmap::deserializeFinish()
         summarise(levels_[level], levels_[level - 1], false);
     }
     rebuildDensity();
+    promoteAll();
 }
 
 // ---- meta --------------------------------------------------------------------------------

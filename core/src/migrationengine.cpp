@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 namespace bitmig {
@@ -94,6 +95,8 @@ MigrationEngine::MigrationEngine(SimConfig config)
     injections_ = cfg_.injections;
     std::stable_sort(injections_.begin(), injections_.end(),
                      [](const Injection& a, const Injection& b) { return a.timeNs < b.timeNs; });
+    faults_ = cfg_.faultsNs;
+    std::sort(faults_.begin(), faults_.end());
     summary_.strategy = cfg_.strategy;
     summary_.maxDowntimeNs = cfg_.maxDowntimeNs;
     summary_.chunks = chunks_;
@@ -204,8 +207,13 @@ void MigrationEngine::step()
         return;
     }
     sentLastTick_.clear();
+    const bool aborted = applyDueFaults();
     applyDueInjections();
     if (phase_ == Phase::Idle && cfg_.migrationStartNs >= 0 && now_ >= cfg_.migrationStartNs) {
+        startMigration();
+    }
+    if (phase_ == Phase::Cancelled && retryAtNs_ >= 0 && now_ >= retryAtNs_) {
+        ++summary_.retries;
         startMigration();
     }
     runWorkload();
@@ -216,6 +224,10 @@ void MigrationEngine::step()
     finishIfDone();
     if (now_ >= cfg_.timeLimitNs && phase_ != Phase::Done) {
         limitReached_ = true;
+    }
+    if (aborted) {
+        // runToEnd() stops after this tick: what the source keeps is the result.
+        summary_.sourceSha256 = source_.bits().sha256();
     }
     sample(finished());
 }
@@ -230,7 +242,7 @@ void MigrationEngine::runFor(int64_t ns)
 
 void MigrationEngine::runToEnd()
 {
-    while (!finished() && phase_ != Phase::Cancelled) {
+    while (!finished() && (phase_ != Phase::Cancelled || retryAtNs_ >= 0)) {
         step();
     }
 }
@@ -282,6 +294,32 @@ void MigrationEngine::applyDueInjections()
     while (nextInjection_ < injections_.size() && injections_[nextInjection_].timeNs < tickEnd) {
         applyGuestIo(injections_[nextInjection_++]);
     }
+}
+
+// Scheduled link faults due in this tick, at its start (before a migration starts in it). A fault
+// that finds no migration running changes nothing and is counted apart; one that cuts a migration
+// schedules its retry, or leaves it aborted (then true).
+bool MigrationEngine::applyDueFaults()
+{
+    bool abortedNow = false;
+    const int64_t tickEnd = now_ + cfg_.tickNs;
+    while (nextFault_ < faults_.size() && faults_[nextFault_] < tickEnd) {
+        const int64_t at = faults_[nextFault_++];
+        if (!abort()) {
+            ++summary_.faultsIdle;
+            continue;
+        }
+        ++summary_.faults;
+        if (cfg_.faultRetryNs >= 0) {
+            // Saturating: a retry past the end of representable time never comes.
+            constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+            retryAtNs_ = at > kNever - cfg_.faultRetryNs ? kNever : at + cfg_.faultRetryNs;
+        } else {
+            summary_.aborted = true;
+            abortedNow = true;
+        }
+    }
+    return abortedNow;
 }
 
 void MigrationEngine::injectWrite(uint64_t offset, uint64_t length)
@@ -408,6 +446,8 @@ void MigrationEngine::startMigration()
 
     summary_.started = true;
     summary_.cancelled = false;
+    summary_.aborted = false;
+    retryAtNs_ = -1;
     summary_.migrationStartNs = now_;
     summary_.chunksSent = summary_.chunksResent = summary_.chunksZeroes = 0;
     summary_.records = summary_.payloadBytes = summary_.headerBytes = summary_.wireBytes = 0;

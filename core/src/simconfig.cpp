@@ -142,6 +142,14 @@ void SimConfig::validate() const
                             ") is past the end of the disk");
         }
     }
+    for (size_t i = 0; i < faultsNs.size(); ++i) {
+        if (faultsNs[i] < 0) {
+            fail("faults[" + std::to_string(i) + "]", "must not be negative");
+        }
+    }
+    if (faultRetryNs < -1) {
+        fail("faultRetry", "must be a time >= 0, or -1 for no retry");
+    }
 }
 
 } // namespace bitmig

@@ -1,5 +1,9 @@
 #include "bitmig/zeropageallocator.h"
 
+#include <cstdint>
+#include <fstream>
+#include <string>
+
 #include <sys/mman.h>
 
 #include <atomic>
@@ -7,6 +11,7 @@
 namespace bitmig::detail {
 
 namespace {
+
 // Below this, calloc serves (it also hands out untouched zero pages for large blocks).
 constexpr std::size_t kMapThreshold = std::size_t(4) << 20;
 
@@ -20,6 +25,30 @@ void count(std::size_t bytes) noexcept
     while (now > seen && !peak.compare_exchange_weak(seen, now, std::memory_order_relaxed)) {
     }
 }
+
+// Up to this, a mapped block asks for huge pages at once: it costs at most its own size, what it
+// costs once dense anyway, and a dense one is spared the small pages' faults and their collapse.
+// Above it, regions get huge pages one by one as they become dense.
+constexpr std::size_t kPerRegionThreshold = std::size_t(64) << 20;
+
+// Mapped blocks span whole huge pages, so that every region of one can become a huge page.
+std::size_t mappedLength(std::size_t bytes) noexcept
+{
+    return (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+}
+
+// Whether the system gives transparent huge pages to a range that asks for them: not with
+// "never" in /sys/kernel/mm/transparent_hugepage/enabled, where MADV_COLLAPSE would still make them.
+bool hugePagesAllowed()
+{
+    static const bool allowed = [] {
+        std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+        std::string line;
+        return std::getline(in, line) && line.find("[never]") == std::string::npos;
+    }();
+    return allowed;
+}
+
 } // namespace
 
 std::size_t zeroedBytesInUse() noexcept
@@ -37,15 +66,42 @@ void resetZeroedPeak() noexcept
     peak.store(inUse.load(std::memory_order_relaxed), std::memory_order_relaxed);
 }
 
+
+bool isMappedBlock(std::size_t bytes) noexcept
+{
+    return bytes >= kMapThreshold;
+}
+
+bool hugePagesPerRegion(std::size_t bytes) noexcept
+{
+    return bytes > kPerRegionThreshold;
+}
+
 void* allocateZeroed(std::size_t bytes)
 {
-    if (bytes >= kMapThreshold) {
-        void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED) {
+    if (isMappedBlock(bytes)) {
+        // Over-map by one huge page and keep the aligned part, so that huge page boundaries fall on
+        // the block's 2 MiB regions.
+        const std::size_t length = mappedLength(bytes);
+        void* raw = ::mmap(nullptr, length + kHugePageBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                           -1, 0);
+        if (raw == MAP_FAILED) {
             throw std::bad_alloc();
         }
-#ifdef MADV_HUGEPAGE
-        ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint: without it we still work, only slower
+        const auto start = reinterpret_cast<std::uintptr_t>(raw);
+        const std::uintptr_t aligned = (start + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+        if (aligned > start) {
+            ::munmap(raw, aligned - start);
+        }
+        if (const std::size_t tail = start + length + kHugePageBytes - (aligned + length); tail > 0) {
+            ::munmap(reinterpret_cast<void*>(aligned + length), tail);
+        }
+        void* p = reinterpret_cast<void*>(aligned);
+#if defined(MADV_NOHUGEPAGE) && defined(MADV_HUGEPAGE)
+        // A large block: no huge pages until a region is dense (useHugePages()), since with
+        // transparent huge pages on, each write into an untouched region of a sparse bitmap would
+        // cost 2 MiB. A smaller one has them from the start (a hint: without it we still work).
+        ::madvise(p, length, hugePagesPerRegion(bytes) ? MADV_NOHUGEPAGE : MADV_HUGEPAGE);
 #endif
         count(bytes);
         return p;
@@ -64,11 +120,30 @@ void releaseZeroed(void* p, std::size_t bytes) noexcept
         return;
     }
     inUse.fetch_sub(bytes, std::memory_order_relaxed);
-    if (bytes >= kMapThreshold) {
-        ::munmap(p, bytes);
+    if (isMappedBlock(bytes)) {
+        ::munmap(p, mappedLength(bytes));
     } else {
         std::free(p);
     }
+}
+
+bool useHugePages(void* region) noexcept
+{
+#if defined(MADV_HUGEPAGE)
+    if (!hugePagesAllowed() || ::madvise(region, kHugePageBytes, MADV_HUGEPAGE) != 0) {
+        return false;
+    }
+    // The pages already there are small ones: replace them with one huge page now rather than
+    // when khugepaged comes by (Linux 6.1 and later; older kernels refuse, and khugepaged does it).
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25
+#endif
+    ::madvise(region, kHugePageBytes, MADV_COLLAPSE);
+    return true;
+#else
+    (void)region;
+    return false;
+#endif
 }
 
 } // namespace bitmig::detail

@@ -304,3 +304,173 @@ TEST_CASE("Engine: after a postcopy abort, a write made after a held clear stays
     REQUIRE(e.abort());
     CHECK(e.source().bits().get(64 * KiB));
 }
+
+namespace {
+
+constexpr unsigned kScheduleSeeds = 500;  // per strategy
+
+struct ScheduleStats {
+    unsigned runs = 0;
+    unsigned faultedRuns = 0;      // at least one fault cut the migration
+    unsigned retriedRuns = 0;      // with --fault-retry
+    unsigned completed = 0;        // finished and verified
+    unsigned aborted = 0;          // ended cancelled, no retry
+    uint64_t faults = 0, faultsIdle = 0, retries = 0, lostBits = 0, extraBits = 0;
+    uint64_t byPhase[7] = {};      // the phase each cutting fault found
+};
+
+// SimConfig::faultsNs on one random scenario: fault times drawn inside the phases a run without
+// faults goes through (and some anywhere), retried after a random delay or not at all.
+std::string scheduleCheck(SimConfig cfg, ScheduleStats& stats)
+{
+    std::vector<PhaseSpan> spans;
+    int64_t doneAt = 0;
+    {
+        MigrationEngine dry(cfg);
+        dry.runToEnd();
+        if (dry.phase() != Phase::Done) {
+            return "dry run did not finish";
+        }
+        doneAt = dry.nowNs();
+        for (const PhaseSpan& p : dry.phases()) {
+            if (p.phase == Phase::Setup || p.phase == Phase::Bulk || p.phase == Phase::Dirty ||
+                p.phase == Phase::Complete) {
+                spans.push_back(p);
+            }
+        }
+    }
+    Random rng(cfg.seed * 0x9e3779b97f4a7c15ULL + uint64_t(cfg.strategy) + 7);
+    const uint64_t n = 1 + rng.below(5);
+    for (uint64_t i = 0; i < n; ++i) {
+        if (rng.below(5) == 0 || spans.empty()) {
+            cfg.faultsNs.push_back(int64_t(rng.below(uint64_t(2 * doneAt + 1))));
+        } else {
+            const PhaseSpan& p = spans[rng.below(spans.size())];
+            const int64_t end = std::max(p.startNs, p.endNs);
+            cfg.faultsNs.push_back(p.startNs + int64_t(rng.below(uint64_t(end - p.startNs + cfg.tickNs))));
+        }
+    }
+    const bool retry = rng.below(2) == 0;
+    cfg.faultRetryNs = retry ? int64_t(rng.below(uint64_t(20 * kMs))) : -1;
+    const std::vector<int64_t> sorted = [&] {
+        std::vector<int64_t> v = cfg.faultsNs;
+        std::sort(v.begin(), v.end());
+        return v;
+    }();
+
+    MigrationEngine e(cfg);
+    TruthModel truth(cfg.diskBytes, cfg.granularity);
+    e.onGuestIo = [&truth](const Injection& io) { truth.apply(io); };
+    uint64_t cutSeen = 0;
+    size_t next = 0;
+    while (!e.finished() && (e.phase() != Phase::Cancelled || e.retryAtNs() >= 0)) {
+        // The phase each fault of this tick finds (a second one in the same tick finds it cancelled).
+        bool first = true;
+        while (next < sorted.size() && sorted[next] < e.nowNs() + cfg.tickNs) {
+            const Phase p = e.phase();
+            const bool cuts = first && p != Phase::Idle && p != Phase::Done && p != Phase::Cancelled;
+            if (cuts) {
+                ++stats.byPhase[size_t(p)];
+                ++cutSeen;
+            }
+            first = first && !cuts;
+            ++next;
+        }
+        e.step();
+    }
+    const MigrationSummary s = e.summary();
+    std::ostringstream os;
+    ++stats.runs;
+    stats.retriedRuns += retry;
+    stats.faultedRuns += s.faults > 0;
+    stats.faults += s.faults;
+    stats.faultsIdle += s.faultsIdle;
+    stats.retries += s.retries;
+    stats.lostBits += s.lostBits;
+    stats.extraBits += s.extraBits;
+    if (s.faults != cutSeen) {
+        os << "summary counts " << s.faults << " faults that cut the migration, the run saw " << cutSeen;
+        return os.str();
+    }
+    if (s.faults + s.faultsIdle > sorted.size() ||
+        (s.faults + s.faultsIdle < sorted.size() && sorted[s.faults + s.faultsIdle] < e.nowNs() - cfg.tickNs)) {
+        os << "faults counted " << s.faults << " + " << s.faultsIdle << " of " << sorted.size();
+        return os.str();
+    }
+    if (s.faults > 0 && !retry) {
+        // Aborted: the run ends at the first fault that cut, the source keeps every dirty bit.
+        ++stats.aborted;
+        if (!s.aborted || s.finished || !s.cancelled || e.phase() != Phase::Cancelled || s.faults != 1 ||
+            s.retries != 0) {
+            os << "no retry: aborted " << s.aborted << ", finished " << s.finished << ", phase "
+               << phaseName(e.phase()) << ", faults " << s.faults << ", retries " << s.retries;
+            return os.str();
+        }
+        if (const uint64_t d = truth.differences(e.source().bits()); d != 0) {
+            os << "aborted: the source differs from the guest's I/O in " << d << " bits";
+            return os.str();
+        }
+        if (s.sourceSha256 != e.source().bits().sha256() || e.source().busy() || e.meta() != nullptr ||
+            e.destination() != nullptr) {
+            return "aborted: the summary's source digest or the source's state";
+        }
+        return "";
+    }
+    // Retried, or no fault cut it: the migration completes and loses nothing.
+    if (e.phase() != Phase::Done || !s.finished || !s.verified || s.lostBits || s.extraBits || s.aborted ||
+        s.cancelled || s.retries != s.faults || !s.error.empty()) {
+        os << "phase " << phaseName(e.phase()) << ", finished " << s.finished << ", verified " << s.verified
+           << ", lost " << s.lostBits << ", extra " << s.extraBits << ", faults " << s.faults << ", retries "
+           << s.retries << ", aborted " << s.aborted;
+        return os.str();
+    }
+    ++stats.completed;
+    if (const uint64_t d = truth.differences(e.destination()->bits()); d != 0) {
+        os << "the destination differs from the guest's I/O in " << d << " bits";
+        return os.str();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("Engine: scheduled link faults, with and without retry, lose no bit", "[engine][fault]")
+{
+    ScheduleStats stats;
+    unsigned failures = 0;
+    for (Strategy strategy : {Strategy::Precopy, Strategy::Postcopy, Strategy::StopAndCopy}) {
+        for (uint64_t seed = 1; seed <= kScheduleSeeds && failures < 10; ++seed) {
+            const SimConfig cfg = faultScenario(seed + 1000, strategy);
+            std::string problem;
+            try {
+                problem = scheduleCheck(cfg, stats);
+            } catch (const std::exception& ex) {
+                problem = std::string("exception: ") + ex.what();
+            }
+            INFO("seed " << seed + 1000 << ": " << describe(cfg, -1));
+            CHECK(problem == "");
+            failures += !problem.empty();
+        }
+    }
+    WARN("scheduled faults: " << stats.runs << " runs, " << stats.faultedRuns << " cut by a fault ("
+                              << stats.faults << " faults cut a migration: setup "
+                              << stats.byPhase[size_t(Phase::Setup)] << ", bulk " << stats.byPhase[size_t(Phase::Bulk)]
+                              << ", dirty " << stats.byPhase[size_t(Phase::Dirty)] << ", complete "
+                              << stats.byPhase[size_t(Phase::Complete)] << "; " << stats.faultsIdle
+                              << " while none ran), " << stats.retries << " retries in " << stats.retriedRuns
+                              << " runs with a retry, " << stats.completed << " completed and verified, "
+                              << stats.aborted << " aborted, lost bits " << stats.lostBits << ", extra bits "
+                              << stats.extraBits);
+    CHECK(failures == 0);
+    CHECK(stats.faultedRuns >= 1000);
+    CHECK(stats.lostBits == 0);
+    CHECK(stats.extraBits == 0);
+    CHECK(stats.aborted > 300);
+    CHECK(stats.retries > 300);
+    CHECK(stats.faults > stats.faultedRuns);  // several per run
+    CHECK(stats.faultsIdle > 100);
+    for (Phase p : {Phase::Setup, Phase::Bulk, Phase::Dirty, Phase::Complete}) {
+        INFO(phaseName(p));
+        CHECK(stats.byPhase[size_t(p)] > 30);
+    }
+}

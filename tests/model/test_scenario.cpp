@@ -414,10 +414,10 @@ TEST_CASE("format and version are checked first", "[scenario][errors]")
     SECTION("a newer version names the version, before any unknown key")
     {
         const ScenarioError e =
-            errorOf(R"({"format": "bitmig-scenario", "version": 3, "hologram": true})"_json);
+            errorOf(R"({"format": "bitmig-scenario", "version": 4, "hologram": true})"_json);
         CHECK(e.keyPath() == QStringLiteral("version"));
-        CHECK(e.reason().contains(QStringLiteral("version 3 is newer")));
-        CHECK(e.reason().contains(QStringLiteral("reads version 2")));
+        CHECK(e.reason().contains(QStringLiteral("version 4 is newer")));
+        CHECK(e.reason().contains(QStringLiteral("reads version 3")));
     }
     SECTION("version 0")
     {

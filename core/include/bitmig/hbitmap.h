@@ -131,6 +131,13 @@ public:
     unsigned densityBlockLog2() const noexcept { return densityLog2_; }
     std::span<const uint64_t> densityBlocks() const noexcept { return density_; }
 
+    // Transparent huge pages where the bitmap is dense: a bit array above 64 MiB starts without
+    // them (smaller ones have them from the start, see zeropageallocator.h), and each of its 2 MiB
+    // regions gets one once at least half of its 4 KiB pages hold a set bit (read off the summary levels, so the check costs nothing on a write that
+    // lands in a page already in use). The number of regions given huge pages so far, over all
+    // levels (the system may still decline them: see detail::useHugePages()).
+    uint64_t hugePageRegions() const noexcept;
+
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);
 
@@ -155,10 +162,22 @@ private:
     void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
     void rebuildSummary() noexcept;
     void allocateLevels(uint64_t bits);
+    void copyBitsFrom(const HBitmap& other);  // the copy constructor and assignment
+    // f(level, index, word) for every non-zero word of every level, found through the summary
+    // levels (so the words that are zero are never read), each level's in ascending order, a word
+    // before the words below it; f may clear the word it is given.
+    template <class F>
+    void forEachNonZeroWord(F&& f) const;
     void clearStorage() noexcept;  // a moved-from bitmap: no arrays, size 0
     void adjustDensity(uint64_t first, uint64_t last, uint64_t changed, bool set) noexcept;
     void recountDensity(uint64_t first, uint64_t last) noexcept;
     void rebuildDensity() noexcept;
+    // Huge pages (see hugePageRegions()): level `level`'s regions [first, last] that have become
+    // dense get them; after a change of bottom words [firstWord, lastWord], or of everything.
+    void trackHugePages() noexcept;  // after the arrays were (re)allocated
+    void promoteRegions(unsigned level, uint64_t first, uint64_t last) noexcept;
+    void promoteWords(uint64_t firstWord, uint64_t lastWord) noexcept;
+    void promoteAll() noexcept;
 
     uint64_t origSize_ = 0;
     uint64_t bits_ = 0;
@@ -169,6 +188,11 @@ private:
     std::unique_ptr<HBitmap> meta_;
     unsigned densityLog2_ = 0;      // 0: no density index
     std::vector<uint64_t> density_;  // set bits per block of 2^densityLog2_ bits
+    // Per level, one bit per 2 MiB region of an array above 64 MiB: it has huge pages. Empty for
+    // smaller arrays. Bit m of hugeWatch_: level m + 2 is tracked, so a
+    // change of level m's bits (a 512-byte block of level m + 2 written first) checks its region.
+    std::array<std::vector<uint64_t>, kLevels> huge_;
+    unsigned hugeWatch_ = 0;
 };
 
 namespace detail {

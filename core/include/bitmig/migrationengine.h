@@ -32,7 +32,9 @@ public:
     // ---- running ----
     void step();                    // one tick; does nothing once finished()
     void runFor(int64_t ns);        // whole ticks covering ns of simulated time
-    void runToEnd();                // until the migration is done or the time limit
+    void runToEnd();                // until the migration is done, cancelled with no retry to come
+                                    // (a fault with no SimConfig::faultRetryNs, or abort()), or the
+                                    // time limit
     bool finished() const noexcept; // done, or the time limit reached
     // Applies the scheduled injections due at nowNs() without advancing the clock (step() would
     // apply them first anyway, so the run is the same): a view shows the bitmap a run starts
@@ -48,6 +50,9 @@ public:
     // A link fault: bytes in flight are lost and the migration is cancelled. The source keeps every
     // dirty bit (writes the guest made at the destination come back). False if nothing was running.
     bool abort();
+    // When a migration cut by a scheduled fault starts again (SimConfig::faultRetryNs); -1: none
+    // is pending.
+    int64_t retryAtNs() const noexcept { return retryAtNs_; }
     // Guest I/O injected now, where the guest runs (applied at once; while the guest is paused it
     // waits for the resume). std::out_of_range past the disk end.
     void injectWrite(uint64_t offset, uint64_t length);
@@ -113,6 +118,7 @@ private:
 
     void applyGuestIo(const Injection& io);
     void applyDueInjections();
+    bool applyDueFaults();
     void runWorkload();
     void runTrace();
     void send();
@@ -154,6 +160,9 @@ private:
     std::vector<uint64_t> sentOnce_;     // bit per chunk: sent in this migration already ("resent")
     std::vector<Injection> injections_;  // sorted by time
     size_t nextInjection_ = 0;
+    std::vector<int64_t> faults_;        // SimConfig::faultsNs, sorted
+    size_t nextFault_ = 0;
+    int64_t retryAtNs_ = -1;             // a retry after a fault, pending
     std::deque<Injection> heldIo_;       // guest I/O waiting (paused guest, or a clear before COMPLETE)
     bool draining_ = false;
 

@@ -73,6 +73,7 @@ struct MigrationSummary {
     bool started = false;
     bool finished = false;          // COMPLETE was applied at the destination
     bool cancelled = false;
+    bool aborted = false;           // a link fault cancelled the migration and no retry followed
     bool converged = false;         // precopy: completed without hitting the pass cap
     bool verified = false;          // destination equals what the source tracked
     unsigned dirtyPasses = 0;
@@ -87,6 +88,9 @@ struct MigrationSummary {
     uint64_t decodedBytes = 0;      // bytes the destination's decoder consumed
     uint64_t writesApplied = 0;     // guest writes (workload and injections)
     uint64_t clearsApplied = 0;
+    uint64_t faults = 0;            // scheduled link faults that cut a running migration
+    uint64_t faultsIdle = 0;        // scheduled link faults while none ran (no effect)
+    uint64_t retries = 0;           // migrations started again after a fault
     int64_t migrationStartNs = -1;
     int64_t pauseStartNs = -1;      // guest paused (precopy complete, stop-and-copy) or switched over
     int64_t downtimeNs = 0;

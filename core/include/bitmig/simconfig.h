@@ -43,6 +43,14 @@ struct SimConfig {
     uint64_t seed = 1;
     WorkloadSpec workload;
     std::vector<Injection> injections;            // applied in time order
+    // Link faults: at each time the link drops, as MigrationEngine::abort() (bytes in flight are
+    // lost, the destination drops its partial bitmap, the source keeps every dirty bit). A fault
+    // while no migration runs changes nothing. Applied in time order, at the start of the tick that
+    // holds the time.
+    std::vector<int64_t> faultsNs;
+    // After a fault the migration starts again this long after the fault; -1: it stays cancelled
+    // ("aborted") and the run ends there.
+    int64_t faultRetryNs = -1;
     std::string deviceName = "drive0";
     std::string bitmapName = "bitmap0";
 

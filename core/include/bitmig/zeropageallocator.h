@@ -1,6 +1,10 @@
 // Allocator for large bit arrays: memory comes zeroed from the system and is not touched until
-// used, and big blocks ask for transparent huge pages. A 2^30-bit bitmap then costs a handful of
-// page faults instead of 32768, and random writes over it miss the TLB far less often.
+// used. Blocks of 4 MiB and more are mapped on their own, aligned to 2 MiB. Up to 64 MiB they ask
+// for transparent huge pages at once (a dense 2^28-bit bitmap then costs 16 page faults instead
+// of 8192, and random writes over it miss the TLB far less often; a sparse one costs at most its
+// size). Larger ones start without: their owner turns huge pages on region by region
+// (useHugePages()) once a 2 MiB region is dense, so that a sparse bitmap of gigabytes costs 4 KiB
+// per page written rather than 2 MiB.
 #pragma once
 
 #include <cstddef>
@@ -10,8 +14,19 @@
 
 namespace bitmig::detail {
 
+inline constexpr std::size_t kHugePageBytes = std::size_t(2) << 20;
+
 void* allocateZeroed(std::size_t bytes);
 void releaseZeroed(void* p, std::size_t bytes) noexcept;
+// Whether a block of `bytes` is mapped on its own (aligned to kHugePageBytes, its length rounded
+// up to a multiple of it).
+bool isMappedBlock(std::size_t bytes) noexcept;
+// Whether such a block starts without huge pages (above 64 MiB), for useHugePages() on its regions.
+bool hugePagesPerRegion(std::size_t bytes) noexcept;
+// Backs the kHugePageBytes at `region` (aligned, inside a mapped block) with a transparent huge
+// page: MADV_HUGEPAGE, and MADV_COLLAPSE for the small pages already there. A hint; false where the
+// system has no huge pages to give (transparent huge pages "never", or no such advice).
+bool useHugePages(void* region) noexcept;
 
 // Bytes of bit arrays held now, in the whole process, and the most held at once since the last
 // resetZeroedPeak(): what a run's bitmaps occupy at most, touched or not.
