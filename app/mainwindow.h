@@ -7,6 +7,7 @@
 #include <bitmig/simconfig.h>
 
 #include "chartkind.h"
+#include "liveturns.h"
 #include "scenariofile.h"
 #include "simsnapshot.h"
 #include "thememanager.h"
@@ -149,6 +150,7 @@ private:
     ThemeManager* themes_ = nullptr;
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
+    LiveTurns textTurns_{4, 200};  // phase strip, explanation, how it works, summary
     bool settingsEnabled_ = true;
     static constexpr int kStateVersion = 2;  // of saveState(): dock and toolbar layout
 

@@ -2,12 +2,26 @@
 
 #include "simulationworker.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QMetaObject>
 #include <QThread>
 
 #include <algorithm>
 
 namespace bitmig {
+
+namespace {
+
+// "The window has drawn snapshot `serial`", after `hop` trips through the event queue.
+struct DrawnEvent : QEvent {
+    static inline const auto kType = QEvent::Type(QEvent::registerEventType());
+    DrawnEvent(quint64 s, int h) : QEvent(kType), serial(s), hop(h) {}
+    quint64 serial;
+    int hop;
+};
+
+} // namespace
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent)
 {
@@ -53,7 +67,11 @@ void SimulationController::setConfig(const SimConfig& config)
 
 void SimulationController::setPlaying(bool playing)
 {
-    post([w = worker_, playing] { w->setPlaying(playing); });
+    if (!playing) {
+        worker_->requestPause();  // at once: the clock stops before its next tick
+    }
+    const uint64_t epoch = worker_->pauseEpoch();
+    post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -125,8 +143,27 @@ void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
         Q_EMIT playingChanged(false);
     }
     Q_EMIT snapshotChanged(snapshot_);
-    const quint64 serial = snapshot->serial;
-    post([w = worker_, serial] { w->acknowledge(serial); });
+    // Acknowledged once the window has drawn it (see event()).
+    QCoreApplication::postEvent(this, new DrawnEvent(snapshot->serial, 0), Qt::LowEventPriority);
+}
+
+bool SimulationController::event(QEvent* event)
+{
+    if (event->type() != DrawnEvent::kType) {
+        return QObject::event(event);
+    }
+    // Widgets repaint on low-priority update requests, posted while the snapshot was taken in or,
+    // for views that post a normal-priority update of their own first (graphics scenes), while
+    // those ran. The first hop comes after the former; the second, posted after the latter ran,
+    // comes after every repaint the snapshot caused.
+    auto* drawn = static_cast<DrawnEvent*>(event);
+    if (drawn->hop == 0) {
+        QCoreApplication::postEvent(this, new DrawnEvent(drawn->serial, 1), Qt::LowEventPriority);
+    } else {
+        ++framesDrawn_;
+        post([w = worker_, serial = drawn->serial] { w->acknowledge(serial); });
+    }
+    return true;
 }
 
 } // namespace bitmig

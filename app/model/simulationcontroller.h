@@ -26,6 +26,8 @@ public:
     bool isPlaying() const noexcept { return playing_; }
     double speed() const noexcept { return speed_; }
     const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
+    // Snapshots the window has drawn (and acknowledged, so that the worker publishes the next).
+    quint64 framesDrawn() const noexcept { return framesDrawn_; }
 
     static constexpr double kMinSpeed = 0.1;
     static constexpr double kMaxSpeed = 1000;
@@ -52,6 +54,9 @@ Q_SIGNALS:
     void failed(const QString& message);
     void injectionDone(quint64 token, bool undoable);
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
     void onSnapshot(const SimSnapshotPtr& snapshot);
     template <class F>
@@ -64,6 +69,7 @@ private:
     bool playing_ = false;
     double speed_ = 10;
     quint64 nextToken_ = 1;
+    quint64 framesDrawn_ = 0;
 };
 
 } // namespace bitmig

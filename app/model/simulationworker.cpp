@@ -12,7 +12,8 @@ namespace {
 
 constexpr size_t kMaxSentChunks = 8192;
 constexpr size_t kMaxUndoRanges = 100000;
-constexpr double kMaxFrameGapS = 0.1;  // a stalled frame does not turn into a burst of catch-up
+constexpr int64_t kRecentNs = 1'000'000'000;  // the recent rates cover a simulated second
+constexpr qint64 kAchievedWindowNs = 1'000'000'000;  // the achieved speed, a wall second
 
 // Byte ranges of the granules in [offset, offset+length) whose bit equals `set`.
 bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bool set, std::vector<Range>& out)
@@ -63,11 +64,14 @@ void SimulationWorker::setConfig(const SimConfig& config)
         return;
     }
     ++runId_;
-    samplesPublished_ = 0;
+    recent_.clear();
+    recentSpanNs_ = 0;
     sentChunks_.clear();
     undo_.clear();
     simDebtNs_ = 0;
+    progress_.clear();
     achievedSpeed_ = 0;
+    aheadOfView_ = false;
     dirty_ = true;
     if (!timer_->isActive()) {
         timer_->start();
@@ -75,11 +79,14 @@ void SimulationWorker::setConfig(const SimConfig& config)
     lastWallNs_ = wall_.nsecsElapsed();
 }
 
-void SimulationWorker::setPlaying(bool playing)
+void SimulationWorker::setPlaying(bool playing, std::optional<uint64_t> epoch)
 {
-    playing_ = playing && engine_ && !engine_->finished();
+    playEpoch_ = epoch.value_or(pauseEpoch());
+    playing_ = playing && engine_ && !engine_->finished() && !pauseRequested();
     lastWallNs_ = wall_.nsecsElapsed();
     simDebtNs_ = 0;
+    progress_.clear();
+    achievedSpeed_ = 0;
     dirty_ = true;
 }
 
@@ -195,6 +202,11 @@ void SimulationWorker::setRequest(const HeatmapRequest& request)
 void SimulationWorker::acknowledge(quint64 serial)
 {
     acknowledged_ = std::max<uint64_t>(acknowledged_, serial);
+    // A frame simulated while the view drew, or a change while paused (the pause itself): show it
+    // now rather than at the next frame.
+    if (acknowledged_ == serial_ && dirty_ && (aheadOfView_ || !playing_)) {
+        publish();
+    }
 }
 
 void SimulationWorker::publishNow()
@@ -210,23 +222,40 @@ void SimulationWorker::frame()
     const qint64 nowWall = wall_.nsecsElapsed();
     const double wallSeconds = std::min(kMaxFrameGapS, double(nowWall - lastWallNs_) * 1e-9);
     lastWallNs_ = nowWall;
-    if (playing_ && engine_) {
-        advance(wallSeconds);
+    if (playing_ && pauseRequested()) {
+        playing_ = false;  // the queued setPlaying(false) follows; the clock stops now
         dirty_ = true;
     }
-    if (dirty_ && acknowledged_ == serial_) {
+    const bool drawn = acknowledged_ == serial_;
+    if (playing_ && engine_) {
+        if (drawn || !aheadOfView_) {
+            advance(wallSeconds);
+            dirty_ = true;
+            aheadOfView_ = !drawn;
+        } else {
+            // The view is still drawing the last snapshot and the engine is a frame past it:
+            // wait, so the simulation does not run away from what the window shows.
+            ++framesWaited_;
+        }
+        noteAchieved(wall_.nsecsElapsed());
+    }
+    if (dirty_ && drawn) {
         publish();
     }
 }
 
 void SimulationWorker::advance(double wallSeconds)
 {
-    const int64_t before = engine_->nowNs();
     simDebtNs_ += speed_ * wallSeconds * 1e9;
     const int64_t tick = engine_->config().tickNs;
     // Spend at most most of a frame simulating, so the thread stays responsive to commands.
     const qint64 budgetEnd = wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000;
     while (simDebtNs_ >= double(tick) && !engine_->finished()) {
+        if (pauseRequested()) {
+            playing_ = false;
+            simDebtNs_ = 0;
+            return;
+        }
         engine_->step();
         collectTickState();
         simDebtNs_ -= double(tick);
@@ -235,11 +264,25 @@ void SimulationWorker::advance(double wallSeconds)
             break;
         }
     }
-    const double simulated = double(engine_->nowNs() - before) * 1e-9;
-    const double rate = wallSeconds > 0 ? simulated / wallSeconds : 0;
-    achievedSpeed_ = achievedSpeed_ == 0 ? rate : 0.8 * achievedSpeed_ + 0.2 * rate;
     if (engine_->finished()) {
         playing_ = false;
+    }
+}
+
+void SimulationWorker::noteAchieved(qint64 wallNs)
+{
+    if (!playing_) {
+        progress_.clear();
+        achievedSpeed_ = 0;
+        return;
+    }
+    progress_.emplace_back(wallNs, engine_->nowNs());
+    while (progress_.size() > 2 && wallNs - progress_[1].first >= kAchievedWindowNs) {
+        progress_.pop_front();
+    }
+    const auto& [w0, s0] = progress_.front();
+    if (progress_.size() >= 2 && wallNs > w0) {
+        achievedSpeed_ = double(engine_->nowNs() - s0) / double(wallNs - w0);
     }
 }
 
@@ -267,24 +310,30 @@ void SimulationWorker::publish()
     snap->achievedSpeed = playing_ ? achievedSpeed_ : 0;
     snap->sentChunks = std::move(sentChunks_);
     sentChunks_.clear();
-    const auto& samples = engine_->samples();
-    snap->newSamples.assign(samples.begin() + std::ptrdiff_t(samplesPublished_), samples.end());
-    samplesPublished_ = samples.size();
+    // The engine hands its samples over, so it holds none of a long run.
+    snap->newSamples = engine_->takeSamples();
     // Recent rates over the last simulated second, for the explanation.
-    int64_t span = 0;
-    uint64_t wire = 0, redirty = 0, writes = 0;
-    for (auto it = samples.rbegin(); it != samples.rend() && span < 1'000'000'000; ++it) {
-        span += it->durationNs;
-        wire += it->payloadBytes + it->headerBytes;
-        redirty += it->redirtiedChunks;
-        writes += it->writes;
+    for (const TimeSample& s : snap->newSamples) {
+        recent_.push_back(s);
+        recentSpanNs_ += s.durationNs;
     }
-    if (span > 0) {
-        const double s = double(span) * 1e-9;
+    while (recent_.size() > 1 && recentSpanNs_ - recent_.front().durationNs >= kRecentNs) {
+        recentSpanNs_ -= recent_.front().durationNs;
+        recent_.pop_front();
+    }
+    uint64_t wire = 0, redirty = 0, writes = 0;
+    for (const TimeSample& s : recent_) {
+        wire += s.payloadBytes + s.headerBytes;
+        redirty += s.redirtiedChunks;
+        writes += s.writes;
+    }
+    if (recentSpanNs_ > 0) {
+        const double s = double(recentSpanNs_) * 1e-9;
         snap->recentWireRate = double(wire) / s;
         snap->recentRedirtyRate = double(redirty) * double(engine_->config().chunkBytes) / s;
         snap->recentWriteRate = double(writes) / s;
     }
+    aheadOfView_ = false;
     dirty_ = false;
     Q_EMIT snapshotReady(std::move(snap));
 }
