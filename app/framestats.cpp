@@ -89,7 +89,8 @@ double FrameStats::percentileMs(double p) const
     for (int i = 0; i < kBins; ++i) {
         seen += bins_[size_t(i)];
         if (seen >= rank) {
-            return std::min(maxMs_, kMinMs * std::pow(kBinRatio, i));
+            // The last bin is open above: what lies there is at most the maximum.
+            return i == kBins - 1 ? maxMs_ : std::min(maxMs_, kMinMs * std::pow(kBinRatio, i));
         }
     }
     return maxMs_;

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QMetaObject>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -136,6 +137,7 @@ void SimulationController::setRequest(const HeatmapRequest& request)
 
 void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
 {
+    frameClock_.start();
     snapshot_ = snapshot;
     // The worker stops playing by itself at the end of a run.
     if (playing_ && !snapshot->playing && snapshot->finished) {
@@ -159,9 +161,17 @@ bool SimulationController::event(QEvent* event)
     auto* drawn = static_cast<DrawnEvent*>(event);
     if (drawn->hop == 0) {
         QCoreApplication::postEvent(this, new DrawnEvent(drawn->serial, 1), Qt::LowEventPriority);
+        return true;
+    }
+    ++framesDrawn_;
+    // The window stays idle at least as long as taking and drawing this frame kept it busy, so
+    // that input, tab clicks and Pause always find the GUI thread free half of the time.
+    const auto ack = [w = worker_, serial = drawn->serial] { w->acknowledge(serial); };
+    const qint64 busyMs = frameClock_.elapsed();
+    if (busyMs > 0) {
+        QTimer::singleShot(int(std::min<qint64>(busyMs, kMaxIdleMs)), this, [this, ack] { post(ack); });
     } else {
-        ++framesDrawn_;
-        post([w = worker_, serial = drawn->serial] { w->acknowledge(serial); });
+        post(ack);
     }
     return true;
 }

@@ -3,6 +3,7 @@
 
 #include "simsnapshot.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -26,8 +27,11 @@ public:
     bool isPlaying() const noexcept { return playing_; }
     double speed() const noexcept { return speed_; }
     const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
-    // Snapshots the window has drawn (and acknowledged, so that the worker publishes the next).
+    // Snapshots the window has drawn. Each is acknowledged to the worker, which builds the next only
+    // then, after the window has been left idle as long as the frame kept it busy (at most
+    // kMaxIdleMs): the simulation never runs ahead of what the window can show.
     quint64 framesDrawn() const noexcept { return framesDrawn_; }
+    static constexpr qint64 kMaxIdleMs = 500;
 
     static constexpr double kMinSpeed = 0.1;
     static constexpr double kMaxSpeed = 1000;
@@ -70,6 +74,7 @@ private:
     double speed_ = 10;
     quint64 nextToken_ = 1;
     quint64 framesDrawn_ = 0;
+    QElapsedTimer frameClock_;  // since the current snapshot arrived
 };
 
 } // namespace bitmig
