@@ -29,6 +29,9 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent)
     qRegisterMetaType<SimSnapshotPtr>("bitmig::SimSnapshotPtr");
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("simulation"));
+    ackTimer_ = new QTimer(this);
+    ackTimer_->setSingleShot(true);
+    connect(ackTimer_, &QTimer::timeout, this, &SimulationController::sendAck);
     worker_ = new SimulationWorker;
     worker_->moveToThread(thread_);
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -73,6 +76,7 @@ void SimulationController::setPlaying(bool playing)
     }
     const uint64_t epoch = worker_->pauseEpoch();
     post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
+    sendAck();  // what the user asked for is shown without the idle wait
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -166,14 +170,23 @@ bool SimulationController::event(QEvent* event)
     ++framesDrawn_;
     // The window stays idle at least as long as taking and drawing this frame kept it busy, so
     // that input, tab clicks and Pause always find the GUI thread free half of the time.
-    const auto ack = [w = worker_, serial = drawn->serial] { w->acknowledge(serial); };
+    pendingAck_ = drawn->serial;
     const qint64 busyMs = frameClock_.elapsed();
     if (busyMs > 0) {
-        QTimer::singleShot(int(std::min<qint64>(busyMs, kMaxIdleMs)), this, [this, ack] { post(ack); });
+        ackTimer_->start(int(std::min<qint64>(busyMs, kMaxIdleMs)));
     } else {
-        post(ack);
+        sendAck();
     }
     return true;
+}
+
+void SimulationController::sendAck()
+{
+    ackTimer_->stop();
+    if (pendingAck_ != 0) {
+        post([w = worker_, serial = pendingAck_] { w->acknowledge(serial); });
+        pendingAck_ = 0;
+    }
 }
 
 } // namespace bitmig

@@ -8,6 +8,7 @@
 #include <QString>
 
 class QThread;
+class QTimer;
 
 namespace bitmig {
 
@@ -62,6 +63,7 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    void sendAck();
     void onSnapshot(const SimSnapshotPtr& snapshot);
     template <class F>
     void post(F&& f);
@@ -75,6 +77,8 @@ private:
     quint64 nextToken_ = 1;
     quint64 framesDrawn_ = 0;
     QElapsedTimer frameClock_;  // since the current snapshot arrived
+    QTimer* ackTimer_ = nullptr;  // the idle wait before the acknowledgement
+    quint64 pendingAck_ = 0;      // drawn, not yet acknowledged
 };
 
 } // namespace bitmig

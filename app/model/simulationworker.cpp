@@ -228,16 +228,15 @@ void SimulationWorker::frame()
     }
     const bool drawn = acknowledged_ == serial_;
     if (playing_ && engine_) {
-        if (drawn || !aheadOfView_) {
-            advance(wallSeconds);
-            dirty_ = true;
-            aheadOfView_ = !drawn;
-        } else {
-            // The view is still drawing the last snapshot and the engine is a frame past it:
-            // wait, so the simulation does not run away from what the window shows.
-            ++framesWaited_;
-        }
+        advance(wallSeconds);
+        dirty_ = true;
         noteAchieved(wall_.nsecsElapsed());
+        if (!drawn) {
+            // The view is still drawing the last snapshot: this frame is dropped, not queued. The
+            // next snapshot shows the state of then, with every sample since.
+            aheadOfView_ = true;
+            ++framesDropped_;
+        }
     }
     if (dirty_ && drawn) {
         publish();

@@ -1,9 +1,9 @@
 // Owns the engine on the simulation thread: advances it at the requested speed and publishes
 // snapshots at display rate, one at a time. The view acknowledges a snapshot once it has drawn it;
-// until then no new snapshot is built (a frame the view could not draw is dropped, never queued)
-// and the engine runs at most one frame ahead of what the window shows, so the simulation never
-// gets ahead of the display. Pause takes effect before the next tick, even in the middle of a
-// frame's batch of ticks.
+// until then no new snapshot is built: a frame the view could not draw is dropped, never queued,
+// and the next snapshot shows the state of its own moment (with every sample since the last), so
+// what the window shows is never more than one frame behind the simulation. Pause takes effect
+// before the next tick, even in the middle of a frame's batch of ticks.
 #pragma once
 
 #include "simsnapshot.h"
@@ -57,8 +57,8 @@ public:
     static constexpr int kFrameMs = 16;
     // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
     static constexpr double kMaxFrameGapS = 0.1;
-    // Frames in which the engine waited because the view had not drawn the last snapshot.
-    uint64_t framesWaited() const noexcept { return framesWaited_; }
+    // Frames simulated while the view was still drawing the last snapshot: never published.
+    uint64_t framesDropped() const noexcept { return framesDropped_; }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
@@ -90,8 +90,8 @@ private:
     uint64_t serial_ = 0;
     uint64_t acknowledged_ = 0;
     bool dirty_ = true;
-    bool aheadOfView_ = false;  // advanced a frame past the snapshot the view is drawing
-    uint64_t framesWaited_ = 0;
+    bool aheadOfView_ = false;  // advanced past the snapshot the view is drawing
+    uint64_t framesDropped_ = 0;
     std::deque<TimeSample> recent_;  // samples of the last simulated second, for the recent rates
     int64_t recentSpanNs_ = 0;
     std::vector<uint64_t> sentChunks_;
