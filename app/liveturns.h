@@ -2,7 +2,8 @@
 // the "how it works" page, the summary) take turns: at most one of them takes a snapshot per frame,
 // and each at most every `intervalMs`. Their text changes a little with every frame, and laying it
 // out for all of them on every frame would cost the window more than a frame. A snapshot of a
-// paused or finished run goes to all of them at once, so what stands still is exact.
+// paused or finished run, and the first of a new stage (phase or pass), go to all of them at once:
+// what stands still is exact, and no view skips a step of the migration.
 #pragma once
 
 #include <QElapsedTimer>
@@ -15,10 +16,14 @@ class LiveTurns {
 public:
     LiveTurns(int views, int intervalMs) : last_(size_t(views), -1), intervalMs_(intervalMs) { clock_.start(); }
 
-    // Which views take this snapshot, one flag per view.
-    std::vector<bool> plan(bool live) { return plan(live, clock_.elapsed()); }
-    std::vector<bool> plan(bool live, qint64 nowMs)
+    // Which views take this snapshot, one flag per view. `stage` names the step of the run the
+    // snapshot shows (its phase and pass): a new one goes to every view.
+    std::vector<bool> plan(bool live, quint64 stage) { return plan(live, stage, clock_.elapsed()); }
+    std::vector<bool> plan(bool live, quint64 stage, qint64 nowMs)
     {
+        const bool newStage = stage != stage_;
+        stage_ = stage;
+        live = live && !newStage;
         std::vector<bool> take(last_.size(), !live);
         if (!live) {
             std::fill(last_.begin(), last_.end(), nowMs);
@@ -41,6 +46,7 @@ private:
     std::vector<qint64> last_;  // when each view last took a snapshot, -1 never
     qint64 intervalMs_;
     size_t next_ = 0;           // the view that goes first at the next frame
+    quint64 stage_ = ~quint64(0);
 };
 
 } // namespace bitmig

@@ -673,7 +673,9 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     }
     heatmap_->setSnapshot(snapshot);
     charts_->setSnapshot(snapshot);
-    const std::vector<bool> turn = textTurns_.plan(snapshot->playing);  // text views take turns
+    // Text views take turns while a run plays; a new phase or pass goes to all.
+    const std::vector<bool> turn =
+        textTurns_.plan(snapshot->playing, quint64(snapshot->phase) << 32 | snapshot->pass);
     if (turn[0]) {
         phaseStrip_->setSnapshot(snapshot);
     }

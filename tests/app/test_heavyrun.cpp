@@ -243,13 +243,14 @@ TEST_CASE("frame statistics stay within 1 % of the exact percentiles in a fixed-
     CHECK(stats.percentileMs(100) == 1e9);
 }
 
-TEST_CASE("text views take turns while a run plays and all take a still snapshot", "[heavy][liveturns]")
+TEST_CASE("text views take turns while a run plays; a still snapshot or a new phase goes to all", "[heavy][liveturns]")
 {
     LiveTurns turns(4, 200);
     int taken[4] = {};
     // Frames every 10 ms for two seconds of a playing run.
-    for (qint64 t = 0; t < 2000; t += 10) {
-        const auto take = turns.plan(true, t);
+    turns.plan(true, 1, 0);  // the first snapshot of a stage goes to all
+    for (qint64 t = 10; t < 2010; t += 10) {
+        const auto take = turns.plan(true, 1, t);
         CHECK(std::count(take.begin(), take.end(), true) <= 1);
         for (int v = 0; v < 4; ++v) {
             taken[v] += take[size_t(v)] ? 1 : 0;
@@ -260,8 +261,13 @@ TEST_CASE("text views take turns while a run plays and all take a still snapshot
         CHECK(taken[v] >= 9);   // about every 200 ms each
         CHECK(taken[v] <= 10);  // never more often
     }
-    const auto still = turns.plan(false, 2000);
+    const auto still = turns.plan(false, 1, 2010);
     CHECK(std::count(still.begin(), still.end(), true) == 4);
+    // A new stage (phase or pass) while playing: every view takes it at once.
+    const auto next = turns.plan(true, 2, 2015);
+    CHECK(std::count(next.begin(), next.end(), true) == 4);
+    const auto same = turns.plan(true, 2, 2020);
+    CHECK(std::count(same.begin(), same.end(), true) == 0);  // none due yet
 }
 
 TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot redraws them all", "[heavy][charts]")
