@@ -594,6 +594,9 @@ void MainWindow::createStatusBar()
 {
     setStatusBar(new QStatusBar(this));
     timeLabel_ = new QLabel(statusBar());
+    timeLabel_->setObjectName(QStringLiteral("timeLabel"));
+    timeLabel_->setToolTip(tr("Simulated time, and the speed asked for against the speed achieved: a heavy run "
+                              "is simulated as fast as this machine and the window keep up"));
     memoryLabel_ = new QLabel(statusBar());
     frameLabel_ = new QLabel(statusBar());
     statusBar()->addPermanentWidget(timeLabel_);
@@ -733,10 +736,21 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     }
     heatmap_->setSnapshot(snapshot);
     charts_->setSnapshot(snapshot);
-    phaseStrip_->setSnapshot(snapshot);
-    explanation_->setSnapshot(*snapshot);
-    howItWorks_->setSnapshot(*snapshot);
-    summary_->setSummary(snapshot->summary, snapshot->config, snapshot->timeLimitReached);
+    // Text views take turns while a run plays; a new phase or pass goes to all.
+    const std::vector<bool> turn =
+        textTurns_.plan(snapshot->playing, quint64(snapshot->phase) << 32 | snapshot->pass);
+    if (turn[0]) {
+        phaseStrip_->setSnapshot(snapshot);
+    }
+    if (turn[1]) {
+        explanation_->setSnapshot(*snapshot);
+    }
+    if (turn[2]) {
+        howItWorks_->setSnapshot(*snapshot);
+    }
+    if (turn[3]) {
+        summary_->setSummary(snapshot->summary, snapshot->config, snapshot->timeLimitReached);
+    }
 
     const bool running = snapshot->phase == Phase::Setup || snapshot->phase == Phase::Bulk ||
                          snapshot->phase == Phase::Dirty || snapshot->phase == Phase::Complete;
@@ -746,8 +760,14 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
     stepAction_->setEnabled(!snapshot->finished);
 
     const QLocale l;
-    timeLabel_->setText(tr("t = %1 s, %2x").arg(l.toString(double(snapshot->nowNs) * 1e-9, 'f', 3),
-                                               speedNumber(snapshot->achievedSpeed)));
+    // The speed asked for next to the speed the simulation and the window actually keep up.
+    const auto speed = [](double x) { return speedNumber(x); };
+    const QString time = l.toString(double(snapshot->nowNs) * 1e-9, 'f', 3);
+    timeLabel_->setText(!snapshot->playing ? tr("t = %1 s").arg(time)
+                        : snapshot->achievedSpeed > 0
+                            ? tr("t = %1 s, asked %2x, achieved %3x")
+                                  .arg(time, speed(snapshot->speed), speed(snapshot->achievedSpeed))
+                            : tr("t = %1 s, asked %2x").arg(time, speed(snapshot->speed)));
     const uint64_t bitmapBytes = (snapshot->geometry.totalBits() + 7) / 8;
     memoryLabel_->setText(tr("bitmap %1").arg(formatDataSize(bitmapBytes, 1, l)));
     if (frameStats_->frames() > 0 && snapshot->serial % 30 == 0) {

@@ -8,6 +8,7 @@
 #include <bitmig/simconfig.h>
 
 #include "chartkind.h"
+#include "liveturns.h"
 #include "scenariofile.h"
 #include "simsnapshot.h"
 #include "thememanager.h"
@@ -172,6 +173,7 @@ private:
     PresentationMode* presentation_ = nullptr;
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
+    LiveTurns textTurns_{4, 200};  // phase strip, explanation, how it works, summary
     bool settingsEnabled_ = true;
     int userDockWidth_ = -1;      // the parameters dock's width before a language change widened it
     int widenedDockWidth_ = -1;   // the width a language change widened it to

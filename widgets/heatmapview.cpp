@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <numeric>
 
@@ -512,7 +513,18 @@ void HeatmapView::paintOverlays(QPainter& p, const HeatmapRaster& cells, const D
             double& alpha = outlines[{*g.cellOfBit(first), *g.cellOfBit(end - 1)}];
             alpha = std::max(alpha, run.alpha);
         }
+        // A dirty pass seen from far out sends thousands of scattered chunks a frame: outline the
+        // freshest spans only, so a frame costs a bounded number of strokes.
+        std::vector<std::pair<double, std::pair<int, int>>> freshest;
         for (const auto& [span, alpha] : outlines) {
+            freshest.emplace_back(alpha, span);
+        }
+        if (freshest.size() > maxFadeOutlines) {
+            const auto keep = freshest.begin() + std::ptrdiff_t(maxFadeOutlines);
+            std::nth_element(freshest.begin(), keep, freshest.end(), std::greater<>());
+            freshest.resize(maxFadeOutlines);
+        }
+        for (const auto& [alpha, span] : freshest) {
             QColor c = colours.outlineColor();
             c.setAlphaF(float(alpha));
             p.strokePath(cells.pathForBits(g.cellFirstBit(span.first), g.cellEndBit(span.second)), QPen(c, 2));

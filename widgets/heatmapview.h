@@ -63,6 +63,7 @@ public:
     static constexpr int fadeMs = 400;           // sent chunks stay outlined this long (wall time)
     static constexpr int brushIntervalMs = 30;   // at most one brush report per interval while dragging
     static constexpr size_t maxFadingChunks = 2048;
+    static constexpr size_t maxFadeOutlines = 256;  // outlines drawn per paint, the freshest first
 
 public Q_SLOTS:
     // Keeps a reference and schedules a repaint; never paints synchronously.

@@ -77,6 +77,8 @@ struct MigrationCharts::Plot {
     std::array<QStringList, kSeries> yLabels;
     std::array<double, kSeries> yStart{};
     bool stale = true;
+    qint64 drawnAtMs = -1;  // clock_ time of the last redraw
+    int redraws = 0;
 };
 
 MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
@@ -92,6 +94,7 @@ MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
     grid_->setSpacing(2);
     column->addLayout(grid_, 1);
 
+    clock_.start();
     for (int k = 0; k < kChartKindCount; ++k) {
         buildPlot(ChartKind(k));
     }
@@ -206,7 +209,10 @@ void MigrationCharts::buildPlot(ChartKind kind)
 
     // Bands first: series added later are drawn above them.
     for (int b = 0; b < PhasePalette::kBandCount; ++b) {
-        auto* area = new QAreaSeries(new QLineSeries);
+        // An area series does not own its outline: the line series is the area's child, so it
+        // goes with the area (and the chart that owns the area).
+        auto* area = new QAreaSeries;
+        area->setUpperSeries(new QLineSeries(area));
         plot->chart->addSeries(area);
         area->attachAxis(plot->x);
         area->attachAxis(plot->bandAxis);
@@ -269,8 +275,12 @@ void MigrationCharts::applyStyle()
         for (QAbstractAxis* axis : c->axes()) {
             axis->setLabelsBrush(text);
             axis->setLabelsFont(labelFont);
-            axis->setGridLinePen(QPen(grid, 1));
-            axis->setLinePen(QPen(grid, 1));
+            // Cosmetic one-pixel pens: the raster engine draws them without the path stroker,
+            // which otherwise costs more than the data lines on every redraw.
+            QPen gridPen(grid, 1);
+            gridPen.setCosmetic(true);
+            axis->setGridLinePen(gridPen);
+            axis->setLinePen(gridPen);
             axis->setMinorGridLineVisible(false);
             axis->setShadesVisible(false);
         }
@@ -430,8 +440,17 @@ void MigrationCharts::setSnapshot(const SimSnapshotPtr& snapshot)
         for (auto& plot : plots_) {
             plot->stale = true;
         }
-        refresh();
+        if (snapshot->playing) {
+            refreshLive();
+        } else {
+            refresh();
+        }
     }
+}
+
+int MigrationCharts::redraws(ChartKind kind) const
+{
+    return plots_[size_t(kind)]->redraws;
 }
 
 QList<QPointF> MigrationCharts::seriesPoints(ChartKind kind, int series) const
@@ -553,6 +572,24 @@ void MigrationCharts::refresh()
     }
 }
 
+// One stale chart, the one that waited longest among those due, so the four take turns.
+void MigrationCharts::refreshLive()
+{
+    if (!isVisible()) {
+        return;
+    }
+    const qint64 now = clock_.elapsed();
+    for (size_t i = 0; i < plots_.size(); ++i) {
+        Plot& plot = *plots_[(nextLive_ + i) % plots_.size()];
+        const bool due = plot.drawnAtMs < 0 || now - plot.drawnAtMs >= kLiveRedrawMs;
+        if (plot.stale && due && !plot.view->isHidden()) {
+            updatePlot(plot);
+            nextLive_ = (nextLive_ + i + 1) % plots_.size();
+            return;
+        }
+    }
+}
+
 namespace {
 
 void setCategories(QCategoryAxis* axis, const ChartScales::Axis& want, QStringList& shown, double& shownStart)
@@ -580,6 +617,8 @@ void setCategories(QCategoryAxis* axis, const ChartScales::Axis& want, QStringLi
 void MigrationCharts::updatePlot(Plot& plot)
 {
     plot.stale = false;
+    plot.drawnAtMs = clock_.elapsed();
+    ++plot.redraws;
     const ChartKind kind = plot.kind;
     const QSize size = plot.view->size();
     const int xTicks = std::clamp(size.width() / 90, 3, 10);

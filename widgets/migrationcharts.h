@@ -8,6 +8,7 @@
 #include "samplehistory.h"
 #include "simsnapshot.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
 #include <QWidget>
@@ -57,6 +58,12 @@ public:
     // At most this many points per series in seriesPoints (default SampleHistory::kDefaultMaxBuckets);
     // the charts themselves draw about one point per two pixels of plot width.
     void setMaxPoints(int points);
+    // While a run plays, one chart is redrawn per snapshot at most, each at most this often: four
+    // Qt charts redrawn on every frame would cost the window more than a frame, and a time series
+    // read by eye needs no more. A snapshot of a paused or finished run redraws all at once.
+    static constexpr int kLiveRedrawMs = 200;
+    // Times a chart was redrawn (its series replaced), for tests.
+    int redraws(ChartKind kind) const;
 
     // ---- presentation ----
     // Which chart fills the widget; nullopt shows all four in a 2 x 2 grid.
@@ -82,6 +89,7 @@ private:
     void applyStyle();
     void updateLegend();
     void refresh();
+    void refreshLive();
     void updatePlot(Plot& plot);
     void updateBands(Plot& plot);
     void showValue(ChartKind kind, int series, const QPointF& at, bool hovering);
@@ -98,6 +106,8 @@ private:
     uint64_t chunkBytes_ = 1024;
 
     std::array<std::unique_ptr<Plot>, kChartKindCount> plots_;
+    QElapsedTimer clock_;
+    size_t nextLive_ = 0;  // the chart a live snapshot redraws first
     std::optional<ChartKind> single_;
     bool pendingLog_ = true;
 

@@ -3,10 +3,12 @@
 
 #include "simsnapshot.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 class QThread;
+class QTimer;
 
 namespace bitmig {
 
@@ -30,6 +32,11 @@ public:
     bool isPlaying() const noexcept { return playing_; }
     double speed() const noexcept { return speed_; }
     const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
+    // Snapshots the window has drawn. Each is acknowledged to the worker, which builds the next only
+    // then, after the window has been left idle as long as the frame kept it busy (at most
+    // kMaxIdleMs): the simulation never runs ahead of what the window can show.
+    quint64 framesDrawn() const noexcept { return framesDrawn_; }
+    static constexpr qint64 kMaxIdleMs = 500;
 
     static constexpr double kMinSpeed = 0.001;
     static constexpr double kMaxSpeed = 1000;
@@ -56,7 +63,11 @@ Q_SIGNALS:
     void failed(const QString& message);
     void injectionDone(quint64 token, bool undoable);
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
+    void sendAck();
     void onSnapshot(const SimSnapshotPtr& snapshot);
     template <class F>
     void post(F&& f);
@@ -68,6 +79,10 @@ private:
     bool playing_ = false;
     double speed_ = 10;
     quint64 nextToken_ = 1;
+    quint64 framesDrawn_ = 0;
+    QElapsedTimer frameClock_;  // since the current snapshot arrived
+    QTimer* ackTimer_ = nullptr;  // the idle wait before the acknowledgement
+    quint64 pendingAck_ = 0;      // drawn, not yet acknowledged
 };
 
 } // namespace bitmig

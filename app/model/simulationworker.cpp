@@ -17,7 +17,8 @@ namespace {
 
 constexpr size_t kMaxSentChunks = 8192;
 constexpr size_t kMaxUndoRanges = 100000;
-constexpr double kMaxFrameGapS = 0.1;  // a stalled frame does not turn into a burst of catch-up
+constexpr int64_t kRecentNs = 1'000'000'000;  // the recent rates cover a simulated second
+constexpr qint64 kAchievedWindowNs = 1'000'000'000;  // the achieved speed, a wall second
 
 // Byte ranges of the granules in [offset, offset+length) whose bit equals `set`.
 bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bool set, std::vector<Range>& out)
@@ -107,11 +108,13 @@ void SimulationWorker::setConfig(const SimConfig& config)
         Q_EMIT configRestored(*previous);
     }
     ++runId_;
-    samplesPublished_ = 0;
+    recent_.clear();
+    recentSpanNs_ = 0;
     sentChunks_.clear();
     undo_.clear();
     simDebtNs_ = 0;
     resetAchievedSpeed();
+    aheadOfView_ = false;
     dirty_ = true;
     if (!timer_->isActive()) {
         timer_->start();
@@ -119,9 +122,10 @@ void SimulationWorker::setConfig(const SimConfig& config)
     lastWallNs_ = wall_.nsecsElapsed();
 }
 
-void SimulationWorker::setPlaying(bool playing)
+void SimulationWorker::setPlaying(bool playing, std::optional<uint64_t> epoch)
 {
-    playing_ = playing && engine_ && !engine_->finished();
+    playEpoch_ = epoch.value_or(pauseEpoch());
+    playing_ = playing && engine_ && !engine_->finished() && !pauseRequested();
     lastWallNs_ = wall_.nsecsElapsed();
     simDebtNs_ = 0;
     resetAchievedSpeed();
@@ -140,9 +144,8 @@ void SimulationWorker::setSpeed(double speed)
 
 void SimulationWorker::resetAchievedSpeed()
 {
+    progress_.clear();
     achievedSpeed_ = 0;
-    speedWindow_.clear();
-    windowWallS_ = windowSimS_ = 0;
 }
 
 void SimulationWorker::stepTicks(int ticks)
@@ -251,6 +254,11 @@ void SimulationWorker::setRequest(const HeatmapRequest& request)
 void SimulationWorker::acknowledge(quint64 serial)
 {
     acknowledged_ = std::max<uint64_t>(acknowledged_, serial);
+    // A frame simulated while the view drew, or a change while paused (the pause itself): show it
+    // now rather than at the next frame.
+    if (acknowledged_ == serial_ && dirty_ && (aheadOfView_ || !playing_)) {
+        publish();
+    }
 }
 
 void SimulationWorker::publishNow()
@@ -266,23 +274,39 @@ void SimulationWorker::frame()
     const qint64 nowWall = wall_.nsecsElapsed();
     const double wallSeconds = std::min(kMaxFrameGapS, double(nowWall - lastWallNs_) * 1e-9);
     lastWallNs_ = nowWall;
+    if (playing_ && pauseRequested()) {
+        playing_ = false;  // the queued setPlaying(false) follows; the clock stops now
+        dirty_ = true;
+    }
+    const bool drawn = acknowledged_ == serial_;
     if (playing_ && engine_) {
         advance(wallSeconds);
         dirty_ = true;
+        noteAchieved(wall_.nsecsElapsed());
+        if (!drawn) {
+            // The view is still drawing the last snapshot: this frame is dropped, not queued. The
+            // next snapshot shows the state of then, with every sample since.
+            aheadOfView_ = true;
+            ++framesDropped_;
+        }
     }
-    if (dirty_ && acknowledged_ == serial_) {
+    if (dirty_ && drawn) {
         publish();
     }
 }
 
 void SimulationWorker::advance(double wallSeconds)
 {
-    const int64_t before = engine_->nowNs();
     simDebtNs_ += speed_ * wallSeconds * 1e9;
     const int64_t tick = engine_->config().tickNs;
     // Spend at most most of a frame simulating, so the thread stays responsive to commands.
     const qint64 budgetEnd = wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000;
     while (simDebtNs_ >= double(tick) && !engine_->finished()) {
+        if (pauseRequested()) {
+            playing_ = false;
+            simDebtNs_ = 0;
+            return;
+        }
         engine_->step();
         collectTickState();
         simDebtNs_ -= double(tick);
@@ -291,21 +315,25 @@ void SimulationWorker::advance(double wallSeconds)
             break;
         }
     }
-    const double simulated = double(engine_->nowNs() - before) * 1e-9;
-    // The achieved speed over the last second or so of wall time: the clock moves in whole ticks, so
-    // at 0.001x a 1 ms tick comes once a second and a figure per frame would swing between 0 and
-    // 60 times the request.
-    speedWindow_.push_back({wallSeconds, simulated});
-    windowWallS_ += wallSeconds;
-    windowSimS_ += simulated;
-    while (speedWindow_.size() > 1 && windowWallS_ - speedWindow_.front().wallS >= kSpeedWindowS) {
-        windowWallS_ -= speedWindow_.front().wallS;
-        windowSimS_ -= speedWindow_.front().simS;
-        speedWindow_.pop_front();
-    }
-    achievedSpeed_ = windowWallS_ > 0 ? std::max(0.0, windowSimS_) / windowWallS_ : 0;
     if (engine_->finished()) {
         playing_ = false;
+    }
+}
+
+void SimulationWorker::noteAchieved(qint64 wallNs)
+{
+    if (!playing_) {
+        progress_.clear();
+        achievedSpeed_ = 0;
+        return;
+    }
+    progress_.emplace_back(wallNs, engine_->nowNs());
+    while (progress_.size() > 2 && wallNs - progress_[1].first >= kAchievedWindowNs) {
+        progress_.pop_front();
+    }
+    const auto& [w0, s0] = progress_.front();
+    if (progress_.size() >= 2 && wallNs > w0) {
+        achievedSpeed_ = double(engine_->nowNs() - s0) / double(wallNs - w0);
     }
 }
 
@@ -333,24 +361,30 @@ void SimulationWorker::publish()
     snap->achievedSpeed = playing_ ? achievedSpeed_ : 0;
     snap->sentChunks = std::move(sentChunks_);
     sentChunks_.clear();
-    const auto& samples = engine_->samples();
-    snap->newSamples.assign(samples.begin() + std::ptrdiff_t(samplesPublished_), samples.end());
-    samplesPublished_ = samples.size();
+    // The engine hands its samples over, so it holds none of a long run.
+    snap->newSamples = engine_->takeSamples();
     // Recent rates over the last simulated second, for the explanation.
-    int64_t span = 0;
-    uint64_t wire = 0, redirty = 0, writes = 0;
-    for (auto it = samples.rbegin(); it != samples.rend() && span < 1'000'000'000; ++it) {
-        span += it->durationNs;
-        wire += it->payloadBytes + it->headerBytes;
-        redirty += it->redirtiedChunks;
-        writes += it->writes;
+    for (const TimeSample& s : snap->newSamples) {
+        recent_.push_back(s);
+        recentSpanNs_ += s.durationNs;
     }
-    if (span > 0) {
-        const double s = double(span) * 1e-9;
+    while (recent_.size() > 1 && recentSpanNs_ - recent_.front().durationNs >= kRecentNs) {
+        recentSpanNs_ -= recent_.front().durationNs;
+        recent_.pop_front();
+    }
+    uint64_t wire = 0, redirty = 0, writes = 0;
+    for (const TimeSample& s : recent_) {
+        wire += s.payloadBytes + s.headerBytes;
+        redirty += s.redirtiedChunks;
+        writes += s.writes;
+    }
+    if (recentSpanNs_ > 0) {
+        const double s = double(recentSpanNs_) * 1e-9;
         snap->recentWireRate = double(wire) / s;
         snap->recentRedirtyRate = double(redirty) * double(engine_->config().chunkBytes) / s;
         snap->recentWriteRate = double(writes) / s;
     }
+    aheadOfView_ = false;
     dirty_ = false;
     Q_EMIT snapshotReady(std::move(snap));
 }

@@ -1,5 +1,9 @@
 // Owns the engine on the simulation thread: advances it at the requested speed and publishes
-// snapshots at display rate, one at a time (the next only after the view took the last).
+// snapshots at display rate, one at a time. The view acknowledges a snapshot once it has drawn it;
+// until then no new snapshot is built: a frame the view could not draw is dropped, never queued,
+// and the next snapshot shows the state of its own moment (with every sample since the last), so
+// what the window shows is never more than one frame behind the simulation. Pause takes effect
+// before the next tick, even in the middle of a frame's batch of ticks.
 #pragma once
 
 #include "simsnapshot.h"
@@ -9,9 +13,11 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -23,9 +29,16 @@ public:
     explicit SimulationWorker(QObject* parent = nullptr);
     ~SimulationWorker() override;
 
+    // Thread-safe, from any thread: stops the clock before its next tick, also in the middle of a
+    // batch. A later setPlaying(true, epoch) with the epoch read after this call plays again.
+    void requestPause() noexcept { pauseEpoch_.fetch_add(1, std::memory_order_relaxed); }
+    uint64_t pauseEpoch() const noexcept { return pauseEpoch_.load(std::memory_order_relaxed); }
+
     // All of these run on the worker's thread (the controller queues them).
     void setConfig(const SimConfig& config);  // a new run; emits failed() on a bad config
-    void setPlaying(bool playing);
+    // `epoch`: pauseEpoch() when play was asked for; a pause requested since then wins. Without
+    // it, the current epoch.
+    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt);
     void setSpeed(double speed);
     void stepTicks(int ticks);
     void startMigration();
@@ -36,11 +49,16 @@ public:
     void revert(quint64 token);
     void setWorkload(const WorkloadSpec& spec);
     void setRequest(const HeatmapRequest& request);
+    // The view has drawn the snapshot with this serial.
     void acknowledge(quint64 serial);
     void publishNow();  // a snapshot even if nothing changed (e.g. after a resize)
 
     // For the benchmark and tests: frame budget the worker spends simulating per frame.
     static constexpr int kFrameMs = 16;
+    // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
+    static constexpr double kMaxFrameGapS = 0.1;
+    // Frames simulated while the view was still drawing the last snapshot: never published.
+    uint64_t framesDropped() const noexcept { return framesDropped_; }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
@@ -52,7 +70,9 @@ Q_SIGNALS:
 private:
     void releaseEngine();  // drops the run and gives its memory back to the system
     void frame();
+    bool pauseRequested() const noexcept { return pauseEpoch() != playEpoch_; }
     void advance(double wallSeconds);
+    void noteAchieved(qint64 wallNs);
     void collectTickState();
     void resetAchievedSpeed();
     void publish();
@@ -61,24 +81,23 @@ private:
     QTimer* timer_ = nullptr;
     QElapsedTimer wall_;
     qint64 lastWallNs_ = 0;
+    std::atomic<uint64_t> pauseEpoch_{0};
+    uint64_t playEpoch_ = 0;
     bool playing_ = false;
     double speed_ = 1;
     double simDebtNs_ = 0;
+    // Simulated time against wall time over the last second of playing: the speed achieved.
+    std::deque<std::pair<qint64, int64_t>> progress_;
     double achievedSpeed_ = 0;
-    // Wall and simulated seconds of the frames of the last kSpeedWindowS of wall time.
-    struct FrameSpan {
-        double wallS = 0;
-        double simS = 0;
-    };
-    static constexpr double kSpeedWindowS = 1.5;
-    std::deque<FrameSpan> speedWindow_;
-    double windowWallS_ = 0, windowSimS_ = 0;
     HeatmapRequest request_;
     uint64_t runId_ = 0;
     uint64_t serial_ = 0;
     uint64_t acknowledged_ = 0;
     bool dirty_ = true;
-    size_t samplesPublished_ = 0;
+    bool aheadOfView_ = false;  // advanced past the snapshot the view is drawing
+    uint64_t framesDropped_ = 0;
+    std::deque<TimeSample> recent_;  // samples of the last simulated second, for the recent rates
+    int64_t recentSpanNs_ = 0;
     std::vector<uint64_t> sentChunks_;
     struct Undo {
         bool wasClear;
@@ -88,4 +107,3 @@ private:
 };
 
 } // namespace bitmig
-

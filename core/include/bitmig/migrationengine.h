@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace bitmig {
@@ -96,7 +97,11 @@ public:
     // Chunk bytes still to send (unsent bulk chunks and dirty chunks), as records.
     uint64_t pendingBytes() const;
     uint64_t bytesInFlight() const noexcept { return wireEnd_ - delivered_; }
+    // The time series since the start, or since the last takeSamples().
     const std::vector<TimeSample>& samples() const noexcept { return samples_; }
+    // Hands over the samples recorded since the last call and keeps none: a consumer that streams
+    // them (the window) does not make the engine hold every sample of a long run.
+    std::vector<TimeSample> takeSamples() noexcept { return std::exchange(samples_, {}); }
     const std::vector<PhaseSpan>& phases() const noexcept { return summary_.phases; }
     // Precopy: the bulk pass and every dirty pass of this attempt (the last one may still run).
     const std::vector<PassStats>& passes() const noexcept { return summary_.passes; }
