@@ -415,6 +415,10 @@
         <source>is not a regular file (a device, a pipe or a socket)</source>
         <translation>ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket)</translation>
     </message>
+    <message>
+        <source>an array of times</source>
+        <translation>eine Liste von Zeiten</translation>
+    </message>
 </context>
 <context>
     <name>ViewExporter</name>
@@ -1046,10 +1050,6 @@
         <translation>%1x</translation>
     </message>
     <message>
-        <source>t = %1 s, %2x</source>
-        <translation>t = %1 s, %2x</translation>
-    </message>
-    <message>
         <source>bitmap %1</source>
         <translation>Bitmap %1</translation>
     </message>
@@ -1204,6 +1204,22 @@
     <message>
         <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
         <translation>Der Gast behält seine Arbeitslast (%1): Seine Schreibvorgänge kommen zu den importierten Bits hinzu.</translation>
+    </message>
+    <message>
+        <source>Simulated time, and the speed asked for against the speed achieved: a heavy run is simulated as fast as this machine and the window keep up</source>
+        <translation>Simulierte Zeit und die gewünschte gegenüber der erreichten Geschwindigkeit: Ein schwerer Lauf wird so schnell simuliert, wie dieser Rechner und das Fenster mithalten</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>t = %1 s, asked %2x, achieved %3x</source>
+        <translation>t = %1 s, gewünscht %2x, erreicht %3x</translation>
+    </message>
+    <message>
+        <source>t = %1 s, asked %2x</source>
+        <translation>t = %1 s, gewünscht %2x</translation>
     </message>
 </context>
 <context>

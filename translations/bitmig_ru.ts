@@ -415,6 +415,10 @@
         <source>is not a regular file (a device, a pipe or a socket)</source>
         <translation>это не обычный файл (а устройство, канал или сокет)</translation>
     </message>
+    <message>
+        <source>an array of times</source>
+        <translation>массив моментов времени</translation>
+    </message>
 </context>
 <context>
     <name>ViewExporter</name>
@@ -1046,10 +1050,6 @@
         <translation>%1x</translation>
     </message>
     <message>
-        <source>t = %1 s, %2x</source>
-        <translation>t = %1 с, %2x</translation>
-    </message>
-    <message>
         <source>bitmap %1</source>
         <translation>битовая карта %1</translation>
     </message>
@@ -1204,6 +1204,22 @@
     <message>
         <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
         <translation>Гость сохраняет свою нагрузку (%1): его записи добавляются к импортированным битам.</translation>
+    </message>
+    <message>
+        <source>Simulated time, and the speed asked for against the speed achieved: a heavy run is simulated as fast as this machine and the window keep up</source>
+        <translation>Модельное время и заданная скорость против достигнутой: тяжёлый прогон моделируется так быстро, как успевают эта машина и окно</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 с</translation>
+    </message>
+    <message>
+        <source>t = %1 s, asked %2x, achieved %3x</source>
+        <translation>t = %1 с, задано %2x, достигнуто %3x</translation>
+    </message>
+    <message>
+        <source>t = %1 s, asked %2x</source>
+        <translation>t = %1 с, задано %2x</translation>
     </message>
 </context>
 <context>
