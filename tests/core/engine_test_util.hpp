@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <bitmig/migrationengine.h>
+#include <bitmig/random.h>
 #include <bitmig/streamcodec.h>
 #include <cstdint>
 #include <set>
@@ -21,6 +23,12 @@ inline constexpr uint64_t KiB = 1024;
 inline constexpr uint64_t MiB = 1024 * KiB;
 inline constexpr uint64_t GiB = 1024 * MiB;
 inline constexpr int64_t kMs = 1'000'000;
+
+// A value spread evenly on a log scale between lo and hi (random scenarios).
+inline double logUniform(Random& rng, double lo, double hi)
+{
+    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
+}
 
 // One decoded record and the savevm section it came in.
 struct DecodedRecord {

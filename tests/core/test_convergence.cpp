@@ -21,11 +21,6 @@ using Outcome = ConvergenceForecast::Outcome;
 
 namespace {
 
-double logUniform(Random& rng, double lo, double hi)
-{
-    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
-}
-
 // A precopy scenario whose dirty phase is a close contest between the link and the guest: the
 // re-dirtying of one pass is between a twentieth and three times what the link carries in it.
 SimConfig contest(uint64_t seed)

@@ -17,11 +17,6 @@ namespace {
 
 constexpr unsigned kSeeds = 400;
 
-double logUniform(Random& rng, double lo, double hi)
-{
-    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
-}
-
 // A random migration of a bitmap of at most 2^18 bits under load, with writes and clears
 // scheduled around it.
 SimConfig faultScenario(uint64_t seed, Strategy strategy)

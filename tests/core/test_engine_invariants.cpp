@@ -22,11 +22,6 @@ namespace {
 constexpr unsigned kScenarios = 3000;
 constexpr uint64_t kMaxBits = uint64_t(1) << 20; // keeps every bitmap at 128 KiB or less
 
-double logUniform(Random& rng, double lo, double hi)
-{
-    return std::exp(std::log(lo) + rng.unit() * (std::log(hi) - std::log(lo)));
-}
-
 // A random scenario, fully determined by its seed.
 SimConfig scenario(uint64_t seed)
 {
