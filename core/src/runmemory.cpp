@@ -93,10 +93,10 @@ AvailableMemory availableMemory()
         } catch (const UnitError& e) {
             throw std::invalid_argument(std::string("BITMIG_MEMORY_LIMIT: ") + e.what());
         }
-        if (!a.bytes || bytes < *a.bytes) {
-            a.bytes = bytes;
-            a.limited = true;
-        }
+        // It replaces what the machine reports, lower or higher: higher lets a sparse run go whose
+        // dense worst case would not fit (its untouched pages cost nothing).
+        a.bytes = bytes;
+        a.limited = true;
     }
     return a;
 }

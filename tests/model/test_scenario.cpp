@@ -846,3 +846,16 @@ TEST_CASE("a scenario whose run cannot fit in memory is refused at its disk, bef
     CHECK(small.config.diskBytes == uint64_t(64) << 40);
     qunsetenv("BITMIG_MEMORY_LIMIT");
 }
+
+TEST_CASE("BITMIG_MEMORY_LIMIT replaces what the machine has: lower refuses, higher lets a sparse run go",
+          "[scenario][memory]")
+{
+    const QByteArray json =
+        R"({"format": "bitmig-scenario", "version": 1, "disk": "64T", "granularity": "512"})";
+    qputenv("BITMIG_MEMORY_LIMIT", "1G");
+    CHECK_THROWS_AS(ScenarioFile::fromJson(json, QStringLiteral("sparse.json")), ScenarioError);
+    qputenv("BITMIG_MEMORY_LIMIT", "1P");  // far above any machine: the dense worst case is 32 GiB
+    const Scenario s = ScenarioFile::fromJson(json, QStringLiteral("sparse.json"));
+    CHECK(s.config.diskBytes == uint64_t(64) << 40);
+    qunsetenv("BITMIG_MEMORY_LIMIT");
+}
