@@ -147,7 +147,12 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The undo stack is a child: ~QWidget deletes it after this destructor, and its clear() then
+    // signals updateUndoTexts() on a window that is no longer a MainWindow.
+    undo_->disconnect(this);
+}
 
 // Builds the widgets, once: a language change sets their texts again (retranslateUi()) and leaves
 // the widgets, the layout, the run and the history as they are.
