@@ -114,6 +114,18 @@ TEST_CASE("RunMemory: density indexes and bookkeeping follow the geometry", "[ru
     CHECK(plain.bookkeeping == (uint64_t(1) << 11) / 64 * 8);
 }
 
+// Under AddressSanitizer a process also keeps a shadow byte for every 8 bytes it touches and a
+// quarantine of freed blocks (256 MiB by default) resident: the bound grows by that, nothing else.
+static uint64_t sanitizerSlack(uint64_t estimate)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return estimate / 8 + (uint64_t(256) << 20);
+#else
+    (void)estimate;
+    return 0;
+#endif
+}
+
 TEST_CASE("RunMemory: a dense run reaches the estimate in resident memory, and no more", "[runmemory]")
 {
     // 2^30 bits: 128 MiB per bitmap. Resident memory is measured from /proc (Linux).
@@ -138,7 +150,7 @@ TEST_CASE("RunMemory: a dense run reaches the estimate in resident memory, and n
         // part is a bound (vector capacities), which a run need not reach.
         const RunMemory m = estimateRunMemory(c);
         CAPTURE(m.source, m.meta, m.destination, m.stream);
-        CHECK(grown <= estimate + (uint64_t(16) << 20));
+        CHECK(grown <= estimate + sanitizerSlack(estimate) + (uint64_t(16) << 20));
         CHECK(grown >= (m.source + m.meta + m.destination) / 100 * 95);
         CHECK(grown >= (m.source + m.meta + m.destination + m.stream / 3) / 100 * 95);
     }
