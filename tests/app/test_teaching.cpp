@@ -99,7 +99,8 @@ TEST_CASE("the heatmaps take most of the height and keep their size through a ru
     std::set<std::tuple<int, int, int, int>> bands;
     std::set<int> explanationHeights;
     QSet<QString> texts;
-    w.setSpeed(2);
+    // Slow enough that every phase is drawn for a few frames, also in a sanitizer build.
+    w.setSpeed(0.5);
     w.controller()->setPlaying(true);
     waitFor(*w.controller(), [&](const SimSnapshot& s) {
         const QRect r = heatmap->bandRect(HeatmapView::Band::Source);
