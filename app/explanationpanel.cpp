@@ -1,6 +1,6 @@
 #include "explanationpanel.h"
 
-#include "phaseexplainer.h"
+#include "app/model/phaseexplainer.h"
 
 #include <QEvent>
 #include <QLabel>

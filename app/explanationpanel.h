@@ -3,7 +3,7 @@
 // scrolls. A text that grows during a run must not push the heatmaps below it around.
 #pragma once
 
-#include "simsnapshot.h"
+#include <bitmig/simsnapshot.h>
 
 #include <QWidget>
 

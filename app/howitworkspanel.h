@@ -2,7 +2,7 @@
 // the live run is in highlighted as it goes, and a button that sets up a run showing every phase.
 #pragma once
 
-#include "simsnapshot.h"
+#include <bitmig/simsnapshot.h>
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
+#include "app/model/simulationcontroller.h"
+#include "app/scenario/scenariofile.h"
 #include "framestats.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "scenariofile.h"
-#include "simulationcontroller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,31 +1,31 @@
 #include "mainwindow.h"
 
-#include "chartdata.h"
-#include "datasize.h"
+#include "app/model/chartdata.h"
+#include "app/model/simulationcontroller.h"
+#include "app/scenario/summaryjson.h"
+#include "explanationpanel.h"
+#include "framestats.h"
+#include "howitworkspanel.h"
+#include "languagemanager.h"
+#include "messagebar.h"
+#include "presentationmode.h"
+#include "recentfiles.h"
+#include "shortcutsdialog.h"
+#include "undocommands.h"
+#include "viewexporter.h"
+#include "widgets/byteformat.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/phasestrip.h"
+#include "widgets/summarypanel.h"
+#include "widgets/translatedtexts.h"
+#include "widgets/workloadpanel.h"
+#include "widgets/zoomstack.h"
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/qcow2image.h>
 #include <bitmig/tracereader.h>
-#include "cli/summaryjson.h"
-#include "explanationpanel.h"
-#include "framestats.h"
-#include "heatmapview.h"
-#include "howitworkspanel.h"
-#include "languagemanager.h"
-#include "messagebar.h"
-#include "migrationcharts.h"
-#include "parameterspanel.h"
-#include "phasestrip.h"
-#include "presentationmode.h"
-#include "recentfiles.h"
-#include "shortcutsdialog.h"
-#include "simulationcontroller.h"
-#include "summarypanel.h"
-#include "translatedtexts.h"
-#include "undocommands.h"
-#include "viewexporter.h"
-#include "workloadpanel.h"
-#include "zoomstack.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -774,7 +774,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
                                   .arg(time, speed(snapshot->speed), speed(snapshot->achievedSpeed))
                             : tr("t = %1 s, asked %2x").arg(time, speed(snapshot->speed)));
     const uint64_t bitmapBytes = (snapshot->geometry.totalBits() + 7) / 8;
-    memoryLabel_->setText(tr("bitmap %1").arg(formatDataSize(bitmapBytes, 1, l)));
+    memoryLabel_->setText(tr("bitmap %1").arg(formatBytes(bitmapBytes, l, 1)));
     if (frameStats_->frames() > 0 && snapshot->serial % 30 == 0) {
         frameLabel_->setText(tr("frame p99 %1 ms").arg(l.toString(frameStats_->percentileMs(99), 'f', 1)));
     }

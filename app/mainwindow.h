@@ -5,13 +5,13 @@
 // the history stay as they are.
 #pragma once
 
-#include <bitmig/simconfig.h>
-
-#include "chartkind.h"
+#include "app/scenario/scenariofile.h"
 #include "liveturns.h"
-#include "scenariofile.h"
-#include "simsnapshot.h"
 #include "thememanager.h"
+#include "widgets/chartkind.h"
+
+#include <bitmig/simconfig.h>
+#include <bitmig/simsnapshot.h>
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,19 +1,18 @@
 // MainWindow, continued: what goes to and comes from files and settings (scenario files, qcow2
 // images, traces, exports, QSettings, language and theme).
-#include "mainwindow.h"
-
-#include "chartdata.h"
-#include "cli/summaryjson.h"
-#include "datasize.h"
-#include "heatmapview.h"
+#include "app/model/chartdata.h"
+#include "app/model/simulationcontroller.h"
+#include "app/scenario/summaryjson.h"
 #include "languagemanager.h"
+#include "mainwindow.h"
 #include "messagebar.h"
-#include "migrationcharts.h"
 #include "qcow2importdialog.h"
 #include "recentfiles.h"
-#include "simulationcontroller.h"
 #include "viewexporter.h"
-#include "workloadpanel.h"
+#include "widgets/byteformat.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/workloadpanel.h"
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/printable.h>
@@ -264,7 +263,7 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), shown(name));
         s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
                             .arg(QLocale().toString(qulonglong(config.injections.size())),
-                                 formatDataSize(config.diskBytes, 1), formatDataSize(config.granularity, 0)) +
+                                 formatBytes(config.diskBytes, QLocale(), 1), formatBytes(config.granularity, QLocale(), 0)) +
                         QLatin1Char(' ') +
                         (workload == ImportWorkload::Idle
                              ? tr("The guest is idle: only the imported bits are dirty.")

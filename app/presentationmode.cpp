@@ -1,10 +1,10 @@
 #include "presentationmode.h"
 
-#include "figuresline.h"
-#include "heatmapview.h"
+#include "app/model/simulationcontroller.h"
 #include "mainwindow.h"
-#include "migrationcharts.h"
-#include "simulationcontroller.h"
+#include "widgets/figuresline.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
 
 #include <QAction>
 #include <QBoxLayout>

@@ -5,7 +5,7 @@
 // docks, toolbars, the heatmap/charts split, fonts and cell size.
 #pragma once
 
-#include "figuresline.h"
+#include "widgets/figuresline.h"
 
 #include <QByteArray>
 #include <QFont>

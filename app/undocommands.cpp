@@ -1,6 +1,7 @@
 #include "undocommands.h"
 
-#include "simulationcontroller.h"
+#include "app/model/simulationcontroller.h"
+#include "widgets/byteformat.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -10,9 +11,8 @@ namespace bitmig {
 InjectionCommand::InjectionCommand(SimulationController* controller, bool clear, quint64 offset, quint64 length)
     : controller_(controller), clear_(clear), offset_(offset), length_(length)
 {
-    const QLocale l;
-    const QString size = l.formattedDataSize(qint64(length), 1, QLocale::DataSizeTraditionalFormat);
-    const QString at = l.formattedDataSize(qint64(offset), 1, QLocale::DataSizeTraditionalFormat);
+    const QString size = formatBytes(length, QLocale(), 1);
+    const QString at = formatBytes(offset, QLocale(), 1);
     setText(clear ? QCoreApplication::translate("bitmig::MainWindow", "Clear %1 at %2").arg(size, at)
                   : QCoreApplication::translate("bitmig::MainWindow", "Write %1 at %2").arg(size, at));
 }

@@ -1,20 +1,29 @@
 #include "byteformat.h"
 
-#include "datasize.h"
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace bitmig {
 
 QString formatBytes(uint64_t bytes, const QLocale& locale, int precision)
 {
-    return formatDataSize(bytes, precision, locale);
+    if (bytes < 1024) {
+        return QCoreApplication::translate("bitmig::DataSize", "%1 B").arg(locale.toString(qulonglong(bytes)));
+    }
+    uint64_t unit = 1;
+    while (unit <= bytes / 1024) {
+        unit *= 1024;
+    }
+    const auto value = qint64(std::min<uint64_t>(bytes, uint64_t(std::numeric_limits<qint64>::max())));
+    return locale.formattedDataSize(value, bytes % unit == 0 ? 0 : precision, QLocale::DataSizeIecFormat);
 }
 
 namespace {
 
-// The IEC unit formatDataSize() prints `bytes` in: 1 below 1 KiB, else the largest power of 1024 in it.
+// The IEC unit formatBytes() prints `bytes` in: 1 below 1 KiB, else the largest power of 1024 in it.
 uint64_t unitOf(uint64_t bytes) noexcept
 {
     uint64_t unit = 1;
@@ -42,7 +51,7 @@ int decimalsToResolve(uint64_t bytes, uint64_t resolution, int precision) noexce
 QString formatBytesResolving(uint64_t bytes, uint64_t resolution, const QLocale& locale, int precision)
 {
     const int decimals = decimalsToResolve(bytes, resolution, precision);
-    QString text = formatDataSize(bytes, decimals, locale);
+    QString text = formatBytes(bytes, locale, decimals);
     if (decimals <= precision) {
         return text;  // exactly as formatBytes()
     }

@@ -1,4 +1,5 @@
-// Disk sizes and offsets as the views compute and print them.
+// Disk sizes and offsets as the views compute and print them (QtCore only: the headless glue
+// links this too).
 #pragma once
 
 #include <QLocale>
@@ -8,7 +9,11 @@
 
 namespace bitmig {
 
-// IEC units ("512 MiB"); whole numbers of a unit without decimals, others with `precision`.
+// The one way the window prints an amount of bytes: IEC units ("512 MiB", "1.5 KiB"), whole
+// numbers of a unit without decimals, others with `precision` decimals; below 1 KiB the unit symbol
+// ("0 B", "512 B"). QLocale's own formattedDataSize() writes amounts below 1 KiB with the word
+// "bytes", which several translations give in one grammatical form for every number ("1 байты");
+// the symbol has no forms.
 QString formatBytes(uint64_t bytes, const QLocale& locale = QLocale(), int precision = 2);
 // As formatBytes, with as many decimals as it takes to tell apart two amounts `resolution` bytes
 // apart (at least `precision`; trailing zeros dropped): deep in a 4 TiB disk, offsets 64 KiB apart

@@ -1,6 +1,6 @@
 #include "chartscales.h"
 
-#include "datasize.h"
+#include "byteformat.h"
 
 #include <QLocale>
 
@@ -31,7 +31,7 @@ QString ChartScales::bytes(double bytes)
     } else if (std::abs(scaled * 10 - std::round(scaled * 10)) < 0.05) {
         precision = 1;
     }
-    return formatDataSize(uint64_t(whole), precision, locale);
+    return formatBytes(uint64_t(whole), locale, precision);
 }
 
 QString ChartScales::rate(double bytesPerSecond)

@@ -1,6 +1,6 @@
 #include "densitypalette.h"
 
-#include "simsnapshot.h"
+#include <bitmig/simsnapshot.h>
 
 #include <QLinearGradient>
 

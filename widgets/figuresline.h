@@ -3,7 +3,7 @@
 // where the heatmaps take all the room (presentation mode). Elided at the right when too narrow.
 #pragma once
 
-#include "simsnapshot.h"
+#include <bitmig/simsnapshot.h>
 
 #include <QWidget>
 

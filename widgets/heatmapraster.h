@@ -3,7 +3,7 @@
 // spans rows is a staircase, not a rectangle. Values only: the view and its tests share them.
 #pragma once
 
-#include "heatmapgeometry.h"
+#include <bitmig/heatmapgeometry.h>
 
 #include <QPainterPath>
 #include <QRectF>

@@ -8,7 +8,8 @@
 #include "chunkfades.h"
 #include "densitypalette.h"
 #include "heatmapraster.h"
-#include "simsnapshot.h"
+
+#include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QImage>

@@ -6,7 +6,8 @@
 
 #include "chartkind.h"
 #include "samplehistory.h"
-#include "simsnapshot.h"
+
+#include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QList>

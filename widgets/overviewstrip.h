@@ -4,7 +4,8 @@
 
 #include "densitypalette.h"
 #include "heatmapraster.h"
-#include "simsnapshot.h"
+
+#include <bitmig/simsnapshot.h>
 
 #include <QImage>
 #include <QPointer>

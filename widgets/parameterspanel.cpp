@@ -1,12 +1,12 @@
 #include "parameterspanel.h"
 
-#include "datasize.h"
+#include "byteformat.h"
 #include "seedtablemodel.h"
-#include "simulationcontroller.h"
 #include "sizespinbox.h"
 #include "unitfield.h"
 
 #include <bitmig/chunkgeometry.h>
+#include <bitmig/runmemory.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,9 +14,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QScrollBar>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -288,7 +288,7 @@ void ParametersPanel::edited(QWidget* field)
     QString why;
     try {
         c.validate();
-        why = SimulationController::memoryProblem(c);
+        why = QString::fromStdString(replacementRunMemoryProblem(c));
     } catch (const std::exception& e) {
         why = QString::fromStdString(e.what());
     }
@@ -333,8 +333,8 @@ void ParametersPanel::updateDerived(const SimConfig& c)
         const QLocale l;
         derived_->setText(tr("1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · "
                              "%4 B header per record, %5 % overhead")
-                              .arg(formatDataSize(g.coverage, 2), l.toString(qulonglong(g.metaBits)),
-                                   formatDataSize(g.bitmapBytes, 2), QString::number(g.headerBytes + g.paddingBytes),
+                              .arg(formatBytes(g.coverage), l.toString(qulonglong(g.metaBits)),
+                                   formatBytes(g.bitmapBytes), QString::number(g.headerBytes + g.paddingBytes),
                                    l.toString(100 * g.overhead, 'f', 1)));
         seedModel_->setGeometry(c.diskBytes, c.granularity, c.chunkBytes);
         fitSeedTable();

@@ -6,7 +6,8 @@
 #pragma once
 
 #include "phasepalette.h"
-#include "simsnapshot.h"
+
+#include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QList>

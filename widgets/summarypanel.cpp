@@ -1,6 +1,6 @@
 #include "summarypanel.h"
 
-#include "datasize.h"
+#include "byteformat.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -13,7 +13,7 @@ namespace {
 
 QString bytes(uint64_t b)
 {
-    return formatDataSize(b, 2);
+    return formatBytes(b, QLocale(), 2);
 }
 
 QString ms(int64_t ns)

@@ -1,13 +1,13 @@
 #include "geometrycommand.h"
 
+#include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
 #include "optionvalue.h"
 #include "simoptions.h"
-#include "summaryjson.h"
 #include "texttable.h"
 
-#include "bitmig/chunkgeometry.h"
-#include "bitmig/units.h"
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/units.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>

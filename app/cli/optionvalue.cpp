@@ -2,9 +2,9 @@
 
 #include "argumenterror.h"
 
-#include "bitmig/chunkgeometry.h"
-#include "bitmig/printable.h"
-#include "bitmig/units.h"
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/printable.h>
+#include <bitmig/units.h>
 
 #include <QCoreApplication>
 #include <QRegularExpression>

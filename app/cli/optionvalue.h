@@ -1,8 +1,8 @@
 // Turns the text of one option into a value, or an ArgumentError naming the option.
 #pragma once
 
-#include "bitmig/simconfig.h"
-#include "bitmig/workload.h"
+#include <bitmig/simconfig.h>
+#include <bitmig/workload.h>
 
 #include <QString>
 

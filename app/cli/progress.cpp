@@ -3,13 +3,13 @@
 #include "argumenterror.h"
 #include "summaryreport.h"
 
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <QCoreApplication>
 
-#include <algorithm>
-
 #include <unistd.h>
+
+#include <algorithm>
 
 namespace bitmig::cli {
 

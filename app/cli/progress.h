@@ -2,7 +2,7 @@
 // and the wall time left at most (to the time limit).
 #pragma once
 
-#include "bitmig/migrationengine.h"
+#include <bitmig/migrationengine.h>
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,13 +1,13 @@
 #include "qcow2command.h"
 
+#include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
-#include "summaryjson.h"
 #include "summaryreport.h"
 #include "texttable.h"
 
-#include "bitmig/dirtyextents.h"
-#include "bitmig/printable.h"
-#include "bitmig/qcow2image.h"
+#include <bitmig/dirtyextents.h>
+#include <bitmig/printable.h>
+#include <bitmig/qcow2image.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>

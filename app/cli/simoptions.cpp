@@ -1,12 +1,11 @@
 #include "simoptions.h"
 
-#include "scenariofile.h"
-
+#include "app/scenario/scenariofile.h"
 #include "argumenterror.h"
 #include "optionvalue.h"
 
-#include "bitmig/runmemory.h"
-#include "bitmig/tracereader.h"
+#include <bitmig/runmemory.h>
+#include <bitmig/tracereader.h>
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The options that describe one simulated migration, shared by `simulate` and `sweep`.
 #pragma once
 
-#include "bitmig/simconfig.h"
+#include <bitmig/simconfig.h>
 
 #include <QCommandLineParser>
 #include <QString>

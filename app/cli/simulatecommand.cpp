@@ -1,13 +1,13 @@
 #include "simulatecommand.h"
 
+#include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
 #include "progress.h"
 #include "simoptions.h"
-#include "summaryjson.h"
 #include "summaryreport.h"
 #include "timeseriescsv.h"
 
-#include "bitmig/migrationengine.h"
+#include <bitmig/migrationengine.h>
 
 #include <QCoreApplication>
 #include <QFile>

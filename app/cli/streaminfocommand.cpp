@@ -1,12 +1,12 @@
 #include "streaminfocommand.h"
 
+#include "app/scenario/boundedfile.h"
+#include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
-#include "boundedfile.h"
 #include "streaminventory.h"
-#include "summaryjson.h"
 #include "summaryreport.h"
 
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <QCoreApplication>
 #include <QFile>

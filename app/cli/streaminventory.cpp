@@ -1,7 +1,7 @@
 #include "streaminventory.h"
 
-#include "bitmig/streamdecoder.h"
-#include "bitmig/streamformat.h"
+#include <bitmig/streamdecoder.h>
+#include <bitmig/streamformat.h>
 
 #include <algorithm>
 #include <map>

@@ -1,7 +1,7 @@
 // What a recorded dirty-bitmap stream holds: records by kind, sections, payload and header bytes.
 #pragma once
 
-#include "bitmig/streamerror.h"
+#include <bitmig/streamerror.h>
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "summaryreport.h"
 
-#include "bitmig/units.h"
+#include <bitmig/units.h>
 
 #include <QCoreApplication>
 #include <QStringList>

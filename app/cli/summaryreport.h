@@ -1,8 +1,8 @@
 // The text summary of one simulated migration, as `bitmig simulate` prints it.
 #pragma once
 
-#include "bitmig/migrationsummary.h"
-#include "bitmig/simconfig.h"
+#include <bitmig/migrationsummary.h>
+#include <bitmig/simconfig.h>
 
 #include <QString>
 #include <QTextStream>

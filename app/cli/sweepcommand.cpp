@@ -1,15 +1,15 @@
 #include "sweepcommand.h"
 
+#include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
-#include "progress.h"
 #include "optionvalue.h"
+#include "progress.h"
 #include "simoptions.h"
-#include "summaryjson.h"
 #include "summaryreport.h"
 #include "sweeprunner.h"
 #include "texttable.h"
 
-#include "bitmig/chunkgeometry.h"
+#include <bitmig/chunkgeometry.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>

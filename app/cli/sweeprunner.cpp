@@ -1,14 +1,13 @@
 #include "sweeprunner.h"
 
-#include "bitmig/migrationengine.h"
-#include "bitmig/runmemory.h"
+#include <bitmig/migrationengine.h>
+#include <bitmig/runmemory.h>
 
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <mutex>
 #include <exception>
 #include <mutex>
 #include <thread>

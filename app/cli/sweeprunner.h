@@ -1,8 +1,8 @@
 // Runs the points of a sweep, several at once if asked, and picks the best one.
 #pragma once
 
-#include "bitmig/migrationsummary.h"
-#include "bitmig/simconfig.h"
+#include <bitmig/migrationsummary.h>
+#include <bitmig/simconfig.h>
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // The engine's time series as CSV, one row per sample bucket (columns in docs/cli.md).
 #pragma once
 
-#include "bitmig/migrationsummary.h"
+#include <bitmig/migrationsummary.h>
 
 #include <QString>
 #include <QTextStream>

@@ -1,6 +1,6 @@
 #include "phaseexplainer.h"
 
-#include "datasize.h"
+#include "widgets/byteformat.h"
 
 #include <bitmig/chunkgeometry.h>
 #include <bitmig/convergence.h>
@@ -22,7 +22,7 @@ QString tr(const char* text)
 
 QString bytes(double b)
 {
-    return formatDataSize(uint64_t(std::max(b, 0.0)), 1);
+    return formatBytes(uint64_t(std::max(b, 0.0)), QLocale(), 1);
 }
 
 QString duration(int64_t ns)

@@ -1,9 +1,8 @@
 // Plain words for what the migration is doing now and why, for the explanation panel.
 #pragma once
 
-#include "simsnapshot.h"
-
 #include <bitmig/convergence.h>
+#include <bitmig/simsnapshot.h>
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 #include "simulationcontroller.h"
 
 #include "simulationworker.h"
-#include "snapshotbuilder.h"
 
 #include <bitmig/runmemory.h>
+#include <bitmig/snapshotbuilder.h>
 #include <bitmig/zeropageallocator.h>
 
 #include <QCoreApplication>
@@ -82,23 +82,7 @@ void SimulationController::setConfig(const SimConfig& config)
 
 QString SimulationController::memoryProblem(const SimConfig& config)
 {
-    AvailableMemory available;
-    try {
-        SimConfig::validateDisk(config.diskBytes, config.granularity);  // the disk's own problems come first
-    } catch (const std::invalid_argument&) {
-        return {};
-    }
-    try {
-        available = availableMemory();
-    } catch (const std::invalid_argument& e) {
-        return QString::fromStdString(e.what());
-    }
-    if (available.bytes && !available.limited) {
-        // The worker drops the current run before it builds the next: its bit arrays come back.
-        *available.bytes += std::min<uint64_t>(detail::zeroedBytesInUse(), processAnonymousMemory().value_or(0));
-    }
-    const uint64_t bits = config.diskBytes / config.granularity + (config.diskBytes % config.granularity != 0);
-    return QString::fromStdString(memoryShortfall(config, available, SnapshotBuilder::densityLog2For(bits)));
+    return QString::fromStdString(replacementRunMemoryProblem(config));
 }
 
 void SimulationController::setPlaying(bool playing)

@@ -1,7 +1,7 @@
 // The GUI thread's handle on the simulation: commands go to the worker thread, snapshots come back.
 #pragma once
 
-#include "simsnapshot.h"
+#include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QObject>

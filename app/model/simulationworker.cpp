@@ -1,6 +1,6 @@
 #include "simulationworker.h"
 
-#include "snapshotbuilder.h"
+#include <bitmig/snapshotbuilder.h>
 
 #include <QTimer>
 

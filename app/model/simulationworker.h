@@ -6,9 +6,8 @@
 // before the next tick, even in the middle of a frame's batch of ticks.
 #pragma once
 
-#include "simsnapshot.h"
-
 #include <bitmig/migrationengine.h>
+#include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QObject>

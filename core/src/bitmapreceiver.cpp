@@ -1,8 +1,7 @@
-#include "bitmig/bitmapreceiver.h"
+#include <bitmig/bitmapreceiver.h>
 
-#include "bitmig/printable.h"
-
-#include "bitmig/streamformat.h"
+#include <bitmig/printable.h>
+#include <bitmig/streamformat.h>
 
 #include <stdexcept>
 

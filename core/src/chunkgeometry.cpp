@@ -1,7 +1,7 @@
-#include "bitmig/chunkgeometry.h"
+#include <bitmig/chunkgeometry.h>
 
-#include "bitmig/streamencoder.h"
-#include "bitmig/streamformat.h"
+#include <bitmig/streamencoder.h>
+#include <bitmig/streamformat.h>
 
 #include <bit>
 #include <stdexcept>

@@ -1,8 +1,8 @@
-#include "bitmig/convergence.h"
+#include <bitmig/convergence.h>
 
-#include "bitmig/chunkgeometry.h"
-#include "bitmig/streamencoder.h"
-#include "bitmig/streamformat.h"
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/streamencoder.h>
+#include <bitmig/streamformat.h>
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "bitmig/dirtybitmap.h"
+#include <bitmig/dirtybitmap.h>
 
 #include <bit>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "bitmig/dirtyextents.h"
+#include <bitmig/dirtyextents.h>
 
 namespace bitmig {
 

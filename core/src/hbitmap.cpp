@@ -1,4 +1,4 @@
-#include "bitmig/hbitmap.h"
+#include <bitmig/hbitmap.h>
 
 #include <openssl/evp.h>
 

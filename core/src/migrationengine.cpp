@@ -1,8 +1,8 @@
-#include "bitmig/migrationengine.h"
-
-#include "bitmig/streamformat.h"
+#include <bitmig/migrationengine.h>
 
 #include "saturating.h"
+
+#include <bitmig/streamformat.h>
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,4 @@
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "bitmig/qcow2error.h"
+#include <bitmig/qcow2error.h>
 
 #include <utility>
 

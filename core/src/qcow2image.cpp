@@ -1,7 +1,8 @@
-#include "bitmig/qcow2image.h"
+#include <bitmig/qcow2image.h>
 
 #include "bigendian.h"
-#include "bitmig/printable.h"
+
+#include <bitmig/printable.h>
 
 #include <algorithm>
 #include <cerrno>

@@ -1,9 +1,11 @@
-#include "bitmig/runmemory.h"
+#include <bitmig/runmemory.h>
 
-#include "bitmig/migrationsummary.h"
-#include "bitmig/streamencoder.h"
-#include "bitmig/streamformat.h"
-#include "bitmig/units.h"
+#include <bitmig/migrationsummary.h>
+#include <bitmig/snapshotbuilder.h>
+#include <bitmig/streamencoder.h>
+#include <bitmig/streamformat.h>
+#include <bitmig/units.h>
+#include <bitmig/zeropageallocator.h>
 
 #include <unistd.h>
 
@@ -194,6 +196,27 @@ void checkRunMemory(const SimConfig& config, unsigned densityLog2)
     if (!why.empty()) {
         throw std::invalid_argument("disk: " + why);
     }
+}
+
+std::string replacementRunMemoryProblem(const SimConfig& config)
+{
+    try {
+        SimConfig::validateDisk(config.diskBytes, config.granularity);  // the disk's own problems come first
+    } catch (const std::invalid_argument&) {
+        return {};
+    }
+    AvailableMemory available;
+    try {
+        available = availableMemory();
+    } catch (const std::invalid_argument& e) {
+        return e.what();
+    }
+    if (available.bytes && !available.limited) {
+        // The current run is dropped before the next is built: its bit arrays come back.
+        *available.bytes += std::min<uint64_t>(detail::zeroedBytesInUse(), processAnonymousMemory().value_or(0));
+    }
+    const uint64_t bits = config.diskBytes / config.granularity + (config.diskBytes % config.granularity != 0);
+    return memoryShortfall(config, available, SnapshotBuilder::densityLog2For(bits));
 }
 
 } // namespace bitmig

@@ -1,10 +1,10 @@
-#include "bitmig/simconfig.h"
+#include <bitmig/simconfig.h>
 
-#include "bitmig/chunkgeometry.h"
-#include "bitmig/dirtybitmap.h"
-#include "bitmig/limits.h"
-#include "bitmig/printable.h"
-#include "bitmig/streamformat.h"
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/dirtybitmap.h>
+#include <bitmig/limits.h>
+#include <bitmig/printable.h>
+#include <bitmig/streamformat.h>
 
 #include <bit>
 #include <cmath>

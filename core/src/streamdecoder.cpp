@@ -1,4 +1,4 @@
-#include "bitmig/streamdecoder.h"
+#include <bitmig/streamdecoder.h>
 
 #include "bigendian.h"
 

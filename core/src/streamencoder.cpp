@@ -1,4 +1,4 @@
-#include "bitmig/streamencoder.h"
+#include <bitmig/streamencoder.h>
 
 #include "bigendian.h"
 

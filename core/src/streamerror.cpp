@@ -1,4 +1,4 @@
-#include "bitmig/streamerror.h"
+#include <bitmig/streamerror.h>
 
 #include <utility>
 

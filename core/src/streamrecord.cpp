@@ -1,4 +1,4 @@
-#include "bitmig/streamrecord.h"
+#include <bitmig/streamrecord.h>
 
 #include <utility>
 

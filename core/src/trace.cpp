@@ -1,6 +1,6 @@
-#include "bitmig/trace.h"
+#include <bitmig/trace.h>
 
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <algorithm>
 #include <stdexcept>

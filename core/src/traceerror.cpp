@@ -1,4 +1,4 @@
-#include "bitmig/traceerror.h"
+#include <bitmig/traceerror.h>
 
 namespace bitmig {
 

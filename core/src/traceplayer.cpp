@@ -1,7 +1,7 @@
-#include "bitmig/traceplayer.h"
+#include <bitmig/traceplayer.h>
 
-#include "bitmig/limits.h"
-#include "bitmig/traceerror.h"
+#include <bitmig/limits.h>
+#include <bitmig/traceerror.h>
 
 #include <cmath>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "bitmig/tracereader.h"
+#include <bitmig/tracereader.h>
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "bitmig/units.h"
+#include <bitmig/units.h>
 
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <cctype>
 #include <charconv>

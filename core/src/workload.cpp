@@ -1,7 +1,7 @@
-#include "bitmig/workload.h"
+#include <bitmig/workload.h>
 
-#include "bitmig/limits.h"
-#include "bitmig/printable.h"
+#include <bitmig/limits.h>
+#include <bitmig/printable.h>
 
 #include <algorithm>
 #include <bit>

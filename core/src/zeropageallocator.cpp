@@ -1,12 +1,11 @@
-#include "bitmig/zeropageallocator.h"
-
-#include <cstdint>
-#include <fstream>
-#include <string>
+#include <bitmig/zeropageallocator.h>
 
 #include <sys/mman.h>
 
 #include <atomic>
+#include <cstdint>
+#include <fstream>
+#include <string>
 
 namespace bitmig::detail {
 

@@ -1,7 +1,7 @@
 // Helpers for driving the simulation from tests: wait for snapshots that satisfy a condition.
 #pragma once
 
-#include "simulationcontroller.h"
+#include "app/model/simulationcontroller.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,7 @@
+#include "app/model/phaseexplainer.h"
+#include "app/model/simulationcontroller.h"
 #include "apptestutil.h"
-
-#include "phaseexplainer.h"
-#include "seedtablemodel.h"
-#include "simulationcontroller.h"
+#include "widgets/seedtablemodel.h"
 
 #include <QAbstractItemModelTester>
 

@@ -1,11 +1,10 @@
 // The window's fields and the run: what Enter commits in the Parameters dock is what the controller
 // runs, once; what is refused at the field never reaches the run.
+#include "app/mainwindow.h"
 #include "apptestutil.h"
-
-#include "mainwindow.h"
-#include "parameterspanel.h"
-#include "sizespinbox.h"
-#include "unitfield.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/sizespinbox.h"
+#include "widgets/unitfield.h"
 
 #include <QFocusEvent>
 #include <QLineEdit>

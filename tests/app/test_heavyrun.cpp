@@ -2,13 +2,12 @@
 // room for, Pause stops the clock before the next tick, the status bar shows the speed achieved
 // against the speed asked, and what the window keeps per frame is bounded. Mechanisms, not timings:
 // the benchmark bench_frames measures how fast.
+#include "app/framestats.h"
+#include "app/liveturns.h"
+#include "app/mainwindow.h"
+#include "app/model/simulationworker.h"
 #include "apptestutil.h"
-
-#include "framestats.h"
-#include "liveturns.h"
-#include "mainwindow.h"
-#include "migrationcharts.h"
-#include "simulationworker.h"
+#include "widgets/migrationcharts.h"
 
 #include <QAreaSeries>
 #include <QChart>

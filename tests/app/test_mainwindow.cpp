@@ -1,11 +1,10 @@
+#include "app/mainwindow.h"
 #include "apptestutil.h"
-
-#include "heatmapview.h"
-#include "mainwindow.h"
-#include "migrationcharts.h"
-#include "parameterspanel.h"
-#include "sizespinbox.h"
-#include "summarypanel.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/sizespinbox.h"
+#include "widgets/summarypanel.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -1,23 +1,22 @@
 // What the window tells the user: files that do not load, runs stopped by their time limit, an
 // imported qcow2 bitmap, keyboard shortcuts, and a language switch that leaves the layout alone.
-#include "apptestutil.h"
-
 #include "../core/qcow2_test_util.hpp"
-
-#include "heatmapview.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "migrationcharts.h"
-#include "parameterspanel.h"
-#include "phasestrip.h"
-#include "qcow2importdialog.h"
-#include "scenariofile.h"
-#include "shortcutsdialog.h"
-#include "summarypanel.h"
-#include "workloadpanel.h"
+#include "app/mainwindow.h"
+#include "app/messagebar.h"
+#include "app/qcow2importdialog.h"
+#include "app/scenario/scenariofile.h"
+#include "app/shortcutsdialog.h"
+#include "apptestutil.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/phasestrip.h"
+#include "widgets/summarypanel.h"
+#include "widgets/workloadpanel.h"
 
 #include <QAction>
 #include <QChart>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QGraphicsScene>
@@ -25,18 +24,17 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRadioButton>
-#include <QComboBox>
-#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
-#include <map>
-
 #include <catch2/catch.hpp>
+
+#include <map>
 
 using namespace bitmig;
 using bitmig::test::smallConfig;

@@ -1,18 +1,20 @@
 // Teaching ergonomics: the heatmaps get the room and keep it, presentation mode, a 1024 x 768
 // projector, and speeds slow enough to watch a 20 ms migration.
+#include "app/explanationpanel.h"
+#include "app/mainwindow.h"
+#include "app/presentationmode.h"
 #include "apptestutil.h"
+#include "widgets/figuresline.h"
+#include "widgets/heatmapview.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/phasestrip.h"
+#include "widgets/zoomstack.h"
 
-#include "explanationpanel.h"
-#include "figuresline.h"
-#include "heatmapview.h"
-#include "mainwindow.h"
-#include "migrationcharts.h"
-#include "phasestrip.h"
-#include "presentationmode.h"
-#include "zoomstack.h"
+#include <bitmig/migrationengine.h>
 
 #include <QAction>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
 #include <QScreen>
@@ -25,9 +27,6 @@
 #include <QVBoxLayout>
 
 #include <catch2/catch.hpp>
-
-#include <QElapsedTimer>
-#include <bitmig/migrationengine.h>
 
 #include <array>
 #include <climits>

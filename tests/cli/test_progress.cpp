@@ -1,5 +1,5 @@
+#include "app/cli/progress.h"
 #include "clirun.h"
-#include "progress.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,5 @@
+#include "app/scenario/summaryjson.h"
 #include "clirun.h"
-
-#include "summaryjson.h"
 
 #include <QJsonDocument>
 

@@ -9,11 +9,11 @@
 //   - a full-zoom-out repaint of the heatmaps for a 64 TiB disk against a 1 GiB disk.
 // Usage: bench_frames [--seconds N] [--presses N] [--quick]   (defaults: 600 s, 50 presses;
 // --quick: 20 s, 10 presses). A benchmark, not a test: it prints figures and the targets.
-#include "framestats.h"
-#include "heatmapview.h"
-#include "mainwindow.h"
-#include "simulationcontroller.h"
-#include "zoomstack.h"
+#include "app/framestats.h"
+#include "app/mainwindow.h"
+#include "app/model/simulationcontroller.h"
+#include "widgets/heatmapview.h"
+#include "widgets/zoomstack.h"
 
 #include <QAction>
 #include <QApplication>

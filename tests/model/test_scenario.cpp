@@ -1,6 +1,9 @@
 // Scenario files: the schema, the round trip, the error messages and the shipped presets.
-#include "scenariofile.h"
-#include "scenarioreader.h"
+#include "app/scenario/scenariofile.h"
+#include "app/scenario/scenarioreader.h"
+
+#include <bitmig/limits.h>
+#include <bitmig/migrationengine.h>
 
 #include <QDir>
 #include <QFile>
@@ -8,9 +11,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 
-#include <bitmig/limits.h>
-#include <bitmig/migrationengine.h>
 #include <catch2/catch.hpp>
+
 #include <limits>
 
 using namespace bitmig;

@@ -1,5 +1,5 @@
 // Scenario files, version 3: link faults ("faults") and the retry after one ("faultRetry").
-#include "scenariofile.h"
+#include "app/scenario/scenariofile.h"
 
 #include <QTemporaryDir>
 

@@ -1,11 +1,12 @@
 // Scenario files with a replayed trace: the path relative to the scenario, the round trip, errors.
-#include "scenariofile.h"
+#include "app/scenario/scenariofile.h"
+
+#include <bitmig/migrationengine.h>
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <bitmig/migrationengine.h>
 #include <catch2/catch.hpp>
 
 using namespace bitmig;

@@ -1,7 +1,7 @@
 // The explanation's convergence verdict on the shipped presets: from dirty pass 2 on, what it says
 // is what the run then does, and a run that will not converge is told so before the cap.
-#include "phaseexplainer.h"
-#include "scenariofile.h"
+#include "app/model/phaseexplainer.h"
+#include "app/scenario/scenariofile.h"
 
 #include <bitmig/convergence.h>
 #include <bitmig/migrationengine.h>

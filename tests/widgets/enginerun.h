@@ -3,9 +3,8 @@
 // controller's thread. Screenshots of the run go to $BITMIG_SCREENSHOT_DIR when it is set.
 #pragma once
 
-#include "simsnapshot.h"
-
 #include <bitmig/migrationengine.h>
+#include <bitmig/simsnapshot.h>
 
 #include <QCoreApplication>
 #include <QDir>

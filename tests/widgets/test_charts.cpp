@@ -1,21 +1,20 @@
 // MigrationCharts and the pieces under it: the decimated sample history, the axis ticks and the
 // phase bands, checked as values (no pixels).
-#include "axisticks.h"
-#include "chartscales.h"
 #include "enginerun.h"
-#include "migrationcharts.h"
-#include "samplehistory.h"
+#include "widgets/axisticks.h"
+#include "widgets/chartscales.h"
+#include "widgets/migrationcharts.h"
+#include "widgets/samplehistory.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
+#include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QTest>
 #include <QToolTip>
-
-#include <QLabel>
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,11 @@
 // Deep zoom: the offsets around the heatmaps carry as many digits as the zoom needs, and the title
 // and the accessible description name two different ends of the range.
-#include "byteformat.h"
-#include "heatmapraster.h"
-#include "heatmapview.h"
-#include "offsetaxis.h"
-#include "simsnapshot.h"
+#include "widgets/byteformat.h"
+#include "widgets/heatmapraster.h"
+#include "widgets/heatmapview.h"
+#include "widgets/offsetaxis.h"
+
+#include <bitmig/simsnapshot.h>
 
 #include <QFontMetrics>
 #include <QRegularExpression>

@@ -1,10 +1,10 @@
 // The Parameters and Workload fields: what is typed and committed with Enter is what the run gets,
 // read by the command line's parsers; what cannot be read, or does not fit, is refused at the field
 // with the range it accepts, and the previous value stays and is shown again.
-#include "parameterspanel.h"
-#include "sizespinbox.h"
-#include "unitfield.h"
-#include "workloadpanel.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/sizespinbox.h"
+#include "widgets/unitfield.h"
+#include "widgets/workloadpanel.h"
 
 #include <bitmig/runmemory.h>
 

@@ -1,9 +1,9 @@
-#include "brushstroke.h"
-#include "byteformat.h"
-#include "chunkfades.h"
-#include "densitypalette.h"
-#include "heatmaplegend.h"
-#include "heatmapraster.h"
+#include "widgets/brushstroke.h"
+#include "widgets/byteformat.h"
+#include "widgets/chunkfades.h"
+#include "widgets/densitypalette.h"
+#include "widgets/heatmaplegend.h"
+#include "widgets/heatmapraster.h"
 
 #include <QApplication>
 #include <QImage>

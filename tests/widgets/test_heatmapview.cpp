@@ -1,13 +1,13 @@
-#include "byteformat.h"
-#include "densitypalette.h"
 #include "enginerun.h"
-#include "heatmapview.h"
-#include "overviewstrip.h"
-#include "simsnapshot.h"
-#include "snapshotbuilder.h"
-#include "zoomstack.h"
+#include "widgets/byteformat.h"
+#include "widgets/densitypalette.h"
+#include "widgets/heatmapview.h"
+#include "widgets/overviewstrip.h"
+#include "widgets/zoomstack.h"
 
 #include <bitmig/migrationengine.h>
+#include <bitmig/simsnapshot.h>
+#include <bitmig/snapshotbuilder.h>
 
 #include <QDir>
 #include <QHelpEvent>

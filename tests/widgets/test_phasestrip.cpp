@@ -1,7 +1,7 @@
 // PhaseStrip: the steps it shows for each strategy, what it tells a screen reader, and that the
 // current step is painted in the highlight colour.
 #include "enginerun.h"
-#include "phasestrip.h"
+#include "widgets/phasestrip.h"
 
 #include <QImage>
 

@@ -1,4 +1,4 @@
-#include "zoomstack.h"
+#include "widgets/zoomstack.h"
 
 #include <QAction>
 #include <QKeySequence>

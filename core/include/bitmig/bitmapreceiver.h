@@ -1,8 +1,8 @@
 // The destination side of a bitmap migration: decodes the stream and loads it as QEMU's loader does.
 #pragma once
 
-#include "bitmig/dirtybitmap.h"
-#include "bitmig/streamdecoder.h"
+#include <bitmig/dirtybitmap.h>
+#include <bitmig/streamdecoder.h>
 
 #include <cstdint>
 #include <functional>

@@ -17,8 +17,8 @@
 // per pass, and a replayed trace is never forecast.
 #pragma once
 
-#include "bitmig/migrationsummary.h"
-#include "bitmig/simconfig.h"
+#include <bitmig/migrationsummary.h>
+#include <bitmig/simconfig.h>
 
 #include <cstdint>
 #include <vector>

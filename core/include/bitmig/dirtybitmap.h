@@ -1,7 +1,7 @@
 // A block-layer dirty bitmap: an HBitmap over disk bytes with QEMU BdrvDirtyBitmap state.
 #pragma once
 
-#include "bitmig/hbitmap.h"
+#include <bitmig/hbitmap.h>
 
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 // A bitmap's dirty regions as byte runs, the form `qemu-img map` and NBD block status use.
 #pragma once
 
-#include "bitmig/hbitmap.h"
+#include <bitmig/hbitmap.h>
 
 #include <vector>
 

@@ -1,6 +1,8 @@
 // Hierarchical dirty bitmap with QEMU HBitmap semantics (see docs/core.md).
 #pragma once
 
+#include <bitmig/zeropageallocator.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -11,8 +13,6 @@
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include "bitmig/zeropageallocator.h"
 
 namespace bitmig {
 

@@ -2,12 +2,12 @@
 // real record sizes, and a destination that decodes and loads what arrives.
 #pragma once
 
-#include "bitmig/bitmapreceiver.h"
-#include "bitmig/dirtybitmap.h"
-#include "bitmig/migrationsummary.h"
-#include "bitmig/simconfig.h"
-#include "bitmig/streamencoder.h"
-#include "bitmig/workload.h"
+#include <bitmig/bitmapreceiver.h>
+#include <bitmig/dirtybitmap.h>
+#include <bitmig/migrationsummary.h>
+#include <bitmig/simconfig.h>
+#include <bitmig/streamencoder.h>
+#include <bitmig/workload.h>
 
 #include <cstdint>
 #include <deque>

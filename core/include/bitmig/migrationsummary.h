@@ -1,7 +1,7 @@
 // What a simulated migration measured: phases, a time series and the closing summary.
 #pragma once
 
-#include "bitmig/simconfig.h"
+#include <bitmig/simconfig.h>
 
 #include <cstdint>
 #include <string>

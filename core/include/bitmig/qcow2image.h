@@ -1,9 +1,9 @@
 // The persistent dirty bitmaps of a qcow2 v3 image (reference section 5): read only.
 #pragma once
 
-#include "bitmig/dirtybitmap.h"
-#include "bitmig/qcow2bitmapinfo.h"
-#include "bitmig/qcow2error.h"
+#include <bitmig/dirtybitmap.h>
+#include <bitmig/qcow2bitmapinfo.h>
+#include <bitmig/qcow2error.h>
 
 #include <cstdint>
 #include <memory>

@@ -3,7 +3,7 @@
 // in std::bad_alloc (or the kernel's OOM killer) part way through.
 #pragma once
 
-#include "bitmig/simconfig.h"
+#include <bitmig/simconfig.h>
 
 #include <cstdint>
 #include <optional>
@@ -63,6 +63,12 @@ uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsign
 // with both figures: "the run needs 256.03 GiB of memory for its bitmaps, this machine has 20.29 GiB
 // available; at a granularity of 512 B disks up to 42.25 TiB fit".
 std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2 = 0);
+
+// Why a run that replaces this process's current one cannot have its memory, empty when it can:
+// as memoryShortfall() at the density index a view of the run uses, counting what dropping the
+// current run gives back (unless BITMIG_MEMORY_LIMIT sets the figure). A disk with problems of its
+// own, or a malformed BITMIG_MEMORY_LIMIT (its message is returned), is not a memory problem here.
+std::string replacementRunMemoryProblem(const SimConfig& config);
 
 // Throws std::invalid_argument("disk: " + memoryShortfall(...)) when the run does not fit in the
 // memory this machine has available (the field is the disk, as the CLI and scenario files name it).

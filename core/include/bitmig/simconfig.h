@@ -1,7 +1,7 @@
 // Every parameter of one simulated bitmap migration (see shared migration model).
 #pragma once
 
-#include "bitmig/workload.h"
+#include <bitmig/workload.h>
 
 #include <cstdint>
 #include <string>

@@ -2,8 +2,8 @@
 // the record model, the encoder, the decoder and its error.
 #pragma once
 
-#include "bitmig/streamdecoder.h"
-#include "bitmig/streamencoder.h"
-#include "bitmig/streamerror.h"
-#include "bitmig/streamformat.h"
-#include "bitmig/streamrecord.h"
+#include <bitmig/streamdecoder.h>
+#include <bitmig/streamencoder.h>
+#include <bitmig/streamerror.h>
+#include <bitmig/streamformat.h>
+#include <bitmig/streamrecord.h>

@@ -1,9 +1,9 @@
 // Reads dirty-bitmap migration records from QEMU's wire format, whole or in pieces, and checks them.
 #pragma once
 
-#include "bitmig/streamerror.h"
-#include "bitmig/streamformat.h"
-#include "bitmig/streamrecord.h"
+#include <bitmig/streamerror.h>
+#include <bitmig/streamformat.h>
+#include <bitmig/streamrecord.h>
 
 #include <cstdint>
 #include <optional>

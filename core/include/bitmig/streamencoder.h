@@ -1,8 +1,8 @@
 // Writes dirty-bitmap migration records in QEMU's wire format and tells how many bytes each costs.
 #pragma once
 
-#include "bitmig/streamformat.h"
-#include "bitmig/streamrecord.h"
+#include <bitmig/streamformat.h>
+#include <bitmig/streamrecord.h>
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // A malformed dirty-bitmap migration stream, located precisely enough to find the offending byte.
 #pragma once
 
-#include "bitmig/streamrecord.h"
+#include <bitmig/streamrecord.h>
 
 #include <cstdint>
 #include <optional>

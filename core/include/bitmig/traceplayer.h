@@ -1,7 +1,7 @@
 // Replays a recorded trace as guest I/O: each record lands in the tick its scaled time falls in.
 #pragma once
 
-#include "bitmig/trace.h"
+#include <bitmig/trace.h>
 
 #include <cstddef>
 #include <cstdint>

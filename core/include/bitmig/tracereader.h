@@ -3,8 +3,8 @@
 // actions are skipped. The formats and their rules are in docs/core.md.
 #pragma once
 
-#include "bitmig/trace.h"
-#include "bitmig/traceerror.h"
+#include <bitmig/trace.h>
+#include <bitmig/traceerror.h>
 
 #include <cstddef>
 #include <cstdint>

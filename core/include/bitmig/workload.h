@@ -1,8 +1,8 @@
 // Seeded guest write generators: the load that dirties the bitmap while it migrates.
 #pragma once
 
-#include "bitmig/random.h"
-#include "bitmig/traceplayer.h"
+#include <bitmig/random.h>
+#include <bitmig/traceplayer.h>
 
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // MigrationSummary and SimConfig as JSON objects, with the field names documented in docs/cli.md.
 #pragma once
 
-#include "bitmig/migrationsummary.h"
-#include "bitmig/simconfig.h"
+#include <bitmig/migrationsummary.h>
+#include <bitmig/simconfig.h>
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -1,6 +1,6 @@
 #include "scenariowriter.h"
 
-#include "bitmig/units.h"
+#include <bitmig/units.h>
 
 #include <QDir>
 #include <QFileInfo>

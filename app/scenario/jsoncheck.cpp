@@ -2,7 +2,7 @@
 
 #include "scenariofile.h"
 
-#include "bitmig/printable.h"
+#include <bitmig/printable.h>
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,6 @@
-#include "simsnapshot.h"
-#include "snapshotbuilder.h"
-
 #include <bitmig/migrationengine.h>
+#include <bitmig/simsnapshot.h>
+#include <bitmig/snapshotbuilder.h>
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "snapshotbuilder.h"
+#include <bitmig/snapshotbuilder.h>
 
 #include <algorithm>
 #include <bit>

@@ -1,6 +1,6 @@
 #include "seedtablemodel.h"
 
-#include "datasize.h"
+#include "byteformat.h"
 
 #include <QBrush>
 #include <QFont>
@@ -58,9 +58,9 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ChunkColumn:
-            return formatDataSize(g.chunkBytes, 2);
+            return formatBytes(g.chunkBytes);
         case CoverageColumn:
-            return formatDataSize(g.coverage, 2);
+            return formatBytes(g.coverage);
         case ChunksColumn:
             return QLocale().toString(qulonglong(g.metaBits));
         case OverheadColumn:
@@ -70,7 +70,7 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return tr("Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
                   "%4 bytes of padding.")
-            .arg(formatDataSize(g.chunkBytes, 2), formatDataSize(g.coverage, 2), QString::number(g.headerBytes),
+            .arg(formatBytes(g.chunkBytes), formatBytes(g.coverage), QString::number(g.headerBytes),
                  QString::number(g.paddingBytes));
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,4 +1,4 @@
-#include "heatmapgeometry.h"
+#include <bitmig/heatmapgeometry.h>
 
 #include <algorithm>
 

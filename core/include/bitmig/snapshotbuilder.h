@@ -2,9 +2,8 @@
 // Plain C++, run on the simulation thread.
 #pragma once
 
-#include "simsnapshot.h"
-
 #include <bitmig/migrationengine.h>
+#include <bitmig/simsnapshot.h>
 
 namespace bitmig {
 

@@ -2,8 +2,7 @@
 // rate. Views never touch the engine; they paint the latest snapshot.
 #pragma once
 
-#include "heatmapgeometry.h"
-
+#include <bitmig/heatmapgeometry.h>
 #include <bitmig/migrationsummary.h>
 #include <bitmig/simconfig.h>
 

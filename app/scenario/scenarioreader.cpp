@@ -3,17 +3,15 @@
 #include "boundedfile.h"
 #include "jsoncheck.h"
 
-#include "bitmig/printable.h"
-
-#include "bitmig/chunkgeometry.h"
-#include "bitmig/runmemory.h"
-#include "bitmig/tracereader.h"
-#include "bitmig/units.h"
+#include <bitmig/chunkgeometry.h>
+#include <bitmig/printable.h>
+#include <bitmig/runmemory.h>
+#include <bitmig/tracereader.h>
+#include <bitmig/units.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 
 #include "scenarioerror.h"
 
-#include "bitmig/simconfig.h"
+#include <bitmig/simconfig.h>
 
 #include <QByteArray>
 #include <QCoreApplication>
