@@ -5,6 +5,7 @@
 // the history stay as they are.
 #pragma once
 
+#include "app/model/qcow2import.h"
 #include "app/scenario/scenariofile.h"
 #include "liveturns.h"
 #include "thememanager.h"
@@ -90,7 +91,7 @@ public:
     void applyScenario(const Scenario& scenario);
     // What the guest does while an imported bitmap migrates: nothing, so only the imported bits
     // are dirty, or the workload it had, whose writes add to them.
-    enum class ImportWorkload { Idle, Keep };
+    using ImportWorkload = Qcow2Import::Workload;
     // Imports a qcow2 image's persistent bitmap: disk size and granularity from the image, the
     // bitmap's dirty extents as writes at time 0, shown at once (one undoable edit); the scenario
     // banner says which workload runs. An empty name picks the only bitmap, or asks when there are
@@ -159,7 +160,6 @@ private:
     void saveScenarioDialog();
     void importQcow2Dialog();
     // The workload in words: "Uniform random, 4,000 writes/s".
-    static QString workloadDescription(const WorkloadSpec& workload);
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,

@@ -1,6 +1,7 @@
 // MainWindow, continued: what goes to and comes from files and settings (scenario files, qcow2
 // images, traces, exports, QSettings, language and theme).
 #include "app/model/chartdata.h"
+#include "app/model/qcow2import.h"
 #include "app/model/simulationcontroller.h"
 #include "app/scenario/summaryjson.h"
 #include "languagemanager.h"
@@ -14,9 +15,6 @@
 #include "widgets/migrationcharts.h"
 #include "widgets/workloadpanel.h"
 
-#include <bitmig/dirtyextents.h>
-#include <bitmig/printable.h>
-#include <bitmig/qcow2image.h>
 #include <bitmig/tracereader.h>
 
 #include <QAction>
@@ -44,9 +42,6 @@ const QString kScenarioKey = QStringLiteral("session/scenario");
 const QString kSpeedKey = QStringLiteral("session/speed");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kThemeKey = QStringLiteral("ui/theme");
-
-// Each extent becomes one scheduled write of the scenario (and of the undo history's copies).
-constexpr size_t kMaxImportedExtents = size_t(1) << 20;
 
 // The unit of a series' values (ChartKind names them).
 QString chartUnit(ChartKind kind, int series)
@@ -145,10 +140,7 @@ void MainWindow::importQcow2Dialog()
     }
     QStringList names;
     try {
-        const Qcow2Image image(QFile::encodeName(path).toStdString());
-        for (const Qcow2BitmapInfo& b : image.bitmaps()) {
-            names << QString::fromStdString(b.name);
-        }
+        names = Qcow2Import(path).bitmapNames();
     } catch (const std::exception& e) {
         reportFailure(QString::fromStdString(e.what()), nullptr);
         return;
@@ -157,32 +149,12 @@ void MainWindow::importQcow2Dialog()
         importQcow2(path);  // says why there is nothing to import
         return;
     }
-    Qcow2ImportDialog dialog(QFileInfo(path).fileName(), names, workloadDescription(controller_->config().workload),
+    Qcow2ImportDialog dialog(QFileInfo(path).fileName(), names, Qcow2Import::describe(controller_->config().workload),
                              this);
     if (dialog.exec() == QDialog::Accepted) {
         importQcow2(path, dialog.bitmapName(), nullptr,
                     dialog.keepWorkload() ? ImportWorkload::Keep : ImportWorkload::Idle);
     }
-}
-
-QString MainWindow::workloadDescription(const WorkloadSpec& w)
-{
-    // The workload panel's names for the kinds, in its translation.
-    const char* const kinds[] = {QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Idle"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Uniform random"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Sequential"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Hot spot"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Zipf"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Bursts")};
-    const QString kind = QCoreApplication::translate("bitmig::WorkloadPanel", kinds[int(w.kind)]);
-    QString text = w.kind == WorkloadKind::Idle
-                       ? kind
-                       : tr("%1, %2 writes/s").arg(kind, QLocale().toString(w.rate, 'f', 0));
-    if (w.trace.active()) {
-        text = tr("%1, replaying %2")
-                   .arg(text, QFileInfo(QString::fromStdString(w.trace.trace->source())).fileName());
-    }
-    return text;
 }
 
 bool MainWindow::reportFailure(const QString& message, QString* error)
@@ -196,30 +168,21 @@ bool MainWindow::reportFailure(const QString& message, QString* error)
 
 bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QString* error, ImportWorkload workload)
 {
-    auto fail = [&](const QString& message) { return reportFailure(message, error); };
     try {
-        const Qcow2Image image(QFile::encodeName(path).toStdString());
+        const Qcow2Import image(path);
         QString name = bitmapName;
-        // Names come from the file: they are shown escaped (a newline or a bidirectional override
-        // would forge or disguise what the window says) and looked up as stored.
-        auto shown = [](const QString& n) { return QString::fromStdString(printable(n.toStdString())); };
         if (name.isEmpty()) {
-            QStringList names, shownNames;
-            for (const Qcow2BitmapInfo& b : image.bitmaps()) {
-                names << QString::fromStdString(b.name);
-                shownNames << QString::fromStdString(printable(b.name));
-            }
+            const QStringList names = image.bitmapNames();
             if (names.isEmpty()) {
-                return fail(image.bitmapsIgnored()
-                                ? tr("%1: the bitmaps in this image are stale (the header's autoclear bit for "
-                                     "bitmaps is clear, as a program that does not know them leaves it); QEMU "
-                                     "ignores them too.")
-                                      .arg(path)
-                                : tr("%1 holds no persistent bitmap.").arg(path));
+                return reportFailure(image.nothingToImport(), error);
             }
             if (names.size() == 1) {
                 name = names.first();
             } else {
+                QStringList shownNames;
+                for (const QString& n : names) {
+                    shownNames << Qcow2Import::shownName(n);
+                }
                 bool ok = false;
                 const QString picked =
                     QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
@@ -231,50 +194,16 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
                 name = names.value(shownNames.indexOf(picked));
             }
         }
-        const Qcow2BitmapInfo* info = image.find(name.toStdString());
-        if (!info) {
-            return fail(tr("%1 has no bitmap named '%2'.").arg(path, shown(name)));
+        QString why;
+        const std::optional<Scenario> s = image.scenario(name, controller_->config(), workload, &why);
+        if (!s) {
+            return reportFailure(why, error);
         }
-        const DirtyBitmap bitmap = image.loadBitmap(name.toStdString());
-        SimConfig config = controller_->config();
-        config.diskBytes = image.diskBytes();
-        config.granularity = info->granularity;
-        config.injections.clear();
-        const QString keptWorkload = workloadDescription(config.workload);
-        if (workload == ImportWorkload::Idle) {
-            config.workload.kind = WorkloadKind::Idle;
-            config.workload.trace = TraceReplay{};
-        }
-        const std::vector<Range> extents = dirtyExtents(bitmap.bits());
-        if (extents.size() > kMaxImportedExtents) {
-            return fail(tr("%1: bitmap '%2' has %3 separate dirty extents; at most %4 can be imported as writes.")
-                            .arg(path, shown(name), QLocale().toString(qulonglong(extents.size())),
-                                 QLocale().toString(qulonglong(kMaxImportedExtents))));
-        }
-        for (const Range& r : extents) {
-            config.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
-        }
-        try {
-            config.validate();
-        } catch (const std::exception& e) {
-            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, shown(name), QString::fromStdString(e.what())));
-        }
-        Scenario s;
-        s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), shown(name));
-        s.description = tr("Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.")
-                            .arg(QLocale().toString(qulonglong(config.injections.size())),
-                                 formatBytes(config.diskBytes, QLocale(), 1), formatBytes(config.granularity, QLocale(), 0)) +
-                        QLatin1Char(' ') +
-                        (workload == ImportWorkload::Idle
-                             ? tr("The guest is idle: only the imported bits are dirty.")
-                             : tr("The guest keeps its workload (%1): its writes add to the imported bits.")
-                                   .arg(keptWorkload));
-        s.config = config;
-        applyScenario(s);
+        applyScenario(*s);
         messageBar_->dismiss();
         return true;
     } catch (const std::exception& e) {
-        return fail(QString::fromStdString(e.what()));
+        return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
 

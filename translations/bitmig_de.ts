@@ -1142,28 +1142,8 @@
         <translation>qcow2-Abbilder (*.qcow2 *.img);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>%1 holds no persistent bitmap.</source>
-        <translation>%1 enthält keine persistente Bitmap.</translation>
-    </message>
-    <message>
         <source>%1 holds several bitmaps. Which one?</source>
         <translation>%1 enthält mehrere Bitmaps. Welche soll es sein?</translation>
-    </message>
-    <message>
-        <source>%1 has no bitmap named &apos;%2&apos;.</source>
-        <translation>%1 enthält keine Bitmap namens „%2“.</translation>
-    </message>
-    <message>
-        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
-        <translation>%1: Bitmap „%2“ kann nicht simuliert werden: %3</translation>
-    </message>
-    <message>
-        <source>%1, bitmap %2</source>
-        <translation>%1, Bitmap %2</translation>
-    </message>
-    <message>
-        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
-        <translation>Aus einem qcow2-Abbild importiert: %1 Dirty-Bereiche auf %2 bei einer Granularität von %3.</translation>
     </message>
     <message>
         <source>Replaying %1 from now on.</source>
@@ -1178,32 +1158,8 @@
         <translation>%1 bei %2 schreiben</translation>
     </message>
     <message>
-        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
-        <translation>%1: Die Bitmaps in diesem Image sind veraltet (das Autoclear-Bit für Bitmaps im Header ist gelöscht, wie es ein Programm hinterlässt, das sie nicht kennt); QEMU ignoriert sie ebenfalls.</translation>
-    </message>
-    <message>
-        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
-        <translation>%1: Bitmap „%2“ hat %3 getrennte Dirty-Bereiche; höchstens %4 können als Schreibvorgänge importiert werden.</translation>
-    </message>
-    <message>
         <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
         <translation>Simulierte Sekunden pro realer Sekunde, 0,001x bis 1000x ([ und ])</translation>
-    </message>
-    <message>
-        <source>%1, %2 writes/s</source>
-        <translation>%1, %2 Schreibvorgänge/s</translation>
-    </message>
-    <message>
-        <source>%1, replaying %2</source>
-        <translation>%1, Wiedergabe von %2</translation>
-    </message>
-    <message>
-        <source>The guest is idle: only the imported bits are dirty.</source>
-        <translation>Der Gast ist im Leerlauf: Nur die importierten Bits sind dirty.</translation>
-    </message>
-    <message>
-        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
-        <translation>Der Gast behält seine Arbeitslast (%1): Seine Schreibvorgänge kommen zu den importierten Bits hinzu.</translation>
     </message>
     <message>
         <source>Simulated time, and the speed asked for against the speed achieved: a heavy run is simulated as fast as this machine and the window keep up</source>
@@ -1916,6 +1872,53 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
         <translation>Vollbild mit großer Schrift: Die Heatmaps füllen es aus, die Diagramme sind zu einer Zeile mit Kennzahlen zusammengeklappt; erneut wählen, um zurückzukehren (F11)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::Qcow2Import</name>
+    <message>
+        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
+        <translation>%1: Die Bitmaps in diesem Image sind veraltet (das Autoclear-Bit für Bitmaps im Header ist gelöscht, wie es ein Programm hinterlässt, das sie nicht kennt); QEMU ignoriert sie ebenfalls.</translation>
+    </message>
+    <message>
+        <source>%1 holds no persistent bitmap.</source>
+        <translation>%1 enthält keine persistente Bitmap.</translation>
+    </message>
+    <message>
+        <source>%1 has no bitmap named &apos;%2&apos;.</source>
+        <translation>%1 enthält keine Bitmap namens „%2“.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
+        <translation>%1: Bitmap „%2“ hat %3 getrennte Dirty-Bereiche; höchstens %4 können als Schreibvorgänge importiert werden.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
+        <translation>%1: Bitmap „%2“ kann nicht simuliert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1, bitmap %2</source>
+        <translation>%1, Bitmap %2</translation>
+    </message>
+    <message>
+        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
+        <translation>Aus einem qcow2-Abbild importiert: %1 Dirty-Bereiche auf %2 bei einer Granularität von %3.</translation>
+    </message>
+    <message>
+        <source>The guest is idle: only the imported bits are dirty.</source>
+        <translation>Der Gast ist im Leerlauf: Nur die importierten Bits sind dirty.</translation>
+    </message>
+    <message>
+        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
+        <translation>Der Gast behält seine Arbeitslast (%1): Seine Schreibvorgänge kommen zu den importierten Bits hinzu.</translation>
+    </message>
+    <message>
+        <source>%1, %2 writes/s</source>
+        <translation>%1, %2 Schreibvorgänge/s</translation>
+    </message>
+    <message>
+        <source>%1, replaying %2</source>
+        <translation>%1, Wiedergabe von %2</translation>
     </message>
 </context>
 <context>

@@ -1142,28 +1142,8 @@
         <translation>Образы qcow2 (*.qcow2 *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>%1 holds no persistent bitmap.</source>
-        <translation>%1 не содержит ни одной постоянной битовой карты.</translation>
-    </message>
-    <message>
         <source>%1 holds several bitmaps. Which one?</source>
         <translation>%1 содержит несколько битовых карт. Какую взять?</translation>
-    </message>
-    <message>
-        <source>%1 has no bitmap named &apos;%2&apos;.</source>
-        <translation>В %1 нет битовой карты с именем «%2».</translation>
-    </message>
-    <message>
-        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
-        <translation>%1: битовую карту «%2» невозможно симулировать: %3</translation>
-    </message>
-    <message>
-        <source>%1, bitmap %2</source>
-        <translation>%1, битовая карта %2</translation>
-    </message>
-    <message>
-        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
-        <translation>Импортировано из образа qcow2: диск %2, гранулярность %3, изменённых областей: %1.</translation>
     </message>
     <message>
         <source>Replaying %1 from now on.</source>
@@ -1178,32 +1158,8 @@
         <translation>запись %1 по смещению %2</translation>
     </message>
     <message>
-        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
-        <translation>%1: битовые карты в этом образе устарели (бит autoclear для битовых карт в заголовке сброшен — так его оставляет программа, которая о них не знает); QEMU их тоже игнорирует.</translation>
-    </message>
-    <message>
-        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
-        <translation>%1: в битовой карте «%2» изменённых областей: %3; импортировать как записи можно не более %4.</translation>
-    </message>
-    <message>
         <source>Simulated seconds per wall second, 0.001x to 1000x ([ and ])</source>
         <translation>Симулированных секунд на секунду реального времени, от 0,001x до 1000x ([ и ])</translation>
-    </message>
-    <message>
-        <source>%1, %2 writes/s</source>
-        <translation>%1, %2 записей/с</translation>
-    </message>
-    <message>
-        <source>%1, replaying %2</source>
-        <translation>%1, воспроизводится %2</translation>
-    </message>
-    <message>
-        <source>The guest is idle: only the imported bits are dirty.</source>
-        <translation>Гость простаивает: установлены только импортированные биты.</translation>
-    </message>
-    <message>
-        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
-        <translation>Гость сохраняет свою нагрузку (%1): его записи добавляются к импортированным битам.</translation>
     </message>
     <message>
         <source>Simulated time, and the speed asked for against the speed achieved: a heavy run is simulated as fast as this machine and the window keep up</source>
@@ -1916,6 +1872,53 @@ Click or drag to move the view</source>
     <message>
         <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
         <translation>Полный экран с крупным текстом: тепловые карты заполняют его, а графики свёрнуты в одну строку показателей; повторно — чтобы вернуться (F11)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::Qcow2Import</name>
+    <message>
+        <source>%1: the bitmaps in this image are stale (the header&apos;s autoclear bit for bitmaps is clear, as a program that does not know them leaves it); QEMU ignores them too.</source>
+        <translation>%1: битовые карты в этом образе устарели (бит autoclear для битовых карт в заголовке сброшен — так его оставляет программа, которая о них не знает); QEMU их тоже игнорирует.</translation>
+    </message>
+    <message>
+        <source>%1 holds no persistent bitmap.</source>
+        <translation>%1 не содержит ни одной постоянной битовой карты.</translation>
+    </message>
+    <message>
+        <source>%1 has no bitmap named &apos;%2&apos;.</source>
+        <translation>В %1 нет битовой карты с именем «%2».</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; has %3 separate dirty extents; at most %4 can be imported as writes.</source>
+        <translation>%1: в битовой карте «%2» изменённых областей: %3; импортировать как записи можно не более %4.</translation>
+    </message>
+    <message>
+        <source>%1: bitmap &apos;%2&apos; cannot be simulated: %3</source>
+        <translation>%1: битовую карту «%2» невозможно симулировать: %3</translation>
+    </message>
+    <message>
+        <source>%1, bitmap %2</source>
+        <translation>%1, битовая карта %2</translation>
+    </message>
+    <message>
+        <source>Imported from a qcow2 image: %1 dirty extents over %2 at %3 granularity.</source>
+        <translation>Импортировано из образа qcow2: диск %2, гранулярность %3, изменённых областей: %1.</translation>
+    </message>
+    <message>
+        <source>The guest is idle: only the imported bits are dirty.</source>
+        <translation>Гость простаивает: установлены только импортированные биты.</translation>
+    </message>
+    <message>
+        <source>The guest keeps its workload (%1): its writes add to the imported bits.</source>
+        <translation>Гость сохраняет свою нагрузку (%1): его записи добавляются к импортированным битам.</translation>
+    </message>
+    <message>
+        <source>%1, %2 writes/s</source>
+        <translation>%1, %2 записей/с</translation>
+    </message>
+    <message>
+        <source>%1, replaying %2</source>
+        <translation>%1, воспроизводится %2</translation>
     </message>
 </context>
 <context>
