@@ -61,9 +61,12 @@ HeatmapView::HeatmapView(QWidget* parent)
     clock_.start();
     fadeTimer_.setInterval(30);
     connect(&fadeTimer_, &QTimer::timeout, this, [this] {
-        fades_.expire(clock_.elapsed());
+        const int64_t now = clock_.elapsed();
+        fades_.expire(now);
         if (fades_.empty()) {
             fadeTimer_.stop();
+        } else if (lastSnapshotMs_ >= 0 && now - lastSnapshotMs_ < fadeTimer_.interval()) {
+            return;  // a snapshot has just asked for a frame, which draws the fades as they are now
         }
         update();
     });
@@ -129,7 +132,8 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
         }
         stack_->setTotalBits(total);
 
-        fades_.record(snapshot_->sentChunks, clock_.elapsed());
+        lastSnapshotMs_ = clock_.elapsed();
+        fades_.record(snapshot_->sentChunks, lastSnapshotMs_);
         if (!fades_.empty() && !fadeTimer_.isActive()) {
             fadeTimer_.start();
         }

@@ -137,7 +137,8 @@ private:
 
     ChunkFades fades_{fadeMs, maxFadingChunks};
     QElapsedTimer clock_;  // wall time of the fades
-    QTimer fadeTimer_;
+    QTimer fadeTimer_;        // advances the fades while no snapshot arrives to repaint them
+    int64_t lastSnapshotMs_ = -1;
     uint64_t runId_ = 0;
 
     std::optional<int> hoveredCell_;
