@@ -135,7 +135,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.thresholdBytes = engine.downtimeBudgetBytes();
     out.dirtyBits = engine.source().dirtyBits();
     const HBitmap* meta = engine.meta();
-    out.dirtyChunks = meta ? meta->count() >> meta->granularity() : 0;
+    out.dirtyChunks = meta ? meta->count() >> meta->granularityLog2() : 0;
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();
     out.finished = engine.finished();

@@ -37,8 +37,9 @@ bool iequals(std::string_view a, std::string_view b)
     return true;
 }
 
-// Splits "1.5 GiB" into the number 1.5 and the unit "GiB".
-double splitNumber(std::string_view text, std::string_view& unit, const char* what)
+// Splits "1.5 GiB" (trimmed into `text`) at the end of its leading digits and points: returns the
+// number's length and sets `unit` to the rest, trimmed.
+size_t splitAtUnit(std::string_view& text, std::string_view& unit, const char* what)
 {
     text = trim(text);
     if (text.empty()) {
@@ -51,12 +52,19 @@ double splitNumber(std::string_view text, std::string_view& unit, const char* wh
     if (i == 0) {
         throw UnitError(quoted(text) + " is not a " + what + " (it must start with a digit)");
     }
+    unit = trim(text.substr(i));
+    return i;
+}
+
+// Splits "1.5 GiB" into the number 1.5 and the unit "GiB".
+double splitNumber(std::string_view text, std::string_view& unit, const char* what)
+{
+    const size_t i = splitAtUnit(text, unit, what);
     double value = 0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + i, value);
     if (ec != std::errc() || ptr != text.data() + i) {
         throw UnitError(quoted(text) + " is not a " + what);
     }
-    unit = trim(text.substr(i));
     return value;
 }
 
@@ -78,18 +86,8 @@ constexpr unsigned kMaxFractionDigits = 18;
 // Splits "1.5 GiB" into the exact decimal 1.5 and the unit "GiB".
 Decimal splitDecimal(std::string_view text, std::string_view& unit, const char* what)
 {
-    text = trim(text);
-    if (text.empty()) {
-        throw UnitError(std::string("empty ") + what);
-    }
-    size_t i = 0;
-    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
-        ++i;
-    }
-    if (i == 0) {
-        throw UnitError(quoted(text) + " is not a " + what + " (it must start with a digit)");
-    }
-    const std::string_view number = text.substr(0, i);
+    const size_t length = splitAtUnit(text, unit, what);
+    const std::string_view number = text.substr(0, length);
     const size_t dot = number.find('.');
     std::string_view whole = number.substr(0, dot);
     std::string_view fraction = dot == std::string_view::npos ? std::string_view() : number.substr(dot + 1);
@@ -116,7 +114,6 @@ Decimal splitDecimal(std::string_view text, std::string_view& unit, const char* 
         d.fraction = d.fraction * 10 + unsigned(c - '0');
     }
     d.fractionDigits = unsigned(fraction.size());
-    unit = trim(text.substr(i));
     return d;
 }
 

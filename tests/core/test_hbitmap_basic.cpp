@@ -28,6 +28,7 @@ TEST_CASE("HBitmap construction reports size, granularity and bit count", "[hbit
         HBitmap bm(size, g);
         CHECK(bm.size() == size);
         CHECK(bm.granularity() == g);
+        CHECK(bm.granularityLog2() == g);
         CHECK(bm.bitCount() == bits);
         CHECK(bm.count() == 0);
         CHECK(bm.empty());

@@ -46,7 +46,11 @@ public:
     ~HBitmap();
 
     uint64_t size() const noexcept { return origSize_; }      // items (QEMU orig_size)
+    // log2 of the items one bit stands for. granularity() is the contract's name for it (QEMU's
+    // hbitmap_granularity); everywhere else in this project "granularity" means bytes per bit, so
+    // the project's own code says granularityLog2().
     unsigned granularity() const noexcept { return g_; }
+    unsigned granularityLog2() const noexcept { return g_; }
     uint64_t bitCount() const noexcept { return bits_; }      // ceil(size / 2^granularity)
     uint64_t count() const noexcept { return setBits_ << g_; } // set bits << granularity
     bool empty() const noexcept { return setBits_ == 0; }
