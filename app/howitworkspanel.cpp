@@ -57,11 +57,15 @@ const Section kSections[] = {
      QT_TRANSLATE_NOOP("HowItWorksPanel",
                        "The guest moves to the destination at once; its new writes go to a successor bitmap "
                        "there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap "
-                       "bytes add to downtime, but the bitmap is unusable until COMPLETE.")},
+                       "bytes add to downtime, but the bitmap is unusable until COMPLETE. This is what QEMU "
+                       "does when a migration switches to postcopy.")},
     {"stop-copy", QT_TRANSLATE_NOOP("HowItWorksPanel", "Stop and copy instead"),
      QT_TRANSLATE_NOOP("HowItWorksPanel",
                        "The baseline: pause the guest and send the whole bitmap. Simple and exact, but the "
-                       "downtime is the bitmap's size divided by the bandwidth.")},
+                       "downtime is the bitmap's size divided by the bandwidth. It is what QEMU's precopy "
+                       "does with bitmaps today: every bitmap of every disk goes in the final section, "
+                       "while the guest is paused. The precopy with a meta bitmap shown above is the 2015 "
+                       "proposal, which was never merged.")},
 };
 
 QString sectionFor(Phase phase, Strategy strategy)

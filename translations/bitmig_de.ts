@@ -114,20 +114,20 @@
         <translation>Stattdessen Postcopy</translation>
     </message>
     <message>
-        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE.</source>
-        <translation>Der Gast wechselt sofort zum Ziel; seine neuen Schreibvorgänge landen dort in einer Nachfolger-Bitmap. Die Quelle sendet die ganze Bitmap einmal, und COMPLETE führt beide zusammen. Kein Bitmap-Byte verlängert die Ausfallzeit, aber bis COMPLETE ist die Bitmap nicht nutzbar.</translation>
-    </message>
-    <message>
         <source>Stop and copy instead</source>
         <translation>Stattdessen Anhalten und kopieren</translation>
     </message>
     <message>
-        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
-        <translation>Die Vergleichsbasis: Gast anhalten und die ganze Bitmap senden. Einfach und exakt, aber die Ausfallzeit ist die Größe der Bitmap geteilt durch die Bandbreite.</translation>
-    </message>
-    <message>
         <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth × maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
         <translation>Jeder Durchlauf sendet die Chunks erneut, deren Meta-Bit leuchtet. Die Migration konvergiert, wenn die pro Sekunde erneut dirty gewordenen Bitmap-Bytes unter der Bandbreite der Verbindung bleiben; dann schrumpft der ausstehende Rest, bis er in Bandbreite × maximale Ausfallzeit passt. Bei einem großen Chunk löst ein einzelner Schreibvorgang viel erneutes Senden aus; ein winziger Chunk zahlt alle paar Bytes einen Datensatz-Header.</translation>
+    </message>
+    <message>
+        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE. This is what QEMU does when a migration switches to postcopy.</source>
+        <translation>Der Gast wechselt sofort zum Ziel; seine neuen Schreibvorgänge landen dort in einer Nachfolger-Bitmap. Die Quelle sendet die ganze Bitmap einmal, und COMPLETE führt beide zusammen. Kein Bitmap-Byte verlängert die Ausfallzeit, aber bis COMPLETE ist die Bitmap nicht nutzbar. So verfährt QEMU, wenn eine Migration auf Postcopy umschaltet.</translation>
+    </message>
+    <message>
+        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth. It is what QEMU&apos;s precopy does with bitmaps today: every bitmap of every disk goes in the final section, while the guest is paused. The precopy with a meta bitmap shown above is the 2015 proposal, which was never merged.</source>
+        <translation>Die Vergleichsbasis: Gast anhalten und die ganze Bitmap senden. Einfach und exakt, aber die Ausfallzeit ist die Größe der Bitmap geteilt durch die Bandbreite. Genau so behandelt QEMUs Precopy Bitmaps heute: Jede Bitmap jedes Laufwerks geht im letzten Abschnitt mit, während der Gast angehalten ist. Das oben gezeigte Precopy mit Meta-Bitmap ist der Vorschlag von 2015, der nie übernommen wurde.</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1496,18 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>Problem with %1</source>
         <translation>Problem mit %1</translation>
     </message>
+    <message>
+        <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
+        <translation>Der Vorschlag von 2015, den der Ausgangs-Thread bespricht: Bitmaps werden gesendet, während der Gast läuft, verfolgt von einer Meta-Bitmap. QEMU hat ihn nie übernommen.</translation>
+    </message>
+    <message>
+        <source>What QEMU does with postcopy: the guest moves first, the bitmaps follow.</source>
+        <translation>So verfährt QEMU bei Postcopy: Zuerst wechselt der Gast, die Bitmaps folgen.</translation>
+    </message>
+    <message>
+        <source>What QEMU&apos;s precopy does today: every bitmap is sent at completion, while the guest is paused.</source>
+        <translation>So verfährt QEMUs Precopy heute: Jede Bitmap wird beim Abschluss gesendet, während der Gast angehalten ist.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseExplainer</name>
@@ -1524,16 +1536,8 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Ein START-Datensatz teilt dem Ziel Namen und Granularität der Bitmap mit. </translation>
     </message>
     <message>
-        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived.</source>
-        <translation>Anhalten und kopieren: Der Gast ist jetzt angehalten und wartet, bis die ganze Bitmap angekommen ist.</translation>
-    </message>
-    <message>
         <source>Postcopy: as soon as the destination knows the bitmap, the guest switches over and records its writes there, in a successor bitmap.</source>
         <translation>Postcopy: Sobald das Ziel die Bitmap kennt, wechselt der Gast hinüber und erfasst seine Schreibvorgänge dort in einer Nachfolger-Bitmap.</translation>
-    </message>
-    <message>
-        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change.</source>
-        <translation>Precopy: Eine Meta-Bitmap mit einem Bit pro Chunk erfasst jetzt, welche Chunks sich ändern.</translation>
     </message>
     <message>
         <source>Bulk pass, guest at the destination</source>
@@ -1690,6 +1694,14 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived. This is where QEMU&apos;s precopy puts the bitmaps today: all of them at completion, while the guest is paused.</source>
+        <translation>Anhalten und kopieren: Der Gast ist jetzt angehalten und wartet, bis die ganze Bitmap angekommen ist. Genau hier sendet QEMUs Precopy die Bitmaps heute: alle beim Abschluss, während der Gast angehalten ist.</translation>
+    </message>
+    <message>
+        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change (the 2015 proposal; QEMU sends bitmaps at completion instead).</source>
+        <translation>Precopy: Eine Meta-Bitmap mit einem Bit pro Chunk erfasst jetzt, welche Chunks sich ändern (der Vorschlag von 2015; QEMU sendet Bitmaps stattdessen beim Abschluss).</translation>
     </message>
 </context>
 <context>

@@ -114,20 +114,20 @@
         <translation>Вместо этого: посткопирование</translation>
     </message>
     <message>
-        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE.</source>
-        <translation>Гость сразу переходит на приёмник; его новые записи попадают там в карту-преемник. Источник отправляет всю битовую карту один раз, и COMPLETE объединяет обе карты. Байты битовой карты не увеличивают время простоя, но до COMPLETE карта непригодна к использованию.</translation>
-    </message>
-    <message>
         <source>Stop and copy instead</source>
         <translation>Вместо этого: остановка и копирование</translation>
     </message>
     <message>
-        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth.</source>
-        <translation>Базовый вариант: приостановить гостя и отправить всю битовую карту. Просто и точно, но время простоя равно размеру битовой карты, делённому на пропускную способность.</translation>
-    </message>
-    <message>
         <source>Each pass resends the chunks whose meta bit is lit. The migration converges when the bitmap bytes re-dirtied per second stay below the link&apos;s bandwidth, so the pending set shrinks until it fits into bandwidth × maximum downtime. A big chunk makes one write resend a lot; a tiny chunk pays a record header for every few bytes.</source>
         <translation>Каждый проход повторно отправляет фрагменты, мета-бит которых горит. Миграция сходится, если число байтов битовой карты, повторно изменяемых за секунду, остаётся ниже пропускной способности канала: тогда остаток сокращается, пока не уложится в пропускную способность × максимальное время простоя. При большом фрагменте одна операция записи вызывает много повторной передачи; крошечный фрагмент платит заголовком записи потока за каждые несколько байтов.</translation>
+    </message>
+    <message>
+        <source>The guest moves to the destination at once; its new writes go to a successor bitmap there. The source sends the whole bitmap once and COMPLETE merges the two. No bitmap bytes add to downtime, but the bitmap is unusable until COMPLETE. This is what QEMU does when a migration switches to postcopy.</source>
+        <translation>Гость сразу переходит на приёмник; его новые записи попадают там в карту-преемник. Источник отправляет всю битовую карту один раз, и COMPLETE объединяет обе карты. Байты битовой карты не увеличивают время простоя, но до COMPLETE карта непригодна к использованию. Так поступает QEMU, когда миграция переходит в режим postcopy.</translation>
+    </message>
+    <message>
+        <source>The baseline: pause the guest and send the whole bitmap. Simple and exact, but the downtime is the bitmap&apos;s size divided by the bandwidth. It is what QEMU&apos;s precopy does with bitmaps today: every bitmap of every disk goes in the final section, while the guest is paused. The precopy with a meta bitmap shown above is the 2015 proposal, which was never merged.</source>
+        <translation>Базовый вариант: приостановить гостя и отправить всю битовую карту. Просто и точно, но время простоя равно размеру битовой карты, делённому на пропускную способность. Именно так precopy в QEMU обращается с битовыми картами сегодня: все карты всех дисков уходят в последней секции, пока гость приостановлен. Предкопирование с мета-картой, показанное выше, — предложение 2015 года, которое так и не было принято.</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1496,18 @@ Click or drag to move the view</source>
         <source>Problem with %1</source>
         <translation>Проблема с полем: %1</translation>
     </message>
+    <message>
+        <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
+        <translation>Предложение 2015 года, которое обсуждается в исходной переписке: карты отправляются, пока гость работает, а изменения отслеживает мета-карта. В QEMU его так и не приняли.</translation>
+    </message>
+    <message>
+        <source>What QEMU does with postcopy: the guest moves first, the bitmaps follow.</source>
+        <translation>Так QEMU поступает при postcopy: сначала переходит гость, за ним следуют битовые карты.</translation>
+    </message>
+    <message>
+        <source>What QEMU&apos;s precopy does today: every bitmap is sent at completion, while the guest is paused.</source>
+        <translation>Так сегодня работает precopy в QEMU: все битовые карты отправляются при завершении, пока гость приостановлен.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseExplainer</name>
@@ -1524,16 +1536,8 @@ Click or drag to move the view</source>
         <translation>Запись START сообщает приёмнику имя и гранулярность битовой карты. </translation>
     </message>
     <message>
-        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived.</source>
-        <translation>Остановка и копирование: гость приостановлен и ждёт, пока не придёт вся битовая карта.</translation>
-    </message>
-    <message>
         <source>Postcopy: as soon as the destination knows the bitmap, the guest switches over and records its writes there, in a successor bitmap.</source>
         <translation>Посткопирование: как только приёмник узнаёт о битовой карте, гость переключается на него и отмечает свои записи там, в карте-преемнике.</translation>
-    </message>
-    <message>
-        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change.</source>
-        <translation>Предкопирование: мета-битовая карта с одним битом на фрагмент теперь отслеживает, какие фрагменты меняются.</translation>
     </message>
     <message>
         <source>Bulk pass, guest at the destination</source>
@@ -1690,6 +1694,14 @@ Click or drag to move the view</source>
     <message>
         <source>cancelled</source>
         <translation>отменено</translation>
+    </message>
+    <message>
+        <source>Stop and copy: the guest is paused now and waits until the whole bitmap has arrived. This is where QEMU&apos;s precopy puts the bitmaps today: all of them at completion, while the guest is paused.</source>
+        <translation>Остановка и копирование: гость приостановлен и ждёт, пока не придёт вся битовая карта. Именно здесь precopy в QEMU сегодня отправляет битовые карты: все при завершении, пока гость приостановлен.</translation>
+    </message>
+    <message>
+        <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change (the 2015 proposal; QEMU sends bitmaps at completion instead).</source>
+        <translation>Предкопирование: мета-битовая карта с одним битом на фрагмент теперь отслеживает, какие фрагменты меняются (предложение 2015 года; QEMU вместо этого отправляет карты при завершении).</translation>
     </message>
 </context>
 <context>

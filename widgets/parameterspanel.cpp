@@ -97,6 +97,14 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         texts_.add(strategy_, text, [this, index](const QString& t) { strategy_->setItemText(index, t); });
     }
     addFieldRow(link, QT_TR_NOOP("&Strategy"), strategy_, strategy_);
+    // Which strategy is what QEMU does: the seed's precopy with a meta bitmap was proposed in 2015
+    // and never merged; QEMU's precopy sends the bitmaps at completion (stop and copy, for them).
+    strategyNote_ = new QLabel(this);
+    strategyNote_->setObjectName(QStringLiteral("strategyNote"));
+    strategyNote_->setWordWrap(true);
+    strategyNote_->setTextFormat(Qt::PlainText);
+    strategyNote_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    link->addRow(strategyNote_);
 
     bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
                        QT_TR_NOOP("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
@@ -138,7 +146,10 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     connect(seedView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
     });
-    connect(strategy_, &QComboBox::currentIndexChanged, this, [this] { edited(strategy_); });
+    connect(strategy_, &QComboBox::currentIndexChanged, this, [this] {
+        showStrategyNote();
+        edited(strategy_);
+    });
     for (UnitField* f : {bandwidth_, latency_, maxDowntime_, maxPasses_, startAt_, seed_, tick_}) {
         connect(f, &UnitField::committed, this, [this, f] { edited(f); });
         connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
@@ -149,6 +160,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
     }
     setConfig(SimConfig{});
+    showStrategyNote();
 }
 
 void ParametersPanel::changeEvent(QEvent* event)
@@ -159,9 +171,34 @@ void ParametersPanel::changeEvent(QEvent* event)
     }
 }
 
+QString ParametersPanel::strategyNote(Strategy strategy)
+{
+    switch (strategy) {
+    case Strategy::Precopy:
+        return tr("The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, "
+                  "tracked by a meta bitmap. QEMU never merged it.");
+    case Strategy::Postcopy:
+        return tr("What QEMU does with postcopy: the guest moves first, the bitmaps follow.");
+    case Strategy::StopAndCopy:
+        return tr("What QEMU's precopy does today: every bitmap is sent at completion, while the guest "
+                  "is paused.");
+    }
+    return {};
+}
+
+void ParametersPanel::showStrategyNote()
+{
+    const auto strategy = Strategy(strategy_->currentData().toInt());
+    strategyNote_->setText(strategyNote(strategy));
+    for (int i = 0; i < strategy_->count(); ++i) {
+        strategy_->setItemData(i, strategyNote(Strategy(strategy_->itemData(i).toInt())), Qt::ToolTipRole);
+    }
+}
+
 void ParametersPanel::retranslateUi()
 {
     texts_.retranslate();
+    showStrategyNote();
     for (int i = 0; i < granularity_->count(); ++i) {
         granularity_->setItemText(i, SizeSpinBox::format(granularity_->itemData(i).toULongLong()));
     }

@@ -41,6 +41,9 @@ public:
     SizeSpinBox* diskField() const noexcept { return disk_; }
     QComboBox* granularityField() const noexcept { return granularity_; }
     QComboBox* strategyField() const noexcept { return strategy_; }
+    QLabel* strategyNoteLabel() const noexcept { return strategyNote_; }
+    // One sentence on how a strategy relates to what QEMU does.
+    static QString strategyNote(Strategy strategy);
     UnitField* bandwidthField() const noexcept { return bandwidth_; }
     UnitField* latencyField() const noexcept { return latency_; }
     UnitField* maxDowntimeField() const noexcept { return maxDowntime_; }
@@ -65,6 +68,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showStrategyNote();
     // A field changed: the whole configuration is checked (SimConfig::validate() and the memory the
     // run needs); what fails is refused at `field` and every field shows the run's values again.
     void edited(QWidget* field);
@@ -93,6 +97,7 @@ private:
     SeedTableModel* seedModel_ = nullptr;
     QTableView* seedView_ = nullptr;
     QComboBox* strategy_ = nullptr;
+    QLabel* strategyNote_ = nullptr;
     UnitField* bandwidth_ = nullptr;
     UnitField* latency_ = nullptr;
     UnitField* maxDowntime_ = nullptr;

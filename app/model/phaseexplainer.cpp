@@ -148,12 +148,15 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
         t.title = tr("Setup");
         t.body = tr("A START record tells the destination the bitmap's name and granularity. ");
         if (c.strategy == Strategy::StopAndCopy) {
-            t.body += tr("Stop and copy: the guest is paused now and waits until the whole bitmap has arrived.");
+            t.body += tr("Stop and copy: the guest is paused now and waits until the whole bitmap has arrived. "
+                         "This is where QEMU's precopy puts the bitmaps today: all of them at completion, "
+                         "while the guest is paused.");
         } else if (c.strategy == Strategy::Postcopy) {
             t.body += tr("Postcopy: as soon as the destination knows the bitmap, the guest switches over and "
                          "records its writes there, in a successor bitmap.");
         } else {
-            t.body += tr("Precopy: a meta bitmap with one bit per chunk now records which chunks change.");
+            t.body += tr("Precopy: a meta bitmap with one bit per chunk now records which chunks change "
+                         "(the 2015 proposal; QEMU sends bitmaps at completion instead).");
         }
         break;
     case Phase::Bulk:
