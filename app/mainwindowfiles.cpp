@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "chartdata.h"
+#include "chartmodel.h"
 #include "cli/summaryjson.h"
 #include "datasize.h"
 #include "heatmapview.h"
@@ -50,36 +51,11 @@ const QString kThemeKey = QStringLiteral("ui/theme");
 constexpr size_t kMaxImportedExtents = size_t(1) << 20;
 
 // The unit of a series' values (ChartKind names them).
-QString chartUnit(ChartKind kind, int series)
-{
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("bytes/s");
-    case ChartKind::Overhead:
-        return QStringLiteral("%");
-    case ChartKind::Pending:
-        return QStringLiteral("bytes");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return series == 0 ? QStringLiteral("bytes/s") : QStringLiteral("writes/s");
-}
-
 } // namespace
 
 QString MainWindow::chartKey(ChartKind kind)
 {
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("throughput");
-    case ChartKind::Overhead:
-        return QStringLiteral("overhead");
-    case ChartKind::Pending:
-        return QStringLiteral("pending");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return QStringLiteral("dirty-rate");
+    return ChartModel::chartKey(kind);
 }
 
 bool MainWindow::openScenario(const QString& path, QString* error)
@@ -424,15 +400,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 QList<ChartSeriesData> MainWindow::chartData() const
 {
-    QList<ChartSeriesData> out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        const auto kind = ChartKind(k);
-        for (int s = 0; s < MigrationCharts::seriesCount(kind); ++s) {
-            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind, s),
-                                       charts_->seriesPoints(kind, s)});
-        }
-    }
-    return out;
+    return chartModel_->seriesData();
 }
 
 QByteArray MainWindow::summaryJson() const

@@ -2,6 +2,7 @@
 
 #include "heatmapview.h"
 #include "mainwindow.h"
+#include "chartmodel.h"
 #include "migrationcharts.h"
 #include "parameterspanel.h"
 #include "sizespinbox.h"
@@ -85,9 +86,9 @@ TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
     QTest::qWait(300);
     // The history merges old buckets as it grows, so the point count may drop: the series grows in
     // simulated time.
-    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto before = w.chartModel()->points(ChartKind::Throughput, 0);
     QTest::qWait(500);
-    const auto after = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto after = w.chartModel()->points(ChartKind::Throughput, 0);
     REQUIRE_FALSE(before.isEmpty());
     REQUIRE_FALSE(after.isEmpty());
     CHECK(after.last().x() > before.last().x());
