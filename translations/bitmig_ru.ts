@@ -1449,7 +1449,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Precopy with meta bitmap</source>
-        <translation>Предкопирование с мета-битовой картой</translation>
+        <translation>Предкопирование с мета-картой</translation>
     </message>
     <message>
         <source>Postcopy</source>
@@ -2282,7 +2282,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>C&amp;hoose trace...</source>
-        <translation>Вы&amp;брать трассу...</translation>
+        <translation>Вы&amp;брать...</translation>
     </message>
     <message>
         <source>Replay the writes of a fio iolog, blkparse output or a CSV trace (time, offset, length, operation)</source>
@@ -2290,7 +2290,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>&amp;No trace</source>
-        <translation>&amp;Убрать трассу</translation>
+        <translation>&amp;Убрать</translation>
     </message>
     <message>
         <source>Stop replaying the trace</source>
@@ -2358,7 +2358,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Replay sp&amp;eed (x)</source>
-        <translation>Скорость &amp;воспроизведения (x)</translation>
+        <translation>Те&amp;мп трассы (x)</translation>
     </message>
     <message>
         <source>Problem with %1</source>
