@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QCursor>
 #include <QEvent>
+#include <QGraphicsTextItem>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -182,9 +183,8 @@ void MigrationCharts::retranslateUi()
     for (int k = 0; k < kChartKindCount; ++k) {
         const auto kind = ChartKind(k);
         Plot& plot = *plots_[size_t(k)];
-        plot.chart->setTitle(plotTitle(plot));
+        setTitle(plot);
         plot.view->setAccessibleName(chartTitle(kind));
-        plot.view->setToolTip(oneRow_ ? chartTitle(kind) : QString());
         for (int s = 0; s < kSeries; ++s) {
             plot.series[size_t(s)]->setName(ChartModel::seriesName(kind, s));
         }
@@ -209,6 +209,21 @@ QString MigrationCharts::plotTitle(const Plot& plot) const
         return tr("Pending bytes");
     }
     return chartTitle(plot.kind);
+}
+
+// A short title names the chart in full in its tool tip. The tool tip goes on the title's text item
+// (the chart's one text child; Qt Charts makes it with the first title): on the chart itself it
+// would take the place of the values shown when hovering a line.
+void MigrationCharts::setTitle(Plot& plot)
+{
+    const QString title = plotTitle(plot);
+    plot.chart->setTitle(title);
+    const QString full = oneRow_ && !single_ ? chartTitle(plot.kind) : QString();
+    for (QGraphicsItem* item : plot.chart->childItems()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item)) {
+            text->setToolTip(full);
+        }
+    }
 }
 
 QString MigrationCharts::shortTitle(ChartKind kind)
@@ -514,8 +529,7 @@ void MigrationCharts::placeCharts()
         // A row of four is taken only where each chart has kRowChartMinWidth; below that the grid
         // goes back to 2 x 2, so the row's minimum must not hold the window that wide.
         plot->view->setMinimumWidth(oneRow_ && !kind ? kRowChartMinWidth / 2 : kChartMinWidth);
-        plot->chart->setTitle(plotTitle(*plot));
-        plot->view->setToolTip(oneRow_ && !kind ? chartTitle(plot->kind) : QString());
+        setTitle(*plot);
     }
     // Fixed shares whatever the charts' size hints (a theme change alters them); an empty row or
     // column gets none. In a row the dirty rate gets half as much again as the others: it has an
@@ -690,7 +704,7 @@ void MigrationCharts::updatePlot(Plot& plot)
             points[1].clear();
         }
         if (plot.series[1]->isVisible() != budget) {
-            plot.chart->setTitle(plotTitle(plot));
+            setTitle(plot);
             plot.series[1]->setVisible(budget);
             for (QLegendMarker* m : plot.chart->legend()->markers(plot.series[1])) {
                 m->setVisible(budget);

@@ -89,6 +89,7 @@ private:
     Strategy strategy() const;
     void retranslateUi();
     QString plotTitle(const Plot& plot) const;
+    void setTitle(Plot& plot);
     void buildToolbar(QHBoxLayout* row);
     void applyStyle();
     void updateLegend();
