@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "app/model/chartdata.h"
 #include "app/model/simulationcontroller.h"
 #include "app/scenario/summaryjson.h"
 #include "explanationpanel.h"
@@ -14,6 +13,8 @@
 #include "undocommands.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
+#include "widgets/chartdata.h"
+#include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -120,6 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     controller_ = new SimulationController(this);
+    chartModel_ = new ChartModel(this);
     undo_ = new QUndoStack(this);
     frameStats_ = new FrameStats(this);
     languages_ = new LanguageManager(this);
@@ -170,6 +172,7 @@ void MainWindow::buildUi()
     explanation_ = new ExplanationPanel(central);
     heatmap_ = new HeatmapView(central);
     charts_ = new MigrationCharts(central);
+    charts_->setModel(chartModel_);
     auto* splitter = new QSplitter(Qt::Vertical, central);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(heatmap_);
@@ -740,7 +743,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
         heatmap_->zoomStack()->setTotalBits(snapshot->geometry.totalBits());
     }
     heatmap_->setSnapshot(snapshot);
-    charts_->setSnapshot(snapshot);
+    chartModel_->setSnapshot(snapshot);
     // Text views take turns while a run plays; a new phase or pass goes to all.
     const std::vector<bool> turn =
         textTurns_.plan(snapshot->playing, quint64(snapshot->phase) << 32 | snapshot->pass);

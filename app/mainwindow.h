@@ -42,6 +42,7 @@ class PhaseStrip;
 class PresentationMode;
 class RecentFiles;
 class SimulationController;
+class ChartModel;
 class SummaryPanel;
 class TranslatedTexts;
 class WorkloadPanel;
@@ -54,6 +55,8 @@ public:
     ~MainWindow() override;
 
     SimulationController* controller() const noexcept { return controller_; }
+    // The data the charts draw and export, fed from the controller's snapshots.
+    ChartModel* chartModel() const noexcept { return chartModel_; }
     HeatmapView* heatmap() const noexcept { return heatmap_; }
     MigrationCharts* charts() const noexcept { return charts_; }
     ParametersPanel* parameters() const noexcept { return parameters_; }
@@ -166,6 +169,7 @@ private:
                       const std::function<QString(const QString&)>& save);
 
     SimulationController* controller_ = nullptr;
+    ChartModel* chartModel_ = nullptr;
     QUndoStack* undo_ = nullptr;
     FrameStats* frameStats_ = nullptr;
     LanguageManager* languages_ = nullptr;

@@ -1,6 +1,5 @@
 // MainWindow, continued: what goes to and comes from files and settings (scenario files, qcow2
 // images, traces, exports, QSettings, language and theme).
-#include "app/model/chartdata.h"
 #include "app/model/qcow2import.h"
 #include "app/model/simulationcontroller.h"
 #include "app/scenario/summaryjson.h"
@@ -11,6 +10,8 @@
 #include "recentfiles.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
+#include "widgets/chartdata.h"
+#include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/workloadpanel.h"
@@ -44,36 +45,11 @@ const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kThemeKey = QStringLiteral("ui/theme");
 
 // The unit of a series' values (ChartKind names them).
-QString chartUnit(ChartKind kind, int series)
-{
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("bytes/s");
-    case ChartKind::Overhead:
-        return QStringLiteral("%");
-    case ChartKind::Pending:
-        return QStringLiteral("bytes");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return series == 0 ? QStringLiteral("bytes/s") : QStringLiteral("writes/s");
-}
-
 } // namespace
 
 QString MainWindow::chartKey(ChartKind kind)
 {
-    switch (kind) {
-    case ChartKind::Throughput:
-        return QStringLiteral("throughput");
-    case ChartKind::Overhead:
-        return QStringLiteral("overhead");
-    case ChartKind::Pending:
-        return QStringLiteral("pending");
-    case ChartKind::DirtyRate:
-        break;
-    }
-    return QStringLiteral("dirty-rate");
+    return ChartModel::chartKey(kind);
 }
 
 bool MainWindow::openScenario(const QString& path, QString* error)
@@ -352,15 +328,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 QList<ChartSeriesData> MainWindow::chartData() const
 {
-    QList<ChartSeriesData> out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        const auto kind = ChartKind(k);
-        for (int s = 0; s < MigrationCharts::seriesCount(kind); ++s) {
-            out.append(ChartSeriesData{chartKey(kind), MigrationCharts::seriesName(kind, s), chartUnit(kind, s),
-                                       charts_->seriesPoints(kind, s)});
-        }
-    }
-    return out;
+    return chartModel_->seriesData();
 }
 
 QByteArray MainWindow::summaryJson() const

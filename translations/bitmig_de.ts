@@ -440,6 +440,41 @@
     </message>
 </context>
 <context>
+    <name>bitmig::ChartModel</name>
+    <message>
+        <source>Payload (bitmap bytes)</source>
+        <translation>Nutzdaten (Bitmap-Bytes)</translation>
+    </message>
+    <message>
+        <source>Headers and framing</source>
+        <translation>Header und Framing</translation>
+    </message>
+    <message>
+        <source>Per interval</source>
+        <translation>Pro Intervall</translation>
+    </message>
+    <message>
+        <source>Since the start</source>
+        <translation>Seit dem Start</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Budget: what the max downtime allows</source>
+        <translation>Budget: was die max. Ausfallzeit erlaubt</translation>
+    </message>
+    <message>
+        <source>Re-dirtied bitmap bytes/s (left)</source>
+        <translation>Wieder dirty Bitmap-Bytes/s (links)</translation>
+    </message>
+    <message>
+        <source>Guest writes/s (right)</source>
+        <translation>Schreibvorgänge des Gasts/s (rechts)</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::ChartScales</name>
     <message>
         <source>%1/s</source>
@@ -1268,30 +1303,6 @@
         <translation>Ausstehende Bytes im Vergleich zum Ausfallzeit-Budget</translation>
     </message>
     <message>
-        <source>Payload (bitmap bytes)</source>
-        <translation>Nutzdaten (Bitmap-Bytes)</translation>
-    </message>
-    <message>
-        <source>Headers and framing</source>
-        <translation>Header und Framing</translation>
-    </message>
-    <message>
-        <source>Per interval</source>
-        <translation>Pro Intervall</translation>
-    </message>
-    <message>
-        <source>Since the start</source>
-        <translation>Seit dem Start</translation>
-    </message>
-    <message>
-        <source>Re-dirtied bitmap bytes/s (left)</source>
-        <translation>Wieder dirty Bitmap-Bytes/s (links)</translation>
-    </message>
-    <message>
-        <source>Guest writes/s (right)</source>
-        <translation>Schreibvorgänge des Gasts/s (rechts)</translation>
-    </message>
-    <message>
         <source>%1: %2
 at %3</source>
         <translation>%1: %2
@@ -1302,10 +1313,6 @@ bei %3</translation>
 at %3 (average over %4)</source>
         <translation>%1: %2
 bei %3 (Mittel über %4)</translation>
-    </message>
-    <message>
-        <source>Budget: what the max downtime allows</source>
-        <translation>Budget: was die max. Ausfallzeit erlaubt</translation>
     </message>
     <message>
         <source>Pending bytes</source>

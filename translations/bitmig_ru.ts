@@ -440,6 +440,41 @@
     </message>
 </context>
 <context>
+    <name>bitmig::ChartModel</name>
+    <message>
+        <source>Payload (bitmap bytes)</source>
+        <translation>Полезная нагрузка (байты карты)</translation>
+    </message>
+    <message>
+        <source>Headers and framing</source>
+        <translation>Заголовки и кадрирование</translation>
+    </message>
+    <message>
+        <source>Per interval</source>
+        <translation>За интервал</translation>
+    </message>
+    <message>
+        <source>Since the start</source>
+        <translation>С начала</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Остаток</translation>
+    </message>
+    <message>
+        <source>Budget: what the max downtime allows</source>
+        <translation>Бюджет: сколько позволяет макс. время простоя</translation>
+    </message>
+    <message>
+        <source>Re-dirtied bitmap bytes/s (left)</source>
+        <translation>Снова изменённые байты карты/с (слева)</translation>
+    </message>
+    <message>
+        <source>Guest writes/s (right)</source>
+        <translation>Записи гостя/с (справа)</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::ChartScales</name>
     <message>
         <source>%1/s</source>
@@ -1209,11 +1244,11 @@
     </message>
     <message>
         <source>Throughput</source>
-        <translation>Скорость передачи</translation>
+        <translation>Передача</translation>
     </message>
     <message>
         <source>Overhead</source>
-        <translation>Накладные расходы</translation>
+        <translation>Накладные</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -1221,11 +1256,11 @@
     </message>
     <message>
         <source>Dirty rate</source>
-        <translation>Скорость изменений</translation>
+        <translation>Изменения</translation>
     </message>
     <message>
         <source>Log scale (pending)</source>
-        <translation>Логарифмическая шкала (остаток)</translation>
+        <translation>Лог. шкала остатка</translation>
     </message>
     <message>
         <source>Pending bytes shrink by orders of magnitude between passes; a logarithmic axis keeps the last passes and the budget line readable.</source>
@@ -1268,30 +1303,6 @@
         <translation>Остаток байтов и бюджет времени простоя</translation>
     </message>
     <message>
-        <source>Payload (bitmap bytes)</source>
-        <translation>Полезная нагрузка (байты карты)</translation>
-    </message>
-    <message>
-        <source>Headers and framing</source>
-        <translation>Заголовки и кадрирование</translation>
-    </message>
-    <message>
-        <source>Per interval</source>
-        <translation>За интервал</translation>
-    </message>
-    <message>
-        <source>Since the start</source>
-        <translation>С начала</translation>
-    </message>
-    <message>
-        <source>Re-dirtied bitmap bytes/s (left)</source>
-        <translation>Снова изменённые байты карты/с (слева)</translation>
-    </message>
-    <message>
-        <source>Guest writes/s (right)</source>
-        <translation>Записи гостя/с (справа)</translation>
-    </message>
-    <message>
         <source>%1: %2
 at %3</source>
         <translation>%1: %2
@@ -1302,10 +1313,6 @@ at %3</source>
 at %3 (average over %4)</source>
         <translation>%1: %2
 в момент %3 (среднее за %4)</translation>
-    </message>
-    <message>
-        <source>Budget: what the max downtime allows</source>
-        <translation>Бюджет: сколько позволяет макс. время простоя</translation>
     </message>
     <message>
         <source>Pending bytes</source>
@@ -1398,7 +1405,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Precopy with meta bitmap</source>
-        <translation>Предкопирование с мета-битовой картой</translation>
+        <translation>Предкопирование с мета-картой</translation>
     </message>
     <message>
         <source>Postcopy</source>
@@ -1983,7 +1990,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Disk per meta bit</source>
-        <translation>Диска на мета-бит</translation>
+        <translation>Диск/мета-бит</translation>
     </message>
     <message>
         <source>Chunks</source>
@@ -1991,7 +1998,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Overhead</source>
-        <translation>Накладные расходы</translation>
+        <translation>Накладные</translation>
     </message>
     <message>
         <source>Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
@@ -2290,7 +2297,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>C&amp;hoose trace...</source>
-        <translation>Вы&amp;брать трассу...</translation>
+        <translation>Вы&amp;брать...</translation>
     </message>
     <message>
         <source>Replay the writes of a fio iolog, blkparse output or a CSV trace (time, offset, length, operation)</source>
@@ -2298,7 +2305,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>&amp;No trace</source>
-        <translation>&amp;Убрать трассу</translation>
+        <translation>&amp;Убрать</translation>
     </message>
     <message>
         <source>Stop replaying the trace</source>
@@ -2366,7 +2373,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Replay sp&amp;eed (x)</source>
-        <translation>Скорость &amp;воспроизведения (x)</translation>
+        <translation>Те&amp;мп трассы (x)</translation>
     </message>
     <message>
         <source>Problem with %1</source>

@@ -1,5 +1,6 @@
 #include "migrationcharts.h"
 
+#include "chartmodel.h"
 #include "chartscales.h"
 #include "phasepalette.h"
 
@@ -11,12 +12,14 @@
 #include <QCheckBox>
 #include <QCursor>
 #include <QEvent>
+#include <QGraphicsTextItem>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -37,6 +40,15 @@ constexpr int kLegendEntries = 4;
 constexpr int kLegendMinHeight = 150;  // chart views shorter than this show no series legend
 
 constexpr int kAllChartsId = kChartKindCount;  // button id of "All" (QButtonGroup reserves -1)
+
+// All four charts go in one row when half the grid's height is too short for a chart (its axes
+// would be cut) and a quarter of its width still holds one.
+constexpr int kGridChartMinHeight = 150;
+constexpr int kChartMinWidth = 200;
+constexpr int kRowChartMinWidth = 200;
+
+// Series legends only where they fit beside each other without being cut.
+constexpr int kLegendMinWidth = 380;
 
 // Series colours: Okabe-Ito blue and vermillion, away from the band hues; lighter on dark themes.
 QColor seriesColor(int series, bool dark)
@@ -102,7 +114,65 @@ MigrationCharts::MigrationCharts(QWidget* parent) : QWidget(parent)
     setSingleChart(std::nullopt);
     retranslateUi();
     applyStyle();
-    clear();
+}
+
+void MigrationCharts::setModel(ChartModel* model)
+{
+    if (model == model_) {
+        return;
+    }
+    for (const QMetaObject::Connection& c : modelConnections_) {
+        disconnect(c);
+    }
+    modelConnections_.clear();
+    model_ = model;
+    if (model) {
+        // Row signals mark the charts out of date; updated() comes once the model has taken a
+        // whole snapshot, and draws.
+        auto stale = [this] { markStale(); };
+        modelConnections_ = {
+            connect(model, &QAbstractItemModel::modelReset, this, stale),
+            connect(model, &QAbstractItemModel::rowsInserted, this, stale),
+            connect(model, &QAbstractItemModel::rowsRemoved, this, stale),
+            connect(model, &QAbstractItemModel::dataChanged, this, stale),
+            connect(model, &QAbstractItemModel::layoutChanged, this, stale),
+            connect(model, &ChartModel::timelineChanged, this, stale),
+            connect(model, &ChartModel::strategyChanged, this, [this] { updateLegend(); }),
+            connect(model, &ChartModel::updated, this, &MigrationCharts::onModelUpdated),
+            // Drawn empty at the next refresh; not now: the model may go with the window.
+            connect(model, &QObject::destroyed, this, stale),
+        };
+    }
+    updateLegend();
+    markStale();
+    refresh();
+}
+
+ChartModel* MigrationCharts::model() const
+{
+    return model_;
+}
+
+void MigrationCharts::markStale()
+{
+    for (auto& plot : plots_) {
+        plot->stale = true;
+    }
+}
+
+// While a run plays, the charts take turns; a paused or finished run's snapshot redraws them all.
+void MigrationCharts::onModelUpdated()
+{
+    if (model_ && model_->playing()) {
+        refreshLive();
+    } else {
+        refresh();
+    }
+}
+
+Strategy MigrationCharts::strategy() const
+{
+    return model_ ? model_->strategy() : Strategy::Precopy;
 }
 
 // Every text in the current language (the axes follow at the next refresh, in its locale).
@@ -110,16 +180,15 @@ void MigrationCharts::retranslateUi()
 {
     setAccessibleName(tr("Migration charts"));
     phasesLabel_->setText(tr("Phases:"));
-    const QString buttons[] = {tr("Throughput"), tr("Overhead"), tr("Pending"), tr("Dirty rate")};
     for (int k = 0; k < kChartKindCount; ++k) {
         const auto kind = ChartKind(k);
         Plot& plot = *plots_[size_t(k)];
-        plot.chart->setTitle(plotTitle(plot));
+        setTitle(plot);
         plot.view->setAccessibleName(chartTitle(kind));
         for (int s = 0; s < kSeries; ++s) {
-            plot.series[size_t(s)]->setName(seriesName(kind, s));
+            plot.series[size_t(s)]->setName(ChartModel::seriesName(kind, s));
         }
-        viewButtons_->button(k)->setText(buttons[k]);
+        viewButtons_->button(k)->setText(shortTitle(kind));
         viewButtons_->button(k)->setToolTip(chartTitle(kind));
     }
     viewButtons_->button(kAllChartsId)->setText(tr("All"));
@@ -129,13 +198,47 @@ void MigrationCharts::retranslateUi()
                              "logarithmic axis keeps the last passes and the budget line readable."));
 }
 
-// The pending chart has no budget line in postcopy, and a shorter title then.
+// The pending chart has no budget line in postcopy, and a shorter title then. In a row of four
+// the charts are narrow: they take their buttons' names, and the full title is their tool tip.
 QString MigrationCharts::plotTitle(const Plot& plot) const
 {
-    if (plot.kind == ChartKind::Pending && strategy_ == Strategy::Postcopy) {
+    if (oneRow_ && !single_) {
+        return shortTitle(plot.kind);
+    }
+    if (plot.kind == ChartKind::Pending && strategy() == Strategy::Postcopy) {
         return tr("Pending bytes");
     }
     return chartTitle(plot.kind);
+}
+
+// A short title names the chart in full in its tool tip. The tool tip goes on the title's text item
+// (the chart's one text child; Qt Charts makes it with the first title): on the chart itself it
+// would take the place of the values shown when hovering a line.
+void MigrationCharts::setTitle(Plot& plot)
+{
+    const QString title = plotTitle(plot);
+    plot.chart->setTitle(title);
+    const QString full = oneRow_ && !single_ ? chartTitle(plot.kind) : QString();
+    for (QGraphicsItem* item : plot.chart->childItems()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item)) {
+            text->setToolTip(full);
+        }
+    }
+}
+
+QString MigrationCharts::shortTitle(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Throughput:
+        return tr("Throughput");
+    case ChartKind::Overhead:
+        return tr("Overhead");
+    case ChartKind::Pending:
+        return tr("Pending");
+    case ChartKind::DirtyRate:
+        return tr("Dirty rate");
+    }
+    return {};
 }
 
 MigrationCharts::~MigrationCharts() = default;
@@ -239,7 +342,7 @@ void MigrationCharts::buildPlot(ChartKind kind)
     plot->view = new QChartView(plot->chart, this);
     plot->view->setRenderHint(QPainter::Antialiasing);
     // Small enough that the heatmaps above keep most of a 1024 x 768 screen.
-    plot->view->setMinimumSize(200, 80);
+    plot->view->setMinimumSize(kChartMinWidth, 80);
     plot->view->setAccessibleName(chartTitle(kind));
     plot->view->setFrameShape(QFrame::NoFrame);
     plot->view->installEventFilter(this);  // tick density follows each chart's own size
@@ -336,10 +439,11 @@ void MigrationCharts::updateLegend()
                                     float(base.blueF() * (1 - a) + f.blueF() * a));
         };
         sw->setPixmap(swatch(over(colours[size_t(i)].first), over(colours[size_t(i)].second), base, size, dpr));
-        text->setText(bandName(i, strategy_));
+        const Strategy strategy = this->strategy();
+        text->setText(bandName(i, strategy));
         // Only the phases this strategy goes through: no dirty passes but in precopy, no bulk pass in
         // stop and copy (it sends everything in the complete phase).
-        const bool used = (i != 2 || strategy_ == Strategy::Precopy) && (i != 1 || strategy_ != Strategy::StopAndCopy);
+        const bool used = (i != 2 || strategy == Strategy::Precopy) && (i != 1 || strategy != Strategy::StopAndCopy);
         sw->setVisible(used);
         text->setVisible(used);
     }
@@ -376,135 +480,94 @@ QString MigrationCharts::chartTitle(ChartKind kind)
     return {};
 }
 
-int MigrationCharts::seriesCount(ChartKind kind)
-{
-    return SampleHistory::seriesCount(kind);
-}
-
-QString MigrationCharts::seriesName(ChartKind kind, int series)
-{
-    switch (kind) {
-    case ChartKind::Throughput:
-        return series == 0 ? tr("Payload (bitmap bytes)") : tr("Headers and framing");
-    case ChartKind::Overhead:
-        return series == 0 ? tr("Per interval") : tr("Since the start");
-    case ChartKind::Pending:
-        return series == 0 ? tr("Pending") : tr("Budget: what the max downtime allows");
-    case ChartKind::DirtyRate:
-        return series == 0 ? tr("Re-dirtied bitmap bytes/s (left)") : tr("Guest writes/s (right)");
-    }
-    return {};
-}
-
-void MigrationCharts::clear()
-{
-    history_.clear();
-    phases_.clear();
-    nowNs_ = 0;
-    haveRun_ = false;
-    last_.reset();
-    for (auto& plot : plots_) {
-        plot->stale = true;
-    }
-    refresh();
-}
-
-void MigrationCharts::setSnapshot(const SimSnapshotPtr& snapshot)
-{
-    if (!snapshot || snapshot == last_) {
-        return;
-    }
-    if (!haveRun_ || snapshot->runId != runId_) {
-        clear();
-        haveRun_ = true;
-        runId_ = snapshot->runId;
-    } else if (last_ && snapshot->serial != 0 && snapshot->serial <= last_->serial) {
-        return;  // an older snapshot of this run: its samples are in already
-    }
-    last_ = snapshot;
-
-    bool changed = !snapshot->newSamples.empty() || snapshot->nowNs != nowNs_ || snapshot->phases != phases_;
-    if (snapshot->config.strategy != strategy_) {
-        strategy_ = snapshot->config.strategy;
-        updateLegend();
-    }
-    chunkBytes_ = snapshot->config.chunkBytes;
-    for (const TimeSample& s : snapshot->newSamples) {
-        history_.append(s, chunkBytes_);
-    }
-    if (snapshot->phases != phases_) {
-        phases_ = snapshot->phases;
-    }
-    nowNs_ = snapshot->nowNs;
-    if (changed) {
-        for (auto& plot : plots_) {
-            plot->stale = true;
-        }
-        if (snapshot->playing) {
-            refreshLive();
-        } else {
-            refresh();
-        }
-    }
-}
-
 int MigrationCharts::redraws(ChartKind kind) const
 {
     return plots_[size_t(kind)]->redraws;
 }
 
-QList<QPointF> MigrationCharts::seriesPoints(ChartKind kind, int series) const
-{
-    return history_.points(kind, series);
-}
-
 QList<MigrationCharts::PhaseBand> MigrationCharts::phaseBands() const
 {
     QList<PhaseBand> out;
-    for (const PhaseSpan& span : phases_) {
+    if (!model_) {
+        return out;
+    }
+    for (const PhaseSpan& span : model_->phases()) {
         if (!PhasePalette::bandOf(span.phase, span.pass)) {
             continue;
         }
-        const int64_t end = span.endNs < 0 ? std::max(nowNs_, span.startNs) : span.endNs;
+        const int64_t end = span.endNs < 0 ? std::max(model_->nowNs(), span.startNs) : span.endNs;
         out.append(PhaseBand{span.phase, span.pass, double(span.startNs) * 1e-9, double(end) * 1e-9});
     }
     return out;
 }
 
-void MigrationCharts::setMaxPoints(int points)
-{
-    history_.setMaxBuckets(points);
-    for (auto& plot : plots_) {
-        plot->stale = true;
-    }
-    refresh();
-}
-
 void MigrationCharts::setSingleChart(std::optional<ChartKind> kind)
 {
     single_ = kind;
-    // Re-placed rather than only hidden, so the one chart left takes the whole grid.
-    for (auto& plot : plots_) {
-        grid_->removeWidget(plot->view);
-    }
-    for (auto& plot : plots_) {
-        const bool shown = !kind || plot->kind == *kind;
-        const int k = int(plot->kind);
-        if (shown) {
-            grid_->addWidget(plot->view, kind ? 0 : k / 2, kind ? 0 : k % 2);
-        }
-        plot->view->setVisible(shown);
-    }
-    // Equal shares whatever the charts' size hints (a theme change alters them); an empty row or
-    // column gets none.
-    for (int i = 0; i < 2; ++i) {
-        grid_->setRowStretch(i, !kind || i == 0 ? 1 : 0);
-        grid_->setColumnStretch(i, !kind || i == 0 ? 1 : 0);
-    }
+    placeCharts();
     if (QAbstractButton* b = viewButtons_->button(kind ? int(*kind) : kAllChartsId); b && !b->isChecked()) {
         b->setChecked(true);
     }
     refresh();
+}
+
+// Re-placed rather than only hidden, so the one chart left takes the whole grid.
+void MigrationCharts::placeCharts()
+{
+    const std::optional<ChartKind> kind = single_;
+    for (auto& plot : plots_) {
+        grid_->removeWidget(plot->view);
+    }
+    const int columns = kind ? 1 : oneRow_ ? kChartKindCount : 2;
+    for (auto& plot : plots_) {
+        const bool shown = !kind || plot->kind == *kind;
+        const int k = kind ? 0 : int(plot->kind);
+        if (shown) {
+            grid_->addWidget(plot->view, k / columns, k % columns);
+        }
+        plot->view->setVisible(shown);
+        // A row of four is taken only where each chart has kRowChartMinWidth; below that the grid
+        // goes back to 2 x 2, so the row's minimum must not hold the window that wide.
+        plot->view->setMinimumWidth(oneRow_ && !kind ? kRowChartMinWidth / 2 : kChartMinWidth);
+        setTitle(*plot);
+    }
+    // Fixed shares whatever the charts' size hints (a theme change alters them); an empty row or
+    // column gets none. In a row the dirty rate gets half as much again as the others: it has an
+    // axis on either side, and Qt Charts gives the vertical axes together at most 40 % of a chart's
+    // width, cutting their labels beyond that.
+    const int rows = kind || oneRow_ ? 1 : 2;
+    for (int i = 0; i < kChartKindCount; ++i) {
+        const int share = !oneRow_ || kind ? 1 : ChartKind(i) == ChartKind::DirtyRate ? 3 : 2;
+        grid_->setRowStretch(i, i < rows ? 1 : 0);
+        grid_->setColumnStretch(i, i < columns ? share : 0);
+    }
+}
+
+// 2 x 2 or one row, from the room the charts have (the toolbar rows above them take theirs first).
+void MigrationCharts::updateArrangement()
+{
+    const QRect area = grid_->geometry();
+    if (!area.isValid()) {
+        return;
+    }
+    const int spacing = grid_->spacing();
+    const bool row = (area.height() - spacing) / 2 < kGridChartMinHeight &&
+                     (area.width() - 3 * spacing) / kChartKindCount >= kRowChartMinWidth;
+    if (row == oneRow_) {
+        return;
+    }
+    oneRow_ = row;
+    placeCharts();
+    markStale();
+    refresh();
+}
+
+void MigrationCharts::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The layout has set the grid's geometry for the new size by now (it handles the resize
+    // before the widget sees it).
+    updateArrangement();
 }
 
 void MigrationCharts::setPendingLogScale(bool on)
@@ -550,7 +613,8 @@ bool MigrationCharts::eventFilter(QObject* watched, QEvent* event)
             if (plot->view == watched) {
                 // A short chart (the heatmaps take most of the height) gives its series legend's
                 // line to the plot; hovering a line still names it.
-                plot->chart->legend()->setVisible(plot->view->height() >= kLegendMinHeight);
+                plot->chart->legend()->setVisible(plot->view->height() >= kLegendMinHeight &&
+                                                  plot->view->width() >= kLegendMinWidth);
                 plot->stale = true;
                 refresh();
             }
@@ -630,17 +694,17 @@ void MigrationCharts::updatePlot(Plot& plot)
     const int drawnPoints = std::max(64, int(plotWidth / 2));
     std::array<QList<QPointF>, kSeries> points;
     for (int s = 0; s < kSeries; ++s) {
-        points[size_t(s)] = history_.points(kind, s, drawnPoints);
+        points[size_t(s)] = model_ ? model_->points(kind, s, drawnPoints) : QList<QPointF>();
     }
     if (kind == ChartKind::Pending) {
         // Postcopy switches the guest over at once: no downtime budget decides anything there, so
         // its line is not drawn (and does not stretch the axis). The exported data keeps it.
-        const bool budget = strategy_ != Strategy::Postcopy;
+        const bool budget = strategy() != Strategy::Postcopy;
         if (!budget) {
             points[1].clear();
         }
         if (plot.series[1]->isVisible() != budget) {
-            plot.chart->setTitle(plotTitle(plot));
+            setTitle(plot);
             plot.series[1]->setVisible(budget);
             for (QLegendMarker* m : plot.chart->legend()->markers(plot.series[1])) {
                 m->setVisible(budget);
@@ -655,10 +719,16 @@ void MigrationCharts::updatePlot(Plot& plot)
     }
 
     // ---- x axis: from the first bucket (or band) to now ----
-    double x0 = history_.empty() ? 0.0 : history_.startSeconds();
-    double x1 = std::max(history_.endSeconds(), double(nowNs_) * 1e-9);
-    for (const PhaseSpan& span : phases_) {
-        x0 = std::min(x0, double(span.startNs) * 1e-9);
+    const ChartModel* m = model_;
+    double x0 = !m || m->rowCount() == 0 ? 0.0 : m->data(m->index(0, 0), ChartModel::StartSecondsRole).toDouble();
+    double x1 = 0;
+    if (m) {
+        const int last = m->rowCount() - 1;
+        x1 = std::max(last < 0 ? 0.0 : m->data(m->index(last, 0), ChartModel::SecondsRole).toDouble(),
+                      double(m->nowNs()) * 1e-9);
+        for (const PhaseSpan& span : m->phases()) {
+            x0 = std::min(x0, double(span.startNs) * 1e-9);
+        }
     }
     if (x1 <= x0) {
         x1 = x0 + 1;
@@ -692,45 +762,54 @@ void MigrationCharts::updateBands(Plot& plot)
 void MigrationCharts::showValue(ChartKind kind, int series, const QPointF& at, bool hovering)
 {
     Plot& plot = *plots_[size_t(kind)];
-    const auto& buckets = history_.buckets();
-    if (!hovering || buckets.empty()) {
+    const ChartModel* m = model_;
+    const int rows = m ? m->rowCount() : 0;
+    if (!hovering || rows == 0) {
         QToolTip::hideText();
         return;
     }
-    // The hover point lies on the drawn line between samples; report the nearest bucket exactly.
-    const auto endNs = int64_t(std::llround(at.x() * 1e9));
-    auto it = std::lower_bound(buckets.begin(), buckets.end(), endNs,
-                               [](const SampleHistory::Bucket& b, int64_t t) { return b.endNs < t; });
-    const auto near = size_t(std::distance(buckets.begin(), it));
-    size_t best = buckets.size();
+    const int column = ChartModel::column(kind, series);
+    auto secondsAt = [m](int row) { return m->data(m->index(row, 0), ChartModel::SecondsRole).toDouble(); };
+    // The hover point lies on the drawn line between rows; report the nearest row exactly.
+    int near = 0;  // the first row that ends at or after the point
+    for (int count = rows; count > 0;) {
+        const int half = count / 2;
+        if (secondsAt(near + half) < at.x()) {
+            near += half + 1;
+            count -= half + 1;
+        } else {
+            count = half;
+        }
+    }
+    int best = -1;
     double value = 0;
-    for (size_t d = 0; d < 8 && best == buckets.size(); ++d) {
-        for (size_t i : {near - d - 1, near + d}) {  // unsigned wrap lands past the end: skipped
-            double v = 0;
-            if (i < buckets.size() && history_.valueAt(i, kind, series, &v)) {
-                if (best == buckets.size() ||
-                    std::abs(buckets[i].endNs - endNs) < std::abs(buckets[best].endNs - endNs)) {
-                    best = i;
-                    value = v;
-                }
+    for (int d = 0; d < 8 && best < 0; ++d) {
+        for (int i : {near - d - 1, near + d}) {
+            if (i < 0 || i >= rows) {
+                continue;
+            }
+            const QVariant v = m->data(m->index(i, column), ChartModel::ValueRole);
+            if (v.isValid() && (best < 0 || std::abs(secondsAt(i) - at.x()) < std::abs(secondsAt(best) - at.x()))) {
+                best = i;
+                value = v.toDouble();
             }
         }
     }
-    if (best == buckets.size()) {
+    if (best < 0) {
         return;
     }
-    const SampleHistory::Bucket& b = buckets[best];
-    const double seconds = double(b.endNs) * 1e-9;
-    const double width = b.seconds();
+    const double seconds = secondsAt(best);
+    const double width = seconds - m->data(m->index(best, 0), ChartModel::StartSecondsRole).toDouble();
     const int decimals = std::max(2, AxisTicks::decimalsFor(width));
+    const QString name = ChartModel::seriesName(kind, series);
     // Pending and the budget are levels at the end of a bucket; the rest are averages over it.
     const QString text =
         kind == ChartKind::Pending
-            ? tr("%1: %2\nat %3").arg(seriesName(kind, series), ChartScales::value(kind, series, value),
+            ? tr("%1: %2\nat %3").arg(name, ChartScales::value(kind, series, value),
                                       ChartScales::seconds(seconds, decimals))
             : tr("%1: %2\nat %3 (average over %4)")
-                  .arg(seriesName(kind, series), ChartScales::value(kind, series, value),
-                       ChartScales::seconds(seconds, decimals), ChartScales::span(width));
+                  .arg(name, ChartScales::value(kind, series, value), ChartScales::seconds(seconds, decimals),
+                       ChartScales::span(width));
     QToolTip::showText(QCursor::pos(), text, plot.view);
 }
 

@@ -1,7 +1,8 @@
 // The four time-series charts under the heatmaps: throughput, wire overhead, pending bytes against
 // the downtime budget, and the dirty rate, all over simulated time with the migration phases as
-// coloured bands behind the data. Fed snapshot by snapshot; the data it draws is decimated by
-// SampleHistory so an update costs the same after an hour of simulated time as after a second.
+// coloured bands behind the data. The data is a ChartModel's (app/model/): the widget observes its
+// signals and draws what it holds, each chart with about one point per two pixels of its width, so
+// an update costs the same after an hour of simulated time as after a second.
 #pragma once
 
 #include "chartkind.h"
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
+#include <QPointer>
 #include <QWidget>
 
 #include <array>
@@ -29,6 +31,8 @@ class QLabel;
 
 namespace bitmig {
 
+class ChartModel;
+
 class MigrationCharts : public QWidget {
     Q_OBJECT
 public:
@@ -43,22 +47,15 @@ public:
     explicit MigrationCharts(QWidget* parent = nullptr);
     ~MigrationCharts() override;
 
-    // Appends the snapshot's new samples and takes its phases. A new runId starts over; the same
-    // snapshot (or an older one of the same run) is ignored, so its samples never count twice.
-    void setSnapshot(const SimSnapshotPtr& snapshot);
-    void clear();
+    // The data to draw; not owned. Without a model (or once it is gone) the charts are empty.
+    void setModel(ChartModel* model);
+    ChartModel* model() const;
 
-    // ---- the data behind the charts (for export and tests) ----
-    // x: simulated seconds (end of a bucket); y in the unit ChartKind names, never log-transformed.
-    QList<QPointF> seriesPoints(ChartKind kind, int series) const;
-    static int seriesCount(ChartKind kind);
-    static QString seriesName(ChartKind kind, int series);
     static QString chartTitle(ChartKind kind);
+    // The chart's name as its button says it: the title of a chart in a row of four.
+    static QString shortTitle(ChartKind kind);
+    // The model's phase spans that are drawn as bands; an open span ends at the model's time.
     QList<PhaseBand> phaseBands() const;
-    const SampleHistory& history() const noexcept { return history_; }
-    // At most this many points per series in seriesPoints (default SampleHistory::kDefaultMaxBuckets);
-    // the charts themselves draw about one point per two pixels of plot width.
-    void setMaxPoints(int points);
     // While a run plays, one chart is redrawn per snapshot at most, each at most this often: four
     // Qt charts redrawn on every frame would cost the window more than a frame, and a time series
     // read by eye needs no more. A snapshot of a paused or finished run redraws all at once.
@@ -67,9 +64,11 @@ public:
     int redraws(ChartKind kind) const;
 
     // ---- presentation ----
-    // Which chart fills the widget; nullopt shows all four in a 2 x 2 grid.
+    // Which chart fills the widget; nullopt shows all four: in a 2 x 2 grid, or in one row when the
+    // widget is wide and short (charts of half its height would have no room for their axes).
     void setSingleChart(std::optional<ChartKind> kind);
     std::optional<ChartKind> singleChart() const noexcept { return single_; }
+    bool oneRow() const noexcept { return oneRow_; }
     // Pending bytes span orders of magnitude (the whole bitmap down to a few chunks): log by default.
     void setPendingLogScale(bool on);
     bool pendingLogScale() const noexcept { return pendingLog_; }
@@ -78,14 +77,21 @@ public:
 protected:
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Plot;
 
     void buildPlot(ChartKind kind);
+    void placeCharts();
+    void updateArrangement();
+    void markStale();
+    void onModelUpdated();
+    Strategy strategy() const;
     void retranslateUi();
     QString plotTitle(const Plot& plot) const;
+    void setTitle(Plot& plot);
     void buildToolbar(QHBoxLayout* row);
     void applyStyle();
     void updateLegend();
@@ -97,20 +103,15 @@ private:
 
     static QString bandName(int band, Strategy strategy);
 
-    SampleHistory history_;
-    std::vector<PhaseSpan> phases_;
-    int64_t nowNs_ = 0;
-    uint64_t runId_ = 0;
-    bool haveRun_ = false;
-    SimSnapshotPtr last_;
-    Strategy strategy_ = Strategy::Precopy;
-    uint64_t chunkBytes_ = 1024;
+    QPointer<ChartModel> model_;
+    std::vector<QMetaObject::Connection> modelConnections_;
 
     std::array<std::unique_ptr<Plot>, kChartKindCount> plots_;
     QElapsedTimer clock_;
     size_t nextLive_ = 0;  // the chart a live snapshot redraws first
     std::optional<ChartKind> single_;
     bool pendingLog_ = true;
+    bool oneRow_ = false;
 
     QGridLayout* grid_ = nullptr;
     QLabel* phasesLabel_ = nullptr;

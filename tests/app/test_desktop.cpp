@@ -2,10 +2,11 @@
 #include "app/howitworkspanel.h"
 #include "app/languagemanager.h"
 #include "app/mainwindow.h"
-#include "app/model/chartdata.h"
 #include "app/recentfiles.h"
 #include "app/shortcutsdialog.h"
 #include "apptestutil.h"
+#include "widgets/chartdata.h"
+#include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -202,7 +203,7 @@ TEST_CASE("a language switch keeps the run with its charts and the undo history"
     MainWindow w;
     w.setSettingsEnabled(false);
     runToDirtyPhase(w);
-    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto before = w.chartModel()->points(ChartKind::Throughput, 0);
     REQUIRE(before.size() > 3);
     SimConfig edited = w.controller()->config();
     edited.chunkBytes = 4096;
@@ -212,11 +213,11 @@ TEST_CASE("a language switch keeps the run with its charts and the undo history"
     w.controller()->setPlaying(true);
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.newSamples.size() > 0 && s.nowNs > 200'000'000; });
     w.controller()->setPlaying(false);
-    const auto run = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto run = w.chartModel()->points(ChartKind::Throughput, 0);
     REQUIRE_FALSE(run.isEmpty());
 
     REQUIRE(w.setLanguage(QStringLiteral("de")));
-    CHECK(w.charts()->seriesPoints(ChartKind::Throughput, 0) == run);
+    CHECK(w.chartModel()->points(ChartKind::Throughput, 0) == run);
     CHECK(w.undoStack()->count() == 1);
     CHECK(w.parameters()->config().chunkBytes == 4096);
     w.undoStack()->undo();

@@ -7,6 +7,7 @@
 #include "app/mainwindow.h"
 #include "app/model/simulationworker.h"
 #include "apptestutil.h"
+#include "widgets/chartmodel.h"
 #include "widgets/migrationcharts.h"
 
 #include <QAreaSeries>
@@ -271,7 +272,9 @@ TEST_CASE("text views take turns while a run plays; a still snapshot or a new ph
 
 TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot redraws them all", "[heavy][charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(900, 600);
     charts.show();
     REQUIRE(QTest::qWaitForWindowExposed(&charts));
@@ -294,7 +297,7 @@ TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot r
         s->nowNs = t;
         return s;
     };
-    charts.setSnapshot(snapshot(false));
+    model.setSnapshot(snapshot(false));
     int before[kChartKindCount];
     for (int k = 0; k < kChartKindCount; ++k) {
         before[k] = charts.redraws(ChartKind(k));
@@ -304,7 +307,7 @@ TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot r
     QElapsedTimer wall;
     wall.start();
     for (int i = 0; i < snapshots; ++i) {
-        charts.setSnapshot(snapshot(true));
+        model.setSnapshot(snapshot(true));
     }
     const qint64 spent = wall.elapsed();
     // One chart per snapshot at most, and each chart at most once per kLiveRedrawMs (the first
@@ -320,9 +323,9 @@ TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot r
     CHECK(live >= 1);
     CHECK(live <= snapshots);
     // The data is all there even where the drawing waits.
-    CHECK(charts.history().endSeconds() == Approx(double(t) * 1e-9));
+    CHECK(model.history().endSeconds() == Approx(double(t) * 1e-9));
     // A still snapshot: every chart catches up at once.
-    charts.setSnapshot(snapshot(false));
+    model.setSnapshot(snapshot(false));
     for (int k = 0; k < kChartKindCount; ++k) {
         INFO("chart " << k);
         CHECK(charts.redraws(ChartKind(k)) > before[k]);
@@ -333,7 +336,9 @@ TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot r
 
 TEST_CASE("the phase bands' outlines belong to their area series", "[heavy][charts][leak]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     int areas = 0;
     for (int k = 0; k < kChartKindCount; ++k) {
         for (QAbstractSeries* s : charts.chart(ChartKind(k))->series()) {

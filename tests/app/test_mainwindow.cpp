@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "apptestutil.h"
+#include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -84,9 +85,9 @@ TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
     QTest::qWait(300);
     // The history merges old buckets as it grows, so the point count may drop: the series grows in
     // simulated time.
-    const auto before = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto before = w.chartModel()->points(ChartKind::Throughput, 0);
     QTest::qWait(500);
-    const auto after = w.charts()->seriesPoints(ChartKind::Throughput, 0);
+    const auto after = w.chartModel()->points(ChartKind::Throughput, 0);
     REQUIRE_FALSE(before.isEmpty());
     REQUIRE_FALSE(after.isEmpty());
     CHECK(after.last().x() > before.last().x());

@@ -7,6 +7,7 @@
 #include "app/scenario/scenariofile.h"
 #include "app/shortcutsdialog.h"
 #include "apptestutil.h"
+#include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -79,6 +80,23 @@ QStringList chartTitles(const MigrationCharts& charts)
     QStringList out;
     for (int k = 0; k < kChartKindCount; ++k) {
         out << charts.chart(ChartKind(k))->title();
+    }
+    return out;
+}
+
+// What Qt Charts drew cut short ("..." at the end) in any chart: titles, axis labels, legends.
+QStringList cutChartTexts(const MigrationCharts& charts)
+{
+    QStringList out;
+    for (int k = 0; k < kChartKindCount; ++k) {
+        for (QGraphicsItem* item : charts.chart(ChartKind(k))->scene()->items()) {
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
+                const QString t = text->toPlainText();
+                if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) {
+                    out << t;
+                }
+            }
+        }
     }
     return out;
 }
@@ -270,7 +288,7 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
     SummaryPanel* summary = w.summaryPanel();
     QAction* play = w.playAction();
     QToolBar* toolBar = w.findChild<QToolBar*>();
-    const auto history = charts->seriesPoints(ChartKind::Pending, 0);
+    const auto history = w.chartModel()->points(ChartKind::Pending, 0);
     REQUIRE(history.size() > 3);
     const int undoCount = w.undoStack()->count();
     REQUIRE(undoCount == 1);
@@ -327,12 +345,14 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
     CHECK(play->text() == QCoreApplication::translate("bitmig::MainWindow", "&Play"));
     const QStringList germanCharts = chartTitles(*charts);
     CHECK(germanCharts != englishCharts);
-    CHECK(germanCharts.first() ==
-          QCoreApplication::translate("bitmig::MigrationCharts", "Throughput on the link"));
+    // The full title, or in a row of four charts the short one of the chart's button.
+    CHECK(germanCharts.first() == QCoreApplication::translate("bitmig::MigrationCharts", charts->oneRow()
+                                                                                            ? "Throughput"
+                                                                                            : "Throughput on the link"));
     CHECK(drawnChartTitles(*charts) == germanCharts);
     CHECK(summaryValue(*summary, QCoreApplication::translate("bitmig::SummaryPanel", "State")) ==
           QCoreApplication::translate("bitmig::SummaryPanel", englishSummaryState.toUtf8().constData()));
-    CHECK(charts->seriesPoints(ChartKind::Pending, 0) == history);
+    CHECK(w.chartModel()->points(ChartKind::Pending, 0) == history);
     CHECK(w.undoStack()->count() == undoCount);
 
     REQUIRE(w.setLanguage(QStringLiteral("en")));
@@ -349,7 +369,7 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
     CHECK(chartTitles(*charts) == englishCharts);
     CHECK(drawnChartTitles(*charts) == englishCharts);
     CHECK(summaryValue(*summary, QStringLiteral("State")) == englishSummaryState);
-    CHECK(charts->seriesPoints(ChartKind::Pending, 0) == history);
+    CHECK(w.chartModel()->points(ChartKind::Pending, 0) == history);
     CHECK(w.undoStack()->count() == undoCount);
     w.undoStack()->undo();
     CHECK(w.controller()->config().chunkBytes == cfg.chunkBytes);
@@ -529,4 +549,45 @@ TEST_CASE("a saved session that does not load is reported in the message bar", "
     CHECK(w.messageBar()->text().contains(QStringLiteral("chunk")));
     CHECK(w.controller()->config() == before);
     QSettings().clear();
+}
+
+TEST_CASE("the charts' titles and axis labels are drawn whole at 1400 x 900 and 1600 x 1000", "[messages][i18n][charts]")
+{
+    QSettings().clear();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.resize(1400, 900);
+    w.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    // Large figures on every axis: MiB/s, hundreds of thousands of writes/s, GiB pending.
+    SimConfig cfg = smallConfig();
+    cfg.diskBytes = uint64_t(1) << 40;
+    cfg.workload.rate = 150'000;
+    cfg.migrationStartNs = 0;
+    w.controller()->setConfig(cfg);
+    w.setSpeed(50);
+    w.controller()->setPlaying(true);
+    REQUIRE(waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Done; }, 60000)->phase ==
+            Phase::Done);
+    QTest::qWait(100);
+
+    MigrationCharts* charts = w.charts();
+    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+        REQUIRE(w.setLanguage(code));
+        for (const QSize size : {QSize(1400, 900), QSize(1600, 1000)}) {
+            w.resize(size);
+            QTRY_COMPARE(w.size(), size);
+            QTest::qWait(100);
+            INFO(code.toStdString() << " at " << size.width() << " x " << size.height() << ", charts "
+                                    << charts->width() << " x " << charts->height()
+                                    << (charts->oneRow() ? " in one row" : " in 2 x 2"));
+            CHECK(drawnChartTitles(*charts).join(QStringLiteral(" | ")).toStdString() ==
+                  chartTitles(*charts).join(QStringLiteral(" | ")).toStdString());
+            CHECK(cutChartTexts(*charts).join(QStringLiteral(" | ")).toStdString() == "");
+            for (int k = 0; k < kChartKindCount; ++k) {
+                // Tall enough for a few ticks, whichever way the four are laid out.
+                CHECK(charts->chart(ChartKind(k))->plotArea().height() >= 40);
+            }
+        }
+    }
 }

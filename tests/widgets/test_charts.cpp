@@ -2,6 +2,7 @@
 // phase bands, checked as values (no pixels).
 #include "enginerun.h"
 #include "widgets/axisticks.h"
+#include "widgets/chartmodel.h"
 #include "widgets/chartscales.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/samplehistory.h"
@@ -92,38 +93,42 @@ double integrate(const QList<QPointF>& points, double start)
 
 TEST_CASE("charts: series grow as snapshots with new samples arrive", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     Feed feed;
-    charts.setSnapshot(feed.nextSamples(3));
-    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 3);
-    charts.setSnapshot(feed.nextSamples(2));
-    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 5);
-    CHECK(charts.seriesPoints(ChartKind::Pending, 1).size() == 5);
-    CHECK(charts.seriesPoints(ChartKind::DirtyRate, 1).size() == 5);
+    model.setSnapshot(feed.nextSamples(3));
+    CHECK(model.points(ChartKind::Throughput, 0).size() == 3);
+    model.setSnapshot(feed.nextSamples(2));
+    CHECK(model.points(ChartKind::Throughput, 0).size() == 5);
+    CHECK(model.points(ChartKind::Pending, 1).size() == 5);
+    CHECK(model.points(ChartKind::DirtyRate, 1).size() == 5);
 
     // A snapshot without samples (paused) adds nothing; the same snapshot twice counts once.
     auto idle = feed.next({});
-    charts.setSnapshot(idle);
-    charts.setSnapshot(idle);
+    model.setSnapshot(idle);
+    model.setSnapshot(idle);
     auto more = feed.nextSamples(1);
-    charts.setSnapshot(more);
-    charts.setSnapshot(more);
-    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 6);
+    model.setSnapshot(more);
+    model.setSnapshot(more);
+    CHECK(model.points(ChartKind::Throughput, 0).size() == 6);
 }
 
 TEST_CASE("charts: values equal the sample figures", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     Feed feed;
     TimeSample s = sampleAt(30 * kMs, 10 * kMs, 1000, 50);
     s.writes = 400;
     s.redirtiedChunks = 5;
     s.pendingBytes = 123456;
     s.thresholdBytes = 3'750'000;
-    charts.setSnapshot(feed.next({s}));
+    model.setSnapshot(feed.next({s}));
 
     const auto at = [&](ChartKind k, int series) {
-        const auto pts = charts.seriesPoints(k, series);
+        const auto pts = model.points(k, series);
         REQUIRE(pts.size() == 1);
         CHECK(pts[0].x() == Approx(0.030));
         return pts[0].y();
@@ -142,9 +147,9 @@ TEST_CASE("charts: values equal the sample figures", "[charts]")
     // per-interval point (a ratio of nothing) but keeps its cumulative one.
     TimeSample quiet = sampleAt(40 * kMs, 10 * kMs, 0, 0);
     TimeSample busy = sampleAt(50 * kMs, 10 * kMs, 3000, 10);
-    charts.setSnapshot(feed.next({quiet, busy}));
-    const auto perInterval = charts.seriesPoints(ChartKind::Overhead, 0);
-    const auto cumulative = charts.seriesPoints(ChartKind::Overhead, 1);
+    model.setSnapshot(feed.next({quiet, busy}));
+    const auto perInterval = model.points(ChartKind::Overhead, 0);
+    const auto cumulative = model.points(ChartKind::Overhead, 1);
     REQUIRE(perInterval.size() == 2);
     REQUIRE(cumulative.size() == 3);
     CHECK(perInterval[1].y() == Approx(100.0 * 10 / 3010));
@@ -153,8 +158,10 @@ TEST_CASE("charts: values equal the sample figures", "[charts]")
 
 TEST_CASE("charts: decimation caps the points and keeps the totals", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
-    charts.setMaxPoints(100);
+    charts.setModel(&model);
+    model.setMaxBuckets(100);
     Feed feed;
     uint64_t payload = 0, header = 0, writes = 0;
     for (int frame = 0; frame < 120; ++frame) {
@@ -164,23 +171,23 @@ TEST_CASE("charts: decimation caps the points and keeps the totals", "[charts]")
             header += s.headerBytes;
             writes += s.writes;
         }
-        charts.setSnapshot(snap);
-        REQUIRE(charts.seriesPoints(ChartKind::Throughput, 0).size() <= 100);
+        model.setSnapshot(snap);
+        REQUIRE(model.points(ChartKind::Throughput, 0).size() <= 100);
     }
-    const auto pay = charts.seriesPoints(ChartKind::Throughput, 0);
+    const auto pay = model.points(ChartKind::Throughput, 0);
     CHECK(pay.size() >= 50);  // halving leaves at least half the cap
-    CHECK(charts.history().samplesPerBucket() > 1);
+    CHECK(model.history().samplesPerBucket() > 1);
     CHECK(integrate(pay, 0.0) == Approx(double(payload)).epsilon(1e-9));
-    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 1), 0.0) == Approx(double(header)).epsilon(1e-9));
-    CHECK(integrate(charts.seriesPoints(ChartKind::DirtyRate, 1), 0.0) == Approx(double(writes)).epsilon(1e-9));
+    CHECK(integrate(model.points(ChartKind::Throughput, 1), 0.0) == Approx(double(header)).epsilon(1e-9));
+    CHECK(integrate(model.points(ChartKind::DirtyRate, 1), 0.0) == Approx(double(writes)).epsilon(1e-9));
     // The last point still ends at the last sample, and the whole time span is covered.
     CHECK(pay.last().x() == Approx(120 * 17 * 0.010));
-    const auto& buckets = charts.history().buckets();
+    const auto& buckets = model.history().buckets();
     for (size_t i = 1; i < buckets.size(); ++i) {
         REQUIRE(buckets[i].startNs == buckets[i - 1].endNs);
     }
     // Cumulative overhead is exact whatever the merging.
-    CHECK(charts.seriesPoints(ChartKind::Overhead, 1).last().y() ==
+    CHECK(model.points(ChartKind::Overhead, 1).last().y() ==
           Approx(100.0 * double(header) / double(header + payload)));
 }
 
@@ -205,13 +212,15 @@ TEST_CASE("charts: sample history merges pairs to a uniform width", "[charts]")
 
 TEST_CASE("charts: the phase legend lists only the phases of the run's strategy", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     uint64_t run = 0;
     const auto shownLegend = [&](Strategy strategy) {
         Feed feed(++run);  // a new run each time, as a reset with other parameters makes
         auto s = feed.nextSamples(1);
         s->config.strategy = strategy;
-        charts.setSnapshot(s);
+        model.setSnapshot(s);
         QStringList shown;
         for (const QLabel* label : charts.findChildren<QLabel*>()) {
             if (!label->isHidden() && !label->text().isEmpty()) {
@@ -242,17 +251,19 @@ TEST_CASE("charts: the phase legend lists only the phases of the run's strategy"
 
 TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(900, 600);
     charts.show();
     REQUIRE(QTest::qWaitForWindowExposed(&charts));
-    const QString budgetName = MigrationCharts::seriesName(ChartKind::Pending, 1);
+    const QString budgetName = ChartModel::seriesName(ChartKind::Pending, 1);
     uint64_t run = 0;
     const auto budgetLine = [&](Strategy strategy) -> QAbstractSeries* {
         Feed feed(++run);
         auto s = feed.nextSamples(20);
         s->config.strategy = strategy;
-        charts.setSnapshot(s);
+        model.setSnapshot(s);
         QTest::qWait(50);
         for (QAbstractSeries* series : charts.chart(ChartKind::Pending)->series()) {
             if (series->name() == budgetName) {
@@ -268,7 +279,7 @@ TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
     REQUIRE(line);
     CHECK_FALSE(line->isVisible());
     CHECK_FALSE(charts.chart(ChartKind::Pending)->title().contains(QStringLiteral("budget")));
-    CHECK(charts.seriesPoints(ChartKind::Pending, 1).size() == 20);  // the data is still exported
+    CHECK(model.points(ChartKind::Pending, 1).size() == 20);  // the data is still exported
     line = budgetLine(Strategy::StopAndCopy);
     REQUIRE(line);
     CHECK(line->isVisible());
@@ -277,27 +288,31 @@ TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
 
 TEST_CASE("charts: a new runId clears everything", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     Feed first(1);
-    charts.setSnapshot(first.nextSamples(5));
+    model.setSnapshot(first.nextSamples(5));
     auto withPhases = first.nextSamples(1);
     withPhases->phases = {{Phase::Setup, 0, 0, 10 * kMs}, {Phase::Bulk, 0, 10 * kMs, -1}};
-    charts.setSnapshot(withPhases);
-    REQUIRE(charts.seriesPoints(ChartKind::Throughput, 0).size() == 6);
+    model.setSnapshot(withPhases);
+    REQUIRE(model.points(ChartKind::Throughput, 0).size() == 6);
     REQUIRE(charts.phaseBands().size() == 2);
 
     Feed second(2);
-    charts.setSnapshot(second.nextSamples(2));
-    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() == 2);
+    model.setSnapshot(second.nextSamples(2));
+    CHECK(model.points(ChartKind::Throughput, 0).size() == 2);
     CHECK(charts.phaseBands().isEmpty());
 
-    charts.clear();
-    CHECK(charts.seriesPoints(ChartKind::Pending, 0).isEmpty());
+    model.clear();
+    CHECK(model.points(ChartKind::Pending, 0).isEmpty());
 }
 
 TEST_CASE("charts: one phase band per phase span", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(900, 600);
     charts.show();
     Feed feed;
@@ -307,7 +322,7 @@ TEST_CASE("charts: one phase band per phase span", "[charts]")
         {Phase::Dirty, 1, 200 * kMs, 300 * kMs}, {Phase::Dirty, 2, 300 * kMs, 380 * kMs},
         {Phase::Dirty, 3, 380 * kMs, 420 * kMs}, {Phase::Complete, 0, 420 * kMs, -1},
     };
-    charts.setSnapshot(snap);
+    model.setSnapshot(snap);
 
     const auto bands = charts.phaseBands();
     REQUIRE(bands.size() == qsizetype(snap->phases.size()));
@@ -333,17 +348,19 @@ TEST_CASE("charts: one phase band per phase span", "[charts]")
     done->phases = snap->phases;
     done->phases.back().endNs = 510 * kMs;
     done->phases.push_back({Phase::Done, 0, 510 * kMs, 510 * kMs});
-    charts.setSnapshot(done);
+    model.setSnapshot(done);
     CHECK(charts.phaseBands().size() == qsizetype(snap->phases.size()));
 }
 
 TEST_CASE("charts: the drawn series follow the data, log scale changes only the drawing", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(900, 600);
     charts.show();
     Feed feed;
-    charts.setSnapshot(feed.nextSamples(40));
+    model.setSnapshot(feed.nextSamples(40));
 
     auto drawn = [&](ChartKind kind, int index) {
         QList<QLineSeries*> lines;
@@ -355,10 +372,10 @@ TEST_CASE("charts: the drawn series follow the data, log scale changes only the 
         REQUIRE(lines.size() == 2);
         return lines[index]->points();
     };
-    CHECK(drawn(ChartKind::Throughput, 0) == charts.seriesPoints(ChartKind::Throughput, 0));
+    CHECK(drawn(ChartKind::Throughput, 0) == model.points(ChartKind::Throughput, 0));
 
     REQUIRE(charts.pendingLogScale());
-    const auto raw = charts.seriesPoints(ChartKind::Pending, 0);
+    const auto raw = model.points(ChartKind::Pending, 0);
     const auto logged = drawn(ChartKind::Pending, 0);
     REQUIRE(logged.size() == raw.size());
     CHECK(logged[5].y() == Approx(std::log2(raw[5].y())));
@@ -367,14 +384,16 @@ TEST_CASE("charts: the drawn series follow the data, log scale changes only the 
 
     // Charts hidden behind the single-chart view catch up when shown again.
     charts.setSingleChart(ChartKind::Overhead);
-    charts.setSnapshot(feed.nextSamples(5));
+    model.setSnapshot(feed.nextSamples(5));
     charts.setSingleChart(std::nullopt);
     CHECK(drawn(ChartKind::Throughput, 0).size() == 45);
 }
 
 TEST_CASE("charts: hovering a line shows the exact value and time", "[charts]")
 {
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(900, 600);
     charts.show();
     Feed feed;
@@ -382,7 +401,7 @@ TEST_CASE("charts: hovering a line shows the exact value and time", "[charts]")
     for (int i = 1; i <= 40; ++i) {
         samples.push_back(sampleAt(i * 1000 * kMs, 1000 * kMs, uint64_t(i) << 20, 21));  // i MiB/s
     }
-    charts.setSnapshot(feed.next(samples));
+    model.setSnapshot(feed.next(samples));
     QCoreApplication::processEvents();
 
     QChart* chart = charts.chart(ChartKind::Throughput);
@@ -403,7 +422,7 @@ TEST_CASE("charts: hovering a line shows the exact value and time", "[charts]")
     QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 1000);
     const QString text = QToolTip::text();
     INFO(text.toStdString());
-    CHECK(text.contains(MigrationCharts::seriesName(ChartKind::Throughput, 0)));
+    CHECK(text.contains(ChartModel::seriesName(ChartKind::Throughput, 0)));
     CHECK(text.contains(QLocale().formattedDataSize(20 * 1024 * 1024, 0) + QStringLiteral("/s")));
     CHECK(text.contains(QStringLiteral("at 20.00 s")));
     CHECK(text.contains(QStringLiteral("over 1.00 s")));
@@ -443,11 +462,13 @@ TEST_CASE("charts: a real engine run", "[charts][engine]")
 {
     const auto snapshots = testing::engineSnapshots(testing::realisticConfig());
     REQUIRE(snapshots.size() > 10);
+    ChartModel model;
     MigrationCharts charts;
+    charts.setModel(&model);
     charts.resize(1100, 560);
     charts.show();
     for (const auto& s : snapshots) {
-        charts.setSnapshot(s);
+        model.setSnapshot(s);
         if (s->phase == Phase::Dirty && s->pass == 2) {
             testing::saveScreenshot(charts, QStringLiteral("migrationcharts-running"));
         }
@@ -455,12 +476,12 @@ TEST_CASE("charts: a real engine run", "[charts][engine]")
     const MigrationSummary& summary = snapshots.back()->summary;
     REQUIRE(summary.finished);
     // Every byte the engine put on the wire is under the throughput curves.
-    const double start = charts.history().startSeconds();
-    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 0), start) ==
+    const double start = model.history().startSeconds();
+    CHECK(integrate(model.points(ChartKind::Throughput, 0), start) ==
           Approx(double(summary.payloadBytes)).epsilon(1e-9));
-    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 1), start) ==
+    CHECK(integrate(model.points(ChartKind::Throughput, 1), start) ==
           Approx(double(summary.headerBytes)).epsilon(1e-9));
-    CHECK(charts.seriesPoints(ChartKind::Overhead, 1).last().y() == Approx(100.0 * summary.overhead()));
+    CHECK(model.points(ChartKind::Overhead, 1).last().y() == Approx(100.0 * summary.overhead()));
     qsizetype spans = 0;
     for (const PhaseSpan& span : summary.phases) {
         spans += span.phase == Phase::Setup || span.phase == Phase::Bulk || span.phase == Phase::Dirty ||
@@ -475,9 +496,9 @@ TEST_CASE("charts: a real engine run", "[charts][engine]")
     testing::saveScreenshot(charts, QStringLiteral("migrationcharts-dark"));
 
     // Decimated to a few hundred points, the totals still hold.
-    charts.setMaxPoints(64);
-    CHECK(charts.seriesPoints(ChartKind::Throughput, 0).size() <= 64);
-    CHECK(integrate(charts.seriesPoints(ChartKind::Throughput, 0), start) ==
+    model.setMaxBuckets(64);
+    CHECK(model.points(ChartKind::Throughput, 0).size() <= 64);
+    CHECK(integrate(model.points(ChartKind::Throughput, 0), start) ==
           Approx(double(summary.payloadBytes)).epsilon(1e-9));
 }
 
@@ -511,10 +532,13 @@ TEST_CASE("charts: axis labels carry units and read as round figures", "[charts]
 
 TEST_CASE("short charts give their series legend's line to the plot", "[charts][layout]")
 {
+    ChartModel model;
     MigrationCharts charts;
-    charts.resize(900, 260);  // what the charts get under the heatmaps at 1400 x 900
+    charts.setModel(&model);
+    charts.resize(700, 300);  // short, and too narrow for a row of four: 2 x 2
     charts.show();
     REQUIRE(QTest::qWaitForWindowExposed(&charts));
+    REQUIRE_FALSE(charts.oneRow());
     for (int k = 0; k < kChartKindCount; ++k) {
         QChart* chart = charts.chart(ChartKind(k));
         REQUIRE(chart->scene()->views().first()->height() < 150);
@@ -524,5 +548,70 @@ TEST_CASE("short charts give their series legend's line to the plot", "[charts][
     QTRY_VERIFY(charts.chart(ChartKind::Pending)->legend()->isVisible());
     for (int k = 0; k < kChartKindCount; ++k) {
         CHECK(charts.chart(ChartKind(k))->legend()->isVisible());
+    }
+}
+
+namespace {
+
+// Texts Qt Charts drew cut short ("..." at the end) in a chart: its title, axis labels, legend.
+QStringList cutTexts(QChart* chart)
+{
+    QStringList out;
+    for (QGraphicsItem* item : chart->scene()->items()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
+            const QString t = text->toPlainText();
+            if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) {
+                out << t;
+            }
+        }
+    }
+    return out;
+}
+
+// The tool tip of the text item that draws a chart's title (the chart's one text child).
+QString titleToolTip(QChart* chart)
+{
+    for (QGraphicsItem* item : chart->childItems()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item)) {
+            return text->toolTip();
+        }
+    }
+    return QStringLiteral("(no title item)");
+}
+
+} // namespace
+
+TEST_CASE("wide and short, the four charts go in one row with their short names", "[charts][layout]")
+{
+    ChartModel model;
+    MigrationCharts charts;
+    charts.setModel(&model);
+    Feed feed;
+    model.setSnapshot(feed.nextSamples(300));
+    charts.resize(1100, 300);  // what the charts get under the heatmaps of a wide window
+    charts.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&charts));
+    QTRY_VERIFY(charts.oneRow());
+    const int top = charts.chart(ChartKind::Throughput)->scene()->views().first()->y();
+    for (int k = 0; k < kChartKindCount; ++k) {
+        const auto kind = ChartKind(k);
+        QChartView* view = qobject_cast<QChartView*>(charts.chart(kind)->scene()->views().first());
+        INFO("chart " << k << ": " << view->width() << " x " << view->height());
+        CHECK(view->y() == top);
+        CHECK(view->height() >= 150);
+        CHECK(charts.chart(kind)->title() == MigrationCharts::shortTitle(kind));
+        CHECK(titleToolTip(charts.chart(kind)) == MigrationCharts::chartTitle(kind));  // in full on hover
+        CHECK_FALSE(charts.chart(kind)->legend()->isVisible());
+        CHECK(cutTexts(charts.chart(kind)).isEmpty());
+    }
+    // One chart alone takes its full title again; all four in 2 x 2 when there is height.
+    charts.setSingleChart(ChartKind::Pending);
+    CHECK(charts.chart(ChartKind::Pending)->title() == MigrationCharts::chartTitle(ChartKind::Pending));
+    charts.setSingleChart(std::nullopt);
+    charts.resize(1100, 700);
+    QTRY_VERIFY(!charts.oneRow());
+    for (int k = 0; k < kChartKindCount; ++k) {
+        CHECK(charts.chart(ChartKind(k))->title() == MigrationCharts::chartTitle(ChartKind(k)));
+        CHECK(titleToolTip(charts.chart(ChartKind(k))).isEmpty());
     }
 }
