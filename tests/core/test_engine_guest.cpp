@@ -215,7 +215,7 @@ TEST_CASE("Guest: chunks newly dirtied in a tick are counted once", "[engine][gu
     CHECK(rig.recorder.samples().at(0).writes == 3);
 }
 
-TEST_CASE("Guest: a trace plays tick by tick; another speed starts it over from now", "[engine][guest]")
+TEST_CASE("Guest: a trace plays tick by tick, and another speed starts it over from now", "[engine][guest]")
 {
     SimConfig cfg = smallConfig();
     std::vector<TraceRecord> records = {{1'500'000, TraceOp::Write, 0, 4096, 1},

@@ -42,7 +42,7 @@ void deliverAt(Link& link, int64_t now, std::vector<Arrival>& got)
 
 } // namespace
 
-TEST_CASE("Link: a tick's budget is bandwidth x tick; a record that does not fit leaves a debt", "[engine][link]")
+TEST_CASE("Link: a tick's budget is bandwidth x tick, and a record that does not fit leaves a debt", "[engine][link]")
 {
     Link link(1e6, 0, 1 * kMs);  // 1000 bytes per tick
     link.reset(0);

@@ -56,7 +56,7 @@ TEST_CASE("Recorder: padding of a record is header, section framing is header", 
     CHECK(r.samples()[0].headerBytes == 71);
 }
 
-TEST_CASE("Recorder: a chunk sent twice in an attempt is a resend; a new attempt starts over",
+TEST_CASE("Recorder: a chunk sent twice in an attempt is a resend, and a new attempt starts over",
           "[engine][recorder]")
 {
     Recorder r(config(), 130);
