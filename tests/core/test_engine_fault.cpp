@@ -1,9 +1,11 @@
 #include "engine_test_util.hpp"
 
-#include <algorithm>
 #include <bitmig/migrationengine.h>
 #include <bitmig/random.h>
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <sstream>

@@ -1,10 +1,12 @@
 #include "engine_test_util.hpp"
 
-#include <algorithm>
 #include <bitmig/chunkgeometry.h>
 #include <bitmig/migrationengine.h>
 #include <bitmig/random.h>
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>

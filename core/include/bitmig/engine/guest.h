@@ -1,0 +1,77 @@
+// The guest of a migration: its I/O (scheduled injections, the workload generator, a replayed
+// trace) and the bitmap that I/O reaches, at the source or, once it runs there, the destination.
+#pragma once
+
+#include <bitmig/bitmapreceiver.h>
+#include <bitmig/dirtybitmap.h>
+#include <bitmig/simconfig.h>
+#include <bitmig/traceplayer.h>
+#include <bitmig/workload.h>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace bitmig::engine {
+
+class Recorder;
+
+class Guest {
+public:
+    using Observer = std::function<void(const Injection&)>;
+
+    // `observer` is called for every write or clear applied to a bitmap; it is read at each call,
+    // so it may be set or changed later.
+    Guest(const SimConfig& config, DirtyBitmap& source, Recorder& recorder, const Observer& observer);
+
+    // ---- I/O ----
+    // Scheduled injections with a time before `endNs` (the tick's), or at or before `nowNs`.
+    void applyInjectionsBefore(int64_t endNs);
+    void applyInjectionsDueBy(int64_t nowNs);
+    // The workload generator's writes and the trace's records of the tick [nowNs, nowNs + tick).
+    void runWorkload(int64_t nowNs);
+    void runTrace(int64_t nowNs);
+    // I/O issued at `nowNs`, applied at once or held (see apply()). std::out_of_range past the disk end.
+    void issue(const Injection& io);
+    // A different trace (or speed, or loop setting) starts its replay over at `nowNs`; the same one
+    // carries on.
+    void setWorkload(const WorkloadSpec& spec, int64_t nowNs);
+    const WorkloadSpec& workload() const noexcept { return generator_.spec(); }
+    const TracePlayer* tracePlayer() const noexcept { return tracePlayer_ ? &*tracePlayer_ : nullptr; }
+
+    // ---- where it runs ----
+    void pause() noexcept { paused_ = true; }
+    void resume() noexcept { paused_ = false; }
+    bool paused() const noexcept { return paused_; }
+    // From now on the guest's I/O goes to the destination's bitmap (through its successor until
+    // COMPLETE).
+    void moveToDestination(BitmapReceiver& destination) noexcept { destination_ = &destination; }
+    void returnToSource() noexcept { destination_ = nullptr; }
+    bool atDestination() const noexcept { return destination_ != nullptr; }
+    // The bitmap its writes reach now; nullptr while the destination has none yet.
+    const DirtyBitmap* bitmap() const noexcept { return destination_ ? destination_->bitmap() : &source_; }
+    // Applies the I/O held back, in order, as far as it can go now.
+    void releaseHeldIo();
+    size_t heldIo() const noexcept { return held_.size(); }
+
+private:
+    void apply(const Injection& io);
+
+    int64_t tickNs_;
+    uint64_t diskBytes_;
+    DirtyBitmap& source_;
+    Recorder& recorder_;
+    const Observer& observer_;
+    WorkloadGenerator generator_;
+    std::optional<TracePlayer> tracePlayer_;
+    std::vector<Injection> injections_;  // sorted by time
+    size_t nextInjection_ = 0;
+    std::deque<Injection> held_;         // waiting: a paused guest, or a clear before COMPLETE
+    bool releasing_ = false;
+    bool paused_ = false;
+    BitmapReceiver* destination_ = nullptr;  // where the guest runs; nullptr: at the source
+};
+
+} // namespace bitmig::engine
