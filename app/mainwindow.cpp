@@ -2,6 +2,7 @@
 
 #include "chartdata.h"
 #include "datasize.h"
+#include "scenarioerror.h"
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/qcow2image.h>
@@ -365,7 +366,7 @@ void MainWindow::createMenus()
             a->setToolTip(preset.description);
             a->setStatusTip(preset.description);
         }
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         presets->setEnabled(false);
         showHint(QString::fromStdString(e.what()), 10000);
     }

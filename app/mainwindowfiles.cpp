@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "chartdata.h"
+#include "configerrortext.h"
 #include "cli/summaryjson.h"
 #include "datasize.h"
 #include "heatmapview.h"
@@ -11,12 +12,14 @@
 #include "migrationcharts.h"
 #include "qcow2importdialog.h"
 #include "recentfiles.h"
+#include "scenarioerror.h"
 #include "simulationcontroller.h"
 #include "viewexporter.h"
 #include "workloadpanel.h"
 
 #include <bitmig/dirtyextents.h>
 #include <bitmig/printable.h>
+#include <bitmig/qcow2error.h>
 #include <bitmig/qcow2image.h>
 #include <bitmig/tracereader.h>
 
@@ -93,7 +96,7 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         recent_->add(path);
         messageBar_->dismiss();  // an earlier failure no longer holds
         return true;
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
@@ -112,7 +115,7 @@ bool MainWindow::saveScenario(const QString& path, QString* error)
         recent_->add(path);
         showHint(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
         return true;
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
@@ -150,7 +153,7 @@ void MainWindow::importQcow2Dialog()
         for (const Qcow2BitmapInfo& b : image.bitmaps()) {
             names << QString::fromStdString(b.name);
         }
-    } catch (const std::exception& e) {
+    } catch (const Qcow2Error& e) {
         reportFailure(QString::fromStdString(e.what()), nullptr);
         return;
     }
@@ -257,8 +260,8 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
         }
         try {
             config.validate();
-        } catch (const std::exception& e) {
-            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, shown(name), QString::fromStdString(e.what())));
+        } catch (const ConfigError& e) {
+            return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path, shown(name), ConfigErrorText::message(e)));
         }
         Scenario s;
         s.name = tr("%1, bitmap %2").arg(QFileInfo(path).fileName(), shown(name));
@@ -290,8 +293,10 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
         messageBar_->dismiss();
         return true;
-    } catch (const std::exception& e) {
+    } catch (const TraceError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
+    } catch (const ConfigError& e) {
+        return reportFailure(ConfigErrorText::message(e), error);
     }
 }
 
@@ -384,7 +389,7 @@ void MainWindow::restoreSettings()
             controller_->setConfig(s.config);
             scenario_ = s;
             updateScenarioBanner();
-        } catch (const std::exception& e) {
+        } catch (const ScenarioError& e) {
             messageBar_->showMessage(
                 tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
                 MessageBar::Kind::Warning);

@@ -1,5 +1,6 @@
 #include "parameterspanel.h"
 
+#include "configerrortext.h"
 #include "datasize.h"
 #include "seedtablemodel.h"
 #include "simulationcontroller.h"
@@ -289,8 +290,8 @@ void ParametersPanel::edited(QWidget* field)
     try {
         c.validate();
         why = SimulationController::memoryProblem(c);
-    } catch (const std::exception& e) {
-        why = QString::fromStdString(e.what());
+    } catch (const ConfigError& e) {
+        why = ConfigErrorText::message(e);
     }
     if (!why.isEmpty()) {
         // Refused: every field shows the run's values again, and the edited one says why (the
@@ -341,7 +342,7 @@ void ParametersPanel::updateDerived(const SimConfig& c)
         if (seedModel_->currentRow() >= 0) {
             seedView_->scrollTo(seedModel_->index(seedModel_->currentRow(), 0));
         }
-    } catch (const std::exception& e) {
+    } catch (const std::invalid_argument& e) {
         derived_->setText(QString::fromStdString(e.what()));
     }
 }

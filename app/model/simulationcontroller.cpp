@@ -1,5 +1,7 @@
 #include "simulationcontroller.h"
 
+#include "configerrortext.h"
+
 #include "simulationworker.h"
 #include "snapshotbuilder.h"
 
@@ -67,11 +69,14 @@ void SimulationController::setConfig(const SimConfig& config)
 {
     try {
         config.validate();
-        if (const QString why = memoryProblem(config); !why.isEmpty()) {
-            throw std::invalid_argument("disk: " + why.toStdString());
+        if (const std::optional<ConfigError> refusal = memoryRefusal(config)) {
+            throw *refusal;
         }
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
+        return;
+    } catch (const std::invalid_argument& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));  // BITMIG_MEMORY_LIMIT
         return;
     }
     config_ = config;
@@ -80,25 +85,30 @@ void SimulationController::setConfig(const SimConfig& config)
     Q_EMIT configChanged(config_);
 }
 
-QString SimulationController::memoryProblem(const SimConfig& config)
+std::optional<ConfigError> SimulationController::memoryRefusal(const SimConfig& config)
 {
-    AvailableMemory available;
     try {
         SimConfig::validateDisk(config.diskBytes, config.granularity);  // the disk's own problems come first
-    } catch (const std::invalid_argument&) {
-        return {};
+    } catch (const ConfigError&) {
+        return std::nullopt;
     }
-    try {
-        available = availableMemory();
-    } catch (const std::invalid_argument& e) {
-        return QString::fromStdString(e.what());
-    }
+    AvailableMemory available = availableMemory();
     if (available.bytes && !available.limited) {
         // The worker drops the current run before it builds the next: its bit arrays come back.
         *available.bytes += std::min<uint64_t>(detail::zeroedBytesInUse(), processAnonymousMemory().value_or(0));
     }
     const uint64_t bits = config.diskBytes / config.granularity + (config.diskBytes % config.granularity != 0);
-    return QString::fromStdString(memoryShortfall(config, available, SnapshotBuilder::densityLog2For(bits)));
+    return bitmig::memoryRefusal(config, available, SnapshotBuilder::densityLog2For(bits));
+}
+
+QString SimulationController::memoryProblem(const SimConfig& config)
+{
+    try {
+        const std::optional<ConfigError> refusal = memoryRefusal(config);
+        return refusal ? ConfigErrorText::reason(*refusal) : QString();
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 void SimulationController::setPlaying(bool playing)
@@ -158,8 +168,8 @@ void SimulationController::setWorkload(const WorkloadSpec& spec)
 {
     try {
         spec.validate(config_.diskBytes);
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
         return;
     }
     config_.workload = spec;

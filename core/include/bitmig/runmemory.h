@@ -64,8 +64,15 @@ uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsign
 // available; at a granularity of 512 B disks up to 42.25 TiB fit".
 std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2 = 0);
 
-// Throws std::invalid_argument("disk: " + memoryShortfall(...)) when the run does not fit in the
-// memory this machine has available (the field is the disk, as the CLI and scenario files name it).
+// The same as a ConfigError at the disk (code TooLargeForMemory: needed bytes as `value`, the
+// available ones as `max`, the granularity and the largest disk that fits), std::nullopt when the
+// run fits; its reason() is memoryShortfall()'s text.
+std::optional<ConfigError> memoryRefusal(const SimConfig& config, const AvailableMemory& available,
+                                         unsigned densityLog2 = 0);
+
+// Throws memoryRefusal()'s ConfigError ("disk: " + memoryShortfall(...)) when the run does not fit
+// in the memory this machine has available (the field is the disk, as the CLI and scenario files
+// name it).
 void checkRunMemory(const SimConfig& config, unsigned densityLog2 = 0);
 
 } // namespace bitmig
