@@ -98,19 +98,19 @@ TEST_CASE("in German, a value the run refuses is refused at the field in German"
     typeAndEnter(p->tickField(), QStringLiteral("2s"));
     CHECK(p->config() == before);
     CHECK(p->problemAt(p->tickField()) ==
-          QStringLiteral("Nicht übernommen: tick: muss zwischen 1 us und 1 s liegen, angegeben: 2 s"));
+          QStringLiteral("Nicht übernommen: tick: muss zwischen 1 us und 1 s liegen, erhalten: 2 s"));
 
     typeAndEnter(p->diskField(), QStringLiteral("64 PiB"));
     CHECK(p->config() == before);
     const QString memory = p->problemAt(p->diskField());
-    CHECK(memory.startsWith(QStringLiteral("Nicht übernommen: Der Lauf braucht ")));
+    CHECK(memory.startsWith(QStringLiteral("Nicht übernommen: der Lauf braucht ")));
     CHECK(memory.contains(QStringLiteral("BITMIG_MEMORY_LIMIT erlaubt 16 GiB")));
 
     WorkloadPanel* workload = w.workloadPanel();
     typeAndEnter(workload->rateField(), QStringLiteral("2G"));
     CHECK(workload->problemAt(workload->rateField()) ==
           QStringLiteral("Nicht übernommen: workload.rate: muss zwischen 0 und 1e9 Schreibvorgängen pro Sekunde "
-                         "liegen, angegeben: 2e9"));
+                         "liegen, erhalten: 2e9"));
 
     // The same refusal in English reads as it always has.
     REQUIRE(w.setLanguage(QStringLiteral("en")));
