@@ -129,7 +129,7 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     if (given("scenario")) {
         try {
             c = ScenarioFile::load(value("scenario")).config;
-        } catch (const std::exception& e) {
+        } catch (const ScenarioError& e) {
             // The message names the file, the key path and the reason.
             throw ArgumentError(opt("scenario"), QString::fromStdString(e.what()));
         }

@@ -119,7 +119,7 @@ void SweepRunner::run(std::vector<Point>& points, unsigned jobs, const std::func
             uint64_t need = 0;
             try {
                 need = estimateRunMemory(point.config).total();
-            } catch (const std::exception&) {
+            } catch (const ConfigError&) {
                 need = 0;  // the run reports the invalid configuration itself
             }
             {

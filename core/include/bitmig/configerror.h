@@ -100,17 +100,17 @@ struct ConfigQuantity {
 
 // The figures a reason is phrased with; which are set depends on the code (see ConfigErrorCode).
 struct ConfigArguments {
-    std::optional<ConfigQuantity> value = std::nullopt;     // what was given
+    std::optional<ConfigQuantity> value = std::nullopt;        // what was given
     std::optional<ConfigQuantity> min = std::nullopt;
     std::optional<ConfigQuantity> max = std::nullopt;
     std::optional<ConfigQuantity> multiple = std::nullopt;
-    std::optional<ConfigQuantity> offset = std::nullopt;    // PastEndOfDisk: the range
+    std::optional<ConfigQuantity> offset = std::nullopt;       // PastEndOfDisk: the range
     std::optional<ConfigQuantity> length = std::nullopt;
     std::optional<ConfigQuantity> granularity = std::nullopt;  // TooLargeForMemory: the run's granularity...
     std::optional<ConfigQuantity> largestDisk = std::nullopt;  // ...and the largest disk that fits at it
-    bool minExclusive = false;               // OutOfRange: the range is (min, max]
-    bool memoryLimited = false;              // TooLargeForMemory: `max` is BITMIG_MEMORY_LIMIT
-    std::string text = {};                      // UnknownName: the name; PastEndOfDisk: "FILE:LINE" of a trace
+    bool minExclusive = false;   // OutOfRange: the range is (min, max]
+    bool memoryLimited = false;  // TooLargeForMemory: `max` is BITMIG_MEMORY_LIMIT
+    std::string text = {};       // UnknownName: the name; PastEndOfDisk: "FILE:LINE" of a trace
     friend bool operator==(const ConfigArguments&, const ConfigArguments&) = default;
 };
 
