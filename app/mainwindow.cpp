@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "app/model/simulationcontroller.h"
+#include "app/scenario/scenarioerror.h"
 #include "app/scenario/summaryjson.h"
 #include "explanationpanel.h"
 #include "framestats.h"
@@ -368,7 +369,7 @@ void MainWindow::createMenus()
             a->setToolTip(preset.description);
             a->setStatusTip(preset.description);
         }
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         presets->setEnabled(false);
         showHint(QString::fromStdString(e.what()), 10000);
     }

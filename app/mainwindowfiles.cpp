@@ -2,6 +2,7 @@
 // images, traces, exports, QSettings, language and theme).
 #include "app/model/qcow2import.h"
 #include "app/model/simulationcontroller.h"
+#include "app/scenario/scenarioerror.h"
 #include "app/scenario/summaryjson.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -12,10 +13,15 @@
 #include "widgets/byteformat.h"
 #include "widgets/chartdata.h"
 #include "widgets/chartmodel.h"
+#include "widgets/configerrortext.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/workloadpanel.h"
 
+#include <bitmig/dirtyextents.h>
+#include <bitmig/printable.h>
+#include <bitmig/qcow2error.h>
+#include <bitmig/qcow2image.h>
 #include <bitmig/tracereader.h>
 
 #include <QAction>
@@ -63,7 +69,7 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         recent_->add(path);
         messageBar_->dismiss();  // an earlier failure no longer holds
         return true;
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
@@ -82,7 +88,7 @@ bool MainWindow::saveScenario(const QString& path, QString* error)
         recent_->add(path);
         showHint(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
         return true;
-    } catch (const std::exception& e) {
+    } catch (const ScenarioError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
     }
 }
@@ -117,7 +123,7 @@ void MainWindow::importQcow2Dialog()
     QStringList names;
     try {
         names = Qcow2Import(path).bitmapNames();
-    } catch (const std::exception& e) {
+    } catch (const Qcow2Error& e) {
         reportFailure(QString::fromStdString(e.what()), nullptr);
         return;
     }
@@ -194,8 +200,10 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));
         messageBar_->dismiss();
         return true;
-    } catch (const std::exception& e) {
+    } catch (const TraceError& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
+    } catch (const ConfigError& e) {
+        return reportFailure(ConfigErrorText::message(e), error);
     }
 }
 
@@ -288,7 +296,7 @@ void MainWindow::restoreSettings()
             controller_->setConfig(s.config);
             scenario_ = s;
             updateScenarioBanner();
-        } catch (const std::exception& e) {
+        } catch (const ScenarioError& e) {
             messageBar_->showMessage(
                 tr("The last session's parameters were not restored: %1").arg(QString::fromStdString(e.what())),
                 MessageBar::Kind::Warning);

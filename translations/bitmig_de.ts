@@ -56,6 +56,109 @@
     </message>
 </context>
 <context>
+    <name>ConfigErrorText</name>
+    <message>
+        <source>must be above zero</source>
+        <translation>muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>must be a positive multiple of %1, got %2</source>
+        <translation>muss ein positives Vielfaches von %1 sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1 and at least the smallest write size (%2), got %3</source>
+        <translation>muss ein Vielfaches von %1 und mindestens die kleinste Schreibgröße (%2) sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>must be a power of two from %1 to %2, got %3</source>
+        <translation>muss eine Zweierpotenz von %1 bis %2 sein, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>must be a power of two of at least %1, got %2</source>
+        <translation>muss eine Zweierpotenz von mindestens %1 sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 writes per second, got %3</source>
+        <translation>muss zwischen %1 und %2 Schreibvorgängen pro Sekunde liegen, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>must be in (%1, %2], got %3</source>
+        <translation>muss im Intervall (%1, %2] liegen, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2, got %3</source>
+        <translation>muss zwischen %1 und %2 liegen, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>must be at most %1, got %2</source>
+        <translation>darf höchstens %1 sein, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>the bitmap would need %1 bits at this granularity; at most %2 are allowed</source>
+        <translation>die Bitmap bräuchte bei dieser Granularität %1 Bits; erlaubt sind höchstens %2</translation>
+    </message>
+    <message>
+        <source>one chunk would cover 2^32 sectors or more, which a BITS record cannot describe; use a smaller chunk or granularity</source>
+        <translation>ein Chunk würde 2^32 Sektoren oder mehr abdecken, was ein BITS-Record nicht beschreiben kann; wählen Sie einen kleineren Chunk oder eine kleinere Granularität</translation>
+    </message>
+    <message>
+        <source>must be at least one tick (%1), got %2</source>
+        <translation>muss mindestens einen Takt (%1) betragen, erhalten: %2</translation>
+    </message>
+    <message>
+        <source>must be a time of 0 or more, or -1 for a manual start</source>
+        <translation>muss eine Zeit ab 0 sein oder -1 für einen manuellen Start</translation>
+    </message>
+    <message>
+        <source>must be a time of 0 or more, or -1 for no retry</source>
+        <translation>muss eine Zeit ab 0 sein oder -1, wenn kein neuer Versuch erfolgen soll</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the disk (%2)</source>
+        <translation>%1 ist größer als der Datenträger (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the record [%2, +%3) is past the end of the disk (%4)</source>
+        <translation>%1: der Eintrag [%2, +%3) reicht über das Ende des Datenträgers (%4) hinaus</translation>
+    </message>
+    <message>
+        <source>the range [%1, +%2) is past the end of the disk (%3)</source>
+        <translation>der Bereich [%1, +%2) reicht über das Ende des Datenträgers (%3) hinaus</translation>
+    </message>
+    <message>
+        <source>the trace would last over %1 at this speed</source>
+        <translation>der Trace würde bei dieser Geschwindigkeit länger als %1 dauern</translation>
+    </message>
+    <message>
+        <source>the name must be %1 to %2 bytes long</source>
+        <translation>der Name muss %1 bis %2 Bytes lang sein</translation>
+    </message>
+    <message>
+        <source>the run needs %1 of memory for its bitmaps, BITMIG_MEMORY_LIMIT allows %2</source>
+        <translation>der Lauf braucht %1 Speicher für seine Bitmaps, BITMIG_MEMORY_LIMIT erlaubt %2</translation>
+    </message>
+    <message>
+        <source>the run needs %1 of memory for its bitmaps, this machine has %2 available</source>
+        <translation>der Lauf braucht %1 Speicher für seine Bitmaps, dieser Rechner hat %2 frei</translation>
+    </message>
+    <message>
+        <source>; at a granularity of %1 disks up to %2 fit</source>
+        <translation>; bei einer Granularität von %1 passen Datenträger bis %2</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>unbekannte Strategie „%1“</translation>
+    </message>
+    <message>
+        <source>unknown workload &quot;%1&quot;</source>
+        <translation>unbekannte Arbeitslast „%1“</translation>
+    </message>
+</context>
+<context>
     <name>HowItWorksPanel</name>
     <message>
         <source>The dirty bitmap</source>

@@ -56,6 +56,109 @@
     </message>
 </context>
 <context>
+    <name>ConfigErrorText</name>
+    <message>
+        <source>must be above zero</source>
+        <translation>значение должно быть больше нуля</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>значение не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>must be a positive multiple of %1, got %2</source>
+        <translation>значение должно быть положительным и кратным %1, получено: %2</translation>
+    </message>
+    <message>
+        <source>must be a multiple of %1 and at least the smallest write size (%2), got %3</source>
+        <translation>значение должно быть кратным %1 и не меньше наименьшего размера записи (%2), получено: %3</translation>
+    </message>
+    <message>
+        <source>must be a power of two from %1 to %2, got %3</source>
+        <translation>значение должно быть степенью двойки от %1 до %2, получено: %3</translation>
+    </message>
+    <message>
+        <source>must be a power of two of at least %1, got %2</source>
+        <translation>значение должно быть степенью двойки не меньше %1, получено: %2</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2 writes per second, got %3</source>
+        <translation>значение должно быть от %1 до %2 операций записи в секунду, получено: %3</translation>
+    </message>
+    <message>
+        <source>must be in (%1, %2], got %3</source>
+        <translation>значение должно лежать в интервале (%1, %2], получено: %3</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2, got %3</source>
+        <translation>значение должно быть от %1 до %2, получено: %3</translation>
+    </message>
+    <message>
+        <source>must be at most %1, got %2</source>
+        <translation>значение должно быть не больше %1, получено: %2</translation>
+    </message>
+    <message>
+        <source>the bitmap would need %1 bits at this granularity; at most %2 are allowed</source>
+        <translation>при этой гранулярности битовой карте потребовалось бы битов: %1; допустимо не больше %2</translation>
+    </message>
+    <message>
+        <source>one chunk would cover 2^32 sectors or more, which a BITS record cannot describe; use a smaller chunk or granularity</source>
+        <translation>один фрагмент охватывал бы 2^32 секторов или больше, а запись BITS не может такое описать; выберите фрагмент или гранулярность поменьше</translation>
+    </message>
+    <message>
+        <source>must be at least one tick (%1), got %2</source>
+        <translation>значение должно быть не меньше одного такта (%1), получено: %2</translation>
+    </message>
+    <message>
+        <source>must be a time of 0 or more, or -1 for a manual start</source>
+        <translation>значение должно быть временем не меньше 0 или равно -1 для запуска вручную</translation>
+    </message>
+    <message>
+        <source>must be a time of 0 or more, or -1 for no retry</source>
+        <translation>значение должно быть временем не меньше 0 или равно -1, чтобы не повторять попытку</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the disk (%2)</source>
+        <translation>%1 больше размера диска (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the record [%2, +%3) is past the end of the disk (%4)</source>
+        <translation>%1: запись [%2, +%3) выходит за конец диска (%4)</translation>
+    </message>
+    <message>
+        <source>the range [%1, +%2) is past the end of the disk (%3)</source>
+        <translation>диапазон [%1, +%2) выходит за конец диска (%3)</translation>
+    </message>
+    <message>
+        <source>the trace would last over %1 at this speed</source>
+        <translation>при этой скорости трасса длилась бы дольше %1</translation>
+    </message>
+    <message>
+        <source>the name must be %1 to %2 bytes long</source>
+        <translation>длина имени должна быть от %1 до %2 байт</translation>
+    </message>
+    <message>
+        <source>the run needs %1 of memory for its bitmaps, BITMIG_MEMORY_LIMIT allows %2</source>
+        <translation>прогону нужно %1 памяти для битовых карт, а BITMIG_MEMORY_LIMIT разрешает %2</translation>
+    </message>
+    <message>
+        <source>the run needs %1 of memory for its bitmaps, this machine has %2 available</source>
+        <translation>прогону нужно %1 памяти для битовых карт, а на этой машине доступно %2</translation>
+    </message>
+    <message>
+        <source>; at a granularity of %1 disks up to %2 fit</source>
+        <translation>; при гранулярности %1 помещаются диски до %2</translation>
+    </message>
+    <message>
+        <source>unknown strategy &quot;%1&quot;</source>
+        <translation>неизвестная стратегия «%1»</translation>
+    </message>
+    <message>
+        <source>unknown workload &quot;%1&quot;</source>
+        <translation>неизвестная нагрузка «%1»</translation>
+    </message>
+</context>
+<context>
     <name>HowItWorksPanel</name>
     <message>
         <source>The dirty bitmap</source>

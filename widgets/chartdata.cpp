@@ -1,5 +1,7 @@
 #include "chartdata.h"
 
+#include <bitmig/csv.h>
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -75,13 +77,7 @@ void flatten(const QString& prefix, const QJsonValue& value, QList<QPair<QString
 
 QString ChartData::csvField(const QString& field)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) &&
-        !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r'))) {
-        return field;
-    }
-    QString quoted = field;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return QString::fromStdString(bitmig::csvField(field.toStdString()));
 }
 
 QByteArray ChartData::toCsv(const QList<ChartSeriesData>& data)

@@ -1,6 +1,7 @@
 #include "parameterspanel.h"
 
 #include "byteformat.h"
+#include "configerrortext.h"
 #include "seedtablemodel.h"
 #include "sizespinbox.h"
 #include "unitfield.h"
@@ -325,8 +326,12 @@ void ParametersPanel::edited(QWidget* field)
     QString why;
     try {
         c.validate();
-        why = QString::fromStdString(replacementRunMemoryProblem(c));
-    } catch (const std::exception& e) {
+        if (const std::optional<ConfigError> refusal = replacementRunMemoryRefusal(c)) {
+            why = ConfigErrorText::reason(*refusal);
+        }
+    } catch (const ConfigError& e) {
+        why = ConfigErrorText::message(e);
+    } catch (const std::invalid_argument& e) {  // a malformed BITMIG_MEMORY_LIMIT
         why = QString::fromStdString(e.what());
     }
     if (!why.isEmpty()) {
@@ -378,7 +383,7 @@ void ParametersPanel::updateDerived(const SimConfig& c)
         if (seedModel_->currentRow() >= 0) {
             seedView_->scrollTo(seedModel_->index(seedModel_->currentRow(), 0));
         }
-    } catch (const std::exception& e) {
+    } catch (const std::invalid_argument& e) {
         derived_->setText(QString::fromStdString(e.what()));
     }
 }

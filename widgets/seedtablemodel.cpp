@@ -27,7 +27,7 @@ void SeedTableModel::setGeometry(uint64_t diskBytes, uint64_t granularity, uint6
     for (uint64_t chunk : sizes) {
         try {
             rows_.push_back(ChunkGeometry::compute(diskBytes, granularity, chunk));
-        } catch (const std::exception&) {
+        } catch (const std::invalid_argument&) {
             continue;  // a granularity the table cannot describe: leave the row out
         }
         if (chunk == currentChunk) {

@@ -40,7 +40,7 @@ QString SizeSpinBox::format(qulonglong bytes)
                     if (units::parseSize((t + QLatin1Char(' ') + QLatin1String(names[unit])).toStdString()) == bytes) {
                         number = t;
                     }
-                } catch (const std::exception&) {
+                } catch (const UnitError&) {
                 }
             }
         }
@@ -59,7 +59,7 @@ QString SizeSpinBox::problemWith(const QString& text, qulonglong* parsed) const
     uint64_t v = 0;
     try {
         v = units::parseSize(text.toStdString());
-    } catch (const std::exception& e) {
+    } catch (const UnitError& e) {
         return tr("Not a size: %1").arg(QString::fromStdString(e.what()));
     }
     if (v < min_ || v > max_) {

@@ -124,7 +124,7 @@ QString UnitField::formatBandwidth(double bytesPerSecond)
         const QString number = shortestDecimal(bytesPerSecond / u.bytes, [&](const QString& t) {
             try {
                 return units::parseBandwidth((t + QLatin1Char(' ') + unit).toStdString()) == bytesPerSecond;
-            } catch (const std::exception&) {
+            } catch (const UnitError&) {
                 return false;
             }
         });
@@ -162,7 +162,7 @@ QString UnitField::formatDuration(qint64 ns)
             if (units::parseDuration(text.toStdString()) != ns) {
                 continue;
             }
-        } catch (const std::exception&) {
+        } catch (const UnitError&) {
             continue;
         }
         if (better(text, best)) {
@@ -210,7 +210,7 @@ QString UnitField::parse(const QString& input, Parsed& out) const
             } else {
                 out.number = units::parseCount(s);
             }
-        } catch (const std::exception& e) {
+        } catch (const UnitError& e) {
             return QString::fromStdString(e.what());
         }
         return {};

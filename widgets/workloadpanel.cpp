@@ -1,5 +1,6 @@
 #include "workloadpanel.h"
 
+#include "configerrortext.h"
 #include "sizespinbox.h"
 #include "unitfield.h"
 
@@ -267,11 +268,11 @@ void WorkloadPanel::edited(QWidget* field)
     const WorkloadSpec w = workload();
     try {
         w.validate(diskBytes_);  // what `bitmig simulate` checks for the same values
-    } catch (const std::exception& e) {
+    } catch (const ConfigError& e) {
         // Refused: every field shows the run's values again, and the edited one says why (the
         // messages of other fields stay until those are corrected).
         showValues(base_);
-        setFieldProblem(field, QString::fromStdString(e.what()));
+        setFieldProblem(field, ConfigErrorText::message(e));
         return;
     }
     setFieldProblem(field, QString());

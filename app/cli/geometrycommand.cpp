@@ -92,10 +92,8 @@ int GeometryCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     // at most 2^41 bits.
     try {
         SimConfig::validateDisk(disk, granularity);
-    } catch (const std::invalid_argument& e) {
-        const QString what = QString::fromStdString(e.what());
-        const qsizetype colon = what.indexOf(QStringLiteral(": "));
-        throw ArgumentError(SimOptions::optionForField(what.left(colon)), what.mid(colon + 2));
+    } catch (const ConfigError& e) {
+        throw ArgumentError(SimOptions::optionForField(e.field()), QString::fromStdString(e.reason()));
     }
     if (parser.isSet(QStringLiteral("chunks"))) {
         chunks = OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")));

@@ -190,10 +190,8 @@ Injection OptionValue::injection(const QString& option, const QString& text)
     Injection io;
     io.timeNs = duration(option, parts[0]);
     const QString op = parts[1].trimmed();
-    if (op == QLatin1String("write")) {
-        io.op = Injection::Op::Write;
-    } else if (op == QLatin1String("clear")) {
-        io.op = Injection::Op::Clear;
+    if (const std::optional<Injection::Op> named = parseInjectionOp(op.toStdString())) {
+        io.op = *named;
     } else {
         throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1' in '%2' is neither write nor clear")
                                         .arg(shown(parts[1]), shown(text)));

@@ -4,12 +4,12 @@
 #include "argumenterror.h"
 #include "optionvalue.h"
 
+#include <bitmig/configerror.h>
 #include <bitmig/runmemory.h>
 #include <bitmig/tracereader.h>
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -128,7 +128,7 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     if (given("scenario")) {
         try {
             c = ScenarioFile::load(value("scenario")).config;
-        } catch (const std::exception& e) {
+        } catch (const ScenarioError& e) {
             // The message names the file, the key path and the reason.
             throw ArgumentError(opt("scenario"), QString::fromStdString(e.what()));
         }
@@ -269,42 +269,45 @@ void SimOptions::readTrace(const QCommandLineParser& parser, SimConfig& c)
     }
 }
 
-QString SimOptions::optionForField(const QString& field)
+QString SimOptions::optionForField(ConfigField field)
 {
-    static const struct {
-        const char* field;
+    using F = ConfigField;
+    // Lists (injections, faults) are named per element by validate(); the strategy and the
+    // workload's kind are refused as they are read.
+    static constexpr struct {
+        ConfigField field;
         const char* option;
     } kFields[] = {
-        {"disk", "--disk"},
-        {"granularity", "--granularity"},
-        {"chunk", "--chunk"},
-        {"bandwidth", "--bandwidth"},
-        {"latency", "--latency"},
-        {"maxDowntime", "--max-downtime"},
-        {"maxPasses", "--max-passes"},
-        {"completeOnlyBelow", "--complete-below"},
-        {"tick", "--tick"},
-        {"migrationStart", "--start-at"},
-        {"timeLimit", "--time-limit"},
-        {"sampleInterval", "--sample-interval"},
-        {"device", "--device"},
-        {"bitmap", "--bitmap"},
-        {"workload.kind", "--workload"},
-        {"workload.rate", "--rate"},
-        {"workload.minWriteBytes", "--write-size"},
-        {"workload.maxWriteBytes", "--write-size"},
-        {"workload.hotFraction", "--hot-fraction"},
-        {"workload.hotShare", "--hot-share"},
-        {"workload.zipfExponent", "--zipf-exponent"},
-        {"workload.burstPeriod", "--burst-period"},
-        {"workload.burstDuty", "--burst-duty"},
-        {"workload.trace", "--trace"},
-        {"workload.trace.speed", "--trace-speed"},
-        {"seed", "--seed"},
-        {"faultRetry", "--fault-retry"},
+        {F::Disk, "--disk"},
+        {F::Granularity, "--granularity"},
+        {F::Chunk, "--chunk"},
+        {F::Strategy, "--strategy"},
+        {F::Bandwidth, "--bandwidth"},
+        {F::Latency, "--latency"},
+        {F::MaxDowntime, "--max-downtime"},
+        {F::MaxPasses, "--max-passes"},
+        {F::CompleteOnlyBelow, "--complete-below"},
+        {F::Tick, "--tick"},
+        {F::MigrationStart, "--start-at"},
+        {F::TimeLimit, "--time-limit"},
+        {F::SampleInterval, "--sample-interval"},
+        {F::Device, "--device"},
+        {F::Bitmap, "--bitmap"},
+        {F::WorkloadKind, "--workload"},
+        {F::WorkloadRate, "--rate"},
+        {F::WorkloadMinWriteBytes, "--write-size"},
+        {F::WorkloadMaxWriteBytes, "--write-size"},
+        {F::WorkloadHotFraction, "--hot-fraction"},
+        {F::WorkloadHotShare, "--hot-share"},
+        {F::WorkloadZipfExponent, "--zipf-exponent"},
+        {F::WorkloadBurstPeriod, "--burst-period"},
+        {F::WorkloadBurstDuty, "--burst-duty"},
+        {F::WorkloadTrace, "--trace"},
+        {F::WorkloadTraceSpeed, "--trace-speed"},
+        {F::FaultRetry, "--fault-retry"},
     };
     for (const auto& f : kFields) {
-        if (field == QLatin1String(f.field)) {
+        if (f.field == field) {
             return QLatin1String(f.option);
         }
     }
@@ -316,45 +319,44 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
     try {
         config.validate();
         checkRunMemory(config);  // "disk: the run needs ... of memory ..., this machine has ... available"
-    } catch (const std::invalid_argument& e) {
+    } catch (const ConfigError& e) {
         const QString what = QString::fromStdString(e.what());
-        const qsizetype colon = what.indexOf(QStringLiteral(": "));
-        const QString field = colon > 0 ? what.left(colon) : QString();
-        const QString reason = colon > 0 ? what.mid(colon + 2) : what;
-        // "injections[1].length" or "injections[1]": the scenario file's injections come first,
-        // then one per --inject.
-        static const QRegularExpression injection(QStringLiteral("^injections\\[(\\d+)\\](?:\\.(\\w+))?$"));
-        if (const auto m = injection.match(field); m.hasMatch()) {
-            const qsizetype index = m.captured(1).toLongLong();
-            const qsizetype fromFile =
-                std::max<qsizetype>(0, qsizetype(config.injections.size()) - parser.values(QStringLiteral("inject")).size());
+        const QString reason = QString::fromStdString(e.reason());
+        // An injection or a fault: the scenario file's come first, then one per --inject or --fault.
+        // The file's are named as the file names them ("injections[0].length"), the command
+        // line's counted from 1 ("injection 1: length ...").
+        const bool injection = e.field() == ConfigField::Injection || e.field() == ConfigField::InjectionTime ||
+                               e.field() == ConfigField::InjectionLength;
+        if ((injection || e.field() == ConfigField::Fault) && e.index()) {
+            const qsizetype index = qsizetype(*e.index());
+            const QString option = injection ? QStringLiteral("inject") : QStringLiteral("fault");
+            const qsizetype listed = injection ? qsizetype(config.injections.size()) : qsizetype(config.faultsNs.size());
+            const qsizetype fromFile = std::max<qsizetype>(0, listed - parser.values(option).size());
             if (index < fromFile) {
                 throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
                                                                       QStringLiteral(": ") + what);
+            }
+            if (!injection) {
+                throw ArgumentError(QStringLiteral("--fault"),
+                                    QCoreApplication::translate("bitmig", "fault %1").arg(index - fromFile + 1) +
+                                        QStringLiteral(": ") + reason);
             }
             const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(index - fromFile + 1);
-            const QString part = m.captured(2).isEmpty() ? QString() : m.captured(2) + QLatin1Char(' ');
+            // "time " or "length " before the reason: the member of the injection at fault.
+            const std::string_view name = configFieldName(e.field());
+            const size_t dot = name.find('.');
+            const QString part = dot == std::string_view::npos
+                                     ? QString()
+                                     : QString::fromUtf8(name.substr(dot + 1)) + QLatin1Char(' ');
             throw ArgumentError(QStringLiteral("--inject"), which + QStringLiteral(": ") + part + reason);
         }
-        // "faults[0]": the file's faults first, then one per --fault, as for injections.
-        static const QRegularExpression fault(QStringLiteral("^faults\\[(\\d+)\\]$"));
-        if (const auto m = fault.match(field); m.hasMatch()) {
-            const qsizetype index = m.captured(1).toLongLong();
-            const qsizetype fromFile =
-                std::max<qsizetype>(0, qsizetype(config.faultsNs.size()) - parser.values(QStringLiteral("fault")).size());
-            if (index < fromFile) {
-                throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
-                                                                      QStringLiteral(": ") + what);
-            }
-            throw ArgumentError(QStringLiteral("--fault"),
-                                QCoreApplication::translate("bitmig", "fault %1").arg(index - fromFile + 1) +
-                                    QStringLiteral(": ") + reason);
-        }
-        const QString option = field == QLatin1String("chunk") ? chunkOption : optionForField(field);
+        const QString option = e.field() == ConfigField::Chunk ? chunkOption : optionForField(e.field());
         if (option.isEmpty()) {
             throw ArgumentError(what);
         }
         throw ArgumentError(option, reason);
+    } catch (const std::invalid_argument& e) {
+        throw ArgumentError(QString::fromStdString(e.what()));  // BITMIG_MEMORY_LIMIT that is not a size
     }
 }
 

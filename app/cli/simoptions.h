@@ -25,8 +25,9 @@ public:
     // --trace and its companions into c.workload.trace: reads the trace file now, so that a bad
     // line is reported (ArgumentError "--trace: FILE:LINE: reason") before anything runs.
     static void readTrace(const QCommandLineParser& parser, SimConfig& c);
-    // The option that sets a SimConfig field named in a validate() message ("maxDowntime").
-    static QString optionForField(const QString& field);
+    // The option that sets a field of SimConfig or its workload (ConfigField::MaxDowntime gives
+    // "--max-downtime"), empty for a field no option sets alone.
+    static QString optionForField(ConfigField field);
 };
 
 } // namespace bitmig::cli

@@ -10,6 +10,7 @@
 #include "texttable.h"
 
 #include <bitmig/chunkgeometry.h>
+#include <bitmig/csv.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -92,12 +93,7 @@ QString number(uint64_t n)
 
 QString csvField(const QString& text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))) {
-        return text;
-    }
-    QString quoted = text;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return QString::fromStdString(bitmig::csvField(text.toStdString()));
 }
 
 // Machine-readable (CSV and JSON), so not translated.

@@ -1,5 +1,6 @@
 #include "sweeprunner.h"
 
+#include <bitmig/enumnames.h>
 #include <bitmig/migrationengine.h>
 #include <bitmig/runmemory.h>
 
@@ -41,29 +42,25 @@ int64_t measure(const SweepRunner::Point& p, SweepRunner::Criterion c)
     return 0;
 }
 
+constexpr EnumName<SweepRunner::Criterion> kCriterionNames[] = {
+    {SweepRunner::Criterion::MinTotalBytes, "min-total-bytes"},
+    {SweepRunner::Criterion::MinDowntime, "min-downtime"},
+    {SweepRunner::Criterion::MinTotalTime, "min-total-time"},
+};
+static_assert(isNameTable(kCriterionNames, SweepRunner::Criterion::MinTotalBytes, SweepRunner::Criterion::MinTotalTime));
+
 } // namespace
 
 QString SweepRunner::criterionName(Criterion c)
 {
-    switch (c) {
-    case Criterion::MinTotalBytes:
-        return QStringLiteral("min-total-bytes");
-    case Criterion::MinDowntime:
-        return QStringLiteral("min-downtime");
-    case Criterion::MinTotalTime:
-        return QStringLiteral("min-total-time");
-    }
-    return {};
+    const std::optional<std::string_view> name = nameOf(kCriterionNames, c);
+    return name ? QString::fromLatin1(name->data(), qsizetype(name->size())) : QString();
 }
 
 std::optional<SweepRunner::Criterion> SweepRunner::parseCriterion(const QString& name)
 {
-    for (Criterion c : {Criterion::MinTotalBytes, Criterion::MinDowntime, Criterion::MinTotalTime}) {
-        if (name.trimmed() == criterionName(c)) {
-            return c;
-        }
-    }
-    return std::nullopt;
+    const std::string text = name.trimmed().toStdString();
+    return valueNamed(kCriterionNames, std::string_view(text));
 }
 
 QString SweepRunner::criterionDescription(Criterion c)
@@ -121,7 +118,7 @@ void SweepRunner::run(std::vector<Point>& points, unsigned jobs, const std::func
             uint64_t need = 0;
             try {
                 need = estimateRunMemory(point.config).total();
-            } catch (const std::exception&) {
+            } catch (const ConfigError&) {
                 need = 0;  // the run reports the invalid configuration itself
             }
             {

@@ -1,7 +1,9 @@
 #include "qcow2import.h"
 
 #include "widgets/byteformat.h"
+#include "widgets/configerrortext.h"
 
+#include <bitmig/configerror.h>
 #include <bitmig/dirtyextents.h>
 #include <bitmig/printable.h>
 
@@ -76,9 +78,8 @@ std::optional<Scenario> Qcow2Import::scenario(const QString& name, const SimConf
     }
     try {
         config.validate();
-    } catch (const std::invalid_argument& e) {
-        return fail(tr("%1: bitmap '%2' cannot be simulated: %3")
-                        .arg(path_, shownName(name), QString::fromStdString(e.what())));
+    } catch (const ConfigError& e) {
+        return fail(tr("%1: bitmap '%2' cannot be simulated: %3").arg(path_, shownName(name), ConfigErrorText::message(e)));
     }
     Scenario s;
     s.name = tr("%1, bitmap %2").arg(QFileInfo(path_).fileName(), shownName(name));

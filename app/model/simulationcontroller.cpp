@@ -1,6 +1,7 @@
 #include "simulationcontroller.h"
 
 #include "simulationworker.h"
+#include "widgets/configerrortext.h"
 
 #include <bitmig/runmemory.h>
 #include <bitmig/snapshotbuilder.h>
@@ -67,11 +68,14 @@ void SimulationController::setConfig(const SimConfig& config)
 {
     try {
         config.validate();
-        if (const QString why = memoryProblem(config); !why.isEmpty()) {
-            throw std::invalid_argument("disk: " + why.toStdString());
+        if (const std::optional<ConfigError> refusal = memoryRefusal(config)) {
+            throw *refusal;
         }
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
+        return;
+    } catch (const std::invalid_argument& e) {
+        Q_EMIT failed(QString::fromStdString(e.what()));  // BITMIG_MEMORY_LIMIT
         return;
     }
     config_ = config;
@@ -80,9 +84,19 @@ void SimulationController::setConfig(const SimConfig& config)
     Q_EMIT configChanged(config_);
 }
 
+std::optional<ConfigError> SimulationController::memoryRefusal(const SimConfig& config)
+{
+    return replacementRunMemoryRefusal(config);
+}
+
 QString SimulationController::memoryProblem(const SimConfig& config)
 {
-    return QString::fromStdString(replacementRunMemoryProblem(config));
+    try {
+        const std::optional<ConfigError> refusal = memoryRefusal(config);
+        return refusal ? ConfigErrorText::reason(*refusal) : QString();
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
 }
 
 void SimulationController::setPlaying(bool playing)
@@ -142,8 +156,8 @@ void SimulationController::setWorkload(const WorkloadSpec& spec)
 {
     try {
         spec.validate(config_.diskBytes);
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
         return;
     }
     config_.workload = spec;

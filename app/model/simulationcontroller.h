@@ -1,11 +1,14 @@
 // The GUI thread's handle on the simulation: commands go to the worker thread, snapshots come back.
 #pragma once
 
+#include <bitmig/configerror.h>
 #include <bitmig/simsnapshot.h>
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+
+#include <optional>
 
 class QThread;
 class QTimer;
@@ -26,7 +29,13 @@ public:
     void setConfig(const SimConfig& config);
     // Empty when a run of `config` fits in the memory a new run may have (what the machine has
     // available, plus what dropping the current run gives back), else why not, with both figures.
+    // In the reader's language (ConfigErrorText); a BITMIG_MEMORY_LIMIT that is not a size is
+    // told as such.
     static QString memoryProblem(const SimConfig& config);
+    // The same refusal typed (a ConfigError at the disk), std::nullopt when the run fits or the
+    // disk itself is refused by validate(); std::invalid_argument for a BITMIG_MEMORY_LIMIT that
+    // is not a size.
+    static std::optional<ConfigError> memoryRefusal(const SimConfig& config);
     const SimConfig& config() const noexcept { return config_; }
 
     bool isPlaying() const noexcept { return playing_; }

@@ -1,6 +1,8 @@
 #include "simulationworker.h"
 
 #include <bitmig/snapshotbuilder.h>
+#include "widgets/configerrortext.h"
+#include <bitmig/snapshotbuilder.h>
 
 #include <QTimer>
 
@@ -75,8 +77,8 @@ void SimulationWorker::setConfig(const SimConfig& config)
 {
     try {
         config.validate();
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
         return;
     }
     // The old run goes before the new one is built: its memory is given back now (Reset of a large
@@ -202,7 +204,7 @@ void SimulationWorker::inject(quint64 token, bool clear, quint64 offset, quint64
         } else {
             engine_->injectWrite(offset, length);
         }
-    } catch (const std::exception& e) {
+    } catch (const std::out_of_range& e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
         return;
     }
@@ -237,8 +239,8 @@ void SimulationWorker::setWorkload(const WorkloadSpec& spec)
     }
     try {
         engine_->setWorkload(spec);
-    } catch (const std::exception& e) {
-        Q_EMIT failed(QString::fromStdString(e.what()));
+    } catch (const ConfigError& e) {
+        Q_EMIT failed(ConfigErrorText::message(e));
     }
     dirty_ = true;
 }

@@ -450,10 +450,8 @@ Injection readInjection(const Reader& r, const QJsonValue& v, const QString& pat
     if (o.contains(QLatin1String("op"))) {
         const QString opPath = childPath(path, QStringLiteral("op"));
         const QString op = r.string(o.value(QLatin1String("op")), opPath);
-        if (op == QLatin1String("write")) {
-            inj.op = Injection::Op::Write;
-        } else if (op == QLatin1String("clear")) {
-            inj.op = Injection::Op::Clear;
+        if (const std::optional<Injection::Op> named = parseInjectionOp(op.toStdString())) {
+            inj.op = *named;
         } else {
             r.fail(opPath, ScenarioFile::tr("\"%1\" is not an operation (use write or clear)").arg(shown(op)));
         }
@@ -463,29 +461,40 @@ Injection readInjection(const Reader& r, const QJsonValue& v, const QString& pat
     return inj;
 }
 
-// SimConfig::validate() names its fields after the schema's keys, except for the write sizes.
-QString keyPathForField(const QString& field)
+} // namespace
+
+QString ScenarioReader::keyPathForField(ConfigField field, std::optional<size_t> index)
 {
-    if (field == QLatin1String("workload.minWriteBytes") ||
-        field == QLatin1String("workload.maxWriteBytes")) {
+    // The schema's keys are validate()'s names, except for the write sizes and the trace.
+    switch (field) {
+    case ConfigField::WorkloadMinWriteBytes:
+    case ConfigField::WorkloadMaxWriteBytes:
         return QStringLiteral("workload.writeSize");
-    }
-    if (field == QLatin1String("workload.trace")) {
+    case ConfigField::WorkloadKind:
+        return QStringLiteral("workload.type");
+    case ConfigField::WorkloadTrace:
         return QStringLiteral("workload.trace.path");  // a record past the disk
+    case ConfigField::Injection:
+    case ConfigField::InjectionTime:
+    case ConfigField::InjectionLength:
+    case ConfigField::Fault:
+        if (!index) {
+            break;
+        }
+        {
+            const std::string_view name = configFieldName(field);  // "injections.time"
+            const size_t dot = name.find('.');
+            const QString list = QString::fromUtf8(name.substr(0, dot));
+            const QString member = dot == std::string_view::npos ? QString() : QString::fromUtf8(name.substr(dot));
+            return indexPath(list, qsizetype(*index)) + member;
+        }
+    default:
+        break;
     }
-    return field;
+    return QString::fromUtf8(configFieldName(field));
 }
 
-// "field: reason" from SimConfig::validate() as a ScenarioError at the field's key path.
-[[noreturn]] void throwValidation(const QString& sourceName, const std::invalid_argument& e)
-{
-    const QString message = QString::fromStdString(e.what());
-    const qsizetype colon = message.indexOf(QStringLiteral(": "));
-    if (colon < 0) {
-        throw ScenarioError(sourceName, QString(), message);
-    }
-    throw ScenarioError(sourceName, keyPathForField(message.left(colon)), message.mid(colon + 2));
-}
+namespace {
 
 // 1-based line and column (in characters) of a parse error. Qt's offset points just past the
 // character it could not use; step back onto it, unless the input simply ended.
@@ -729,8 +738,10 @@ void ScenarioReader::validate(const SimConfig& config, const QString& sourceName
     try {
         config.validate();
         checkRunMemory(config);  // a run this machine cannot hold is refused here, before anything is allocated
+    } catch (const ConfigError& e) {
+        throw ScenarioError(sourceName, keyPathForField(e.field(), e.index()), QString::fromStdString(e.reason()));
     } catch (const std::invalid_argument& e) {
-        throwValidation(sourceName, e);
+        throw ScenarioError(sourceName, QString(), QString::fromStdString(e.what()));  // BITMIG_MEMORY_LIMIT
     }
 }
 

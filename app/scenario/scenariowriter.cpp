@@ -265,7 +265,7 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
         const Injection& inj = c.injections[i];
         injections += i ? ",\n    " : "\n    ";
         injections += "{\"time\": " + durationText(inj.timeNs) +
-                      ", \"op\": " + (inj.op == Injection::Op::Write ? "\"write\"" : "\"clear\"") +
+                      ", \"op\": \"" + QByteArray(injectionOpName(inj.op).data(), qsizetype(injectionOpName(inj.op).size())) + "\"" +
                       ", \"offset\": " + sizeText(inj.offset) + ", \"length\": " + sizeText(inj.length) + "}";
     }
     injections += c.injections.empty() ? "]" : "\n  ]";

@@ -22,11 +22,8 @@ QString text(const std::string& s)
 
 Phase phaseFromName(const QString& name)
 {
-    for (Phase p : {Phase::Idle, Phase::Setup, Phase::Bulk, Phase::Dirty, Phase::Complete, Phase::Done,
-                    Phase::Cancelled}) {
-        if (name == QLatin1String(phaseName(p).data(), qsizetype(phaseName(p).size()))) {
-            return p;
-        }
+    if (const std::optional<Phase> p = parsePhase(name.toStdString())) {
+        return *p;
     }
     throw std::invalid_argument("unknown phase '" + name.toStdString() + "'");
 }
@@ -260,7 +257,7 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
     for (const Injection& io : c.injections) {
         injections.append(QJsonObject{
             {key("timeNs"), exact(io.timeNs)},
-            {key("op"), io.op == Injection::Op::Write ? key("write") : key("clear")},
+            {key("op"), QString::fromUtf8(injectionOpName(io.op))},
             {key("offset"), exact(io.offset)},
             {key("length"), exact(io.length)},
         });
@@ -363,10 +360,8 @@ SimConfig SummaryJson::configFromJson(const QJsonObject& json)
             Injection io;
             inf.signedField("timeNs", io.timeNs);
             const QString op = o.value(key("op")).toString();
-            if (op == QLatin1String("write")) {
-                io.op = Injection::Op::Write;
-            } else if (op == QLatin1String("clear")) {
-                io.op = Injection::Op::Clear;
+            if (const std::optional<Injection::Op> named = parseInjectionOp(op.toStdString())) {
+                io.op = *named;
             } else {
                 throw std::invalid_argument("injections: unknown op '" + op.toStdString() + "'");
             }

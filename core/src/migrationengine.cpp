@@ -2,6 +2,7 @@
 
 #include "saturating.h"
 
+#include <bitmig/enumnames.h>
 #include <bitmig/streamformat.h>
 
 #include <algorithm>
@@ -48,25 +49,25 @@ BitDifference bitDifference(std::span<const uint64_t> a, std::span<const uint64_
 
 } // namespace
 
+namespace {
+
+constexpr EnumName<Phase> kPhaseNames[] = {
+    {Phase::Idle, "idle"},         {Phase::Setup, "setup"}, {Phase::Bulk, "bulk"},
+    {Phase::Dirty, "dirty"},       {Phase::Complete, "complete"}, {Phase::Done, "done"},
+    {Phase::Cancelled, "cancelled"},
+};
+static_assert(isNameTable(kPhaseNames, Phase::Idle, Phase::Cancelled));
+
+} // namespace
+
 std::string_view phaseName(Phase p) noexcept
 {
-    switch (p) {
-    case Phase::Idle:
-        return "idle";
-    case Phase::Setup:
-        return "setup";
-    case Phase::Bulk:
-        return "bulk";
-    case Phase::Dirty:
-        return "dirty";
-    case Phase::Complete:
-        return "complete";
-    case Phase::Done:
-        return "done";
-    case Phase::Cancelled:
-        return "cancelled";
-    }
-    return "unknown";
+    return nameOf(kPhaseNames, p).value_or("unknown");
+}
+
+std::optional<Phase> parsePhase(std::string_view name) noexcept
+{
+    return valueNamed(kPhaseNames, name);
 }
 
 MigrationEngine::MigrationEngine(SimConfig config)

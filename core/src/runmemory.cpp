@@ -167,12 +167,16 @@ uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsign
     return lo * 512;
 }
 
-std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2)
+std::optional<ConfigError> memoryRefusal(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2)
 {
     const uint64_t needed = estimateRunMemory(config, densityLog2).total();
     if (!available.bytes || needed <= *available.bytes) {
-        return {};
+        return std::nullopt;
     }
+    ConfigArguments arguments{.value = ConfigQuantity::bytes(needed),
+                              .max = ConfigQuantity::bytes(*available.bytes),
+                              .granularity = ConfigQuantity::bytes(config.granularity),
+                              .memoryLimited = available.limited};
     std::string why = "the run needs " + units::formatSize(needed) + " of memory for its bitmaps, " +
                       (available.limited ? "BITMIG_MEMORY_LIMIT allows " + units::formatSize(*available.bytes)
                                          : "this machine has " + units::formatSize(*available.bytes) + " available");
@@ -184,39 +188,40 @@ std::string memoryShortfall(const SimConfig& config, const AvailableMemory& avai
         }
         const uint64_t step = std::max<uint64_t>(unit / 4, 512);
         largest = std::max(largest / step * step, uint64_t(512));
+        arguments.largestDisk = ConfigQuantity::bytes(largest);
         why += "; at a granularity of " + units::formatSize(config.granularity) + " disks up to " +
                units::formatSize(largest) + " fit";
     }
-    return why;
+    return ConfigError(ConfigField::Disk, ConfigErrorCode::TooLargeForMemory, std::move(arguments), why);
+}
+
+std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2)
+{
+    const std::optional<ConfigError> refusal = memoryRefusal(config, available, densityLog2);
+    return refusal ? refusal->reason() : std::string();
 }
 
 void checkRunMemory(const SimConfig& config, unsigned densityLog2)
 {
-    const std::string why = memoryShortfall(config, availableMemory(), densityLog2);
-    if (!why.empty()) {
-        throw std::invalid_argument("disk: " + why);
+    if (std::optional<ConfigError> refusal = memoryRefusal(config, availableMemory(), densityLog2)) {
+        throw *refusal;
     }
 }
 
-std::string replacementRunMemoryProblem(const SimConfig& config)
+std::optional<ConfigError> replacementRunMemoryRefusal(const SimConfig& config)
 {
     try {
         SimConfig::validateDisk(config.diskBytes, config.granularity);  // the disk's own problems come first
-    } catch (const std::invalid_argument&) {
-        return {};
+    } catch (const ConfigError&) {
+        return std::nullopt;
     }
-    AvailableMemory available;
-    try {
-        available = availableMemory();
-    } catch (const std::invalid_argument& e) {
-        return e.what();
-    }
+    AvailableMemory available = availableMemory();
     if (available.bytes && !available.limited) {
         // The current run is dropped before the next is built: its bit arrays come back.
         *available.bytes += std::min<uint64_t>(detail::zeroedBytesInUse(), processAnonymousMemory().value_or(0));
     }
     const uint64_t bits = config.diskBytes / config.granularity + (config.diskBytes % config.granularity != 0);
-    return memoryShortfall(config, available, SnapshotBuilder::densityLog2For(bits));
+    return memoryRefusal(config, available, SnapshotBuilder::densityLog2For(bits));
 }
 
 } // namespace bitmig

@@ -1,22 +1,31 @@
 #include <bitmig/streamrecord.h>
 
+#include <bitmig/enumnames.h>
+
 #include <utility>
 
 namespace bitmig {
 
+namespace {
+
+constexpr EnumName<RecordKind> kRecordKindNames[] = {
+    {RecordKind::Start, "START"},
+    {RecordKind::Bits, "BITS"},
+    {RecordKind::Complete, "COMPLETE"},
+    {RecordKind::Eos, "EOS"},
+};
+static_assert(isNameTable(kRecordKindNames, RecordKind::Start, RecordKind::Eos));
+
+} // namespace
+
 std::string_view recordKindName(RecordKind kind) noexcept
 {
-    switch (kind) {
-    case RecordKind::Start:
-        return "START";
-    case RecordKind::Bits:
-        return "BITS";
-    case RecordKind::Complete:
-        return "COMPLETE";
-    case RecordKind::Eos:
-        return "EOS";
-    }
-    return "?";
+    return nameOf(kRecordKindNames, kind).value_or("?");
+}
+
+std::optional<RecordKind> parseRecordKind(std::string_view name) noexcept
+{
+    return valueNamed(kRecordKindNames, name);
 }
 
 StreamRecord StreamRecord::start(std::string device, std::string bitmap, uint32_t granularity,

@@ -1,5 +1,6 @@
 #include <bitmig/trace.h>
 
+#include <bitmig/enumnames.h>
 #include <bitmig/printable.h>
 
 #include <algorithm>
@@ -9,35 +10,25 @@ namespace bitmig {
 
 namespace {
 
-struct FormatName {
-    TraceFormat format;
-    std::string_view name;
-};
-constexpr FormatName kFormatNames[] = {
+constexpr EnumName<TraceFormat> kFormatNames[] = {
     {TraceFormat::Auto, "auto"},
     {TraceFormat::Fio, "fio"},
     {TraceFormat::Blkparse, "blkparse"},
     {TraceFormat::Csv, "csv"},
 };
+static_assert(isNameTable(kFormatNames, TraceFormat::Auto, TraceFormat::Csv));
 
 } // namespace
 
 std::string_view traceFormatName(TraceFormat format) noexcept
 {
-    for (const auto& f : kFormatNames) {
-        if (f.format == format) {
-            return f.name;
-        }
-    }
-    return "unknown";
+    return nameOf(kFormatNames, format).value_or("unknown");
 }
 
 TraceFormat parseTraceFormat(std::string_view name)
 {
-    for (const auto& f : kFormatNames) {
-        if (f.name == name) {
-            return f.format;
-        }
+    if (const std::optional<TraceFormat> format = valueNamed(kFormatNames, name)) {
+        return *format;
     }
     throw std::invalid_argument(quoted(name) + " is not a trace format (use auto, fio, blkparse or csv)");
 }

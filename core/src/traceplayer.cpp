@@ -1,5 +1,6 @@
 #include <bitmig/traceplayer.h>
 
+#include <bitmig/configerror.h>
 #include <bitmig/limits.h>
 #include <bitmig/traceerror.h>
 
@@ -19,25 +20,39 @@ constexpr double kMaxScaledNs = double(limits::kMaxTimeNs);
 
 void TraceReplay::validate(uint64_t diskBytes) const
 {
+    using F = ConfigField;
+    using C = ConfigErrorCode;
+    using Q = ConfigQuantity;
+    // The messages start "trace.speed: " and "trace: ", as a TraceReplay knows nothing of the
+    // workload around it; WorkloadSpec::validate() puts "workload." before them.
+    auto fail = [](F field, C code, ConfigArguments arguments, const std::string& name, const std::string& reason) {
+        throw ConfigError::withMessage(field, code, std::move(arguments), reason, name + ": " + reason);
+    };
     if (!(speed > 0) || !std::isfinite(speed)) {
-        throw std::invalid_argument("trace.speed: must be above zero");
+        fail(F::WorkloadTraceSpeed, C::NotPositive, {.value = Q::number(speed)}, "trace.speed", "must be above zero");
     }
     if (speed < limits::kMinTraceSpeed || speed > limits::kMaxTraceSpeed) {
-        throw std::invalid_argument("trace.speed: must be from 0.000001 to 1000000");
+        fail(F::WorkloadTraceSpeed, C::OutOfRange,
+             {.value = Q::number(speed), .min = Q::number(limits::kMinTraceSpeed), .max = Q::number(limits::kMaxTraceSpeed)},
+             "trace.speed", "must be from 0.000001 to 1000000");
     }
     if (!trace) {
         return;
     }
     if (double(trace->endNs()) / speed >= kMaxScaledNs) {
-        throw std::invalid_argument("trace.speed: the trace would last over 365 days (31536000 s) at this speed");
+        fail(F::WorkloadTraceSpeed, C::TooLongAtSpeed,
+             {.value = Q::number(speed), .max = Q::nanoseconds(limits::kMaxTimeNs)}, "trace.speed",
+             "the trace would last over 365 days (31536000 s) at this speed");
     }
     if (const TraceRecord* r = trace->firstPastEnd(diskBytes)) {
-        throw std::invalid_argument(
-            "trace: " + TraceError::format(trace->source(), r->line,
-                                           std::string(r->op == TraceOp::Write ? "write" : "clear") + " [" +
-                                               std::to_string(r->offset) + ", +" + std::to_string(r->length) +
-                                               ") is past the end of the disk (" + std::to_string(diskBytes) +
-                                               " bytes)"));
+        const std::string op = r->op == TraceOp::Write ? "write" : "clear";
+        fail(F::WorkloadTrace, C::PastEndOfDisk,
+             {.max = Q::bytes(diskBytes), .offset = Q::bytes(r->offset), .length = Q::bytes(r->length),
+              .text = r->line ? trace->source() + ":" + std::to_string(r->line) : trace->source()},
+             "trace",
+             TraceError::format(trace->source(), r->line,
+                                op + " [" + std::to_string(r->offset) + ", +" + std::to_string(r->length) +
+                                    ") is past the end of the disk (" + std::to_string(diskBytes) + " bytes)"));
     }
 }
 

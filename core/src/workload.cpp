@@ -1,5 +1,7 @@
 #include <bitmig/workload.h>
 
+#include <bitmig/configerror.h>
+#include <bitmig/enumnames.h>
 #include <bitmig/limits.h>
 #include <bitmig/printable.h>
 
@@ -15,14 +17,12 @@ namespace {
 constexpr uint64_t kSector = 512;
 constexpr uint64_t kZipfRegion = uint64_t(1) << 20;
 
-struct KindName {
-    WorkloadKind kind;
-    std::string_view name;
-};
-constexpr KindName kKindNames[] = {
+constexpr EnumName<WorkloadKind> kKindNames[] = {
     {WorkloadKind::Idle, "idle"},       {WorkloadKind::Uniform, "uniform"}, {WorkloadKind::Sequential, "sequential"},
     {WorkloadKind::HotSpot, "hotspot"}, {WorkloadKind::Zipf, "zipf"},       {WorkloadKind::Bursts, "bursts"},
+    {WorkloadKind::HotSpot, "hot-spot"},  // read, never written
 };
+static_assert(isNameTable(kKindNames, WorkloadKind::Idle, WorkloadKind::Bursts));
 
 uint64_t mix(uint64_t z) noexcept
 {
@@ -147,78 +147,95 @@ void WorkloadGenerator::StepTable::build(const std::function<uint64_t(uint64_t)>
 
 std::string_view workloadKindName(WorkloadKind kind) noexcept
 {
-    for (const auto& k : kKindNames) {
-        if (k.kind == kind) {
-            return k.name;
-        }
-    }
-    return "unknown";
+    return nameOf(kKindNames, kind).value_or("unknown");
 }
 
 WorkloadKind parseWorkloadKind(std::string_view name)
 {
-    for (const auto& k : kKindNames) {
-        if (k.name == name) {
-            return k.kind;
-        }
+    if (const std::optional<WorkloadKind> kind = valueNamed(kKindNames, name)) {
+        return *kind;
     }
-    if (name == "hot-spot") {
-        return WorkloadKind::HotSpot;
-    }
-    throw std::invalid_argument("unknown workload " + quoted(name) +
-                                " (use idle, uniform, sequential, hotspot, zipf or bursts)");
+    throw ConfigError::withMessage(ConfigField::WorkloadKind, ConfigErrorCode::UnknownName,
+                                   {.text = std::string(name)}, "unknown workload " + quoted(name),
+                                   "unknown workload " + quoted(name) +
+                                       " (use idle, uniform, sequential, hotspot, zipf or bursts)");
 }
 
 std::vector<WorkloadKind> allWorkloadKinds()
 {
     std::vector<WorkloadKind> kinds;
     for (const auto& k : kKindNames) {
-        kinds.push_back(k.kind);
+        if (nameOf(kKindNames, k.value) == k.name) {  // not an alias
+            kinds.push_back(k.value);
+        }
     }
     return kinds;
 }
 
 void WorkloadSpec::validate(uint64_t diskBytes) const
 {
-    auto fail = [](const std::string& field, const std::string& why) {
-        throw std::invalid_argument("workload." + field + ": " + why);
-    };
+    using F = ConfigField;
+    using C = ConfigErrorCode;
+    using Q = ConfigQuantity;
     if (!(rate >= 0) || !std::isfinite(rate) || rate > 1e9) {
-        fail("rate", "must be between 0 and 1e9 writes per second");
+        throw ConfigError(F::WorkloadRate, C::OutOfRange,
+                          {.value = Q::number(rate), .min = Q::number(0), .max = Q::number(1e9)},
+                          "must be between 0 and 1e9 writes per second");
     }
     if (minWriteBytes < kSector || minWriteBytes % kSector) {
-        fail("minWriteBytes", "must be a positive multiple of 512 bytes");
+        throw ConfigError(F::WorkloadMinWriteBytes, C::NotMultiple,
+                          {.value = Q::bytes(minWriteBytes), .multiple = Q::bytes(kSector)},
+                          "must be a positive multiple of 512 bytes");
     }
     if (maxWriteBytes < minWriteBytes || maxWriteBytes % kSector) {
-        fail("maxWriteBytes", "must be a multiple of 512 bytes and at least minWriteBytes");
+        throw ConfigError(F::WorkloadMaxWriteBytes, C::NotMultipleOrBelowMin,
+                          {.value = Q::bytes(maxWriteBytes), .min = Q::bytes(minWriteBytes),
+                           .multiple = Q::bytes(kSector)},
+                          "must be a multiple of 512 bytes and at least minWriteBytes");
     }
     if (maxWriteBytes > diskBytes) {
-        fail("maxWriteBytes", "is larger than the disk");
+        throw ConfigError(F::WorkloadMaxWriteBytes, C::LargerThanDisk,
+                          {.value = Q::bytes(maxWriteBytes), .max = Q::bytes(diskBytes)}, "is larger than the disk");
     }
     if (!(hotFraction > 0 && hotFraction <= 1)) {
-        fail("hotFraction", "must be in (0, 1]");
+        throw ConfigError(F::WorkloadHotFraction, C::OutOfRange,
+                          {.value = Q::number(hotFraction), .min = Q::number(0), .max = Q::number(1),
+                           .minExclusive = true},
+                          "must be in (0, 1]");
     }
     if (!(hotShare >= 0 && hotShare <= 1)) {
-        fail("hotShare", "must be in [0, 1]");
+        throw ConfigError(F::WorkloadHotShare, C::OutOfRange,
+                          {.value = Q::number(hotShare), .min = Q::number(0), .max = Q::number(1)},
+                          "must be in [0, 1]");
     }
     if (!(zipfExponent > 0 && zipfExponent <= 10)) {
-        fail("zipfExponent", "must be in (0, 10]");
+        throw ConfigError(F::WorkloadZipfExponent, C::OutOfRange,
+                          {.value = Q::number(zipfExponent), .min = Q::number(0), .max = Q::number(10),
+                           .minExclusive = true},
+                          "must be in (0, 10]");
     }
     if (burstPeriodNs <= 0) {
-        fail("burstPeriod", "must be above zero");
+        throw ConfigError(F::WorkloadBurstPeriod, C::NotPositive, {.value = Q::nanoseconds(burstPeriodNs)},
+                          "must be above zero");
     }
     if (burstPeriodNs > limits::kMaxTimeNs) {
-        fail("burstPeriod", "must be at most 365 days (31536000 s), got " + std::to_string(burstPeriodNs) + " ns");
+        throw ConfigError(F::WorkloadBurstPeriod, C::TooLarge,
+                          {.value = Q::nanoseconds(burstPeriodNs), .max = Q::nanoseconds(limits::kMaxTimeNs)},
+                          "must be at most 365 days (31536000 s), got " + std::to_string(burstPeriodNs) + " ns");
     }
     // The writes of a period land at rate / duty within its on-time: the lower bound keeps that
     // rate (and a tick's share of it) finite.
     if (!(burstDuty >= limits::kMinBurstDuty && burstDuty <= 1)) {
-        fail("burstDuty", "must be from 0.000001 to 1");
+        throw ConfigError(F::WorkloadBurstDuty, C::OutOfRange,
+                          {.value = Q::number(burstDuty), .min = Q::number(limits::kMinBurstDuty), .max = Q::number(1)},
+                          "must be from 0.000001 to 1");
     }
     try {
         trace.validate(diskBytes);
-    } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument("workload." + std::string(e.what()));
+    } catch (const ConfigError& e) {
+        // "trace.speed: ..." becomes "workload.trace.speed: ...".
+        throw ConfigError::withMessage(e.field(), e.code(), e.arguments(), e.reason(),
+                                       "workload." + std::string(e.what()));
     }
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/parameterspanel.h"
 #include "widgets/sizespinbox.h"
 #include "widgets/unitfield.h"
+#include "widgets/workloadpanel.h"
 
 #include <QFocusEvent>
 #include <QLineEdit>
@@ -81,5 +82,38 @@ TEST_CASE("a disk that cannot fit is refused at the field and the run keeps its 
     CHECK(w.parameters()->diskField()->findChild<QLineEdit*>()->text() == SizeSpinBox::format(cfg.diskBytes));
     CHECK(w.parameters()->problemAt(w.parameters()->diskField()).contains(QStringLiteral("the run needs ")));
     CHECK_FALSE(w.statusBar()->currentMessage().contains(QStringLiteral("bad_alloc")));
+    qunsetenv("BITMIG_MEMORY_LIMIT");
+}
+
+TEST_CASE("in German, a value the run refuses is refused at the field in German", "[fields][mainwindow][i18n]")
+{
+    qputenv("BITMIG_MEMORY_LIMIT", "16G");
+    MainWindow w;
+    w.show();
+    REQUIRE(w.setLanguage(QStringLiteral("de")));
+    ParametersPanel* p = w.parameters();
+    const SimConfig before = p->config();
+
+    typeAndEnter(p->tickField(), QStringLiteral("2s"));
+    CHECK(p->config() == before);
+    CHECK(p->problemAt(p->tickField()) ==
+          QStringLiteral("Nicht übernommen: tick: muss zwischen 1 us und 1 s liegen, erhalten: 2 s"));
+
+    typeAndEnter(p->diskField(), QStringLiteral("64 PiB"));
+    CHECK(p->config() == before);
+    const QString memory = p->problemAt(p->diskField());
+    CHECK(memory.startsWith(QStringLiteral("Nicht übernommen: der Lauf braucht ")));
+    CHECK(memory.contains(QStringLiteral("BITMIG_MEMORY_LIMIT erlaubt 16 GiB")));
+
+    WorkloadPanel* workload = w.workloadPanel();
+    typeAndEnter(workload->rateField(), QStringLiteral("2G"));
+    CHECK(workload->problemAt(workload->rateField()) ==
+          QStringLiteral("Nicht übernommen: workload.rate: muss zwischen 0 und 1e9 Schreibvorgängen pro Sekunde "
+                         "liegen, erhalten: 2e9"));
+
+    // The same refusal in English reads as it always has.
+    REQUIRE(w.setLanguage(QStringLiteral("en")));
+    typeAndEnter(p->tickField(), QStringLiteral("2s"));
+    CHECK(p->problemAt(p->tickField()).startsWith(QStringLiteral("Not applied: tick: must be between 1 us and 1 s")));
     qunsetenv("BITMIG_MEMORY_LIMIT");
 }

@@ -119,3 +119,37 @@ TEST_CASE("a huge argument value is quoted by a short prefix", "[errors]")
         CHECK(r.err.size() < 300);
     }
 }
+
+TEST_CASE("a value simulate refuses is reported at the option that set it, with validate()'s reason", "[errors]")
+{
+    const QString sim = QStringLiteral("simulate");
+    const struct {
+        QStringList args;
+        QString line;
+    } cases[] = {
+        {{sim, QStringLiteral("--tick"), QStringLiteral("2s")}, QStringLiteral("--tick: must be between 1 us and 1 s")},
+        {{sim, QStringLiteral("--max-downtime"), QStringLiteral("600000min")},
+         QStringLiteral("--max-downtime: must be at most 365 days (31536000 s), got 36000000000000000 ns")},
+        {{sim, QStringLiteral("--rate"), QStringLiteral("2G")},
+         QStringLiteral("--rate: must be between 0 and 1e9 writes per second")},
+        {{sim, QStringLiteral("--hot-fraction"), QStringLiteral("2")},
+         QStringLiteral("--hot-fraction: must be in (0, 1]")},
+        {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--write-size"), QStringLiteral("4K..2M")},
+         QStringLiteral("--write-size: is larger than the disk")},
+        {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--inject"), QStringLiteral("1s:write:0:0")},
+         QStringLiteral("--inject: injection 1: length must be above zero")},
+        {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--inject"),
+          QStringLiteral("0s:clear:1M:4K")},
+         QStringLiteral("--inject: injection 1: range [1048576, +4096) is past the end of the disk")},
+        {{QStringLiteral("geometry"), QStringLiteral("--disk"), QStringLiteral("1000")},
+         QStringLiteral("--disk: must be a positive multiple of 512 bytes, got 1000")},
+        {{QStringLiteral("geometry"), QStringLiteral("--granularity"), QStringLiteral("4G")},
+         QStringLiteral("--granularity: must be at most 2 GiB (a START record carries it in 32 bits)")},
+    };
+    for (const auto& c : cases) {
+        INFO(describe(c.args).toStdString());
+        const CliRun r = CliRun::run(c.args);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err == QStringLiteral("bitmig: ") + c.line + QLatin1Char('\n'));
+    }
+}

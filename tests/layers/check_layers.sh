@@ -4,7 +4,8 @@
 #   widgets/       core (<bitmig/...>) and widgets/ only, never app/
 #   app/scenario/  core only (QtCore)
 #   app/cli/       core and app/scenario/
-#   app/model/     core, app/scenario/ and widgets/byteformat.h (QtCore only)
+#   app/model/     core, app/scenario/ and the texts of widgets/ that need no widget (byteformat.h,
+#                  configerrortext.h: bitmig_viewmodels)
 #   app/           everything below it
 # and an include by bare name ("x.h") must name a file in the including file's own folder: an
 # include from another folder spells its layer ("widgets/x.h", "app/model/x.h", <bitmig/x.h>).
@@ -23,7 +24,8 @@ allowed_quoted() {
         widgets) [[ $inc == widgets/* ]] ;;
         app/scenario) [[ $inc == app/scenario/* ]] ;;
         app/cli) [[ $inc == app/cli/* || $inc == app/scenario/* ]] ;;
-        app/model) [[ $inc == app/model/* || $inc == app/scenario/* || $inc == widgets/byteformat.h ]] ;;
+        app/model) [[ $inc == app/model/* || $inc == app/scenario/* || $inc == widgets/byteformat.h ||
+                      $inc == widgets/configerrortext.h ]] ;;
         app) [[ $inc == app/* || $inc == widgets/* ]] ;;
         *) return 0 ;;
     esac

@@ -861,3 +861,34 @@ TEST_CASE("BITMIG_MEMORY_LIMIT replaces what the machine has: lower refuses, hig
     CHECK(s.config.diskBytes == uint64_t(64) << 40);
     qunsetenv("BITMIG_MEMORY_LIMIT");
 }
+
+TEST_CASE("Scenario: a value validate() refuses is reported at its key path, from the typed field", "[scenario]")
+{
+    const struct {
+        const char* body;
+        const char* keyPath;
+        const char* reason;
+    } cases[] = {
+        {R"("tick": "2s")", "tick", "must be between 1 us and 1 s"},
+        {R"("maxDowntime": "600000min")", "maxDowntime",
+         "must be at most 365 days (31536000 s), got 36000000000000000 ns"},
+        {R"("disk": "1M", "workload": {"type": "uniform", "writeSize": "4K..2M"})", "workload.writeSize",
+         "is larger than the disk"},
+        {R"("workload": {"type": "hotspot", "hotFraction": 2})", "workload.hotFraction", "must be in (0, 1]"},
+        {R"("disk": "1M", "injections": [{"time": "0s", "offset": 0, "length": 512},
+                                         {"time": "0s", "offset": "1M", "length": 512}])",
+         "injections[1]", "range [1048576, +512) is past the end of the disk"},
+        {R"("injections": [{"time": "0s", "offset": 0, "length": 0}])", "injections[0].length", "must be above zero"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.body);
+        const ScenarioError e = errorOf(scenarioWith(c.body));
+        CHECK(e.keyPath() == QLatin1String(c.keyPath));
+        CHECK(e.reason() == QLatin1String(c.reason));
+    }
+    CHECK(ScenarioReader::keyPathForField(ConfigField::Chunk) == QStringLiteral("chunk"));
+    CHECK(ScenarioReader::keyPathForField(ConfigField::WorkloadMinWriteBytes) == QStringLiteral("workload.writeSize"));
+    CHECK(ScenarioReader::keyPathForField(ConfigField::WorkloadTrace) == QStringLiteral("workload.trace.path"));
+    CHECK(ScenarioReader::keyPathForField(ConfigField::InjectionTime, 4) == QStringLiteral("injections[4].time"));
+    CHECK(ScenarioReader::keyPathForField(ConfigField::Fault, 0) == QStringLiteral("faults[0]"));
+}

@@ -4,6 +4,7 @@
 #include <bitmig/simconfig.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@ namespace bitmig {
 enum class Phase { Idle, Setup, Bulk, Dirty, Complete, Done, Cancelled };
 
 std::string_view phaseName(Phase p) noexcept;  // "idle", "setup", "bulk", "dirty", "complete", ...
+std::optional<Phase> parsePhase(std::string_view name) noexcept;  // phaseName() read back
 
 struct PhaseSpan {
     Phase phase = Phase::Idle;

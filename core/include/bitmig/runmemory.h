@@ -64,14 +64,21 @@ uint64_t largestDiskThatFits(const SimConfig& config, uint64_t available, unsign
 // available; at a granularity of 512 B disks up to 42.25 TiB fit".
 std::string memoryShortfall(const SimConfig& config, const AvailableMemory& available, unsigned densityLog2 = 0);
 
-// Why a run that replaces this process's current one cannot have its memory, empty when it can:
-// as memoryShortfall() at the density index a view of the run uses, counting what dropping the
-// current run gives back (unless BITMIG_MEMORY_LIMIT sets the figure). A disk with problems of its
-// own, or a malformed BITMIG_MEMORY_LIMIT (its message is returned), is not a memory problem here.
-std::string replacementRunMemoryProblem(const SimConfig& config);
+// The same as a ConfigError at the disk (code TooLargeForMemory: needed bytes as `value`, the
+// available ones as `max`, the granularity and the largest disk that fits), std::nullopt when the
+// run fits; its reason() is memoryShortfall()'s text.
+std::optional<ConfigError> memoryRefusal(const SimConfig& config, const AvailableMemory& available,
+                                         unsigned densityLog2 = 0);
 
-// Throws std::invalid_argument("disk: " + memoryShortfall(...)) when the run does not fit in the
-// memory this machine has available (the field is the disk, as the CLI and scenario files name it).
+// The memory refusal of a run that replaces this process's current one, std::nullopt when it
+// fits: memoryRefusal() at the density index a view of the run uses, counting what dropping the
+// current run gives back (unless BITMIG_MEMORY_LIMIT sets the figure). A disk with problems of its
+// own is not a memory problem here; std::invalid_argument when BITMIG_MEMORY_LIMIT is malformed.
+std::optional<ConfigError> replacementRunMemoryRefusal(const SimConfig& config);
+
+// Throws memoryRefusal()'s ConfigError ("disk: " + memoryShortfall(...)) when the run does not fit
+// in the memory this machine has available (the field is the disk, as the CLI and scenario files
+// name it).
 void checkRunMemory(const SimConfig& config, unsigned densityLog2 = 0);
 
 } // namespace bitmig

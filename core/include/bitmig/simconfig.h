@@ -1,9 +1,11 @@
 // Every parameter of one simulated bitmap migration (see shared migration model).
 #pragma once
 
+#include <bitmig/configerror.h>
 #include <bitmig/workload.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,7 @@ namespace bitmig {
 enum class Strategy { Precopy, Postcopy, StopAndCopy };
 
 std::string_view strategyName(Strategy s) noexcept;  // "precopy", "postcopy", "stop-copy"
-Strategy parseStrategy(std::string_view name);       // std::invalid_argument on an unknown name
+Strategy parseStrategy(std::string_view name);       // ConfigError (UnknownName) on an unknown name
 
 // A write or a clear (trim, or a backup job resetting bits) scheduled at a simulated time.
 struct Injection {
@@ -24,6 +26,9 @@ struct Injection {
     uint64_t length = 0;
     friend bool operator==(const Injection&, const Injection&) = default;
 };
+
+std::string_view injectionOpName(Injection::Op op) noexcept;                 // "write", "clear"
+std::optional<Injection::Op> parseInjectionOp(std::string_view name) noexcept;  // injectionOpName() read back
 
 struct SimConfig {
     uint64_t diskBytes = uint64_t(1) << 40;       // a multiple of 512
@@ -54,10 +59,11 @@ struct SimConfig {
     std::string deviceName = "drive0";
     std::string bitmapName = "bitmap0";
 
-    // std::invalid_argument naming the field and the reason for the first bad value.
+    // ConfigError (a std::invalid_argument) for the first bad value: its what() is "field: reason",
+    // its field(), code() and arguments() say the same for a front end to phrase.
     void validate() const;
-    // The first checks of validate(): the disk size and the granularity alone ("disk: ...",
-    // "granularity: ..."), for tools that take only those two (`bitmig geometry`).
+    // The first checks of validate(): the disk size and the granularity alone (a ConfigError at
+    // ConfigField::Disk or ConfigField::Granularity), for tools that take only those two (`bitmig geometry`).
     static void validateDisk(uint64_t diskBytes, uint64_t granularity);
     // Bandwidth * max downtime: the pending bytes at which precopy may stop the guest.
     double downtimeBudgetBytes() const noexcept { return bandwidth * double(maxDowntimeNs) * 1e-9; }

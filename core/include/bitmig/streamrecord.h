@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,8 @@ enum class RecordKind : uint8_t {
 };
 
 // "START", "BITS", "COMPLETE", "EOS": the names the reference uses.
-std::string_view recordKindName(RecordKind kind) noexcept;
+std::string_view recordKindName(RecordKind kind) noexcept;  // "START", "BITS", "COMPLETE", "EOS"
+std::optional<RecordKind> parseRecordKind(std::string_view name) noexcept;  // recordKindName() read back
 
 struct StreamRecord {
     RecordKind kind = RecordKind::Eos;

@@ -17,7 +17,8 @@ struct TraceReplay {
     bool loop = false;                   // start again when the trace ends (see TracePlayer)
 
     bool active() const noexcept { return trace != nullptr; }
-    // std::invalid_argument "trace.speed: ..." or "trace: FILE:LINE: ..." for a record past the disk.
+    // ConfigError "trace.speed: ..." or "trace: FILE:LINE: ..." for a record past the disk (its field
+    // is ConfigField::WorkloadTraceSpeed or WorkloadTrace).
     void validate(uint64_t diskBytes) const;
     // Equal when they replay the same (the traces compared by content).
     friend bool operator==(const TraceReplay& a, const TraceReplay& b) noexcept;

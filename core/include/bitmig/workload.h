@@ -17,7 +17,7 @@ namespace bitmig {
 enum class WorkloadKind { Idle, Uniform, Sequential, HotSpot, Zipf, Bursts };
 
 std::string_view workloadKindName(WorkloadKind kind) noexcept;  // "idle", "uniform", "hotspot", ...
-// Accepts the names above (and "hot-spot"); std::invalid_argument otherwise.
+// Accepts the names above (and "hot-spot"); ConfigError (UnknownName) otherwise.
 WorkloadKind parseWorkloadKind(std::string_view name);
 std::vector<WorkloadKind> allWorkloadKinds();
 
@@ -35,7 +35,7 @@ struct WorkloadSpec {
     // The generator ignores it; MigrationEngine plays it.
     TraceReplay trace;
 
-    // std::invalid_argument naming the field when a value is out of range for a disk of that size.
+    // ConfigError "workload.field: reason" when a value is out of range for a disk of that size.
     void validate(uint64_t diskBytes) const;
     friend bool operator==(const WorkloadSpec&, const WorkloadSpec&) = default;
 };
