@@ -142,7 +142,7 @@ TEST_CASE("frame statistics stay within 1 % of the exact percentiles in a fixed-
     CHECK(stats.percentileMs(100) == 1e9);
 }
 
-TEST_CASE("text views take turns while a run plays; a still snapshot or a new phase goes to all", "[heavy][liveturns]")
+TEST_CASE("text views take turns while a run plays, and a still snapshot or a new phase goes to all", "[heavy][liveturns]")
 {
     LiveTurns turns(4, 200);
     int taken[4] = {};
@@ -169,7 +169,7 @@ TEST_CASE("text views take turns while a run plays; a still snapshot or a new ph
     CHECK(std::count(same.begin(), same.end(), true) == 0);  // none due yet
 }
 
-TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot redraws them all", "[heavy][charts]")
+TEST_CASE("while a run plays the charts redraw one at a time, and a still snapshot redraws them all", "[heavy][charts]")
 {
     MigrationCharts charts;
     charts.resize(900, 600);

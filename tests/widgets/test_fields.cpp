@@ -135,7 +135,7 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     CHECK(p.config().seed == ~uint64_t(0));
 }
 
-TEST_CASE("Parameters: Enter commits a disk size once; leaving the field later does not again", "[fields]")
+TEST_CASE("Parameters: Enter commits a disk size once, and leaving the field later does not again", "[fields]")
 {
     ParametersPanel p;
     QSignalSpy edited(&p, &ParametersPanel::configEdited);
