@@ -4,7 +4,7 @@
 #include "app/mainwindow.h"
 #include "app/recentfiles.h"
 #include "app/shortcutsdialog.h"
-#include "apptestutil.h"
+#include "tests/support/simulation.h"
 #include "widgets/chartdata.h"
 #include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
@@ -12,6 +12,7 @@
 #include "widgets/parameterspanel.h"
 #include "widgets/summarypanel.h"
 #include "widgets/workloadpanel.h"
+#include "windowtestutil.h"
 
 #include <QAbstractButton>
 #include <QAbstractSlider>
@@ -44,8 +45,7 @@
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
-using bitmig::test::smallConfig;
-using bitmig::test::waitFor;
+using namespace bitmig::test;
 
 namespace {
 
@@ -81,20 +81,13 @@ void runToDirtyPhase(MainWindow& w)
     w.controller()->setPlaying(false);
 }
 
-void clearSettings()
-{
-    QSettings().clear();
-}
-
 } // namespace
 
 TEST_CASE("German and Russian translate the whole window at run time", "[desktop][i18n]")
 {
     clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
+    showAt(w);
     const QStringList english = menuTitles(w);
     REQUIRE(english.contains(QStringLiteral("&File")));
     const QStringList englishActions = actionTexts(w);
@@ -524,9 +517,7 @@ TEST_CASE("every control has an accessible name", "[desktop][a11y]")
 TEST_CASE("the dark theme repaints the views dark and the light theme light", "[desktop][theme]")
 {
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1200, 800);
-    w.show();
+    showAt(w, 1200, 800);
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
     auto meanLightness = [](const QImage& image) {
         qint64 sum = 0, n = 0;

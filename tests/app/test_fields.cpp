@@ -1,13 +1,13 @@
 // The window's fields and the run: what Enter commits in the Parameters dock is what the controller
 // runs, once; what is refused at the field never reaches the run.
 #include "app/mainwindow.h"
-#include "apptestutil.h"
+#include "tests/support/fieldinput.h"
+#include "tests/support/simulation.h"
 #include "widgets/parameterspanel.h"
 #include "widgets/sizespinbox.h"
 #include "widgets/unitfield.h"
 #include "widgets/workloadpanel.h"
 
-#include <QFocusEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -17,25 +17,7 @@
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
-using bitmig::test::smallConfig;
-using bitmig::test::waitFor;
-
-namespace {
-
-void typeAndEnter(QAbstractSpinBox* field, const QString& text)
-{
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(field, text);
-    QTest::keyClick(field, Qt::Key_Return);
-}
-
-void leave(QWidget* field)
-{
-    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
-    QApplication::sendEvent(field, &out);
-}
-
-} // namespace
+using namespace bitmig::test;
 
 TEST_CASE("Enter in the Disk field starts the run over once, with the size typed", "[fields][mainwindow]")
 {
@@ -53,7 +35,7 @@ TEST_CASE("Enter in the Disk field starts the run over once, with the size typed
     auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.diskBytes == uint64_t(8) << 40; });
     CHECK(s->config.diskBytes == uint64_t(8) << 40);
     leave(w.parameters()->diskField());
-    QTest::qWait(50);
+    CHECK_FALSE(changed.wait(200));  // leaving the field commits nothing again
     CHECK(changed.count() == 1);
     CHECK(w.undoStack()->count() == undoBefore + 1);
 
@@ -74,7 +56,7 @@ TEST_CASE("a disk that cannot fit is refused at the field and the run keeps its 
     QSignalSpy failed(w.controller(), &SimulationController::failed);
 
     typeAndEnter(w.parameters()->diskField(), QStringLiteral("64 PiB"));
-    QTest::qWait(100);
+    CHECK_FALSE(changed.wait(200));  // no run of that size is even asked for
     CHECK(changed.isEmpty());
     CHECK(failed.isEmpty());
     CHECK(w.controller()->config().diskBytes == cfg.diskBytes);

@@ -1,14 +1,16 @@
-// Heavy runs stay responsive and bounded: the worker builds no snapshot the window has not drawn
-// room for, Pause stops the clock before the next tick, the status bar shows the speed achieved
-// against the speed asked, and what the window keeps per frame is bounded. Mechanisms, not timings:
-// the benchmark bench_frames measures how fast.
+// Heavy runs stay responsive and bounded: the controller waits for the window's paint, the status
+// bar shows the speed achieved against the speed asked, and what the window keeps per frame is
+// bounded (the worker's side, without a window, is in tests/model/test_worker.cpp). Mechanisms, not
+// timings: the benchmark bench_frames measures how fast.
 #include "app/framestats.h"
 #include "app/liveturns.h"
 #include "app/mainwindow.h"
 #include "app/model/simulationworker.h"
-#include "apptestutil.h"
+#include "tests/support/qtwait.h"
+#include "tests/support/simulation.h"
 #include "widgets/chartmodel.h"
 #include "widgets/migrationcharts.h"
+#include "windowtestutil.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -28,22 +30,9 @@
 #include <random>
 
 using namespace bitmig;
-using bitmig::test::smallConfig;
-using bitmig::test::waitFor;
+using namespace bitmig::test;
 
 namespace {
-
-// Runs the event loop until `done` holds or `ms` pass.
-template <class F>
-bool spinUntil(F done, int ms = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < ms) {
-        QTest::qWait(5);
-    }
-    return done();
-}
 
 // A widget that counts its paints.
 class PaintCounter : public QWidget {
@@ -55,76 +44,6 @@ protected:
 };
 
 } // namespace
-
-TEST_CASE("the worker builds no new snapshot until the view has drawn the last: frames are dropped, not queued",
-          "[heavy][worker]")
-{
-    SimulationWorker w;  // on this thread: its frames run in this event loop
-    std::vector<SimSnapshotPtr> got;
-    QObject::connect(&w, &SimulationWorker::snapshotReady, [&](const SimSnapshotPtr& s) { got.push_back(s); });
-    w.setConfig(smallConfig());
-    w.setSpeed(10);
-    w.setPlaying(true);
-    REQUIRE(spinUntil([&] { return !got.empty(); }));
-
-    // Never acknowledged: many frames pass and not one more snapshot is built or queued, while
-    // the simulation goes on.
-    QTest::qWait(600);
-    REQUIRE(got.size() == 1);
-    CHECK(w.framesDropped() >= 5);
-
-    // Drawn: the next snapshot comes at once and shows the state of its own moment, with every
-    // sample since the last one (what the dropped frames produced is carried, not lost).
-    w.acknowledge(got.front()->serial);
-    REQUIRE(got.size() == 2);
-    CHECK(got[1]->serial == got[0]->serial + 1);
-    CHECK(got[1]->nowNs > got[0]->nowNs + 100'000'000);
-    REQUIRE_FALSE(got[1]->newSamples.empty());
-    const int64_t lastShown = got[0]->newSamples.empty() ? 0 : got[0]->newSamples.back().timeNs;
-    CHECK(got[1]->newSamples.front().timeNs - got[1]->newSamples.front().durationNs == lastShown);
-    for (size_t i = 1; i < got[1]->newSamples.size(); ++i) {
-        CHECK(got[1]->newSamples[i].timeNs - got[1]->newSamples[i].durationNs == got[1]->newSamples[i - 1].timeNs);
-    }
-    CHECK(got[1]->newSamples.back().timeNs <= got[1]->nowNs);
-}
-
-TEST_CASE("a pause request stops the clock before the next tick, even before the queued pause arrives",
-          "[heavy][worker]")
-{
-    SimulationWorker w;
-    SimSnapshotPtr last;
-    QObject::connect(&w, &SimulationWorker::snapshotReady, [&](const SimSnapshotPtr& s) {
-        last = s;
-        // Drawn at once, as a window with nothing else to do would.
-        QTimer::singleShot(0, &w, [&w, serial = s->serial] { w.acknowledge(serial); });
-    });
-    w.setConfig(smallConfig());
-    w.setSpeed(100);
-    w.setPlaying(true);
-    REQUIRE(spinUntil([&] { return last && last->nowNs > 50'000'000; }));
-
-    // What the GUI thread does on Pause, before its queued setPlaying(false) has been delivered.
-    // `last` is the engine's time now: this thread is the worker's, nothing ran since.
-    w.publishNow();
-    const int64_t at = last->nowNs;
-    const uint64_t epochBefore = w.pauseEpoch();
-    w.requestPause();
-    QTest::qWait(300);  // about twenty frames
-    REQUIRE(last);
-    CHECK_FALSE(last->playing);
-    CHECK(last->nowNs == at);
-    CHECK(last->achievedSpeed == 0);
-
-    // A play asked for before that pause (queued earlier, delivered late) does not undo it.
-    w.setPlaying(true, epochBefore);
-    QTest::qWait(200);
-    CHECK_FALSE(last->playing);
-    CHECK(last->nowNs == at);
-
-    // A play asked for after it does.
-    w.setPlaying(true, w.pauseEpoch());
-    REQUIRE(spinUntil([&] { return last->playing && last->nowNs > at; }));
-}
 
 TEST_CASE("the controller acknowledges a snapshot only once the window has painted it, then leaves it idle",
           "[heavy][controller]")
@@ -149,7 +68,7 @@ TEST_CASE("the controller acknowledges a snapshot only once the window has paint
     c.setSpeed(10);
     c.setConfig(smallConfig());
     c.setPlaying(true);
-    REQUIRE(spinUntil([&] { return paintsAtArrival.size() >= 12; }, 30000));
+    REQUIRE(waitUntil([&] { return paintsAtArrival.size() >= 12; }, "twelve snapshots, each painted", 60000));
     c.setPlaying(false);
     // Snapshot n arrives only after the paint of snapshot n - 1: the worker waited for it.
     const int first = paintsAtArrival.front();
@@ -165,28 +84,10 @@ TEST_CASE("the controller acknowledges a snapshot only once the window has paint
     CHECK(meanGap >= 2 * busyMs);
 }
 
-TEST_CASE("Pause on the controller stops the clock: the next snapshots all show one time", "[heavy][controller]")
-{
-    SimulationController c;
-    c.setSpeed(100);
-    c.setConfig(smallConfig());
-    c.setPlaying(true);
-    REQUIRE(waitFor(c, [](const SimSnapshot& s) { return s.nowNs > 100'000'000; })->nowNs > 100'000'000);
-    c.setPlaying(false);
-    const auto paused = waitFor(c, [](const SimSnapshot& s) { return !s.playing; });
-    REQUIRE_FALSE(paused->playing);
-    const int64_t at = paused->nowNs;
-    c.step(0);  // a queued command round trip: anything the worker still had queued is done
-    QTest::qWait(300);
-    CHECK(c.snapshot()->nowNs == at);
-}
-
 TEST_CASE("the status bar shows the speed asked and the speed achieved", "[heavy][mainwindow]")
 {
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
+    showAt(w);
     SimConfig cfg = smallConfig();
     cfg.workload.rate = 200000;  // heavy for its size: 1000x is more than this machine does
     w.controller()->setConfig(cfg);
@@ -243,7 +144,7 @@ TEST_CASE("frame statistics stay within 1 % of the exact percentiles in a fixed-
     CHECK(stats.percentileMs(100) == 1e9);
 }
 
-TEST_CASE("text views take turns while a run plays; a still snapshot or a new phase goes to all", "[heavy][liveturns]")
+TEST_CASE("text views take turns while a run plays, and a still snapshot or a new phase goes to all", "[heavy][liveturns]")
 {
     LiveTurns turns(4, 200);
     int taken[4] = {};
@@ -270,7 +171,7 @@ TEST_CASE("text views take turns while a run plays; a still snapshot or a new ph
     CHECK(std::count(same.begin(), same.end(), true) == 0);  // none due yet
 }
 
-TEST_CASE("while a run plays the charts redraw one at a time; a still snapshot redraws them all", "[heavy][charts]")
+TEST_CASE("while a run plays the charts redraw one at a time, and a still snapshot redraws them all", "[heavy][charts]")
 {
     ChartModel model;
     MigrationCharts charts;

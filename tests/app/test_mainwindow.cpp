@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
-#include "apptestutil.h"
+#include "tests/support/qtwait.h"
+#include "tests/support/simulation.h"
 #include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
@@ -20,6 +21,7 @@
 using namespace bitmig;
 using bitmig::test::smallConfig;
 using bitmig::test::waitFor;
+using bitmig::test::waitUntil;
 
 namespace {
 
@@ -82,15 +84,13 @@ TEST_CASE("controls drive the engine and the charts grow", "[mainwindow]")
     CHECK(w.controller()->isPlaying());
     auto running = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Bulk; });
     REQUIRE(running->phase == Phase::Bulk);
-    QTest::qWait(300);
     // The history merges old buckets as it grows, so the point count may drop: the series grows in
     // simulated time.
-    const auto before = w.chartModel()->points(ChartKind::Throughput, 0);
-    QTest::qWait(500);
-    const auto after = w.chartModel()->points(ChartKind::Throughput, 0);
-    REQUIRE_FALSE(before.isEmpty());
-    REQUIRE_FALSE(after.isEmpty());
-    CHECK(after.last().x() > before.last().x());
+    const auto throughput = [&w] { return w.chartModel()->points(ChartKind::Throughput, 0); };
+    REQUIRE(waitUntil([&] { return !throughput().isEmpty(); }, "a point on the throughput chart"));
+    const auto before = throughput();
+    CHECK(waitUntil([&] { return !throughput().isEmpty() && throughput().last().x() > before.last().x(); },
+                    "the throughput chart to grow in simulated time"));
     CHECK(w.abortAction()->isEnabled());
 
     w.playAction()->trigger();  // pause
@@ -135,7 +135,8 @@ TEST_CASE("the summary panel shows the verified run", "[mainwindow]")
     w.controller()->setPlaying(true);
     auto done = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.phase == Phase::Done; });
     REQUIRE(done->phase == Phase::Done);
-    QTest::qWait(50);
+    REQUIRE(waitUntil([&] { return w.summaryPanel()->lines().join(QLatin1Char('\n')).contains(QStringLiteral("✓")); },
+                      "the summary panel to show the verified run"));
     const QStringList lines = w.summaryPanel()->lines();
     REQUIRE_FALSE(lines.isEmpty());
     CHECK(lines.first().contains(QStringLiteral("✓")));

@@ -6,7 +6,8 @@
 #include "app/qcow2importdialog.h"
 #include "app/scenario/scenariofile.h"
 #include "app/shortcutsdialog.h"
-#include "apptestutil.h"
+#include "tests/support/qtwait.h"
+#include "tests/support/simulation.h"
 #include "widgets/chartmodel.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
@@ -14,6 +15,7 @@
 #include "widgets/phasestrip.h"
 #include "widgets/summarypanel.h"
 #include "widgets/workloadpanel.h"
+#include "windowtestutil.h"
 
 #include <QAction>
 #include <QChart>
@@ -38,8 +40,11 @@
 #include <map>
 
 using namespace bitmig;
+using bitmig::test::clearSettings;
+using bitmig::test::showAt;
 using bitmig::test::smallConfig;
 using bitmig::test::waitFor;
+using bitmig::test::waitUntil;
 
 namespace {
 
@@ -105,11 +110,9 @@ QStringList cutChartTexts(const MigrationCharts& charts)
 
 TEST_CASE("a run stopped by its time limit says so on the phase strip and in the summary", "[messages]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
+    showAt(w);
     SimConfig cfg = smallConfig();
     cfg.migrationStartNs = 0;
     cfg.bandwidth = 1e4;                 // the 128 KiB bitmap needs over ten seconds
@@ -120,7 +123,8 @@ TEST_CASE("a run stopped by its time limit says so on the phase strip and in the
     const auto last = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished; }, 30000);
     REQUIRE(last->finished);
     REQUIRE(last->phase == Phase::Bulk);
-    QTest::qWait(100);  // the window shows the last snapshot
+    const auto shownState = [&w] { return summaryValue(*w.summaryPanel(), QStringLiteral("State")); };
+    REQUIRE(waitUntil([&] { return shownState().contains(QStringLiteral("time limit")); }, "the summary to show the stop"));
     CHECK_FALSE(w.controller()->isPlaying());
 
     const QString state = summaryValue(*w.summaryPanel(), QStringLiteral("State"));
@@ -151,11 +155,9 @@ TEST_CASE("a run stopped by its time limit says so on the phase strip and in the
 
 TEST_CASE("every listed keyboard shortcut triggers its own action once", "[messages][keyboard]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
+    showAt(w);
     w.activateWindow();
     REQUIRE(QTest::qWaitForWindowActive(&w));
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.serial > 0; });
@@ -377,11 +379,9 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
 
 TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the guest idle", "[messages][qcow2]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
+    showAt(w);
     qcow2_test::TempDir dir("bitmig-import");
     const std::string image = dir.file("disk.qcow2");
     qcow2_test::createImage(image, 300 * qcow2_test::MiB);
@@ -469,12 +469,9 @@ TEST_CASE("the qcow2 import dialog offers the bitmaps and defaults to an idle gu
 
 TEST_CASE("a file that does not load is reported in the message bar above the heatmaps", "[messages]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showAt(w);
     MessageBar* bar = w.messageBar();
     REQUIRE(bar);
     CHECK_FALSE(bar->isVisible());
@@ -488,8 +485,7 @@ TEST_CASE("a file that does not load is reported in the message bar above the he
     scenario.close();
     QString error;
     CHECK_FALSE(w.openScenario(scenario.fileName(), &error));
-    QCoreApplication::processEvents();
-    CHECK(bar->isVisible());
+    REQUIRE(waitUntil([&] { return bar->isVisible(); }, "the message bar to show"));
     CHECK(bar->kind() == MessageBar::Kind::Error);
     CHECK(bar->text() == error);
     CHECK(bar->text().contains(QStringLiteral("broken.json")));

@@ -107,7 +107,7 @@ TEST_CASE("bad --fault and --fault-retry values name the option", "[fault]")
     CHECK(empty.err.contains(s("--fault")));
 }
 
-TEST_CASE("scenario files carry faults and faultRetry (version 3); --fault adds, --fault-retry overrides", "[fault][scenario]")
+TEST_CASE("scenario files carry faults and faultRetry (version 3), --fault adds, --fault-retry overrides", "[fault][scenario]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(s("f.json"));

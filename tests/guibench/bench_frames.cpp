@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -87,17 +88,11 @@ double slope(const std::vector<double>& x, const std::vector<double>& y)
     return d != 0 ? (n * sxy - sx * sy) / d : 0;
 }
 
+// Waits for the third snapshot from now (or `ms`): the window has taken what was asked before.
 SimSnapshotPtr waitSnapshot(SimulationController& c, int ms)
 {
-    QElapsedTimer t;
-    t.start();
-    const uint64_t before = c.snapshot() ? c.snapshot()->serial : 0;
-    while (t.elapsed() < ms) {
-        QTest::qWait(10);
-        if (c.snapshot() && c.snapshot()->serial > before + 2) {
-            break;
-        }
-    }
+    QSignalSpy arrived(&c, &SimulationController::snapshotChanged);
+    (void)QTest::qWaitFor([&] { return arrived.count() >= 3; }, ms);  // a timeout returns the last snapshot
     return c.snapshot();
 }
 
@@ -347,10 +342,8 @@ int main(int argc, char** argv)
             latencyMs.push_back(double(queued.nsecsElapsed()) / 1e6);
             ran = true;
         });
-        while (!ran) {
-            QTest::qWait(5);
-        }
-        QTest::qWait(50);
+        (void)QTest::qWaitFor([&] { return ran; }, 600000);
+        QTest::qWait(50);  // the spacing of the probes, not a wait for anything
         restart.poll(w);
         if (wall.elapsed() >= nextRss) {
             rssT.push_back(double(wall.elapsed()) / 1000);

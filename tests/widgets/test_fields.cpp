@@ -1,6 +1,7 @@
 // The Parameters and Workload fields: what is typed and committed with Enter is what the run gets,
 // read by the command line's parsers; what cannot be read, or does not fit, is refused at the field
 // with the range it accepts, and the previous value stays and is shown again.
+#include "tests/support/fieldinput.h"
 #include "widgets/parameterspanel.h"
 #include "widgets/sizespinbox.h"
 #include "widgets/unitfield.h"
@@ -10,7 +11,6 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QFocusEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -18,27 +18,9 @@
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
+using namespace bitmig::test;
 
 namespace {
-
-// Selects the field's text, types `text` and presses Enter, as a user does.
-void typeAndEnter(QAbstractSpinBox* field, const QString& text)
-{
-    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(field, text);
-    QTest::keyClick(field, Qt::Key_Return);
-}
-
-void leave(QWidget* field)
-{
-    QFocusEvent out(QEvent::FocusOut, Qt::TabFocusReason);
-    QApplication::sendEvent(field, &out);
-}
-
-QString textOf(QAbstractSpinBox* field)
-{
-    return field->findChild<QLineEdit*>()->text();
-}
 
 // Sets BITMIG_MEMORY_LIMIT for one scope, so a refusal does not depend on this machine's memory.
 struct MemoryLimit {
@@ -153,7 +135,7 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     CHECK(p.config().seed == ~uint64_t(0));
 }
 
-TEST_CASE("Parameters: Enter commits a disk size once; leaving the field later does not again", "[fields]")
+TEST_CASE("Parameters: Enter commits a disk size once, and leaving the field later does not again", "[fields]")
 {
     ParametersPanel p;
     QSignalSpy edited(&p, &ParametersPanel::configEdited);

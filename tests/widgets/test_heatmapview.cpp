@@ -1,4 +1,5 @@
 #include "enginerun.h"
+#include "tests/support/qtwait.h"
 #include "widgets/byteformat.h"
 #include "widgets/densitypalette.h"
 #include "widgets/heatmapview.h"
@@ -21,6 +22,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::waitUntil;
 
 namespace {
 
@@ -135,7 +137,7 @@ TEST_CASE("the view asks for a raster that fills its bands", "[heatmapview]")
 
     spy.clear();
     f.view.resize(600, 400);
-    QCoreApplication::processEvents();
+    REQUIRE(waitUntil([&] { return !spy.isEmpty(); }, "a request for the new size"));
     REQUIRE(spy.count() == 1);
     CHECK(spy.at(0).at(0).value<HeatmapRequest>().columns == f.view.bandRect(HeatmapView::Band::Source).width() / 4);
     CHECK(f.view.accessibleName().isEmpty() == false);
@@ -245,8 +247,8 @@ TEST_CASE("sent chunks fade out and the cursor chunk is outlined", "[heatmapview
     f.view.setSnapshot(s);
     const QRectF sent = f.view.raster(HeatmapView::Band::Source).cellRect(2 * 8 + 3);
     CHECK(outlinedAbove(plain, f.grab(), sent));
-    QTest::qWait(HeatmapView::fadeMs + 150);
-    CHECK_FALSE(outlinedAbove(plain, f.grab(), sent));
+    CHECK(waitUntil([&] { return !outlinedAbove(plain, f.grab(), sent); }, "the sent chunk's outline to fade",
+                    HeatmapView::fadeMs + 10000));
 
     auto bulk = f.blank();
     bulk->phase = Phase::Bulk;

@@ -1,9 +1,8 @@
+// The controller driving a real run on its worker thread, headless: snapshots, injections, abort
+// and retry. What each command announces is in test_controller_signals.cpp.
 #include "app/model/phaseexplainer.h"
 #include "app/model/simulationcontroller.h"
-#include "apptestutil.h"
-#include "widgets/seedtablemodel.h"
-
-#include <QAbstractItemModelTester>
+#include "tests/support/simulation.h"
 
 #include <catch2/catch.hpp>
 
@@ -143,59 +142,4 @@ TEST_CASE("a bad configuration is refused with the field's name", "[controller]"
     c.setConfig(bad);
     CHECK(message.startsWith(QStringLiteral("chunk:")));
     CHECK(c.config().chunkBytes == 1024);
-}
-
-TEST_CASE("the seed table marks the current chunk size", "[model]")
-{
-    SeedTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setGeometry(uint64_t(1) << 40, 64 << 10, 1024);
-    REQUIRE(model.rowCount() == 9);
-    CHECK(model.currentRow() == 4);
-    CHECK(model.index(0, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("512 GiB"));
-    CHECK(model.index(4, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("512 MiB"));
-    CHECK(model.index(8, SeedTableModel::CoverageColumn).data().toString() == QStringLiteral("1 MiB"));
-    CHECK(model.index(4, 0).data(SeedTableModel::IsCurrentRole).toBool());
-    model.setGeometry(uint64_t(1) << 40, 64 << 10, 4096);  // not one of the seed's sizes: a row is added
-    CHECK(model.rowCount() == 10);
-    CHECK(model.index(model.currentRow(), 0).data(SeedTableModel::ChunkBytesRole).toULongLong() == 4096);
-}
-
-TEST_CASE("the explanation says why the dirty phase converges or not", "[model]")
-{
-    // The verdict comes from what the passes measured, not from a comparison of rates.
-    SimSnapshot s;
-    s.config.bandwidth = 125e6;
-    s.config.maxPasses = 10;
-    s.phase = Phase::Dirty;
-    s.pass = 3;
-    auto pass = [](unsigned n, int64_t start, int64_t end, uint64_t before, uint64_t after) {
-        PassStats p;
-        p.pass = n;
-        p.startNs = start;
-        p.endNs = end;
-        p.pendingStart = before;
-        p.pendingEnd = after;
-        p.budgetBytes = 50'000;
-        return p;
-    };
-    // Each pass leaves a tenth of what it began with: 10 MB, 1 MB, 100 kB, then 10 kB fits in pass 4.
-    s.summary.passes = {pass(0, 0, 800'000'000, 100'000'000, 100'000'000),
-                        pass(1, 800'000'000, 880'000'000, 100'000'000, 10'000'000),
-                        pass(2, 880'000'000, 888'000'000, 10'000'000, 1'000'000),
-                        pass(3, 888'000'000, -1, 1'000'000, 0)};
-    s.nowNs = 888'000'000;
-    auto text = PhaseExplainer::explain(s);
-    CHECK(text.title.contains(QStringLiteral("3")));
-    CHECK(text.body.contains(QStringLiteral("It converges")));
-    CHECK(text.body.contains(QStringLiteral("in pass 4")));
-    // Each pass leaves as much as it began with: a floor far above the budget.
-    s.summary.passes = {pass(0, 0, 800'000'000, 100'000'000, 13'000'000),
-                        pass(1, 800'000'000, 910'000'000, 13'000'000, 13'000'000),
-                        pass(2, 910'000'000, 1'020'000'000, 13'000'000, 13'100'000),
-                        pass(3, 1'020'000'000, -1, 13'100'000, 0)};
-    s.nowNs = 1'020'000'000;
-    text = PhaseExplainer::explain(s);
-    CHECK(text.body.contains(QStringLiteral("will not converge")));
-    CHECK_FALSE(text.body.contains(QStringLiteral("It converges")));
 }

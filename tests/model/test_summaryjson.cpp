@@ -1,7 +1,9 @@
+// SummaryJson directly: the round trip of values above 2^53 cannot be reached from the command line.
 #include "app/scenario/summaryjson.h"
-#include "clirun.h"
 
 #include <QJsonDocument>
+
+#include <catch2/catch.hpp>
 
 using bitmig::cli::SummaryJson;
 

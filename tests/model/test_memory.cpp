@@ -1,12 +1,13 @@
 // The window's simulation and memory: a run that cannot fit is refused before anything is
 // allocated, and Reset gives a large run's memory back before the next run takes its own.
 #include "app/model/simulationcontroller.h"
-#include "apptestutil.h"
+#include "tests/support/simulation.h"
 
 #include <bitmig/runmemory.h>
 #include <bitmig/zeropageallocator.h>
 
 #include <QSignalSpy>
+#include <QTest>
 
 #include <catch2/catch.hpp>
 
