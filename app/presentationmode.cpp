@@ -55,6 +55,7 @@ void PresentationMode::setActive(bool on)
 void PresentationMode::enter()
 {
     saved_.geometry = window_->saveGeometry();
+    saved_.normalGeometry = window_->geometry();
     saved_.state = window_->saveState();
     saved_.windowState = window_->windowState();
     saved_.statusBarVisible = !window_->statusBar()->isHidden();
@@ -81,6 +82,9 @@ void PresentationMode::leave()
     window_->statusBar()->setVisible(saved_.statusBarVisible);
     window_->setWindowState(saved_.windowState);
     window_->restoreGeometry(saved_.geometry);
+    if (!(saved_.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen))) {
+        window_->setGeometry(saved_.normalGeometry);
+    }
     window_->restoreState(saved_.state);
     if (QSplitter* s = splitter(); s && !saved_.splitterSizes.isEmpty()) {
         s->setSizes(saved_.splitterSizes);

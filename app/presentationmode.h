@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QSize>
 #include <QSplitter>
 
@@ -58,6 +59,9 @@ private:
 
     struct Saved {
         QByteArray geometry;
+        // The client area, put back as it was: restoreGeometry() alone lands the window a title bar
+        // lower where no window manager places frames.
+        QRect normalGeometry;
         QByteArray state;
         Qt::WindowStates windowState;
         bool statusBarVisible = true;
