@@ -615,6 +615,17 @@
     </message>
 </context>
 <context>
+    <name>bitmig::FieldMessages</name>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Problem mit %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::FiguresLine</name>
     <message>
         <source>Key figures of the run</source>
@@ -1567,10 +1578,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Ta&amp;kt</translation>
     </message>
     <message>
-        <source>Not applied: %1</source>
-        <translation>Nicht übernommen: %1</translation>
-    </message>
-    <message>
         <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
         <translation>1 Meta-Bit = %1 des Datenträgers · %2 Meta-Bits (Chunks) · Bitmap %3 · %4 B Header pro Datensatz, %5 % Overhead</translation>
     </message>
@@ -1601,10 +1608,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Simulation tick, 1 us to 1 s</source>
         <translation>Simulationstakt, 1 us bis 1 s</translation>
-    </message>
-    <message>
-        <source>Problem with %1</source>
-        <translation>Problem mit %1</translation>
     </message>
     <message>
         <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
@@ -2477,14 +2480,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Replay sp&amp;eed (x)</source>
         <translation>&amp;Wiedergabetempo (x)</translation>
-    </message>
-    <message>
-        <source>Problem with %1</source>
-        <translation>Problem mit %1</translation>
-    </message>
-    <message>
-        <source>Not applied: %1</source>
-        <translation>Nicht übernommen: %1</translation>
     </message>
 </context>
 <context>

@@ -615,6 +615,17 @@
     </message>
 </context>
 <context>
+    <name>bitmig::FieldMessages</name>
+    <message>
+        <source>Problem with %1</source>
+        <translation>Проблема с полем: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Не применено: %1</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::FiguresLine</name>
     <message>
         <source>Key figures of the run</source>
@@ -1567,10 +1578,6 @@ Click or drag to move the view</source>
         <translation>Та&amp;кт</translation>
     </message>
     <message>
-        <source>Not applied: %1</source>
-        <translation>Не применено: %1</translation>
-    </message>
-    <message>
         <source>1 meta bit = %1 of disk · %2 meta bits (chunks) · bitmap %3 · %4 B header per record, %5 % overhead</source>
         <translation>1 мета-бит = %1 диска · мета-битов (фрагментов): %2 · битовая карта %3 · заголовок %4 B на запись, накладные расходы %5 %</translation>
     </message>
@@ -1601,10 +1608,6 @@ Click or drag to move the view</source>
     <message>
         <source>Simulation tick, 1 us to 1 s</source>
         <translation>Такт симуляции, от 1 us до 1 s</translation>
-    </message>
-    <message>
-        <source>Problem with %1</source>
-        <translation>Проблема с полем: %1</translation>
     </message>
     <message>
         <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
@@ -2477,14 +2480,6 @@ Click or drag to move the view</source>
     <message>
         <source>Replay sp&amp;eed (x)</source>
         <translation>Те&amp;мп трассы (x)</translation>
-    </message>
-    <message>
-        <source>Problem with %1</source>
-        <translation>Проблема с полем: %1</translation>
-    </message>
-    <message>
-        <source>Not applied: %1</source>
-        <translation>Не применено: %1</translation>
     </message>
 </context>
 <context>

@@ -208,38 +208,17 @@ void ParametersPanel::retranslateUi()
 
 void ParametersPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field)
 {
-    auto* caption = new QLabel(this);
-    caption->setBuddy(field);
-    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
-    form->addRow(caption, row);
-    auto* message = new QLabel(this);
-    message->setWordWrap(true);
-    message->setTextFormat(Qt::PlainText);
-    texts_.add(message, QT_TR_NOOP("Problem with %1"),
-               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
-    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    form->addRow(message);  // the whole width: a long reason takes fewer lines
-    form->setRowVisible(message, false);
-    messages_.push_back({field, message, form});
+    fields_.addRow(form, label, row, field);
 }
 
 void ParametersPanel::setFieldProblem(QWidget* field, const QString& message)
 {
-    for (const FieldMessage& m : messages_) {
-        if (m.field == field) {
-            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
-            m.form->setRowVisible(m.label, !message.isEmpty());
-            field->setAccessibleDescription(m.label->text());
-        }
-    }
+    fields_.set(field, message);
 }
 
 void ParametersPanel::clearProblems()
 {
-    for (const FieldMessage& m : messages_) {
-        setFieldProblem(m.field, QString());
-    }
+    fields_.clear();
 }
 
 void ParametersPanel::setConfig(const SimConfig& c)
@@ -295,23 +274,12 @@ SimConfig ParametersPanel::config() const
 
 QString ParametersPanel::problem() const
 {
-    QStringList out;
-    for (const FieldMessage& m : messages_) {
-        if (!m.label->text().isEmpty()) {
-            out << m.label->text();
-        }
-    }
-    return out.join(QLatin1Char('\n'));
+    return fields_.all();
 }
 
 QString ParametersPanel::problemAt(const QWidget* field) const
 {
-    for (const FieldMessage& m : messages_) {
-        if (m.field == field) {
-            return m.label->text();
-        }
-    }
-    return {};
+    return fields_.at(field);
 }
 
 void ParametersPanel::edited(QWidget* field)

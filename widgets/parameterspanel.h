@@ -2,6 +2,7 @@
 // table, link and limits, strategy. Edits are checked in place before they reach the simulation.
 #pragma once
 
+#include "fieldmessages.h"
 #include "translatedtexts.h"
 
 #include <bitmig/simconfig.h>
@@ -83,12 +84,7 @@ private:
     TranslatedTexts texts_{staticMetaObject.className()};
     SimConfig base_;
     bool updating_ = false;
-    struct FieldMessage {
-        QWidget* field;
-        QLabel* label;      // the message row under the field
-        QFormLayout* form;  // the form that holds both
-    };
-    std::vector<FieldMessage> messages_;
+    FieldMessages fields_{this, texts_};
     SizeSpinBox* disk_ = nullptr;
     QComboBox* granularity_ = nullptr;
     QSlider* chunkSlider_ = nullptr;

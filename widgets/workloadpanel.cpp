@@ -115,20 +115,7 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 // Returns the field, for setRowVisible().
 QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* field)
 {
-    auto* caption = new QLabel(this);
-    caption->setBuddy(field);
-    texts_.add(caption, label, [caption](const QString& t) { caption->setText(t); });
-    form->addRow(caption, field);
-    auto* message = new QLabel(this);
-    message->setWordWrap(true);
-    message->setTextFormat(Qt::PlainText);
-    texts_.add(message, QT_TR_NOOP("Problem with %1"),
-               [message, field](const QString& t) { message->setAccessibleName(t.arg(field->accessibleName())); });
-    message->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }"));
-    message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    form->addRow(message);  // the whole width: a long reason takes fewer lines
-    form->setRowVisible(message, false);
-    messages_.push_back({field, message});
+    fields_.addRow(form, label, field, field);
     return field;
 }
 
@@ -143,43 +130,22 @@ void WorkloadPanel::changeEvent(QEvent* event)
 
 void WorkloadPanel::setFieldProblem(QWidget* field, const QString& message)
 {
-    auto* form = static_cast<QFormLayout*>(layout());
-    for (const FieldMessage& m : messages_) {
-        if (m.field == field) {
-            m.label->setText(message.isEmpty() ? QString() : tr("Not applied: %1").arg(message));
-            // A hidden row's message stays hidden with it.
-            form->setRowVisible(m.label, !message.isEmpty() && field->isVisibleTo(this));
-            field->setAccessibleDescription(m.label->text());
-        }
-    }
+    fields_.set(field, message);
 }
 
 void WorkloadPanel::clearProblems()
 {
-    for (const FieldMessage& m : messages_) {
-        setFieldProblem(m.field, QString());
-    }
+    fields_.clear();
 }
 
 QString WorkloadPanel::problem() const
 {
-    QStringList out;
-    for (const FieldMessage& m : messages_) {
-        if (!m.label->text().isEmpty()) {
-            out << m.label->text();
-        }
-    }
-    return out.join(QLatin1Char('\n'));
+    return fields_.all();
 }
 
 QString WorkloadPanel::problemAt(const QWidget* field) const
 {
-    for (const FieldMessage& m : messages_) {
-        if (m.field == field) {
-            return m.label->text();
-        }
-    }
-    return {};
+    return fields_.at(field);
 }
 
 void WorkloadPanel::setWorkload(const WorkloadSpec& w)

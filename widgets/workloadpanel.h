@@ -1,6 +1,7 @@
 // The guest's write load, adjustable while the simulation runs.
 #pragma once
 
+#include "fieldmessages.h"
 #include "translatedtexts.h"
 
 #include <bitmig/simconfig.h>
@@ -76,11 +77,7 @@ private:
     UnitField* traceSpeed_ = nullptr;
     QCheckBox* traceLoop_ = nullptr;
     QWidget* rows_[5] = {};
-    struct FieldMessage {
-        QWidget* field;
-        QLabel* label;  // the message row under the field
-    };
-    std::vector<FieldMessage> messages_;
+    FieldMessages fields_{this, texts_};
 };
 
 } // namespace bitmig

@@ -249,12 +249,9 @@ TEST_CASE("redo from the keyboard redoes the last undone edit", "[messages][keyb
 
 TEST_CASE("switching the language retranslates in place and keeps the layout", "[messages][i18n]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showAt(w);
     SimConfig cfg = smallConfig();
     cfg.migrationStartNs = 0;
     cfg.bandwidth = 1e5;
@@ -549,12 +546,9 @@ TEST_CASE("a saved session that does not load is reported in the message bar", "
 
 TEST_CASE("the charts' titles and axis labels are drawn whole at 1400 x 900 and 1600 x 1000", "[messages][i18n][charts]")
 {
-    QSettings().clear();
+    clearSettings();
     MainWindow w;
-    w.setSettingsEnabled(false);
-    w.resize(1400, 900);
-    w.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&w));
+    showAt(w);
     // Large figures on every axis: MiB/s, hundreds of thousands of writes/s, GiB pending.
     SimConfig cfg = smallConfig();
     cfg.diskBytes = uint64_t(1) << 40;
