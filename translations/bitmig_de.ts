@@ -157,6 +157,94 @@
         <source>unknown workload &quot;%1&quot;</source>
         <translation>unbekannte Arbeitslast „%1“</translation>
     </message>
+    <message>
+        <source>Type a size, such as 4 TiB or 512 MiB.</source>
+        <translation>Geben Sie eine Größe ein, etwa 4 TiB oder 512 MiB.</translation>
+    </message>
+    <message>
+        <source>Type a bandwidth, such as 10 Gbit/s or 125 MB/s.</source>
+        <translation>Geben Sie eine Bandbreite ein, etwa 10 Gbit/s oder 125 MB/s.</translation>
+    </message>
+    <message>
+        <source>Type a duration, such as 300 ms or 1.5 s.</source>
+        <translation>Geben Sie eine Dauer ein, etwa 300 ms oder 1.5 s.</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 4000 or 1.5k.</source>
+        <translation>Geben Sie eine Zahl ein, etwa 4000 oder 1.5k.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long (at most 2^63 - 1 ns).</source>
+        <translation>„%1“ ist zu lang (höchstens 2^63 - 1 ns).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large.</source>
+        <translation>„%1“ ist zu groß.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has too many decimal places.</source>
+        <translation>„%1“ hat zu viele Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown size unit &apos;%2&apos; (use B, K, M, G, T or P; binary).</source>
+        <translation>„%1“ hat eine unbekannte Größeneinheit „%2“ (B, K, M, G, T oder P verwenden; binär).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown bandwidth unit &apos;%2&apos; (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number of bytes per second; b is a bit, B a byte).</source>
+        <translation>„%1“ hat eine unbekannte Bandbreiten-Einheit „%2“ (Bits als Mbit, Gbit oder Gbps, Bytes als MB/s, GB/s oder MiB/s, oder eine bloße Zahl von Bytes pro Sekunde; b ist ein Bit, B ein Byte).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, us, ms, s or min).</source>
+        <translation>„%1“ hat eine unbekannte Zeiteinheit „%2“ (ns, us, ms, s oder min verwenden).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown suffix &apos;%2&apos; (use k, M or G).</source>
+        <translation>„%1“ hat eine unbekannte Endung „%2“ (k, M oder G verwenden).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of nanoseconds.</source>
+        <translation>„%1“ ist keine ganze Zahl von Nanosekunden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of bytes.</source>
+        <translation>„%1“ ist keine ganze Zahl von Bytes.</translation>
+    </message>
+    <message>
+        <source>The bandwidth must be above zero (got &apos;%1&apos;).</source>
+        <translation>Die Bandbreite muss größer als null sein (erhalten: „%1“).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size (it must start with a digit).</source>
+        <translation>„%1“ ist keine Größe (sie muss mit einer Ziffer beginnen).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bandwidth (it must start with a digit).</source>
+        <translation>„%1“ ist keine Bandbreite (sie muss mit einer Ziffer beginnen).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration (it must start with a digit).</source>
+        <translation>„%1“ ist keine Dauer (sie muss mit einer Ziffer beginnen).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (it must start with a digit).</source>
+        <translation>„%1“ ist keine Zahl (sie muss mit einer Ziffer beginnen).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size.</source>
+        <translation>„%1“ ist keine Größe.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bandwidth.</source>
+        <translation>„%1“ ist keine Bandbreite.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration.</source>
+        <translation>„%1“ ist keine Dauer.</translation>
+    </message>
 </context>
 <context>
     <name>HowItWorksPanel</name>
@@ -2136,10 +2224,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
 </context>
 <context>
     <name>bitmig::SizeSpinBox</name>
-    <message>
-        <source>Not a size: %1</source>
-        <translation>Keine Größe: %1</translation>
-    </message>
     <message>
         <source>%1 is outside %2 .. %3</source>
         <translation>%1 liegt außerhalb von %2 .. %3</translation>

@@ -157,6 +157,94 @@
         <source>unknown workload &quot;%1&quot;</source>
         <translation>неизвестная нагрузка «%1»</translation>
     </message>
+    <message>
+        <source>Type a size, such as 4 TiB or 512 MiB.</source>
+        <translation>Введите размер, например 4 TiB или 512 MiB.</translation>
+    </message>
+    <message>
+        <source>Type a bandwidth, such as 10 Gbit/s or 125 MB/s.</source>
+        <translation>Введите пропускную способность, например 10 Gbit/s или 125 MB/s.</translation>
+    </message>
+    <message>
+        <source>Type a duration, such as 300 ms or 1.5 s.</source>
+        <translation>Введите длительность, например 300 ms или 1.5 s.</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 4000 or 1.5k.</source>
+        <translation>Введите число, например 4000 или 1.5k.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number.</source>
+        <translation>«%1» — не число.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too long (at most 2^63 - 1 ns).</source>
+        <translation>«%1» — слишком долго (не более 2^63 - 1 нс).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large.</source>
+        <translation>«%1» — слишком много.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has too many decimal places.</source>
+        <translation>В «%1» слишком много знаков после запятой.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown size unit &apos;%2&apos; (use B, K, M, G, T or P; binary).</source>
+        <translation>В «%1» неизвестная единица размера «%2» (используйте B, K, M, G, T или P; двоичные).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown bandwidth unit &apos;%2&apos; (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number of bytes per second; b is a bit, B a byte).</source>
+        <translation>В «%1» неизвестная единица пропускной способности «%2» (биты: Mbit, Gbit или Gbps; байты: MB/s, GB/s или MiB/s; или просто число байт в секунду; b — бит, B — байт).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, us, ms, s or min).</source>
+        <translation>В «%1» неизвестная единица времени «%2» (используйте ns, us, ms, s или min).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown suffix &apos;%2&apos; (use k, M or G).</source>
+        <translation>В «%1» неизвестный суффикс «%2» (используйте k, M или G).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of nanoseconds.</source>
+        <translation>«%1» — не целое число наносекунд.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number of bytes.</source>
+        <translation>«%1» — не целое число байт.</translation>
+    </message>
+    <message>
+        <source>The bandwidth must be above zero (got &apos;%1&apos;).</source>
+        <translation>Пропускная способность должна быть больше нуля (получено «%1»).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size (it must start with a digit).</source>
+        <translation>«%1» — не размер (значение должно начинаться с цифры).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bandwidth (it must start with a digit).</source>
+        <translation>«%1» — не пропускная способность (значение должно начинаться с цифры).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration (it must start with a digit).</source>
+        <translation>«%1» — не длительность (значение должно начинаться с цифры).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number (it must start with a digit).</source>
+        <translation>«%1» — не число (значение должно начинаться с цифры).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size.</source>
+        <translation>«%1» — не размер.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a bandwidth.</source>
+        <translation>«%1» — не пропускная способность.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration.</source>
+        <translation>«%1» — не длительность.</translation>
+    </message>
 </context>
 <context>
     <name>HowItWorksPanel</name>
@@ -2136,10 +2224,6 @@ Click or drag to move the view</source>
 </context>
 <context>
     <name>bitmig::SizeSpinBox</name>
-    <message>
-        <source>Not a size: %1</source>
-        <translation>Не размер: %1</translation>
-    </message>
     <message>
         <source>%1 is outside %2 .. %3</source>
         <translation>%1 вне диапазона %2 .. %3</translation>

@@ -185,4 +185,57 @@ QString ConfigErrorText::message(const ConfigError& error, const QLocale& locale
     return QString::fromStdString(error.fieldPath()) + QStringLiteral(": ") + reason(error, locale);
 }
 
+QString ConfigErrorText::unreadable(const UnitError& error)
+{
+    using Q = UnitError::Quantity;
+    using P = UnitError::Problem;
+    const QString text = QString::fromStdString(error.text());
+    const QString unit = QString::fromStdString(error.unit());
+    const Q q = error.quantity();
+    switch (error.problem()) {
+    case P::Empty:
+        return q == Q::Size        ? tr("Type a size, such as 4 TiB or 512 MiB.")
+               : q == Q::Bandwidth ? tr("Type a bandwidth, such as 10 Gbit/s or 125 MB/s.")
+               : q == Q::Duration  ? tr("Type a duration, such as 300 ms or 1.5 s.")
+                                   : tr("Type a number, such as 4000 or 1.5k.");
+    case P::NoDigit:
+        return (q == Q::Size        ? tr("'%1' is not a size (it must start with a digit).")
+                : q == Q::Bandwidth ? tr("'%1' is not a bandwidth (it must start with a digit).")
+                : q == Q::Duration  ? tr("'%1' is not a duration (it must start with a digit).")
+                                    : tr("'%1' is not a number (it must start with a digit)."))
+            .arg(text);
+    case P::NotANumber:
+        return (q == Q::Size        ? tr("'%1' is not a size.")
+                : q == Q::Bandwidth ? tr("'%1' is not a bandwidth.")
+                : q == Q::Duration  ? tr("'%1' is not a duration.")
+                                    : tr("'%1' is not a number."))
+            .arg(text);
+    case P::TooLarge:
+        return q == Q::Duration ? tr("'%1' is too long (at most 2^63 - 1 ns).").arg(text)
+                                : tr("'%1' is too large.").arg(text);
+    case P::TooManyDecimals:
+        return tr("'%1' has too many decimal places.").arg(text);
+    case P::UnknownUnit:
+        switch (q) {
+        case Q::Size:
+            return tr("'%1' has an unknown size unit '%2' (use B, K, M, G, T or P; binary).").arg(text, unit);
+        case Q::Bandwidth:
+            return tr("'%1' has an unknown bandwidth unit '%2' (use bits as Mbit, Gbit or Gbps, bytes as MB/s, "
+                      "GB/s or MiB/s, or a bare number of bytes per second; b is a bit, B a byte).")
+                .arg(text, unit);
+        case Q::Duration:
+            return tr("'%1' has an unknown time unit '%2' (use ns, us, ms, s or min).").arg(text, unit);
+        case Q::Count:
+            break;
+        }
+        return tr("'%1' has an unknown suffix '%2' (use k, M or G).").arg(text, unit);
+    case P::NotWhole:
+        return q == Q::Duration ? tr("'%1' is not a whole number of nanoseconds.").arg(text)
+                                : tr("'%1' is not a whole number of bytes.").arg(text);
+    case P::NotPositive:
+        return tr("The bandwidth must be above zero (got '%1').").arg(text);
+    }
+    return QString::fromStdString(error.what());
+}
+
 } // namespace bitmig

@@ -1,5 +1,7 @@
 #include "sizespinbox.h"
 
+#include "configerrortext.h"
+
 #include <bitmig/units.h>
 
 #include <QLineEdit>
@@ -60,7 +62,7 @@ QString SizeSpinBox::problemWith(const QString& text, qulonglong* parsed) const
     try {
         v = units::parseSize(text.toStdString());
     } catch (const UnitError& e) {
-        return tr("Not a size: %1").arg(QString::fromStdString(e.what()));
+        return ConfigErrorText::unreadable(e);
     }
     if (v < min_ || v > max_) {
         return tr("%1 is outside %2 .. %3").arg(format(v), format(min_), format(max_));

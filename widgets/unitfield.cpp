@@ -1,5 +1,7 @@
 #include "unitfield.h"
 
+#include "configerrortext.h"
+
 #include <bitmig/units.h>
 
 #include <QLineEdit>
@@ -211,7 +213,7 @@ QString UnitField::parse(const QString& input, Parsed& out) const
                 out.number = units::parseCount(s);
             }
         } catch (const UnitError& e) {
-            return QString::fromStdString(e.what());
+            return ConfigErrorText::unreadable(e);
         }
         return {};
     case Kind::Whole: {

@@ -1,5 +1,6 @@
 #include <bitmig/units.h>
 
+#include <bitmig/enumnames.h>
 #include <bitmig/printable.h>
 
 #include <cctype>
@@ -37,33 +38,48 @@ bool iequals(std::string_view a, std::string_view b)
     return true;
 }
 
+// The quantity's name in the English messages.
+constexpr EnumName<UnitError::Quantity> kQuantityNames[] = {
+    {UnitError::Quantity::Size, "size"},
+    {UnitError::Quantity::Bandwidth, "bandwidth"},
+    {UnitError::Quantity::Duration, "duration"},
+    {UnitError::Quantity::Count, "number"},
+};
+static_assert(isNameTable(kQuantityNames, UnitError::Quantity::Size, UnitError::Quantity::Count));
+
+std::string what(UnitError::Quantity q)
+{
+    return std::string(nameOf(kQuantityNames, q).value_or("value"));
+}
+
 // Splits "1.5 GiB" (trimmed into `text`) at the end of its leading digits and points: returns the
 // number's length and sets `unit` to the rest, trimmed.
-size_t splitAtUnit(std::string_view& text, std::string_view& unit, const char* what)
+size_t splitAtUnit(std::string_view& text, std::string_view& unit, UnitError::Quantity q)
 {
     text = trim(text);
     if (text.empty()) {
-        throw UnitError(std::string("empty ") + what);
+        throw UnitError(std::string("empty ") + what(q), q, UnitError::Problem::Empty, {});
     }
     size_t i = 0;
     while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
         ++i;
     }
     if (i == 0) {
-        throw UnitError(quoted(text) + " is not a " + what + " (it must start with a digit)");
+        throw UnitError(quoted(text) + " is not a " + what(q) + " (it must start with a digit)", q,
+                        UnitError::Problem::NoDigit, std::string(text));
     }
     unit = trim(text.substr(i));
     return i;
 }
 
 // Splits "1.5 GiB" into the number 1.5 and the unit "GiB".
-double splitNumber(std::string_view text, std::string_view& unit, const char* what)
+double splitNumber(std::string_view text, std::string_view& unit, UnitError::Quantity q)
 {
-    const size_t i = splitAtUnit(text, unit, what);
+    const size_t i = splitAtUnit(text, unit, q);
     double value = 0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + i, value);
     if (ec != std::errc() || ptr != text.data() + i) {
-        throw UnitError(quoted(text) + " is not a " + what);
+        throw UnitError(quoted(text) + " is not a " + what(q), q, UnitError::Problem::NotANumber, std::string(text));
     }
     return value;
 }
@@ -84,15 +100,15 @@ constexpr unsigned kMaxWholeDigits = 20;
 constexpr unsigned kMaxFractionDigits = 18;
 
 // Splits "1.5 GiB" into the exact decimal 1.5 and the unit "GiB".
-Decimal splitDecimal(std::string_view text, std::string_view& unit, const char* what)
+Decimal splitDecimal(std::string_view text, std::string_view& unit, UnitError::Quantity q)
 {
-    const size_t length = splitAtUnit(text, unit, what);
+    const size_t length = splitAtUnit(text, unit, q);
     const std::string_view number = text.substr(0, length);
     const size_t dot = number.find('.');
     std::string_view whole = number.substr(0, dot);
     std::string_view fraction = dot == std::string_view::npos ? std::string_view() : number.substr(dot + 1);
     if (fraction.find('.') != std::string_view::npos || (whole.empty() && fraction.empty())) {
-        throw UnitError(quoted(text) + " is not a " + what);
+        throw UnitError(quoted(text) + " is not a " + what(q), q, UnitError::Problem::NotANumber, std::string(text));
     }
     while (!whole.empty() && whole.front() == '0') {
         whole.remove_prefix(1);
@@ -101,10 +117,11 @@ Decimal splitDecimal(std::string_view text, std::string_view& unit, const char* 
         fraction.remove_suffix(1);
     }
     if (whole.size() > kMaxWholeDigits) {
-        throw UnitError(quoted(text) + " is too large");
+        throw UnitError(quoted(text) + " is too large", q, UnitError::Problem::TooLarge, std::string(text));
     }
     if (fraction.size() > kMaxFractionDigits) {
-        throw UnitError(quoted(text) + " has too many decimal places");
+        throw UnitError(quoted(text) + " has too many decimal places", q, UnitError::Problem::TooManyDecimals,
+                        std::string(text));
     }
     Decimal d;
     for (const char c : whole) {
@@ -151,7 +168,7 @@ std::string trimmedNumber(double v)
 uint64_t parseSize(std::string_view text)
 {
     std::string_view unit;
-    const Decimal value = splitDecimal(text, unit, "size");
+    const Decimal value = splitDecimal(text, unit, UnitError::Quantity::Size);
     uint64_t mult = 0;
     struct Suffix {
         std::string_view a, b, c;
@@ -169,14 +186,18 @@ uint64_t parseSize(std::string_view text)
     }
     if (mult == 0) {
         throw UnitError(quoted(trim(text)) + " has an unknown size unit " + quoted(unit) +
-                        " (use B, K, M, G, T or P; binary)");
+                            " (use B, K, M, G, T or P; binary)",
+                        UnitError::Quantity::Size, UnitError::Problem::UnknownUnit, std::string(trim(text)),
+                        std::string(unit));
     }
     const std::optional<Uint128> bytes = scaledExactly(value, mult);
     if (!bytes) {
-        throw UnitError(quoted(trim(text)) + " is not a whole number of bytes");
+        throw UnitError(quoted(trim(text)) + " is not a whole number of bytes", UnitError::Quantity::Size,
+                        UnitError::Problem::NotWhole, std::string(trim(text)));
     }
     if (*bytes > std::numeric_limits<uint64_t>::max()) {
-        throw UnitError(quoted(trim(text)) + " is too large");
+        throw UnitError(quoted(trim(text)) + " is too large", UnitError::Quantity::Size, UnitError::Problem::TooLarge,
+                        std::string(trim(text)));
     }
     return static_cast<uint64_t>(*bytes);
 }
@@ -241,16 +262,19 @@ double bandwidthUnit(std::string_view unit) noexcept
 double parseBandwidth(std::string_view text)
 {
     std::string_view unit;
-    const double value = splitNumber(text, unit, "bandwidth");
+    const double value = splitNumber(text, unit, UnitError::Quantity::Bandwidth);
     const double mult = bandwidthUnit(unit);
     if (mult == 0) {
         throw UnitError(quoted(trim(text)) + " has an unknown bandwidth unit " + quoted(unit) +
-                        " (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number "
-                        "of bytes per second; b is a bit, B a byte)");
+                            " (use bits as Mbit, Gbit or Gbps, bytes as MB/s, GB/s or MiB/s, or a bare number "
+                            "of bytes per second; b is a bit, B a byte)",
+                        UnitError::Quantity::Bandwidth, UnitError::Problem::UnknownUnit, std::string(trim(text)),
+                        std::string(unit));
     }
     const double bps = value * mult;
     if (!(bps > 0) || !std::isfinite(bps)) {
-        throw UnitError("bandwidth " + quoted(trim(text)) + " must be above zero");
+        throw UnitError("bandwidth " + quoted(trim(text)) + " must be above zero", UnitError::Quantity::Bandwidth,
+                        UnitError::Problem::NotPositive, std::string(trim(text)));
     }
     return bps;
 }
@@ -258,7 +282,7 @@ double parseBandwidth(std::string_view text)
 int64_t parseDuration(std::string_view text)
 {
     std::string_view unit;
-    const Decimal value = splitDecimal(text, unit, "duration");
+    const Decimal value = splitDecimal(text, unit, UnitError::Quantity::Duration);
     uint64_t mult = 0;
     if (unit.empty() || iequals(unit, "ms")) {
         mult = 1'000'000;
@@ -271,15 +295,18 @@ int64_t parseDuration(std::string_view text)
     } else if (iequals(unit, "min")) {
         mult = 60'000'000'000;
     } else {
-        throw UnitError(quoted(trim(text)) + " has an unknown time unit " + quoted(unit) +
-                        " (use ns, us, ms, s or min)");
+        throw UnitError(quoted(trim(text)) + " has an unknown time unit " + quoted(unit) + " (use ns, us, ms, s or min)",
+                        UnitError::Quantity::Duration, UnitError::Problem::UnknownUnit, std::string(trim(text)),
+                        std::string(unit));
     }
     const std::optional<Uint128> ns = scaledExactly(value, mult);
     if (!ns) {
-        throw UnitError("duration " + quoted(trim(text)) + " is not a whole number of nanoseconds");
+        throw UnitError("duration " + quoted(trim(text)) + " is not a whole number of nanoseconds",
+                        UnitError::Quantity::Duration, UnitError::Problem::NotWhole, std::string(trim(text)));
     }
     if (*ns > uint64_t(std::numeric_limits<int64_t>::max())) {
-        throw UnitError("duration " + quoted(trim(text)) + " is too long (at most 2^63 - 1 ns)");
+        throw UnitError("duration " + quoted(trim(text)) + " is too long (at most 2^63 - 1 ns)",
+                        UnitError::Quantity::Duration, UnitError::Problem::TooLarge, std::string(trim(text)));
     }
     return static_cast<int64_t>(*ns);
 }
@@ -287,7 +314,7 @@ int64_t parseDuration(std::string_view text)
 double parseCount(std::string_view text)
 {
     std::string_view unit;
-    const double value = splitNumber(text, unit, "number");
+    const double value = splitNumber(text, unit, UnitError::Quantity::Count);
     double mult = 0;
     if (unit.empty()) {
         mult = 1;
@@ -298,8 +325,9 @@ double parseCount(std::string_view text)
     } else if (iequals(unit, "G")) {
         mult = 1e9;
     } else {
-        throw UnitError(quoted(trim(text)) + " has an unknown suffix " + quoted(unit) +
-                        " (use k, M or G)");
+        throw UnitError(quoted(trim(text)) + " has an unknown suffix " + quoted(unit) + " (use k, M or G)",
+                        UnitError::Quantity::Count, UnitError::Problem::UnknownUnit, std::string(trim(text)),
+                        std::string(unit));
     }
     return value * mult;
 }

@@ -99,3 +99,30 @@ TEST_CASE("in German, a value the run refuses is refused at the field in German"
     CHECK(p->problemAt(p->tickField()).startsWith(QStringLiteral("Not applied: tick: must be between 1 us and 1 s")));
     qunsetenv("BITMIG_MEMORY_LIMIT");
 }
+
+TEST_CASE("in German, text a field cannot read is refused in German, with the text as typed", "[fields][mainwindow][i18n]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    REQUIRE(w.setLanguage(QStringLiteral("de")));
+    ParametersPanel* p = w.parameters();
+    const SimConfig before = p->config();
+
+    typeAndEnter(p->bandwidthField(), QStringLiteral("10 Gbitz"));
+    CHECK(p->config() == before);
+    CHECK(p->problemAt(p->bandwidthField())
+              .startsWith(QStringLiteral("Nicht übernommen: „10 Gbitz“ hat eine unbekannte Bandbreiten-Einheit „Gbitz“")));
+    typeAndEnter(p->tickField(), QStringLiteral("soon"));
+    CHECK(p->problemAt(p->tickField()) ==
+          QStringLiteral("Nicht übernommen: „soon“ ist keine Dauer (sie muss mit einer Ziffer beginnen)."));
+    typeAndEnter(p->diskField(), QStringLiteral("4 TX"));
+    CHECK(p->problemAt(p->diskField())
+              .startsWith(QStringLiteral("Nicht übernommen: „4 TX“ hat eine unbekannte Größeneinheit „TX“")));
+    CHECK(p->config() == before);
+
+    REQUIRE(w.setLanguage(QStringLiteral("en")));
+    typeAndEnter(p->tickField(), QStringLiteral("1.5 fortnights"));
+    CHECK(p->problemAt(p->tickField()) ==
+          QStringLiteral("Not applied: '1.5 fortnights' has an unknown time unit 'fortnights' (use ns, us, ms, s or min)."));
+}

@@ -4,15 +4,44 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <string_view>
 
 namespace bitmig {
 
 // A value the user wrote could not be understood; what() says why, without naming the argument
 // (the caller adds that).
+// A value that could not be read. what() is the English sentence; the fields say the same for a
+// translation: which quantity, what is wrong, the text as typed and the unit it carried.
 class UnitError : public std::invalid_argument {
 public:
-    using std::invalid_argument::invalid_argument;
+    enum class Quantity { Size, Bandwidth, Duration, Count };
+    enum class Problem {
+        Empty,            // nothing typed
+        NoDigit,          // does not start with a digit
+        NotANumber,       // digits and points that make no number ("1.2.3")
+        TooLarge,         // more than the quantity can hold
+        TooManyDecimals,  // more decimal places than any unit can use
+        UnknownUnit,      // `unit` is not one of the quantity's units
+        NotWhole,         // not a whole number of bytes / nanoseconds
+        NotPositive,      // a bandwidth of zero
+    };
+    UnitError(const std::string& message, Quantity quantity, Problem problem, std::string text,
+              std::string unit = {})
+        : std::invalid_argument(message), quantity_(quantity), problem_(problem), text_(std::move(text)),
+          unit_(std::move(unit))
+    {
+    }
+    Quantity quantity() const noexcept { return quantity_; }
+    Problem problem() const noexcept { return problem_; }
+    const std::string& text() const noexcept { return text_; }  // trimmed
+    const std::string& unit() const noexcept { return unit_; }  // with UnknownUnit
+
+private:
+    Quantity quantity_;
+    Problem problem_;
+    std::string text_;
+    std::string unit_;
 };
 
 namespace units {
