@@ -2198,6 +2198,22 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
         <translation>Chunks zu %1: Ein Meta-Bit deckt %2 des Datenträgers ab; ein Datensatz trägt %3 Bytes Header und %4 Bytes Padding.</translation>
     </message>
+    <message>
+        <source>%1 ✗</source>
+        <translation>%1 ✗</translation>
+    </message>
+    <message>
+        <source>✗: a QEMU destination cannot load a stream of these chunks (a row&apos;s tool tip says why).</source>
+        <translation>✗: Ein QEMU-Ziel kann einen Datenstrom mit diesen Chunks nicht laden (der Tooltip einer Zeile sagt, warum).</translation>
+    </message>
+    <message>
+        <source>A QEMU destination aborts on these chunks: it deserializes whole 64-bit words, and a chunk of %1 is less than one.</source>
+        <translation>Ein QEMU-Ziel bricht bei diesen Chunks ab: Es deserialisiert ganze 64-Bit-Wörter, und ein Chunk von %1 ist weniger als eines.</translation>
+    </message>
+    <message>
+        <source>A QEMU destination fails the migration with these chunks: their %1 buffers are above the %2 its loader accepts (&quot;buffer allocation request is too large&quot;).</source>
+        <translation>Mit diesen Chunks lässt ein QEMU-Ziel die Migration scheitern: Ihre Puffer von %1 liegen über den %2, die sein Lader annimmt („buffer allocation request is too large“).</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::ShortcutsDialog</name>

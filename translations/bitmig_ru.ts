@@ -2198,6 +2198,22 @@ Click or drag to move the view</source>
         <source>Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and %4 bytes of padding.</source>
         <translation>Фрагменты по %1: один мета-бит покрывает %2 диска; запись данных несёт %3 байт заголовка и %4 байт выравнивания.</translation>
     </message>
+    <message>
+        <source>%1 ✗</source>
+        <translation>%1 ✗</translation>
+    </message>
+    <message>
+        <source>✗: a QEMU destination cannot load a stream of these chunks (a row&apos;s tool tip says why).</source>
+        <translation>✗: приёмник QEMU не сможет загрузить поток с такими фрагментами (причина — во всплывающей подсказке строки).</translation>
+    </message>
+    <message>
+        <source>A QEMU destination aborts on these chunks: it deserializes whole 64-bit words, and a chunk of %1 is less than one.</source>
+        <translation>Приёмник QEMU аварийно завершается на таких фрагментах: он десериализует целые 64-битные слова, а фрагмент в %1 меньше одного слова.</translation>
+    </message>
+    <message>
+        <source>A QEMU destination fails the migration with these chunks: their %1 buffers are above the %2 its loader accepts (&quot;buffer allocation request is too large&quot;).</source>
+        <translation>С такими фрагментами приёмник QEMU прерывает миграцию с ошибкой: их буферы по %1 больше %2, которые принимает его загрузчик («buffer allocation request is too large»).</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::ShortcutsDialog</name>

@@ -345,7 +345,10 @@ void ParametersPanel::updateDerived(const SimConfig& c)
                              "%4 B header per record, %5 % overhead")
                               .arg(formatBytes(g.coverage), l.toString(qulonglong(g.metaBits)),
                                    formatBytes(g.bitmapBytes), QString::number(g.headerBytes + g.paddingBytes),
-                                   l.toString(100 * g.overhead, 'f', 1)));
+                                   l.toString(100 * g.overhead, 'f', 1)) +
+                          (g.qemuLoad == ChunkGeometry::QemuLoad::Loads
+                               ? QString()
+                               : QStringLiteral("\n") + SeedTableModel::qemuNote(g)));
         seedModel_->setGeometry(c.diskBytes, c.granularity, c.chunkBytes);
         fitSeedTable();
         if (seedModel_->currentRow() >= 0) {

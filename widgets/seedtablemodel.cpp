@@ -58,7 +58,9 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ChunkColumn:
-            return formatBytes(g.chunkBytes);
+            // Marked where a QEMU destination cannot load the stream; the tool tip says why.
+            return g.qemuLoad == ChunkGeometry::QemuLoad::Loads ? formatBytes(g.chunkBytes)
+                                                                 : tr("%1 ✗").arg(formatBytes(g.chunkBytes));
         case CoverageColumn:
             return formatBytes(g.coverage);
         case ChunksColumn:
@@ -67,11 +69,15 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
             return tr("%1 %").arg(QLocale().toString(100 * g.overhead, 'f', 1));
         }
         break;
-    case Qt::ToolTipRole:
-        return tr("Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
-                  "%4 bytes of padding.")
-            .arg(formatBytes(g.chunkBytes), formatBytes(g.coverage), QString::number(g.headerBytes),
-                 QString::number(g.paddingBytes));
+    case Qt::ToolTipRole: {
+        const QString text =
+            tr("Chunks of %1: one meta bit covers %2 of disk; a data record carries %3 bytes of header and "
+               "%4 bytes of padding.")
+                .arg(formatBytes(g.chunkBytes), formatBytes(g.coverage), QString::number(g.headerBytes),
+                     QString::number(g.paddingBytes));
+        const QString qemu = qemuNote(g);
+        return qemu.isEmpty() ? text : text + QLatin1Char(' ') + qemu;
+    }
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::FontRole:
@@ -93,6 +99,8 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
         break;
     case ChunkBytesRole:
         return QVariant::fromValue<qulonglong>(g.chunkBytes);
+    case QemuLoadsRole:
+        return g.qemuLoad == ChunkGeometry::QemuLoad::Loads;
     case IsCurrentRole:
         return current;
     }
@@ -101,6 +109,9 @@ QVariant SeedTableModel::data(const QModelIndex& index, int role) const
 
 QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ChunkColumn) {
+        return tr("✗: a QEMU destination cannot load a stream of these chunks (a row's tool tip says why).");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
     }
@@ -113,6 +124,23 @@ QVariant SeedTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Chunks");
     case OverheadColumn:
         return tr("Overhead");
+    }
+    return {};
+}
+
+QString SeedTableModel::qemuNote(const ChunkGeometry& g)
+{
+    switch (g.qemuLoad) {
+    case ChunkGeometry::QemuLoad::Loads:
+        break;
+    case ChunkGeometry::QemuLoad::Aborts:
+        return tr("A QEMU destination aborts on these chunks: it deserializes whole 64-bit words, and a "
+                  "chunk of %1 is less than one.")
+            .arg(formatBytes(g.chunkBytes));
+    case ChunkGeometry::QemuLoad::Fails:
+        return tr("A QEMU destination fails the migration with these chunks: their %1 buffers are above "
+                  "the %2 its loader accepts (\"buffer allocation request is too large\").")
+            .arg(formatBytes(g.largestBufBytes), formatBytes(kQemuMaxBufBytes));
     }
     return {};
 }

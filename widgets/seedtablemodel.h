@@ -15,12 +15,15 @@ public:
     enum Column { ChunkColumn, CoverageColumn, ChunksColumn, OverheadColumn, ColumnCount };
     static constexpr int ChunkBytesRole = Qt::UserRole + 1;
     static constexpr int IsCurrentRole = Qt::UserRole + 2;
+    static constexpr int QemuLoadsRole = Qt::UserRole + 3;  // bool: a QEMU destination loads the stream
 
     explicit SeedTableModel(QObject* parent = nullptr);
 
     // Rows: the seed's chunk sizes, plus the current one when it is not among them.
     void setGeometry(uint64_t diskBytes, uint64_t granularity, uint64_t currentChunk);
     int currentRow() const noexcept { return currentRow_; }
+    // Why a QEMU destination cannot load a stream of these chunks, empty when it can.
+    static QString qemuNote(const ChunkGeometry& geometry);
     const ChunkGeometry& row(int r) const { return rows_.at(size_t(r)); }
 
     int rowCount(const QModelIndex& parent = {}) const override;

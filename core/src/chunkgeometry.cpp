@@ -3,6 +3,7 @@
 #include <bitmig/streamencoder.h>
 #include <bitmig/streamformat.h>
 
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,15 @@ ChunkGeometry ChunkGeometry::compute(uint64_t diskBytes, uint64_t granularity, u
     g.paddingBytes = g.bufBytes - chunkBytes;
     g.overhead = double(g.headerBytes + g.paddingBytes) / double(g.headerBytes + g.bufBytes);
     g.fitsRecord = g.coverage / stream::kSectorSize <= UINT32_MAX;
+    // One chunk for the whole bitmap: its buffer holds the bitmap's words, not a full chunk.
+    const uint64_t bitmapWordBytes = (g.bitmapBits + 63) / 64 * 8;
+    g.largestBufBytes = g.metaBits > 1 ? g.bufBytes : stream::bufSize(std::max<uint64_t>(bitmapWordBytes, 8));
+    // A chunk that is the whole bitmap is aligned at both ends, whatever its size.
+    if (chunkBytes < kQemuMinChunkBytes && g.metaBits > 1) {
+        g.qemuLoad = QemuLoad::Aborts;
+    } else if (g.largestBufBytes > kQemuMaxBufBytes) {
+        g.qemuLoad = QemuLoad::Fails;
+    }
     return g;
 }
 

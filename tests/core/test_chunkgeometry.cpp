@@ -141,3 +141,42 @@ TEST_CASE("ChunkGeometry: chunk size lists and argument checks", "[chunkgeometry
         CHECK_THROWS_AS(ChunkGeometry::compute(TiB, 64 * KiB, badChunk), std::invalid_argument);
     }
 }
+
+TEST_CASE("ChunkGeometry: which streams a QEMU destination loads, aborts on or fails", "[chunkgeometry][qemu]")
+{
+    using L = ChunkGeometry::QemuLoad;
+    constexpr uint64_t KiB = 1024, MiB = 1024 * KiB, GiB = 1024 * MiB, TiB = 1024 * GiB;
+    // Below one 64-bit word of bitmap per chunk: the destination aborts (2 B and 4 B); 8 B loads.
+    CHECK(ChunkGeometry::compute(1 * TiB, 64 * KiB, 2).qemuLoad == L::Aborts);
+    CHECK(ChunkGeometry::compute(1 * TiB, 64 * KiB, 4).qemuLoad == L::Aborts);
+    CHECK(ChunkGeometry::compute(1 * TiB, 64 * KiB, 8).qemuLoad == L::Loads);
+    // Full chunks up to 8 KiB fit the 10 KiB buffer cap; 16 KiB and more do not, at any granularity.
+    for (const uint64_t g : {512 * uint64_t(1), 4 * KiB, 64 * KiB, 1 * MiB}) {
+        INFO("granularity " << g);
+        CHECK(ChunkGeometry::compute(16 * TiB, g, 8 * KiB).qemuLoad == L::Loads);
+        const ChunkGeometry big = ChunkGeometry::compute(16 * TiB, g, 16 * KiB);
+        CHECK(big.qemuLoad == L::Fails);
+        CHECK(big.largestBufBytes == 16 * KiB);
+    }
+    // ... unless one chunk holds the whole bitmap: 1.5 GiB at 64 KiB is 24 576 bits, 3 KiB of
+    // words, one short chunk of 16 KiB chunks (loaded, as observed); 64 GiB at 64 KiB is 128 KiB of
+    // bitmap, so a 1 MiB chunk is one buffer of 128 KiB: refused.
+    const ChunkGeometry lone = ChunkGeometry::compute(3 * GiB / 2, 64 * KiB, 16 * KiB);
+    CHECK(lone.metaBits == 1);
+    CHECK(lone.largestBufBytes == 3 * KiB);
+    CHECK(lone.qemuLoad == L::Loads);
+    const ChunkGeometry seedRow = ChunkGeometry::compute(64 * GiB, 64 * KiB, 1 * MiB);
+    CHECK(seedRow.largestBufBytes == 128 * KiB);
+    CHECK(seedRow.qemuLoad == L::Fails);
+    // A 2 B chunk that is the whole bitmap (16 bits: a 1 MiB disk at 64 KiB) is aligned at both ends.
+    CHECK(ChunkGeometry::compute(1 * MiB, 64 * KiB, 2).qemuLoad == L::Loads);
+    // The seed's table at 64 KiB on 4 TiB: 1 MiB, 128 KiB and 32 KiB fail, 2 B aborts, the rest load.
+    int loads = 0;
+    for (const uint64_t c : ChunkGeometry::seedChunkSizes()) {
+        const ChunkGeometry row = ChunkGeometry::compute(4 * TiB, 64 * KiB, c);
+        const L expected = c >= 16 * KiB ? L::Fails : c < 8 ? L::Aborts : L::Loads;
+        CHECK(row.qemuLoad == expected);
+        loads += row.qemuLoad == L::Loads;
+    }
+    CHECK(loads == 5);
+}

@@ -71,3 +71,33 @@ TEST_CASE("only the current row is marked, in bold, and a new geometry resets th
     REQUIRE(model.currentRow() >= 0);
     CHECK(model.row(model.currentRow()).chunkBytes == 65536);
 }
+
+TEST_CASE("the seed table marks the chunk sizes a QEMU destination cannot load, and says why", "[seedtable][qemu]")
+{
+    SeedTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setGeometry(uint64_t(4) << 40, 64 * 1024, 1024);  // 4 TiB at 64 KiB: an 8 MiB bitmap
+    int marked = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const ChunkGeometry& g = model.row(r);
+        const QModelIndex chunk = model.index(r, SeedTableModel::ChunkColumn);
+        const bool loads = model.data(chunk, SeedTableModel::QemuLoadsRole).toBool();
+        INFO(g.chunkBytes);
+        // Independent of the model's rule: QEMU needs whole 64-bit words and buffers up to 10 KiB.
+        CHECK(loads == (g.chunkBytes >= 8 && g.chunkBytes <= 8 * 1024));
+        const QString tip = model.data(chunk, Qt::ToolTipRole).toString();
+        CHECK(model.data(chunk, Qt::DisplayRole).toString().endsWith(QStringLiteral("✗")) == !loads);
+        CHECK(tip.contains(QStringLiteral("QEMU")) == !loads);
+        if (g.chunkBytes == 2) {
+            CHECK(tip.contains(QStringLiteral("aborts")));
+        }
+        if (g.chunkBytes == uint64_t(1) << 20) {
+            CHECK(tip.contains(QStringLiteral("fails the migration")));
+            CHECK(tip.contains(QStringLiteral("1 MiB buffers")));
+        }
+        marked += !loads;
+    }
+    CHECK(marked == 4);  // 1 MiB, 128 KiB, 32 KiB and 2 B of the seed's rows
+    CHECK(model.headerData(SeedTableModel::ChunkColumn, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
+        QStringLiteral("QEMU")));
+}

@@ -29,3 +29,18 @@ TEST_CASE("the strategy field says which strategy is QEMU's behaviour and which 
     CHECK(fresh.strategyNoteLabel()->text() ==
           ParametersPanel::strategyNote(Strategy(fresh.strategyField()->currentData().toInt())));
 }
+
+TEST_CASE("the chunk figures say when a QEMU destination could not load the stream", "[fields][qemu]")
+{
+    ParametersPanel p;
+    SimConfig c = p.config();
+    c.chunkBytes = 1024;
+    p.setConfig(c);
+    CHECK_FALSE(p.derivedLabel()->text().contains(QStringLiteral("QEMU")));
+    c.chunkBytes = 2;
+    p.setConfig(c);
+    CHECK(p.derivedLabel()->text().contains(QStringLiteral("A QEMU destination aborts")));
+    c.chunkBytes = 16 * 1024;
+    p.setConfig(c);
+    CHECK(p.derivedLabel()->text().contains(QStringLiteral("fails the migration")));
+}

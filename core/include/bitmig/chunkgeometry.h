@@ -22,6 +22,15 @@ struct ChunkGeometry {
     double overhead = 0;            // (header + padding) / (header + buf) for a full data chunk
     bool fitsRecord = true;         // false when one chunk covers >= 2^32 sectors (nr_sectors is u32)
 
+    // What a QEMU destination (7.2, its loader as docs/qemu-limits.md describes it) does with a
+    // stream of these chunks: loads it, aborts (chunks below one 64-bit word of bitmap: it
+    // deserializes whole words), or fails the migration (a BITS buffer above its 10 KiB cap: EIO,
+    // "buffer allocation request is too large").
+    enum class QemuLoad { Loads, Aborts, Fails };
+    uint64_t largestBufBytes = 0;   // the largest BITS buffer of the stream (a lone short chunk
+                                    // when one chunk covers the whole bitmap)
+    QemuLoad qemuLoad = QemuLoad::Loads;
+
     // std::invalid_argument if granularity is not a power of two >= 512 or chunkBytes is not a
     // power of two in 1 .. 1 MiB.
     static ChunkGeometry compute(uint64_t diskBytes, uint64_t granularity, uint64_t chunkBytes);
@@ -34,5 +43,9 @@ struct ChunkGeometry {
 };
 
 inline constexpr uint64_t kMaxChunkBytes = uint64_t(1) << 20;
+// The largest BITS buffer a QEMU destination accepts: 10 x its own 1 KiB chunk.
+inline constexpr uint64_t kQemuMaxBufBytes = 10 * 1024;
+// The smallest chunk a QEMU destination deserializes: one 64-bit word of bitmap.
+inline constexpr uint64_t kQemuMinChunkBytes = 8;
 
 } // namespace bitmig
