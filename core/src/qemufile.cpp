@@ -278,7 +278,7 @@ private:
     };
 
     bool section(uint8_t type);    // false: the walk stops here (a section it cannot step over)
-    bool ramContent(uint32_t version);
+    bool ramContent(uint32_t id);
     void footer(uint32_t id);
     void tail();
     std::string ramBlockId(uint64_t flags, const char* what);
@@ -403,7 +403,7 @@ bool Walker::section(uint8_t type)
         if (version != 4) {
             return stop("ram section version " + std::to_string(version) + " (only version 4 is read)");
         }
-        if (!ramContent(version)) {
+        if (!ramContent(id)) {
             return false;
         }
     } else if (name == stream::kSectionIdstr && type != kSectionFull) {
@@ -423,12 +423,11 @@ bool Walker::section(uint8_t type)
         }
         in_.takeBytes(100, "the global state");
     } else {
-        return stop("cannot step over section '" + name + "' (id " + std::to_string(id) + ", " +
-                    std::string(sectionTypeName(type)) + ", version " + std::to_string(version) + ") at byte " +
-                    std::to_string(at) + ": its format is not known here");
+        return stop("cannot step over this " + std::string(sectionTypeName(type)) + " section (version " +
+                    std::to_string(version) + "): its format is not known here");
     }
     if (type == kSectionFull && !in_.atEnd() && in_.peek() == kSubsection) {
-        return stop("cannot step over a subsection of section '" + name + "' at byte " + std::to_string(in_.pos()));
+        return stop("cannot step over the subsection at byte " + std::to_string(in_.pos()));
     }
     footer(id);
     s.bytes += in_.pos() - at;
@@ -437,6 +436,7 @@ bool Walker::section(uint8_t type)
 
 void Walker::footer(uint32_t id)
 {
+    in_.beginItem();
     const uint64_t at = in_.pos();
     const uint8_t marker = in_.take<uint8_t>("a section footer");
     if (marker != kFooter) {
@@ -468,7 +468,7 @@ std::string Walker::ramBlockId(uint64_t flags, const char* what)
     return id;
 }
 
-bool Walker::ramContent(uint32_t)
+bool Walker::ramContent(uint32_t id)
 {
     for (;;) {
         in_.beginItem();
@@ -516,9 +516,8 @@ bool Walker::ramContent(uint32_t)
         }
         default:
             info_.stopped = QemuFileError("cannot step over ram record flags " + hex(flags) +
-                                              " (compressed, XBZRLE, multifd or hook records) at byte " +
-                                              std::to_string(at),
-                                          at, at, "ram", std::nullopt);
+                                              " (compressed, XBZRLE, multifd or hook records)",
+                                          at, at, "ram", id);
             info_.parsedBytes = at;
             return false;
         }

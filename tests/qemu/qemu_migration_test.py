@@ -9,6 +9,9 @@ CASE is one of:
   sim-stop-copy   `bitmig simulate --strategy stop-copy --qemu-file` output loads in a destination QEMU,
                   whose SHA-256 of the bitmap equals the simulation's
   sim-precopy     the same for precopy with dirty passes
+  real-ram        a source with 16 MiB of RAM (-machine pc) and a bitmap: stream-info steps over the RAM
+                  pages (QEMU's counts of zero and normal pages), reads the bitmap, and stops at the
+                  first device section with its name
 Each case starts its QEMUs in a temporary folder (qcow2 images, QMP on a unix socket there) and ends
 them with QMP quit, or kills them by their own pid if they do not exit. A missing QEMU is a failure.
 """
@@ -48,9 +51,9 @@ def make_image(path, size):
 class Qemu:
     """One QEMU with no guest (-machine none), its disks as qcow2 nodes, QMP on a unix socket."""
 
-    def __init__(self, folder, name, disks, incoming=False):
+    def __init__(self, folder, name, disks, incoming=False, machine=("-machine", "none")):
         self.sock_path = os.path.join(folder, name + ".qmp")
-        args = [QEMU, "-machine", "none", "-nodefaults", "-display", "none", "-S"]
+        args = [QEMU, *machine, "-nodefaults", "-display", "none", "-S"]
         for i, (node, image) in enumerate(disks):
             args += ["-blockdev", f"driver=file,filename={image},node-name=file{i}",
                      "-blockdev", f"driver=qcow2,file=file{i},node-name={node}"]
@@ -195,6 +198,40 @@ def case_real_source(bitmig, folder):
           + ", ".join(f"{s['name']}={s['id']}" for s in info["qemuSections"]))
 
 
+def case_real_ram(bitmig, folder):
+    image = os.path.join(folder, "a.qcow2")
+    make_image(image, 64 << 20)
+    src = Qemu(folder, "source", [("drive0", image)], machine=("-machine", "pc", "-m", "16M"))
+    try:
+        src.cmd("block-dirty-bitmap-add", node="drive0", name="bitmap0", granularity=65536)
+        src.hmp('qemu-io drive0 "write 1M 200k"')
+        expected = src.bitmaps()
+        enable_dirty_bitmaps(src)
+        mig = os.path.join(folder, "ram.mig")
+        src.cmd("migrate", uri=f"exec:cat > {mig}")
+        ram = src.wait_migration()["ram"]
+    finally:
+        src.quit()
+    r = run_bitmig(bitmig, "stream-info", "--json", mig)
+    check(r.returncode == 0, f"stream-info exit {r.returncode}: {r.stderr}")
+    info = json.loads(r.stdout)
+    check(info["ram"]["totalBytes"] == ram["total"], f"RAM total {info['ram']['totalBytes']} != {ram['total']}")
+    check(info["ram"]["zeroPages"] == ram["duplicate"], f"zero pages {info['ram']['zeroPages']} != {ram['duplicate']}")
+    check(info["ram"]["normalPages"] == ram["normal"], f"normal pages {info['ram']['normalPages']} != {ram['normal']}")
+    check(ram["normal"] > 0 and ram["duplicate"] > 0, f"QEMU sent no pages of some kind: {ram}")
+    check(not info["walked"] and "stopped" in info, "the walk did not stop at a device section")
+    stopped = info["stopped"]
+    check(stopped["section"] not in ("ram", "dirty-bitmap") and "cannot step over" in stopped["reason"],
+          f"stopped {stopped}")
+    check("stopped" in r.stderr, "no word of the stop on standard error")
+    got = {(b["node"], b["name"]): b for b in info["bitmaps"]}
+    q = expected[("drive0", "bitmap0")]
+    check(got[("drive0", "bitmap0")]["sha256"] == q["sha256"], "sha256")
+    check(got[("drive0", "bitmap0")]["dirtyBytes"] == q["count"], "dirty bytes")
+    print(f"real-ram: {len(info['ram']['blocks'])} RAM blocks, {ram['duplicate']} zero and {ram['normal']} normal "
+          f"pages; stopped at section '{stopped['section']}' (id {stopped['sectionId']}) at byte {stopped['offset']}")
+
+
 def case_simulated(bitmig, folder, strategy, extra, want_dirty_passes):
     disk = 2 << 30
     mig = os.path.join(folder, "sim.mig")
@@ -242,6 +279,8 @@ def main():
         with tempfile.TemporaryDirectory(prefix="bitmig-qemu-") as folder:
             if case == "real-source":
                 case_real_source(bitmig, folder)
+            elif case == "real-ram":
+                case_real_ram(bitmig, folder)
             elif case == "sim-stop-copy":
                 case_simulated(bitmig, folder, "stop-copy",
                                ["--granularity", "64K", "--rate", "2k", "--start-at", "1s"], False)
