@@ -39,13 +39,10 @@ std::unique_ptr<QFile> openOutput(const QCommandLineParser& parser, const QStrin
 }
 
 // What a QEMU 7.2 destination loads: chunks of whole 64-bit words whose buffer stays within its
-// 10 KiB limit, sent by a strategy whose stream ends with the whole bitmap at the destination.
+// 10 KiB limit.
 void checkQemuFile(const SimConfig& config)
 {
     const QString option = QStringLiteral("--qemu-file");
-    if (config.strategy == Strategy::Postcopy) {
-        throw ArgumentError(option, QCoreApplication::translate("bitmig", "needs --strategy precopy or stop-copy"));
-    }
     if (config.chunkBytes < 8 || config.chunkBytes > 8192) {
         throw ArgumentError(option, QCoreApplication::translate("bitmig", "needs --chunk from 8 B to 8 KiB (QEMU "
                                                                           "loads whole 64-bit words, at most 10 KiB "
@@ -97,7 +94,7 @@ void SimulateCommand::setUp(QCommandLineParser& parser) const
         QStringLiteral("qemu-file"),
         QCoreApplication::translate("bitmig", "Write a whole QEMU migration file to FILE that a QEMU 7.2 destination "
                                               "(-machine none, -incoming defer) loads with migrate-incoming "
-                                              "\"exec:cat FILE\" (precopy or stop-copy)."),
+                                              "\"exec:cat FILE\"."),
         QStringLiteral("FILE")));
 }
 

@@ -180,16 +180,11 @@ TEST_CASE("simulate --qemu-file writes a migration file stream-info reads with t
     CHECK(text.out.contains(QStringLiteral("dirty-bitmap section id 3")));
 }
 
-TEST_CASE("simulate --qemu-file refuses what a QEMU destination cannot load", "[simulate][qemu-file]")
+TEST_CASE("simulate --qemu-file refuses chunks a QEMU destination cannot load", "[simulate][qemu-file]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("run.mig"));
-    const CliRun postcopy = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("8G"),
-                                         QStringLiteral("--strategy"), QStringLiteral("postcopy"),
-                                         QStringLiteral("--qemu-file"), file});
-    CHECK(postcopy.exitCode == 2);
-    CHECK(postcopy.err.contains(QStringLiteral("--qemu-file: needs --strategy precopy or stop-copy")));
     for (const QString chunk : {QStringLiteral("4"), QStringLiteral("16K")}) {
         const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("8G"),
                                       QStringLiteral("--chunk"), chunk, QStringLiteral("--qemu-file"), file});
@@ -197,4 +192,27 @@ TEST_CASE("simulate --qemu-file refuses what a QEMU destination cannot load", "[
         CHECK(r.err.contains(QStringLiteral("--qemu-file: needs --chunk from 8 B to 8 KiB")));
     }
     CHECK_FALSE(QFile::exists(file));
+}
+
+TEST_CASE("simulate --qemu-file, postcopy: the file holds the source's bits at the switch", "[simulate][qemu-file]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("post.mig"));
+    const CliRun sim = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--strategy"), QStringLiteral("postcopy"),
+                                    QStringLiteral("--disk"), QStringLiteral("2G"), QStringLiteral("--granularity"),
+                                    QStringLiteral("4K"), QStringLiteral("--bandwidth"), QStringLiteral("2Mbit"),
+                                    QStringLiteral("--rate"), QStringLiteral("5k"), QStringLiteral("--start-at"),
+                                    QStringLiteral("1s"), QStringLiteral("--qemu-file"), file, QStringLiteral("--json")});
+    INFO(sim.err.toStdString());
+    REQUIRE(sim.exitCode == 0);
+    const QJsonObject s = sim.json();
+    const QString source = s.value(QStringLiteral("sourceSha256")).toString();
+    // The guest wrote at the destination after the switch: the run's destination holds more than the file.
+    CHECK(s.value(QStringLiteral("expectedSha256")).toString() != source);
+    CHECK(s.value(QStringLiteral("qemuFile")).toObject().value(QStringLiteral("sha256")).toString() == source);
+    const CliRun info = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), file});
+    REQUIRE(info.exitCode == 0);
+    CHECK(bitmapOf(info.json(), QStringLiteral("drive0"), QStringLiteral("bitmap0")).value(QStringLiteral("sha256"))
+              .toString() == source);
 }

@@ -9,6 +9,7 @@ CASE is one of:
   sim-stop-copy   `bitmig simulate --strategy stop-copy --qemu-file` output loads in a destination QEMU,
                   whose SHA-256 of the bitmap equals the simulation's
   sim-precopy     the same for precopy with dirty passes
+  sim-postcopy    the same for postcopy: the destination holds the source's bits at the switch
   real-ram        a source with 16 MiB of RAM (-machine pc) and a bitmap: stream-info steps over the RAM
                   pages (QEMU's counts of zero and normal pages), reads the bitmap, and stops at the
                   first device section with its name
@@ -288,6 +289,10 @@ def main():
                 case_simulated(bitmig, folder, "precopy",
                                ["--granularity", "4K", "--bandwidth", "2Mbit", "--rate", "5k", "--start-at", "1s",
                                 "--max-downtime", "20ms", "--max-passes", "6"], True)
+            elif case == "sim-postcopy":
+                case_simulated(bitmig, folder, "postcopy",
+                               ["--granularity", "4K", "--bandwidth", "2Mbit", "--rate", "5k", "--start-at", "1s"],
+                               False)
             else:
                 print(f"unknown case {case}")
                 return 2
