@@ -9,7 +9,6 @@
 
 #include <bitmig/migrationengine.h>
 #include <bitmig/qemufile.h>
-#include <bitmig/streamformat.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -18,6 +17,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 namespace bitmig::cli {
 
@@ -133,16 +133,26 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
         }
     }
 
-    // The file holds the stream of a run that ended with the bitmap whole at the destination.
+    // The file holds the stream of a run that ended with the bitmap whole at the destination; after
+    // any other run the empty file opened above is removed.
     std::optional<QemuFileLayout> layout;
     QString qemuFileError;
     if (qemuFile) {
+        std::vector<uint8_t> bytes;
+        QemuFileLayout l;
         if (!summary.finished || summary.aborted || !summary.verified) {
             qemuFileError = QCoreApplication::translate("bitmig", "not written: the migration did not complete and "
                                                                   "verify");
         } else {
-            QemuFileLayout l;
-            const std::vector<uint8_t> bytes = QemuFileWriter::wrap(engine.recordedStream(), &l);
+            try {
+                bytes = QemuFileWriter::wrap(engine.recordedStream(), &l);
+            } catch (const std::invalid_argument& e) {
+                qemuFileError = QCoreApplication::translate("bitmig", "not written: %1").arg(QString::fromStdString(e.what()));
+            }
+        }
+        if (!qemuFileError.isEmpty()) {
+            qemuFile->remove();
+        } else {
             if (qemuFile->write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size())) !=
                     qint64(bytes.size()) ||
                 !qemuFile->flush()) {

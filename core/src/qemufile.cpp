@@ -35,8 +35,13 @@ std::string describe(const std::string& reason, uint64_t offset, uint64_t itemOf
     return what;
 }
 
-// A rebuilt bitmap may take at most this much memory; a larger one is listed without its bits.
-constexpr uint64_t kMaxRebuiltBitmapBytes = uint64_t(512) << 20;
+// A rebuilt bitmap may take at most 1024 bytes per byte of the input (a ZEROES record of 13 bytes
+// covers 1 KiB of bitmap in QEMU's stream, 8 KiB in the largest chunks --qemu-file writes), at least
+// 1 MiB and at most 512 MiB; a larger one is listed without its bits, so that a small crafted file
+// cannot make the reader allocate much.
+constexpr uint64_t kMinRebuildLimit = uint64_t(1) << 20;
+constexpr uint64_t kMaxRebuildLimit = uint64_t(512) << 20;
+constexpr uint64_t kRebuildBytesPerInputByte = 1024;
 
 } // namespace
 
@@ -217,8 +222,12 @@ bool BitmapRecords::readRecord(Cursor& in)
     return false;
 }
 
-std::vector<QemuBitmapInfo> BitmapRecords::finish() const
+std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
 {
+    const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
+                                          ? kMaxRebuildLimit
+                                          : inputBytes * kRebuildBytesPerInputByte,
+                                      kMinRebuildLimit, kMaxRebuildLimit);
     std::vector<QemuBitmapInfo> out;
     for (const BitmapState& b : bitmaps) {
         QemuBitmapInfo info = b.info;
@@ -232,7 +241,7 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish() const
         }
         info.diskBytes = endSector * stream::kSectorSize;
         const uint64_t bitmapBytes = (info.diskBytes / info.granularity + 1 + 7) / 8;
-        if (bitmapBytes > kMaxRebuiltBitmapBytes) {
+        if (bitmapBytes > limit) {
             out.push_back(std::move(info));
             continue;
         }
@@ -267,7 +276,7 @@ public:
     Walker(std::span<const uint8_t> file, QemuFileInfo& info) : in_(file), info_(info) {}
 
     void run();
-    std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(); }
+    std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(in_.size()); }
     const BitmapRecords& records() const noexcept { return records_; }
 
 private:

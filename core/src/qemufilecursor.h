@@ -98,9 +98,9 @@ struct BitmapRecords {
 
     // Reads one record at the cursor (which beginItem()s it) and applies it. Returns true for EOS.
     bool readRecord(Cursor& in);
-    // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256). Throws QemuFileError for a chunk
-    // that does not fit the bitmap its chunks describe.
-    std::vector<QemuBitmapInfo> finish() const;
+    // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256), those small enough for an input
+    // of `inputBytes`. Throws QemuFileError for a chunk that does not fit the bitmap its chunks describe.
+    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes) const;
 
 private:
     BitmapState* current();

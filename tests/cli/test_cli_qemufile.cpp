@@ -216,3 +216,16 @@ TEST_CASE("simulate --qemu-file, postcopy: the file holds the source's bits at t
     CHECK(bitmapOf(info.json(), QStringLiteral("drive0"), QStringLiteral("bitmap0")).value(QStringLiteral("sha256"))
               .toString() == source);
 }
+
+TEST_CASE("simulate --qemu-file writes nothing for a run that did not complete", "[simulate][qemu-file]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("unfinished.mig"));
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("1T"),
+                                  QStringLiteral("--bandwidth"), QStringLiteral("1Mbit"), QStringLiteral("--time-limit"),
+                                  QStringLiteral("1s"), QStringLiteral("--qemu-file"), file});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains(QStringLiteral("bitmig: --qemu-file: not written: the migration did not complete and verify")));
+    CHECK_FALSE(QFile::exists(file));
+}

@@ -328,3 +328,39 @@ TEST_CASE("qemu file: the writer refuses what is not a whole recorded stream", "
     stream.pop_back(); // the END section's EOS
     CHECK_THROWS_AS(QemuFileWriter::wrap(stream), std::invalid_argument);
 }
+
+TEST_CASE("qemu file: a small file that claims a huge bitmap is listed without its bits", "[qemufile]")
+{
+    // Header, a dirty-bitmap START section with a START record (node "d", bitmap "b", 512 B), an END
+    // section with one ZEROES chunk of `sectors` sectors, COMPLETE and EOS, then EOF.
+    auto build = [](uint32_t sectors) {
+        std::vector<uint8_t> f = {'Q', 'E', 'V', 'M', 0, 0, 0, 3, 1, 0, 0, 0, 3, 12};
+        for (char c : std::string("dirty-bitmap")) {
+            f.push_back(uint8_t(c));
+        }
+        const std::vector<uint8_t> rest = {
+            0, 0, 0, 0, 0, 0, 0, 1,                             // instance 0, version 1
+            0x1c, 1, 'd', 1, 'b', 0, 0, 2, 0, 0x01,             // START, 512 B, enabled
+            0x01, 0x7e, 0, 0, 0, 3,                             // EOS, footer
+            0x03, 0, 0, 0, 3,                                   // END section
+            0x42, 0, 0, 0, 0, 0, 0, 0, 0,                       // BITS ZEROES from sector 0
+            uint8_t(sectors >> 24), uint8_t(sectors >> 16), uint8_t(sectors >> 8), uint8_t(sectors),
+            0x20, 0x01, 0x7e, 0, 0, 0, 3, 0x00};                 // COMPLETE, EOS, footer, EOF
+        f.insert(f.end(), rest.begin(), rest.end());
+        return f;
+    };
+    const QemuFileInfo small = QemuFileInfo::read(build(2048)); // 1 MiB of disk: 2048 bits
+    INFO((small.error ? small.error->what() : "no error"));
+    REQUIRE_FALSE(small.error);
+    REQUIRE(small.bitmaps.size() == 1);
+    CHECK(small.bitmaps[0].diskBytes == 1 << 20);
+    CHECK(small.bitmaps[0].dirtyBytes == 0);
+    CHECK(small.bitmaps[0].sha256.size() == 64);
+
+    const QemuFileInfo huge = QemuFileInfo::read(build(0xffffffffu)); // 2 TiB at 512 B: 512 MiB of bits
+    REQUIRE_FALSE(huge.error);
+    REQUIRE(huge.bitmaps.size() == 1);
+    CHECK(huge.bitmaps[0].complete);
+    CHECK(huge.bitmaps[0].diskBytes == uint64_t(0xffffffffu) * 512);
+    CHECK(huge.bitmaps[0].sha256.empty());
+}

@@ -101,7 +101,9 @@ struct QemuBitmapInfo {
     uint64_t chunks = 0;      // BITS records, data and ZEROES
     uint64_t diskBytes = 0;
     uint64_t dirtyBytes = 0;
-    std::string sha256;       // empty when no BITS record arrived
+    // Empty when no BITS record arrived, or the bitmap is larger than the reader rebuilds for an input
+    // of this size (1024 bytes of bitmap per byte of input, at least 1 MiB, at most 512 MiB).
+    std::string sha256;
 };
 
 struct QemuFileInfo {
