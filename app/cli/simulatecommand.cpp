@@ -7,7 +7,9 @@
 #include "summaryreport.h"
 #include "timeseriescsv.h"
 
+#include <bitmig/chunkgeometry.h>
 #include <bitmig/migrationengine.h>
+#include <bitmig/qemufile.h>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,6 +17,8 @@
 #include <QJsonObject>
 
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 namespace bitmig::cli {
 
@@ -33,6 +37,28 @@ std::unique_ptr<QFile> openOutput(const QCommandLineParser& parser, const QStrin
                                 .arg(parser.value(option), file->errorString()));
     }
     return file;
+}
+
+// What a QEMU 7.2 destination loads (ChunkGeometry::qemuLoad, docs/qemu-limits.md): chunks of whole
+// 64-bit words whose buffers stay within its 10 KiB limit.
+void checkQemuFile(const SimConfig& config)
+{
+    const QString option = QStringLiteral("--qemu-file");
+    const ChunkGeometry g = ChunkGeometry::compute(config.diskBytes, config.granularity, config.chunkBytes);
+    switch (g.qemuLoad) {
+    case ChunkGeometry::QemuLoad::Loads:
+        return;
+    case ChunkGeometry::QemuLoad::Aborts:
+        throw ArgumentError(option, QStringLiteral("a QEMU destination aborts on %1 B chunks (it deserializes whole "
+                                                   "64-bit words: use --chunk 8 or more)")
+                                        .arg(qulonglong(config.chunkBytes)));
+    case ChunkGeometry::QemuLoad::Fails:
+        throw ArgumentError(option, QStringLiteral("a QEMU destination fails the migration: %1 B buffers are above "
+                                                   "the %2 B its loader accepts (\"buffer allocation request is too "
+                                                   "large\"; use --chunk 8K or less)")
+                                        .arg(qulonglong(g.largestBufBytes))
+                                        .arg(qulonglong(kQemuMaxBufBytes)));
+    }
 }
 
 } // namespace
@@ -74,6 +100,12 @@ void SimulateCommand::setUp(QCommandLineParser& parser) const
                                         QCoreApplication::translate("bitmig", "Write the encoded byte stream to FILE "
                                                                               "(read it with stream-info)."),
                                         QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("qemu-file"),
+        QCoreApplication::translate("bitmig", "Write a whole QEMU migration file to FILE that a QEMU 7.2 destination "
+                                              "(-machine none, -incoming defer) loads with migrate-incoming "
+                                              "\"exec:cat FILE\"."),
+        QStringLiteral("FILE")));
 }
 
 int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextStream& err) const
@@ -86,10 +118,14 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     SimOptions::validate(config, parser);
     const Progress::Mode progressMode = Progress::modeOf(parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
+    if (parser.isSet(QStringLiteral("qemu-file"))) {
+        checkQemuFile(config);
+    }
     const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
+    const std::unique_ptr<QFile> qemuFile = openOutput(parser, QStringLiteral("qemu-file"));
 
     MigrationEngine engine(config);
-    engine.setRecordStream(stream != nullptr);
+    engine.setRecordStream(stream != nullptr || qemuFile != nullptr);
     Progress(progressMode).run(engine);  // runToEnd(), with progress on standard error if asked
     const MigrationSummary summary = engine.summary();
 
@@ -107,12 +143,71 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
         }
     }
 
+    // The file holds the stream of a run that ended with the bitmap whole at the destination; after
+    // any other run the empty file opened above is removed.
+    std::optional<QemuFileLayout> layout;
+    QString qemuFileError;
+    if (qemuFile) {
+        std::vector<uint8_t> bytes;
+        QemuFileLayout l;
+        if (!summary.finished || summary.aborted || !summary.verified) {
+            qemuFileError = QCoreApplication::translate("bitmig", "not written: the migration did not complete and "
+                                                                  "verify");
+        } else {
+            try {
+                bytes = QemuFileWriter::wrap(engine.recordedStream(), &l);
+            } catch (const std::invalid_argument& e) {
+                qemuFileError = QCoreApplication::translate("bitmig", "not written: %1").arg(QString::fromStdString(e.what()));
+            }
+        }
+        if (!qemuFileError.isEmpty()) {
+            qemuFile->remove();
+        } else {
+            if (qemuFile->write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size())) !=
+                    qint64(bytes.size()) ||
+                !qemuFile->flush()) {
+                qemuFileError = QCoreApplication::translate("bitmig", "cannot write '%1': %2")
+                                    .arg(qemuFile->fileName(), qemuFile->errorString());
+            } else {
+                layout = l;
+            }
+        }
+    }
+
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json = SummaryJson::toJson(summary);
         json.insert(QStringLiteral("config"), SummaryJson::configToJson(config));
+        if (layout) {
+            json.insert(QStringLiteral("qemuFile"),
+                        QJsonObject{{QStringLiteral("file"), qemuFile->fileName()},
+                                    {QStringLiteral("bytes"), SummaryJson::exact(layout->bytes)},
+                                    {QStringLiteral("ramSectionId"), SummaryJson::exact(uint64_t(layout->ramSectionId))},
+                                    {QStringLiteral("bitmapSectionId"),
+                                     SummaryJson::exact(uint64_t(layout->bitmapSectionId))},
+                                    {QStringLiteral("bitmapSections"), SummaryJson::exact(layout->bitmapSections)},
+                                    {QStringLiteral("footers"), SummaryJson::exact(layout->footers)},
+                                    {QStringLiteral("sha256"), QString::fromStdString(summary.sourceSha256)}});
+        }
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {
         SummaryReport::write(out, config, summary);
+        if (layout) {
+            out << QCoreApplication::translate("bitmig", "QEMU file: %1, %2 bytes; dirty-bitmap section id %3 (%4 "
+                                                         "sections), ram section id %5, %6 footers")
+                       .arg(qemuFile->fileName())
+                       .arg(qulonglong(layout->bytes))
+                       .arg(layout->bitmapSectionId)
+                       .arg(qulonglong(layout->bitmapSections))
+                       .arg(layout->ramSectionId)
+                       .arg(qulonglong(layout->footers))
+                << '\n';
+        }
+    }
+    if (!qemuFileError.isEmpty()) {
+        err << QCoreApplication::translate("bitmig", "bitmig: --qemu-file: %1").arg(qemuFileError) << '\n';
+        if (summary.finished && !summary.aborted && summary.verified) {
+            return ExitFailed;
+        }
     }
 
     if (summary.aborted) {

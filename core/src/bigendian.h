@@ -1,6 +1,7 @@
 // Big-endian integer fields of the migration stream (QEMUFile's be16/be32/be64).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -1,0 +1,585 @@
+#include "qemufilecursor.h"
+
+#include <bitmig/hbitmap.h>
+#include <bitmig/qemufile.h>
+#include <bitmig/streamformat.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <map>
+#include <utility>
+
+namespace bitmig {
+
+namespace {
+
+std::string hex(uint64_t value)
+{
+    char text[24];
+    std::snprintf(text, sizeof text, "0x%02llx", static_cast<unsigned long long>(value));
+    return text;
+}
+
+std::string describe(const std::string& reason, uint64_t offset, uint64_t itemOffset, const std::string& section,
+                     std::optional<uint32_t> sectionId)
+{
+    std::string what = "migration file: byte " + std::to_string(offset);
+    if (!section.empty() || sectionId) {
+        what += ", section '" + section + "'";
+        if (sectionId) {
+            what += " (id " + std::to_string(*sectionId) + ")";
+        }
+    }
+    what += ", item starting at byte " + std::to_string(itemOffset) + ": " + reason;
+    return what;
+}
+
+// A rebuilt bitmap may take at most 1024 bytes per byte of the input (a ZEROES record of 13 bytes
+// covers 1 KiB of bitmap in QEMU's stream, 8 KiB in the largest chunks --qemu-file writes), at least
+// 1 MiB and at most 512 MiB; a larger one is listed without its bits, so that a small crafted file
+// cannot make the reader allocate much.
+constexpr uint64_t kMinRebuildLimit = uint64_t(1) << 20;
+constexpr uint64_t kMaxRebuildLimit = uint64_t(512) << 20;
+constexpr uint64_t kRebuildBytesPerInputByte = 1024;
+
+} // namespace
+
+QemuFileError::QemuFileError(std::string reason, uint64_t offset, uint64_t itemOffset, std::string section,
+                             std::optional<uint32_t> sectionId)
+    : std::runtime_error(describe(reason, offset, itemOffset, section, sectionId)), reason_(std::move(reason)),
+      offset_(offset), itemOffset_(itemOffset), section_(std::move(section)), sectionId_(sectionId)
+{
+}
+
+namespace qemufile {
+
+bool looksLikeQemuFile(std::span<const uint8_t> bytes) noexcept
+{
+    return bytes.size() >= 4 && bitmig::detail::readBigEndian<uint32_t>(bytes.data()) == kMagic;
+}
+
+std::string_view sectionTypeName(uint8_t type) noexcept
+{
+    switch (type) {
+    case kSectionStart:
+        return "START";
+    case kSectionPart:
+        return "PART";
+    case kSectionEnd:
+        return "END";
+    case kSectionFull:
+        return "FULL";
+    default:
+        return "?";
+    }
+}
+
+namespace detail {
+
+BitmapState* BitmapRecords::current()
+{
+    for (BitmapState& b : bitmaps) {
+        if (b.info.node == *node && b.info.name == *bitmap) {
+            return &b;
+        }
+    }
+    return nullptr;
+}
+
+bool BitmapRecords::readRecord(Cursor& in)
+{
+    in.beginItem();
+    const uint64_t flagsAt = in.pos();
+    // 1, 2 or 4 bytes; as QEMU's reader, only the last byte read counts.
+    uint8_t flags = in.take<uint8_t>("the record flags");
+    if (flags & stream::kFlagExtraFlags) {
+        flags = in.take<uint8_t>("the record flags");
+        if (flags & stream::kFlagExtraFlags) {
+            flags = uint8_t(in.take<uint16_t>("the record flags"));
+        }
+    }
+    if (flags & stream::kFlagExtraFlags) {
+        in.fail("record flags " + hex(flags) + " still ask for more flag bytes", flagsAt);
+    }
+    const uint8_t kinds = flags & (stream::kFlagEos | stream::kFlagStart | stream::kFlagComplete | stream::kFlagBits);
+    if (flags & stream::kFlagEos) {
+        if (flags != stream::kFlagEos) {
+            in.fail("EOS record with other flags (" + hex(flags) + ")", flagsAt);
+        }
+        ++eos;
+        return true;
+    }
+    if (std::popcount(unsigned(kinds)) != 1) {
+        in.fail("record flags " + hex(flags) + " name no single record kind (START, COMPLETE or BITS)", flagsAt);
+    }
+    if ((flags & stream::kFlagZeroes) && !(flags & stream::kFlagBits)) {
+        in.fail("ZEROES flag on a record that is not BITS (" + hex(flags) + ")", flagsAt);
+    }
+    if (flags & stream::kFlagDeviceName) {
+        const uint64_t at = in.pos();
+        const uint8_t len = in.take<uint8_t>("the node name length");
+        if (len == 0) {
+            in.fail("empty node name", at);
+        }
+        node = in.takeString(len, "the node name");
+        if (!(flags & stream::kFlagBitmapName)) {
+            in.fail("a record naming a new node does not name its bitmap", flagsAt);
+        }
+    }
+    if (flags & stream::kFlagBitmapName) {
+        const uint64_t at = in.pos();
+        const uint8_t len = in.take<uint8_t>("the bitmap name length");
+        if (len == 0) {
+            in.fail("empty bitmap name", at);
+        }
+        bitmap = in.takeString(len, "the bitmap name");
+    }
+    if (!node || !bitmap) {
+        in.fail("record without a node and bitmap name, and none named before", flagsAt);
+    }
+    BitmapState* state = current();
+
+    if (flags & stream::kFlagStart) {
+        const uint64_t at = in.pos();
+        const uint32_t granularity = in.take<uint32_t>("the START granularity");
+        if (granularity < stream::kSectorSize || !std::has_single_bit(granularity)) {
+            in.fail("granularity " + std::to_string(granularity) + " is not a power of two of at least 512", at);
+        }
+        const uint64_t startFlagsAt = in.pos();
+        const uint8_t startFlags = in.take<uint8_t>("the START flags");
+        if (startFlags & stream::kStartReservedMask) {
+            in.fail("reserved START flags " + hex(startFlags), startFlagsAt);
+        }
+        if (state) {
+            in.fail("a second START for bitmap '" + *bitmap + "' on node '" + *node + "'", flagsAt);
+        }
+        BitmapState b;
+        b.info.node = *node;
+        b.info.name = *bitmap;
+        b.info.granularity = granularity;
+        b.info.enabled = startFlags & stream::kStartEnabled;
+        b.info.persistent = startFlags & stream::kStartPersistent;
+        bitmaps.push_back(std::move(b));
+        ++start;
+        return false;
+    }
+    if (!state) {
+        in.fail("record for bitmap '" + *bitmap + "' on node '" + *node + "', which no START record began",
+                flagsAt);
+    }
+    if (flags & stream::kFlagComplete) {
+        if (state->info.complete) {
+            in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
+        }
+        state->info.complete = true;
+        ++complete;
+        return false;
+    }
+    // BITS
+    const uint64_t startAt = in.pos();
+    Chunk chunk;
+    chunk.recordOffset = flagsAt;
+    chunk.startSector = in.take<uint64_t>("the BITS start sector");
+    const uint64_t nrAt = in.pos();
+    chunk.nrSectors = in.take<uint32_t>("the BITS sector count");
+    if (chunk.nrSectors == 0) {
+        in.fail("BITS record of 0 sectors", nrAt);
+    }
+    if (chunk.startSector >= stream::kSectorLimit || stream::kSectorLimit - chunk.startSector < chunk.nrSectors) {
+        in.fail("BITS record past 2^64 bytes of disk", startAt);
+    }
+    const uint64_t granularity = state->info.granularity;
+    const uint64_t align = granularity * 64; // disk bytes per serialized word
+    if ((chunk.startSector * stream::kSectorSize) % align) {
+        in.fail("BITS record starts at sector " + std::to_string(chunk.startSector) +
+                    ", not at a 64-bit word of the bitmap",
+                startAt);
+    }
+    const uint64_t nbits = (uint64_t(chunk.nrSectors) * stream::kSectorSize + granularity - 1) / granularity;
+    const uint64_t needed = (nbits + 63) / 64 * 8;
+    if (flags & stream::kFlagZeroes) {
+        chunk.zeroes = true;
+        ++zeroes;
+    } else {
+        const uint64_t sizeAt = in.pos();
+        const uint64_t bufSize = in.take<uint64_t>("the BITS buffer size");
+        if (bufSize > stream::kMaxBufSize) {
+            in.fail("buffer of " + std::to_string(bufSize) + " bytes, above QEMU's limit of " +
+                        std::to_string(stream::kMaxBufSize),
+                    sizeAt);
+        }
+        if (bufSize < needed || bufSize > stream::bufSize(needed)) {
+            in.fail("buffer of " + std::to_string(bufSize) + " bytes for a chunk of " + std::to_string(needed) +
+                        " bytes (QEMU drops the bitmaps: granularity doesn't match)",
+                    sizeAt);
+        }
+        chunk.data = in.takeBytes(bufSize, "the BITS buffer").first(size_t(needed));
+    }
+    ++bits;
+    ++state->info.chunks;
+    state->chunks.push_back(chunk);
+    return false;
+}
+
+std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
+{
+    const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
+                                          ? kMaxRebuildLimit
+                                          : inputBytes * kRebuildBytesPerInputByte,
+                                      kMinRebuildLimit, kMaxRebuildLimit);
+    std::vector<QemuBitmapInfo> out;
+    for (const BitmapState& b : bitmaps) {
+        QemuBitmapInfo info = b.info;
+        if (b.chunks.empty()) {
+            out.push_back(std::move(info));
+            continue;
+        }
+        uint64_t endSector = 0;
+        for (const Chunk& c : b.chunks) {
+            endSector = std::max(endSector, c.startSector + c.nrSectors);
+        }
+        info.diskBytes = endSector * stream::kSectorSize;
+        const uint64_t bitmapBytes = (info.diskBytes / info.granularity + 1 + 7) / 8;
+        if (bitmapBytes > limit) {
+            out.push_back(std::move(info));
+            continue;
+        }
+        HBitmap bitmap(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        for (const Chunk& c : b.chunks) {
+            const uint64_t startByte = c.startSector * stream::kSectorSize;
+            const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
+            try {
+                if (c.zeroes) {
+                    bitmap.deserializeZeroes(startByte, count, false);
+                } else {
+                    bitmap.deserializePart(c.data, startByte, count, false);
+                }
+            } catch (const std::exception&) {
+                throw QemuFileError("BITS record of " + std::to_string(c.nrSectors) + " sectors from sector " +
+                                        std::to_string(c.startSector) +
+                                        " is neither whole 64-bit words of the bitmap nor its last chunk",
+                                    c.recordOffset, c.recordOffset, std::string(stream::kSectionIdstr));
+            }
+        }
+        bitmap.deserializeFinish();
+        info.dirtyBytes = bitmap.count();
+        info.sha256 = bitmap.sha256();
+        out.push_back(std::move(info));
+    }
+    return out;
+}
+
+// Walks the file item by item; the content of each section is read by the reader its idstr names.
+class Walker {
+public:
+    Walker(std::span<const uint8_t> file, QemuFileInfo& info) : in_(file), info_(info) {}
+
+    void run();
+    std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(in_.size()); }
+    const BitmapRecords& records() const noexcept { return records_; }
+
+private:
+    struct Known {
+        std::string name;
+        uint32_t version;
+        size_t summary; // index in info_.sections
+    };
+
+    bool section(uint8_t type);    // false: the walk stops here (a section it cannot step over)
+    bool ramContent(uint32_t id);
+    void footer(uint32_t id);
+    void tail();
+    std::string ramBlockId(uint64_t flags, const char* what);
+
+    Cursor in_;
+    QemuFileInfo& info_;
+    std::map<uint32_t, Known> known_;
+    BitmapRecords records_;
+    bool advisedPostcopyRam_ = false;
+    std::optional<std::string> lastBlock_;
+};
+
+void Walker::run()
+{
+    in_.beginItem();
+    const uint32_t magic = in_.take<uint32_t>("the file header");
+    if (magic != kMagic) {
+        in_.fail("not a migration file (magic " + hex(magic) + ", expected \"QEVM\")", 0);
+    }
+    info_.version = in_.take<uint32_t>("the file header");
+    if (info_.version != kVersion) {
+        in_.fail("file version " + std::to_string(info_.version) + ", expected 3", 4);
+    }
+    for (;;) {
+        in_.setSection({}, std::nullopt);
+        in_.beginItem();
+        info_.parsedBytes = in_.pos();
+        const uint64_t at = in_.pos();
+        const uint8_t type = in_.take<uint8_t>("the next item's type (no EOF byte)");
+        switch (type) {
+        case kConfiguration: {
+            const uint32_t len = in_.take<uint32_t>("the configuration");
+            if (len == 0 || len > 255) {
+                in_.fail("machine name of " + std::to_string(len) + " bytes", at + 1);
+            }
+            info_.machine = in_.takeString(len, "the machine name");
+            break;
+        }
+        case kCommand: {
+            const uint16_t command = in_.take<uint16_t>("a command");
+            const uint16_t len = in_.take<uint16_t>("a command");
+            const auto payload = in_.takeBytes(len, "a command's payload");
+            if (command == kCommandPostcopyAdvise && !payload.empty()) {
+                advisedPostcopyRam_ = true;
+            }
+            info_.commands.push_back(command);
+            break;
+        }
+        case kSectionStart:
+        case kSectionPart:
+        case kSectionEnd:
+        case kSectionFull:
+            if (!section(type)) {
+                return;
+            }
+            break;
+        case kEof:
+            info_.eof = true;
+            tail();
+            info_.parsedBytes = in_.pos();
+            return;
+        default:
+            in_.fail("unknown item type " + hex(type), at);
+        }
+    }
+}
+
+bool Walker::section(uint8_t type)
+{
+    const uint64_t at = in_.itemOffset();
+    const uint32_t id = in_.take<uint32_t>("a section header");
+    std::string name;
+    uint32_t version = 0;
+    size_t summary = 0;
+    if (type == kSectionStart || type == kSectionFull) {
+        const uint8_t len = in_.take<uint8_t>("a section header");
+        if (len == 0) {
+            in_.fail("section with an empty name", at + 5);
+        }
+        name = in_.takeString(len, "a section's name");
+        const uint32_t instance = in_.take<uint32_t>("a section header");
+        version = in_.take<uint32_t>("a section header");
+        in_.setSection(name, id);
+        if (known_.count(id)) {
+            in_.fail(std::string(sectionTypeName(type)) + " section reuses id " + std::to_string(id) +
+                         " of section '" + known_[id].name + "'",
+                     at + 1);
+        }
+        QemuSectionSummary s;
+        s.id = id;
+        s.name = name;
+        s.instance = instance;
+        s.version = version;
+        s.firstOffset = at;
+        info_.sections.push_back(s);
+        summary = info_.sections.size() - 1;
+        known_[id] = Known{name, version, summary};
+    } else {
+        const auto k = known_.find(id);
+        if (k == known_.end()) {
+            in_.fail(std::string(sectionTypeName(type)) + " section with id " + std::to_string(id) +
+                         ", which no START section opened",
+                     at + 1);
+        }
+        name = k->second.name;
+        version = k->second.version;
+        summary = k->second.summary;
+        in_.setSection(name, id);
+        if (info_.sections[summary].full) {
+            in_.fail("PART or END section for the device section '" + name + "'", at);
+        }
+    }
+    QemuSectionSummary& s = info_.sections[summary];
+    (type == kSectionStart ? s.start : type == kSectionPart ? s.part : type == kSectionEnd ? s.end : s.full) += 1;
+
+    auto stop = [&](const std::string& why) {
+        info_.stopped = QemuFileError(why, at, at, name, id);
+        info_.parsedBytes = at;
+        return false;
+    };
+    if (name == "ram" && type != kSectionFull) {
+        if (version != 4) {
+            return stop("ram section version " + std::to_string(version) + " (only version 4 is read)");
+        }
+        if (!ramContent(id)) {
+            return false;
+        }
+    } else if (name == stream::kSectionIdstr && type != kSectionFull) {
+        if (version != stream::kSectionVersion) {
+            in_.fail("dirty-bitmap section version " + std::to_string(version) + ", QEMU loads only version 1",
+                     at + 6 + name.size() + 4);
+        }
+        while (!records_.readRecord(in_)) {
+        }
+    } else if (name == "timer" && type == kSectionFull && version == 2) {
+        in_.takeBytes(24, "the timer state");
+    } else if (name == "globalstate" && type == kSectionFull && version == 1) {
+        const uint64_t sizeAt = in_.pos();
+        const uint32_t size = in_.take<uint32_t>("the global state");
+        if (size > 100) {
+            in_.fail("global state of " + std::to_string(size) + " bytes in a 100-byte field", sizeAt);
+        }
+        in_.takeBytes(100, "the global state");
+    } else {
+        return stop("cannot step over this " + std::string(sectionTypeName(type)) + " section (version " +
+                    std::to_string(version) + "): its format is not known here");
+    }
+    if (type == kSectionFull && !in_.atEnd() && in_.peek() == kSubsection) {
+        return stop("cannot step over the subsection at byte " + std::to_string(in_.pos()));
+    }
+    footer(id);
+    s.bytes += in_.pos() - at;
+    return true;
+}
+
+void Walker::footer(uint32_t id)
+{
+    in_.beginItem();
+    const uint64_t at = in_.pos();
+    const uint8_t marker = in_.take<uint8_t>("a section footer");
+    if (marker != kFooter) {
+        in_.fail("expected the section footer 0x7e, found " + hex(marker), at);
+    }
+    const uint32_t footerId = in_.take<uint32_t>("a section footer");
+    if (footerId != id) {
+        in_.fail("footer of section id " + std::to_string(footerId) + " ends section id " + std::to_string(id),
+                 at + 1);
+    }
+    info_.sections[known_[id].summary].footers += 1;
+}
+
+std::string Walker::ramBlockId(uint64_t flags, const char* what)
+{
+    if (flags & kRamContinue) {
+        if (!lastBlock_) {
+            in_.fail(std::string(what) + " continues a RAM block, but none was named before", in_.itemOffset());
+        }
+        return *lastBlock_;
+    }
+    const uint64_t at = in_.pos();
+    const uint8_t len = in_.take<uint8_t>("a RAM block name");
+    std::string id = in_.takeString(len, "a RAM block name");
+    if (std::none_of(info_.ramBlocks.begin(), info_.ramBlocks.end(), [&](const auto& b) { return b.first == id; })) {
+        in_.fail("page of RAM block '" + id + "', which MEM_SIZE did not announce", at);
+    }
+    lastBlock_ = id;
+    return id;
+}
+
+bool Walker::ramContent(uint32_t id)
+{
+    for (;;) {
+        in_.beginItem();
+        const uint64_t at = in_.pos();
+        const uint64_t word = in_.take<uint64_t>("a ram record");
+        const uint64_t flags = word & (kTargetPageSize - 1);
+        const uint64_t addr = word & ~(kTargetPageSize - 1);
+        switch (flags & ~kRamContinue) {
+        case kRamEos:
+            return true;
+        case kRamMemSize: {
+            info_.ramTotalBytes = addr;
+            info_.ramBlocks.clear();
+            uint64_t sum = 0;
+            while (sum < addr) {
+                const uint8_t len = in_.take<uint8_t>("a RAM block name");
+                std::string id = in_.takeString(len, "a RAM block name");
+                const uint64_t lengthAt = in_.pos();
+                const uint64_t length = in_.take<uint64_t>("a RAM block length");
+                if (length > addr - sum) {
+                    in_.fail("RAM blocks add up to more than the " + std::to_string(addr) + " bytes announced",
+                             lengthAt);
+                }
+                if (advisedPostcopyRam_) {
+                    in_.fail("RAM block list of a postcopy-ram migration (it may carry page sizes)", lengthAt);
+                }
+                sum += length;
+                info_.ramBlocks.emplace_back(std::move(id), length);
+            }
+            break;
+        }
+        case kRamZero: {
+            const std::string block = ramBlockId(flags, "a zero page");
+            in_.take<uint8_t>("a zero page's fill byte");
+            (void)block;
+            ++info_.ramZeroPages;
+            break;
+        }
+        case kRamPage: {
+            const std::string block = ramBlockId(flags, "a page");
+            in_.takeBytes(kTargetPageSize, "a page");
+            (void)block;
+            ++info_.ramNormalPages;
+            break;
+        }
+        default:
+            info_.stopped = QemuFileError("cannot step over ram record flags " + hex(flags) +
+                                              " (compressed, XBZRLE, multifd or hook records)",
+                                          at, at, "ram", id);
+            info_.parsedBytes = at;
+            return false;
+        }
+    }
+}
+
+void Walker::tail()
+{
+    if (in_.atEnd()) {
+        return;
+    }
+    in_.beginItem();
+    const uint64_t at = in_.pos();
+    const uint8_t type = in_.take<uint8_t>("the description");
+    if (type != kVmDescription) {
+        in_.fail("after EOF, expected the JSON description (0x06), found " + hex(type), at);
+    }
+    const uint32_t len = in_.take<uint32_t>("the description's length");
+    info_.description = in_.takeString(len, "the JSON description");
+    if (!in_.atEnd()) {
+        in_.fail(std::to_string(in_.left()) + " bytes after the JSON description", in_.pos());
+    }
+}
+
+} // namespace detail
+} // namespace qemufile
+
+QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file)
+{
+    QemuFileInfo info;
+    info.bytes = file.size();
+    qemufile::detail::Walker walker(file, info);
+    try {
+        walker.run();
+    } catch (const QemuFileError& e) {
+        info.error = e;
+        info.parsedBytes = e.itemOffset();
+    }
+    const auto& r = walker.records();
+    info.bitmapStartRecords = r.start;
+    info.bitmapBitsRecords = r.bits;
+    info.bitmapZeroesRecords = r.zeroes;
+    info.bitmapCompleteRecords = r.complete;
+    info.bitmapEosRecords = r.eos;
+    // The records read so far, up to the stop or the error (a bitmap cut short has no COMPLETE).
+    try {
+        info.bitmaps = walker.bitmaps();
+    } catch (const QemuFileError& e) {
+        if (!info.error) {
+            info.error = e;
+        }
+    }
+    return info;
+}
+
+} // namespace bitmig

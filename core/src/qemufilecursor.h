@@ -1,0 +1,109 @@
+// Bounds-checked reading of a migration file, and the dirty-bitmap record reader the file reader and
+// the file writer share. Every read that runs past the input or meets a bad value throws
+// QemuFileError with the offending offset and the item being read.
+#pragma once
+
+#include "bigendian.h"
+
+#include <bitmig/qemufile.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace bitmig::qemufile::detail {
+
+class Cursor {
+public:
+    explicit Cursor(std::span<const uint8_t> data) : data_(data) {}
+
+    uint64_t pos() const noexcept { return pos_; }
+    uint64_t size() const noexcept { return data_.size(); }
+    bool atEnd() const noexcept { return pos_ == data_.size(); }
+    uint64_t left() const noexcept { return data_.size() - pos_; }
+    std::span<const uint8_t> data() const noexcept { return data_; }
+
+    // The item being read, for errors: where it began, and the section around it.
+    void beginItem() noexcept { itemOffset_ = pos_; }
+    uint64_t itemOffset() const noexcept { return itemOffset_; }
+    void setSection(std::string name, std::optional<uint32_t> id)
+    {
+        section_ = std::move(name);
+        sectionId_ = id;
+    }
+
+    [[noreturn]] void fail(const std::string& reason, uint64_t at) const
+    {
+        throw QemuFileError(reason, at, itemOffset_, section_, sectionId_);
+    }
+    void need(uint64_t n, const char* what) const
+    {
+        if (left() < n) {
+            fail(std::string("the file ends inside ") + what + " (" + std::to_string(n) + " bytes needed, " +
+                     std::to_string(left()) + " left)",
+                 data_.size());
+        }
+    }
+    template <typename T> T take(const char* what)
+    {
+        need(sizeof(T), what);
+        const T v = bitmig::detail::readBigEndian<T>(data_.data() + pos_);
+        pos_ += sizeof(T);
+        return v;
+    }
+    std::span<const uint8_t> takeBytes(uint64_t n, const char* what)
+    {
+        need(n, what);
+        const auto s = data_.subspan(size_t(pos_), size_t(n));
+        pos_ += n;
+        return s;
+    }
+    std::string takeString(uint64_t n, const char* what)
+    {
+        const auto s = takeBytes(n, what);
+        return std::string(s.begin(), s.end());
+    }
+    uint8_t peek() const { return data_[size_t(pos_)]; }
+
+private:
+    std::span<const uint8_t> data_;
+    uint64_t pos_ = 0;
+    uint64_t itemOffset_ = 0;
+    std::string section_;
+    std::optional<uint32_t> sectionId_;
+};
+
+// One chunk as it arrived, kept until the bitmap's size is known (the end of its last chunk).
+struct Chunk {
+    uint64_t recordOffset = 0;
+    uint64_t startSector = 0;
+    uint32_t nrSectors = 0;
+    bool zeroes = false;
+    std::span<const uint8_t> data; // the needed bytes of the buffer, inside the input
+};
+
+struct BitmapState {
+    QemuBitmapInfo info;
+    std::vector<Chunk> chunks;
+};
+
+// The receiver's state across the dirty-bitmap sections: the current names and every bitmap started.
+struct BitmapRecords {
+    std::optional<std::string> node;
+    std::optional<std::string> bitmap;
+    std::vector<BitmapState> bitmaps;
+    uint64_t start = 0, bits = 0, zeroes = 0, complete = 0, eos = 0;
+
+    // Reads one record at the cursor (which beginItem()s it) and applies it. Returns true for EOS.
+    bool readRecord(Cursor& in);
+    // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256), those small enough for an input
+    // of `inputBytes`. Throws QemuFileError for a chunk that does not fit the bitmap its chunks describe.
+    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes) const;
+
+private:
+    BitmapState* current();
+};
+
+} // namespace bitmig::qemufile::detail
