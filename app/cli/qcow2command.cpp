@@ -2,6 +2,7 @@
 
 #include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
+#include "clitext.h"
 #include "summaryreport.h"
 #include "texttable.h"
 
@@ -21,23 +22,6 @@
 namespace bitmig::cli {
 
 namespace {
-
-QString number(uint64_t n)
-{
-    return QString::number(qulonglong(n));
-}
-
-QString text(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-// A bitmap name from the image, for the terminal: control characters and the like escaped
-// (bitmig/printable.h), so that a crafted name cannot colour the terminal or forge a line.
-QString shownName(const std::string& s)
-{
-    return QString::fromStdString(printable(s));
-}
 
 QString flagsText(const Qcow2BitmapInfo& b)
 {

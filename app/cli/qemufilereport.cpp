@@ -1,6 +1,7 @@
 #include "qemufilereport.h"
 
 #include "app/scenario/summaryjson.h"
+#include "clitext.h"
 #include "summaryreport.h"
 
 #include <bitmig/printable.h>
@@ -12,22 +13,6 @@
 namespace bitmig::cli {
 
 namespace {
-
-QString number(uint64_t n)
-{
-    return QString::number(qulonglong(n));
-}
-
-QString text(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-// Names from the file, for the terminal: escapes instead of control characters.
-QString shown(const std::string& s)
-{
-    return QString::fromStdString(printable(s));
-}
 
 void row(QTextStream& out, const QString& label, const QString& value)
 {
@@ -147,7 +132,7 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
     row(out, QCoreApplication::translate("bitmig", "Container"),
         QCoreApplication::translate("bitmig", "QEMU migration file, version %1").arg(info.version));
     row(out, QCoreApplication::translate("bitmig", "Machine"),
-        info.machine.empty() ? QCoreApplication::translate("bitmig", "(no configuration)") : shown(info.machine));
+        info.machine.empty() ? QCoreApplication::translate("bitmig", "(no configuration)") : shownName(info.machine));
     QStringList commands;
     for (uint16_t c : info.commands) {
         commands.append(commandName(c));
@@ -157,7 +142,7 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
     for (const QemuSectionSummary& s : info.sections) {
         row(out, QCoreApplication::translate("bitmig", "Section %1").arg(s.id),
             QCoreApplication::translate("bitmig", "%1 v%2: START %3, PART %4, END %5, FULL %6, footers %7, %8 bytes")
-                .arg(shown(s.name), number(s.version), number(s.start), number(s.part), number(s.end),
+                .arg(shownName(s.name), number(s.version), number(s.start), number(s.part), number(s.end),
                      number(s.full), number(s.footers), number(s.bytes)));
     }
     row(out, QCoreApplication::translate("bitmig", "RAM"),
@@ -178,7 +163,7 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
             flags += QStringLiteral(", ") + QCoreApplication::translate("bitmig", "no COMPLETE");
         }
         QString value = QCoreApplication::translate("bitmig", "%1/%2: granularity %3, %4")
-                            .arg(shown(b.node), shown(b.name), SummaryReport::size(b.granularity), flags);
+                            .arg(shownName(b.node), shownName(b.name), SummaryReport::size(b.granularity), flags);
         if (!b.sha256.empty()) {
             value += QCoreApplication::translate("bitmig", "; %1 dirty of %2; sha256 %3")
                          .arg(SummaryReport::size(b.dirtyBytes), SummaryReport::size(b.diskBytes), text(b.sha256));

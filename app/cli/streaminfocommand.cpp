@@ -3,6 +3,7 @@
 #include "app/scenario/boundedfile.h"
 #include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
+#include "clitext.h"
 #include "qemufilereport.h"
 #include "streaminventory.h"
 #include "summaryreport.h"
@@ -22,11 +23,6 @@ namespace bitmig::cli {
 namespace {
 
 constexpr qint64 kMaxStreamFileBytes = qint64(2) << 30;
-
-QString number(uint64_t n)
-{
-    return QString::number(qulonglong(n));
-}
 
 QString kindName(RecordKind kind)
 {

@@ -1,5 +1,7 @@
 #include "summaryreport.h"
 
+#include "clitext.h"
+
 #include <bitmig/units.h>
 
 #include <QCoreApplication>
@@ -11,11 +13,6 @@
 namespace bitmig::cli {
 
 namespace {
-
-QString number(uint64_t n)
-{
-    return QString::number(qulonglong(n));
-}
 
 QString latin1(std::string_view s)
 {

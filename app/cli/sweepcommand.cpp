@@ -2,6 +2,7 @@
 
 #include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
+#include "clitext.h"
 #include "optionvalue.h"
 #include "progress.h"
 #include "simoptions.h"
@@ -84,11 +85,6 @@ Vary parseVary(const QString& text)
         vary.parameter->apply(probe, option + QLatin1Char(' ') + name, v.trimmed());
     }
     return vary;
-}
-
-QString number(uint64_t n)
-{
-    return QString::number(qulonglong(n));
 }
 
 QString csvField(const QString& text)
