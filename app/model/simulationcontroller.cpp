@@ -3,6 +3,7 @@
 #include "simulationworker.h"
 #include "widgets/configerrortext.h"
 
+#include <bitmig/hbitmap.h>
 #include <bitmig/runmemory.h>
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/zeropageallocator.h>
@@ -40,6 +41,8 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent)
     worker_ = new SimulationWorker;
     worker_->moveToThread(thread_);
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    // finished is emitted in the simulation thread as it ends, before wait() returns.
+    connect(thread_, &QThread::finished, thread_, [] { releaseThreadDigestState(); }, Qt::DirectConnection);
     connect(worker_, &SimulationWorker::snapshotReady, this, &SimulationController::onSnapshot);
     connect(worker_, &SimulationWorker::failed, this, &SimulationController::failed);
     connect(worker_, &SimulationWorker::configRestored, this, [this](const SimConfig& c) {

@@ -1,5 +1,6 @@
 #include <bitmig/hbitmap.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -1169,6 +1170,11 @@ std::string HBitmap::sha256Of(const HBitmap* other) const
         out.push_back(hex[digest[i] & 15]);
     }
     return out;
+}
+
+void releaseThreadDigestState() noexcept
+{
+    OPENSSL_thread_stop();
 }
 
 } // namespace bitmig

@@ -2,6 +2,8 @@
 #include "hbitmap_test_util.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <thread>
 #include <tuple>
 
 using namespace bitmig_test;
@@ -617,4 +619,21 @@ TEST_CASE("HBitmap moved from is an empty bitmap of size 0, usable again after t
         CHECK(source.nextDirty(0) == Opt{96});
         CHECK(source.count() == 16);
     }
+}
+
+TEST_CASE("HBitmap: a thread may release its digest state and take digests again", "[hbitmap][sha256]")
+{
+    HBitmap bm(1 << 20, 0);
+    bm.set(0, 1000);
+    const std::string expected = bm.sha256();
+    std::string first, second;
+    std::thread t([&] {
+        first = bm.sha256();
+        bitmig::releaseThreadDigestState();
+        second = bm.sha256();  // the library sets its state up again
+        bitmig::releaseThreadDigestState();
+    });
+    t.join();
+    CHECK(first == expected);
+    CHECK(second == expected);
 }

@@ -274,4 +274,10 @@ inline std::optional<uint64_t> HBitmap::Iterator::next()
     return found << b.g_;
 }
 
+// Frees the state the digest library keeps for the calling thread (its error queue). It frees it
+// by itself when a thread ends, but a QThread reports finished (and QThread::wait() returns)
+// before that happens: a thread that took digests calls this as it finishes, so nothing of it is
+// left when the process ends right after.
+void releaseThreadDigestState() noexcept;
+
 } // namespace bitmig
