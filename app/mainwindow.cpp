@@ -604,8 +604,8 @@ void MainWindow::createStatusBar()
     setStatusBar(new QStatusBar(this));
     timeLabel_ = new QLabel(statusBar());
     timeLabel_->setObjectName(QStringLiteral("timeLabel"));
-    timeLabel_->setToolTip(tr("Simulated time, and the speed asked for against the speed achieved: a heavy run "
-                              "is simulated as fast as this machine and the window keep up"));
+    texts_->toolTip(timeLabel_, QT_TR_NOOP("Simulated time, and the speed asked for against the speed achieved: "
+                                           "a heavy run is simulated as fast as this machine and the window keep up"));
     memoryLabel_ = new QLabel(statusBar());
     frameLabel_ = new QLabel(statusBar());
     statusBar()->addPermanentWidget(timeLabel_);

@@ -162,7 +162,6 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
-    // The workload in words: "Uniform random, 4,000 writes/s".
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,

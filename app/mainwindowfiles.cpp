@@ -50,7 +50,6 @@ const QString kSpeedKey = QStringLiteral("session/speed");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kThemeKey = QStringLiteral("ui/theme");
 
-// The unit of a series' values (ChartKind names them).
 } // namespace
 
 QString MainWindow::chartKey(ChartKind kind)

@@ -1,5 +1,7 @@
 #include "qcow2importdialog.h"
 
+#include "app/model/qcow2import.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,7 +23,11 @@ Qcow2ImportDialog::Qcow2ImportDialog(const QString& fileName, const QStringList&
     file->setTextFormat(Qt::PlainText);
     form->addRow(tr("Image"), file);
     bitmap_ = new QComboBox(this);
-    bitmap_->addItems(bitmaps);
+    // Names come from the file: shown escaped (a newline or a bidirectional override would forge or
+    // disguise what the dialog says), kept as stored for the import.
+    for (const QString& name : bitmaps) {
+        bitmap_->addItem(Qcow2Import::shownName(name), name);
+    }
     bitmap_->setAccessibleName(tr("Bitmap to import"));
     bitmap_->setEnabled(bitmaps.size() > 1);
     form->addRow(tr("&Bitmap"), bitmap_);
@@ -43,7 +49,7 @@ Qcow2ImportDialog::Qcow2ImportDialog(const QString& fileName, const QStringList&
 
 QString Qcow2ImportDialog::bitmapName() const
 {
-    return bitmap_->currentText();
+    return bitmap_->currentData().toString();
 }
 
 bool Qcow2ImportDialog::keepWorkload() const

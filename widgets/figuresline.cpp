@@ -2,6 +2,7 @@
 
 #include "byteformat.h"
 
+#include <QEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -43,8 +44,19 @@ QString FiguresLine::textFor(const SimSnapshot& s)
     return parts.join(QStringLiteral("  ·  "));
 }
 
+void FiguresLine::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Key figures of the run"));
+        text_.clear();
+        setSnapshot(snapshot_);  // a paused run's figures too, in the new language and locale
+    }
+}
+
 void FiguresLine::setSnapshot(const SimSnapshotPtr& snapshot)
 {
+    snapshot_ = snapshot;
     const QString text = snapshot ? textFor(*snapshot) : QString();
     if (text == text_) {
         return;

@@ -24,8 +24,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    SimSnapshotPtr snapshot_;  // the figures shown, made again in a new language
     QString text_;
 };
 

@@ -49,13 +49,15 @@ void checkQemuFile(const SimConfig& config)
     case ChunkGeometry::QemuLoad::Loads:
         return;
     case ChunkGeometry::QemuLoad::Aborts:
-        throw ArgumentError(option, QStringLiteral("a QEMU destination aborts on %1 B chunks (it deserializes whole "
-                                                   "64-bit words: use --chunk 8 or more)")
+        throw ArgumentError(option, QCoreApplication::translate("bitmig", "a QEMU destination aborts on %1 B chunks (it "
+                                                                          "deserializes whole 64-bit words: use --chunk "
+                                                                          "8 or more)")
                                         .arg(qulonglong(config.chunkBytes)));
     case ChunkGeometry::QemuLoad::Fails:
-        throw ArgumentError(option, QStringLiteral("a QEMU destination fails the migration: %1 B buffers are above "
-                                                   "the %2 B its loader accepts (\"buffer allocation request is too "
-                                                   "large\"; use --chunk 8K or less)")
+        throw ArgumentError(option, QCoreApplication::translate("bitmig", "a QEMU destination fails the migration: %1 B "
+                                                                          "buffers are above the %2 B its loader accepts "
+                                                                          "(\"buffer allocation request is too large\"; "
+                                                                          "use --chunk 8K or less)")
                                         .arg(qulonglong(g.largestBufBytes))
                                         .arg(qulonglong(kQemuMaxBufBytes)));
     }

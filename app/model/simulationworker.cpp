@@ -1,7 +1,7 @@
 #include "simulationworker.h"
 
-#include <bitmig/snapshotbuilder.h>
 #include "widgets/configerrortext.h"
+
 #include <bitmig/snapshotbuilder.h>
 
 #include <QTimer>

@@ -330,7 +330,7 @@ unsigned nonZeroBytes(uint64_t v) noexcept
 
 } // namespace
 
-void HBitmap::trackHugePages() noexcept
+void HBitmap::trackHugePages()
 {
     hugeWatch_ = 0;
     for (unsigned level = 0; level < kLevels; ++level) {

@@ -208,8 +208,7 @@ bool MigrationEngine::applyDueFaults()
         ++summary.faults;
         if (cfg_.faultRetryNs >= 0) {
             // Saturating: a retry past the end of representable time never comes.
-            constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
-            retryAtNs_ = at > kNever - cfg_.faultRetryNs ? kNever : at + cfg_.faultRetryNs;
+            retryAtNs_ = saturatingAdd(at, cfg_.faultRetryNs);
         } else {
             summary.aborted = true;
             abortedNow = true;

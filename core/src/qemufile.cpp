@@ -186,7 +186,8 @@ bool BitmapRecords::readRecord(Cursor& in)
     if (chunk.nrSectors == 0) {
         in.fail("BITS record of 0 sectors", nrAt);
     }
-    if (chunk.startSector >= stream::kSectorLimit || stream::kSectorLimit - chunk.startSector < chunk.nrSectors) {
+    if (chunk.startSector >= stream::kSectorLimit || stream::kSectorLimit - chunk.startSector <= chunk.nrSectors) {
+        // The end must stay below the limit: a disk of exactly 2^64 bytes has no size in 64 bits.
         in.fail("BITS record past 2^64 bytes of disk", startAt);
     }
     const uint64_t granularity = state->info.granularity;

@@ -581,3 +581,17 @@ TEST_CASE("the charts' titles and axis labels are drawn whole at 1400 x 900 and 
         }
     }
 }
+
+TEST_CASE("the qcow2 import dialog shows bitmap names escaped and imports them as stored", "[messages][qcow2]")
+{
+    const QString forged = QStringLiteral("b0\nImported: 0 bits\u202e");
+    Qcow2ImportDialog dialog(QStringLiteral("disk.qcow2"), {QStringLiteral("plain"), forged}, QStringLiteral("Idle"));
+    auto* combo = dialog.findChild<QComboBox*>();
+    REQUIRE(combo);
+    REQUIRE(combo->count() == 2);
+    CHECK(combo->itemText(0) == QStringLiteral("plain"));
+    CHECK_FALSE(combo->itemText(1).contains(QLatin1Char('\n')));
+    CHECK_FALSE(combo->itemText(1).contains(QChar(0x202e)));
+    combo->setCurrentIndex(1);
+    CHECK(dialog.bitmapName() == forged);
+}

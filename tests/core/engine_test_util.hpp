@@ -24,6 +24,20 @@ inline constexpr uint64_t MiB = 1024 * KiB;
 inline constexpr uint64_t GiB = 1024 * MiB;
 inline constexpr int64_t kMs = 1'000'000;
 
+// 4 GiB at 64 KiB granularity, 1 KiB chunks: 65536 bits, 8 KiB of bitmap, 8 chunks of 512 MiB of
+// disk each, an idle guest. At 1 MB/s a byte takes a microsecond.
+inline SimConfig smallIdleConfig(Strategy strategy)
+{
+    SimConfig cfg;
+    cfg.diskBytes = 4 * GiB;
+    cfg.granularity = 64 * KiB;
+    cfg.chunkBytes = 1024;
+    cfg.strategy = strategy;
+    cfg.bandwidth = 1e6;
+    cfg.workload.kind = WorkloadKind::Idle;
+    return cfg;
+}
+
 // A value spread evenly on a log scale between lo and hi (random scenarios).
 inline double logUniform(Random& rng, double lo, double hi)
 {

@@ -14,16 +14,10 @@ using namespace bitmig_engine_test;
 
 namespace {
 
-// 4 GiB at 64 KiB granularity: 65536 bits, 8 KiB of bitmap, 8 chunks of 1 KiB.
+// The shared small run, with a time limit so that a run that never ends fails instead of hanging.
 SimConfig smallConfig(Strategy strategy)
 {
-    SimConfig cfg;
-    cfg.diskBytes = 4 * GiB;
-    cfg.granularity = 64 * KiB;
-    cfg.chunkBytes = 1024;
-    cfg.strategy = strategy;
-    cfg.bandwidth = 1e6;
-    cfg.workload.kind = WorkloadKind::Idle;
+    SimConfig cfg = smallIdleConfig(strategy);
     cfg.timeLimitNs = 600'000 * kMs;
     return cfg;
 }

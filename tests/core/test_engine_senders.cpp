@@ -16,6 +16,7 @@
 
 using namespace bitmig;
 using namespace bitmig::engine;
+using bitmig_engine_test::smallIdleConfig;
 using bitmig_engine_test::decodeStream;
 
 namespace {
@@ -30,20 +31,6 @@ constexpr int64_t kSec = 1'000'000'000;
 // (1 + 8 + 4 + 8) and the buffer.
 constexpr uint64_t kChunkRecord = 21 + 1024;
 constexpr uint64_t kZeroesRecord = 1 + 8 + 4;
-
-// 4 GiB at 64 KiB granularity, 1 KiB chunks: 65536 bits, 8 chunks of 512 MiB of disk each. At
-// 1 MB/s a byte takes a microsecond.
-SimConfig smallConfig(Strategy strategy)
-{
-    SimConfig cfg;
-    cfg.diskBytes = 4 * GiB;
-    cfg.granularity = 64 * KiB;
-    cfg.chunkBytes = 1024;
-    cfg.strategy = strategy;
-    cfg.bandwidth = 1e6;
-    cfg.workload.kind = WorkloadKind::Idle;
-    return cfg;
-}
 
 uint64_t chunkOffset(uint64_t chunk)
 {
@@ -145,7 +132,7 @@ TEST_CASE("Senders: a chunk's data record", "[engine][sender]")
 
 TEST_CASE("Senders: stop-and-copy pauses at once and sends everything in the complete phase", "[engine][sender]")
 {
-    SenderRig rig(smallConfig(Strategy::StopAndCopy));
+    SenderRig rig(smallIdleConfig(Strategy::StopAndCopy));
     rig.source.markDirty(0, 64 * KiB);  // chunk 0 holds data, the 7 others are clean
     rig.start();
     CHECK(rig.guest.paused());
@@ -174,7 +161,7 @@ TEST_CASE("Senders: stop-and-copy pauses at once and sends everything in the com
 TEST_CASE("Senders: precopy resends in a dirty pass what the guest wrote during the bulk pass",
           "[engine][sender][precopy]")
 {
-    SimConfig cfg = smallConfig(Strategy::Precopy);
+    SimConfig cfg = smallIdleConfig(Strategy::Precopy);
     cfg.maxDowntimeNs = 1 * kMs;  // 1000 bytes: less than one chunk record
     SenderRig rig(cfg);
     rig.start();
@@ -246,7 +233,7 @@ TEST_CASE("Senders: precopy resends in a dirty pass what the guest wrote during 
 TEST_CASE("Senders: precopy waits for the link when only queued bytes keep it from pausing",
           "[engine][sender][precopy]")
 {
-    SimConfig cfg = smallConfig(Strategy::Precopy);
+    SimConfig cfg = smallIdleConfig(Strategy::Precopy);
     cfg.maxDowntimeNs = 1 * kMs;
     SenderRig rig(cfg);
     rig.source.markDirty(0, cfg.diskBytes);  // every chunk a data record
@@ -268,7 +255,7 @@ TEST_CASE("Senders: precopy waits for the link when only queued bytes keep it fr
 TEST_CASE("Senders: precopy without dirty passes pauses after the bulk pass, not converged",
           "[engine][sender][precopy]")
 {
-    SimConfig cfg = smallConfig(Strategy::Precopy);
+    SimConfig cfg = smallIdleConfig(Strategy::Precopy);
     cfg.maxDowntimeNs = 1 * kMs;
     cfg.maxPasses = 0;
     SenderRig rig(cfg);
@@ -295,7 +282,7 @@ TEST_CASE("Senders: precopy without dirty passes pauses after the bulk pass, not
 TEST_CASE("Senders: postcopy switches the guest over once the destination knows the bitmap",
           "[engine][sender][postcopy]")
 {
-    SimConfig cfg = smallConfig(Strategy::Postcopy);
+    SimConfig cfg = smallIdleConfig(Strategy::Postcopy);
     cfg.latencyNs = 2 * kMs;
     SenderRig rig(cfg);
     rig.start();
@@ -331,7 +318,7 @@ TEST_CASE("Senders: postcopy switches the guest over once the destination knows 
 
 TEST_CASE("Senders: the bitmap's short last chunk costs only its own record", "[engine][sender]")
 {
-    SimConfig cfg = smallConfig(Strategy::StopAndCopy);
+    SimConfig cfg = smallIdleConfig(Strategy::StopAndCopy);
     cfg.diskBytes = 4 * GiB + 64 * KiB;  // 65537 bits: a 9th chunk of one bit, one word
     SenderRig rig(cfg, 9);
     rig.start();

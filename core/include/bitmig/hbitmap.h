@@ -178,7 +178,7 @@ private:
     void rebuildDensity() noexcept;
     // Huge pages (see hugePageRegions()): level `level`'s regions [first, last] that have become
     // dense get them; after a change of bottom words [firstWord, lastWord], or of everything.
-    void trackHugePages() noexcept;  // after the arrays were (re)allocated
+    void trackHugePages();  // allocates its region counters: std::bad_alloc  // after the arrays were (re)allocated
     void promoteRegions(unsigned level, uint64_t first, uint64_t last) noexcept;
     void promoteWords(uint64_t firstWord, uint64_t lastWord) noexcept;
     void promoteAll() noexcept;
