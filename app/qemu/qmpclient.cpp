@@ -283,6 +283,15 @@ void QmpClient::onReadyRead()
         }
     }
     buffer_.remove(0, start);
+    if (!greeted_) {
+        // A server of another protocol may send a greeting with no newline (NBD's "NBDMAGIC..."):
+        // anything that cannot start a JSON object ends the wait at once.
+        const QByteArray head = buffer_.trimmed();
+        if (!head.isEmpty() && !head.startsWith('{')) {
+            fail(QmpError::Kind::Protocol, tr("received data that is not a QMP greeting: %1").arg(shown(head)));
+            return;
+        }
+    }
     if (buffer_.size() > kMaxLineBytes) {
         fail(QmpError::Kind::Protocol, tr("a line of more than %1 bytes").arg(kMaxLineBytes));
     }

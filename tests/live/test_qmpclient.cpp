@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <QJsonDocument>
+#include <QElapsedTimer>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
@@ -263,4 +264,16 @@ TEST_CASE("QMP client on a real QEMU that is killed: the pending command ends as
     CHECK(reply.error.kind == QmpError::Kind::Disconnected);
     REQUIRE(bitmig::test::waitUntil([&] { return !gone.isEmpty(); }, "the disconnected signal"));
     CHECK(!qmp.isOpen());
+}
+
+TEST_CASE("QMP client: a server of another protocol that greets without a newline is refused at once", "[qmp]")
+{
+    FakeQmp fake([](QLocalSocket&, const QJsonObject&) {}, QByteArray("NBDMAGIC") + QByteArray("IHAVEOPT\0\3", 10));
+    QmpClient qmp;
+    QElapsedTimer t;
+    t.start();
+    const QmpError e = qmp.open(fake.path(), 20000);
+    CHECK(t.elapsed() < 10000);  // not the timeout
+    CHECK(e.kind == QmpError::Kind::Protocol);
+    CHECK(e.message().contains(QStringLiteral("NBDMAGICIHAVEOPT??")));
 }
