@@ -340,6 +340,7 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
     try {
         // What the watched bitmaps are: their granularity, and whether they exist at all.
         const QList<LiveNodeInfo> nodes = queryNodes(qmp_);
+        out.nodes = nodes;
         QJsonArray actions;
         const QString prefix = QStringLiteral("bitmig-%1-%2").arg(QCoreApplication::applicationPid()).arg(++serial_);
         std::vector<QString> copies;

@@ -81,6 +81,7 @@ struct LiveBitmapCopy {
 
 struct LiveRefresh {
     QList<LiveBitmapCopy> bitmaps;  // in the order asked for
+    QList<LiveNodeInfo> nodes;      // every node as QEMU listed it at the start of the refresh
     qint64 totalNs = 0;             // the whole refresh
     qint64 qmpNs = 0;               // the QMP commands (copy, export, removal)
     qint64 nbdNs = 0;               // connecting and reading block status
