@@ -18,11 +18,6 @@ namespace bitmig::qemu {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", text);
-}
-
 qint64 nowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
@@ -92,7 +87,7 @@ int onExtents(void* user, const char* metacontext, uint64_t offset, uint32_t* en
 QString nbdError()
 {
     const char* e = nbd_get_error();
-    return e ? QString::fromLocal8Bit(e) : tr("unknown libnbd error");
+    return e ? QString::fromLocal8Bit(e) : QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "unknown libnbd error");
 }
 
 // Reads the dirty runs of every context of `contexts` from export `exportName` on `socket`.
@@ -111,29 +106,29 @@ void readExport(const QString& socket, const QString& exportName, uint64_t step,
     } handle;
     nbd_handle* h = handle.h;
     if (!h) {
-        throw LiveError(tr("NBD: %1").arg(nbdError()));
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: %1").arg(nbdError()));
     }
     const QByteArray name = exportName.toUtf8();
     const QByteArray path = QFile::encodeName(socket);
     if (nbd_set_export_name(h, name.constData()) == -1) {
-        throw LiveError(tr("NBD: %1").arg(nbdError()));
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: %1").arg(nbdError()));
     }
     for (const ContextRead& c : contexts) {
         if (nbd_add_meta_context(h, c.name.c_str()) == -1) {
-            throw LiveError(tr("NBD: %1").arg(nbdError()));
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: %1").arg(nbdError()));
         }
     }
     if (nbd_connect_unix(h, path.constData()) == -1) {
-        throw LiveError(tr("NBD: connecting to %1: %2").arg(socket, nbdError()));
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: connecting to %1: %2").arg(socket, nbdError()));
     }
     for (const ContextRead& c : contexts) {
         if (nbd_can_meta_context(h, c.name.c_str()) != 1) {
-            throw LiveError(tr("NBD: the export does not offer %1").arg(QString::fromStdString(c.name)));
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: the export does not offer %1").arg(QString::fromStdString(c.name)));
         }
     }
     const int64_t size = nbd_get_size(h);
     if (size < 0) {
-        throw LiveError(tr("NBD: %1").arg(nbdError()));
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: %1").arg(nbdError()));
     }
     diskBytes = uint64_t(size);
     for (;;) {
@@ -150,14 +145,14 @@ void readExport(const QString& socket, const QString& exportName, uint64_t step,
         }
         ++requests;
         if (nbd_block_status(h, request.end - from, from, nbd_extent_callback{onExtents, &request, nullptr}, 0) == -1) {
-            throw LiveError(tr("NBD: block status at offset %1: %2").arg(from).arg(nbdError()));
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: block status at offset %1: %2").arg(from).arg(nbdError()));
         }
         uint64_t after = diskBytes;
         for (const ContextRead& c : contexts) {
             after = std::min(after, c.covered);
         }
         if (after <= from) {
-            throw LiveError(tr("NBD: block status at offset %1 described nothing").arg(from));
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "NBD: block status at offset %1 described nothing").arg(from));
         }
     }
 }
@@ -261,7 +256,7 @@ QmpReply LiveBitmapReader::must(const QString& command, const QJsonObject& argum
 {
     QmpReply r = qmp_.execute(command, arguments);
     if (!r.ok()) {
-        throw LiveError(tr("%1: %2").arg(step, r.error.message()), r.error);
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "%1: %2").arg(step, r.error.message()), r.error);
     }
     return r;
 }
@@ -277,7 +272,7 @@ void LiveBitmapReader::ensureServer()
         if (!dir_->isValid()) {
             const QString why = dir_->errorString();
             dir_.reset();
-            throw LiveError(tr("cannot make a folder for the NBD socket: %1").arg(why));
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "cannot make a folder for the NBD socket: %1").arg(why));
         }
     }
     nbdSocket_ = dir_->filePath(QStringLiteral("nbd.sock"));
@@ -289,10 +284,10 @@ void LiveBitmapReader::ensureServer()
     if (!r.ok()) {
         nbdSocket_.clear();
         if (r.error.kind == QmpError::Kind::Command && r.error.desc.contains(QStringLiteral("already running"))) {
-            throw LiveError(tr("QEMU already runs an NBD server; name its unix socket to read through it "
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "QEMU already runs an NBD server; name its unix socket to read through it "
                                "(QEMU said: %1)").arg(r.error.desc), r.error);
         }
-        throw LiveError(tr("starting an NBD server: %1").arg(r.error.message()), r.error);
+        throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "starting an NBD server: %1").arg(r.error.message()), r.error);
     }
     startedServer_ = true;
 }
@@ -348,7 +343,7 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
             const BitmapRef& ref = watched[i];
             auto node = std::find_if(nodes.begin(), nodes.end(), [&](const LiveNodeInfo& n) { return n.nodeName == ref.node; });
             if (node == nodes.end()) {
-                throw LiveError(tr("QEMU has no block node '%1' (nodes: %2)").arg(ref.node, nodeNames(nodes).join(QStringLiteral(", "))));
+                throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "QEMU has no block node '%1' (nodes: %2)").arg(ref.node, nodeNames(nodes).join(QStringLiteral(", "))));
             }
             auto bitmap = std::find_if(node->bitmaps.begin(), node->bitmaps.end(),
                                        [&](const LiveBitmapInfo& b) { return b.name == ref.bitmap; });
@@ -357,8 +352,8 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
                 for (const LiveBitmapInfo& b : node->bitmaps) {
                     names.append(b.name);
                 }
-                throw LiveError(tr("block node '%1' has no bitmap '%2' (bitmaps: %3)")
-                                    .arg(ref.node, ref.bitmap, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+                throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "block node '%1' has no bitmap '%2' (bitmaps: %3)")
+                                    .arg(ref.node, ref.bitmap, names.isEmpty() ? QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "none") : names.join(QStringLiteral(", "))));
             }
             const QString copy = QStringLiteral("%1-%2").arg(prefix).arg(i);
             copies.push_back(copy);
@@ -377,7 +372,7 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
             out.bitmaps.append(std::move(c));
         }
         // All copies in one transaction: the bits of every watched bitmap at one instant.
-        must(QStringLiteral("transaction"), QJsonObject{{QStringLiteral("actions"), actions}}, tr("copying the bitmaps"));
+        must(QStringLiteral("transaction"), QJsonObject{{QStringLiteral("actions"), actions}}, QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "copying the bitmaps"));
         for (qsizetype i = 0; i < watched.size(); ++i) {
             added.push_back(Added{Added::Kind::Bitmap, watched[i].node, copies[size_t(i)]});
         }
@@ -414,7 +409,7 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
                              {QStringLiteral("name"), id},
                              {QStringLiteral("writable"), false},
                              {QStringLiteral("bitmaps"), bitmaps}},
-                 tr("exporting the copies of node '%1'").arg(node));
+                 QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "exporting the copies of node '%1'").arg(node));
             added.push_back(Added{Added::Kind::Export, node, id});
             const qint64 nbdStart = nowNs();
             uint64_t diskBytes = 0;
@@ -435,7 +430,7 @@ LiveRefresh LiveBitmapReader::refresh(const QList<BitmapRef>& watched)
         undo(added);
         if (!e.lostQemu() && !qmp_.isOpen()) {
             // An NBD read that failed because QEMU went away: say that.
-            throw LiveError(tr("QEMU exited during the refresh (%1)").arg(e.message()),
+            throw LiveError(QCoreApplication::translate("bitmig::qemu::LiveBitmapReader", "QEMU exited during the refresh (%1)").arg(e.message()),
                             QmpError{QmpError::Kind::Disconnected, {}, {}, e.message()});
         }
         throw;

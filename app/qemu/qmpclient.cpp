@@ -16,11 +16,6 @@ namespace {
 constexpr qsizetype kMaxLineBytes = qsizetype(64) << 20;
 constexpr size_t kRecentEvents = 64;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bitmig::qemu::QmpClient", text);
-}
-
 // The start of a line that is not QMP, for a message: printable ASCII, anything else as '?'.
 QString shown(const QByteArray& line)
 {
@@ -35,20 +30,20 @@ QString shown(const QByteArray& line)
 
 QString QmpError::message() const
 {
-    const QString what = command.isEmpty() ? tr("the QMP greeting") : command;
+    const QString what = command.isEmpty() ? QCoreApplication::translate("bitmig::qemu::QmpClient", "the QMP greeting") : command;
     switch (kind) {
     case Kind::None:
         return {};
     case Kind::Command:
-        return tr("QEMU refused %1: %2 (%3)").arg(what, desc, errorClass);
+        return QCoreApplication::translate("bitmig::qemu::QmpClient", "QEMU refused %1: %2 (%3)").arg(what, desc, errorClass);
     case Kind::Timeout:
-        return tr("QEMU did not answer %1 in time: %2").arg(what, desc);
+        return QCoreApplication::translate("bitmig::qemu::QmpClient", "QEMU did not answer %1 in time: %2").arg(what, desc);
     case Kind::Disconnected:
-        return tr("the connection to QEMU ended during %1: %2").arg(what, desc);
+        return QCoreApplication::translate("bitmig::qemu::QmpClient", "the connection to QEMU ended during %1: %2").arg(what, desc);
     case Kind::Protocol:
-        return tr("not a QMP server (during %1): %2").arg(what, desc);
+        return QCoreApplication::translate("bitmig::qemu::QmpClient", "not a QMP server (during %1): %2").arg(what, desc);
     case Kind::Connect:
-        return tr("cannot connect: %1").arg(desc);
+        return QCoreApplication::translate("bitmig::qemu::QmpClient", "cannot connect: %1").arg(desc);
     }
     return desc;
 }
@@ -98,8 +93,8 @@ QmpError QmpClient::open(const QString& socketPath, int timeoutMs)
     timer.setSingleShot(true);
     connect(&timer, &QTimer::timeout, &loop, [&] {
         end(QmpError{QmpError::Kind::Timeout, {}, {},
-                     greeted_ ? tr("no answer to qmp_capabilities within %1 ms").arg(timeoutMs)
-                              : tr("no QMP greeting within %1 ms").arg(timeoutMs)});
+                     greeted_ ? QCoreApplication::translate("bitmig::qemu::QmpClient", "no answer to qmp_capabilities within %1 ms").arg(timeoutMs)
+                              : QCoreApplication::translate("bitmig::qemu::QmpClient", "no QMP greeting within %1 ms").arg(timeoutMs)});
     });
     const QMetaObject::Connection onEnd = connect(this, &QmpClient::disconnected, &loop, [&](const QString& reason) {
         end(QmpError{endKind_, greeted_ ? QStringLiteral("qmp_capabilities") : QString(), {}, reason});
@@ -153,11 +148,11 @@ void QmpClient::close()
     for (auto& [id, p] : pending) {
         delete p.timer;
         if (p.done) {
-            p.done(QmpReply{{}, QmpError{QmpError::Kind::Disconnected, p.command, {}, tr("the client closed the connection")}});
+            p.done(QmpReply{{}, QmpError{QmpError::Kind::Disconnected, p.command, {}, QCoreApplication::translate("bitmig::qemu::QmpClient", "the client closed the connection")}});
         }
     }
     if (!ending_) {
-        emit disconnected(tr("the client closed the connection"));
+        emit disconnected(QCoreApplication::translate("bitmig::qemu::QmpClient", "the client closed the connection"));
     }
     ending_ = false;
 }
@@ -170,7 +165,7 @@ quint64 QmpClient::send(const QString& command, const QJsonObject& arguments,
         // Reported after return, as a reply would be.
         QTimer::singleShot(0, this, [done = std::move(done), command, reason = endReason_] {
             done(QmpReply{{}, QmpError{QmpError::Kind::Disconnected, command, {},
-                                       reason.isEmpty() ? tr("not connected") : reason}});
+                                       reason.isEmpty() ? QCoreApplication::translate("bitmig::qemu::QmpClient", "not connected") : reason}});
         });
         return id;
     }
@@ -184,7 +179,7 @@ quint64 QmpClient::send(const QString& command, const QJsonObject& arguments,
         auto it = pending_.find(id);
         if (it != pending_.end()) {
             finish(id, QmpReply{{}, QmpError{QmpError::Kind::Timeout, it->second.command, {},
-                                             tr("no reply within %1 ms").arg(timeoutMs)}});
+                                             QCoreApplication::translate("bitmig::qemu::QmpClient", "no reply within %1 ms").arg(timeoutMs)}});
         }
     });
     p.timer->start(timeoutMs);
@@ -228,7 +223,7 @@ bool QmpClient::waitForEvent(const QString& event, const std::function<bool(cons
     QTimer timer;
     timer.setSingleShot(true);
     connect(&timer, &QTimer::timeout, &loop, [&] {
-        why = QmpError{QmpError::Kind::Timeout, event, {}, tr("no %1 event within %2 ms").arg(event).arg(timeoutMs)};
+        why = QmpError{QmpError::Kind::Timeout, event, {}, QCoreApplication::translate("bitmig::qemu::QmpClient", "no %1 event within %2 ms").arg(event).arg(timeoutMs)};
         loop.quit();
     });
     connect(this, &QmpClient::eventReceived, &loop, [&](const QString& name, const QJsonObject& data) {
@@ -249,7 +244,7 @@ bool QmpClient::waitForEvent(const QString& event, const std::function<bool(cons
         loop.quit();
     });
     if (!socket_) {
-        why = QmpError{QmpError::Kind::Disconnected, event, {}, endReason_.isEmpty() ? tr("not connected") : endReason_};
+        why = QmpError{QmpError::Kind::Disconnected, event, {}, endReason_.isEmpty() ? QCoreApplication::translate("bitmig::qemu::QmpClient", "not connected") : endReason_};
     } else {
         timer.start(timeoutMs);
         loop.exec(QEventLoop::ExcludeUserInputEvents);
@@ -288,12 +283,12 @@ void QmpClient::onReadyRead()
         // anything that cannot start a JSON object ends the wait at once.
         const QByteArray head = buffer_.trimmed();
         if (!head.isEmpty() && !head.startsWith('{')) {
-            fail(QmpError::Kind::Protocol, tr("received data that is not a QMP greeting: %1").arg(shown(head)));
+            fail(QmpError::Kind::Protocol, QCoreApplication::translate("bitmig::qemu::QmpClient", "received data that is not a QMP greeting: %1").arg(shown(head)));
             return;
         }
     }
     if (buffer_.size() > kMaxLineBytes) {
-        fail(QmpError::Kind::Protocol, tr("a line of more than %1 bytes").arg(kMaxLineBytes));
+        fail(QmpError::Kind::Protocol, QCoreApplication::translate("bitmig::qemu::QmpClient", "a line of more than %1 bytes").arg(kMaxLineBytes));
     }
 }
 
@@ -303,13 +298,13 @@ void QmpClient::handleLine(const QByteArray& line)
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         fail(QmpError::Kind::Protocol,
-             tr("received a line that is not a JSON object: %1").arg(shown(line)));
+             QCoreApplication::translate("bitmig::qemu::QmpClient", "received a line that is not a JSON object: %1").arg(shown(line)));
         return;
     }
     const QJsonObject o = doc.object();
     if (!greeted_) {
         if (!o.value(QStringLiteral("QMP")).isObject()) {
-            fail(QmpError::Kind::Protocol, tr("the first line is not a QMP greeting"));
+            fail(QmpError::Kind::Protocol, QCoreApplication::translate("bitmig::qemu::QmpClient", "the first line is not a QMP greeting"));
             return;
         }
         greeted_ = true;
@@ -344,7 +339,7 @@ void QmpClient::handleLine(const QByteArray& line)
                                          e.value(QStringLiteral("class")).toString(),
                                          e.value(QStringLiteral("desc")).toString()}});
     } else {
-        fail(QmpError::Kind::Protocol, tr("a reply with neither \"return\" nor \"error\""));
+        fail(QmpError::Kind::Protocol, QCoreApplication::translate("bitmig::qemu::QmpClient", "a reply with neither \"return\" nor \"error\""));
     }
 }
 
@@ -401,7 +396,7 @@ void QmpClient::onSocketError(QLocalSocket::LocalSocketError error)
     }
     const bool connected = greeted_;
     fail(connected ? QmpError::Kind::Disconnected : QmpError::Kind::Connect,
-         tr("%1: %2").arg(path_, socket_->errorString()));
+         QCoreApplication::translate("bitmig::qemu::QmpClient", "%1: %2").arg(path_, socket_->errorString()));
 }
 
 void QmpClient::onDisconnected()
@@ -412,7 +407,7 @@ void QmpClient::onDisconnected()
     // Lines that came with the close are still read.
     onReadyRead();
     if (socket_) {
-        fail(QmpError::Kind::Disconnected, tr("QEMU closed the connection"));
+        fail(QmpError::Kind::Disconnected, QCoreApplication::translate("bitmig::qemu::QmpClient", "QEMU closed the connection"));
     }
 }
 
