@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
@@ -58,6 +59,10 @@ AttachDialog::AttachDialog(QWidget* parent) : QDialog(parent)
     auto* row = new QHBoxLayout;
     row->addWidget(socket_, 1);
     row->addWidget(browse);
+    nbd_ = new QLineEdit(this);
+    nbd_->setObjectName(QStringLiteral("nbdField"));
+    nbd_->setPlaceholderText(tr("none: a private one is started"));
+    nbd_->setToolTip(tr("Only when the VM already runs an NBD server (QEMU runs one at most): its unix socket"));
     error_ = new QLabel(this);
     error_->setObjectName(QStringLiteral("attachError"));
     error_->setWordWrap(true);
@@ -69,6 +74,7 @@ AttachDialog::AttachDialog(QWidget* parent) : QDialog(parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &AttachDialog::reject);
     auto* form = new QFormLayout;
     form->addRow(tr("QMP socket:"), row);
+    form->addRow(tr("The VM's NBD server:"), nbd_);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Reads the dirty bitmaps of a running QEMU. Each refresh copies the watched "
                                     "bitmaps, reads the copies over NBD and removes them again."), this));
@@ -91,7 +97,7 @@ void AttachDialog::accept()
         return;
     }
     auto session = std::make_unique<LiveSession>();
-    const QString why = session->attach(path);
+    const QString why = session->attach(path, nbd_->text().trimmed());
     if (!why.isEmpty()) {
         error_->setText(tr("Cannot attach to %1: %2").arg(path, why));
         error_->show();

@@ -16,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -31,6 +32,7 @@ public:
     explicit AttachDialog(QWidget* parent = nullptr);
 
     QComboBox* socketField() const { return socket_; }
+    QLineEdit* nbdField() const { return nbd_; }
     QLabel* errorLabel() const { return error_; }
     // After accept(): the attached session, handed over.
     std::unique_ptr<LiveSession> takeSession() { return std::move(session_); }
@@ -43,6 +45,7 @@ public slots:
 
 private:
     QComboBox* socket_;
+    QLineEdit* nbd_;
     QLabel* error_;
     std::unique_ptr<LiveSession> session_;
 };

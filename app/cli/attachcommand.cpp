@@ -434,6 +434,10 @@ int AttachCommand::run(const QCommandLineParser& parser, QTextStream& out, QText
             out << tr("Watching %1/%2 of QEMU %3 every %4 s (Ctrl+C stops)")
                        .arg(shownName(node.toStdString()), shownName(bitmap.toStdString()), qmp.qemuVersion())
                        .arg(interval)
+                << '\n'
+                << (parser.isSet(QStringLiteral("nbd-socket"))
+                        ? tr("Reading through the VM's NBD server at %1").arg(parser.value(QStringLiteral("nbd-socket")))
+                        : tr("Reading through an NBD server started on a private socket, stopped at the end"))
                 << '\n';
             out.flush();
         }

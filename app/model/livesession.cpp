@@ -65,7 +65,7 @@ LiveSession::~LiveSession()
     qmp_.close();
 }
 
-QString LiveSession::attach(const QString& socketPath)
+QString LiveSession::attach(const QString& socketPath, const QString& nbdSocket)
 {
     detach();
     if (const qemu::QmpError e = qmp_.open(socketPath)) {
@@ -79,6 +79,9 @@ QString LiveSession::attach(const QString& socketPath)
     }
     socketPath_ = socketPath;
     reader_ = std::make_unique<qemu::LiveBitmapReader>(qmp_);
+    if (!nbdSocket.isEmpty()) {
+        reader_->useNbdServer(nbdSocket);
+    }
     refreshCount_ = 0;
     if (!paused_) {
         timer_.start();

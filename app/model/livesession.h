@@ -42,7 +42,9 @@ public:
     ~LiveSession() override;  // detach()
 
     // Connects and lists the nodes; an empty string on success, else why not (in the reader's language).
-    QString attach(const QString& socketPath);
+    // `nbdSocket`: the unix socket of an NBD server the VM already runs, to read through it (QEMU runs
+    // one at most); empty: the session starts its own on a private socket.
+    QString attach(const QString& socketPath, const QString& nbdSocket = QString());
     bool isAttached() const;
     QString socketPath() const { return socketPath_; }
     QString qemuVersion() const { return qmp_.qemuVersion(); }

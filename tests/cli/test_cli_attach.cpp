@@ -314,3 +314,40 @@ TEST_CASE("attach --watch: QEMU killed during the watch: exit 1 naming it, the t
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll().startsWith("time,offset,length,operation\n0.000000000,0,33554432,write\n"));
 }
+
+TEST_CASE("attach on a VM that runs its own NBD server: refused without --nbd-socket, read through it with", "[attach][qemu]")
+{
+    bitmig::test::QemuVm vm;
+    vm.addBitmap(arg("drive0"), arg("b0"), 64 * KiB);
+    vm.write(arg("drive0"), 5 * MiB, 64 * KiB);
+    const QString own = vm.dir() + arg("/vm-nbd.sock");
+    vm.run(arg("nbd-server-start"),
+           QJsonObject{{arg("addr"), QJsonObject{{arg("type"), arg("unix")}, {arg("data"), QJsonObject{{arg("path"), own}}}}}});
+    const QByteArray before = vm.state();
+    const QStringList args{arg("attach"), vm.qmpSocket(), arg("--node"), arg("drive0"), arg("--bitmap"), arg("b0"), arg("--extents"), arg("--json")};
+    {
+        const CliRun r = CliRun::run(args);
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.contains(arg("QEMU already runs an NBD server")));
+        CHECK(vm.state() == before);
+    }
+    {
+        const CliRun r = CliRun::run(args + QStringList{arg("--nbd-socket"), own});
+        INFO(r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+        const QJsonObject doc = r.json();
+        CHECK(doc.value(arg("nbdServer")).toString() == arg("the VM's"));
+        CHECK(doc.value(arg("dirtyBytes")).toInteger() == qint64(64 * KiB));
+        CHECK(vm.state() == before);
+    }
+    {
+        const CliRun r = CliRun::run({arg("attach"), vm.qmpSocket(), arg("--node"), arg("drive0"), arg("--bitmap"), arg("b0"),
+                                      arg("--watch"), arg("0.05"), arg("--refreshes"), arg("1"), arg("--nbd-socket"), own});
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.out.contains(arg("Reading through the VM's NBD server at ") + own));
+    }
+    // The VM's server is still there: it was not bitmig's to stop.
+    const auto again = vm.qmp().execute(arg("nbd-server-start"),
+                                        QJsonObject{{arg("addr"), QJsonObject{{arg("type"), arg("unix")}, {arg("data"), QJsonObject{{arg("path"), own + arg("2")}}}}}});
+    CHECK(again.error.desc.contains(arg("already running")));
+}

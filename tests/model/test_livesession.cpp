@@ -86,3 +86,31 @@ TEST_CASE("LiveSession: changes between refreshes, the dirty rate and the heatma
     const QRegularExpression counts(s("\"count\":[0-9]+"));
     CHECK(QString::fromUtf8(vm.state()).replace(counts, s("count")) == QString::fromUtf8(before).replace(counts, s("count")));
 }
+
+TEST_CASE("LiveSession: reads through the NBD server the VM already runs when it is named", "[live][qemu]")
+{
+    bitmig::test::QemuVm vm;
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.write(s("drive0"), 3 * MiB, 64 * KiB);
+    const QString own = vm.dir() + s("/vm-nbd.sock");
+    vm.run(s("nbd-server-start"),
+           QJsonObject{{s("addr"), QJsonObject{{s("type"), s("unix")}, {s("data"), QJsonObject{{s("path"), own}}}}}});
+    const BitmapRef ref{s("drive0"), s("b0")};
+    {
+        LiveSession session;
+        session.setPaused(true);
+        REQUIRE(session.attach(vm.qmpSocket()).isEmpty());
+        session.setWatched({ref});
+        QSignalSpy failed(&session, &LiveSession::failed);
+        CHECK(!session.refreshNow());
+        REQUIRE(failed.size() == 1);
+        CHECK(failed.at(0).at(0).toString().contains(s("already runs an NBD server")));
+        CHECK(session.isAttached());  // QEMU is still there: the session stays
+    }
+    LiveSession session;
+    session.setPaused(true);
+    REQUIRE(session.attach(vm.qmpSocket(), own).isEmpty());
+    session.setWatched({ref});
+    REQUIRE(session.refreshNow());
+    CHECK(session.state(ref)->dirtyBytes == 64 * KiB);
+}
