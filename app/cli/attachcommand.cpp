@@ -498,6 +498,8 @@ int AttachCommand::run(const QCommandLineParser& parser, QTextStream& out, QText
                 break;
             }
             next += std::chrono::nanoseconds(qint64(interval * 1e9));
+            // A refresh slower than the interval: the next one starts now, not in a burst to catch up.
+            next = std::max(next, std::chrono::steady_clock::now());
             waitUntil(next, qmp);
             if (!qmp.isOpen()) {
                 lostMessage = tr("QEMU closed the connection between refreshes");
