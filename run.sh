@@ -13,7 +13,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config libssl-dev
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
           qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           qt6-translations-l10n catch2 xvfb xauth desktop-file-utils appstream
-          qemu-utils qemu-system-x86 python3 fio librsvg2-bin)
+          qemu-utils qemu-system-x86 python3 fio librsvg2-bin libnbd-dev libnbd-bin)
 
 install_missing() {
     local missing=()

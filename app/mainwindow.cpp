@@ -7,6 +7,7 @@
 #include "framestats.h"
 #include "howitworkspanel.h"
 #include "languagemanager.h"
+#include "livewindow.h"
 #include "messagebar.h"
 #include "presentationmode.h"
 #include "recentfiles.h"
@@ -380,6 +381,8 @@ void MainWindow::createMenus()
     QAction* import = add(file, QT_TR_NOOP("&Import bitmap from qcow2..."), &MainWindow::importQcow2Dialog,
                           QT_TR_NOOP("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    add(file, QT_TR_NOOP("&Attach to QEMU..."), [this] { LiveWindow::attachFromDialog(this); },
+        QT_TR_NOOP("Show the dirty bitmaps of a running QEMU through its QMP socket"));
     createExportMenu(file);
     file->addSeparator();
     QAction* quit = add(file, QT_TR_NOOP("&Quit"), &QWidget::close);

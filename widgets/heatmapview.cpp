@@ -370,6 +370,12 @@ void HeatmapView::paintEvent(QPaintEvent*)
                          showDestination_);
 }
 
+void HeatmapView::setBandText(Band band, const QString& title, const QString& detail)
+{
+    bandText_[size_t(band)] = {title, detail};
+    update();
+}
+
 void HeatmapView::paintTitle(QPainter& p, Band band)
 {
     const QRect r = layout_.title[size_t(band)];
@@ -422,6 +428,10 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
             }
         }
         break;
+    }
+    if (const auto& own = bandText_[size_t(band)]; !own.first.isEmpty()) {
+        title = own.first;
+        detail = own.second;
     }
     QFont bold = font();
     bold.setBold(true);

@@ -17,6 +17,7 @@
 #include <QWidget>
 
 #include <array>
+#include <utility>
 #include <cstdint>
 #include <optional>
 
@@ -73,6 +74,9 @@ public Q_SLOTS:
     void setTool(bitmig::HeatmapView::Tool tool);
     void setCellPixels(int pixels);
     void setDensityScale(bitmig::DensityPalette::Scale scale);
+    // A title and detail line that replace a band's own, for a view that shows other bitmaps than
+    // a migration's (the bitmaps of an attached QEMU); an empty title gives the band its own back.
+    void setBandText(bitmig::HeatmapView::Band band, const QString& title, const QString& detail);
 
 Q_SIGNALS:
     void requestChanged(const bitmig::HeatmapRequest& request);
@@ -132,6 +136,7 @@ private:
     int cellPixels_ = 4;
     DensityPalette::Scale densityScale_ = DensityPalette::Scale::Logarithmic;
 
+    std::array<std::pair<QString, QString>, 3> bandText_;  // setBandText(): title, detail
     std::array<QImage, 3> images_;
     bool imagesValid_ = false;
 

@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "argumenterror.h"
+#include "attachcommand.h"
 #include "geometrycommand.h"
 #include "qcow2command.h"
 #include "simulatecommand.h"
@@ -29,6 +30,7 @@ CommandLine::CommandLine()
     commands_.push_back(std::make_unique<SweepCommand>());
     commands_.push_back(std::make_unique<StreamInfoCommand>());
     commands_.push_back(std::make_unique<Qcow2Command>());
+    commands_.push_back(std::make_unique<AttachCommand>());
 }
 
 CommandLine::~CommandLine() = default;

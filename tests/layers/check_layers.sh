@@ -3,8 +3,9 @@
 #   core/          no Qt, nothing outside core/
 #   widgets/       core (<bitmig/...>) and widgets/ only, never app/
 #   app/scenario/  core only (QtCore)
-#   app/cli/       core and app/scenario/
-#   app/model/     core, app/scenario/ and the texts of widgets/ that need no widget (byteformat.h,
+#   app/qemu/      core only (QtCore, QtNetwork, libnbd): talking to a running QEMU
+#   app/cli/       core, app/scenario/ and app/qemu/
+#   app/model/     core, app/scenario/, app/qemu/ and the texts of widgets/ that need no widget (byteformat.h,
 #                  configerrortext.h: bitmig_viewmodels)
 #   app/           everything below it
 # and an include by bare name ("x.h") must name a file in the including file's own folder: an
@@ -23,8 +24,9 @@ allowed_quoted() {
         core|core/*) return 1 ;;
         widgets) [[ $inc == widgets/* ]] ;;
         app/scenario) [[ $inc == app/scenario/* ]] ;;
-        app/cli) [[ $inc == app/cli/* || $inc == app/scenario/* ]] ;;
-        app/model) [[ $inc == app/model/* || $inc == app/scenario/* || $inc == widgets/byteformat.h ||
+        app/qemu) [[ $inc == app/qemu/* ]] ;;
+        app/cli) [[ $inc == app/cli/* || $inc == app/scenario/* || $inc == app/qemu/* ]] ;;
+        app/model) [[ $inc == app/model/* || $inc == app/scenario/* || $inc == app/qemu/* || $inc == widgets/byteformat.h ||
                       $inc == widgets/configerrortext.h ]] ;;
         app) [[ $inc == app/* || $inc == widgets/* ]] ;;
         *) return 0 ;;

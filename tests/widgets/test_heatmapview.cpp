@@ -10,6 +10,7 @@
 #include <bitmig/simsnapshot.h>
 #include <bitmig/snapshotbuilder.h>
 
+#include <QApplication>
 #include <QDir>
 #include <QHelpEvent>
 #include <QSignalSpy>
@@ -558,4 +559,25 @@ TEST_CASE("a live migration renders legibly", "[heatmapview][screenshot]")
             CHECK(zoomedImage.save(out.filePath(QStringLiteral("heatmapview-%1-zoomed.png").arg(theme))));
         }
     }
+}
+
+TEST_CASE("HeatmapView: setBandText paints another title over a band, and an empty title gives its own back",
+          "[heatmap][live]")
+{
+    Fixture f;
+    f.view.setSnapshot(f.blank());
+    REQUIRE(waitUntil([&] { return f.view.snapshot() != nullptr; }, "the snapshot"));
+    // The strip above the source band, where its title is drawn.
+    const QRect band = f.view.bandRect(HeatmapView::Band::Source);
+    const QRect title(band.left(), 0, band.width(), band.top());
+    auto titleImage = [&] {
+        QApplication::processEvents();
+        return f.grab().copy(title);
+    };
+    const QImage own = titleImage();
+    f.view.setBandText(HeatmapView::Band::Source, QStringLiteral("Dirty bitmap b0 of drive0"), QStringLiteral("2 MiB dirty"));
+    const QImage replaced = titleImage();
+    CHECK(replaced != own);
+    f.view.setBandText(HeatmapView::Band::Source, QString(), QString());
+    CHECK(titleImage() == own);
 }

@@ -1,0 +1,98 @@
+// File > Attach to QEMU...: the dialog that asks for a QMP socket (recent ones remembered), and the
+// attached view: the nodes' bitmaps in a table, the chosen ones as heatmaps on the disk axis with
+// what changed since the refresh before, refreshed at an interval (pausable), a dirty rate per
+// bitmap and the refresh time in the status line. Closing it detaches: what it added to QEMU is
+// removed. The session itself (QMP, NBD, the bits) is LiveSession (app/model).
+#pragma once
+
+#include "app/model/livesession.h"
+
+#include <QDialog>
+#include <QWidget>
+
+#include <map>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QVBoxLayout;
+
+namespace bitmig {
+
+class HeatmapView;
+
+class AttachDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AttachDialog(QWidget* parent = nullptr);
+
+    QComboBox* socketField() const { return socket_; }
+    QLineEdit* nbdField() const { return nbd_; }
+    QLabel* errorLabel() const { return error_; }
+    // After accept(): the attached session, handed over.
+    std::unique_ptr<LiveSession> takeSession() { return std::move(session_); }
+
+    static QStringList recentSockets();
+    static constexpr int kMaxRecent = 8;
+
+public slots:
+    void accept() override;  // attaches; stays open with the reason when that fails
+
+private:
+    QComboBox* socket_;
+    QLineEdit* nbd_;
+    QLabel* error_;
+    std::unique_ptr<LiveSession> session_;
+};
+
+class LiveWindow : public QWidget {
+    Q_OBJECT
+public:
+    // Takes the attached session; a top-level window deleted on close.
+    explicit LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent = nullptr);
+    ~LiveWindow() override;
+
+    // The dialog, then the window; nullptr when cancelled.
+    static LiveWindow* attachFromDialog(QWidget* parent);
+
+    LiveSession* session() const { return session_.get(); }
+    QTreeWidget* table() const { return table_; }
+    QDoubleSpinBox* intervalField() const { return interval_; }
+    QPushButton* pauseButton() const { return pause_; }
+    QLabel* statusLabel() const { return status_; }
+    // The heatmap of a watched bitmap and its figures line; nullptr when not watched.
+    HeatmapView* heatmap(const qemu::BitmapRef& ref) const;
+    QLabel* figures(const qemu::BitmapRef& ref) const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct Watched {
+        HeatmapView* view = nullptr;
+        QLabel* figures = nullptr;
+        QWidget* box = nullptr;
+    };
+    void fillTable();
+    void onItemChanged(QTreeWidgetItem* item, int column);
+    void onRefreshed();
+    void onFailed(const QString& message);
+    void updateView(const qemu::BitmapRef& ref);
+
+    std::unique_ptr<LiveSession> session_;
+    QTreeWidget* table_;
+    QDoubleSpinBox* interval_;
+    QPushButton* pause_;
+    QPushButton* detach_;
+    QLabel* status_;
+    QVBoxLayout* views_;
+    std::map<std::pair<QString, QString>, Watched> watched_;
+    bool filling_ = false;
+};
+
+} // namespace bitmig

@@ -1,0 +1,231 @@
+#include "livesession.h"
+
+#include <bitmig/dirtyextents.h>
+#include <bitmig/snapshotbuilder.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <bit>
+#include <functional>
+
+namespace bitmig {
+
+namespace {
+
+qint64 monotonicMs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
+
+uint64_t total(const std::vector<Range>& runs)
+{
+    uint64_t n = 0;
+    for (const Range& r : runs) {
+        n += r.count;
+    }
+    return n;
+}
+
+std::shared_ptr<HBitmap> indexedBits(uint64_t diskBytes, uint64_t granularity, const std::vector<Range>& runs)
+{
+    auto bits = std::make_shared<HBitmap>(bitmapFromExtents(diskBytes, unsigned(std::countr_zero(granularity)), runs));
+    // Zoomed-out views then read a bounded number of counters, whatever the disk size.
+    bits->enableDensityIndex(SnapshotBuilder::densityLog2For(bits->bitCount()));
+    return bits;
+}
+
+} // namespace
+
+LiveSession::LiveSession(QObject* parent) : QObject(parent)
+{
+    timer_.setInterval(kDefaultIntervalMs);
+    connect(&timer_, &QTimer::timeout, this, &LiveSession::onTimer);
+    // QEMU going away between refreshes (during one, the refresh reports it).
+    connect(&qmp_, &qemu::QmpClient::disconnected, this, [this](const QString& reason) {
+        if (reader_ && !busy_) {
+            timer_.stop();
+            emit failed(tr("the connection to QEMU ended: %1").arg(reason));
+            detach();
+        }
+    });
+}
+
+LiveSession::~LiveSession()
+{
+    timer_.stop();
+    reader_.reset();  // removes the NBD server it started while the connection is still open
+    qmp_.close();
+}
+
+QString LiveSession::attach(const QString& socketPath, const QString& nbdSocket)
+{
+    detach();
+    if (const qemu::QmpError e = qmp_.open(socketPath)) {
+        return e.message();
+    }
+    try {
+        nodes_ = qemu::queryNodes(qmp_);
+    } catch (const qemu::LiveError& e) {
+        qmp_.close();
+        return e.message();
+    }
+    socketPath_ = socketPath;
+    reader_ = std::make_unique<qemu::LiveBitmapReader>(qmp_);
+    if (!nbdSocket.isEmpty()) {
+        reader_->useNbdServer(nbdSocket);
+    }
+    refreshCount_ = 0;
+    if (!paused_) {
+        timer_.start();
+    }
+    return {};
+}
+
+bool LiveSession::isAttached() const
+{
+    return reader_ != nullptr && qmp_.isOpen();
+}
+
+void LiveSession::detach()
+{
+    timer_.stop();
+    const bool was = reader_ != nullptr;
+    reader_.reset();
+    qmp_.close();
+    states_.clear();
+    if (was) {
+        emit detached();
+    }
+}
+
+void LiveSession::setWatched(const QList<qemu::BitmapRef>& watched)
+{
+    watched_ = watched;
+    std::erase_if(states_, [&](const LiveBitmapState& s) { return !watched_.contains(s.ref); });
+}
+
+const LiveBitmapState* LiveSession::state(const qemu::BitmapRef& ref) const
+{
+    for (const LiveBitmapState& s : states_) {
+        if (s.ref == ref) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+void LiveSession::setIntervalMs(int ms)
+{
+    timer_.setInterval(std::max(ms, 10));
+}
+
+void LiveSession::setPaused(bool paused)
+{
+    paused_ = paused;
+    if (paused) {
+        timer_.stop();
+    } else if (reader_) {
+        timer_.start();
+    }
+}
+
+void LiveSession::onTimer()
+{
+    refreshNow();
+}
+
+bool LiveSession::refreshNow()
+{
+    if (busy_ || !reader_) {
+        return false;
+    }
+    busy_ = true;
+    const qint64 now = monotonicMs();
+    try {
+        if (watched_.isEmpty()) {
+            nodes_ = qemu::queryNodes(qmp_);
+            last_ = qemu::LiveRefresh{};
+        } else {
+            last_ = reader_->refresh(watched_);
+            nodes_ = last_.nodes;
+            const double seconds = refreshCount_ > 0 ? double(now - lastRefreshMs_) / 1000.0 : 0.0;
+            std::vector<LiveBitmapState> next;
+            for (qemu::LiveBitmapCopy& copy : last_.bitmaps) {
+                LiveBitmapState s;
+                s.ref = copy.ref;
+                s.diskBytes = copy.diskBytes;
+                s.granularity = copy.granularity;
+                s.dirtyBytes = copy.dirtyBytes();
+                const LiveBitmapState* before = state(copy.ref);
+                const bool comparable = before && before->diskBytes == copy.diskBytes && before->granularity == copy.granularity;
+                const ExtentChanges changes = comparable ? diffExtents(before->extents, copy.extents)
+                                                         : ExtentChanges{copy.extents, {}};
+                s.dirtiedBytes = total(changes.dirtied);
+                s.cleanedBytes = total(changes.cleaned);
+                s.dirtyRate = comparable && seconds > 0 ? double(s.dirtiedBytes) / seconds : 0.0;
+                s.refreshes = comparable ? before->refreshes + 1 : 1;
+                s.bits = indexedBits(copy.diskBytes, copy.granularity, copy.extents);
+                s.changed = indexedBits(copy.diskBytes, copy.granularity, changes.dirtied);
+                s.extents = std::move(copy.extents);
+                copy.extents.clear();
+                next.push_back(std::move(s));
+            }
+            states_ = std::move(next);
+        }
+    } catch (const qemu::LiveError& e) {
+        busy_ = false;
+        const bool lost = e.lostQemu() || !qmp_.isOpen();
+        emit failed(e.message());
+        if (lost) {
+            detach();
+        }
+        return false;
+    }
+    lastRefreshMs_ = now;
+    ++refreshCount_;
+    busy_ = false;
+    emit refreshed();
+    return true;
+}
+
+SimSnapshotPtr LiveSession::snapshot(const qemu::BitmapRef& ref, const HeatmapRequest& request) const
+{
+    const LiveBitmapState* st = state(ref);
+    if (!st || !st->bits) {
+        return nullptr;
+    }
+    auto s = std::make_shared<SimSnapshot>();
+    s->serial = refreshCount_;
+    s->runId = std::hash<std::string>{}((ref.node + QLatin1Char('/') + ref.bitmap).toStdString()) | 1;
+    s->config.diskBytes = st->diskBytes;
+    s->config.granularity = st->granularity;
+    s->config.strategy = Strategy::Precopy;
+    const HBitmap& bits = *st->bits;
+    const uint64_t count = bits.bitCount();
+    uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);
+    uint64_t first = std::min(request.firstBit, end);
+    if (first >= end) {
+        first = 0;
+        end = count;
+    }
+    s->geometry = HeatmapGeometry(count, first, end, std::max(request.columns, 1), std::max(request.rows, 1));
+    SnapshotBuilder::fillLayer(bits, s->geometry, s->source);
+    SnapshotBuilder::fillMetaLayer(*st->changed, 1, s->geometry, s->meta);
+    s->overviewGeometry = HeatmapGeometry(count, 0, count, SnapshotBuilder::kOverviewCells, 1);
+    SnapshotBuilder::fillLayer(bits, s->overviewGeometry, s->overview);
+    s->chunkBits = 1;
+    s->chunkCount = count;
+    s->dirtyBits = bits.count() >> bits.granularityLog2();
+    s->dirtyChunks = st->changed->count() >> st->changed->granularityLog2();
+    return s;
+}
+
+} // namespace bitmig

@@ -1,0 +1,185 @@
+// File > Attach to QEMU... against a real QEMU 7.2: the dialog (a bad socket keeps it open with the
+// reason; a good one is remembered), the attached view's table, a ticked bitmap as a heatmap that
+// follows real writes, the pause button, and that closing the view leaves QEMU as it was.
+#include "app/livewindow.h"
+#include "app/mainwindow.h"
+#include "tests/app/windowtestutil.h"
+#include "tests/support/qemuvm.h"
+#include "tests/support/qtwait.h"
+
+#include "widgets/heatmapview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QRegularExpression>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::waitUntil;
+
+namespace {
+
+constexpr uint64_t KiB = 1024;
+constexpr uint64_t MiB = 1024 * KiB;
+
+QString s(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+QAction* attachAction(MainWindow& w)
+{
+    for (QAction* a : w.allActions()) {
+        if (a->text() == s("&Attach to QEMU...")) {
+            return a;
+        }
+    }
+    FAIL("no File > Attach to QEMU... action");
+    return nullptr;
+}
+
+// Types `path` into the attach dialog once it is open and presses Enter; then `after` runs with
+// the dialog (still open when the attach failed).
+void answerDialog(const QString& path, std::function<void(AttachDialog*)> after)
+{
+    QTimer::singleShot(0, [path, after] {
+        auto* dialog = qobject_cast<AttachDialog*>(QApplication::activeModalWidget());
+        REQUIRE(dialog);
+        QLineEdit* edit = dialog->socketField()->lineEdit();
+        edit->selectAll();
+        QTest::keyClicks(edit, path);
+        QTest::keyClick(edit, Qt::Key_Return);
+        after(dialog);
+    });
+}
+
+LiveWindow* liveWindow()
+{
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        if (auto* live = qobject_cast<LiveWindow*>(w); live && live->isVisible()) {
+            return live;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a heatmap, cleaned up on close", "[live][qemu]")
+{
+    bitmig::test::clearSettings();
+    bitmig::test::QemuVm vm;
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.addBitmap(s("drive0"), s("other"), 1 * MiB, true);
+    vm.write(s("drive0"), 0, 2 * MiB);
+    const QByteArray before = vm.state();
+
+    MainWindow w;
+    bitmig::test::showAt(w);
+
+    // A path that is not a QMP socket: the dialog stays with the reason, and is then cancelled.
+    bool sawError = false;
+    answerDialog(vm.dir() + s("/disk0.qcow2"), [&](AttachDialog* d) {
+        sawError = d->isVisible() && d->errorLabel()->isVisible() && d->errorLabel()->text().contains(s("disk0.qcow2"));
+        d->reject();
+    });
+    attachAction(w)->trigger();
+    CHECK(sawError);
+    CHECK(liveWindow() == nullptr);
+
+    answerDialog(vm.qmpSocket(), [](AttachDialog*) {});
+    attachAction(w)->trigger();
+    QPointer<LiveWindow> live = liveWindow();
+    REQUIRE(live);
+    CHECK(AttachDialog::recentSockets().value(0) == vm.qmpSocket());
+    REQUIRE(QTest::qWaitForWindowExposed(live));
+
+    // The table: both bitmaps with QEMU's figures.
+    QTreeWidget* table = live->table();
+    REQUIRE(table->topLevelItemCount() == 2);
+    QTreeWidgetItem* b0 = nullptr;
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = table->topLevelItem(i);
+        if (item->text(1) == s("b0")) {
+            b0 = item;
+            CHECK(item->text(2) == s("64 KiB"));
+            CHECK(item->text(3) == s("2 MiB"));
+            CHECK(item->text(4) == s("yes"));
+            CHECK(item->text(5) == s("no"));
+            CHECK(item->text(6) == s("no"));
+        } else {
+            CHECK(item->text(1) == s("other"));
+            CHECK(item->text(2) == s("1 MiB"));
+            CHECK(item->text(5) == s("yes"));
+        }
+    }
+    REQUIRE(b0);
+
+    // Tick b0 with the keyboard: its heatmap appears with the bits QEMU holds.
+    table->setFocus();
+    table->setCurrentItem(b0);
+    QTest::keyClick(table, Qt::Key_Space);
+    REQUIRE(b0->checkState(0) == Qt::Checked);
+    const qemu::BitmapRef ref{s("drive0"), s("b0")};
+    HeatmapView* view = live->heatmap(ref);
+    REQUIRE(view);
+    REQUIRE(waitUntil([&] { return view->snapshot() != nullptr; }, "the first snapshot of b0"));
+    CHECK(view->snapshot()->dirtyBits == 2 * MiB / (64 * KiB));
+    CHECK(live->figures(ref)->text().contains(s("2 MiB dirty")));
+    CHECK(live->statusLabel()->text().contains(s("took")));
+
+    // A write lands in the next refresh, as what changed.
+    live->intervalField()->setValue(0.2);
+    vm.write(s("drive0"), 64 * MiB, 128 * KiB);
+    REQUIRE(waitUntil([&] { return view->snapshot() && view->snapshot()->dirtyBits == 34; }, "the write in the heatmap"));
+    const LiveBitmapState* st = live->session()->state(ref);
+    REQUIRE(st);
+    CHECK(st->dirtyBytes == 2 * MiB + 128 * KiB);
+    CHECK(QString::fromStdString(st->bits->sha256()) == vm.sha256(s("drive0"), s("b0")));
+
+    // Paused: nothing is read until it resumes.
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);
+    CHECK(live->session()->isPaused());
+    const unsigned count = live->session()->refreshCount();
+    vm.write(s("drive0"), 128 * MiB, 64 * KiB);
+    QTest::qWait(700);  // watching that nothing happens for three intervals
+    CHECK(live->session()->refreshCount() == count);
+    CHECK(live->statusLabel()->text().contains(s("paused")));
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return view->snapshot() && view->snapshot()->dirtyBits == 35; }, "the refresh after resuming"));
+    CHECK(view->snapshot()->dirtyChunks == 1);  // one granule changed since the refresh before
+
+    // Closing detaches: QEMU holds what it held, but for the guest's writes.
+    live->close();
+    REQUIRE(waitUntil([&] { return live.isNull(); }, "the attached view to go"));
+    const QRegularExpression counts(s("\"count\":[0-9]+"));
+    CHECK(QString::fromUtf8(vm.state()).replace(counts, s("count")) == QString::fromUtf8(before).replace(counts, s("count")));
+}
+
+TEST_CASE("The attached view says so when QEMU is killed, and stops refreshing", "[live][qemu]")
+{
+    bitmig::test::QemuVm vm;
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    auto session = std::make_unique<LiveSession>();
+    REQUIRE(session->attach(vm.qmpSocket()).isEmpty());
+    auto* live = new LiveWindow(std::move(session));
+    live->show();
+    live->session()->setWatched({{s("drive0"), s("b0")}});
+    live->intervalField()->setValue(0.1);
+    REQUIRE(waitUntil([&] { return live->session()->refreshCount() > 0; }, "a refresh"));
+    vm.kill();
+    REQUIRE(waitUntil([&] { return !live->session()->isAttached(); }, "the session to notice"));
+    CHECK(live->statusLabel()->text().startsWith(s("Detached: ")));
+    CHECK(!live->pauseButton()->isEnabled());
+    delete live;
+}
