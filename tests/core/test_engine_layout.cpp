@@ -4,6 +4,7 @@
 
 #include <bitmig/configerror.h>
 #include <bitmig/migrationengine.h>
+#include <bitmig/runmemory.h>
 #include <bitmig/streamformat.h>
 
 #include <catch2/catch.hpp>
@@ -263,4 +264,25 @@ TEST_CASE("a bad layout is refused naming the disk or bitmap", "[engine][layout]
     CHECK_THROWS_AS(cfg.validate(), ConfigError);
     cfg.injections = {Injection{0, Injection::Op::Write, 3 * GiB - 512, 512}};
     CHECK_NOTHROW(cfg.validate());
+}
+
+TEST_CASE("the memory check counts every bitmap of a layout", "[engine][layout][memory]")
+{
+    SimConfig one = smallIdleConfig(Strategy::Precopy);
+    one.diskBytes = GiB;
+    const RunMemory single = estimateRunMemory(one);
+    // Three bitmaps like `one` (1 GiB at 64 KiB) on three disks: three times each bitmap array.
+    SimConfig three = one;
+    three.setLayout({{"a", GiB}, {"b", GiB}, {"c", GiB}},
+                    {{0, "x", 64 * KiB}, {1, "x", 64 * KiB}, {2, "x", 64 * KiB, false, true}});
+    const RunMemory all = estimateRunMemory(three);
+    CHECK(all.source == 3 * single.source);
+    CHECK(all.destination == 3 * single.destination);
+    CHECK(all.meta == 3 * single.meta);
+    CHECK(all.bookkeeping == (3 * 2 + 63) / 64 * 8);
+    // A layout too large for the memory given is refused with both figures.
+    const std::optional<ConfigError> refused = memoryRefusal(three, AvailableMemory{all.total() - 1, true});
+    REQUIRE(refused);
+    CHECK(refused->code() == ConfigErrorCode::TooLargeForMemory);
+    CHECK_FALSE(memoryRefusal(three, AvailableMemory{all.total(), true}));
 }
