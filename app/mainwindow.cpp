@@ -16,6 +16,7 @@
 #include "widgets/byteformat.h"
 #include "widgets/chartdata.h"
 #include "widgets/chartmodel.h"
+#include "widgets/bitmapselector.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -172,6 +173,7 @@ void MainWindow::buildUi()
     phaseStrip_ = new PhaseStrip(central);
     explanation_ = new ExplanationPanel(central);
     heatmap_ = new HeatmapView(central);
+    bitmapSelector_ = new BitmapSelector(central);  // a run with several bitmaps: which one the heatmaps show
     charts_ = new MigrationCharts(central);
     charts_->setModel(chartModel_);
     auto* splitter = new QSplitter(Qt::Vertical, central);
@@ -185,6 +187,7 @@ void MainWindow::buildUi()
     layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
     layout->addWidget(explanation_);
+    layout->addWidget(bitmapSelector_);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
     frameStats_->watch(heatmap_);
@@ -631,6 +634,7 @@ void MainWindow::connectViews()
         }
     });
     connect(heatmap_, &HeatmapView::requestChanged, controller_, &SimulationController::setRequest);
+    connect(bitmapSelector_, &BitmapSelector::bitmapChosen, heatmap_, &HeatmapView::setBitmap);
     connect(heatmap_, &HeatmapView::brushStroke, this, &MainWindow::onBrush);
     connect(parameters_, &ParametersPanel::configEdited, this,
             [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
@@ -744,6 +748,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
         heatmap_->zoomStack()->setTotalBits(snapshot->geometry.totalBits());
     }
     heatmap_->setSnapshot(snapshot);
+    bitmapSelector_->setSnapshot(snapshot);
     chartModel_->setSnapshot(snapshot);
     // Text views take turns while a run plays; a new phase or pass goes to all.
     const std::vector<bool> turn =

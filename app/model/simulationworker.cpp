@@ -345,7 +345,11 @@ void SimulationWorker::collectTickState()
         if (sentChunks_.size() >= kMaxSentChunks) {
             break;
         }
-        sentChunks_.push_back(c);
+        // The chunks of the bitmap the views show, numbered within it.
+        const engine::Track& shown = engine_->track(std::min(request_.bitmap, engine_->bitmapCount() - 1));
+        if (c >= shown.firstChunk && c < shown.firstChunk + shown.chunks) {
+            sentChunks_.push_back(c - shown.firstChunk);
+        }
     }
 }
 

@@ -672,6 +672,34 @@ TEST_CASE("each preset behaves as its description says", "[scenario][presets][en
         CHECK(stop.downtimeNs > 200 * kMs);
         CHECK(stop.downtimeNs > 4 * pre.downtimeNs);
     }
+    SECTION("three 4 TiB disks with backup chains: QEMU's precopy pauses for all nine bitmaps, postcopy for none")
+    {
+        const MigrationSummary stop = runPreset(QStringLiteral("three-disks-backup-chain-stop-copy.json"));
+        const MigrationSummary post = runPreset(QStringLiteral("three-disks-backup-chain-postcopy.json"));
+        for (const MigrationSummary* m : {&stop, &post}) {
+            REQUIRE(m->bitmaps.size() == 9);
+            uint64_t chunks = 0;
+            for (const BitmapSummary& b : m->bitmaps) {
+                CHECK(b.verified);
+                CHECK(b.persistent);
+                CHECK(b.chunksSent == b.chunks);  // every bitmap whole, once
+                chunks += b.chunks;
+                if (b.enabled) {
+                    CHECK(b.dirtyBits > 0);
+                } else {
+                    CHECK(b.dirtyBits == 0);  // the previous incremental, frozen: all ZEROES
+                    CHECK(b.chunksZeroes == b.chunks);
+                }
+            }
+            CHECK(chunks == m->chunks);
+            CHECK(m->chunks == 3 * (512 + 8192 + 8192));
+        }
+        CHECK(stop.strategy == Strategy::StopAndCopy);
+        CHECK(stop.downtimeNs > 150 * kMs);
+        CHECK(stop.downtimeNs < stop.maxDowntimeNs);
+        CHECK(post.downtimeNs < 1 * kMs);
+        CHECK(post.unusableWindowNs > 150 * kMs);
+    }
     SECTION("the seed's 1 MiB chunk resends far more than 1 KiB")
     {
         const MigrationSummary big = runPreset(QStringLiteral("seed-1mib-chunk.json"));
