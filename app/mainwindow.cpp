@@ -208,7 +208,7 @@ void MainWindow::buildUi()
     resizeDocks({docks_.first()}, {parametersDockWidth() + 10}, Qt::Horizontal);
     fitParametersDock();
     connect(parameters_, &ParametersPanel::preferredWidthChanged, this, &MainWindow::fitParametersDock);
-    workload_->setDiskBytes(controller_->config().diskBytes);
+    workload_->setDiskBytes(controller_->config().guestBytes());
     workload_->setWorkload(controller_->config().workload);
 }
 
@@ -625,7 +625,7 @@ void MainWindow::connectViews()
     connect(controller_, &SimulationController::speedChanged, this, [this](double s) { updateSpeedLabel(s); });
     connect(controller_, &SimulationController::configChanged, this, [this](const SimConfig& c) {
         parameters_->setConfig(c);
-        workload_->setDiskBytes(c.diskBytes);
+        workload_->setDiskBytes(c.guestBytes());
         workload_->setWorkload(c.workload);
         if (c != scenario_.config) {
             scenario_.name.clear();

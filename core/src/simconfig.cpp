@@ -153,6 +153,13 @@ void SimConfig::validate() const
             throw ConfigError(field, C::Negative, {.value = Q::nanoseconds(ns)}, "must not be negative", index);
         }
     };
+    // A layout's disks and bitmaps first: the one-bitmap fields only mirror its first bitmap.
+    if (hasLayout()) {
+        validateLayout();
+    } else if (!disks.empty()) {
+        throw ConfigError(F::LayoutBitmapDisk, C::NotPositive, {.value = Q::count(0)},
+                          "a layout needs at least one bitmap", 0);
+    }
     validateDisk(diskBytes, granularity);
     if (chunkBytes == 0 || chunkBytes > kMaxChunkBytes || !std::has_single_bit(chunkBytes)) {
         throw ConfigError(F::Chunk, C::NotPowerOfTwo,
@@ -221,12 +228,6 @@ void SimConfig::validate() const
     };
     nameLength(F::Device, deviceName);
     nameLength(F::Bitmap, bitmapName);
-    if (hasLayout()) {
-        validateLayout();
-    } else if (!disks.empty()) {
-        throw ConfigError(F::LayoutBitmapDisk, C::NotPositive, {.value = Q::count(0)},
-                          "a layout needs at least one bitmap", 0);
-    }
     const uint64_t guest = guestBytes();
     workload.validate(guest);
     for (size_t i = 0; i < injections.size(); ++i) {
@@ -317,7 +318,9 @@ void SimConfig::validateLayout() const
             throw ConfigError(e.field() == F::Granularity ? F::LayoutBitmapGranularity : F::LayoutDiskSize, e.code(),
                               e.arguments(), e.reason(), e.field() == F::Granularity ? i : b.disk);
         }
-        if (!ChunkGeometry::compute(disks[b.disk].bytes, b.granularity, chunkBytes).fitsRecord) {
+        // (A chunk size of its own problems is refused at the chunk, after the layout.)
+        const bool chunkValid = chunkBytes != 0 && chunkBytes <= kMaxChunkBytes && std::has_single_bit(chunkBytes);
+        if (chunkValid && !ChunkGeometry::compute(disks[b.disk].bytes, b.granularity, chunkBytes).fitsRecord) {
             throw ConfigError(F::Chunk, C::ChunkExceedsRecord, {.value = Q::bytes(chunkBytes)},
                               "one chunk of bitmap " + quoted(b.name) +
                                   " would cover 2^32 sectors or more, which a BITS record cannot describe "
