@@ -286,3 +286,33 @@ TEST_CASE("the memory check counts every bitmap of a layout", "[engine][layout][
     CHECK(refused->code() == ConfigErrorCode::TooLargeForMemory);
     CHECK_FALSE(memoryRefusal(three, AvailableMemory{all.total(), true}));
 }
+
+TEST_CASE("a link fault cuts every bitmap's attempt and the retry carries them all", "[engine][layout][fault]")
+{
+    for (const Strategy strategy : {Strategy::Precopy, Strategy::Postcopy, Strategy::StopAndCopy}) {
+        CAPTURE(strategyName(strategy));
+        SimConfig cfg = twoDisks(strategy);
+        cfg.workload.kind = WorkloadKind::Uniform;
+        cfg.workload.rate = 5000;
+        cfg.faultsNs = {3 * kMs};   // in the middle of the first attempt (about 4.3 ms of records)
+        cfg.faultRetryNs = 5 * kMs;
+        MigrationEngine engine(cfg);
+        engine.setRecordStream(true);
+        engine.runToEnd();
+        const MigrationSummary s = engine.summary();
+        REQUIRE(s.finished);
+        CHECK(s.faults == 1);
+        CHECK(s.retries == 1);
+        CHECK(s.verified);
+        for (const BitmapSummary& b : s.bitmaps) {
+            CHECK(b.verified);
+            CHECK(b.chunksSent >= b.chunks);  // the retry sends every chunk again
+        }
+        // The retry's stream alone: three STARTs again, names as from a fresh encoder.
+        const auto records = decodeStream(engine.recordedStream());
+        REQUIRE(records.size() >= 3);
+        CHECK(records[0].record.kind == RecordKind::Start);
+        CHECK(records[1].record.bitmap == "b1");
+        CHECK(records[2].record.device == "drive1");
+    }
+}
