@@ -233,12 +233,19 @@ void HeatmapView::updateCursor()
 
 uint64_t HeatmapView::granularity() const
 {
-    return snapshot_ ? snapshot_->bitmapGranularity : 0;
+    if (!snapshot_) {
+        return 0;
+    }
+    // The shown bitmap's; a snapshot made without it (by hand) has the configuration's one bitmap.
+    return snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config.granularity;
 }
 
 uint64_t HeatmapView::diskBytes() const
 {
-    return snapshot_ ? snapshot_->bitmapDiskBytes : 0;
+    if (!snapshot_) {
+        return 0;
+    }
+    return snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config.diskBytes;
 }
 
 uint64_t HeatmapView::bitToByte(uint64_t bit) const

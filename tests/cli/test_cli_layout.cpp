@@ -71,7 +71,8 @@ TEST_CASE("simulate reports every bitmap of a scenario with several disks", "[si
     CHECK(config.value(QStringLiteral("bitmaps")).toArray().size() == 3);
 }
 
-TEST_CASE("--disk and --granularity mean one disk with one bitmap, over a scenario's several", "[simulate][layout]")
+TEST_CASE("the options for the disk and granularity mean one disk with one bitmap, over a scenario's several",
+          "[simulate][layout]")
 {
     QTemporaryDir dir;
     const QString path = writeLayout(dir);
