@@ -17,6 +17,7 @@
 #include "widgets/byteformat.h"
 #include "widgets/chartdata.h"
 #include "widgets/chartmodel.h"
+#include "widgets/bitmapselector.h"
 #include "widgets/heatmapview.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/parameterspanel.h"
@@ -173,6 +174,7 @@ void MainWindow::buildUi()
     phaseStrip_ = new PhaseStrip(central);
     explanation_ = new ExplanationPanel(central);
     heatmap_ = new HeatmapView(central);
+    bitmapSelector_ = new BitmapSelector(central);  // a run with several bitmaps: which one the heatmaps show
     charts_ = new MigrationCharts(central);
     charts_->setModel(chartModel_);
     auto* splitter = new QSplitter(Qt::Vertical, central);
@@ -186,6 +188,7 @@ void MainWindow::buildUi()
     layout->addWidget(scenarioBanner_);
     layout->addWidget(phaseStrip_);
     layout->addWidget(explanation_);
+    layout->addWidget(bitmapSelector_);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
     frameStats_->watch(heatmap_);
@@ -206,7 +209,7 @@ void MainWindow::buildUi()
     resizeDocks({docks_.first()}, {parametersDockWidth() + 10}, Qt::Horizontal);
     fitParametersDock();
     connect(parameters_, &ParametersPanel::preferredWidthChanged, this, &MainWindow::fitParametersDock);
-    workload_->setDiskBytes(controller_->config().diskBytes);
+    workload_->setDiskBytes(controller_->config().guestBytes());
     workload_->setWorkload(controller_->config().workload);
 }
 
@@ -625,7 +628,7 @@ void MainWindow::connectViews()
     connect(controller_, &SimulationController::speedChanged, this, [this](double s) { updateSpeedLabel(s); });
     connect(controller_, &SimulationController::configChanged, this, [this](const SimConfig& c) {
         parameters_->setConfig(c);
-        workload_->setDiskBytes(c.diskBytes);
+        workload_->setDiskBytes(c.guestBytes());
         workload_->setWorkload(c.workload);
         if (c != scenario_.config) {
             scenario_.name.clear();
@@ -634,6 +637,7 @@ void MainWindow::connectViews()
         }
     });
     connect(heatmap_, &HeatmapView::requestChanged, controller_, &SimulationController::setRequest);
+    connect(bitmapSelector_, &BitmapSelector::bitmapChosen, heatmap_, &HeatmapView::setBitmap);
     connect(heatmap_, &HeatmapView::brushStroke, this, &MainWindow::onBrush);
     connect(parameters_, &ParametersPanel::configEdited, this,
             [this](const SimConfig& c) { applyConfig(c, tr("Change parameters")); });
@@ -747,6 +751,7 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
         heatmap_->zoomStack()->setTotalBits(snapshot->geometry.totalBits());
     }
     heatmap_->setSnapshot(snapshot);
+    bitmapSelector_->setSnapshot(snapshot);
     chartModel_->setSnapshot(snapshot);
     // Text views take turns while a run plays; a new phase or pass goes to all.
     const std::vector<bool> turn =

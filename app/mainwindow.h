@@ -33,6 +33,7 @@ namespace bitmig {
 class ExplanationPanel;
 class FrameStats;
 class HeatmapView;
+class BitmapSelector;
 class HowItWorksPanel;
 class LanguageManager;
 class MessageBar;
@@ -58,6 +59,7 @@ public:
     // The data the charts draw and export, fed from the controller's snapshots.
     ChartModel* chartModel() const noexcept { return chartModel_; }
     HeatmapView* heatmap() const noexcept { return heatmap_; }
+    BitmapSelector* bitmapSelector() const noexcept { return bitmapSelector_; }
     MigrationCharts* charts() const noexcept { return charts_; }
     ParametersPanel* parameters() const noexcept { return parameters_; }
     WorkloadPanel* workloadPanel() const noexcept { return workload_; }
@@ -186,6 +188,7 @@ private:
 
     MessageBar* messageBar_ = nullptr;
     HeatmapView* heatmap_ = nullptr;
+    BitmapSelector* bitmapSelector_ = nullptr;
     MigrationCharts* charts_ = nullptr;
     PhaseStrip* phaseStrip_ = nullptr;
     ExplanationPanel* explanation_ = nullptr;

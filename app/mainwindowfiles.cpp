@@ -193,7 +193,7 @@ bool MainWindow::loadTrace(const QString& path, QString* error)
     try {
         WorkloadSpec w = workload_->workload();
         w.trace.trace = std::make_shared<const Trace>(TraceReader::readFile(QFile::encodeName(path).toStdString()));
-        w.trace.validate(controller_->config().diskBytes);
+        w.trace.validate(controller_->config().guestBytes());
         controller_->setWorkload(w);
         workload_->setWorkload(w);
         showHint(tr("Replaying %1 from now on.").arg(QFileInfo(path).fileName()));

@@ -171,6 +171,8 @@ QString ConfigErrorText::reason(const ConfigError& error, const QLocale& locale)
         }
         return text;
     }
+    case C::DuplicateName:
+        return tr("\"%1\" is named twice").arg(QString::fromStdString(a.text));
     case C::UnknownName:
         if (field == F::Strategy) {
             return tr("unknown strategy \"%1\"").arg(QString::fromStdString(a.text));

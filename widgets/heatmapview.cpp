@@ -103,6 +103,7 @@ HeatmapRequest HeatmapView::currentRequest() const
     request.endBit = stack_->endBit();  // [0, 0) before the size is known: the whole bitmap
     request.columns = layout_.columns;
     request.rows = layout_.rows;
+    request.bitmap = bitmap_;
     return request;
 }
 
@@ -127,8 +128,8 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
             fades_.clear();
         }
         uint64_t total = snapshot_->geometry.totalBits();
-        if (total == 0 && snapshot_->config.granularity > 0) {
-            total = (snapshot_->config.diskBytes + snapshot_->config.granularity - 1) / snapshot_->config.granularity;
+        if (total == 0 && granularity() > 0) {
+            total = (diskBytes() + granularity() - 1) / granularity();
         }
         stack_->setTotalBits(total);
 
@@ -152,6 +153,19 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
             setAccessibleDescription(description);
         }
     }
+    update();
+}
+
+void HeatmapView::setBitmap(size_t index)
+{
+    if (index == bitmap_) {
+        return;
+    }
+    bitmap_ = index;
+    // Another bitmap has its own size: the view starts from the whole of it.
+    stack_->setTotalBits(0);
+    fades_.clear();
+    emitRequestIfChanged();
     update();
 }
 
@@ -219,12 +233,19 @@ void HeatmapView::updateCursor()
 
 uint64_t HeatmapView::granularity() const
 {
-    return snapshot_ ? snapshot_->config.granularity : 0;
+    if (!snapshot_) {
+        return 0;
+    }
+    // The shown bitmap's; a snapshot made without it (by hand) has the configuration's one bitmap.
+    return snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config.granularity;
 }
 
 uint64_t HeatmapView::diskBytes() const
 {
-    return snapshot_ ? snapshot_->config.diskBytes : 0;
+    if (!snapshot_) {
+        return 0;
+    }
+    return snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config.diskBytes;
 }
 
 uint64_t HeatmapView::bitToByte(uint64_t bit) const
@@ -814,7 +835,9 @@ void HeatmapView::flushBrush()
         return;
     }
     for (const BrushStroke::ByteRange& range : stroke_.takePending()) {
-        Q_EMIT brushStroke(range.firstByte, range.lengthBytes, stroke_.clears());
+        // In the guest's space: the shown bitmap's disk may not be the first.
+        const uint64_t diskStart = snapshot_ ? snapshot_->bitmapDiskStart : 0;
+        Q_EMIT brushStroke(diskStart + range.firstByte, range.lengthBytes, stroke_.clears());
     }
     brushClock_.restart();
 }

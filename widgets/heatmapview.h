@@ -71,6 +71,8 @@ public Q_SLOTS:
     // Keeps a reference and schedules a repaint; never paints synchronously.
     void setSnapshot(bitmig::SimSnapshotPtr snapshot);
     void setShowDestination(bool show);
+    // The bitmap to show (SimConfig::bitmapList() index): asked for in the next request.
+    void setBitmap(size_t index);
     void setTool(bitmig::HeatmapView::Tool tool);
     void setCellPixels(int pixels);
     void setDensityScale(bitmig::DensityPalette::Scale scale);
@@ -133,6 +135,7 @@ private:
     std::optional<HeatmapRequest> lastRequest_;
     Tool tool_ = Tool::Pan;
     bool showDestination_ = true;
+    size_t bitmap_ = 0;
     int cellPixels_ = 4;
     DensityPalette::Scale densityScale_ = DensityPalette::Scale::Logarithmic;
 

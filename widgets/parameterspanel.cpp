@@ -258,6 +258,12 @@ SimConfig ParametersPanel::config() const
     SimConfig c = base_;
     c.diskBytes = disk_->value();
     c.granularity = granularity_->currentData().toULongLong();
+    if (c.diskBytes != base_.diskBytes || c.granularity != base_.granularity) {
+        // The disk and granularity fields mean one disk with one bitmap, as on the command line: a
+        // scenario's several disks and bitmaps give way to them.
+        c.disks.clear();
+        c.bitmaps.clear();
+    }
     c.chunkBytes = chunk_->value();
     c.strategy = Strategy(strategy_->currentData().toInt());
     c.bandwidth = bandwidth_->number();

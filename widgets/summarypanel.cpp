@@ -2,6 +2,8 @@
 
 #include "byteformat.h"
 
+#include <bitmig/printable.h>
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -58,6 +60,8 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent)
     lost_ = row(QT_TR_NOOP("Lost bits"));
     sourceSha_ = row(QT_TR_NOOP("Source SHA-256"));
     destSha_ = row(QT_TR_NOOP("Destination SHA-256"));
+    bitmaps_ = row(QT_TR_NOOP("Bitmaps"));
+    bitmaps_->setObjectName(QStringLiteral("summaryBitmaps"));
     for (QLabel* l : {sourceSha_, destSha_}) {
         l->setWordWrap(true);
         QFont mono = l->font();
@@ -138,12 +142,35 @@ void SummaryPanel::setSummary(const MigrationSummary& s, const SimConfig& config
     lost_->setText(tr("%1 lost, %2 extra").arg(l.toString(qulonglong(s.lostBits)), l.toString(qulonglong(s.extraBits))));
     sourceSha_->setText(QString::fromStdString(s.sourceSha256));
     destSha_->setText(QString::fromStdString(s.destinationSha256));
+    // Several bitmaps: each one's share (the rows above are totals, the SHA-256 rows the first's).
+    QStringList perBitmap;
+    if (s.bitmaps.size() > 1) {
+        for (const BitmapSummary& b : s.bitmaps) {
+            const QString verified = !s.finished ? tr("not yet") : b.verified ? tr("verified ✓") : tr("NOT verified ✗");
+            perBitmap << tr("%1/%2: %3 in %4 of %5 chunks (%6 resent), %7 dirty bits, %8; SHA-256 %9")
+                             .arg(QString::fromStdString(printable(b.device)), QString::fromStdString(printable(b.name)),
+                                  bytes(b.wireBytes), l.toString(qulonglong(b.chunksSent)),
+                                  l.toString(qulonglong(b.chunks)), l.toString(qulonglong(b.chunksResent)),
+                                  l.toString(qulonglong(b.dirtyBits)), verified,
+                                  QString::fromStdString(b.destinationSha256.empty() ? b.sourceSha256
+                                                                                      : b.destinationSha256)
+                                      .left(16));
+        }
+    }
+    bitmaps_->setText(perBitmap.join(QLatin1Char('\n')));
+    bitmaps_->setVisible(!perBitmap.isEmpty());
+    if (auto* caption = form_->labelForField(bitmaps_)) {
+        caption->setVisible(!perBitmap.isEmpty());
+    }
 }
 
 QStringList SummaryPanel::lines() const
 {
     QStringList out;
     for (const auto& [name, label] : rows_) {
+        if (label == bitmaps_ && label->text().isEmpty()) {
+            continue;  // one bitmap: the rows above say it all
+        }
         out << tr(name) + QStringLiteral(": ") + label->text();
     }
     return out;

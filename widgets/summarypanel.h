@@ -34,6 +34,7 @@ private:
     bool timeLimitReached_ = false;
     QLabel *strategy_, *state_, *passes_, *payload_, *header_, *overhead_, *chunks_, *writes_, *downtime_,
         *expected_, *total_, *window_, *lost_, *sourceSha_, *destSha_;
+    QLabel* bitmaps_ = nullptr;  // one line per bitmap, with several
 };
 
 } // namespace bitmig

@@ -137,6 +137,12 @@ SimConfig SimOptions::toConfig(const QCommandLineParser& parser, bool withChunk)
     if (given("strategy")) {
         c.strategy = OptionValue::strategy(opt("strategy"), value("strategy"));
     }
+    if (given("disk") || given("granularity") || given("device") || given("bitmap")) {
+        // These mean one disk with one bitmap: they replace a scenario's disks and bitmaps (its
+        // first bitmap's values stay for what the options do not set).
+        c.disks.clear();
+        c.bitmaps.clear();
+    }
     if (given("disk")) {
         c.diskBytes = OptionValue::size(opt("disk"), value("disk"));
     }

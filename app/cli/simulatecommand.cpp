@@ -41,10 +41,21 @@ std::unique_ptr<QFile> openOutput(const QCommandLineParser& parser, const QStrin
 
 // What a QEMU 7.2 destination loads (ChunkGeometry::qemuLoad, docs/qemu-limits.md): chunks of whole
 // 64-bit words whose buffers stay within its 10 KiB limit.
+void checkQemuFile(const SimConfig& config, uint64_t diskBytes, uint64_t granularity);
+
+// Every bitmap's chunks must load.
 void checkQemuFile(const SimConfig& config)
 {
+    const std::vector<DiskSpec> disks = config.diskList();
+    for (const BitmapSpec& b : config.bitmapList()) {
+        checkQemuFile(config, disks[b.disk].bytes, b.granularity);
+    }
+}
+
+void checkQemuFile(const SimConfig& config, uint64_t diskBytes, uint64_t granularity)
+{
     const QString option = QStringLiteral("--qemu-file");
-    const ChunkGeometry g = ChunkGeometry::compute(config.diskBytes, config.granularity, config.chunkBytes);
+    const ChunkGeometry g = ChunkGeometry::compute(diskBytes, granularity, config.chunkBytes);
     switch (g.qemuLoad) {
     case ChunkGeometry::QemuLoad::Loads:
         return;

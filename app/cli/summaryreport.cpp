@@ -90,9 +90,15 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
 
     out << QCoreApplication::translate("bitmig", "Scenario") << '\n';
     row(out, QCoreApplication::translate("bitmig", "Strategy"), latin1(strategyName(c.strategy)));
-    row(out, QCoreApplication::translate("bitmig", "Disk"),
-        QCoreApplication::translate("bitmig", "%1, granularity %2: %3 bits, %4 of bitmap")
-            .arg(size(c.diskBytes), size(c.granularity), number(bits), size((bits + 7) / 8)));
+    if (c.hasLayout()) {
+        for (const DiskSpec& d : c.disks) {
+            row(out, QCoreApplication::translate("bitmig", "Disk %1").arg(shownName(d.node)), size(d.bytes));
+        }
+    } else {
+        row(out, QCoreApplication::translate("bitmig", "Disk"),
+            QCoreApplication::translate("bitmig", "%1, granularity %2: %3 bits, %4 of bitmap")
+                .arg(size(c.diskBytes), size(c.granularity), number(bits), size((bits + 7) / 8)));
+    }
     row(out, QCoreApplication::translate("bitmig", "Chunk"),
         QCoreApplication::translate("bitmig", "%1 (%2 chunks, %3 of disk per meta bit)")
             .arg(size(c.chunkBytes), number(s.chunks), size(c.chunkBytes * 8 * c.granularity)));
@@ -175,6 +181,27 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
     }
     if (!s.error.empty()) {
         row(out, QCoreApplication::translate("bitmig", "Error"), QString::fromStdString(s.error));
+    }
+    if (s.bitmaps.size() > 1) {
+        // Each bitmap's share; the figures above are the totals (the SHA-256 the first bitmap's).
+        out << '\n' << QCoreApplication::translate("bitmig", "Bitmaps") << '\n';
+        for (const BitmapSummary& b : s.bitmaps) {
+            const QString state = (b.enabled ? QCoreApplication::translate("bitmig", "enabled")
+                                             : QCoreApplication::translate("bitmig", "disabled")) +
+                                  (b.persistent ? QCoreApplication::translate("bitmig", ", persistent") : QString());
+            out << "  " << shownName(b.device) << '/' << shownName(b.name) << '\n';
+            row(out, QCoreApplication::translate("bitmig", "  Bitmap"),
+                QCoreApplication::translate("bitmig", "granularity %1, %2: %3 bits, %4 dirty")
+                    .arg(size(b.granularity), state, number(b.bits), number(b.dirtyBits)));
+            row(out, QCoreApplication::translate("bitmig", "  Sent"),
+                QCoreApplication::translate("bitmig", "%1 bytes in %2 records; chunks %3 of %4 (resent %5, as zeroes %6)")
+                    .arg(number(b.wireBytes), number(b.records), number(b.chunksSent), number(b.chunks),
+                         number(b.chunksResent), number(b.chunksZeroes)));
+            row(out, QCoreApplication::translate("bitmig", "  Verified"),
+                QCoreApplication::translate("bitmig", "%1 (lost %2, extra %3)")
+                    .arg(yesNo(b.verified), number(b.lostBits), number(b.extraBits)));
+            row(out, QCoreApplication::translate("bitmig", "  SHA-256"), QString::fromStdString(b.destinationSha256));
+        }
     }
 }
 

@@ -61,6 +61,8 @@ std::optional<Scenario> Qcow2Import::scenario(const QString& name, const SimConf
     SimConfig config = base;
     config.diskBytes = image_.diskBytes();
     config.granularity = info->granularity;
+    config.disks.clear();  // the image's one disk with its one bitmap
+    config.bitmaps.clear();
     config.injections.clear();
     const QString keptWorkload = describe(config.workload);
     if (workload == Workload::Idle) {

@@ -158,7 +158,7 @@ void SimulationController::revert(quint64 token)
 void SimulationController::setWorkload(const WorkloadSpec& spec)
 {
     try {
-        spec.validate(config_.diskBytes);
+        spec.validate(config_.guestBytes());
     } catch (const ConfigError& e) {
         Q_EMIT failed(ConfigErrorText::message(e));
         return;

@@ -185,7 +185,9 @@ void SimulationWorker::inject(quint64 token, bool clear, quint64 offset, quint64
     }
     const DirtyBitmap* target = engine_->guestBitmap();
     Undo undo{clear, {}};
-    bool undoable = target && !engine_->guestPaused();
+    // Undo remembers the granules of one bitmap: not offered for a run with several (the stroke may
+    // reach any of their disks).
+    bool undoable = target && !engine_->guestPaused() && !engine_->config().hasLayout();
     if (undoable) {
         if (clear) {
             // Only whole granules are cleared: remember the set ones among them.
@@ -345,7 +347,11 @@ void SimulationWorker::collectTickState()
         if (sentChunks_.size() >= kMaxSentChunks) {
             break;
         }
-        sentChunks_.push_back(c);
+        // The chunks of the bitmap the views show, numbered within it.
+        const engine::Track& shown = engine_->track(std::min(request_.bitmap, engine_->bitmapCount() - 1));
+        if (c >= shown.firstChunk && c < shown.firstChunk + shown.chunks) {
+            sentChunks_.push_back(c - shown.firstChunk);
+        }
     }
 }
 

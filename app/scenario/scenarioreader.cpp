@@ -42,7 +42,10 @@ namespace {
 constexpr const char* kTopLevelKeys[] = {
     "format", "version", "name", "description", "disk", "granularity", "chunk", "strategy", "bandwidth",
     "latency", "maxDowntime", "maxPasses", "completeOnlyBelow", "tick", "migrationStart", "timeLimit",
-    "sampleInterval", "seed", "device", "bitmap", "workload", "injections", "faults", "faultRetry"};
+    "sampleInterval", "seed", "device", "bitmap", "disks", "bitmaps", "workload", "injections", "faults",
+    "faultRetry"};
+constexpr const char* kDiskKeys[] = {"node", "size"};
+constexpr const char* kBitmapKeys[] = {"disk", "name", "granularity", "enabled", "persistent"};
 constexpr const char* kWorkloadKeys[] = {
     "type", "rate", "writeSize", "hotFraction", "hotShare", "zipfExponent", "burstPeriod", "burstDuty", "trace"};
 constexpr const char* kTraceKeys[] = {"path", "format", "speed", "loop"};
@@ -365,6 +368,97 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
 // The versions of the format that added `workload.trace`, and `faults` with `faultRetry`.
 constexpr uint64_t kTraceVersion = 2;
 constexpr uint64_t kFaultsVersion = 3;
+constexpr uint64_t kLayoutVersion = 4;  // `disks` and `bitmaps`
+
+// A list of objects at `path`, each read by `item(object, itemPath)`.
+template <class Item>
+void readObjects(const Reader& r, const QJsonValue& v, const QString& path, const char* const* keys, size_t keyCount,
+                 Item&& item)
+{
+    if (!v.isArray()) {
+        r.wrongType(path, ScenarioFile::tr("an array of objects"), v);
+    }
+    const QJsonArray list = v.toArray();
+    if (list.isEmpty()) {
+        r.fail(path, ScenarioFile::tr("must list at least one"));
+    }
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString itemPath = indexPath(path, i);
+        if (!list.at(i).isObject()) {
+            r.wrongType(itemPath, ScenarioFile::tr("an object"), list.at(i));
+        }
+        const QJsonObject o = list.at(i).toObject();
+        r.rejectUnknownKeys(o, itemPath, std::span<const char* const>(keys, keyCount));
+        item(o, itemPath);
+    }
+}
+
+bool readFlag(const Reader& r, const QJsonObject& o, const char* key, const QString& path, bool fallback)
+{
+    if (!o.contains(QLatin1String(key))) {
+        return fallback;
+    }
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isBool()) {
+        r.wrongType(childPath(path, QLatin1String(key)), ScenarioFile::tr("true or false"), v);
+    }
+    return v.toBool();
+}
+
+// `disks` and `bitmaps` (version 4): the disks by node name, each bitmap on a disk named by its node.
+void readLayout(const Reader& r, const QJsonValue& disksValue, const QJsonValue& bitmapsValue, SimConfig& c)
+{
+    std::vector<DiskSpec> disks;
+    readObjects(r, disksValue, QStringLiteral("disks"), kDiskKeys, std::size(kDiskKeys),
+                [&](const QJsonObject& o, const QString& path) {
+                    DiskSpec d;
+                    const QString node = childPath(path, QStringLiteral("node"));
+                    if (!o.contains(QLatin1String("node"))) {
+                        r.fail(node, ScenarioFile::tr("missing; every disk names its node"));
+                    }
+                    d.node = r.string(o.value(QLatin1String("node")), node).toStdString();
+                    const QString size = childPath(path, QStringLiteral("size"));
+                    if (!o.contains(QLatin1String("size"))) {
+                        r.fail(size, ScenarioFile::tr("missing; every disk gives its size"));
+                    }
+                    d.bytes = r.size(o.value(QLatin1String("size")), size);
+                    disks.push_back(std::move(d));
+                });
+    std::vector<BitmapSpec> bitmaps;
+    readObjects(r, bitmapsValue, QStringLiteral("bitmaps"), kBitmapKeys, std::size(kBitmapKeys),
+                [&](const QJsonObject& o, const QString& path) {
+                    BitmapSpec b;
+                    const QString disk = childPath(path, QStringLiteral("disk"));
+                    if (!o.contains(QLatin1String("disk"))) {
+                        r.fail(disk, ScenarioFile::tr("missing; every bitmap names the node of its disk"));
+                    }
+                    const QString node = r.string(o.value(QLatin1String("disk")), disk);
+                    const auto it = std::find_if(disks.begin(), disks.end(),
+                                                 [&node](const DiskSpec& d) { return d.node == node.toStdString(); });
+                    if (it == disks.end()) {
+                        r.fail(disk, ScenarioFile::tr("\"%1\" is not the node of a disk in \"disks\"").arg(shown(node)));
+                    }
+                    b.disk = size_t(it - disks.begin());
+                    if (!bitmaps.empty() && b.disk < bitmaps.back().disk) {
+                        // Bitmaps go on the wire disk by disk: the file says them in that order.
+                        r.fail(disk, ScenarioFile::tr("the bitmaps are listed disk by disk, in the order of "
+                                                      "\"disks\""));
+                    }
+                    const QString name = childPath(path, QStringLiteral("name"));
+                    if (!o.contains(QLatin1String("name"))) {
+                        r.fail(name, ScenarioFile::tr("missing; every bitmap has a name"));
+                    }
+                    b.name = r.string(o.value(QLatin1String("name")), name).toStdString();
+                    if (o.contains(QLatin1String("granularity"))) {
+                        b.granularity = r.size(o.value(QLatin1String("granularity")),
+                                               childPath(path, QStringLiteral("granularity")));
+                    }
+                    b.enabled = readFlag(r, o, "enabled", path, true);
+                    b.persistent = readFlag(r, o, "persistent", path, false);
+                    bitmaps.push_back(std::move(b));
+                });
+    c.setLayout(std::move(disks), std::move(bitmaps));
+}
 
 WorkloadSpec readWorkload(const Reader& r, const QJsonValue& v, const QString& path, const QDir& base,
                           uint64_t version)
@@ -478,6 +572,11 @@ QString ScenarioReader::keyPathForField(ConfigField field, std::optional<size_t>
     case ConfigField::InjectionTime:
     case ConfigField::InjectionLength:
     case ConfigField::Fault:
+    case ConfigField::LayoutDiskNode:
+    case ConfigField::LayoutDiskSize:
+    case ConfigField::LayoutBitmapDisk:
+    case ConfigField::LayoutBitmapName:
+    case ConfigField::LayoutBitmapGranularity:
         if (!index) {
             break;
         }
@@ -690,6 +789,26 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
     }
     if (has("bitmap")) {
         c.bitmapName = r.string(at("bitmap"), key("bitmap")).toStdString();
+    }
+    if (has("disks") || has("bitmaps")) {
+        for (const char* name : {"disks", "bitmaps"}) {
+            if (version < kLayoutVersion) {
+                r.fail(key(has(name) ? name : "bitmaps"),
+                       ScenarioFile::tr("needs version %1 of the format; the file says version %2")
+                           .arg(kLayoutVersion)
+                           .arg(version));
+            }
+            if (!has(name)) {
+                r.fail(key(name), ScenarioFile::tr("missing; \"disks\" and \"bitmaps\" go together"));
+            }
+        }
+        for (const char* name : {"disk", "granularity", "device", "bitmap"}) {
+            if (has(name)) {
+                r.fail(key(name), ScenarioFile::tr("not with \"disks\" and \"bitmaps\", where each disk and "
+                                                   "bitmap gives its own"));
+            }
+        }
+        readLayout(r, at("disks"), at("bitmaps"), c);
     }
     if (has("workload")) {
         c.workload =

@@ -216,11 +216,13 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
     field("format", jsonString(ScenarioFile::formatName()));
     // The oldest version that holds the scenario, so that older readers keep reading what they can.
     const bool faults = !c.faultsNs.empty() || c.faultRetryNs != -1;
-    field("version", QByteArray::number(faults ? 3 : w.trace.active() ? 2 : 1));
+    field("version", QByteArray::number(c.hasLayout() ? 4 : faults ? 3 : w.trace.active() ? 2 : 1));
     field("name", jsonString(scenario.name));
     field("description", jsonString(scenario.description));
-    field("disk", sizeText(c.diskBytes));
-    field("granularity", sizeText(c.granularity));
+    if (!c.hasLayout()) {
+        field("disk", sizeText(c.diskBytes));
+        field("granularity", sizeText(c.granularity));
+    }
     field("chunk", sizeText(c.chunkBytes));
     field("strategy", jsonString(strategyName(c.strategy)));
     field("bandwidth", bandwidthText(c.bandwidth));
@@ -233,8 +235,27 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
     field("timeLimit", durationText(c.timeLimitNs));
     field("sampleInterval", durationText(c.sampleIntervalNs));
     field("seed", c.seed < (uint64_t(1) << 53) ? jsonNumber(c.seed) : jsonString(std::to_string(c.seed)));
-    field("device", jsonString(c.deviceName));
-    field("bitmap", jsonString(c.bitmapName));
+    if (c.hasLayout()) {
+        QByteArray disks = "[";
+        for (size_t i = 0; i < c.disks.size(); ++i) {
+            disks += i ? ",\n    " : "\n    ";
+            disks += "{\"node\": " + jsonString(c.disks[i].node) + ", \"size\": " + sizeText(c.disks[i].bytes) + "}";
+        }
+        field("disks", disks + "\n  ]");
+        QByteArray bitmaps = "[";
+        for (size_t i = 0; i < c.bitmaps.size(); ++i) {
+            const BitmapSpec& b = c.bitmaps[i];
+            bitmaps += i ? ",\n    " : "\n    ";
+            bitmaps += "{\"disk\": " + jsonString(c.disks[b.disk].node) + ", \"name\": " + jsonString(b.name) +
+                       ", \"granularity\": " + sizeText(b.granularity) +
+                       ", \"enabled\": " + (b.enabled ? "true" : "false") +
+                       ", \"persistent\": " + (b.persistent ? "true" : "false") + "}";
+        }
+        field("bitmaps", bitmaps + "\n  ]");
+    } else {
+        field("device", jsonString(c.deviceName));
+        field("bitmap", jsonString(c.bitmapName));
+    }
 
     field("workload", "{\n");
     first = true;

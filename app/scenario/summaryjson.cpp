@@ -148,7 +148,7 @@ QJsonObject SummaryJson::toJson(const MigrationSummary& s)
         });
     }
     const std::string_view strategy = strategyName(s.strategy);
-    return QJsonObject{
+    QJsonObject out{
         {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
         {key("phases"), phases},
         {key("started"), s.started},
@@ -187,6 +187,36 @@ QJsonObject SummaryJson::toJson(const MigrationSummary& s)
         {key("expectedSha256"), text(s.expectedSha256)},
         {key("error"), text(s.error)},
     };
+    if (s.bitmaps.size() > 1) {
+        // Several bitmaps: each one's share (the figures above are their totals).
+        QJsonArray bitmaps;
+        for (const BitmapSummary& b : s.bitmaps) {
+            bitmaps.append(QJsonObject{
+                {key("device"), text(b.device)},
+                {key("name"), text(b.name)},
+                {key("granularity"), exact(b.granularity)},
+                {key("enabled"), b.enabled},
+                {key("persistent"), b.persistent},
+                {key("bits"), exact(b.bits)},
+                {key("chunks"), exact(b.chunks)},
+                {key("chunksSent"), exact(b.chunksSent)},
+                {key("chunksResent"), exact(b.chunksResent)},
+                {key("chunksZeroes"), exact(b.chunksZeroes)},
+                {key("records"), exact(b.records)},
+                {key("payloadBytes"), exact(b.payloadBytes)},
+                {key("wireBytes"), exact(b.wireBytes)},
+                {key("dirtyBits"), exact(b.dirtyBits)},
+                {key("lostBits"), exact(b.lostBits)},
+                {key("extraBits"), exact(b.extraBits)},
+                {key("verified"), b.verified},
+                {key("sourceSha256"), text(b.sourceSha256)},
+                {key("destinationSha256"), text(b.destinationSha256)},
+                {key("expectedSha256"), text(b.expectedSha256)},
+            });
+        }
+        out.insert(key("bitmaps"), bitmaps);
+    }
+    return out;
 }
 
 MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
@@ -245,6 +275,34 @@ MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
     f.stringField("destinationSha256", s.destinationSha256);
     f.stringField("expectedSha256", s.expectedSha256);
     f.stringField("error", s.error);
+    if (const QJsonValue v = f.value("bitmaps"); v.isArray()) {
+        for (const QJsonValue& item : v.toArray()) {
+            const QJsonObject o = item.toObject();
+            const Fields bf(o);
+            BitmapSummary b;
+            bf.stringField("device", b.device);
+            bf.stringField("name", b.name);
+            bf.unsignedField("granularity", b.granularity);
+            bf.boolField("enabled", b.enabled);
+            bf.boolField("persistent", b.persistent);
+            bf.unsignedField("bits", b.bits);
+            bf.unsignedField("chunks", b.chunks);
+            bf.unsignedField("chunksSent", b.chunksSent);
+            bf.unsignedField("chunksResent", b.chunksResent);
+            bf.unsignedField("chunksZeroes", b.chunksZeroes);
+            bf.unsignedField("records", b.records);
+            bf.unsignedField("payloadBytes", b.payloadBytes);
+            bf.unsignedField("wireBytes", b.wireBytes);
+            bf.unsignedField("dirtyBits", b.dirtyBits);
+            bf.unsignedField("lostBits", b.lostBits);
+            bf.unsignedField("extraBits", b.extraBits);
+            bf.boolField("verified", b.verified);
+            bf.stringField("sourceSha256", b.sourceSha256);
+            bf.stringField("destinationSha256", b.destinationSha256);
+            bf.stringField("expectedSha256", b.expectedSha256);
+            s.bitmaps.push_back(std::move(b));
+        }
+    }
     // "overhead" is derived from headerBytes and wireBytes, so it is not read back.
     return s;
 }
@@ -291,7 +349,7 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
         faults.append(exact(t));
     }
     const std::string_view strategy = strategyName(c.strategy);
-    return QJsonObject{
+    QJsonObject out{
         {key("strategy"), QString::fromLatin1(strategy.data(), qsizetype(strategy.size()))},
         {key("diskBytes"), exact(c.diskBytes)},
         {key("granularity"), exact(c.granularity)},
@@ -313,6 +371,23 @@ QJsonObject SummaryJson::configToJson(const SimConfig& c)
         {key("deviceName"), text(c.deviceName)},
         {key("bitmapName"), text(c.bitmapName)},
     };
+    if (c.hasLayout()) {
+        QJsonArray disks;
+        for (const DiskSpec& d : c.disks) {
+            disks.append(QJsonObject{{key("node"), text(d.node)}, {key("bytes"), exact(d.bytes)}});
+        }
+        QJsonArray bitmaps;
+        for (const BitmapSpec& b : c.bitmaps) {
+            bitmaps.append(QJsonObject{{key("disk"), exact(uint64_t(b.disk))},
+                                       {key("name"), text(b.name)},
+                                       {key("granularity"), exact(b.granularity)},
+                                       {key("enabled"), b.enabled},
+                                       {key("persistent"), b.persistent}});
+        }
+        out.insert(key("disks"), disks);
+        out.insert(key("bitmaps"), bitmaps);
+    }
+    return out;
 }
 
 SimConfig SummaryJson::configFromJson(const QJsonObject& json)
@@ -337,6 +412,32 @@ SimConfig SummaryJson::configFromJson(const QJsonObject& json)
     f.unsignedField("seed", c.seed);
     f.stringField("deviceName", c.deviceName);
     f.stringField("bitmapName", c.bitmapName);
+    if (f.value("disks").isArray() && f.value("bitmaps").isArray()) {
+        std::vector<DiskSpec> disks;
+        for (const QJsonValue& item : f.value("disks").toArray()) {
+            const QJsonObject o = item.toObject();
+            const Fields df(o);
+            DiskSpec d;
+            df.stringField("node", d.node);
+            df.unsignedField("bytes", d.bytes);
+            disks.push_back(std::move(d));
+        }
+        std::vector<BitmapSpec> bitmaps;
+        for (const QJsonValue& item : f.value("bitmaps").toArray()) {
+            const QJsonObject o = item.toObject();
+            const Fields bf(o);
+            BitmapSpec b;
+            uint64_t disk = 0;
+            bf.unsignedField("disk", disk);
+            b.disk = size_t(disk);
+            bf.stringField("name", b.name);
+            bf.unsignedField("granularity", b.granularity);
+            bf.boolField("enabled", b.enabled);
+            bf.boolField("persistent", b.persistent);
+            bitmaps.push_back(std::move(b));
+        }
+        c.setLayout(std::move(disks), std::move(bitmaps));
+    }
     if (const QJsonValue v = f.value("workload"); v.isObject()) {
         const QJsonObject o = v.toObject();
         const Fields wf(o);

@@ -8,10 +8,30 @@
 namespace bitmig {
 
 BitmapReceiver::BitmapReceiver(std::string device, std::string bitmap, uint64_t diskBytes, uint64_t maxBufSize)
-    : device_(std::move(device)), name_(std::move(bitmap)), diskBytes_(diskBytes),
-      decoder_(StreamDecoderOptions{.framing = true, .sectionFooters = false, .instanceId = 0,
+    : BitmapReceiver(std::vector<Target>{Target{std::move(device), std::move(bitmap), diskBytes}}, maxBufSize)
+{
+}
+
+BitmapReceiver::BitmapReceiver(std::vector<Target> targets, uint64_t maxBufSize)
+    : decoder_(StreamDecoderOptions{.framing = true, .sectionFooters = false, .instanceId = 0,
                                     .maxBufSize = maxBufSize})
 {
+    if (targets.empty()) {
+        throw std::invalid_argument("a destination needs at least one bitmap");
+    }
+    for (Target& t : targets) {
+        slots_.push_back(Slot{std::move(t), nullptr, false, false});
+    }
+}
+
+BitmapReceiver::Slot& BitmapReceiver::slotFor(const StreamRecord& record)
+{
+    for (Slot& s : slots_) {
+        if (s.target.device == record.device && s.target.bitmap == record.bitmap) {
+            return s;
+        }
+    }
+    throw std::runtime_error("record for unknown bitmap " + quoted(record.device + "/" + record.bitmap));
 }
 
 void BitmapReceiver::feed(std::span<const uint8_t> bytes)
@@ -25,50 +45,61 @@ void BitmapReceiver::feed(std::span<const uint8_t> bytes)
 void BitmapReceiver::apply(const StreamRecord& record)
 {
     if (record.kind == RecordKind::Eos) {
-        if (complete_) {
+        if (complete()) {
             ended_ = true;  // the EOS that closes the END section
         }
         return;
     }
-    if (record.device != device_ || record.bitmap != name_) {
-        throw std::runtime_error("record for unknown bitmap " + quoted(record.device + "/" + record.bitmap));
-    }
+    Slot& slot = slotFor(record);
+    const size_t index = size_t(&slot - slots_.data());
+    const std::string& name = slot.target.bitmap;
     switch (record.kind) {
-    case RecordKind::Start:
-        if (bitmap_) {
-            throw std::runtime_error("START for bitmap " + quoted(name_) + ", which already exists");
+    case RecordKind::Start: {
+        if (slot.bitmap) {
+            throw std::runtime_error("START for bitmap " + quoted(name) + ", which already exists");
         }
-        bitmap_ = std::make_unique<DirtyBitmap>(name_, diskBytes_, record.granularity);
-        bitmap_->setPersistent(record.startFlags & stream::kStartPersistent);
-        bitmap_->setEnabled(false);
-        if (record.startFlags & stream::kStartEnabled) {
-            bitmap_->createSuccessor();  // disabled, like the bitmap, until the guest starts here
+        slot.bitmap = std::make_unique<DirtyBitmap>(name, slot.target.diskBytes, record.granularity);
+        DirtyBitmap& bm = *slot.bitmap;
+        ++startedCount_;
+        bm.setPersistent(record.startFlags & stream::kStartPersistent);
+        bm.setEnabled(false);
+        slot.recording = record.startFlags & stream::kStartEnabled;
+        if (slot.recording) {
+            bm.createSuccessor();  // disabled, like the bitmap, until the guest starts here
+            if (guestHere_) {
+                bm.successor()->setEnabled(true);
+            }
         } else {
-            bitmap_->setBusy(true);
+            bm.setBusy(true);
         }
         if (onStart) {
-            onStart(*bitmap_);
+            onStart(index, bm);
         }
         break;
+    }
     case RecordKind::Bits:
-        applyBits(record);
+        applyBits(slot, record);
         break;
     case RecordKind::Complete: {
-        if (!bitmap_ || complete_) {
+        if (!slot.bitmap || slot.complete) {
             throw std::runtime_error("COMPLETE without a bitmap being loaded");
         }
-        bitmap_->bits().deserializeFinish();
-        complete_ = true;
+        DirtyBitmap& bm = *slot.bitmap;
+        bm.bits().deserializeFinish();
+        slot.complete = true;
+        ++completeCount_;
         if (onComplete) {
-            onComplete(*bitmap_);
+            onComplete(index, bm);
         }
-        if (bitmap_->successor()) {
-            bitmap_->reclaim();
+        // The recording state comes back with the successor: a bitmap the source did not record
+        // with (no successor) stays disabled.
+        if (bm.successor()) {
+            bm.reclaim();
+            if (guestHere_ && !bm.enabled()) {
+                bm.setEnabled(true);
+            }
         } else {
-            bitmap_->setBusy(false);
-        }
-        if (guestHere_ && !bitmap_->enabled()) {
-            bitmap_->setEnabled(true);
+            bm.setBusy(false);
         }
         break;
     }
@@ -77,19 +108,20 @@ void BitmapReceiver::apply(const StreamRecord& record)
     }
 }
 
-void BitmapReceiver::applyBits(const StreamRecord& record)
+void BitmapReceiver::applyBits(Slot& slot, const StreamRecord& record)
 {
-    if (!bitmap_ || complete_) {
+    if (!slot.bitmap || slot.complete) {
         throw std::runtime_error("BITS without a bitmap being loaded");
     }
-    HBitmap& hb = bitmap_->bits();
+    const uint64_t diskBytes_ = slot.target.diskBytes;
+    HBitmap& hb = slot.bitmap->bits();
     const uint64_t start = record.startSector * stream::kSectorSize;
     uint64_t count = uint64_t(record.nrSectors) * stream::kSectorSize;
     if (start >= diskBytes_) {
         throw std::runtime_error("BITS chunk starts at byte " + std::to_string(start) + ", past the disk end");
     }
     count = std::min(count, diskBytes_ - start);
-    const uint64_t g = bitmap_->granularity();
+    const uint64_t g = slot.bitmap->granularity();
     const uint64_t align = hb.serializationAlign();
     if (start % align == 0 && (count % align == 0 || start + count == diskBytes_)) {
         if (record.zeroes) {
@@ -135,28 +167,34 @@ void BitmapReceiver::applyBits(const StreamRecord& record)
 void BitmapReceiver::guestStarts()
 {
     guestHere_ = true;
-    if (!bitmap_) {
-        return;
-    }
-    if (complete_) {
-        if (!bitmap_->enabled()) {
-            bitmap_->setEnabled(true);
+    for (Slot& slot : slots_) {
+        if (!slot.bitmap) {
+            continue;
         }
-    } else if (auto* succ = bitmap_->successor()) {
-        succ->setEnabled(true);
+        DirtyBitmap& bm = *slot.bitmap;
+        if (slot.complete) {
+            if (slot.recording && !bm.enabled()) {
+                bm.setEnabled(true);
+            }
+        } else if (auto* succ = bm.successor()) {
+            succ->setEnabled(true);
+        }
     }
 }
 
-std::unique_ptr<HBitmap> BitmapReceiver::cancel()
+std::vector<std::unique_ptr<HBitmap>> BitmapReceiver::cancel()
 {
-    std::unique_ptr<HBitmap> guestWrites;
-    if (bitmap_ && !complete_) {
-        if (auto* succ = bitmap_->successor()) {
-            // Moved, not copied: the bitmap and its successor are dropped just below.
-            guestWrites = std::make_unique<HBitmap>(std::move(succ->bits()));
+    std::vector<std::unique_ptr<HBitmap>> guestWrites(slots_.size());
+    for (size_t i = 0; i < slots_.size(); ++i) {
+        Slot& slot = slots_[i];
+        if (slot.bitmap && !slot.complete) {
+            if (auto* succ = slot.bitmap->successor()) {
+                // Moved, not copied: the bitmap and its successor are dropped just below.
+                guestWrites[i] = std::make_unique<HBitmap>(std::move(succ->bits()));
+            }
         }
+        slot.bitmap.reset();
     }
-    bitmap_.reset();
     return guestWrites;
 }
 

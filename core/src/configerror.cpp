@@ -45,6 +45,11 @@ constexpr FieldName kFieldNames[] = {
     {ConfigField::InjectionLength, "injections", "injections.length"},
     {ConfigField::Fault, "faults", "faults"},
     {ConfigField::FaultRetry, {}, "faultRetry"},
+    {ConfigField::LayoutDiskNode, "disks", "disks.node"},
+    {ConfigField::LayoutDiskSize, "disks", "disks.size"},
+    {ConfigField::LayoutBitmapDisk, "bitmaps", "bitmaps.disk"},
+    {ConfigField::LayoutBitmapName, "bitmaps", "bitmaps.name"},
+    {ConfigField::LayoutBitmapGranularity, "bitmaps", "bitmaps.granularity"},
 };
 // clang-format on
 
@@ -61,7 +66,7 @@ constexpr const FieldName* findField(ConfigField field) noexcept
 // Every field has its name: a new enumerator without one fails the build.
 constexpr bool everyFieldNamed()
 {
-    for (int i = 0; i <= int(ConfigField::FaultRetry); ++i) {
+    for (int i = 0; i <= int(ConfigField::LayoutBitmapGranularity); ++i) {
         if (!findField(ConfigField(i))) {
             return false;
         }

@@ -47,6 +47,33 @@ BitDifference bitDifference(std::span<const uint64_t> a, std::span<const uint64_
     return d;
 }
 
+std::vector<std::unique_ptr<DirtyBitmap>> makeSources(const SimConfig& cfg)
+{
+    const std::vector<DiskSpec> disks = cfg.diskList();
+    std::vector<std::unique_ptr<DirtyBitmap>> sources;
+    for (const BitmapSpec& b : cfg.bitmapList()) {
+        auto bm = std::make_unique<DirtyBitmap>(b.name, disks[b.disk].bytes, b.granularity);
+        bm->setEnabled(b.enabled);
+        bm->setPersistent(b.persistent);
+        sources.push_back(std::move(bm));
+    }
+    return sources;
+}
+
+std::vector<DirtyBitmap*> pointers(const std::vector<std::unique_ptr<DirtyBitmap>>& bitmaps)
+{
+    std::vector<DirtyBitmap*> out;
+    for (const auto& b : bitmaps) {
+        out.push_back(b.get());
+    }
+    return out;
+}
+
+uint64_t totalChunks(const std::vector<engine::Track>& tracks) noexcept
+{
+    return tracks.back().firstChunk + tracks.back().chunks;
+}
+
 } // namespace
 
 namespace {
@@ -71,10 +98,23 @@ std::optional<Phase> parsePhase(std::string_view name) noexcept
 }
 
 MigrationEngine::MigrationEngine(SimConfig config)
-    : cfg_(validated(config)), source_(cfg_.bitmapName, cfg_.diskBytes, cfg_.granularity),
-      chunks_((source_.bitCount() + chunkBits() - 1) / chunkBits()), recorder_(cfg_, chunks_),
-      link_(cfg_.bandwidth, cfg_.latencyNs, cfg_.tickNs), guest_(cfg_, source_, recorder_, onGuestIo)
+    : cfg_(validated(config)), sources_(makeSources(cfg_)), source_(*sources_.front()),
+      tracks_(engine::makeTracks(cfg_, pointers(sources_))), chunks_(tracks_.front().chunks),
+      recorder_(cfg_, totalChunks(tracks_)), link_(cfg_.bandwidth, cfg_.latencyNs, cfg_.tickNs),
+      guest_(cfg_, pointers(sources_), recorder_, onGuestIo)
 {
+    const std::vector<BitmapSpec> specs = cfg_.bitmapList();
+    for (size_t i = 0; i < tracks_.size(); ++i) {
+        BitmapSummary b;
+        b.device = tracks_[i].device;
+        b.name = tracks_[i].bitmap;
+        b.granularity = tracks_[i].granularity;
+        b.enabled = specs[i].enabled;
+        b.persistent = specs[i].persistent;
+        b.bits = sources_[i]->bitCount();
+        b.chunks = tracks_[i].chunks;
+        recorder_.summary().bitmaps.push_back(std::move(b));
+    }
     faults_ = cfg_.faultsNs;
     std::sort(faults_.begin(), faults_.end());
 }
@@ -91,12 +131,14 @@ void MigrationEngine::setDensityIndex(unsigned log2BlockBits)
             hb.disableDensityIndex();
         }
     };
-    apply(source_.bits());
-    if (auto* m = source_.meta()) {
-        apply(*m);
-    }
-    if (receiver_ && receiver_->bitmap()) {
-        apply(receiver_->bitmap()->bits());
+    for (size_t i = 0; i < sources_.size(); ++i) {
+        apply(sources_[i]->bits());
+        if (auto* m = sources_[i]->meta()) {
+            apply(*m);
+        }
+        if (receiver_ && receiver_->bitmap(i)) {
+            apply(receiver_->bitmap(i)->bits());
+        }
     }
 }
 
@@ -108,7 +150,7 @@ uint64_t MigrationEngine::pendingBytes() const
 engine::DowntimeLimits MigrationEngine::downtimeLimits() const
 {
     return engine::DowntimeLimits{cfg_.bandwidth, cfg_.maxDowntimeNs, cfg_.latencyNs,
-                                  engine::completeFramingBytes(link_.encoder(), cfg_.deviceName, cfg_.bitmapName)};
+                                  engine::completeFramingBytes(link_.encoder(), tracks_)};
 }
 
 uint64_t MigrationEngine::downtimeBudgetBytes() const
@@ -149,7 +191,12 @@ void MigrationEngine::step()
     }
     if (aborted) {
         // runToEnd() stops after this tick: what the source keeps is the result.
-        recorder_.summary().sourceSha256 = source_.bits().sha256();
+        MigrationSummary& summary = recorder_.summary();
+        for (size_t i = 0; i < sources_.size(); ++i) {
+            summary.bitmaps[i].sourceSha256 = sources_[i]->bits().sha256();
+            summary.bitmaps[i].dirtyBits = sources_[i]->dirtyBits();
+        }
+        summary.sourceSha256 = summary.bitmaps.front().sourceSha256;
     }
     sample(finished());
 }
@@ -225,9 +272,13 @@ void MigrationEngine::startMigration()
         throw std::logic_error(std::string("a migration cannot start in phase ") + std::string(phaseName(phase())));
     }
     const uint64_t maxBuf = std::max<uint64_t>(stream::kMaxBufSize, engine::chunkRecordBytes(cfg_.chunkBytes));
-    receiver_ = std::make_unique<BitmapReceiver>(cfg_.deviceName, cfg_.bitmapName, cfg_.diskBytes, maxBuf);
-    receiver_->onComplete = [this](const DirtyBitmap& loaded) { onLoaded(loaded); };
-    receiver_->onStart = [this](DirtyBitmap& created) {
+    std::vector<BitmapReceiver::Target> targets;
+    for (const engine::Track& t : tracks_) {
+        targets.push_back(BitmapReceiver::Target{t.device, t.bitmap, t.diskBytes});
+    }
+    receiver_ = std::make_unique<BitmapReceiver>(std::move(targets), maxBuf);
+    receiver_->onComplete = [this](size_t index, const DirtyBitmap& loaded) { onLoaded(index, loaded); };
+    receiver_->onStart = [this](size_t, DirtyBitmap& created) {
         if (densityLog2_) {
             created.bits().enableDensityIndex(densityLog2_);
         }
@@ -237,11 +288,16 @@ void MigrationEngine::startMigration()
     retryAtNs_ = -1;
 
     // The sender of a cancelled attempt goes with it (its destination is gone already).
-    sender_ = engine::makeSender(engine::SenderContext{cfg_, source_, *receiver_, link_, guest_, recorder_});
-    source_.setBusy(true);
+    sender_ = engine::makeSender(
+        engine::SenderContext{cfg_, source_, *receiver_, link_, guest_, recorder_, pointers(sources_)});
+    for (auto& src : sources_) {
+        src->setBusy(true);
+    }
     sender_->start(now_);
-    if (HBitmap* m = source_.meta(); m && densityLog2_) {
-        m->enableDensityIndex(densityLog2_);
+    for (auto& src : sources_) {
+        if (HBitmap* m = src->meta(); m && densityLog2_) {
+            m->enableDensityIndex(densityLog2_);
+        }
     }
 }
 
@@ -255,17 +311,21 @@ bool MigrationEngine::abort()
     guest_.returnToSource();
     guest_.resume();
     if (receiver_) {
-        std::unique_ptr<HBitmap> guestWrites = receiver_->cancel();
-        if (guestComesBack && guestWrites) {
-            // What the guest wrote at the destination must stay dirty here.
-            source_.bits().merge(*guestWrites);
+        const std::vector<std::unique_ptr<HBitmap>> guestWrites = receiver_->cancel();
+        for (size_t i = 0; i < guestWrites.size(); ++i) {
+            if (guestComesBack && guestWrites[i]) {
+                // What the guest wrote at the destination must stay dirty here.
+                sources_[i]->bits().merge(*guestWrites[i]);
+            }
         }
         receiver_.reset();
     }
-    if (source_.meta()) {
-        source_.freeMeta();
+    for (auto& src : sources_) {
+        if (src->meta()) {
+            src->freeMeta();
+        }
+        src->setBusy(false);
     }
-    source_.setBusy(false);
     recorder_.summary().cancelled = true;
     sender_->cancel(now_);
     guest_.releaseHeldIo();
@@ -300,20 +360,32 @@ void MigrationEngine::deliver()
     }
 }
 
-void MigrationEngine::onLoaded(const DirtyBitmap& loaded)
+void MigrationEngine::onLoaded(size_t index, const DirtyBitmap& loaded)
 {
     // COMPLETE at the destination: the loaded bitmap must equal the source as the guest left it.
     MigrationSummary& summary = recorder_.summary();
-    const auto src = source_.bits().words();
+    BitmapSummary& b = summary.bitmaps[index];
+    const DirtyBitmap& source = *sources_[index];
+    const auto src = source.bits().words();
     const auto dst = loaded.bits().words();
     const BitDifference diff = bitDifference(src, dst);
-    summary.lostBits = diff.onlyInA;
-    summary.extraBits = diff.onlyInB;
-    summary.sourceSha256 = source_.bits().sha256();
-    summary.expectedSha256 = summary.sourceSha256;
+    b.lostBits = diff.onlyInA;
+    b.extraBits = diff.onlyInB;
+    b.dirtyBits = source.dirtyBits();
+    b.sourceSha256 = source.bits().sha256();
+    b.expectedSha256 = b.sourceSha256;
     if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
         // Without a copy of the source: at this size a copy would be the run's largest allocation.
-        summary.expectedSha256 = source_.bits().sha256Union(succ->bits());
+        b.expectedSha256 = source.bits().sha256Union(succ->bits());
+    }
+    summary.lostBits = summary.extraBits = 0;
+    for (const BitmapSummary& each : summary.bitmaps) {
+        summary.lostBits += each.lostBits;
+        summary.extraBits += each.extraBits;
+    }
+    if (index == 0) {
+        summary.sourceSha256 = b.sourceSha256;
+        summary.expectedSha256 = b.expectedSha256;
     }
 }
 
@@ -323,7 +395,6 @@ void MigrationEngine::finishIfDone()
         return;
     }
     MigrationSummary& summary = recorder_.summary();
-    const DirtyBitmap* dest = receiver_->bitmap();
     const int64_t doneAt = link_.lastArrivalNs();  // when the END section's last byte arrived
     if (!guest_.atDestination()) {
         // The guest was paused at the source for the whole complete phase; it resumes at the
@@ -335,16 +406,24 @@ void MigrationEngine::finishIfDone()
     } else {
         summary.unusableWindowNs = doneAt - summary.pauseStartNs;
     }
-    summary.destinationSha256 = dest->bits().sha256();
-    summary.verified = summary.error.empty() && summary.lostBits == 0 && summary.extraBits == 0 &&
-                       summary.destinationSha256 == summary.expectedSha256;
+    bool allVerified = true;
+    for (size_t i = 0; i < summary.bitmaps.size(); ++i) {
+        BitmapSummary& b = summary.bitmaps[i];
+        b.destinationSha256 = receiver_->bitmap(i)->bits().sha256();
+        b.verified = b.lostBits == 0 && b.extraBits == 0 && b.destinationSha256 == b.expectedSha256;
+        allVerified = allVerified && b.verified;
+    }
+    summary.destinationSha256 = summary.bitmaps.front().destinationSha256;
+    summary.verified = summary.error.empty() && allVerified;
     summary.finished = true;
     summary.converged = sender_->converged();
     summary.totalTimeNs = doneAt - summary.migrationStartNs;
-    if (source_.meta()) {
-        source_.freeMeta();
+    for (auto& src : sources_) {
+        if (src->meta()) {
+            src->freeMeta();
+        }
+        src->setBusy(false);
     }
-    source_.setBusy(false);
     sender_->finish(now_);
     guest_.releaseHeldIo();
 }
@@ -356,14 +435,17 @@ void MigrationEngine::sample(bool force)
     if (!recorder_.sampleDue(now_, force)) {
         return;
     }
-    const HBitmap* m = source_.meta();
     engine::BucketEnd end;
     end.phase = phase();
     end.pass = end.phase == Phase::Dirty ? pass() : 0;
     end.pendingBytes = pendingBytes();
     end.thresholdBytes = downtimeBudgetBytes();
-    end.dirtyBits = source_.dirtyBits();
-    end.dirtyChunks = m ? m->count() >> m->granularityLog2() : 0;
+    for (const auto& src : sources_) {
+        end.dirtyBits += src->dirtyBits();
+        if (const HBitmap* m = src->meta()) {
+            end.dirtyChunks += m->count() >> m->granularityLog2();
+        }
+    }
     recorder_.sample(now_, end);
 }
 

@@ -53,21 +53,29 @@ uint64_t hbitmapBytes(uint64_t bits) noexcept
 RunMemory estimateRunMemory(const SimConfig& c, unsigned densityLog2)
 {
     SimConfig::validateDisk(c.diskBytes, c.granularity);
-    const uint64_t bits = bitsFor(c.diskBytes, c.granularity);
     const uint64_t chunkBits = std::max<uint64_t>(c.chunkBytes, 1) * 8;
-    const uint64_t chunks = ceilDiv(bits, chunkBits);
+    const std::vector<DiskSpec> disks = c.diskList();
     RunMemory m;
-    m.source = hbitmapBytes(bits);
-    m.destination = hbitmapBytes(bits);
-    m.density = 2 * densityBytes(bits, densityLog2);
-    if (c.strategy == Strategy::Precopy) {
-        m.meta = hbitmapBytes(chunks);
-        m.density += densityBytes(chunks, densityLog2);
-    }
-    // The destination keeps a successor from START to COMPLETE. Only postcopy runs the guest there
-    // before COMPLETE, so only postcopy can fill it; elsewhere its pages are never touched.
-    if (c.strategy == Strategy::Postcopy) {
-        m.successor = hbitmapBytes(bits);
+    uint64_t chunks = 0;
+    // Every bitmap of a layout has its own arrays (a disabled one too: the destination loads it).
+    for (const BitmapSpec& b : c.bitmapList()) {
+        const uint64_t diskBytes = b.disk < disks.size() ? disks[b.disk].bytes : c.diskBytes;
+        SimConfig::validateDisk(diskBytes, b.granularity);
+        const uint64_t bits = bitsFor(diskBytes, b.granularity);
+        const uint64_t bitmapChunks = ceilDiv(bits, chunkBits);
+        chunks += bitmapChunks;
+        m.source += hbitmapBytes(bits);
+        m.destination += hbitmapBytes(bits);
+        m.density += 2 * densityBytes(bits, densityLog2);
+        if (c.strategy == Strategy::Precopy) {
+            m.meta += hbitmapBytes(bitmapChunks);
+            m.density += densityBytes(bitmapChunks, densityLog2);
+        }
+        // The destination keeps a successor from START to COMPLETE. Only postcopy runs the guest there
+        // before COMPLETE, so only postcopy can fill it; elsewhere its pages are never touched.
+        if (c.strategy == Strategy::Postcopy) {
+            m.successor += hbitmapBytes(bits);
+        }
     }
     // The link keeps the bytes of the last tick and of the latency until they arrive (a vector: its
     // capacity reaches twice that), the decoder a tick's delivery until it has read it. Never more
@@ -180,7 +188,8 @@ std::optional<ConfigError> memoryRefusal(const SimConfig& config, const Availabl
     std::string why = "the run needs " + units::formatSize(needed) + " of memory for its bitmaps, " +
                       (available.limited ? "BITMIG_MEMORY_LIMIT allows " + units::formatSize(*available.bytes)
                                          : "this machine has " + units::formatSize(*available.bytes) + " available");
-    if (uint64_t largest = largestDiskThatFits(config, *available.bytes, densityLog2)) {
+    // One disk can be made smaller; a layout's several are the user's to choose.
+    if (uint64_t largest = config.hasLayout() ? 0 : largestDiskThatFits(config, *available.bytes, densityLog2)) {
         // Rounded down to a quarter of its unit, which formatSize() shows exactly ("42.75 TiB").
         uint64_t unit = 1;
         while (unit <= largest / 1024) {

@@ -8,7 +8,9 @@
 #include <bitmig/printable.h>
 #include <bitmig/streamformat.h>
 
+#include <algorithm>
 #include <bit>
+#include <set>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -59,6 +61,50 @@ Strategy parseStrategy(std::string_view name)
                                    "unknown strategy " + quoted(name) + " (use precopy, postcopy or stop-copy)");
 }
 
+void SimConfig::setLayout(std::vector<DiskSpec> diskList, std::vector<BitmapSpec> bitmapList)
+{
+    std::stable_sort(bitmapList.begin(), bitmapList.end(),
+                     [](const BitmapSpec& a, const BitmapSpec& b) { return a.disk < b.disk; });
+    disks = std::move(diskList);
+    bitmaps = std::move(bitmapList);
+    if (!bitmaps.empty() && bitmaps.front().disk < disks.size()) {
+        const BitmapSpec& first = bitmaps.front();
+        diskBytes = disks[first.disk].bytes;
+        deviceName = disks[first.disk].node;
+        granularity = first.granularity;
+        bitmapName = first.name;
+    }
+}
+
+std::vector<DiskSpec> SimConfig::diskList() const
+{
+    if (hasLayout()) {
+        return disks;
+    }
+    return {DiskSpec{deviceName, diskBytes}};
+}
+
+std::vector<BitmapSpec> SimConfig::bitmapList() const
+{
+    if (hasLayout()) {
+        return bitmaps;
+    }
+    return {BitmapSpec{0, bitmapName, granularity, true, false}};
+}
+
+uint64_t SimConfig::guestBytes() const noexcept
+{
+    if (!hasLayout()) {
+        return diskBytes;
+    }
+    uint64_t total = 0;
+    for (const DiskSpec& d : disks) {
+        total = d.bytes > limits::kMaxDiskBytes - std::min(total, limits::kMaxDiskBytes) ? limits::kMaxDiskBytes + 1
+                                                                                          : total + d.bytes;
+    }
+    return total;
+}
+
 void SimConfig::validateDisk(uint64_t diskBytes, uint64_t granularity)
 {
     using F = ConfigField;
@@ -107,6 +153,13 @@ void SimConfig::validate() const
             throw ConfigError(field, C::Negative, {.value = Q::nanoseconds(ns)}, "must not be negative", index);
         }
     };
+    // A layout's disks and bitmaps first: the one-bitmap fields only mirror its first bitmap.
+    if (hasLayout()) {
+        validateLayout();
+    } else if (!disks.empty()) {
+        throw ConfigError(F::LayoutBitmapDisk, C::NotPositive, {.value = Q::count(0)},
+                          "a layout needs at least one bitmap", 0);
+    }
     validateDisk(diskBytes, granularity);
     if (chunkBytes == 0 || chunkBytes > kMaxChunkBytes || !std::has_single_bit(chunkBytes)) {
         throw ConfigError(F::Chunk, C::NotPowerOfTwo,
@@ -175,7 +228,8 @@ void SimConfig::validate() const
     };
     nameLength(F::Device, deviceName);
     nameLength(F::Bitmap, bitmapName);
-    workload.validate(diskBytes);
+    const uint64_t guest = guestBytes();
+    workload.validate(guest);
     for (size_t i = 0; i < injections.size(); ++i) {
         const auto& inj = injections[i];
         notNegative(F::InjectionTime, inj.timeNs, i);
@@ -183,9 +237,9 @@ void SimConfig::validate() const
         if (inj.length == 0) {
             throw ConfigError(F::InjectionLength, C::NotPositive, {.value = Q::bytes(0)}, "must be above zero", i);
         }
-        if (inj.offset >= diskBytes || inj.length > diskBytes - inj.offset) {
+        if (inj.offset >= guest || inj.length > guest - inj.offset) {
             throw ConfigError(F::Injection, C::PastEndOfDisk,
-                              {.max = Q::bytes(diskBytes), .offset = Q::bytes(inj.offset),
+                              {.max = Q::bytes(guest), .offset = Q::bytes(inj.offset),
                                .length = Q::bytes(inj.length)},
                               "range [" + std::to_string(inj.offset) + ", +" + std::to_string(inj.length) +
                                   ") is past the end of the disk",
@@ -198,6 +252,86 @@ void SimConfig::validate() const
     if (faultRetryNs < -1) {
         throw ConfigError(F::FaultRetry, C::NotTimeOrUnset, {.value = Q::nanoseconds(faultRetryNs)},
                           "must be a time >= 0, or -1 for no retry");
+    }
+}
+
+void SimConfig::validateLayout() const
+{
+    using F = ConfigField;
+    using C = ConfigErrorCode;
+    using Q = ConfigQuantity;
+    auto nameLength = [](F field, const std::string& name, size_t i) {
+        if (name.empty() || name.size() > stream::kMaxNameLength) {
+            throw ConfigError(field, C::NameLength,
+                              {.value = Q::count(name.size()), .min = Q::count(1),
+                               .max = Q::count(stream::kMaxNameLength)},
+                              "name must be 1 to 255 bytes long", i);
+        }
+    };
+    if (disks.empty()) {
+        throw ConfigError(F::LayoutDiskSize, C::NotPositive, {.value = Q::count(0)}, "a layout needs at least one disk",
+                          0);
+    }
+    std::set<std::string_view> nodes;
+    uint64_t total = 0;
+    for (size_t i = 0; i < disks.size(); ++i) {
+        const DiskSpec& d = disks[i];
+        nameLength(F::LayoutDiskNode, d.node, i);
+        if (!nodes.insert(d.node).second) {
+            throw ConfigError(F::LayoutDiskNode, C::DuplicateName, {.text = d.node},
+                              "node " + quoted(d.node) + " is named twice", i);
+        }
+        try {
+            validateDisk(d.bytes, uint64_t(1) << 31);  // the size alone: the largest granularity needs the fewest bits
+        } catch (const ConfigError& e) {
+            throw ConfigError(F::LayoutDiskSize, e.code(), e.arguments(), e.reason(), i);
+        }
+        total += d.bytes;  // at most 2^60 each: no overflow below 2^63 disks' worth
+        if (total > limits::kMaxDiskBytes) {
+            throw ConfigError(F::LayoutDiskSize, C::TooLarge,
+                              {.value = Q::bytes(total), .max = Q::bytes(limits::kMaxDiskBytes)},
+                              "the disks together must be at most 1 EiB (2^60 bytes)", i);
+        }
+    }
+    std::set<std::pair<size_t, std::string_view>> names;
+    for (size_t i = 0; i < bitmaps.size(); ++i) {
+        const BitmapSpec& b = bitmaps[i];
+        if (b.disk >= disks.size()) {
+            throw ConfigError(F::LayoutBitmapDisk, C::OutOfRange,
+                              {.value = Q::count(b.disk), .min = Q::count(0), .max = Q::count(disks.size() - 1)},
+                              "disk " + std::to_string(b.disk) + " does not exist", i);
+        }
+        if (i > 0 && b.disk < bitmaps[i - 1].disk) {
+            throw ConfigError(F::LayoutBitmapDisk, C::OutOfRange,
+                              {.value = Q::count(b.disk), .min = Q::count(bitmaps[i - 1].disk),
+                               .max = Q::count(disks.size() - 1)},
+                              "bitmaps must be listed disk by disk (setLayout() orders them)", i);
+        }
+        nameLength(F::LayoutBitmapName, b.name, i);
+        if (!names.insert({b.disk, b.name}).second) {
+            throw ConfigError(F::LayoutBitmapName, C::DuplicateName, {.text = b.name},
+                              "bitmap " + quoted(b.name) + " is named twice on node " + quoted(disks[b.disk].node), i);
+        }
+        try {
+            validateDisk(disks[b.disk].bytes, b.granularity);
+        } catch (const ConfigError& e) {
+            throw ConfigError(e.field() == F::Granularity ? F::LayoutBitmapGranularity : F::LayoutDiskSize, e.code(),
+                              e.arguments(), e.reason(), e.field() == F::Granularity ? i : b.disk);
+        }
+        // (A chunk size of its own problems is refused at the chunk, after the layout.)
+        const bool chunkValid = chunkBytes != 0 && chunkBytes <= kMaxChunkBytes && std::has_single_bit(chunkBytes);
+        if (chunkValid && !ChunkGeometry::compute(disks[b.disk].bytes, b.granularity, chunkBytes).fitsRecord) {
+            throw ConfigError(F::Chunk, C::ChunkExceedsRecord, {.value = Q::bytes(chunkBytes)},
+                              "one chunk of bitmap " + quoted(b.name) +
+                                  " would cover 2^32 sectors or more, which a BITS record cannot describe "
+                                  "(nr_sectors is 32-bit); use a smaller chunk or granularity");
+        }
+    }
+    const BitmapSpec& first = bitmaps.front();
+    if (diskBytes != disks[first.disk].bytes || deviceName != disks[first.disk].node ||
+        granularity != first.granularity || bitmapName != first.name) {
+        throw std::invalid_argument("disk, device, granularity and bitmap must be those of the layout's first bitmap "
+                                    "(SimConfig::setLayout() sets them)");
     }
 }
 

@@ -95,8 +95,22 @@ bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, co
 
 void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& request, SimSnapshot& out)
 {
-    const HBitmap& src = engine.source().bits();
+    const size_t shown = std::min(request.bitmap, engine.bitmapCount() - 1);
+    const engine::Track& track = engine.track(shown);
+    const HBitmap& src = engine.source(shown).bits();
     const uint64_t bits = src.bitCount();
+    out.bitmap = shown;
+    out.bitmapDiskBytes = track.diskBytes;
+    out.bitmapGranularity = track.granularity;
+    out.bitmapDiskStart = 0;
+    const std::vector<DiskSpec> disks = engine.config().diskList();
+    for (size_t d = 0; d < disks.size() && disks[d].node != track.device; ++d) {
+        out.bitmapDiskStart += disks[d].bytes;
+    }
+    out.bitmapLabels.clear();
+    for (size_t i = 0; i < engine.bitmapCount(); ++i) {
+        out.bitmapLabels.push_back(engine.track(i).device + "/" + engine.track(i).bitmap);
+    }
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
     out.config = engine.config();
     out.liveWorkload = engine.workload();
@@ -104,12 +118,12 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());
     out.geometry = HeatmapGeometry(bits, first, end, request.columns, rows);
     fillLayer(src, out.geometry, out.source);
-    if (const HBitmap* meta = engine.meta()) {
+    if (const HBitmap* meta = engine.source(shown).meta()) {
         fillMetaLayer(*meta, engine.chunkBits(), out.geometry, out.meta);
     } else {
         out.meta = {};
     }
-    if (const DirtyBitmap* dest = engine.destination()) {
+    if (const DirtyBitmap* dest = engine.destination(shown)) {
         fillLayer(dest->bits(), out.geometry, out.destination);
         out.differenceMissingOnly = engine.guestAtDestination();
         out.differenceExact = fillDifferenceLayer(src, dest->bits(), out.geometry, out.source, out.destination,
@@ -128,13 +142,18 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.nowNs = engine.nowNs();
     out.guestPaused = engine.guestPaused();
     out.guestAtDestination = engine.guestAtDestination();
-    out.chunkCount = engine.chunkCount();
+    out.chunkCount = track.chunks;
     out.chunkBits = engine.chunkBits();
-    out.cursorChunk = engine.cursorChunk();
+    // The sender's cursor counts every bitmap's chunks in turn: this bitmap's part of it, or past
+    // its end (no cursor shown) while the sender is on another bitmap.
+    const uint64_t cursor = engine.cursorChunk();
+    out.cursorChunk = cursor >= track.firstChunk && cursor < track.firstChunk + track.chunks
+                          ? cursor - track.firstChunk
+                          : track.chunks;
     out.pendingBytes = engine.pendingBytes();
     out.thresholdBytes = engine.downtimeBudgetBytes();
-    out.dirtyBits = engine.source().dirtyBits();
-    const HBitmap* meta = engine.meta();
+    out.dirtyBits = engine.source(shown).dirtyBits();
+    const HBitmap* meta = engine.source(shown).meta();
     out.dirtyChunks = meta ? meta->count() >> meta->granularityLog2() : 0;
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();

@@ -416,10 +416,10 @@ TEST_CASE("format and version are checked first", "[scenario][errors]")
     SECTION("a newer version names the version, before any unknown key")
     {
         const ScenarioError e =
-            errorOf(R"({"format": "bitmig-scenario", "version": 4, "hologram": true})"_json);
+            errorOf(R"({"format": "bitmig-scenario", "version": 5, "hologram": true})"_json);
         CHECK(e.keyPath() == QStringLiteral("version"));
-        CHECK(e.reason().contains(QStringLiteral("version 4 is newer")));
-        CHECK(e.reason().contains(QStringLiteral("reads version 3")));
+        CHECK(e.reason().contains(QStringLiteral("version 5 is newer")));
+        CHECK(e.reason().contains(QStringLiteral("reads version 4")));
     }
     SECTION("version 0")
     {
@@ -671,6 +671,34 @@ TEST_CASE("each preset behaves as its description says", "[scenario][presets][en
         CHECK(post.unusableWindowNs > 200 * kMs);
         CHECK(stop.downtimeNs > 200 * kMs);
         CHECK(stop.downtimeNs > 4 * pre.downtimeNs);
+    }
+    SECTION("three 4 TiB disks with backup chains: QEMU's precopy pauses for all nine bitmaps, postcopy for none")
+    {
+        const MigrationSummary stop = runPreset(QStringLiteral("three-disks-backup-chain-stop-copy.json"));
+        const MigrationSummary post = runPreset(QStringLiteral("three-disks-backup-chain-postcopy.json"));
+        for (const MigrationSummary* m : {&stop, &post}) {
+            REQUIRE(m->bitmaps.size() == 9);
+            uint64_t chunks = 0;
+            for (const BitmapSummary& b : m->bitmaps) {
+                CHECK(b.verified);
+                CHECK(b.persistent);
+                CHECK(b.chunksSent == b.chunks);  // every bitmap whole, once
+                chunks += b.chunks;
+                if (b.enabled) {
+                    CHECK(b.dirtyBits > 0);
+                } else {
+                    CHECK(b.dirtyBits == 0);  // the previous incremental, frozen: all ZEROES
+                    CHECK(b.chunksZeroes == b.chunks);
+                }
+            }
+            CHECK(chunks == m->chunks);
+            CHECK(m->chunks == 3 * (512 + 8192 + 8192));
+        }
+        CHECK(stop.strategy == Strategy::StopAndCopy);
+        CHECK(stop.downtimeNs > 150 * kMs);
+        CHECK(stop.downtimeNs < stop.maxDowntimeNs);
+        CHECK(post.downtimeNs < 1 * kMs);
+        CHECK(post.unusableWindowNs > 150 * kMs);
     }
     SECTION("the seed's 1 MiB chunk resends far more than 1 KiB")
     {

@@ -10,6 +10,10 @@ CASE is one of:
                   whose SHA-256 of the bitmap equals the simulation's
   sim-precopy     the same for precopy with dirty passes
   sim-postcopy    the same for postcopy: the destination holds the source's bits at the switch
+  sim-layout-stop-copy, sim-layout-precopy
+                  a scenario with three bitmaps on two disks (one disabled and persistent): a destination
+                  with the same nodes loads every bitmap with the simulation's SHA-256, granularity,
+                  recording and persistent state
   real-ram        a source with 16 MiB of RAM (-machine pc) and a bitmap: stream-info steps over the RAM
                   pages (QEMU's counts of zero and normal pages), reads the bitmap, and stops at the
                   first device section with its name
@@ -269,6 +273,59 @@ def case_simulated(bitmig, folder, strategy, extra, want_dirty_passes):
           f"{summary['dirtyPasses']} dirty passes, {b['count']} dirty bytes, sha256 {b['sha256']}")
 
 
+def case_simulated_layout(bitmig, folder, strategy, extra):
+    """Two disks, three bitmaps (one disabled and persistent), as a scenario file of version 4."""
+    sizes = {"drive0": 1 << 30, "drive1": 3 << 29}
+    scenario = {
+        "format": "bitmig-scenario", "version": 4, "strategy": strategy, "bandwidth": "20Mbit",
+        "migrationStart": "1s", "maxDowntime": "20ms", "maxPasses": 4,
+        "disks": [{"node": node, "size": str(size)} for node, size in sizes.items()],
+        "bitmaps": [{"disk": "drive0", "name": "incr-2", "granularity": "64K"},
+                    {"disk": "drive0", "name": "full", "granularity": "1M", "enabled": False, "persistent": True},
+                    {"disk": "drive1", "name": "incr-1", "granularity": "4K", "persistent": True}],
+        "workload": {"type": "uniform", "rate": 3000},
+        # Something in the disabled bitmap? It records nothing: it stays empty, and must arrive so.
+        "injections": [{"time": "0s", "op": "write", "offset": str((1 << 30) - 65536), "length": "128K"}],
+    }
+    path = os.path.join(folder, "layout.json")
+    with open(path, "w") as f:
+        json.dump(scenario, f)
+    mig = os.path.join(folder, "layout.mig")
+    r = run_bitmig(bitmig, "simulate", "--scenario", path, *extra, "--qemu-file", mig, "--json")
+    check(r.returncode == 0, f"simulate exit {r.returncode}: {r.stdout} {r.stderr}")
+    summary = json.loads(r.stdout)
+    check(summary["verified"], "the simulation did not verify")
+    want = {(b["device"], b["name"]): b for b in summary["bitmaps"]}
+    check(len(want) == 3, f"bitmaps in the summary: {list(want)}")
+
+    disks = []
+    for node, size in sizes.items():
+        image = os.path.join(folder, node + ".qcow2")
+        make_image(image, size)
+        disks.append((node, image))
+    dst = Qemu(folder, "destination", disks, incoming=True)
+    try:
+        enable_dirty_bitmaps(dst)
+        dst.cmd("migrate-incoming", uri=f"exec:cat {mig}")
+        dst.wait_migration()
+        loaded = dst.bitmaps()
+    finally:
+        dst.quit()
+    check(set(loaded) == set(want), f"the destination has {sorted(loaded)}, the simulation {sorted(want)}")
+    for key, w in want.items():
+        b = loaded[key]
+        check(b["sha256"] == w["destinationSha256"],
+              f"{key}: destination sha256 {b['sha256']} != simulation {w['destinationSha256']}")
+        check(b["granularity"] == w["granularity"], f"{key}: granularity {b['granularity']}")
+        check(b["recording"] == w["enabled"], f"{key}: recording {b['recording']}")
+        check(b["persistent"] == w["persistent"], f"{key}: persistent {b['persistent']}")
+        check(b["count"] == w["dirtyBits"] * w["granularity"], f"{key}: {b['count']} dirty bytes")
+    check(want[("drive0", "full")]["dirtyBits"] == 0, "the disabled bitmap recorded writes")
+    check(want[("drive1", "incr-1")]["dirtyBits"] > 0 and want[("drive0", "incr-2")]["dirtyBits"] > 0,
+          "a recording bitmap is empty")
+    print(f"{strategy}: " + ", ".join(f"{d}/{n} {loaded[(d, n)]['count']} dirty bytes" for d, n in sorted(loaded)))
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -293,6 +350,10 @@ def main():
                 case_simulated(bitmig, folder, "postcopy",
                                ["--granularity", "4K", "--bandwidth", "2Mbit", "--rate", "5k", "--start-at", "1s"],
                                False)
+            elif case == "sim-layout-stop-copy":
+                case_simulated_layout(bitmig, folder, "stop-copy", [])
+            elif case == "sim-layout-precopy":
+                case_simulated_layout(bitmig, folder, "precopy", [])
             else:
                 print(f"unknown case {case}")
                 return 2

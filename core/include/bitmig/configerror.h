@@ -48,6 +48,11 @@ enum class ConfigField {
     InjectionLength,     // injections[i].length
     Fault,               // faults[i]
     FaultRetry,
+    LayoutDiskNode,      // disks[i].node
+    LayoutDiskSize,      // disks[i].size
+    LayoutBitmapDisk,    // bitmaps[i].disk
+    LayoutBitmapName,    // bitmaps[i].name
+    LayoutBitmapGranularity,  // bitmaps[i].granularity
 };
 
 // The field's stable identifier, as validate() names it: "disk", "maxDowntime", "workload.rate",
@@ -74,6 +79,8 @@ enum class ConfigErrorCode {
     NameLength,           // a name must be `min` to `max` bytes long
     TooLargeForMemory,    // the run needs `value` bytes, `max` are available (see RunMemory)
     UnknownName,          // `text` names nothing known
+    DuplicateName,        // `text` is used twice (two disks with one node name, two bitmaps of one
+                          // name on a disk)
 };
 
 // A number with what it counts, so that it can be shown in the reader's units and locale.

@@ -87,9 +87,16 @@ public:
     const DirtyBitmap& source() const noexcept { return source_; }
     const HBitmap* meta() const noexcept { return source_.meta(); }
     const DirtyBitmap* destination() const noexcept { return receiver_ ? receiver_->bitmap() : nullptr; }
+    // Every bitmap, in SimConfig::bitmapList() order (bitmap 0 is source() / destination()).
+    size_t bitmapCount() const noexcept { return sources_.size(); }
+    const DirtyBitmap& source(size_t i) const noexcept { return *sources_[i]; }
+    const DirtyBitmap* destination(size_t i) const noexcept { return receiver_ ? receiver_->bitmap(i) : nullptr; }
+    // Bitmap i's names and its chunks' place in the attempt's chunk numbering (cursorChunk(),
+    // chunksSentLastTick() count the chunks of every bitmap, one bitmap after the other).
+    const engine::Track& track(size_t i) const noexcept { return tracks_[i]; }
     // The bitmap the guest's writes go to now (the destination's records through its successor).
     const DirtyBitmap* guestBitmap() const noexcept { return guest_.bitmap(); }
-    uint64_t chunkCount() const noexcept { return chunks_; }
+    uint64_t chunkCount() const noexcept { return chunks_; }  // of bitmap 0
     uint64_t chunkBits() const noexcept { return cfg_.chunkBytes * 8; }
     // The next chunk the sender looks at in the current pass.
     uint64_t cursorChunk() const noexcept { return sender_ ? sender_->cursorChunk() : 0; }
@@ -117,12 +124,14 @@ private:
     bool applyDueFaults();
     void send();
     void deliver();
-    void onLoaded(const DirtyBitmap& loaded);
+    void onLoaded(size_t index, const DirtyBitmap& loaded);
     void finishIfDone();
     void sample(bool force);
 
     SimConfig cfg_;
-    DirtyBitmap source_;
+    std::vector<std::unique_ptr<DirtyBitmap>> sources_;  // one per SimConfig::bitmapList() entry
+    DirtyBitmap& source_;                                // sources_[0]
+    std::vector<engine::Track> tracks_;
     uint64_t chunks_;
     std::unique_ptr<BitmapReceiver> receiver_;  // the destination of the current (or last) attempt
     engine::Recorder recorder_;

@@ -68,6 +68,31 @@ struct TimeSample {
     friend bool operator==(const TimeSample&, const TimeSample&) = default;
 };
 
+// One bitmap's share of a migration (SimConfig::bitmapList() order). Its bytes are those of the
+// records that name it (START, BITS, COMPLETE), names included; sections and EOS belong to none.
+struct BitmapSummary {
+    std::string device;
+    std::string name;
+    uint64_t granularity = 0;
+    bool enabled = true;
+    bool persistent = false;
+    uint64_t bits = 0;              // bits of the bitmap
+    uint64_t chunks = 0;
+    uint64_t chunksSent = 0;
+    uint64_t chunksResent = 0;
+    uint64_t chunksZeroes = 0;
+    uint64_t records = 0;
+    uint64_t payloadBytes = 0;
+    uint64_t wireBytes = 0;
+    uint64_t dirtyBits = 0;         // set at the source when COMPLETE was loaded (or the run ended)
+    uint64_t lostBits = 0;
+    uint64_t extraBits = 0;
+    bool verified = false;
+    std::string sourceSha256;
+    std::string destinationSha256;
+    std::string expectedSha256;
+};
+
 struct MigrationSummary {
     Strategy strategy = Strategy::Precopy;
     std::vector<PhaseSpan> phases;
@@ -79,7 +104,7 @@ struct MigrationSummary {
     bool converged = false;         // precopy: completed without hitting the pass cap
     bool verified = false;          // destination equals what the source tracked
     unsigned dirtyPasses = 0;
-    uint64_t chunks = 0;            // chunks of the whole bitmap
+    uint64_t chunks = 0;            // chunks of the whole bitmap (of every bitmap)
     uint64_t chunksSent = 0;        // BITS records, ZEROES included
     uint64_t chunksResent = 0;      // of those, chunks already sent once before
     uint64_t chunksZeroes = 0;      // of those, ZEROES records
@@ -106,6 +131,9 @@ struct MigrationSummary {
     std::string destinationSha256;
     std::string expectedSha256;     // what the destination must hold (postcopy: source + successor)
     std::string error;              // the destination refused the stream (never expected)
+    // Per bitmap. The figures above are totals over them, except the SHA-256 digests, which are
+    // the first bitmap's (the only one without a layout).
+    std::vector<BitmapSummary> bitmaps;
 
     double overhead() const noexcept
     {

@@ -30,6 +30,24 @@ struct Injection {
 std::string_view injectionOpName(Injection::Op op) noexcept;                 // "write", "clear"
 std::optional<Injection::Op> parseInjectionOp(std::string_view name) noexcept;  // injectionOpName() read back
 
+// One disk of the guest: a block node, named on the wire by `node`.
+struct DiskSpec {
+    std::string node = "drive0";
+    uint64_t bytes = uint64_t(1) << 40;  // a multiple of 512
+    friend bool operator==(const DiskSpec&, const DiskSpec&) = default;
+};
+
+// One dirty bitmap on a disk, with QEMU's state: a disabled bitmap records nothing (the guest's
+// writes leave it alone) and is sent without START_FLAG_ENABLED; persistent sets START_FLAG_PERSISTENT.
+struct BitmapSpec {
+    size_t disk = 0;                              // index into SimConfig::disks
+    std::string name = "bitmap0";
+    uint64_t granularity = uint64_t(64) << 10;    // bytes per bit, power of two >= 512
+    bool enabled = true;
+    bool persistent = false;
+    friend bool operator==(const BitmapSpec&, const BitmapSpec&) = default;
+};
+
 struct SimConfig {
     uint64_t diskBytes = uint64_t(1) << 40;       // a multiple of 512
     uint64_t granularity = uint64_t(64) << 10;    // bytes per bitmap bit, power of two >= 512
@@ -58,6 +76,24 @@ struct SimConfig {
     int64_t faultRetryNs = -1;
     std::string deviceName = "drive0";
     std::string bitmapName = "bitmap0";
+    // Several disks and bitmaps (see setLayout()). Empty: one disk (deviceName, diskBytes) with one
+    // enabled bitmap (bitmapName, granularity), the fields above. The guest sees the disks laid end
+    // to end in this order: its workload, injections and traces address that space, and a write
+    // dirties every enabled bitmap of the disk it lands on. The bitmaps are sent in this order too,
+    // disk by disk (QEMU sends per node, the newest bitmap first: list them that way).
+    std::vector<DiskSpec> disks;
+    std::vector<BitmapSpec> bitmaps;
+
+    // Sets the layout, and the one-bitmap fields (diskBytes, granularity, deviceName, bitmapName) to
+    // the first bitmap and its disk, which the views of a single bitmap show. The bitmaps are put in
+    // sending order: by disk, in their order within each disk.
+    void setLayout(std::vector<DiskSpec> diskList, std::vector<BitmapSpec> bitmapList);
+    bool hasLayout() const noexcept { return !bitmaps.empty(); }
+    // The layout in effect: `disks` and `bitmaps`, or the one disk and bitmap of the fields above.
+    std::vector<DiskSpec> diskList() const;
+    std::vector<BitmapSpec> bitmapList() const;
+    // Bytes the guest addresses: every disk, end to end.
+    uint64_t guestBytes() const noexcept;
 
     // ConfigError (a std::invalid_argument) for the first bad value: its what() is "field: reason",
     // its field(), code() and arguments() say the same for a front end to phrase.
@@ -65,6 +101,9 @@ struct SimConfig {
     // The first checks of validate(): the disk size and the granularity alone (a ConfigError at
     // ConfigField::Disk or ConfigField::Granularity), for tools that take only those two (`bitmig geometry`).
     static void validateDisk(uint64_t diskBytes, uint64_t granularity);
+    // The disks and bitmaps of a layout (validate() calls it): ConfigErrors at LayoutDisk* and
+    // LayoutBitmap* with the element's index.
+    void validateLayout() const;
     // Bandwidth * max downtime: the pending bytes at which precopy may stop the guest.
     double downtimeBudgetBytes() const noexcept { return bandwidth * double(maxDowntimeNs) * 1e-9; }
     friend bool operator==(const SimConfig&, const SimConfig&) = default;

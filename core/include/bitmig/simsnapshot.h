@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace bitmig {
@@ -19,6 +20,7 @@ struct HeatmapRequest {
     uint64_t endBit = 0;  // 0: the whole bitmap
     int columns = 256;
     int rows = 32;
+    size_t bitmap = 0;    // which bitmap (SimConfig::bitmapList() index); past the last: the last
     friend bool operator==(const HeatmapRequest&, const HeatmapRequest&) = default;
 };
 
@@ -51,6 +53,13 @@ struct SimSnapshot {
     bool differenceMissingOnly = false;
     HeatmapLayer overview;          // source density over the whole disk (overviewCells cells)
     HeatmapGeometry overviewGeometry;
+    // The bitmap the layers, the chunk figures and the dirty counts show, and its disk; with one
+    // bitmap, the configuration's disk and granularity.
+    size_t bitmap = 0;
+    uint64_t bitmapDiskBytes = 0;
+    uint64_t bitmapGranularity = 0;
+    uint64_t bitmapDiskStart = 0;   // where its disk starts in the guest's space (disks end to end)
+    std::vector<std::string> bitmapLabels;  // "node/name" of every bitmap, in order
 
     Phase phase = Phase::Idle;
     unsigned pass = 0;

@@ -21,17 +21,28 @@ inline void prefetchForWrite(const void* p) noexcept
 #endif
 }
 
-uint64_t dirtyChunks(const HBitmap* meta) noexcept
-{
-    return meta ? meta->count() >> meta->granularityLog2() : 0;
-}
-
 } // namespace
 
 Guest::Guest(const SimConfig& config, DirtyBitmap& source, Recorder& recorder, const Observer& observer)
-    : tickNs_(config.tickNs), diskBytes_(config.diskBytes), source_(source), recorder_(recorder),
-      observer_(observer), generator_(config.workload, config.diskBytes, config.seed)
+    : Guest(config, std::vector<DirtyBitmap*>{&source}, recorder, observer)
 {
+}
+
+Guest::Guest(const SimConfig& config, std::vector<DirtyBitmap*> sources, Recorder& recorder, const Observer& observer)
+    : tickNs_(config.tickNs), diskBytes_(config.guestBytes()), sources_(std::move(sources)),
+      oneBitmap_(!config.hasLayout()), source_(*sources_.at(0)),
+      recorder_(recorder), observer_(observer), generator_(config.workload, config.guestBytes(), config.seed)
+{
+    const std::vector<DiskSpec> disks = config.diskList();
+    const std::vector<BitmapSpec> bitmaps = config.bitmapList();
+    uint64_t start = 0;
+    for (const DiskSpec& d : disks) {
+        disks_.push_back(Disk{start, d.bytes, {}});
+        start += d.bytes;
+    }
+    for (size_t i = 0; i < bitmaps.size() && i < sources_.size(); ++i) {
+        disks_.at(bitmaps[i].disk).bitmaps.push_back(i);
+    }
     if (config.workload.trace.active()) {
         tracePlayer_.emplace(config.workload.trace, 0, tickNs_);
     }
@@ -48,6 +59,17 @@ void Guest::apply(const Injection& io)
     if (paused_ || (!held_.empty() && !releasing_) ||
         (io.op == Injection::Op::Clear && destination_ && !destination_->complete())) {
         held_.push_back(io);
+        return;
+    }
+    if (!oneBitmap_) {
+        if (!applyToDisks(io)) {
+            held_.push_back(io);
+            return;
+        }
+        recorder_.guestIoApplied(io.op);
+        if (observer_) {
+            observer_(io);
+        }
         return;
     }
     DirtyBitmap* target = &source_;
@@ -67,6 +89,44 @@ void Guest::apply(const Injection& io)
     if (observer_) {
         observer_(io);
     }
+}
+
+bool Guest::applyToDisks(const Injection& io)
+{
+    if (destination_ && !destination_->started()) {
+        return false;
+    }
+    // The disk the range starts on, then the next ones while it goes on.
+    auto it = std::upper_bound(disks_.begin(), disks_.end(), io.offset,
+                               [](uint64_t at, const Disk& d) { return at < d.start; });
+    uint64_t offset = io.offset;
+    uint64_t left = io.length;
+    for (--it; left > 0 && it != disks_.end(); ++it) {
+        const uint64_t local = offset - it->start;
+        const uint64_t length = std::min(left, it->bytes - local);
+        for (const size_t b : it->bitmaps) {
+            DirtyBitmap* target = destination_ ? destination_->bitmap(b) : sources_[b];
+            if (io.op == Injection::Op::Write) {
+                target->markDirty(local, length);
+            } else if (target->enabled()) {
+                target->clearInside(local, length);
+            }
+        }
+        offset += length;
+        left -= length;
+    }
+    return true;
+}
+
+uint64_t Guest::metaDirtyChunks() const noexcept
+{
+    uint64_t n = 0;
+    for (const DirtyBitmap* b : sources_) {
+        if (const HBitmap* m = b->meta()) {
+            n += m->count() >> m->granularityLog2();
+        }
+    }
+    return n;
 }
 
 void Guest::applyInjectionsBefore(int64_t endNs)
@@ -112,14 +172,14 @@ void Guest::runTrace(int64_t nowNs)
     if (!tracePlayer_) {
         return;
     }
-    const HBitmap* m = source_.meta();
-    const uint64_t before = dirtyChunks(m);
+    const bool metas = std::any_of(sources_.begin(), sources_.end(), [](const DirtyBitmap* b) { return b->meta(); });
+    const uint64_t before = metaDirtyChunks();
     tracePlayer_->playUntil(nowNs + tickNs_, [this, nowNs](const TraceRecord& r) {
         apply(Injection{nowNs, r.op == TraceOp::Write ? Injection::Op::Write : Injection::Op::Clear, r.offset,
                         r.length});
     });
-    if (m) {
-        const uint64_t after = dirtyChunks(m);
+    if (metas) {
+        const uint64_t after = metaDirtyChunks();
         recorder_.chunksRedirtied(after > before ? after - before : 0);
     }
 }
@@ -129,9 +189,9 @@ void Guest::runWorkload(int64_t nowNs)
     if (paused_) {
         return;
     }
-    const HBitmap* m = source_.meta();
-    const uint64_t before = dirtyChunks(m);
-    if (!destination_ && !observer_) {
+    const bool metas = std::any_of(sources_.begin(), sources_.end(), [](const DirtyBitmap* b) { return b->meta(); });
+    const uint64_t before = metaDirtyChunks();
+    if (oneBitmap_ && !destination_ && !observer_) {
         // The hot path: straight into the source bitmap. Writes land at random places in a large
         // bitmap, so most miss the cache. Each batch is prefetched as soon as it is drawn and
         // applied only after the next batch has been drawn, so the misses resolve meanwhile; the
@@ -166,8 +226,8 @@ void Guest::runWorkload(int64_t nowNs)
             apply(Injection{nowNs, Injection::Op::Write, offset, length});
         });
     }
-    if (m) {
-        const uint64_t after = dirtyChunks(m);
+    if (metas) {
+        const uint64_t after = metaDirtyChunks();
         recorder_.chunksRedirtied(after > before ? after - before : 0);
     }
 }

@@ -12,8 +12,8 @@ bool PostcopySender::sendNext(int64_t now)
         if (sendStart()) {
             return true;
         }
-        if (!ctx_.destination.bitmap()) {
-            return false;  // the switch-over waits until the destination knows the bitmap
+        if (!ctx_.destination.started()) {
+            return false;  // the switch-over waits until the destination knows every bitmap
         }
         switchGuestToDestination(now);
         enterPhase(now, Phase::Bulk);

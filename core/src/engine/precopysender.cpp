@@ -7,7 +7,9 @@ namespace bitmig::engine {
 void PrecopySender::start(int64_t now)
 {
     // The meta bitmap is what lets a dirty pass find the chunks written since they were sent.
-    ctx_.source.createMeta(ctx_.config.chunkBytes);
+    for (const Track& t : tracks_) {
+        t.source->createMeta(ctx_.config.chunkBytes);
+    }
     Sender::start(now);
 }
 
@@ -66,7 +68,6 @@ bool PrecopySender::sendBulkStep(int64_t now)
 
 bool PrecopySender::sendDirtyStep(int64_t now)
 {
-    const HBitmap* m = ctx_.source.meta();
     if (fitsDowntime(now)) {
         closePass(now, true);
         emitRecord(StreamRecord::eos());
@@ -74,8 +75,8 @@ bool PrecopySender::sendDirtyStep(int64_t now)
         return true;
     }
     if (cursor_ < chunks_) {
-        if (const auto at = m->nextDirty(cursor_ << m->granularityLog2())) {
-            cursor_ = *at >> m->granularityLog2();
+        if (const auto at = nextDirtyChunk(cursor_)) {
+            cursor_ = *at;
             sendChunk(cursor_++);
             return true;
         }
@@ -89,7 +90,7 @@ bool PrecopySender::sendDirtyStep(int64_t now)
     closePass(now, fitsDowntime(now));
     if (fitsDowntime(now)) {
         beginComplete(now);
-    } else if (m->empty() || pass_ >= ctx_.config.maxPasses) {
+    } else if (dirtyChunks() == 0 || pass_ >= ctx_.config.maxPasses) {
         // Nothing left that another pass could send (the link's latency alone is over the
         // limit), or no pass left: pause the guest anyway.
         forcedComplete_ = true;

@@ -24,6 +24,10 @@ void Recorder::startAttempt(int64_t now)
     summary_.dirtyPasses = 0;
     summary_.passes.clear();
     summary_.error.clear();
+    for (BitmapSummary& b : summary_.bitmaps) {
+        b.chunksSent = b.chunksResent = b.chunksZeroes = 0;
+        b.records = b.payloadBytes = b.wireBytes = 0;
+    }
     sentOnce_.assign((chunks_ + 63) / 64, 0);
 }
 

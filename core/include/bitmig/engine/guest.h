@@ -25,6 +25,11 @@ public:
     // `observer` is called for every write or clear applied to a bitmap; it is read at each call,
     // so it may be set or changed later.
     Guest(const SimConfig& config, DirtyBitmap& source, Recorder& recorder, const Observer& observer);
+    // Several bitmaps: `sources` holds one per SimConfig::bitmapList() entry, in that order. The
+    // guest addresses the disks end to end (SimConfig::guestBytes()); a write dirties every
+    // enabled bitmap of the disk it lands on (split where it crosses into the next disk), a clear
+    // resets the range in each of them.
+    Guest(const SimConfig& config, std::vector<DirtyBitmap*> sources, Recorder& recorder, const Observer& observer);
 
     // ---- I/O ----
     // Scheduled injections with a time before `endNs` (the tick's), or at or before `nowNs`.
@@ -50,7 +55,7 @@ public:
     void moveToDestination(BitmapReceiver& destination) noexcept { destination_ = &destination; }
     void returnToSource() noexcept { destination_ = nullptr; }
     bool atDestination() const noexcept { return destination_ != nullptr; }
-    // The bitmap its writes reach now; nullptr while the destination has none yet.
+    // The (first) bitmap its writes reach now; nullptr while the destination has none yet.
     const DirtyBitmap* bitmap() const noexcept { return destination_ ? destination_->bitmap() : &source_; }
     // Applies the I/O held back, in order, as far as it can go now.
     void releaseHeldIo();
@@ -58,10 +63,21 @@ public:
 
 private:
     void apply(const Injection& io);
+    // A write or clear on the disks of a layout; false when the destination has not every bitmap yet.
+    bool applyToDisks(const Injection& io);
+    uint64_t metaDirtyChunks() const noexcept;
+
+    struct Disk {
+        uint64_t start = 0, bytes = 0;
+        std::vector<size_t> bitmaps;  // indexes into sources_
+    };
 
     int64_t tickNs_;
-    uint64_t diskBytes_;
-    DirtyBitmap& source_;
+    uint64_t diskBytes_;                 // every disk, end to end
+    std::vector<DirtyBitmap*> sources_;
+    std::vector<Disk> disks_;
+    bool oneBitmap_;                     // one disk with one bitmap: the direct paths
+    DirtyBitmap& source_;                // sources_[0]
     Recorder& recorder_;
     const Observer& observer_;
     WorkloadGenerator generator_;

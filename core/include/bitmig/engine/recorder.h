@@ -57,15 +57,33 @@ public:
         summary_.wireBytes += bytes;
         bucket_.headerBytes += bytes;
     }
+    // A record of bitmap `bitmap` (an index into summary().bitmaps), already counted by recordSent().
+    void bitmapRecordSent(size_t bitmap, const EncodedSize& size, uint64_t meaningfulPayload) noexcept
+    {
+        if (bitmap < summary_.bitmaps.size()) {
+            BitmapSummary& b = summary_.bitmaps[bitmap];
+            ++b.records;
+            b.payloadBytes += std::min<uint64_t>(meaningfulPayload, size.payload);
+            b.wireBytes += size.total();
+        }
+    }
     // A chunk's BITS record (ZEROES when `zeroes`); a chunk sent before in this attempt is a resend.
-    void chunkSent(uint64_t index, bool zeroes)
+    // `index` counts the chunks of every bitmap, one bitmap after the other; `bitmap` is its bitmap.
+    void chunkSent(uint64_t index, bool zeroes, size_t bitmap = 0)
     {
         ++summary_.chunksSent;
         summary_.chunksZeroes += zeroes;
         uint64_t& once = sentOnce_[index >> 6];
         const uint64_t bit = uint64_t(1) << (index & 63);
-        summary_.chunksResent += (once & bit) != 0;
+        const bool resent = (once & bit) != 0;
+        summary_.chunksResent += resent;
         once |= bit;
+        if (bitmap < summary_.bitmaps.size()) {
+            BitmapSummary& b = summary_.bitmaps[bitmap];
+            ++b.chunksSent;
+            b.chunksZeroes += zeroes;
+            b.chunksResent += resent;
+        }
         if (sentLastTick_.size() < kMaxSentListed) {
             sentLastTick_.push_back(index);
         }

@@ -11,6 +11,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace bitmig::engine {
 
@@ -22,6 +26,8 @@ class Recorder;
 uint64_t chunkRecordBytes(uint64_t chunkBytes) noexcept;
 
 // What a sender works on. Everything outlives the sender; `destination` is this attempt's.
+// `sources` holds one source bitmap per SimConfig::bitmapList() entry, in that order; empty means
+// `source` alone (the one-bitmap configuration).
 struct SenderContext {
     const SimConfig& config;
     DirtyBitmap& source;
@@ -29,7 +35,30 @@ struct SenderContext {
     Link& link;
     Guest& guest;
     Recorder& recorder;
+    std::vector<DirtyBitmap*> sources = {};
 };
+
+// One bitmap as the sender sees it: its names on the wire, its source, and its chunks' place in
+// the attempt's chunk numbering (the bitmaps' chunks one after the other, in sending order).
+struct Track {
+    DirtyBitmap* source = nullptr;
+    std::string device, bitmap;
+    uint64_t diskBytes = 0;
+    uint64_t granularity = 0;
+    uint8_t startFlags = 0;
+    uint64_t firstChunk = 0;
+    uint64_t chunks = 0;
+};
+
+// Bytes of the COMPLETE records of `tracks`, in order, after a record that carried `prevDevice`
+// and `prevBitmap` (unset: none yet), names sent as QEMU's sender does.
+uint64_t completeRecordsBytes(const std::optional<std::string>& prevDevice,
+                              const std::optional<std::string>& prevBitmap, std::span<const Track> tracks);
+// The tracks of `config` over `sources` (one per SimConfig::bitmapList() entry).
+std::vector<Track> makeTracks(const SimConfig& config, std::span<DirtyBitmap* const> sources);
+// Around the chunks the complete phase sends, for every bitmap: the closing EOS of the pass, the
+// END section header, the COMPLETE records (names as the encoder would put them now) and EOS.
+uint64_t completeFramingBytes(const StreamEncoder& encoder, std::span<const Track> tracks);
 
 // The attempt goes Setup -> (Bulk -> Dirty...) -> Complete -> Done, or Cancelled at any point. Each
 // step of sendNext() puts one record or a few on the link whatever the budget left; the caller
@@ -56,7 +85,10 @@ public:
     }
     unsigned pass() const noexcept { return pass_; }  // the dirty pass (precopy), else 0
     uint64_t cursorChunk() const noexcept { return cursor_; }
-    uint64_t chunkCount() const noexcept { return chunks_; }
+    uint64_t chunkCount() const noexcept { return chunks_; }  // of every bitmap
+    const std::vector<Track>& tracks() const noexcept { return tracks_; }
+    // Set meta bits (chunks dirty since sent) over every bitmap.
+    uint64_t dirtyChunks() const noexcept;
     // False when the pass cap, not the downtime budget, ended the dirty phase.
     bool converged() const noexcept { return !forcedComplete_; }
     // Chunk bytes still to send (unsent bulk chunks and dirty chunks), each a full data record but
@@ -69,29 +101,38 @@ protected:
     explicit Sender(const SenderContext& context);
 
     struct Chunk {
-        uint64_t firstBit, nbits, startByte, countBytes;
+        uint64_t firstBit, nbits, startByte, countBytes;  // within its bitmap
+        size_t track;
     };
+    size_t trackOf(uint64_t index) const noexcept;
     Chunk chunkAt(uint64_t index) const noexcept;
     uint64_t chunkRecordCost(uint64_t index) const noexcept;
-    // The records still to send, each at its real size (data or ZEROES).
-    uint64_t exactPendingBytes() const;
+    // The records the complete phase still sends, each at its real size: the chunks (data or
+    // ZEROES, with the names where the bitmap changes) and a COMPLETE per bitmap.
+    uint64_t exactCompleteBytes() const;
     bool fitsDowntime(int64_t now) const;
     // Only the bytes still on their way keep the guest from pausing within the limit.
     bool waitForLinkToDrain(int64_t now) const;
 
     void enterPhase(int64_t now, Phase phase, unsigned pass = 0);
-    void emitRecord(const StreamRecord& record, uint64_t meaningfulPayload = 0);
+    // `track`: the bitmap the record belongs to (its figures in the summary), none for EOS.
+    void emitRecord(const StreamRecord& record, uint64_t meaningfulPayload = 0,
+                    std::optional<size_t> track = std::nullopt);
     void emitSection(SectionType type);
     void sendChunk(uint64_t index);
-    // Setup: the START section with its record, once; false when it was sent already.
+    // The next chunk at or after `from` whose meta bit is set, over every bitmap in order.
+    std::optional<uint64_t> nextDirtyChunk(uint64_t from) const;
+    // Setup: the START section with a START record per bitmap, once; false when it was sent already.
     bool sendStart();
     // The guest stops at the source (unless it runs at the destination already) and the END
     // section opens.
     void beginComplete(int64_t now);
-    // One step of the complete phase: what the bulk pass left, the dirty chunks, COMPLETE and EOS.
+    // One step of the complete phase: what the bulk pass left, the dirty chunks, a COMPLETE per
+    // bitmap and EOS.
     bool sendCompleteStep();
 
     const SenderContext ctx_;
+    const std::vector<Track> tracks_;
     const uint64_t chunks_;
     Phase phase_ = Phase::Idle;
     unsigned pass_ = 0;
