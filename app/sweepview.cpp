@@ -336,6 +336,7 @@ void SweepView::replot()
         auto* converged = new QScatterSeries;
         converged->setName(tr("converged"));
         converged->setMarkerSize(8);
+        converged->setColor(QColor(0x30, 0x80, 0xc0));
         auto* notConverged = new QScatterSeries;
         notConverged->setName(tr("not converged"));
         notConverged->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
@@ -387,7 +388,7 @@ void SweepView::replot()
         }
         xAxis->setTitleText(SweepParameters::axisTitle(p));
         auto* yAxis = new QValueAxis;
-        yAxis->setLabelFormat(QStringLiteral("%g"));
+        yAxis->setLabelFormat(QStringLiteral("%.3g"));
         chart->addAxis(xAxis, Qt::AlignBottom);
         chart->addAxis(yAxis, Qt::AlignLeft);
         for (QXYSeries* s : all) {
