@@ -1,9 +1,11 @@
 #include "sweepcommand.h"
 
 #include "app/scenario/summaryjson.h"
+#include "app/scenario/sweepmap.h"
 #include "app/scenario/sweepreport.h"
 #include "argumenterror.h"
 #include "clitext.h"
+#include "mappng.h"
 #include "optionvalue.h"
 #include "progress.h"
 #include "simoptions.h"
@@ -14,6 +16,8 @@
 #include <bitmig/sweep.h>
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -162,6 +166,43 @@ void writeTable(QTextStream& out, const SweepResults& results, std::optional<siz
     out << '\n';
 }
 
+// The map file's name, checked before anything runs.
+QString mapPath(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("map"))) {
+        return {};
+    }
+    const QString path = parser.value(QStringLiteral("map"));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
+        throw ArgumentError(QStringLiteral("--map"),
+                            QCoreApplication::translate("bitmig", "'%1' is not a .png or .svg file name").arg(path));
+    }
+    if (suffix == QLatin1String("png") && !MapPng::available()) {
+        throw ArgumentError(QStringLiteral("--map"), QCoreApplication::translate(
+                                                         "bitmig", "this bitmig was built without Qt SVG; write "
+                                                                   "the map as .svg"));
+    }
+    return path;
+}
+
+void writeMap(const QString& path, const SweepResults& results)
+{
+    QByteArray bytes = SweepMap::svg(results);
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("png")) {
+        QString why;
+        bytes = MapPng::render(bytes, &why);
+        if (bytes.isEmpty()) {
+            throw ArgumentError(QStringLiteral("--map"), path + QStringLiteral(": ") + why);
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        throw ArgumentError(QStringLiteral("--map"), QCoreApplication::translate("bitmig", "%1: cannot be written: %2")
+                                                         .arg(path, file.errorString()));
+    }
+}
+
 // The results in the chosen format; the exit status of `bitmig sweep`.
 int writeResults(QTextStream& out, const SweepResults& results, const QString& format, SweepCriterion criterion)
 {
@@ -233,6 +274,11 @@ void SweepCommand::setUp(QCommandLineParser& parser) const
                                               "with the sweep, as a shard file (JSON) for --merge."),
         QStringLiteral("I/N")));
     parser.addOption(QCommandLineOption(
+        QStringLiteral("map"),
+        QCoreApplication::translate("bitmig", "Also draw the convergence map (chunk size x the --vary parameter, "
+                                              "bandwidth by default) to FILE, .png or .svg."),
+        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
         QStringLiteral("merge"),
         QCoreApplication::translate("bitmig", "Put the shard files given as arguments together: the output of the "
                                               "whole sweep, exactly as one run writes it.")));
@@ -266,17 +312,24 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
     if (parser.isSet(QStringLiteral("merge"))) {
         // The shards carry the whole sweep: an option that would change it has no place here.
         for (const QString& name : parser.optionNames()) {
-            if (name != QLatin1String("merge") && name != QLatin1String("format") && name != QLatin1String("best")) {
+            if (name != QLatin1String("merge") && name != QLatin1String("format") && name != QLatin1String("best") &&
+                name != QLatin1String("map")) {
                 throw ArgumentError(QStringLiteral("--") + name,
                                     QCoreApplication::translate("bitmig", "not with --merge (the shard files hold "
-                                                                          "the sweep; --format and --best apply)"));
+                                                                          "the sweep; --format, --best and --map apply)"));
             }
         }
+        const QString map = mapPath(parser);
+        SweepResults merged;
         try {
-            return writeResults(out, SweepShardFile::merge(parser.positionalArguments()), format, criterion);
+            merged = SweepShardFile::merge(parser.positionalArguments());
         } catch (const SweepShardError& e) {
             throw ArgumentError(e.argument(), e.reason());
         }
+        if (!map.isEmpty()) {
+            writeMap(map, merged);
+        }
+        return writeResults(out, merged, format, criterion);
     }
     if (!parser.positionalArguments().isEmpty()) {
         throw ArgumentError(parser.positionalArguments().first(),
@@ -289,7 +342,7 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
         } catch (const SweepShardError& e) {
             throw ArgumentError(e.argument(), e.reason());
         }
-        for (const char* name : {"format", "best"}) {
+        for (const char* name : {"format", "best", "map"}) {
             if (parser.isSet(QLatin1String(name))) {
                 throw ArgumentError(QStringLiteral("--") + QLatin1String(name),
                                     QCoreApplication::translate("bitmig", "not with --shard (a shard file is JSON of "
@@ -306,9 +359,13 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
     def.chunks = parser.isSet(QStringLiteral("chunks"))
                      ? OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")))
                      : ChunkGeometry::allChunkSizes();
+    const QString map = mapPath(parser);
     Vary vary;
-    if (parser.isSet(QStringLiteral("vary"))) {
-        vary = parseVary(parser.value(QStringLiteral("vary")));
+    if (parser.isSet(QStringLiteral("vary")) || !map.isEmpty()) {
+        // A map without --vary spans the bandwidths.
+        vary = parseVary(parser.isSet(QStringLiteral("vary"))
+                             ? parser.value(QStringLiteral("vary"))
+                             : QStringLiteral("bandwidth=") + SweepMap::defaultBandwidths());
         def.varyName = QLatin1String(vary.parameter->name);
         def.varyValues = vary.values;
     }
@@ -351,6 +408,9 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
             return !p.skipReason.empty() || (p.ran && p.summary.finished && p.summary.verified);
         });
         return good ? ExitOk : ExitFailed;
+    }
+    if (!map.isEmpty()) {
+        writeMap(map, results);
     }
     return writeResults(out, results, format, criterion);
 }

@@ -227,7 +227,7 @@ TEST_CASE("bad --shard values and options that do not go with shards are refused
                      QStringLiteral("a.json")});
     CHECK(withOption.exitCode == 2);
     CHECK(withOption.err == QStringLiteral("bitmig: --disk: not with --merge (the shard files hold the sweep; "
-                                           "--format and --best apply)\n"));
+                                           "--format, --best and --map apply)\n"));
 }
 
 TEST_CASE("sweep --jobs defaults to the machine's cores", "[sweep]")
