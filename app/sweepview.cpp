@@ -1,5 +1,6 @@
 #include "sweepview.h"
 
+#include "app/scenario/sweepmap.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
 
@@ -24,8 +25,12 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QStackedWidget>
+#include <QSvgRenderer>
+#include <QPainter>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -84,6 +89,32 @@ QString duration(int64_t ns)
 
 } // namespace
 
+// The map's SVG, drawn at the largest size that keeps its proportions.
+class SweepView::MapWidget : public QWidget {
+public:
+    explicit MapWidget(QWidget* parent) : QWidget(parent) { renderer_.setAspectRatioMode(Qt::KeepAspectRatio); }
+    void load(const QByteArray& svg)
+    {
+        shown_ = !svg.isEmpty() && renderer_.load(svg);
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.fillRect(rect(), Qt::white);
+        if (shown_) {
+            painter.setRenderHint(QPainter::Antialiasing);
+            renderer_.render(&painter, QRectF(rect()));
+        }
+    }
+
+private:
+    QSvgRenderer renderer_;
+    bool shown_ = false;
+};
+
 SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this))
 {
     parameterLabel_ = new QLabel(this);
@@ -128,11 +159,24 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this)
     error_->setWordWrap(true);
     error_->hide();
 
+    mapMode_ = new QToolButton(this);
+    mapMode_->setObjectName(QStringLiteral("sweepMapMode"));
+    mapMode_->setCheckable(true);
+    chunksLabel_ = new QLabel(this);
+    chunks_ = new QLineEdit(QStringLiteral("all"), this);
+    chunks_->setObjectName(QStringLiteral("sweepMapChunks"));
+    chunksLabel_->setBuddy(chunks_);
+    chunksLabel_->hide();
+    chunks_->hide();
+
     auto* controls = new QHBoxLayout;
+    controls->addWidget(mapMode_);
+    controls->addWidget(chunksLabel_);
+    controls->addWidget(chunks_, 1);
     controls->addWidget(parameterLabel_);
     controls->addWidget(parameter_);
     controls->addWidget(valuesLabel_);
-    controls->addWidget(values_, 1);
+    controls->addWidget(values_, 2);
     controls->addWidget(criterionLabel_);
     controls->addWidget(criterion_);
     controls->addWidget(run_);
@@ -165,13 +209,24 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this)
     layout->addLayout(state);
     layout->addWidget(error_);
     layout->addWidget(best_label_);
-    layout->addWidget(charts_, 1);
+    map_ = new MapWidget(this);
+    map_->setObjectName(QStringLiteral("sweepMap"));
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(charts_);
+    pages_->addWidget(map_);
+    layout->addWidget(pages_, 1);
 
     ticker_ = new QTimer(this);
     ticker_->setInterval(500);
     connect(ticker_, &QTimer::timeout, this, &SweepView::updateStatus);
-    connect(parameter_, &QComboBox::currentIndexChanged, this,
-            [this] { values_->setText(SweepParameters::defaultValues(parameter())); });
+    connect(parameter_, &QComboBox::currentIndexChanged, this, [this] {
+        if (mapMode() && parameter() == SweepParameter::ChunkSize) {
+            setParameter(SweepParameter::Bandwidth);  // the chunk size is the map's other axis
+            return;
+        }
+        values_->setText(SweepParameters::defaultValues(parameter()));
+    });
+    connect(mapMode_, &QToolButton::toggled, this, &SweepView::setMapMode);
     connect(criterion_, &QComboBox::currentIndexChanged, this, [this] { replot(); });
     connect(run_, &QPushButton::clicked, this, [this] { run(); });
     connect(values_, &QLineEdit::returnPressed, this, [this] { run(); });
@@ -215,7 +270,8 @@ bool SweepView::run(QString* error)
     }
     SweepResults results;
     try {
-        results = SweepParameters::build(parameter(), values_->text(), base_);
+        results = SweepParameters::build(parameter(), values_->text(), base_,
+                                         mapMode() ? chunks_->text() : QString());
     } catch (const std::invalid_argument& e) {
         const QString message = tr("%1: %2").arg(valuesLabel_->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')),
                                                   QString::fromStdString(e.what()));
@@ -228,6 +284,7 @@ bool SweepView::run(QString* error)
     }
     error_->hide();
     shownParameter_ = parameter();
+    shownMap_ = mapMode();
     cancelled_ = false;
     best_.reset();
     job_->start(std::move(results));
@@ -310,8 +367,40 @@ double SweepView::figureValue(Figure f, const SweepPoint& p)
     return 0;
 }
 
+void SweepView::setMapMode(bool on)
+{
+    if (mapMode_->isChecked() != on) {
+        mapMode_->setChecked(on);  // comes back here through toggled()
+        return;
+    }
+    chunksLabel_->setVisible(on);
+    chunks_->setVisible(on);
+    pages_->setCurrentIndex(on ? 1 : 0);
+    if (on && parameter() == SweepParameter::ChunkSize) {
+        setParameter(SweepParameter::Bandwidth);
+    }
+}
+
+bool SweepView::mapMode() const
+{
+    return mapMode_->isChecked();
+}
+
+QWidget* SweepView::mapWidget() const
+{
+    return map_;
+}
+
+void SweepView::redrawMap()
+{
+    const SweepResults& results = job_->results();
+    mapSvg_ = shownMap_ && !results.points.empty() ? SweepMap::svg(results) : QByteArray();
+    map_->load(mapSvg_);
+}
+
 void SweepView::replot()
 {
+    redrawMap();
     const SweepResults& results = job_->results();
     const SweepParameter p = shownParameter_;
     best_ = job_->running() ? std::nullopt : bestSweepPoint(results.points, criterion());
@@ -472,8 +561,14 @@ void SweepView::onPointClicked(const QPointF& value)
 QString SweepView::exportTo(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    if (mapMode() && suffix == QLatin1String("svg")) {
+        if (mapSvg_.isEmpty()) {
+            return tr("%1: no map to export").arg(path);
+        }
+        return ViewExporter::saveBytes(mapSvg_, path);
+    }
     if (suffix == QLatin1String("png") || suffix == QLatin1String("svg")) {
-        return ViewExporter::saveView(charts_, path, tr("Sweep"));
+        return ViewExporter::saveView(mapMode() ? map_ : charts_, path, tr("Sweep"));
     }
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("json")) {
         return tr("%1: use a .csv, .json, .png or .svg file name").arg(path);
@@ -526,6 +621,10 @@ void SweepView::retranslateUi()
     run_->setText(tr("&Run sweep"));
     cancel_->setText(tr("&Cancel"));
     export_->setText(tr("&Export..."));
+    mapMode_->setText(tr("Convergence &map"));
+    mapMode_->setToolTip(tr("Sweep every chunk size against the parameter and show where the migration "
+                            "stops converging, coloured by downtime"));
+    chunksLabel_->setText(tr("C&hunks:"));
     for (int i = 0; i < parameter_->count(); ++i) {
         parameter_->setItemText(i, SweepParameters::label(SweepParameter(parameter_->itemData(i).toInt())));
     }

@@ -23,7 +23,9 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QScatterSeries;
+class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace bitmig {
 
@@ -52,12 +54,19 @@ public:
     // The plotted value of a figure for a point that ran (what the chart shows).
     static double figureValue(Figure f, const SweepPoint& point);
 
+    // The convergence map: chunk sizes (the Chunks field) x the parameter, in place of the charts.
+    void setMapMode(bool on);
+    bool mapMode() const;
+    QByteArray mapSvg() const { return mapSvg_; }  // the map drawn, as `bitmig sweep --map FILE.svg`
+    QWidget* mapWidget() const;
+
     QChartView* chartView(Figure f) const { return views_[size_t(f)]; }
     QWidget* chartsWidget() const noexcept { return charts_; }
     // Where a point is drawn in a chart, in the chart view's viewport coordinates.
     QPoint pointPosition(Figure f, size_t point) const;
 
-    // By suffix: .csv and .json as `bitmig sweep --format csv|json`, .png and .svg the charts.
+    // By suffix: .csv and .json as `bitmig sweep --format csv|json`, .png and .svg the charts (the
+    // map in map mode, its SVG as `bitmig sweep --map`).
     // Empty string, or the error.
     QString exportTo(const QString& path);
 
@@ -73,6 +82,7 @@ private:
     void updateStatus();
     void updateStartLabel();
     void replot();
+    void redrawMap();
     void onFinished(bool complete);
     void onPointClicked(const QPointF& value);
     void exportDialog();
@@ -99,6 +109,14 @@ private:
     QLabel* best_label_ = nullptr;
     QLabel* error_ = nullptr;
     QWidget* charts_ = nullptr;
+    QToolButton* mapMode_ = nullptr;
+    QLabel* chunksLabel_ = nullptr;
+    QLineEdit* chunks_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    class MapWidget;
+    MapWidget* map_ = nullptr;
+    QByteArray mapSvg_;
+    bool shownMap_ = false;  // the points shown are a map's
     QTimer* ticker_ = nullptr;
     std::vector<QChartView*> views_;
 };

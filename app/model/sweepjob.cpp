@@ -1,6 +1,7 @@
 #include "sweepjob.h"
 
 #include "app/scenario/summaryjson.h"
+#include "app/scenario/sweepmap.h"
 #include "widgets/configerrortext.h"
 
 #include <bitmig/chunkgeometry.h>
@@ -88,7 +89,7 @@ QString SweepParameters::defaultValues(SweepParameter p)
     case SweepParameter::Granularity:
         return QStringLiteral("4K,16K,64K,256K,1M");
     case SweepParameter::Bandwidth:
-        return QStringLiteral("100Mbit,250Mbit,500Mbit,1Gbit,2500Mbit,10Gbit");
+        return SweepMap::defaultBandwidths();
     case SweepParameter::WriteRate:
         return QStringLiteral("1k,5k,20k,50k,100k,200k,500k");
     case SweepParameter::MaxDowntime:
@@ -159,36 +160,54 @@ void SweepParameters::apply(SweepParameter p, const QString& value, SimConfig& c
     }
 }
 
-SweepResults SweepParameters::build(SweepParameter p, const QString& values, const SimConfig& base)
+namespace {
+
+QStringList valueList(const QString& values)
 {
     QStringList list;
     for (const QString& v : values.split(QLatin1Char(','))) {
         if (v.trimmed().isEmpty()) {
-            throw std::invalid_argument(tr("'%1' has an empty value").arg(values).toStdString());
+            throw std::invalid_argument(SweepParameters::tr("'%1' has an empty value").arg(values).toStdString());
         }
         list.append(v.trimmed());
     }
+    return list;
+}
+
+std::vector<uint64_t> chunkList(const QString& values)
+{
+    const QStringList list = valueList(values);
+    if (list == QStringList{QStringLiteral("all")}) {
+        return ChunkGeometry::allChunkSizes();
+    }
+    std::vector<uint64_t> chunks;
+    for (const QString& v : list) {
+        SimConfig probe;
+        try {
+            SweepParameters::apply(SweepParameter::ChunkSize, v, probe);
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(
+                SweepParameters::tr("%1: %2").arg(v, QString::fromStdString(e.what())).toStdString());
+        }
+        chunks.push_back(probe.chunkBytes);
+    }
+    return chunks;
+}
+
+} // namespace
+
+SweepResults SweepParameters::build(SweepParameter p, const QString& values, const SimConfig& base,
+                                    const QString& chunks)
+{
     SweepResults r;
     SweepDefinition& def = r.definition;
     def.baseConfig = cli::SummaryJson::configToJson(base);
     if (p == SweepParameter::ChunkSize) {
-        if (list == QStringList{QStringLiteral("all")}) {
-            def.chunks = ChunkGeometry::allChunkSizes();
-        } else {
-            for (const QString& v : list) {
-                SimConfig probe;
-                try {
-                    apply(p, v, probe);
-                } catch (const std::invalid_argument& e) {
-                    throw std::invalid_argument(tr("%1: %2").arg(v, QString::fromStdString(e.what())).toStdString());
-                }
-                def.chunks.push_back(probe.chunkBytes);
-            }
-        }
+        def.chunks = chunkList(values);
     } else {
-        def.chunks = {base.chunkBytes};
+        def.chunks = chunks.trimmed().isEmpty() ? std::vector<uint64_t>{base.chunkBytes} : chunkList(chunks);
         def.varyName = varyName(p);
-        def.varyValues = list;
+        def.varyValues = valueList(values);
     }
     for (size_t i = 0; i < def.pointCount(); ++i) {
         SweepPoint point;

@@ -42,7 +42,10 @@ public:
     // The sweep over `values` (a comma list; "all" for every chunk size) from `base`: its
     // definition and points, those that cannot run with their reason. std::invalid_argument naming
     // the value for text that does not read.
-    static SweepResults build(SweepParameter p, const QString& values, const SimConfig& base);
+    // `chunks` (a comma list or "all"), for a parameter other than the chunk size, makes it a
+    // two-parameter sweep, every value at every chunk size (a convergence map); empty: the base's.
+    static SweepResults build(SweepParameter p, const QString& values, const SimConfig& base,
+                              const QString& chunks = QString());
 };
 
 class SweepJob : public QObject {

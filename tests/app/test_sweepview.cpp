@@ -20,6 +20,7 @@
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace bitmig;
 
@@ -265,4 +266,73 @@ TEST_CASE("the sweep view refuses values it cannot read, naming them", "[sweep]"
     QString why;
     CHECK_FALSE(sweep->run(&why));
     CHECK(why == QStringLiteral("Values: 3K: '3K' is not a power of two from 1 B to 1 MiB"));
+}
+
+TEST_CASE("the convergence map in the window is the map bitmig sweep --map draws", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    // A busy guest and a short limit: slow links or small chunks stop converging within 5 passes.
+    SimConfig c = smallConfig();
+    c.diskBytes = uint64_t(1) << 40;
+    c.workload.rate = 200000;
+    c.maxDowntimeNs = 30'000'000;
+    c.maxPasses = 5;
+    c.bandwidth = 1e9 / 8;
+    w.applyConfig(c, QStringLiteral("busy"));
+    SweepView* sweep = openSweep(w);
+    QTest::mouseClick(sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode")), Qt::LeftButton);
+    REQUIRE(sweep->mapMode());
+    CHECK(sweep->parameter() == SweepParameter::Bandwidth);
+    CHECK(sweep->mapWidget()->isVisible());
+    CHECK_FALSE(sweep->chartsWidget()->isVisible());
+    auto* chunks = sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"));
+    REQUIRE(chunks->isVisible());
+    chunks->setFocus();
+    QTest::keyClick(chunks, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(chunks, QStringLiteral("1,64,1K,64K,1M"));
+    typeValues(sweep, QStringLiteral("100Mbit,500Mbit,1Gbit,10Gbit"));
+    runToEnd(sweep);
+    const SweepResults& results = sweep->job()->results();
+    REQUIRE(results.points.size() == 20);
+    int converged = 0;
+    for (const SweepPoint& p : results.points) {
+        REQUIRE(p.ran);
+        converged += p.summary.converged;
+    }
+    // Both sides of the boundary are on the map.
+    REQUIRE(converged > 0);
+    REQUIRE(converged < 20);
+    const QByteArray svg = sweep->mapSvg();
+    CHECK(svg.count("<path d=\"M") == 20 - converged + 1);  // a cross per run that did not converge, the boundary
+    CHECK(svg.contains("<circle"));                           // the current configuration (1 MiB, 1 Gbit) is on it
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString scenario = dir.filePath(QStringLiteral("busy.json"));
+    REQUIRE(w.saveScenario(scenario));
+    const QString mine = dir.filePath(QStringLiteral("window.svg"));
+    REQUIRE(sweep->exportTo(mine).isEmpty());
+    CHECK(readFile(mine) == svg);
+    const QString cliMap = dir.filePath(QStringLiteral("cli.svg"));
+    int exitCode = -1;
+    const QByteArray csv = cliSweep({QStringLiteral("sweep"), QStringLiteral("--scenario"), scenario, QStringLiteral("--chunks"),
+                                     QStringLiteral("1,64,1K,64K,1M"), QStringLiteral("--vary"),
+                                     QStringLiteral("bandwidth=100Mbit,500Mbit,1Gbit,10Gbit"), QStringLiteral("--map"), cliMap,
+                                     QStringLiteral("--format"), QStringLiteral("csv")},
+                                    &exitCode);
+    CHECK(exitCode == 0);
+    CHECK(readFile(cliMap) == svg);
+    const QString mineCsv = dir.filePath(QStringLiteral("window.csv"));
+    REQUIRE(sweep->exportTo(mineCsv).isEmpty());
+    CHECK(readFile(mineCsv) == csv);
+    const QString png = dir.filePath(QStringLiteral("map.png"));
+    REQUIRE(sweep->exportTo(png).isEmpty());
+    CHECK_FALSE(QImage(png).isNull());
+
+    // Back to the charts.
+    QTest::mouseClick(sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode")), Qt::LeftButton);
+    CHECK_FALSE(sweep->mapMode());
+    CHECK(sweep->chartsWidget()->isVisible());
 }
