@@ -22,12 +22,12 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QStackedWidget>
 #include <QSvgRenderer>
-#include <QPainter>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolButton>
@@ -92,7 +92,10 @@ QString duration(int64_t ns)
 // The map's SVG, drawn at the largest size that keeps its proportions.
 class SweepView::MapWidget : public QWidget {
 public:
-    explicit MapWidget(QWidget* parent) : QWidget(parent) { renderer_.setAspectRatioMode(Qt::KeepAspectRatio); }
+    explicit MapWidget(QWidget* parent) : QWidget(parent)
+    {
+        renderer_.setAspectRatioMode(Qt::KeepAspectRatio);
+    }
     void load(const QByteArray& svg)
     {
         shown_ = !svg.isEmpty() && renderer_.load(svg);
@@ -221,7 +224,7 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this)
     connect(ticker_, &QTimer::timeout, this, &SweepView::updateStatus);
     connect(parameter_, &QComboBox::currentIndexChanged, this, [this] {
         if (mapMode() && parameter() == SweepParameter::ChunkSize) {
-            setParameter(SweepParameter::Bandwidth);  // the chunk size is the map's other axis
+            setParameter(SweepParameter::Bandwidth); // the chunk size is the map's other axis
             return;
         }
         values_->setText(SweepParameters::defaultValues(parameter()));
@@ -273,8 +276,9 @@ bool SweepView::run(QString* error)
         results = SweepParameters::build(parameter(), values_->text(), base_,
                                          mapMode() ? chunks_->text() : QString());
     } catch (const std::invalid_argument& e) {
-        const QString message = tr("%1: %2").arg(valuesLabel_->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')),
-                                                  QString::fromStdString(e.what()));
+        const QString message =
+            tr("%1: %2").arg(valuesLabel_->text().remove(QLatin1Char('&')).remove(QLatin1Char(':')),
+                             QString::fromStdString(e.what()));
         error_->setText(message);
         error_->show();
         if (error) {
@@ -328,9 +332,10 @@ void SweepView::updateStatus()
     const size_t total = job_->total();
     if (job_->running()) {
         const std::optional<qint64> left = job_->remainingMs();
-        status_->setText(cancelled_ ? tr("cancelling...")
-                         : left     ? tr("%1 of %2 runs, %3 left").arg(done).arg(total).arg(duration(*left * 1'000'000))
-                                    : tr("%1 of %2 runs").arg(done).arg(total));
+        status_->setText(
+            cancelled_ ? tr("cancelling...")
+            : left     ? tr("%1 of %2 runs, %3 left").arg(done).arg(total).arg(duration(*left * 1'000'000))
+                       : tr("%1 of %2 runs").arg(done).arg(total));
     } else if (total == 0 && job_->results().points.empty()) {
         status_->setText(tr("no sweep yet"));
     } else if (cancelled_) {
@@ -370,7 +375,7 @@ double SweepView::figureValue(Figure f, const SweepPoint& p)
 void SweepView::setMapMode(bool on)
 {
     if (mapMode_->isChecked() != on) {
-        mapMode_->setChecked(on);  // comes back here through toggled()
+        mapMode_->setChecked(on); // comes back here through toggled()
         return;
     }
     chunksLabel_->setVisible(on);
@@ -404,14 +409,15 @@ void SweepView::replot()
     const SweepResults& results = job_->results();
     const SweepParameter p = shownParameter_;
     best_ = job_->running() ? std::nullopt : bestSweepPoint(results.points, criterion());
-    std::vector<std::pair<double, size_t>> ran;  // (x, point), by x
+    std::vector<std::pair<double, size_t>> ran; // (x, point), by x
     for (size_t i = 0; i < results.points.size(); ++i) {
         if (results.points[i].ran) {
             ran.emplace_back(SweepParameters::axisValue(p, results.points[i].config), i);
         }
     }
     std::sort(ran.begin(), ran.end());
-    const bool log = logBase(p) && std::all_of(ran.begin(), ran.end(), [](const auto& r) { return r.first > 0; });
+    const bool log =
+        logBase(p) && std::all_of(ran.begin(), ran.end(), [](const auto& r) { return r.first > 0; });
     for (int f = 0; f < kFigures; ++f) {
         QChart* chart = views_[size_t(f)]->chart();
         chart->removeAllSeries();
@@ -515,7 +521,8 @@ void SweepView::replot()
                                       formatBytes(b.summary.wireBytes), duration(b.summary.downtimeNs),
                                       duration(b.summary.totalTimeNs)));
     } else if (!job_->running() && !results.points.empty()) {
-        best_label_->setText(tr("Best by %1: none, no run verified and converged.").arg(SweepReport::criterionName(c)));
+        best_label_->setText(
+            tr("Best by %1: none, no run verified and converged.").arg(SweepReport::criterionName(c)));
     } else {
         best_label_->clear();
     }
@@ -547,7 +554,8 @@ void SweepView::onPointClicked(const QPointF& value)
             continue;
         }
         const double x = SweepParameters::axisValue(shownParameter_, results.points[i].config);
-        const double d = log && x > 0 && value.x() > 0 ? std::abs(std::log(x / value.x())) : std::abs(x - value.x());
+        const double d =
+            log && x > 0 && value.x() > 0 ? std::abs(std::log(x / value.x())) : std::abs(x - value.x());
         if (!nearest || d < distance) {
             nearest = i;
             distance = d;
@@ -592,9 +600,9 @@ QString SweepView::exportTo(const QString& path)
 
 void SweepView::exportDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the sweep"), QStringLiteral("sweep.csv"),
-        tr("CSV (*.csv);;JSON (*.json);;PNG image (*.png);;SVG image (*.svg)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the sweep"), QStringLiteral("sweep.csv"),
+                                     tr("CSV (*.csv);;JSON (*.json);;PNG image (*.png);;SVG image (*.svg)"));
     if (path.isEmpty()) {
         return;
     }
@@ -615,8 +623,9 @@ void SweepView::retranslateUi()
 {
     parameterLabel_->setText(tr("&Parameter:"));
     valuesLabel_->setText(tr("&Values:"));
-    values_->setToolTip(tr("A comma list in the form bitmig sweep reads (\"all\" for every chunk size from 1 B "
-                           "to 1 MiB); each value is one run of the current configuration"));
+    values_->setToolTip(
+        tr("A comma list in the form bitmig sweep reads (\"all\" for every chunk size from 1 B "
+           "to 1 MiB); each value is one run of the current configuration"));
     criterionLabel_->setText(tr("&Best:"));
     run_->setText(tr("&Run sweep"));
     cancel_->setText(tr("&Cancel"));

@@ -57,7 +57,7 @@ public:
     // The convergence map: chunk sizes (the Chunks field) x the parameter, in place of the charts.
     void setMapMode(bool on);
     bool mapMode() const;
-    QByteArray mapSvg() const { return mapSvg_; }  // the map drawn, as `bitmig sweep --map FILE.svg`
+    QByteArray mapSvg() const { return mapSvg_; } // the map drawn, as `bitmig sweep --map FILE.svg`
     QWidget* mapWidget() const;
 
     QChartView* chartView(Figure f) const { return views_[size_t(f)]; }
@@ -89,7 +89,7 @@ private:
 
     SimConfig base_;
     SweepJob* job_ = nullptr;
-    SweepParameter shownParameter_ = SweepParameter::ChunkSize;  // of the points plotted
+    SweepParameter shownParameter_ = SweepParameter::ChunkSize; // of the points plotted
     std::optional<size_t> best_;
     bool cancelled_ = false;
     qint64 lastWallMs_ = 0;
@@ -116,7 +116,7 @@ private:
     class MapWidget;
     MapWidget* map_ = nullptr;
     QByteArray mapSvg_;
-    bool shownMap_ = false;  // the points shown are a map's
+    bool shownMap_ = false; // the points shown are a map's
     QTimer* ticker_ = nullptr;
     std::vector<QChartView*> views_;
 };

@@ -35,7 +35,7 @@ QByteArray MapPng::render(const QByteArray& svg, QString* why)
         *why = QCoreApplication::translate("bitmig", "the map did not render");
         return {};
     }
-    QImage image(renderer.defaultSize() * 2, QImage::Format_ARGB32);  // twice the size, for sharp text
+    QImage image(renderer.defaultSize() * 2, QImage::Format_ARGB32); // twice the size, for sharp text
     image.fill(Qt::white);
     {
         QPainter painter(&image);
@@ -49,7 +49,8 @@ QByteArray MapPng::render(const QByteArray& svg, QString* why)
     return bytes;
 #else
     Q_UNUSED(svg);
-    *why = QCoreApplication::translate("bitmig", "this bitmig was built without Qt SVG; write the map as .svg");
+    *why =
+        QCoreApplication::translate("bitmig", "this bitmig was built without Qt SVG; write the map as .svg");
     return {};
 #endif
 }

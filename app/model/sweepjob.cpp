@@ -20,8 +20,8 @@ namespace bitmig {
 
 QList<SweepParameter> SweepParameters::all()
 {
-    return {SweepParameter::ChunkSize,   SweepParameter::Granularity, SweepParameter::Bandwidth,
-            SweepParameter::WriteRate,   SweepParameter::MaxDowntime, SweepParameter::MigrationStart};
+    return {SweepParameter::ChunkSize, SweepParameter::Granularity, SweepParameter::Bandwidth,
+            SweepParameter::WriteRate, SweepParameter::MaxDowntime, SweepParameter::MigrationStart};
 }
 
 QString SweepParameters::label(SweepParameter p)
@@ -125,10 +125,10 @@ uint64_t powerOfTwo(const QString& value, uint64_t min, uint64_t max)
 {
     const uint64_t bytes = units::parseSize(value.toStdString());
     if (bytes < min || bytes > max || !std::has_single_bit(bytes)) {
-        throw std::invalid_argument(
-            SweepParameters::tr("'%1' is not a power of two from %2 to %3")
-                .arg(value, QString::fromStdString(units::formatSize(min)), QString::fromStdString(units::formatSize(max)))
-                .toStdString());
+        throw std::invalid_argument(SweepParameters::tr("'%1' is not a power of two from %2 to %3")
+                                        .arg(value, QString::fromStdString(units::formatSize(min)),
+                                             QString::fromStdString(units::formatSize(max)))
+                                        .toStdString());
     }
     return bytes;
 }
@@ -167,7 +167,8 @@ QStringList valueList(const QString& values)
     QStringList list;
     for (const QString& v : values.split(QLatin1Char(','))) {
         if (v.trimmed().isEmpty()) {
-            throw std::invalid_argument(SweepParameters::tr("'%1' has an empty value").arg(values).toStdString());
+            throw std::invalid_argument(
+                SweepParameters::tr("'%1' has an empty value").arg(values).toStdString());
         }
         list.append(v.trimmed());
     }
@@ -275,7 +276,9 @@ bool SweepJob::start(SweepResults results, unsigned jobs)
                 // This point's engine is done and no thread touches it again: a copy is safe.
                 SweepPoint point = working_[p.point];
                 QMetaObject::invokeMethod(
-                    this, [this, alive, index = int(p.point), point = std::move(point), done = p.done, total = p.total] {
+                    this,
+                    [this, alive, index = int(p.point), point = std::move(point), done = p.done,
+                     total = p.total] {
                         if (*alive) {
                             onPointDone(index, point, done, total);
                         }
@@ -284,7 +287,8 @@ bool SweepJob::start(SweepResults results, unsigned jobs)
             },
             &cancel_);
         QMetaObject::invokeMethod(
-            this, [this, alive, complete] {
+            this,
+            [this, alive, complete] {
                 if (*alive) {
                     onFinished(complete);
                 }

@@ -29,8 +29,8 @@ class SweepParameters {
 
 public:
     static QList<SweepParameter> all();
-    static QString label(SweepParameter p);         // "Chunk size", for the window
-    static QString axisTitle(SweepParameter p);     // "chunk size (bytes)"
+    static QString label(SweepParameter p);     // "Chunk size", for the window
+    static QString axisTitle(SweepParameter p); // "chunk size (bytes)"
     // The --vary name ("bandwidth", "rate", "start-at"); empty for the chunk size (--chunks).
     static QString varyName(SweepParameter p);
     static QString defaultValues(SweepParameter p); // "all", "100Mbit,1Gbit,10Gbit", ...
@@ -52,7 +52,7 @@ class SweepJob : public QObject {
     Q_OBJECT
 public:
     explicit SweepJob(QObject* parent = nullptr);
-    ~SweepJob() override;  // cancels and waits for a running sweep
+    ~SweepJob() override; // cancels and waits for a running sweep
 
     // Starts the points of `results` that can run on `jobs` threads (default: every core).
     // False while one runs.
@@ -67,22 +67,22 @@ public:
     std::optional<qint64> remainingMs() const;
 
 Q_SIGNALS:
-    void pointDone(int index, size_t done, size_t total);  // results().points[index] is final
-    void finished(bool complete);                          // false: cancelled
+    void pointDone(int index, size_t done, size_t total); // results().points[index] is final
+    void finished(bool complete);                         // false: cancelled
 
 private:
     void onPointDone(int index, const SweepPoint& point, size_t done, size_t total);
     void onFinished(bool complete);
 
     SweepResults results_;
-    std::vector<SweepPoint> working_;  // the worker threads' copy while a sweep runs
+    std::vector<SweepPoint> working_; // the worker threads' copy while a sweep runs
     std::thread thread_;
     std::atomic<bool> cancel_{false};
     bool running_ = false;
     size_t done_ = 0;
     size_t total_ = 0;
     QElapsedTimer clock_;
-    std::shared_ptr<std::atomic<bool>> alive_;  // false once this object is gone
+    std::shared_ptr<std::atomic<bool>> alive_; // false once this object is gone
 };
 
 } // namespace bitmig

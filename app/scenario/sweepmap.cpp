@@ -13,11 +13,6 @@ namespace bitmig {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bitmig", text);
-}
-
 QString esc(const QString& text)
 {
     return text.toHtmlEscaped();
@@ -29,8 +24,11 @@ struct Stop {
     double at;
     int r, g, b;
 };
-constexpr Stop kStops[] = {{0, 0x2c, 0x7b, 0xb6}, {0.25, 0xab, 0xd9, 0xe9}, {0.5, 0xff, 0xff, 0xbf},
-                           {0.75, 0xfd, 0xae, 0x61}, {1, 0xd7, 0x19, 0x1c}};
+constexpr Stop kStops[] = {{0, 0x2c, 0x7b, 0xb6},
+                           {0.25, 0xab, 0xd9, 0xe9},
+                           {0.5, 0xff, 0xff, 0xbf},
+                           {0.75, 0xfd, 0xae, 0x61},
+                           {1, 0xd7, 0x19, 0x1c}};
 
 constexpr int kCellW = 44;
 constexpr int kCellH = 30;
@@ -82,20 +80,28 @@ QByteArray SweepMap::svg(const SweepResults& results)
 
     QStringList out;
     out << QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-    out << QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
-                          "font-family=\"sans-serif\" font-size=\"11\">")
+    out << QStringLiteral(
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
+               "font-family=\"sans-serif\" font-size=\"11\">")
                .arg(width)
                .arg(height);
-    const QString vary = def.varyName.isEmpty() ? tr("one run per chunk size") : def.varyName;
-    out << QStringLiteral("<title>%1</title>").arg(esc(tr("Convergence map")));
+    const QString vary = def.varyName.isEmpty()
+                             ? QCoreApplication::translate("bitmig", "one run per chunk size")
+                             : def.varyName;
+    out << QStringLiteral("<title>%1</title>")
+               .arg(esc(QCoreApplication::translate("bitmig", "Convergence map")));
     out << QStringLiteral("<rect width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>").arg(width).arg(height);
     out << QStringLiteral("<text x=\"%1\" y=\"20\" font-size=\"14\" font-weight=\"bold\">%2</text>")
                .arg(kLeft)
-               .arg(esc(tr("Convergence map: downtime by chunk size and %1").arg(vary)));
+               .arg(
+                   esc(QCoreApplication::translate("bitmig", "Convergence map: downtime by chunk size and %1")
+                           .arg(vary)));
     out << QStringLiteral("<text x=\"%1\" y=\"38\">%2</text>")
                .arg(kLeft)
-               .arg(esc(tr("colour: downtime against its limit; crossed out: did not converge within the pass cap; "
-                           "thick line: where convergence stops; ring: the current configuration")));
+               .arg(esc(QCoreApplication::translate(
+                   "bitmig",
+                   "colour: downtime against its limit; crossed out: did not converge within the pass cap; "
+                   "thick line: where convergence stops; ring: the current configuration")));
 
     // Cells.
     for (int r = 0; r < rows; ++r) {
@@ -108,29 +114,34 @@ QByteArray SweepMap::svg(const SweepResults& results)
             if (p.ran && p.summary.converged) {
                 const double limit = double(p.summary.maxDowntimeNs);
                 fill = colour(limit > 0 ? double(p.summary.downtimeNs) / limit : 1.0);
-                tip = tr("downtime %1 of %2").arg(QString::fromStdString(units::formatDuration(p.summary.downtimeNs)),
-                                                  QString::fromStdString(units::formatDuration(p.summary.maxDowntimeNs)));
+                tip = QCoreApplication::translate("bitmig", "downtime %1 of %2")
+                          .arg(QString::fromStdString(units::formatDuration(p.summary.downtimeNs)),
+                               QString::fromStdString(units::formatDuration(p.summary.maxDowntimeNs)));
             } else if (p.ran) {
                 fill = QStringLiteral("#404040");
-                tip = tr("did not converge: %1 dirty passes").arg(p.summary.dirtyPasses);
+                tip = QCoreApplication::translate("bitmig", "did not converge: %1 dirty passes")
+                          .arg(p.summary.dirtyPasses);
             } else {
                 tip = SweepReport::reason(p);
             }
-            out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\" stroke=\"#ffffff\">"
-                                  "<title>%6</title></rect>")
+            out << QStringLiteral(
+                       "<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\" stroke=\"#ffffff\">"
+                       "<title>%6</title></rect>")
                        .arg(x)
                        .arg(y)
                        .arg(kCellW)
                        .arg(kCellH)
                        .arg(fill, esc(tip));
             if (p.ran && !p.summary.converged) {
-                out << QStringLiteral("<path d=\"M%1 %2L%3 %4M%1 %4L%3 %2\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>")
+                out << QStringLiteral(
+                           "<path d=\"M%1 %2L%3 %4M%1 %4L%3 %2\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>")
                            .arg(x + 8)
                            .arg(y + 6)
                            .arg(x + kCellW - 8)
                            .arg(y + kCellH - 6);
             } else if (!p.ran) {
-                out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"#808080\">-</text>")
+                out << QStringLiteral(
+                           "<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"#808080\">-</text>")
                            .arg(x + kCellW / 2)
                            .arg(y + kCellH / 2 + 4);
             }
@@ -159,18 +170,20 @@ QByteArray SweepMap::svg(const SweepResults& results)
     if (const std::optional<size_t> current = currentPoint(results)) {
         const int c = int(*current % size_t(cols));
         const int r = int(*current / size_t(cols));
-        out << QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"%3\" fill=\"none\" stroke=\"#00a000\" stroke-width=\"3\">"
-                              "<title>%4</title></circle>")
+        out << QStringLiteral(
+                   "<circle cx=\"%1\" cy=\"%2\" r=\"%3\" fill=\"none\" stroke=\"#00a000\" stroke-width=\"3\">"
+                   "<title>%4</title></circle>")
                    .arg(cellX(c) + kCellW / 2)
                    .arg(cellY(r) + kCellH / 2)
                    .arg(kCellH / 2 - 2)
-                   .arg(esc(tr("the current configuration")));
+                   .arg(esc(QCoreApplication::translate("bitmig", "the current configuration")));
     }
     // Axes: chunk sizes below, the values at the left.
     for (int c = 0; c < cols; ++c) {
         const int x = cellX(c) + kCellW / 2;
         const int y = kTop + rows * kCellH + 8;
-        out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\" transform=\"rotate(-45 %1 %2)\">%3</text>")
+        out << QStringLiteral(
+                   "<text x=\"%1\" y=\"%2\" text-anchor=\"end\" transform=\"rotate(-45 %1 %2)\">%3</text>")
                    .arg(x)
                    .arg(y)
                    .arg(esc(QString::fromStdString(units::formatSize(def.chunks[size_t(c)]))));
@@ -178,14 +191,15 @@ QByteArray SweepMap::svg(const SweepResults& results)
     out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\">%3</text>")
                .arg(kLeft + cols * kCellW / 2)
                .arg(height - 8)
-               .arg(esc(tr("chunk size")));
+               .arg(esc(QCoreApplication::translate("bitmig", "chunk size")));
     for (int r = 0; r < rows; ++r) {
         out << QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>")
                    .arg(kLeft - 6)
                    .arg(cellY(r) + kCellH / 2 + 4)
                    .arg(esc(def.varyName.isEmpty() ? QString() : def.varyValues[r]));
     }
-    out << QStringLiteral("<text x=\"14\" y=\"%1\" text-anchor=\"middle\" transform=\"rotate(-90 14 %1)\">%2</text>")
+    out << QStringLiteral(
+               "<text x=\"14\" y=\"%1\" text-anchor=\"middle\" transform=\"rotate(-90 14 %1)\">%2</text>")
                .arg(kTop + rows * kCellH / 2)
                .arg(esc(vary));
     // Legend: the colour scale, then the other marks.
@@ -197,21 +211,36 @@ QByteArray SweepMap::svg(const SweepResults& results)
                    .arg(kTop + (steps - 1 - k) * 10)
                    .arg(colour((k + 0.5) / steps));
     }
-    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(lx + 22).arg(kTop + 8).arg(esc(tr("at the limit")));
+    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+               .arg(lx + 22)
+               .arg(kTop + 8)
+               .arg(esc(QCoreApplication::translate("bitmig", "at the limit")));
     out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
                .arg(lx + 22)
                .arg(kTop + steps * 10)
-               .arg(esc(tr("no downtime")));
+               .arg(esc(QCoreApplication::translate("bitmig", "no downtime")));
     const int ly = kTop + steps * 10 + 16;
-    out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"16\" height=\"12\" fill=\"#404040\"/>").arg(lx).arg(ly);
-    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(lx + 22).arg(ly + 10).arg(esc(tr("not converged")));
-    out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"16\" height=\"12\" fill=\"#e0e0e0\"/>").arg(lx).arg(ly + 18);
-    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>").arg(lx + 22).arg(ly + 28).arg(esc(tr("not run")));
+    out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"16\" height=\"12\" fill=\"#404040\"/>")
+               .arg(lx)
+               .arg(ly);
+    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+               .arg(lx + 22)
+               .arg(ly + 10)
+               .arg(esc(QCoreApplication::translate("bitmig", "not converged")));
+    out << QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"16\" height=\"12\" fill=\"#e0e0e0\"/>")
+               .arg(lx)
+               .arg(ly + 18);
+    out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
+               .arg(lx + 22)
+               .arg(ly + 28)
+               .arg(esc(QCoreApplication::translate("bitmig", "not run")));
     out << QStringLiteral("<text x=\"%1\" y=\"%2\">%3</text>")
                .arg(lx)
                .arg(ly + 48)
-               .arg(esc(currentPoint(results) ? tr("ring: current configuration")
-                                              : tr("the current configuration is not on the map")));
+               .arg(esc(currentPoint(results)
+                            ? QCoreApplication::translate("bitmig", "ring: current configuration")
+                            : QCoreApplication::translate("bitmig",
+                                                          "the current configuration is not on the map")));
     out << QStringLiteral("</svg>");
     return (out.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
 }

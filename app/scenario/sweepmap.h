@@ -17,7 +17,10 @@ namespace bitmig {
 class SweepMap {
 public:
     // The bandwidths a map spans when no other parameter is given (the window's default too).
-    static QString defaultBandwidths() { return QStringLiteral("100Mbit,250Mbit,500Mbit,1Gbit,2500Mbit,10Gbit"); }
+    static QString defaultBandwidths()
+    {
+        return QStringLiteral("100Mbit,250Mbit,500Mbit,1Gbit,2500Mbit,10Gbit");
+    }
     // The SVG document. `results` needs configs (SweepResults::describeConfigs() or a merge).
     static QByteArray svg(const SweepResults& results);
     // The colour ("#rrggbb") of a converged run whose downtime is `ratio` of its limit (0..1, clamped).

@@ -31,11 +31,6 @@ QString csvField(const QString& text)
     return QString::fromStdString(bitmig::csvField(text.toStdString()));
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("bitmig", text);
-}
-
 // The version of the shard file format; a merge reads only its own.
 constexpr int kShardVersion = 1;
 const QLatin1String kShardFormat("bitmig-sweep-shard");
@@ -93,11 +88,12 @@ QString SweepReport::criterionDescription(SweepCriterion c)
 {
     switch (c) {
     case SweepCriterion::MinTotalBytes:
-        return tr("fewest wire bytes among verified and converged points");
+        return QCoreApplication::translate("bitmig", "fewest wire bytes among verified and converged points");
     case SweepCriterion::MinDowntime:
-        return tr("shortest downtime among verified and converged points");
+        return QCoreApplication::translate("bitmig", "shortest downtime among verified and converged points");
     case SweepCriterion::MinTotalTime:
-        return tr("shortest total time among verified and converged points");
+        return QCoreApplication::translate("bitmig",
+                                           "shortest total time among verified and converged points");
     }
     return {};
 }
@@ -131,11 +127,12 @@ void SweepReport::writeCsv(QTextStream& out, const SweepResults& results, std::o
     header << QStringLiteral("status") << QStringLiteral("verified") << QStringLiteral("converged")
            << QStringLiteral("dirty_passes") << QStringLiteral("chunks") << QStringLiteral("chunks_sent")
            << QStringLiteral("chunks_resent") << QStringLiteral("chunks_zeroes") << QStringLiteral("records")
-           << QStringLiteral("payload_bytes") << QStringLiteral("header_bytes") << QStringLiteral("wire_bytes")
-           << QStringLiteral("overhead") << QStringLiteral("downtime_ns") << QStringLiteral("expected_downtime_ns")
-           << QStringLiteral("max_downtime_ns") << QStringLiteral("total_time_ns")
-           << QStringLiteral("unusable_window_ns") << QStringLiteral("lost_bits") << QStringLiteral("extra_bits")
-           << QStringLiteral("best") << QStringLiteral("reason");
+           << QStringLiteral("payload_bytes") << QStringLiteral("header_bytes")
+           << QStringLiteral("wire_bytes") << QStringLiteral("overhead") << QStringLiteral("downtime_ns")
+           << QStringLiteral("expected_downtime_ns") << QStringLiteral("max_downtime_ns")
+           << QStringLiteral("total_time_ns") << QStringLiteral("unusable_window_ns")
+           << QStringLiteral("lost_bits") << QStringLiteral("extra_bits") << QStringLiteral("best")
+           << QStringLiteral("reason");
     out << header.join(QLatin1Char(',')) << '\n';
     for (size_t i = 0; i < results.points.size(); ++i) {
         const SweepPoint& p = results.points[i];
@@ -148,11 +145,12 @@ void SweepReport::writeCsv(QTextStream& out, const SweepResults& results, std::o
         if (p.ran) {
             row << QString::number(int(s.verified)) << QString::number(int(s.converged))
                 << QString::number(s.dirtyPasses) << number(s.chunks) << number(s.chunksSent)
-                << number(s.chunksResent) << number(s.chunksZeroes) << number(s.records) << number(s.payloadBytes)
-                << number(s.headerBytes) << number(s.wireBytes) << QString::number(s.overhead(), 'f', 6)
-                << QString::number(s.downtimeNs) << QString::number(s.expectedDowntimeNs)
-                << QString::number(s.maxDowntimeNs) << QString::number(s.totalTimeNs)
-                << QString::number(s.unusableWindowNs) << number(s.lostBits) << number(s.extraBits);
+                << number(s.chunksResent) << number(s.chunksZeroes) << number(s.records)
+                << number(s.payloadBytes) << number(s.headerBytes) << number(s.wireBytes)
+                << QString::number(s.overhead(), 'f', 6) << QString::number(s.downtimeNs)
+                << QString::number(s.expectedDowntimeNs) << QString::number(s.maxDowntimeNs)
+                << QString::number(s.totalTimeNs) << QString::number(s.unusableWindowNs) << number(s.lostBits)
+                << number(s.extraBits);
         } else {
             for (int k = 0; k < 19; ++k) {
                 row << QString();
@@ -180,8 +178,8 @@ QJsonObject pointJson(const SweepResults& results, size_t i)
     }
     if (p.ran) {
         QJsonObject summary = SummaryJson::toJson(p.summary);
-        summary.insert(key("config"), i < results.configs.size() ? results.configs[i]
-                                                                 : SummaryJson::configToJson(p.config));
+        summary.insert(key("config"),
+                       i < results.configs.size() ? results.configs[i] : SummaryJson::configToJson(p.config));
         o.insert(key("summary"), summary);
     }
     return o;
@@ -222,14 +220,20 @@ SweepShard SweepShardFile::parseShard(const QString& option, const QString& text
     const uint index = parts.size() == 2 ? parts[0].trimmed().toUInt(&okIndex, 10) : 0;
     const uint count = parts.size() == 2 ? parts[1].trimmed().toUInt(&okCount, 10) : 0;
     if (!okIndex || !okCount) {
-        throw SweepShardError(option, tr("'%1' is not I/N (shard I of N, whole numbers, e.g. 2/7)").arg(shown));
+        throw SweepShardError(option, QCoreApplication::translate(
+                                          "bitmig", "'%1' is not I/N (shard I of N, whole numbers, e.g. 2/7)")
+                                          .arg(shown));
     }
     constexpr uint kMaxShards = 1'000'000;
     if (count < 1 || count > kMaxShards) {
-        throw SweepShardError(option, tr("'%1': N must be from 1 to %2").arg(shown).arg(kMaxShards));
+        throw SweepShardError(
+            option,
+            QCoreApplication::translate("bitmig", "'%1': N must be from 1 to %2").arg(shown).arg(kMaxShards));
     }
     if (index < 1 || index > count) {
-        throw SweepShardError(option, tr("'%1': I must be from 1 to N (%2)").arg(shown).arg(count));
+        throw SweepShardError(
+            option,
+            QCoreApplication::translate("bitmig", "'%1': I must be from 1 to N (%2)").arg(shown).arg(count));
     }
     return SweepShard{index, count};
 }
@@ -268,7 +272,7 @@ uint64_t unsignedAt(const QString& file, const QJsonObject& o, const char* name,
 {
     const QJsonValue v = o.value(key(name));
     if (v.isUndefined()) {
-        throw SweepShardError(file, tr("%1 is missing").arg(where));
+        throw SweepShardError(file, QCoreApplication::translate("bitmig", "%1 is missing").arg(where));
     }
     try {
         return SummaryJson::toUnsigned(v);
@@ -282,34 +286,40 @@ SweepDefinition readDefinition(const QString& file, const QJsonObject& o)
     SweepDefinition d;
     const QJsonValue chunks = o.value(key("chunks"));
     if (!chunks.isArray() || chunks.toArray().isEmpty()) {
-        throw SweepShardError(file, tr("sweep.chunks is not a list of chunk sizes"));
+        throw SweepShardError(
+            file, QCoreApplication::translate("bitmig", "sweep.chunks is not a list of chunk sizes"));
     }
     for (const QJsonValue& c : chunks.toArray()) {
         try {
             d.chunks.push_back(SummaryJson::toUnsigned(c));
         } catch (const std::invalid_argument& e) {
-            throw SweepShardError(file, QStringLiteral("sweep.chunks: %1").arg(QString::fromStdString(e.what())));
+            throw SweepShardError(file,
+                                  QStringLiteral("sweep.chunks: %1").arg(QString::fromStdString(e.what())));
         }
     }
     if (const QJsonValue v = o.value(key("vary")); !v.isUndefined()) {
         const QJsonValue values = o.value(key("varyValues"));
         if (!v.isString() || v.toString().isEmpty() || !values.isArray() || values.toArray().isEmpty()) {
-            throw SweepShardError(file, tr("sweep.vary needs a name and sweep.varyValues a list of values"));
+            throw SweepShardError(
+                file, QCoreApplication::translate(
+                          "bitmig", "sweep.vary needs a name and sweep.varyValues a list of values"));
         }
         d.varyName = v.toString();
         for (const QJsonValue& value : values.toArray()) {
             if (!value.isString()) {
-                throw SweepShardError(file, tr("sweep.varyValues holds a value that is not text"));
+                throw SweepShardError(file, QCoreApplication::translate(
+                                                "bitmig", "sweep.varyValues holds a value that is not text"));
             }
             d.varyValues.append(value.toString());
         }
     }
     if (!o.value(key("config")).isObject()) {
-        throw SweepShardError(file, tr("sweep.config is missing"));
+        throw SweepShardError(file, QCoreApplication::translate("bitmig", "sweep.config is missing"));
     }
     d.baseConfig = o.value(key("config")).toObject();
     if (unsignedAt(file, o, "points", QStringLiteral("sweep.points")) != d.pointCount()) {
-        throw SweepShardError(file, tr("sweep.points does not match its chunks and values"));
+        throw SweepShardError(
+            file, QCoreApplication::translate("bitmig", "sweep.points does not match its chunks and values"));
     }
     return d;
 }
@@ -324,14 +334,18 @@ ReadShard readShard(const QString& file)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
-        throw SweepShardError(file, tr("not JSON: %1 at byte %2").arg(error.errorString()).arg(error.offset));
+        throw SweepShardError(file, QCoreApplication::translate("bitmig", "not JSON: %1 at byte %2")
+                                        .arg(error.errorString())
+                                        .arg(error.offset));
     }
     const QJsonObject o = doc.object();
     if (!doc.isObject() || o.value(key("format")).toString() != kShardFormat) {
-        throw SweepShardError(file, tr("not a sweep shard (written by bitmig sweep --shard)"));
+        throw SweepShardError(file, QCoreApplication::translate(
+                                        "bitmig", "not a sweep shard (written by bitmig sweep --shard)"));
     }
     if (o.value(key("version")).toInt(-1) != kShardVersion) {
-        throw SweepShardError(file, tr("shard format version %1, this bitmig reads version %2")
+        throw SweepShardError(file, QCoreApplication::translate(
+                                        "bitmig", "shard format version %1, this bitmig reads version %2")
                                         .arg(o.value(key("version")).toVariant().toString())
                                         .arg(kShardVersion));
     }
@@ -340,15 +354,18 @@ ReadShard readShard(const QString& file)
     const uint64_t index = unsignedAt(file, o, "shard", QStringLiteral("shard"));
     const uint64_t count = unsignedAt(file, o, "shards", QStringLiteral("shards"));
     if (count < 1 || count > 1'000'000 || index < 1 || index > count) {
-        throw SweepShardError(file, tr("shard %1 of %2 is not a shard I of N with 1 <= I <= N").arg(index).arg(count));
+        throw SweepShardError(file, QCoreApplication::translate(
+                                        "bitmig", "shard %1 of %2 is not a shard I of N with 1 <= I <= N")
+                                        .arg(index)
+                                        .arg(count));
     }
     r.shard = SweepShard{unsigned(index), unsigned(count)};
     if (!o.value(key("sweep")).isObject()) {
-        throw SweepShardError(file, tr("sweep is missing"));
+        throw SweepShardError(file, QCoreApplication::translate("bitmig", "sweep is missing"));
     }
     r.definition = readDefinition(file, o.value(key("sweep")).toObject());
     if (!o.value(key("points")).isArray()) {
-        throw SweepShardError(file, tr("points is not a list"));
+        throw SweepShardError(file, QCoreApplication::translate("bitmig", "points is not a list"));
     }
     r.points = o.value(key("points")).toArray();
     return r;
@@ -382,7 +399,7 @@ SweepResults SweepShardFile::merge(const QStringList& files)
 {
     const QString option = QStringLiteral("--merge");
     if (files.isEmpty()) {
-        throw SweepShardError(option, tr("no shard files given"));
+        throw SweepShardError(option, QCoreApplication::translate("bitmig", "no shard files given"));
     }
     std::vector<ReadShard> shards;
     std::map<unsigned, QString> seen;
@@ -391,22 +408,25 @@ SweepResults SweepShardFile::merge(const QStringList& files)
         if (!shards.empty()) {
             const ReadShard& first = shards.front();
             if (!(r.definition == first.definition)) {
-                throw SweepShardError(file, tr("a shard of another sweep than %1 (%2 differs)")
+                throw SweepShardError(file, QCoreApplication::translate(
+                                                "bitmig", "a shard of another sweep than %1 (%2 differs)")
                                                 .arg(first.file, difference(first.definition, r.definition)));
             }
             if (r.shard.count != first.shard.count) {
-                throw SweepShardError(file, tr("shard %1/%2, but %3 is one of %4 shards")
-                                                .arg(r.shard.index)
-                                                .arg(r.shard.count)
-                                                .arg(first.file)
-                                                .arg(first.shard.count));
+                throw SweepShardError(
+                    file, QCoreApplication::translate("bitmig", "shard %1/%2, but %3 is one of %4 shards")
+                              .arg(r.shard.index)
+                              .arg(r.shard.count)
+                              .arg(first.file)
+                              .arg(first.shard.count));
             }
         }
         if (const auto it = seen.find(r.shard.index); it != seen.end()) {
-            throw SweepShardError(file, tr("shard %1/%2 is given twice (also %3)")
-                                            .arg(r.shard.index)
-                                            .arg(r.shard.count)
-                                            .arg(it->second));
+            throw SweepShardError(
+                file, QCoreApplication::translate("bitmig", "shard %1/%2 is given twice (also %3)")
+                          .arg(r.shard.index)
+                          .arg(r.shard.count)
+                          .arg(it->second));
         }
         seen.emplace(r.shard.index, file);
         shards.push_back(std::move(r));
@@ -419,10 +439,11 @@ SweepResults SweepShardFile::merge(const QStringList& files)
         }
     }
     if (!missing.isEmpty()) {
-        throw SweepShardError(option, tr("shards missing: %1 (%2 of %3 given)")
-                                          .arg(missing.join(QStringLiteral(", ")))
-                                          .arg(shards.size())
-                                          .arg(count));
+        throw SweepShardError(option,
+                              QCoreApplication::translate("bitmig", "shards missing: %1 (%2 of %3 given)")
+                                  .arg(missing.join(QStringLiteral(", ")))
+                                  .arg(shards.size())
+                                  .arg(count));
     }
 
     SweepResults results;
@@ -435,22 +456,31 @@ SweepResults SweepShardFile::merge(const QStringList& files)
         for (qsizetype n = 0; n < r.points.size(); ++n) {
             const QString where = QStringLiteral("points[%1]").arg(n);
             if (!r.points[n].isObject()) {
-                throw SweepShardError(r.file, tr("%1 is not an object").arg(where));
+                throw SweepShardError(
+                    r.file, QCoreApplication::translate("bitmig", "%1 is not an object").arg(where));
             }
             const QJsonObject o = r.points[n].toObject();
             const uint64_t index = unsignedAt(r.file, o, "index", where + QStringLiteral(".index"));
             if (index >= total) {
-                throw SweepShardError(r.file, tr("%1.index %2 is past the sweep's %3 points").arg(where).arg(index).arg(total));
+                throw SweepShardError(
+                    r.file, QCoreApplication::translate("bitmig", "%1.index %2 is past the sweep's %3 points")
+                                .arg(where)
+                                .arg(index)
+                                .arg(total));
             }
             if (!r.shard.contains(size_t(index))) {
-                throw SweepShardError(r.file, tr("%1.index %2 is not a point of shard %3/%4")
-                                                  .arg(where)
-                                                  .arg(index)
-                                                  .arg(r.shard.index)
-                                                  .arg(r.shard.count));
+                throw SweepShardError(
+                    r.file, QCoreApplication::translate("bitmig", "%1.index %2 is not a point of shard %3/%4")
+                                .arg(where)
+                                .arg(index)
+                                .arg(r.shard.index)
+                                .arg(r.shard.count));
             }
             if (filled[index]) {
-                throw SweepShardError(r.file, tr("%1.index %2 is given twice").arg(where).arg(index));
+                throw SweepShardError(r.file,
+                                      QCoreApplication::translate("bitmig", "%1.index %2 is given twice")
+                                          .arg(where)
+                                          .arg(index));
             }
             filled[index] = true;
             SweepPoint& p = results.points[index];
@@ -463,28 +493,36 @@ SweepResults SweepShardFile::merge(const QStringList& files)
             } else if (status == QLatin1String("ran")) {
                 const QJsonObject summary = o.value(key("summary")).toObject();
                 if (!summary.value(key("config")).isObject()) {
-                    throw SweepShardError(r.file, tr("%1.summary is missing or has no config").arg(where));
+                    throw SweepShardError(r.file, QCoreApplication::translate(
+                                                      "bitmig", "%1.summary is missing or has no config")
+                                                      .arg(where));
                 }
                 try {
                     p.summary = SummaryJson::fromJson(summary);
                 } catch (const std::invalid_argument& e) {
-                    throw SweepShardError(r.file, QStringLiteral("%1.summary: %2").arg(where, QString::fromStdString(e.what())));
+                    throw SweepShardError(
+                        r.file,
+                        QStringLiteral("%1.summary: %2").arg(where, QString::fromStdString(e.what())));
                 }
                 p.ran = true;
                 results.configs[index] = summary.value(key("config")).toObject();
             } else {
-                throw SweepShardError(r.file, tr("%1.status '%2' is not ran, skipped or error")
-                                                  .arg(where, QString::fromStdString(printablePrefix(status.toStdString()))));
+                throw SweepShardError(
+                    r.file,
+                    QCoreApplication::translate("bitmig", "%1.status '%2' is not ran, skipped or error")
+                        .arg(where, QString::fromStdString(printablePrefix(status.toStdString()))));
             }
         }
     }
     for (const ReadShard& r : shards) {
         for (size_t i = 0; i < total; ++i) {
             if (r.shard.contains(i) && !filled[i]) {
-                throw SweepShardError(r.file, tr("point %1 of shard %2/%3 is missing (a cut-off file?)")
-                                                  .arg(i)
-                                                  .arg(r.shard.index)
-                                                  .arg(r.shard.count));
+                throw SweepShardError(r.file,
+                                      QCoreApplication::translate(
+                                          "bitmig", "point %1 of shard %2/%3 is missing (a cut-off file?)")
+                                          .arg(i)
+                                          .arg(r.shard.index)
+                                          .arg(r.shard.count));
             }
         }
     }

@@ -21,9 +21,9 @@ namespace bitmig {
 // of one more parameter. Point k has the vary value k / chunks.size() and the chunk k % chunks.size().
 struct SweepDefinition {
     std::vector<uint64_t> chunks;
-    QString varyName;        // empty: chunk sizes only
-    QStringList varyValues;  // as typed, in the parameter's option form
-    QJsonObject baseConfig;  // SummaryJson::configToJson() of the configuration before chunk and vary
+    QString varyName;       // empty: chunk sizes only
+    QStringList varyValues; // as typed, in the parameter's option form
+    QJsonObject baseConfig; // SummaryJson::configToJson() of the configuration before chunk and vary
 
     size_t pointCount() const { return chunks.size() * size_t(varyName.isEmpty() ? 1 : varyValues.size()); }
     uint64_t chunkOf(size_t point) const { return chunks[point % chunks.size()]; }
@@ -37,8 +37,8 @@ struct SweepDefinition {
 
 struct SweepResults {
     SweepDefinition definition;
-    std::vector<SweepPoint> points;    // definition.pointCount() of them
-    std::vector<QJsonObject> configs;  // each point's configuration as JSON (written for points that ran)
+    std::vector<SweepPoint> points;   // definition.pointCount() of them
+    std::vector<QJsonObject> configs; // each point's configuration as JSON (written for points that ran)
 
     // Fills configs from the points' configurations.
     void describeConfigs();
@@ -49,9 +49,9 @@ struct SweepResults {
 class SweepReport {
 public:
     static QString criterionName(SweepCriterion c);
-    static QString criterionDescription(SweepCriterion c);  // what it minimises, for the reader
-    static QString status(const SweepPoint& p);              // "ran", "skipped" or "error"
-    static QString reason(const SweepPoint& p);              // why it skipped or failed, else empty
+    static QString criterionDescription(SweepCriterion c); // what it minimises, for the reader
+    static QString status(const SweepPoint& p);            // "ran", "skipped" or "error"
+    static QString reason(const SweepPoint& p);            // why it skipped or failed, else empty
 
     static void writeCsv(QTextStream& out, const SweepResults& results, std::optional<size_t> best,
                          SweepCriterion criterion);
@@ -64,8 +64,8 @@ public:
 class SweepShardError : public std::runtime_error {
 public:
     SweepShardError(const QString& argument, const QString& reason)
-        : std::runtime_error((argument + QStringLiteral(": ") + reason).toStdString()),
-          argument_(argument), reason_(reason)
+        : std::runtime_error((argument + QStringLiteral(": ") + reason).toStdString()), argument_(argument),
+          reason_(reason)
     {
     }
     const QString& argument() const noexcept { return argument_; }

@@ -140,16 +140,17 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
                 stopped = true;
                 return;
             }
-            SweepPoint& point = points[todo[k]];  // each point is touched by exactly one thread
+            SweepPoint& point = points[todo[k]]; // each point is touched by exactly one thread
             uint64_t need = 0;
             try {
                 need = estimateRunMemory(point.config).total();
             } catch (const ConfigError&) {
-                need = 0;  // the run reports the invalid configuration itself
+                need = 0; // the run reports the invalid configuration itself
             }
             {
                 std::unique_lock<std::mutex> hold(lock);
-                freed.wait(hold, [&] { return !available || reserved == 0 || reserved + need <= *available; });
+                freed.wait(hold,
+                           [&] { return !available || reserved == 0 || reserved + need <= *available; });
                 reserved += need;
             }
             const bool complete = runPoint(point, cancel);

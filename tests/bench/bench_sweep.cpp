@@ -61,7 +61,7 @@ std::vector<SweepPoint> points()
 struct Timed {
     double wallS = 0;
     double cpuS = 0;
-    double longestPointS = 0;  // one thread: the wall time of the slowest point
+    double longestPointS = 0; // one thread: the wall time of the slowest point
     std::vector<SweepPoint> points;
 };
 
@@ -92,7 +92,8 @@ bool same(const std::vector<SweepPoint>& a, const std::vector<SweepPoint>& b)
         const MigrationSummary& x = a[i].summary;
         const MigrationSummary& y = b[i].summary;
         if (!a[i].ran || !b[i].ran || x.wireBytes != y.wireBytes || x.downtimeNs != y.downtimeNs ||
-            x.totalTimeNs != y.totalTimeNs || x.chunksResent != y.chunksResent || x.sourceSha256 != y.sourceSha256) {
+            x.totalTimeNs != y.totalTimeNs || x.chunksResent != y.chunksResent ||
+            x.sourceSha256 != y.sourceSha256) {
             return false;
         }
     }
@@ -101,7 +102,7 @@ bool same(const std::vector<SweepPoint>& a, const std::vector<SweepPoint>& b)
 
 std::string loadAverage()
 {
-    std::ifstream in("/proc/loadavg");  // Linux; elsewhere the line is left out
+    std::ifstream in("/proc/loadavg"); // Linux; elsewhere the line is left out
     std::string one;
     return in >> one ? ", load average " + one : std::string();
 }
@@ -149,7 +150,8 @@ int main(int argc, char** argv)
             if (reference.empty()) {
                 reference = t.points;
             } else if (!same(reference, t.points)) {
-                std::fprintf(stderr, "bench_sweep: %u job(s) gave other summaries than the first run\n", jobs);
+                std::fprintf(stderr, "bench_sweep: %u job(s) gave other summaries than the first run\n",
+                             jobs);
                 return 2;
             }
             std::printf("run %d, %2u thread(s): wall %7.2f s, CPU %7.2f s\n", r + 1, jobs, t.wallS, t.cpuS);
@@ -164,14 +166,14 @@ int main(int argc, char** argv)
     const double perCoreOne = double(n) / bestOne.wallS;
     const double perCoreAll = double(n) / bestAll.wallS / cores;
     const double speedUp = bestOne.wallS / bestAll.wallS;
-    std::printf("\n1 thread:    %6.3f points/s per core (wall %.2f s, CPU %.2f s)\n", perCoreOne, bestOne.wallS,
-                bestOne.cpuS);
-    std::printf("%2u threads:  %6.3f points/s per core (wall %.2f s, CPU %.2f s)\n", cores, perCoreAll, bestAll.wallS,
-                bestAll.cpuS);
-    std::printf("speed-up:    %.2fx on %u cores = %.2f x cores (target >= 0.90 x cores: %s)\n", speedUp, cores,
-                speedUp / cores, speedUp >= 0.9 * cores ? "met" : "MISSED");
+    std::printf("\n1 thread:    %6.3f points/s per core (wall %.2f s, CPU %.2f s)\n", perCoreOne,
+                bestOne.wallS, bestOne.cpuS);
+    std::printf("%2u threads:  %6.3f points/s per core (wall %.2f s, CPU %.2f s)\n", cores, perCoreAll,
+                bestAll.wallS, bestAll.cpuS);
+    std::printf("speed-up:    %.2fx on %u cores = %.2f x cores (target >= 0.90 x cores: %s)\n", speedUp,
+                cores, speedUp / cores, speedUp >= 0.9 * cores ? "met" : "MISSED");
     // No thread splits a point: the slowest one bounds the speed-up.
-    std::printf("slowest point on 1 thread: %.2f s of %.2f s (bounds the speed-up at %.2fx)\n", bestOne.longestPointS,
-                bestOne.wallS, bestOne.wallS / bestOne.longestPointS);
+    std::printf("slowest point on 1 thread: %.2f s of %.2f s (bounds the speed-up at %.2fx)\n",
+                bestOne.longestPointS, bestOne.wallS, bestOne.wallS / bestOne.longestPointS);
     return 0;
 }

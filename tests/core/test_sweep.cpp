@@ -98,12 +98,19 @@ TEST_CASE("cancelling a sweep stops its running points and starts no more", "[sw
     SECTION("before it starts")
     {
         cancel = true;
-        CHECK_FALSE(runSweep(points, all(points), 2, [&](const SweepProgress&) { ++finished; }, &cancel));
+        CHECK_FALSE(runSweep(
+            points, all(points), 2, [&](const SweepProgress&) { ++finished; }, &cancel));
     }
     SECTION("from the first point's report, on one thread")
     {
         points[0].config.migrationStartNs = 0;
-        CHECK_FALSE(runSweep(points, all(points), 1, [&](const SweepProgress&) { ++finished; cancel = true; }, &cancel));
+        CHECK_FALSE(runSweep(
+            points, all(points), 1,
+            [&](const SweepProgress&) {
+                ++finished;
+                cancel = true;
+            },
+            &cancel));
         CHECK(finished == 1);
         CHECK(points[0].ran);
         points.erase(points.begin());
@@ -111,7 +118,13 @@ TEST_CASE("cancelling a sweep stops its running points and starts no more", "[sw
     SECTION("from the first point's report, on two threads")
     {
         points[0].config.migrationStartNs = 0;
-        CHECK_FALSE(runSweep(points, all(points), 2, [&](const SweepProgress&) { ++finished; cancel = true; }, &cancel));
+        CHECK_FALSE(runSweep(
+            points, all(points), 2,
+            [&](const SweepProgress&) {
+                ++finished;
+                cancel = true;
+            },
+            &cancel));
         CHECK(finished == 1);
         points.erase(points.begin());
     }
@@ -131,7 +144,7 @@ TEST_CASE("the best point qualifies and has the least measure, the first on a ti
     }
     points[0].summary.wireBytes = 50;
     points[1].summary.wireBytes = 10;
-    points[1].summary.converged = false;  // least, but does not qualify
+    points[1].summary.converged = false; // least, but does not qualify
     points[2].summary.wireBytes = 20;
     points[3].summary.wireBytes = 20;
     points[0].summary.downtimeNs = 1;

@@ -19,8 +19,8 @@ namespace bitmig {
 
 struct SweepPoint {
     SimConfig config;
-    std::string skipReason;  // set when the configuration cannot run: the point is not run
-    std::string failure;     // set when the run threw (never expected)
+    std::string skipReason; // set when the configuration cannot run: the point is not run
+    std::string failure;    // set when the run threw (never expected)
     bool ran = false;
     MigrationSummary summary;
 
@@ -29,7 +29,7 @@ struct SweepPoint {
 
 enum class SweepCriterion { MinTotalBytes, MinDowntime, MinTotalTime };
 
-std::string_view sweepCriterionName(SweepCriterion c) noexcept;  // "min-total-bytes", ...
+std::string_view sweepCriterionName(SweepCriterion c) noexcept; // "min-total-bytes", ...
 std::optional<SweepCriterion> parseSweepCriterion(std::string_view name) noexcept;
 // What the criterion minimises of a run: wire bytes, downtime or total time.
 int64_t sweepMeasure(const MigrationSummary& summary, SweepCriterion c) noexcept;
@@ -39,7 +39,7 @@ std::optional<size_t> bestSweepPoint(const std::vector<SweepPoint>& points, Swee
 // The I-th of N deterministic slices of a sweep: point k belongs to shard (k mod N) + 1, so the
 // costly small chunks of every --vary value spread over all shards.
 struct SweepShard {
-    unsigned index = 1;  // 1..count
+    unsigned index = 1; // 1..count
     unsigned count = 1;
 
     bool contains(size_t point) const noexcept { return point % count == size_t(index - 1); }
@@ -50,9 +50,9 @@ struct SweepShard {
 unsigned defaultSweepJobs() noexcept;
 
 struct SweepProgress {
-    size_t done = 0;   // points finished so far
-    size_t total = 0;  // points this run will run
-    size_t point = 0;  // index of the point that just finished
+    size_t done = 0;  // points finished so far
+    size_t total = 0; // points this run will run
+    size_t point = 0; // index of the point that just finished
 };
 
 // Runs the points listed in `which` (indices into `points`; those with a skip reason are left
