@@ -621,19 +621,19 @@ void SweepView::changeEvent(QEvent* event)
 
 void SweepView::retranslateUi()
 {
-    parameterLabel_->setText(tr("&Parameter:"));
-    valuesLabel_->setText(tr("&Values:"));
+    parameterLabel_->setText(tr("Para&meter:"));
+    valuesLabel_->setText(tr("Val&ues:"));
     values_->setToolTip(
         tr("A comma list in the form bitmig sweep reads (\"all\" for every chunk size from 1 B "
            "to 1 MiB); each value is one run of the current configuration"));
-    criterionLabel_->setText(tr("&Best:"));
-    run_->setText(tr("&Run sweep"));
+    criterionLabel_->setText(tr("Best b&y:"));
+    run_->setText(tr("Run sweep"));
     cancel_->setText(tr("&Cancel"));
-    export_->setText(tr("&Export..."));
-    mapMode_->setText(tr("Convergence &map"));
+    export_->setText(tr("E&xport..."));
+    mapMode_->setText(tr("Convergence map"));
     mapMode_->setToolTip(tr("Sweep every chunk size against the parameter and show where the migration "
                             "stops converging, coloured by downtime"));
-    chunksLabel_->setText(tr("C&hunks:"));
+    chunksLabel_->setText(tr("Chun&ks:"));
     for (int i = 0; i < parameter_->count(); ++i) {
         parameter_->setItemText(i, SweepParameters::label(SweepParameter(parameter_->itemData(i).toInt())));
     }
