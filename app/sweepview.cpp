@@ -22,6 +22,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -35,6 +36,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <stdexcept>
 
@@ -89,17 +91,32 @@ QString duration(int64_t ns)
 
 } // namespace
 
-// The map's SVG, drawn at the largest size that keeps its proportions.
+// The map's SVG, drawn at the largest size that keeps its proportions, centred; a click on a
+// cell reports the point.
 class SweepView::MapWidget : public QWidget {
 public:
-    explicit MapWidget(QWidget* parent) : QWidget(parent)
-    {
-        renderer_.setAspectRatioMode(Qt::KeepAspectRatio);
-    }
+    MapWidget(QWidget* parent, std::function<void(QPointF)> clicked) : QWidget(parent), clicked_(std::move(clicked)) {}
     void load(const QByteArray& svg)
     {
         shown_ = !svg.isEmpty() && renderer_.load(svg);
         update();
+    }
+    // Where the document is drawn, in this widget.
+    QRectF target() const
+    {
+        const QSizeF size = renderer_.defaultSize();
+        if (!shown_ || size.isEmpty()) {
+            return {};
+        }
+        const QSizeF scaled = size.scaled(QSizeF(this->size()), Qt::KeepAspectRatio);
+        return QRectF(QPointF((width() - scaled.width()) / 2, (height() - scaled.height()) / 2), scaled);
+    }
+    // A point of the document, in this widget.
+    QPointF toWidget(QPointF document) const
+    {
+        const QRectF t = target();
+        const QSizeF size = renderer_.defaultSize();
+        return t.topLeft() + QPointF(document.x() * t.width() / size.width(), document.y() * t.height() / size.height());
     }
 
 protected:
@@ -109,13 +126,23 @@ protected:
         painter.fillRect(rect(), Qt::white);
         if (shown_) {
             painter.setRenderHint(QPainter::Antialiasing);
-            renderer_.render(&painter, QRectF(rect()));
+            renderer_.render(&painter, target());
+        }
+    }
+    void mouseReleaseEvent(QMouseEvent* event) override
+    {
+        const QRectF t = target();
+        if (event->button() == Qt::LeftButton && t.contains(event->position())) {
+            const QSizeF size = renderer_.defaultSize();
+            const QPointF p = event->position() - t.topLeft();
+            clicked_(QPointF(p.x() * size.width() / t.width(), p.y() * size.height() / t.height()));
         }
     }
 
 private:
     QSvgRenderer renderer_;
     bool shown_ = false;
+    std::function<void(QPointF)> clicked_;
 };
 
 SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this))
@@ -212,7 +239,12 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this)
     layout->addLayout(state);
     layout->addWidget(error_);
     layout->addWidget(best_label_);
-    map_ = new MapWidget(this);
+    map_ = new MapWidget(this, [this](QPointF at) {
+        if (const std::optional<size_t> point = SweepMap::pointAt(job_->results(), at.x(), at.y());
+            point && job_->results().points[*point].ran) {
+            Q_EMIT pointActivated(job_->results().points[*point].config);
+        }
+    });
     map_->setObjectName(QStringLiteral("sweepMap"));
     pages_ = new QStackedWidget(this);
     pages_->addWidget(charts_);
@@ -394,6 +426,12 @@ bool SweepView::mapMode() const
 QWidget* SweepView::mapWidget() const
 {
     return map_;
+}
+
+QPoint SweepView::mapPointPosition(size_t point) const
+{
+    const QRect cell = SweepMap::cellRect(job_->results(), point);
+    return cell.isEmpty() ? QPoint() : map_->toWidget(QRectF(cell).center()).toPoint();
 }
 
 void SweepView::redrawMap()

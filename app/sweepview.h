@@ -2,7 +2,7 @@
 // whole run on all cores in worker threads (SweepJob, the code of `bitmig sweep`), with a progress
 // bar, the time left and Cancel. Six charts plot the runs' figures against the parameter,
 // converged and not-converged points drawn apart, the best point by the chosen criterion marked;
-// a click on a point opens that run in the window. Exports the `bitmig sweep` CSV and JSON and
+// a click on a point (or a cell of the convergence map) opens that run in the window. Exports the `bitmig sweep` CSV and JSON and
 // the charts as PNG or SVG.
 #pragma once
 
@@ -59,6 +59,8 @@ public:
     bool mapMode() const;
     QByteArray mapSvg() const { return mapSvg_; } // the map drawn, as `bitmig sweep --map FILE.svg`
     QWidget* mapWidget() const;
+    // Where a point's cell is drawn on the map, in the map widget's coordinates.
+    QPoint mapPointPosition(size_t point) const;
 
     QChartView* chartView(Figure f) const { return views_[size_t(f)]; }
     QWidget* chartsWidget() const noexcept { return charts_; }

@@ -56,6 +56,54 @@ QString SweepMap::colour(double ratio)
         .arg(mix(a.b, b.b), 2, 16, QLatin1Char('0'));
 }
 
+namespace {
+
+int columns(const SweepResults& results)
+{
+    return int(results.definition.chunks.size());
+}
+
+int rows(const SweepResults& results)
+{
+    return results.definition.varyName.isEmpty() ? 1 : int(results.definition.varyValues.size());
+}
+
+} // namespace
+
+int SweepMap::width(const SweepResults& results)
+{
+    return kLeft + columns(results) * kCellW + 20 + kLegendW;
+}
+
+int SweepMap::height(const SweepResults& results)
+{
+    return kTop + rows(results) * kCellH + kBottom;
+}
+
+QRect SweepMap::cellRect(const SweepResults& results, size_t point)
+{
+    const int cols = columns(results);
+    if (cols == 0 || point >= results.points.size()) {
+        return {};
+    }
+    const int c = int(point % size_t(cols));
+    const int r = int(point / size_t(cols));
+    return QRect(kLeft + c * kCellW, kTop + (rows(results) - 1 - r) * kCellH, kCellW, kCellH);
+}
+
+std::optional<size_t> SweepMap::pointAt(const SweepResults& results, double x, double y)
+{
+    const int cols = columns(results);
+    const int rs = rows(results);
+    if (x < kLeft || y < kTop || x >= kLeft + cols * kCellW || y >= kTop + rs * kCellH) {
+        return std::nullopt;
+    }
+    const int c = int((x - kLeft) / kCellW);
+    const int r = rs - 1 - int((y - kTop) / kCellH);  // the first value is the bottom row
+    const size_t index = size_t(r) * size_t(cols) + size_t(c);
+    return index < results.points.size() ? std::optional<size_t>(index) : std::nullopt;
+}
+
 std::optional<size_t> SweepMap::currentPoint(const SweepResults& results)
 {
     for (size_t i = 0; i < results.points.size() && i < results.configs.size(); ++i) {
@@ -69,10 +117,10 @@ std::optional<size_t> SweepMap::currentPoint(const SweepResults& results)
 QByteArray SweepMap::svg(const SweepResults& results)
 {
     const SweepDefinition& def = results.definition;
-    const int cols = int(def.chunks.size());
-    const int rows = def.varyName.isEmpty() ? 1 : int(def.varyValues.size());
-    const int width = kLeft + cols * kCellW + 20 + kLegendW;
-    const int height = kTop + rows * kCellH + kBottom;
+    const int cols = columns(results);
+    const int rows = bitmig::rows(results);
+    const int width = SweepMap::width(results);
+    const int height = SweepMap::height(results);
     // Point (column c, row r) is index r * cols + c; the first value is the bottom row.
     auto cellX = [](int c) { return kLeft + c * kCellW; };
     auto cellY = [rows](int r) { return kTop + (rows - 1 - r) * kCellH; };

@@ -8,6 +8,7 @@
 #include "sweepreport.h"
 
 #include <QByteArray>
+#include <QRect>
 #include <QString>
 
 #include <optional>
@@ -25,6 +26,13 @@ public:
     static QByteArray svg(const SweepResults& results);
     // The colour ("#rrggbb") of a converged run whose downtime is `ratio` of its limit (0..1, clamped).
     static QString colour(double ratio);
+    // The document's width and height.
+    static int width(const SweepResults& results);
+    static int height(const SweepResults& results);
+    // The cell of a point, in the document's coordinates; empty for no such point.
+    static QRect cellRect(const SweepResults& results, size_t point);
+    // The point whose cell holds (x, y), in the document's coordinates.
+    static std::optional<size_t> pointAt(const SweepResults& results, double x, double y);
     // The point whose configuration is the sweep's starting one, if it is on the map.
     static std::optional<size_t> currentPoint(const SweepResults& results);
 };

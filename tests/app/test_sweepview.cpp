@@ -354,3 +354,33 @@ TEST_CASE("the convergence map in the window is the map bitmig sweep --map draws
     CHECK_FALSE(sweep->mapMode());
     CHECK(sweep->chartsWidget()->isVisible());
 }
+
+TEST_CASE("a click on a cell of the convergence map runs that point in the window", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    sweep->setMapMode(true);
+    auto* chunks = sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"));
+    chunks->setFocus();
+    QTest::keyClick(chunks, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(chunks, QStringLiteral("256,4K,1M"));
+    typeValues(sweep, QStringLiteral("100Mbit,1Gbit"));
+    runToEnd(sweep);
+    REQUIRE(sweep->job()->results().points.size() == 6);
+    // Point 1: 4 KiB at 100 Mbit/s (the first value, the bottom row).
+    const QPoint at = sweep->mapPointPosition(1);
+    REQUIRE(sweep->mapWidget()->rect().contains(at));
+    QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, at);
+    SimConfig expected = smallConfig();
+    expected.chunkBytes = 4096;
+    expected.bandwidth = 100e6 / 8;
+    QTRY_VERIFY(w.controller()->config() == expected);
+    CHECK(w.playAction()->isChecked());
+    // Outside the cells: nothing happens.
+    QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, QPoint(1, 1));
+    QTest::qWait(50);
+    CHECK(w.controller()->config() == expected);
+}
