@@ -95,7 +95,10 @@ QString duration(int64_t ns)
 // cell reports the point.
 class SweepView::MapWidget : public QWidget {
 public:
-    MapWidget(QWidget* parent, std::function<void(QPointF)> clicked) : QWidget(parent), clicked_(std::move(clicked)) {}
+    MapWidget(QWidget* parent, std::function<void(QPointF)> clicked)
+        : QWidget(parent), clicked_(std::move(clicked))
+    {
+    }
     void load(const QByteArray& svg)
     {
         shown_ = !svg.isEmpty() && renderer_.load(svg);
@@ -116,7 +119,8 @@ public:
     {
         const QRectF t = target();
         const QSizeF size = renderer_.defaultSize();
-        return t.topLeft() + QPointF(document.x() * t.width() / size.width(), document.y() * t.height() / size.height());
+        return t.topLeft() +
+               QPointF(document.x() * t.width() / size.width(), document.y() * t.height() / size.height());
     }
 
 protected:

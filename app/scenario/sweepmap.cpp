@@ -99,7 +99,7 @@ std::optional<size_t> SweepMap::pointAt(const SweepResults& results, double x, d
         return std::nullopt;
     }
     const int c = int((x - kLeft) / kCellW);
-    const int r = rs - 1 - int((y - kTop) / kCellH);  // the first value is the bottom row
+    const int r = rs - 1 - int((y - kTop) / kCellH); // the first value is the bottom row
     const size_t index = size_t(r) * size_t(cols) + size_t(c);
     return index < results.points.size() ? std::optional<size_t>(index) : std::nullopt;
 }
