@@ -233,9 +233,10 @@ QString SweepCommand::summary() const
 QString SweepCommand::usage() const
 {
     return QCoreApplication::translate("bitmig", "bitmig sweep [--chunks LIST] [--vary NAME=V1,V2,...] "
-                                                 "[--format table|csv|json] [--best CRITERION] [--jobs N] [--shard I/N] [options]\n"
+                                                 "[--format table|csv|json] [--best CRITERION] [--jobs N] [--shard I/N] [--map FILE] "
+                                                 "[options]\n"
                                                  "       bitmig sweep --merge [--format table|csv|json] [--best CRITERION] "
-                                                 "SHARD...");
+                                                 "[--map FILE] SHARD...");
 }
 
 void SweepCommand::setUp(QCommandLineParser& parser) const
