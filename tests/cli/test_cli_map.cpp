@@ -93,7 +93,7 @@ TEST_CASE("sweep --map without --vary spans the bandwidths, and as PNG", "[sweep
     CHECK(be32(20) == 2 * m.captured(2).toUInt());
 }
 
-TEST_CASE("merged shards draw the same map; bad map names are refused", "[sweep][map]")
+TEST_CASE("merged shards draw the same map, and bad map names are refused", "[sweep][map]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
