@@ -12,6 +12,7 @@
 #include "presentationmode.h"
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
+#include "sweepview.h"
 #include "undocommands.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
@@ -597,6 +598,15 @@ void MainWindow::createDocks()
     tabifyDockWidget(w, s);
     tabifyDockWidget(s, h);
     w->raise();
+    // View > Sweep: the current configuration over one parameter; a click on a point runs it here.
+    auto* sweep = new SweepView;
+    addDock(sweep, QT_TR_NOOP("Sweep"), QStringLiteral("sweepDock"), Qt::BottomDockWidgetArea)->hide();
+    sweep->setBaseConfig(controller_->config());
+    connect(controller_, &SimulationController::configChanged, sweep, &SweepView::setBaseConfig);
+    connect(sweep, &SweepView::pointActivated, this, [this](const SimConfig& c) {
+        applyConfig(c, tr("Run a sweep point"));
+        controller_->setPlaying(true);
+    });
     if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         view->addSeparator();
         for (QDockWidget* d : std::as_const(docks_)) {

@@ -1,19 +1,23 @@
 #include "sweepcommand.h"
 
 #include "app/scenario/summaryjson.h"
+#include "app/scenario/sweepmap.h"
+#include "app/scenario/sweepreport.h"
 #include "argumenterror.h"
 #include "clitext.h"
+#include "mappng.h"
 #include "optionvalue.h"
 #include "progress.h"
 #include "simoptions.h"
 #include "summaryreport.h"
-#include "sweeprunner.h"
 #include "texttable.h"
 
 #include <bitmig/chunkgeometry.h>
-#include <bitmig/csv.h>
+#include <bitmig/sweep.h>
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,8 +29,6 @@
 namespace bitmig::cli {
 
 namespace {
-
-using Point = SweepRunner::Point;
 
 // The parameters --vary accepts, each with how a value changes the configuration.
 struct VaryParameter {
@@ -47,6 +49,8 @@ const std::vector<VaryParameter>& varyParameters()
         {"workload",
          [](SimConfig& c, const QString& o, const QString& v) { c.workload.kind = OptionValue::workload(o, v); }},
         {"disk", [](SimConfig& c, const QString& o, const QString& v) { c.diskBytes = OptionValue::size(o, v); }},
+        {"start-at",
+         [](SimConfig& c, const QString& o, const QString& v) { c.migrationStartNs = OptionValue::duration(o, v); }},
     };
     return params;
 }
@@ -73,7 +77,7 @@ Vary parseVary(const QString& text)
     if (!vary.parameter) {
         throw ArgumentError(option, QCoreApplication::translate(
                                         "bitmig", "'%1' cannot be varied (use bandwidth, rate, granularity, "
-                                                  "max-downtime, strategy, workload or disk)")
+                                                  "max-downtime, strategy, workload, disk or start-at)")
                                         .arg(name));
     }
     for (const QString& v : text.mid(eq + 1).split(QLatin1Char(','))) {
@@ -87,40 +91,23 @@ Vary parseVary(const QString& text)
     return vary;
 }
 
-QString csvField(const QString& text)
+QString pointLabel(const SweepDefinition& def, size_t i)
 {
-    return QString::fromStdString(bitmig::csvField(text.toStdString()));
-}
-
-// Machine-readable (CSV and JSON), so not translated.
-QString status(const Point& p)
-{
-    if (!p.skipReason.isEmpty()) {
-        return QStringLiteral("skipped");
-    }
-    if (!p.failure.isEmpty()) {
-        return QStringLiteral("error");
-    }
-    return QStringLiteral("ran");
-}
-
-QString pointLabel(const Point& p, const Vary& vary)
-{
-    QString label = QCoreApplication::translate("bitmig", "chunk %1").arg(SummaryReport::size(p.chunkBytes));
-    if (vary.parameter) {
-        label += QStringLiteral(", %1 %2").arg(QLatin1String(vary.parameter->name), p.varyValue);
+    QString label = QCoreApplication::translate("bitmig", "chunk %1").arg(SummaryReport::size(def.chunkOf(i)));
+    if (!def.varyName.isEmpty()) {
+        label += QStringLiteral(", %1 %2").arg(def.varyName, def.varyValueOf(i));
     }
     return label;
 }
 
-void writeTable(QTextStream& out, const std::vector<Point>& points, const Vary& vary, std::optional<size_t> best,
-                SweepRunner::Criterion criterion)
+void writeTable(QTextStream& out, const SweepResults& results, std::optional<size_t> best, SweepCriterion criterion)
 {
+    const SweepDefinition& def = results.definition;
     TextTable table;
     using A = TextTable::Align;
     table.addColumn(QCoreApplication::translate("bitmig", "chunk"), A::Right);
-    if (vary.parameter) {
-        table.addColumn(QLatin1String(vary.parameter->name), A::Left);
+    if (!def.varyName.isEmpty()) {
+        table.addColumn(def.varyName, A::Left);
     }
     table.addColumn(QCoreApplication::translate("bitmig", "verified"), A::Left);
     table.addColumn(QCoreApplication::translate("bitmig", "converged"), A::Left);
@@ -136,18 +123,16 @@ void writeTable(QTextStream& out, const std::vector<Point>& points, const Vary& 
     table.addColumn(QCoreApplication::translate("bitmig", "total time"), A::Right);
     table.addColumn(QCoreApplication::translate("bitmig", "best"), A::Left);
     QStringList notes;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point& p = points[i];
-        QStringList cells{SummaryReport::size(p.chunkBytes)};
-        if (vary.parameter) {
-            cells.append(p.varyValue);
+    for (size_t i = 0; i < results.points.size(); ++i) {
+        const SweepPoint& p = results.points[i];
+        QStringList cells{SummaryReport::size(def.chunkOf(i))};
+        if (!def.varyName.isEmpty()) {
+            cells.append(def.varyValueOf(i));
         }
         if (!p.ran) {
-            notes.append(QStringLiteral("[%1] %2: %3")
-                             .arg(notes.size() + 1)
-                             .arg(pointLabel(p, vary), p.skipReason.isEmpty() ? p.failure : p.skipReason));
-            const QString what = p.skipReason.isEmpty() ? QCoreApplication::translate("bitmig", "error")
-                                                         : QCoreApplication::translate("bitmig", "skipped");
+            notes.append(QStringLiteral("[%1] %2: %3").arg(notes.size() + 1).arg(pointLabel(def, i), SweepReport::reason(p)));
+            const QString what = p.skipReason.empty() ? QCoreApplication::translate("bitmig", "error")
+                                                      : QCoreApplication::translate("bitmig", "skipped");
             cells.append(QStringLiteral("%1 [%2]").arg(what).arg(notes.size()));
             table.addRow(cells);
             continue;
@@ -169,11 +154,11 @@ void writeTable(QTextStream& out, const std::vector<Point>& points, const Vary& 
         out << '\n';
     }
     out << QCoreApplication::translate("bitmig", "Best by %1 (%2): ")
-               .arg(SweepRunner::criterionName(criterion), SweepRunner::criterionDescription(criterion));
+               .arg(SweepReport::criterionName(criterion), SweepReport::criterionDescription(criterion));
     if (best) {
-        const MigrationSummary& s = points[*best].summary;
+        const MigrationSummary& s = results.points[*best].summary;
         out << QCoreApplication::translate("bitmig", "%1 (%2 wire bytes, downtime %3, total time %4)")
-                   .arg(pointLabel(points[*best], vary), number(s.wireBytes), SummaryReport::duration(s.downtimeNs),
+                   .arg(pointLabel(def, *best), number(s.wireBytes), SummaryReport::duration(s.downtimeNs),
                         SummaryReport::duration(s.totalTimeNs));
     } else {
         out << QCoreApplication::translate("bitmig", "none, no point verified and converged");
@@ -181,84 +166,55 @@ void writeTable(QTextStream& out, const std::vector<Point>& points, const Vary& 
     out << '\n';
 }
 
-void writeCsv(QTextStream& out, const std::vector<Point>& points, const Vary& vary, std::optional<size_t> best,
-              SweepRunner::Criterion criterion)
+// The map file's name, checked before anything runs.
+QString mapPath(const QCommandLineParser& parser)
 {
-    QStringList header{QStringLiteral("chunk_bytes")};
-    if (vary.parameter) {
-        header.append(QString::fromLatin1(vary.parameter->name).replace(QLatin1Char('-'), QLatin1Char('_')));
+    if (!parser.isSet(QStringLiteral("map"))) {
+        return {};
     }
-    header << QStringLiteral("status") << QStringLiteral("verified") << QStringLiteral("converged")
-           << QStringLiteral("dirty_passes") << QStringLiteral("chunks") << QStringLiteral("chunks_sent")
-           << QStringLiteral("chunks_resent") << QStringLiteral("chunks_zeroes") << QStringLiteral("records")
-           << QStringLiteral("payload_bytes") << QStringLiteral("header_bytes") << QStringLiteral("wire_bytes")
-           << QStringLiteral("overhead") << QStringLiteral("downtime_ns") << QStringLiteral("expected_downtime_ns")
-           << QStringLiteral("max_downtime_ns") << QStringLiteral("total_time_ns")
-           << QStringLiteral("unusable_window_ns") << QStringLiteral("lost_bits") << QStringLiteral("extra_bits")
-           << QStringLiteral("best") << QStringLiteral("reason");
-    out << header.join(QLatin1Char(',')) << '\n';
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point& p = points[i];
-        const MigrationSummary& s = p.summary;
-        QStringList row{number(p.chunkBytes)};
-        if (vary.parameter) {
-            row.append(csvField(p.varyValue));
+    const QString path = parser.value(QStringLiteral("map"));
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
+        throw ArgumentError(QStringLiteral("--map"),
+                            QCoreApplication::translate("bitmig", "'%1' is not a .png or .svg file name").arg(path));
+    }
+    if (suffix == QLatin1String("png") && !MapPng::available()) {
+        throw ArgumentError(QStringLiteral("--map"), QCoreApplication::translate(
+                                                         "bitmig", "this bitmig was built without Qt SVG; write "
+                                                                   "the map as .svg"));
+    }
+    return path;
+}
+
+void writeMap(const QString& path, const SweepResults& results)
+{
+    QByteArray bytes = SweepMap::svg(results);
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("png")) {
+        QString why;
+        bytes = MapPng::render(bytes, &why);
+        if (bytes.isEmpty()) {
+            throw ArgumentError(QStringLiteral("--map"), path + QStringLiteral(": ") + why);
         }
-        row << status(p);
-        if (p.ran) {
-            row << QString::number(int(s.verified)) << QString::number(int(s.converged))
-                << QString::number(s.dirtyPasses) << number(s.chunks) << number(s.chunksSent)
-                << number(s.chunksResent) << number(s.chunksZeroes) << number(s.records) << number(s.payloadBytes)
-                << number(s.headerBytes) << number(s.wireBytes) << QString::number(s.overhead(), 'f', 6)
-                << QString::number(s.downtimeNs) << QString::number(s.expectedDowntimeNs)
-                << QString::number(s.maxDowntimeNs) << QString::number(s.totalTimeNs)
-                << QString::number(s.unusableWindowNs) << number(s.lostBits) << number(s.extraBits);
-        } else {
-            for (int k = 0; k < 19; ++k) {
-                row << QString();
-            }
-        }
-        row << (best == i ? SweepRunner::criterionName(criterion) : QString())
-            << csvField(p.skipReason.isEmpty() ? p.failure : p.skipReason);
-        out << row.join(QLatin1Char(',')) << '\n';
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        throw ArgumentError(QStringLiteral("--map"), QCoreApplication::translate("bitmig", "%1: cannot be written: %2")
+                                                         .arg(path, file.errorString()));
     }
 }
 
-void writeJson(QTextStream& out, const std::vector<Point>& points, const Vary& vary, std::optional<size_t> best,
-               SweepRunner::Criterion criterion)
+// The results in the chosen format; the exit status of `bitmig sweep`.
+int writeResults(QTextStream& out, const SweepResults& results, const QString& format, SweepCriterion criterion)
 {
-    QJsonArray list;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point& p = points[i];
-        QJsonObject o{
-            {QStringLiteral("chunkBytes"), SummaryJson::exact(p.chunkBytes)},
-            {QStringLiteral("status"), status(p)},
-            {QStringLiteral("best"), best == i},
-        };
-        if (vary.parameter) {
-            o.insert(QStringLiteral("varyValue"), p.varyValue);
-        }
-        if (!p.skipReason.isEmpty() || !p.failure.isEmpty()) {
-            o.insert(QStringLiteral("reason"), p.skipReason.isEmpty() ? p.failure : p.skipReason);
-        }
-        if (p.ran) {
-            QJsonObject summary = SummaryJson::toJson(p.summary);
-            summary.insert(QStringLiteral("config"), SummaryJson::configToJson(p.config));
-            o.insert(QStringLiteral("summary"), summary);
-        }
-        list.append(o);
+    const std::optional<size_t> best = bestSweepPoint(results.points, criterion);
+    if (format == QLatin1String("csv")) {
+        SweepReport::writeCsv(out, results, best, criterion);
+    } else if (format == QLatin1String("json")) {
+        SweepReport::writeJson(out, results, best, criterion);
+    } else {
+        writeTable(out, results, best, criterion);
     }
-    QJsonObject doc{
-        {QStringLiteral("criterion"), SweepRunner::criterionName(criterion)},
-        {QStringLiteral("criterionDescription"), SweepRunner::criterionDescription(criterion)},
-        {QStringLiteral("best"), best ? QJsonValue(double(*best)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("points"), list},
-    };
-    if (vary.parameter) {
-        doc.insert(QStringLiteral("vary"), QLatin1String(vary.parameter->name));
-        doc.insert(QStringLiteral("varyValues"), QJsonArray::fromStringList(vary.values));
-    }
-    out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    return results.allGood() ? ExitOk : ExitFailed;
 }
 
 } // namespace
@@ -277,7 +233,10 @@ QString SweepCommand::summary() const
 QString SweepCommand::usage() const
 {
     return QCoreApplication::translate("bitmig", "bitmig sweep [--chunks LIST] [--vary NAME=V1,V2,...] "
-                                                 "[--format table|csv|json] [--best CRITERION] [--jobs N] [options]");
+                                                 "[--format table|csv|json] [--best CRITERION] [--jobs N] [--shard I/N] [--map FILE] "
+                                                 "[options]\n"
+                                                 "       bitmig sweep --merge [--format table|csv|json] [--best CRITERION] "
+                                                 "[--map FILE] SHARD...");
 }
 
 void SweepCommand::setUp(QCommandLineParser& parser) const
@@ -295,7 +254,7 @@ void SweepCommand::setUp(QCommandLineParser& parser) const
     parser.addOption(QCommandLineOption(
         QStringLiteral("vary"),
         QCoreApplication::translate("bitmig", "One more parameter to vary: NAME is bandwidth, rate, granularity, "
-                                              "max-downtime, strategy, workload or disk."),
+                                              "max-downtime, strategy, workload, disk or start-at."),
         QStringLiteral("NAME=V1,V2,...")));
     parser.addOption(QCommandLineOption(QStringLiteral("format"),
                                         QCoreApplication::translate("bitmig", "table, csv or json (default table)."),
@@ -305,9 +264,25 @@ void SweepCommand::setUp(QCommandLineParser& parser) const
         QCoreApplication::translate("bitmig", "min-total-bytes, min-downtime or min-total-time "
                                               "(default min-total-bytes)."),
         QStringLiteral("CRITERION")));
-    parser.addOption(QCommandLineOption(QStringLiteral("jobs"),
-                                        QCoreApplication::translate("bitmig", "Points run at once (default 1)."),
-                                        QStringLiteral("N")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("jobs"),
+        QCoreApplication::translate("bitmig", "Points run at once (default: the machine's cores, %1 here).")
+            .arg(defaultSweepJobs()),
+        QStringLiteral("N")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("shard"),
+        QCoreApplication::translate("bitmig", "Run only the I-th of N slices of the sweep's points and write them, "
+                                              "with the sweep, as a shard file (JSON) for --merge."),
+        QStringLiteral("I/N")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("map"),
+        QCoreApplication::translate("bitmig", "Also draw the convergence map (chunk size x the --vary parameter, "
+                                              "bandwidth by default) to FILE, .png or .svg."),
+        QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("merge"),
+        QCoreApplication::translate("bitmig", "Put the shard files given as arguments together: the output of the "
+                                              "whole sweep, exactly as one run writes it.")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("progress"),
         QCoreApplication::translate("bitmig", "Progress on standard error (points run, wall time so far and left): "
@@ -318,19 +293,15 @@ void SweepCommand::setUp(QCommandLineParser& parser) const
 
 int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextStream&) const
 {
-    if (!parser.positionalArguments().isEmpty()) {
-        throw ArgumentError(parser.positionalArguments().first(),
-                            QCoreApplication::translate("bitmig", "unexpected argument"));
-    }
     const QString format =
         parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")).trimmed() : QStringLiteral("table");
     if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json")) {
         throw ArgumentError(QStringLiteral("--format"),
                             QCoreApplication::translate("bitmig", "'%1' is not table, csv or json").arg(format));
     }
-    SweepRunner::Criterion criterion = SweepRunner::Criterion::MinTotalBytes;
+    SweepCriterion criterion = SweepCriterion::MinTotalBytes;
     if (parser.isSet(QStringLiteral("best"))) {
-        const auto c = SweepRunner::parseCriterion(parser.value(QStringLiteral("best")));
+        const auto c = parseSweepCriterion(parser.value(QStringLiteral("best")).trimmed().toStdString());
         if (!c) {
             throw ArgumentError(QStringLiteral("--best"),
                                 QCoreApplication::translate(
@@ -339,61 +310,110 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
         }
         criterion = *c;
     }
-    unsigned jobs = 1;
+    if (parser.isSet(QStringLiteral("merge"))) {
+        // The shards carry the whole sweep: an option that would change it has no place here.
+        for (const QString& name : parser.optionNames()) {
+            if (name != QLatin1String("merge") && name != QLatin1String("format") && name != QLatin1String("best") &&
+                name != QLatin1String("map")) {
+                throw ArgumentError(QStringLiteral("--") + name,
+                                    QCoreApplication::translate("bitmig", "not with --merge (the shard files hold "
+                                                                          "the sweep; --format, --best and --map apply)"));
+            }
+        }
+        const QString map = mapPath(parser);
+        SweepResults merged;
+        try {
+            merged = SweepShardFile::merge(parser.positionalArguments());
+        } catch (const SweepShardError& e) {
+            throw ArgumentError(e.argument(), e.reason());
+        }
+        if (!map.isEmpty()) {
+            writeMap(map, merged);
+        }
+        return writeResults(out, merged, format, criterion);
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        throw ArgumentError(parser.positionalArguments().first(),
+                            QCoreApplication::translate("bitmig", "unexpected argument (shard files go after --merge)"));
+    }
+    std::optional<SweepShard> shard;
+    if (parser.isSet(QStringLiteral("shard"))) {
+        try {
+            shard = SweepShardFile::parseShard(QStringLiteral("--shard"), parser.value(QStringLiteral("shard")));
+        } catch (const SweepShardError& e) {
+            throw ArgumentError(e.argument(), e.reason());
+        }
+        for (const char* name : {"format", "best", "map"}) {
+            if (parser.isSet(QLatin1String(name))) {
+                throw ArgumentError(QStringLiteral("--") + QLatin1String(name),
+                                    QCoreApplication::translate("bitmig", "not with --shard (a shard file is JSON of "
+                                                                          "its own; give it to --merge)"));
+            }
+        }
+    }
+    unsigned jobs = defaultSweepJobs();
     if (parser.isSet(QStringLiteral("jobs"))) {
         jobs = unsigned(OptionValue::integer(QStringLiteral("--jobs"), parser.value(QStringLiteral("jobs")), 1, 1024));
     }
-    const std::vector<uint64_t> chunks =
-        parser.isSet(QStringLiteral("chunks"))
-            ? OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")))
-            : ChunkGeometry::allChunkSizes();
+    SweepResults results;
+    SweepDefinition& def = results.definition;
+    def.chunks = parser.isSet(QStringLiteral("chunks"))
+                     ? OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")))
+                     : ChunkGeometry::allChunkSizes();
+    const QString map = mapPath(parser);
     Vary vary;
-    if (parser.isSet(QStringLiteral("vary"))) {
-        vary = parseVary(parser.value(QStringLiteral("vary")));
+    if (parser.isSet(QStringLiteral("vary")) || !map.isEmpty()) {
+        // A map without --vary spans the bandwidths.
+        vary = parseVary(parser.isSet(QStringLiteral("vary"))
+                             ? parser.value(QStringLiteral("vary"))
+                             : QStringLiteral("bandwidth=") + SweepMap::defaultBandwidths());
+        def.varyName = QLatin1String(vary.parameter->name);
+        def.varyValues = vary.values;
     }
     const SimConfig base = SimOptions::toConfig(parser, false);
+    def.baseConfig = SummaryJson::configToJson(base);
 
-    std::vector<Point> points;
-    const QStringList values = vary.parameter ? vary.values : QStringList{QString()};
-    for (const QString& value : values) {
-        for (uint64_t chunk : chunks) {
-            Point p;
-            p.chunkBytes = chunk;
-            p.varyValue = value;
-            p.config = base;
-            p.config.chunkBytes = chunk;
-            if (vary.parameter) {
-                vary.parameter->apply(p.config, QStringLiteral("--vary"), value);
-            }
-            try {
-                SimOptions::validate(p.config, parser, QStringLiteral("--chunks"));
-            } catch (const ArgumentError& e) {
-                p.skipReason = e.message();
-            }
-            points.push_back(std::move(p));
+    std::vector<size_t> which;
+    for (size_t i = 0; i < def.pointCount(); ++i) {
+        SweepPoint p;
+        p.config = base;
+        p.config.chunkBytes = def.chunkOf(i);
+        if (vary.parameter) {
+            vary.parameter->apply(p.config, QStringLiteral("--vary"), def.varyValueOf(i));
+        }
+        try {
+            SimOptions::validate(p.config, parser, QStringLiteral("--chunks"));
+        } catch (const ArgumentError& e) {
+            p.skipReason = e.message().toStdString();
+        }
+        results.points.push_back(std::move(p));
+        if (!shard || shard->contains(i)) {
+            which.push_back(i);
         }
     }
     // Points that cannot run because of their own chunk size or --vary value are skipped and listed;
     // when none can run, an option shared by all of them is wrong.
-    if (std::all_of(points.begin(), points.end(), [](const Point& p) { return !p.skipReason.isEmpty(); })) {
-        throw ArgumentError(points.front().skipReason);
+    if (std::all_of(results.points.begin(), results.points.end(),
+                    [](const SweepPoint& p) { return !p.skipReason.empty(); })) {
+        throw ArgumentError(QString::fromStdString(results.points.front().skipReason));
     }
 
-    const Progress::Mode progressMode = Progress::modeOf(parser);
-    Progress progress(progressMode);
-    SweepRunner::run(points, jobs, [&progress](size_t done, size_t total) { progress.pointDone(done, total); });
-    const std::optional<size_t> best = SweepRunner::best(points, criterion);
-    if (format == QLatin1String("csv")) {
-        writeCsv(out, points, vary, best, criterion);
-    } else if (format == QLatin1String("json")) {
-        writeJson(out, points, vary, best, criterion);
-    } else {
-        writeTable(out, points, vary, best, criterion);
+    Progress progress(Progress::modeOf(parser));
+    runSweep(results.points, which, jobs,
+             [&progress](const SweepProgress& p) { progress.pointDone(p.done, p.total); });
+    results.describeConfigs();
+    if (shard) {
+        out << SweepShardFile::write(results, *shard);
+        const bool good = std::all_of(which.begin(), which.end(), [&results](size_t i) {
+            const SweepPoint& p = results.points[i];
+            return !p.skipReason.empty() || (p.ran && p.summary.finished && p.summary.verified);
+        });
+        return good ? ExitOk : ExitFailed;
     }
-    const bool allGood = std::all_of(points.begin(), points.end(), [](const Point& p) {
-        return !p.skipReason.isEmpty() || (p.ran && p.summary.finished && p.summary.verified);
-    });
-    return allGood ? ExitOk : ExitFailed;
+    if (!map.isEmpty()) {
+        writeMap(map, results);
+    }
+    return writeResults(out, results, format, criterion);
 }
 
 } // namespace bitmig::cli

@@ -209,6 +209,17 @@ void MigrationEngine::runFor(int64_t ns)
     }
 }
 
+bool MigrationEngine::runToEnd(const std::atomic<bool>& stop)
+{
+    while (!finished() && (phase() != Phase::Cancelled || retryAtNs_ >= 0)) {
+        if (stop.load(std::memory_order_relaxed)) {
+            return false;
+        }
+        step();
+    }
+    return true;
+}
+
 void MigrationEngine::runToEnd()
 {
     while (!finished() && (phase() != Phase::Cancelled || retryAtNs_ >= 0)) {

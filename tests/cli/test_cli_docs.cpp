@@ -60,10 +60,15 @@ struct Ran {
     QString err;
 };
 
-Ran runIn(const QString& dir, const QStringList& words)
+// `> FILE` at the end of a command sends its standard output to FILE (in `dir`).
+Ran runIn(const QString& dir, QStringList words)
 {
     QProcess p;
     p.setWorkingDirectory(dir);
+    if (words.size() >= 3 && words[words.size() - 2] == QLatin1String(">")) {
+        p.setStandardOutputFile(dir + QLatin1Char('/') + words.last());
+        words.resize(words.size() - 2);
+    }
     const QString program =
         words.first() == QLatin1String("bitmig") ? QStringLiteral(BITMIG_EXECUTABLE) : words.first();
     p.start(program, words.mid(1));

@@ -13,6 +13,7 @@
 #include <bitmig/streamencoder.h>
 #include <bitmig/workload.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -41,6 +42,9 @@ public:
     void runToEnd();                // until the migration is done, cancelled with no retry to come
                                     // (a fault with no SimConfig::faultRetryNs, or abort()), or the
                                     // time limit
+    // The same, but returns early (false) once `stop` is set, checked before every tick: a sweep
+    // cancels the points it is running with it. True when the run got to its end.
+    bool runToEnd(const std::atomic<bool>& stop);
     bool finished() const noexcept; // done, or the time limit reached
     // Applies the scheduled injections due at nowNs() without advancing the clock (step() would
     // apply them first anyway, so the run is the same): a view shows the bitmap a run starts

@@ -1,0 +1,386 @@
+// View > Sweep with real events: a sweep runs on worker threads, is cancelled, runs again; a click
+// on the best point runs it in the window; what it exports is what `bitmig sweep` prints.
+#include "app/model/simulationcontroller.h"
+#include "app/sweepview.h"
+#include "windowtestutil.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace bitmig;
+
+namespace {
+
+// 64 GiB, a guest writing alone for a second: each run takes milliseconds.
+SimConfig smallConfig()
+{
+    SimConfig c;
+    c.diskBytes = uint64_t(64) << 30;
+    c.migrationStartNs = 1'000'000'000;
+    c.chunkBytes = uint64_t(1) << 20;
+    return c;
+}
+
+SweepView* openSweep(MainWindow& w)
+{
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
+    REQUIRE(dock);
+    REQUIRE_FALSE(dock->isVisible());
+    // View > Sweep, as a user picks it.
+    QMenu* view = w.menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+    REQUIRE(view);
+    REQUIRE(view->actions().contains(dock->toggleViewAction()));
+    dock->toggleViewAction()->trigger();
+    REQUIRE(QTest::qWaitForWindowExposed(dock));
+    auto* sweep = dock->findChild<SweepView*>();
+    REQUIRE(sweep);
+    return sweep;
+}
+
+void typeValues(SweepView* sweep, const QString& values)
+{
+    auto* edit = sweep->findChild<QLineEdit*>(QStringLiteral("sweepValues"));
+    REQUIRE(edit);
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(edit, values);
+    REQUIRE(edit->text() == values);
+}
+
+void chooseParameter(SweepView* sweep, SweepParameter p)
+{
+    auto* combo = sweep->findChild<QComboBox*>(QStringLiteral("sweepParameter"));
+    REQUIRE(combo);
+    combo->setFocus();
+    // Home, then Down until the parameter: keys, as a user picks it.
+    QTest::keyClick(combo, Qt::Key_Home);
+    while (sweep->parameter() != p) {
+        const int before = combo->currentIndex();
+        QTest::keyClick(combo, Qt::Key_Down);
+        REQUIRE(combo->currentIndex() == before + 1);
+    }
+}
+
+QPushButton* button(SweepView* sweep, const char* name)
+{
+    auto* b = sweep->findChild<QPushButton*>(QLatin1String(name));
+    REQUIRE(b);
+    return b;
+}
+
+// Clicks Run and waits for the sweep to end on its own.
+void runToEnd(SweepView* sweep)
+{
+    QSignalSpy finished(sweep->job(), &SweepJob::finished);
+    QTest::mouseClick(button(sweep, "sweepRun"), Qt::LeftButton);
+    REQUIRE(sweep->job()->running());
+    REQUIRE(finished.wait(120000));
+    REQUIRE(finished.first().first().toBool());
+}
+
+QByteArray cliSweep(const QStringList& arguments, int* exitCode)
+{
+    QProcess p;
+    p.start(QStringLiteral(BITMIG_EXECUTABLE), arguments);
+    REQUIRE(p.waitForStarted(10000));
+    REQUIRE(p.waitForFinished(120000));
+    INFO(p.readAllStandardError().toStdString());
+    *exitCode = p.exitCode();
+    return p.readAllStandardOutput();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+} // namespace
+
+TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the window", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    CHECK(sweep->baseConfig() == smallConfig());
+    CHECK(sweep->findChild<QLabel*>(QStringLiteral("sweepStart"))->text().contains(QStringLiteral("1 s")));
+
+    // Long runs (the guest writes alone for an hour of simulated time before each migration), cancelled.
+    chooseParameter(sweep, SweepParameter::MigrationStart);
+    typeValues(sweep, QStringLiteral("3000s,3100s,3200s,3300s,3400s,3500s"));
+    QSignalSpy finished(sweep->job(), &SweepJob::finished);
+    QTest::mouseClick(button(sweep, "sweepRun"), Qt::LeftButton);
+    REQUIRE(sweep->job()->running());
+    CHECK_FALSE(button(sweep, "sweepRun")->isEnabled());
+    CHECK(button(sweep, "sweepCancel")->isEnabled());
+    // The window answers while the sweep runs on its worker threads: a timer of the GUI thread
+    // keeps firing, and the time left shows.
+    int ticks = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+    timer.start(20);
+    QTest::qWait(1000);
+    CHECK(ticks >= 3);
+    CHECK(sweep->job()->running());
+    QTest::mouseClick(button(sweep, "sweepCancel"), Qt::LeftButton);
+    REQUIRE(finished.wait(20000));
+    CHECK_FALSE(finished.first().first().toBool());
+    CHECK(sweep->findChild<QLabel*>(QStringLiteral("sweepStatus"))
+              ->text()
+              .startsWith(QStringLiteral("cancelled after")));
+    CHECK(sweep->job()->done() < 6);
+    CHECK(button(sweep, "sweepRun")->isEnabled());
+    CHECK_FALSE(button(sweep, "sweepCancel")->isEnabled());
+    CHECK_FALSE(button(sweep, "sweepExport")->isEnabled());
+    CHECK(w.controller()->config() == smallConfig());
+
+    // Again, over chunk sizes: every run, with the best one marked.
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    CHECK(sweep->findChild<QLineEdit*>(QStringLiteral("sweepValues"))->text() == QStringLiteral("all"));
+    typeValues(sweep, QStringLiteral("64,256,1K,4K,16K"));
+    runToEnd(sweep);
+    const SweepResults& results = sweep->job()->results();
+    REQUIRE(results.points.size() == 5);
+    for (const SweepPoint& p : results.points) {
+        CHECK(p.ran);
+        CHECK(p.summary.verified);
+    }
+    auto* progress = sweep->findChild<QProgressBar*>(QStringLiteral("sweepProgress"));
+    CHECK(progress->value() == progress->maximum());
+    const std::optional<size_t> best = sweep->bestPoint();
+    REQUIRE(best);
+    CHECK(best == bestSweepPoint(results.points, SweepCriterion::MinTotalBytes));
+    CHECK(sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))
+              ->text()
+              .startsWith(QStringLiteral("Best by min-total-bytes")));
+    const uint64_t bestChunk = results.points[*best].config.chunkBytes;
+    REQUIRE(bestChunk != smallConfig().chunkBytes);
+
+    // The chart's points are the runs' figures.
+    QChartView* wire = sweep->chartView(SweepView::Figure::WireBytes);
+    int plotted = 0;
+    for (QAbstractSeries* s : wire->chart()->series()) {
+        if (auto* scatter = qobject_cast<QScatterSeries*>(s);
+            scatter && s->name() != QStringLiteral("best")) {
+            for (const QPointF& pt : scatter->points()) {
+                ++plotted;
+                bool found = false;
+                for (const SweepPoint& p : results.points) {
+                    found |= double(p.config.chunkBytes) == pt.x() &&
+                             double(p.summary.wireBytes) / (1 << 20) == pt.y();
+                }
+                CHECK(found);
+            }
+        }
+    }
+    CHECK(plotted == 5);
+
+    // A click on the best point in the wire bytes chart: that run, live in the window.
+    const QPoint at = sweep->pointPosition(SweepView::Figure::WireBytes, *best);
+    REQUIRE(wire->viewport()->rect().contains(at));
+    QTest::mouseClick(wire->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(w.controller()->config().chunkBytes, bestChunk);
+    SimConfig expected = smallConfig();
+    expected.chunkBytes = bestChunk;
+    CHECK(w.controller()->config() == expected);
+    CHECK(w.playAction()->isChecked());
+    CHECK(sweep->baseConfig() == expected);
+}
+
+TEST_CASE("the sweep view exports what bitmig sweep prints on the same parameters", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString scenario = dir.filePath(QStringLiteral("window.json"));
+    REQUIRE(w.saveScenario(scenario));
+
+    struct Case {
+        SweepParameter parameter;
+        QString values;
+        QStringList cli;
+    };
+    const std::vector<Case> cases{
+        {SweepParameter::ChunkSize,
+         QStringLiteral("16,64,256,1K,4K,64K"),
+         {QStringLiteral("--chunks"), QStringLiteral("16,64,256,1K,4K,64K")}},
+        {SweepParameter::Bandwidth,
+         QStringLiteral("100Mbit,1Gbit,10Gbit"),
+         {QStringLiteral("--chunks"), QStringLiteral("1M"), QStringLiteral("--vary"),
+          QStringLiteral("bandwidth=100Mbit,1Gbit,10Gbit")}},
+        {SweepParameter::MigrationStart,
+         QStringLiteral("0,500ms,2s"),
+         {QStringLiteral("--chunks"), QStringLiteral("1M"), QStringLiteral("--vary"),
+          QStringLiteral("start-at=0,500ms,2s")}},
+    };
+    for (const Case& c : cases) {
+        chooseParameter(sweep, c.parameter);
+        typeValues(sweep, c.values);
+        runToEnd(sweep);
+        for (const QString& format : {QStringLiteral("csv"), QStringLiteral("json")}) {
+            const QString path = dir.filePath(QStringLiteral("sweep.") + format);
+            REQUIRE(sweep->exportTo(path).isEmpty());
+            int exitCode = -1;
+            const QStringList args = QStringList{QStringLiteral("sweep"), QStringLiteral("--scenario"),
+                                                 scenario, QStringLiteral("--format"), format} +
+                                     c.cli;
+            const QByteArray cli = cliSweep(args, &exitCode);
+            INFO(args.join(QLatin1Char(' ')).toStdString());
+            CHECK(exitCode == 0);
+            CHECK(readFile(path) == cli);
+        }
+    }
+    // The charts as images.
+    const QString png = dir.filePath(QStringLiteral("sweep.png"));
+    const QString svg = dir.filePath(QStringLiteral("sweep.svg"));
+    REQUIRE(sweep->exportTo(png).isEmpty());
+    REQUIRE(sweep->exportTo(svg).isEmpty());
+    CHECK(QImage(png).size() == sweep->chartsWidget()->size() * sweep->chartsWidget()->devicePixelRatioF());
+    CHECK(readFile(svg).contains("<svg"));
+    CHECK(sweep->exportTo(dir.filePath(QStringLiteral("sweep.txt")))
+              .endsWith(QStringLiteral("use a .csv, .json, .png or .svg file name")));
+}
+
+TEST_CASE("the sweep view refuses values it cannot read, naming them", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::Bandwidth);
+    typeValues(sweep, QStringLiteral("1Gbit,fast"));
+    QTest::mouseClick(button(sweep, "sweepRun"), Qt::LeftButton);
+    CHECK_FALSE(sweep->job()->running());
+    auto* error = sweep->findChild<QLabel*>(QStringLiteral("sweepError"));
+    CHECK(error->isVisible());
+    CHECK(error->text().startsWith(QStringLiteral("Values: fast: ")));
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("3K"));
+    QString why;
+    CHECK_FALSE(sweep->run(&why));
+    CHECK(why == QStringLiteral("Values: 3K: '3K' is not a power of two from 1 B to 1 MiB"));
+}
+
+TEST_CASE("the convergence map in the window is the map bitmig sweep --map draws", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    // A busy guest and a short limit: slow links or small chunks stop converging within 5 passes.
+    SimConfig c = smallConfig();
+    c.diskBytes = uint64_t(1) << 40;
+    c.workload.rate = 200000;
+    c.maxDowntimeNs = 30'000'000;
+    c.maxPasses = 5;
+    c.bandwidth = 1e9 / 8;
+    w.applyConfig(c, QStringLiteral("busy"));
+    SweepView* sweep = openSweep(w);
+    QTest::mouseClick(sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode")), Qt::LeftButton);
+    REQUIRE(sweep->mapMode());
+    CHECK(sweep->parameter() == SweepParameter::Bandwidth);
+    CHECK(sweep->mapWidget()->isVisible());
+    CHECK_FALSE(sweep->chartsWidget()->isVisible());
+    auto* chunks = sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"));
+    REQUIRE(chunks->isVisible());
+    chunks->setFocus();
+    QTest::keyClick(chunks, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(chunks, QStringLiteral("1,64,1K,64K,1M"));
+    typeValues(sweep, QStringLiteral("100Mbit,500Mbit,1Gbit,10Gbit"));
+    runToEnd(sweep);
+    const SweepResults& results = sweep->job()->results();
+    REQUIRE(results.points.size() == 20);
+    int converged = 0;
+    for (const SweepPoint& p : results.points) {
+        REQUIRE(p.ran);
+        converged += p.summary.converged;
+    }
+    // Both sides of the boundary are on the map.
+    REQUIRE(converged > 0);
+    REQUIRE(converged < 20);
+    const QByteArray svg = sweep->mapSvg();
+    CHECK(svg.count("<path d=\"M") ==
+          20 - converged + 1);      // a cross per run that did not converge, the boundary
+    CHECK(svg.contains("<circle")); // the current configuration (1 MiB, 1 Gbit) is on it
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString scenario = dir.filePath(QStringLiteral("busy.json"));
+    REQUIRE(w.saveScenario(scenario));
+    const QString mine = dir.filePath(QStringLiteral("window.svg"));
+    REQUIRE(sweep->exportTo(mine).isEmpty());
+    CHECK(readFile(mine) == svg);
+    const QString cliMap = dir.filePath(QStringLiteral("cli.svg"));
+    int exitCode = -1;
+    const QByteArray csv =
+        cliSweep({QStringLiteral("sweep"), QStringLiteral("--scenario"), scenario, QStringLiteral("--chunks"),
+                  QStringLiteral("1,64,1K,64K,1M"), QStringLiteral("--vary"),
+                  QStringLiteral("bandwidth=100Mbit,500Mbit,1Gbit,10Gbit"), QStringLiteral("--map"), cliMap,
+                  QStringLiteral("--format"), QStringLiteral("csv")},
+                 &exitCode);
+    CHECK(exitCode == 0);
+    CHECK(readFile(cliMap) == svg);
+    const QString mineCsv = dir.filePath(QStringLiteral("window.csv"));
+    REQUIRE(sweep->exportTo(mineCsv).isEmpty());
+    CHECK(readFile(mineCsv) == csv);
+    const QString png = dir.filePath(QStringLiteral("map.png"));
+    REQUIRE(sweep->exportTo(png).isEmpty());
+    CHECK_FALSE(QImage(png).isNull());
+
+    // Back to the charts.
+    QTest::mouseClick(sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode")), Qt::LeftButton);
+    CHECK_FALSE(sweep->mapMode());
+    CHECK(sweep->chartsWidget()->isVisible());
+}
+
+TEST_CASE("a click on a cell of the convergence map runs that point in the window", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    sweep->setMapMode(true);
+    auto* chunks = sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"));
+    chunks->setFocus();
+    QTest::keyClick(chunks, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(chunks, QStringLiteral("256,4K,1M"));
+    typeValues(sweep, QStringLiteral("100Mbit,1Gbit"));
+    runToEnd(sweep);
+    REQUIRE(sweep->job()->results().points.size() == 6);
+    // Point 1: 4 KiB at 100 Mbit/s (the first value, the bottom row).
+    const QPoint at = sweep->mapPointPosition(1);
+    REQUIRE(sweep->mapWidget()->rect().contains(at));
+    QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, at);
+    SimConfig expected = smallConfig();
+    expected.chunkBytes = 4096;
+    expected.bandwidth = 100e6 / 8;
+    QTRY_VERIFY(w.controller()->config() == expected);
+    CHECK(w.playAction()->isChecked());
+    // Outside the cells: nothing happens.
+    QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, QPoint(1, 1));
+    QTest::qWait(50);
+    CHECK(w.controller()->config() == expected);
+}

@@ -1,0 +1,160 @@
+// runSweep(): points on several threads, a cancel that stops running points, shards and the best point.
+#include <bitmig/migrationengine.h>
+#include <bitmig/sweep.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <set>
+
+using namespace bitmig;
+
+namespace {
+
+// 64 GiB at 64 KiB granularity, a guest writing for a second before the migration starts.
+SimConfig pointConfig(uint64_t chunkBytes)
+{
+    SimConfig c;
+    c.diskBytes = uint64_t(64) << 30;
+    c.migrationStartNs = 1'000'000'000;
+    c.chunkBytes = chunkBytes;
+    return c;
+}
+
+std::vector<SweepPoint> chunkPoints()
+{
+    std::vector<SweepPoint> points;
+    for (uint64_t chunk = 1; chunk <= (uint64_t(1) << 20); chunk <<= 1) {
+        SweepPoint p;
+        p.config = pointConfig(chunk);
+        points.push_back(p);
+    }
+    return points;
+}
+
+std::vector<size_t> all(const std::vector<SweepPoint>& points)
+{
+    std::vector<size_t> which(points.size());
+    for (size_t i = 0; i < which.size(); ++i) {
+        which[i] = i;
+    }
+    return which;
+}
+
+} // namespace
+
+TEST_CASE("a sweep's points equal their runs alone, for any number of jobs", "[sweep]")
+{
+    std::vector<SweepPoint> one = chunkPoints();
+    std::vector<SweepPoint> three = chunkPoints();
+    REQUIRE(runSweep(one, all(one), 1));
+    std::set<size_t> reported;
+    REQUIRE(runSweep(three, all(three), 3, [&](const SweepProgress& p) {
+        CHECK(p.total == three.size());
+        CHECK(p.done == reported.size() + 1);
+        reported.insert(p.point);
+    }));
+    CHECK(reported.size() == three.size());
+    for (size_t i = 0; i < one.size(); ++i) {
+        REQUIRE(one[i].ran);
+        REQUIRE(three[i].ran);
+        MigrationEngine alone(one[i].config);
+        alone.runToEnd();
+        CHECK(one[i].summary.wireBytes == alone.summary().wireBytes);
+        CHECK(three[i].summary.wireBytes == alone.summary().wireBytes);
+        CHECK(three[i].summary.downtimeNs == alone.summary().downtimeNs);
+        CHECK(three[i].summary.sourceSha256 == alone.summary().sourceSha256);
+    }
+}
+
+TEST_CASE("a sweep runs only the points it is given and leaves skipped ones alone", "[sweep]")
+{
+    std::vector<SweepPoint> points = chunkPoints();
+    points[4].skipReason = "cannot run";
+    const SweepShard shard{2, 3};
+    std::vector<size_t> which;
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (shard.contains(i)) {
+            which.push_back(i);
+        }
+    }
+    CHECK(which == std::vector<size_t>{1, 4, 7, 10, 13, 16, 19});
+    REQUIRE(runSweep(points, which, 2));
+    for (size_t i = 0; i < points.size(); ++i) {
+        CHECK(points[i].ran == (shard.contains(i) && i != 4));
+    }
+}
+
+TEST_CASE("cancelling a sweep stops its running points and starts no more", "[sweep]")
+{
+    // Long runs: a guest writing for 3000 simulated seconds (some seconds of CPU) before each migration.
+    std::vector<SweepPoint> points = chunkPoints();
+    for (SweepPoint& p : points) {
+        p.config.migrationStartNs = 3000LL * 1000000000LL;
+        p.config.chunkBytes = 1;
+    }
+    std::atomic<bool> cancel{false};
+    size_t finished = 0;
+    SECTION("before it starts")
+    {
+        cancel = true;
+        CHECK_FALSE(runSweep(
+            points, all(points), 2, [&](const SweepProgress&) { ++finished; }, &cancel));
+    }
+    SECTION("from the first point's report, on one thread")
+    {
+        points[0].config.migrationStartNs = 0;
+        CHECK_FALSE(runSweep(
+            points, all(points), 1,
+            [&](const SweepProgress&) {
+                ++finished;
+                cancel = true;
+            },
+            &cancel));
+        CHECK(finished == 1);
+        CHECK(points[0].ran);
+        points.erase(points.begin());
+    }
+    SECTION("from the first point's report, on two threads")
+    {
+        points[0].config.migrationStartNs = 0;
+        CHECK_FALSE(runSweep(
+            points, all(points), 2,
+            [&](const SweepProgress&) {
+                ++finished;
+                cancel = true;
+            },
+            &cancel));
+        CHECK(finished == 1);
+        points.erase(points.begin());
+    }
+    for (const SweepPoint& p : points) {
+        CHECK_FALSE(p.ran);
+        CHECK(p.failure.empty());
+    }
+}
+
+TEST_CASE("the best point qualifies and has the least measure, the first on a tie", "[sweep]")
+{
+    std::vector<SweepPoint> points(4);
+    for (SweepPoint& p : points) {
+        p.ran = true;
+        p.summary.verified = true;
+        p.summary.converged = true;
+    }
+    points[0].summary.wireBytes = 50;
+    points[1].summary.wireBytes = 10;
+    points[1].summary.converged = false; // least, but does not qualify
+    points[2].summary.wireBytes = 20;
+    points[3].summary.wireBytes = 20;
+    points[0].summary.downtimeNs = 1;
+    points[3].summary.totalTimeNs = -1;
+    CHECK(bestSweepPoint(points, SweepCriterion::MinTotalBytes) == 2);
+    CHECK(bestSweepPoint(points, SweepCriterion::MinDowntime) == 2);
+    CHECK(bestSweepPoint(points, SweepCriterion::MinTotalTime) == 3);
+    CHECK(sweepCriterionName(SweepCriterion::MinDowntime) == "min-downtime");
+    CHECK(parseSweepCriterion("min-total-time") == SweepCriterion::MinTotalTime);
+    CHECK_FALSE(parseSweepCriterion("fastest"));
+    CHECK_FALSE(bestSweepPoint({}, SweepCriterion::MinTotalBytes));
+    CHECK(defaultSweepJobs() >= 1);
+}
