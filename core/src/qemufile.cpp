@@ -8,6 +8,7 @@
 #include <bit>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 namespace bitmig {
@@ -77,14 +78,14 @@ std::string_view sectionTypeName(uint8_t type) noexcept
 
 namespace detail {
 
-BitmapState* BitmapRecords::current()
+void BitmapRecords::lookUp()
 {
-    for (BitmapState& b : bitmaps) {
-        if (b.info.node == *node && b.info.name == *bitmap) {
-            return &b;
-        }
-    }
-    return nullptr;
+    std::string key;
+    key.reserve(node->size() + 1 + bitmap->size());
+    key.append(*node).push_back('\0');
+    key.append(*bitmap);
+    const auto it = byName_.find(key);
+    current_ = it == byName_.end() ? std::nullopt : std::optional<size_t>(it->second);
 }
 
 bool BitmapRecords::readRecord(Cursor& in)
@@ -103,11 +104,16 @@ bool BitmapRecords::readRecord(Cursor& in)
         in.fail("record flags " + hex(flags) + " still ask for more flag bytes", flagsAt);
     }
     const uint8_t kinds = flags & (stream::kFlagEos | stream::kFlagStart | stream::kFlagComplete | stream::kFlagBits);
+    QemuLoaderRecord r;
+    r.offset = flagsAt;
+    r.nameOffset = in.pos();
     if (flags & stream::kFlagEos) {
         if (flags != stream::kFlagEos) {
             in.fail("EOS record with other flags (" + hex(flags) + ")", flagsAt);
         }
         ++eos;
+        r.kind = QemuLoaderRecord::Kind::Eos;
+        loader.record(r);
         return true;
     }
     if (std::popcount(unsigned(kinds)) != 1) {
@@ -116,16 +122,19 @@ bool BitmapRecords::readRecord(Cursor& in)
     if ((flags & stream::kFlagZeroes) && !(flags & stream::kFlagBits)) {
         in.fail("ZEROES flag on a record that is not BITS (" + hex(flags) + ")", flagsAt);
     }
+    bool named = false;
     if (flags & stream::kFlagDeviceName) {
         const uint64_t at = in.pos();
         const uint8_t len = in.take<uint8_t>("the node name length");
         if (len == 0) {
             in.fail("empty node name", at);
         }
-        node = in.takeString(len, "the node name");
+        r.node = in.takeView(len, "the node name");
+        node = std::string(*r.node);
         if (!(flags & stream::kFlagBitmapName)) {
             in.fail("a record naming a new node does not name its bitmap", flagsAt);
         }
+        named = true;
     }
     if (flags & stream::kFlagBitmapName) {
         const uint64_t at = in.pos();
@@ -133,51 +142,61 @@ bool BitmapRecords::readRecord(Cursor& in)
         if (len == 0) {
             in.fail("empty bitmap name", at);
         }
-        bitmap = in.takeString(len, "the bitmap name");
+        r.bitmap = in.takeView(len, "the bitmap name");
+        bitmap = std::string(*r.bitmap);
+        named = true;
     }
-    if (!node || !bitmap) {
-        in.fail("record without a node and bitmap name, and none named before", flagsAt);
+    if (named && node && bitmap) {
+        lookUp();
     }
-    BitmapState* state = current();
+    // Without names before, QEMU cancels ("block device name is not set"); the record is read on.
+    const bool known = node && bitmap;
+    BitmapState* state = known && current_ ? &bitmaps[*current_] : nullptr;
 
     if (flags & stream::kFlagStart) {
-        const uint64_t at = in.pos();
-        const uint32_t granularity = in.take<uint32_t>("the START granularity");
-        if (granularity < stream::kSectorSize || !std::has_single_bit(granularity)) {
-            in.fail("granularity " + std::to_string(granularity) + " is not a power of two of at least 512", at);
-        }
-        const uint64_t startFlagsAt = in.pos();
-        const uint8_t startFlags = in.take<uint8_t>("the START flags");
-        if (startFlags & stream::kStartReservedMask) {
-            in.fail("reserved START flags " + hex(startFlags), startFlagsAt);
-        }
-        if (state) {
-            in.fail("a second START for bitmap '" + *bitmap + "' on node '" + *node + "'", flagsAt);
+        r.kind = QemuLoaderRecord::Kind::Start;
+        r.granularityOffset = in.pos();
+        r.granularity = in.take<uint32_t>("the START granularity");
+        r.startFlags = in.take<uint8_t>("the START flags");
+        loader.record(r);
+        ++start;
+        if (!known || state) {
+            return false; // a second START of one bitmap fails QEMU's load (see the loader)
         }
         BitmapState b;
         b.info.node = *node;
         b.info.name = *bitmap;
-        b.info.granularity = granularity;
-        b.info.enabled = startFlags & stream::kStartEnabled;
-        b.info.persistent = startFlags & stream::kStartPersistent;
+        b.info.granularity = r.granularity;
+        b.info.enabled = r.startFlags & stream::kStartEnabled;
+        b.info.persistent = r.startFlags & stream::kStartPersistent;
+        if (r.granularity < stream::kSectorSize || !std::has_single_bit(r.granularity)) {
+            b.info.notRebuilt = "granularity " + std::to_string(r.granularity) +
+                                " is not a power of two of at least 512";
+        }
+        std::string key = *node;
+        key.push_back('\0');
+        key += *bitmap;
+        byName_.emplace(std::move(key), bitmaps.size());
+        current_ = bitmaps.size();
         bitmaps.push_back(std::move(b));
-        ++start;
         return false;
     }
-    if (!state) {
-        in.fail("record for bitmap '" + *bitmap + "' on node '" + *node + "', which no START record began",
-                flagsAt);
-    }
     if (flags & stream::kFlagComplete) {
-        if (state->info.complete) {
-            in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
-        }
-        state->info.complete = true;
+        r.kind = QemuLoaderRecord::Kind::Complete;
+        loader.record(r);
         ++complete;
+        if (state) {
+            if (state->info.complete) {
+                in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
+            }
+            state->info.complete = true;
+        }
         return false;
     }
     // BITS
+    r.kind = QemuLoaderRecord::Kind::Bits;
     const uint64_t startAt = in.pos();
+    r.startSectorOffset = startAt;
     Chunk chunk;
     chunk.recordOffset = flagsAt;
     chunk.startSector = in.take<uint64_t>("the BITS start sector");
@@ -190,36 +209,52 @@ bool BitmapRecords::readRecord(Cursor& in)
         // The end must stay below the limit: a disk of exactly 2^64 bytes has no size in 64 bits.
         in.fail("BITS record past 2^64 bytes of disk", startAt);
     }
-    const uint64_t granularity = state->info.granularity;
-    const uint64_t align = granularity * 64; // disk bytes per serialized word
-    if ((chunk.startSector * stream::kSectorSize) % align) {
-        in.fail("BITS record starts at sector " + std::to_string(chunk.startSector) +
-                    ", not at a 64-bit word of the bitmap",
-                startAt);
-    }
-    const uint64_t nbits = (uint64_t(chunk.nrSectors) * stream::kSectorSize + granularity - 1) / granularity;
-    const uint64_t needed = (nbits + 63) / 64 * 8;
-    if (flags & stream::kFlagZeroes) {
-        chunk.zeroes = true;
-        ++zeroes;
+    r.startSector = chunk.startSector;
+    r.nrSectors = chunk.nrSectors;
+    r.zeroes = flags & stream::kFlagZeroes;
+    std::span<const uint8_t> buffer;
+    if (!r.zeroes) {
+        r.bufSizeOffset = in.pos();
+        r.bufSize = in.take<uint64_t>("the BITS buffer size");
+        loader.record(r); // QEMU checks the size before it reads the buffer
+        buffer = in.takeBytes(r.bufSize, "the BITS buffer");
     } else {
-        const uint64_t sizeAt = in.pos();
-        const uint64_t bufSize = in.take<uint64_t>("the BITS buffer size");
-        if (bufSize > stream::kMaxBufSize) {
-            in.fail("buffer of " + std::to_string(bufSize) + " bytes, above QEMU's limit of " +
-                        std::to_string(stream::kMaxBufSize),
-                    sizeAt);
-        }
-        if (bufSize < needed || bufSize > stream::bufSize(needed)) {
-            in.fail("buffer of " + std::to_string(bufSize) + " bytes for a chunk of " + std::to_string(needed) +
-                        " bytes (QEMU drops the bitmaps: granularity doesn't match)",
-                    sizeAt);
-        }
-        chunk.data = in.takeBytes(bufSize, "the BITS buffer").first(size_t(needed));
+        loader.record(r);
     }
     ++bits;
+    if (r.zeroes) {
+        ++zeroes;
+    }
+    if (!state) {
+        return false; // QEMU dropped the bitmaps for this record's names (see the loader)
+    }
     ++state->info.chunks;
-    state->chunks.push_back(chunk);
+    state->endSector = std::max(state->endSector, chunk.startSector + chunk.nrSectors);
+    state->info.diskBytes = state->endSector * stream::kSectorSize;
+    const uint64_t granularity = state->info.granularity;
+    if (!state->info.notRebuilt.empty()) {
+        return false;
+    }
+    const uint64_t align = granularity * 64; // disk bytes per serialized word
+    const uint64_t nbits = (uint64_t(chunk.nrSectors) * stream::kSectorSize + granularity - 1) / granularity;
+    const uint64_t needed = (nbits + 63) / 64 * 8;
+    if ((chunk.startSector * stream::kSectorSize) % align) {
+        state->info.notRebuilt = "a chunk at byte " + std::to_string(flagsAt) +
+                                 " does not start at a 64-bit word of the bitmap";
+    } else if (r.zeroes) {
+        chunk.zeroes = true;
+    } else if (r.bufSize < needed) {
+        state->info.notRebuilt = "the buffer at byte " + std::to_string(r.bufSizeOffset) + " holds " +
+                                 std::to_string(r.bufSize) + " of the chunk's " + std::to_string(needed) + " bytes";
+    } else {
+        chunk.data = buffer.first(size_t(needed));
+    }
+    if (state->info.notRebuilt.empty()) {
+        state->chunks.push_back(chunk);
+    } else {
+        state->chunks.clear();
+        state->chunks.shrink_to_fit();
+    }
     return false;
 }
 
@@ -232,21 +267,19 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
     std::vector<QemuBitmapInfo> out;
     for (const BitmapState& b : bitmaps) {
         QemuBitmapInfo info = b.info;
-        if (b.chunks.empty()) {
+        if (b.chunks.empty() || !info.notRebuilt.empty()) {
             out.push_back(std::move(info));
             continue;
         }
-        uint64_t endSector = 0;
-        for (const Chunk& c : b.chunks) {
-            endSector = std::max(endSector, c.startSector + c.nrSectors);
-        }
-        info.diskBytes = endSector * stream::kSectorSize;
         const uint64_t bitmapBytes = (info.diskBytes / info.granularity + 1 + 7) / 8;
         if (bitmapBytes > limit) {
+            info.notRebuilt = "the bitmap's " + std::to_string(bitmapBytes) + " bytes are more than the " +
+                              std::to_string(limit) + " rebuilt for an input of this size";
             out.push_back(std::move(info));
             continue;
         }
         HBitmap bitmap(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        bool whole = true;
         for (const Chunk& c : b.chunks) {
             const uint64_t startByte = c.startSector * stream::kSectorSize;
             const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
@@ -257,15 +290,19 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
                     bitmap.deserializePart(c.data, startByte, count, false);
                 }
             } catch (const std::exception&) {
-                throw QemuFileError("BITS record of " + std::to_string(c.nrSectors) + " sectors from sector " +
-                                        std::to_string(c.startSector) +
-                                        " is neither whole 64-bit words of the bitmap nor its last chunk",
-                                    c.recordOffset, c.recordOffset, std::string(stream::kSectionIdstr));
+                info.notRebuilt = "the chunk at byte " + std::to_string(c.recordOffset) + " (" +
+                                  std::to_string(c.nrSectors) + " sectors from sector " +
+                                  std::to_string(c.startSector) +
+                                  ") is neither whole 64-bit words of the bitmap nor its last chunk";
+                whole = false;
+                break;
             }
         }
-        bitmap.deserializeFinish();
-        info.dirtyBytes = bitmap.count();
-        info.sha256 = bitmap.sha256();
+        if (whole) {
+            bitmap.deserializeFinish();
+            info.dirtyBytes = bitmap.count();
+            info.sha256 = bitmap.sha256();
+        }
         out.push_back(std::move(info));
     }
     return out;
@@ -274,11 +311,14 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
 // Walks the file item by item; the content of each section is read by the reader its idstr names.
 class Walker {
 public:
-    Walker(std::span<const uint8_t> file, QemuFileInfo& info) : in_(file), info_(info) {}
+    Walker(std::span<const uint8_t> file, QemuFileInfo& info, const QemuDestination& destination)
+        : in_(file), info_(info), records_(destination)
+    {
+    }
 
     void run();
     std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(in_.size()); }
-    const BitmapRecords& records() const noexcept { return records_; }
+    BitmapRecords& records() noexcept { return records_; }
 
 private:
     struct Known {
@@ -291,14 +331,15 @@ private:
     bool ramContent(uint32_t id);
     void footer(uint32_t id);
     void tail();
-    std::string ramBlockId(uint64_t flags, const char* what);
+    void ramBlock(uint64_t flags, const char* what);
 
     Cursor in_;
     QemuFileInfo& info_;
     std::map<uint32_t, Known> known_;
     BitmapRecords records_;
     bool advisedPostcopyRam_ = false;
-    std::optional<std::string> lastBlock_;
+    bool haveBlock_ = false;                           // a page named a block before
+    std::unordered_map<std::string, size_t> ramIndex_; // block name -> index in info_.ramBlocks
 };
 
 void Walker::run()
@@ -417,9 +458,9 @@ bool Walker::section(uint8_t type)
             return false;
         }
     } else if (name == stream::kSectionIdstr && type != kSectionFull) {
-        if (version != stream::kSectionVersion) {
-            in_.fail("dirty-bitmap section version " + std::to_string(version) + ", QEMU loads only version 1",
-                     at + 6 + name.size() + 4);
+        if (type == kSectionStart) {
+            // QEMU fails the load on another version; its records are read on as version 1's.
+            records_.loader.section(version, at + 6 + name.size() + 4);
         }
         while (!records_.readRecord(in_)) {
         }
@@ -460,22 +501,21 @@ void Walker::footer(uint32_t id)
     info_.sections[known_[id].summary].footers += 1;
 }
 
-std::string Walker::ramBlockId(uint64_t flags, const char* what)
+void Walker::ramBlock(uint64_t flags, const char* what)
 {
     if (flags & kRamContinue) {
-        if (!lastBlock_) {
+        if (!haveBlock_) {
             in_.fail(std::string(what) + " continues a RAM block, but none was named before", in_.itemOffset());
         }
-        return *lastBlock_;
+        return;
     }
     const uint64_t at = in_.pos();
     const uint8_t len = in_.take<uint8_t>("a RAM block name");
-    std::string id = in_.takeString(len, "a RAM block name");
-    if (std::none_of(info_.ramBlocks.begin(), info_.ramBlocks.end(), [&](const auto& b) { return b.first == id; })) {
-        in_.fail("page of RAM block '" + id + "', which MEM_SIZE did not announce", at);
+    const std::string_view id = in_.takeView(len, "a RAM block name");
+    if (ramIndex_.find(std::string(id)) == ramIndex_.end()) {
+        in_.fail("page of RAM block '" + std::string(id) + "', which MEM_SIZE did not announce", at);
     }
-    lastBlock_ = id;
-    return id;
+    haveBlock_ = true;
 }
 
 bool Walker::ramContent(uint32_t id)
@@ -492,6 +532,7 @@ bool Walker::ramContent(uint32_t id)
         case kRamMemSize: {
             info_.ramTotalBytes = addr;
             info_.ramBlocks.clear();
+            ramIndex_.clear();
             uint64_t sum = 0;
             while (sum < addr) {
                 const uint8_t len = in_.take<uint8_t>("a RAM block name");
@@ -506,21 +547,20 @@ bool Walker::ramContent(uint32_t id)
                     in_.fail("RAM block list of a postcopy-ram migration (it may carry page sizes)", lengthAt);
                 }
                 sum += length;
+                ramIndex_.emplace(id, info_.ramBlocks.size());
                 info_.ramBlocks.emplace_back(std::move(id), length);
             }
             break;
         }
         case kRamZero: {
-            const std::string block = ramBlockId(flags, "a zero page");
+            ramBlock(flags, "a zero page");
             in_.take<uint8_t>("a zero page's fill byte");
-            (void)block;
             ++info_.ramZeroPages;
             break;
         }
         case kRamPage: {
-            const std::string block = ramBlockId(flags, "a page");
+            ramBlock(flags, "a page");
             in_.takeBytes(kTargetPageSize, "a page");
-            (void)block;
             ++info_.ramNormalPages;
             break;
         }
@@ -555,18 +595,20 @@ void Walker::tail()
 } // namespace detail
 } // namespace qemufile
 
-QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file)
+QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination)
 {
     QemuFileInfo info;
     info.bytes = file.size();
-    qemufile::detail::Walker walker(file, info);
+    qemufile::detail::Walker walker(file, info, destination);
     try {
         walker.run();
     } catch (const QemuFileError& e) {
         info.error = e;
         info.parsedBytes = e.itemOffset();
     }
-    const auto& r = walker.records();
+    auto& r = walker.records();
+    r.loader.finish();
+    info.qemuLoad = r.loader.verdict();
     info.bitmapStartRecords = r.start;
     info.bitmapBitsRecords = r.bits;
     info.bitmapZeroesRecords = r.zeroes;
