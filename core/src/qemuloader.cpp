@@ -54,6 +54,7 @@ const QemuFinding* QemuLoadVerdict::decisive() const noexcept
 QemuLoaderModel::QemuLoaderModel(QemuDestination destination) : destination_(std::move(destination))
 {
     verdict_.assumedNodes = !destination_.nodes.has_value();
+    verdict_.givenBitmaps = !destination_.bitmaps.empty();
     if (destination_.nodes) {
         nodes_.insert(destination_.nodes->begin(), destination_.nodes->end());
     }
@@ -263,15 +264,15 @@ void QemuLoaderModel::bits(const QemuLoaderRecord& r)
     Node& disk = *b.disk;
     const uint64_t g = b.granularity;
     const uint64_t align = g * 64;
+    const uint64_t end = startByte + count;
+    reach(disk, end); // a held chunk that this one passes aborted first
+    if (stopped_) {
+        return;
+    }
     if (startByte % align != 0) {
         add(QemuOutcome::Aborts, r.startSectorOffset, "unaligned-chunk", kAssertStart,
             "a chunk of bitmap " + quoted(b.name) + " starts at sector " + std::to_string(r.startSector) +
                 ", not at a 64-bit word of the bitmap");
-        return;
-    }
-    const uint64_t end = startByte + count;
-    reach(disk, end);
-    if (stopped_) {
         return;
     }
     if (count % align != 0) {

@@ -53,7 +53,8 @@ struct QemuDestination {
 struct QemuLoadVerdict {
     QemuOutcome outcome = QemuOutcome::Loads;
     std::vector<QemuFinding> findings;
-    bool assumedNodes = true; // the destination's nodes were assumed, not given
+    bool assumedNodes = true;  // the destination's nodes were assumed, not given
+    bool givenBitmaps = false; // the destination's bitmaps were given (otherwise: none assumed)
 
     // The finding that decides the outcome: the fatal one, or the first drop; nullptr when it loads.
     const QemuFinding* decisive() const noexcept;
