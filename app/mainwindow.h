@@ -30,6 +30,8 @@ class QDockWidget;
 
 namespace bitmig {
 
+class QemuFileViewer;
+
 class ExplanationPanel;
 class FrameStats;
 class HeatmapView;
@@ -101,6 +103,9 @@ public:
     // several. False with the file's error in the message bar otherwise.
     bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr,
                      ImportWorkload workload = ImportWorkload::Idle);
+    // Opens a QEMU migration file (or bare dirty-bitmap sections) in a viewer window of its own; null,
+    // with the reason in the message bar, when the file cannot be read at all.
+    QemuFileViewer* openMigrationFile(const QString& path);
     // Replays a recorded trace (fio iolog, blkparse text or CSV) alongside the workload from now on.
     // False with the file, line and reason when it does not read or does not fit the disk.
     bool loadTrace(const QString& path, QString* error = nullptr);
@@ -162,6 +167,7 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
+    void openMigrationFileDialog();
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,

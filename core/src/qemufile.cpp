@@ -114,6 +114,9 @@ bool BitmapRecords::readRecord(Cursor& in)
         ++eos;
         r.kind = QemuLoaderRecord::Kind::Eos;
         loader.record(r);
+        if (recordList) {
+            recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, -1, 0, 0, false, 0});
+        }
         return true;
     }
     if (std::popcount(unsigned(kinds)) != 1) {
@@ -161,7 +164,14 @@ bool BitmapRecords::readRecord(Cursor& in)
         loader.record(r);
         ++start;
         if (!known || state) {
+            if (recordList) {
+                recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType,
+                                                      state ? int32_t(*current_) : -1, 0, 0, false, 0});
+            }
             return false; // a second START of one bitmap fails QEMU's load (see the loader)
+        }
+        if (recordList) {
+            recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, int32_t(bitmaps.size()), 0, 0, false, 0});
         }
         BitmapState b;
         b.info.node = *node;
@@ -185,6 +195,10 @@ bool BitmapRecords::readRecord(Cursor& in)
         r.kind = QemuLoaderRecord::Kind::Complete;
         loader.record(r);
         ++complete;
+        if (recordList) {
+            recordList->push_back(
+                QemuRecordEntry{flagsAt, r.kind, sectionType, state ? int32_t(*current_) : -1, 0, 0, false, 0});
+        }
         if (state) {
             if (state->info.complete) {
                 in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
@@ -225,10 +239,15 @@ bool BitmapRecords::readRecord(Cursor& in)
     if (r.zeroes) {
         ++zeroes;
     }
+    if (recordList) {
+        recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, state ? int32_t(*current_) : -1,
+                                              r.startSector, r.nrSectors, r.zeroes, r.bufSize});
+    }
     if (!state) {
         return false; // QEMU dropped the bitmaps for this record's names (see the loader)
     }
     ++state->info.chunks;
+    state->maxChunkSectors = std::max(state->maxChunkSectors, chunk.nrSectors);
     state->endSector = std::max(state->endSector, chunk.startSector + chunk.nrSectors);
     state->info.diskBytes = state->endSector * stream::kSectorSize;
     const uint64_t granularity = state->info.granularity;
@@ -258,7 +277,7 @@ bool BitmapRecords::readRecord(Cursor& in)
     return false;
 }
 
-std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
+std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep) const
 {
     const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
                                           ? kMaxRebuildLimit
@@ -278,7 +297,8 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
             out.push_back(std::move(info));
             continue;
         }
-        HBitmap bitmap(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        auto kept = std::make_shared<HBitmap>(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        HBitmap& bitmap = *kept;
         bool whole = true;
         for (const Chunk& c : b.chunks) {
             const uint64_t startByte = c.startSector * stream::kSectorSize;
@@ -302,6 +322,21 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
             bitmap.deserializeFinish();
             info.dirtyBytes = bitmap.count();
             info.sha256 = bitmap.sha256();
+            if (keep) {
+                // The chunks that carried data, one bit per chunk of the largest size sent.
+                const uint64_t bitsTotal = bitmap.bitCount();
+                info.chunkBits = std::max<uint64_t>(
+                    1, uint64_t(b.maxChunkSectors) * stream::kSectorSize / info.granularity);
+                auto chunks = std::make_shared<HBitmap>((bitsTotal + info.chunkBits - 1) / info.chunkBits, 0u);
+                for (const Chunk& c : b.chunks) {
+                    if (!c.zeroes) {
+                        const uint64_t firstBit = c.startSector * stream::kSectorSize / info.granularity;
+                        chunks->set(firstBit / info.chunkBits, 1);
+                    }
+                }
+                info.dataChunks = std::move(chunks);
+                info.bits = std::move(kept);
+            }
         }
         out.push_back(std::move(info));
     }
@@ -317,7 +352,8 @@ public:
     }
 
     void run();
-    std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(in_.size()); }
+    void runSections(); // bare dirty-bitmap sections, no footers
+    std::vector<QemuBitmapInfo> bitmaps(bool keep) const { return records_.finish(in_.size(), keep); }
     BitmapRecords& records() noexcept { return records_; }
 
 private:
@@ -397,6 +433,66 @@ void Walker::run()
     }
 }
 
+void Walker::runSections()
+{
+    bool ended = false;
+    while (!in_.atEnd()) {
+        in_.setSection({}, std::nullopt);
+        in_.beginItem();
+        info_.parsedBytes = in_.pos();
+        const uint64_t at = in_.pos();
+        const uint8_t type = in_.take<uint8_t>("a section header");
+        if (ended) {
+            in_.fail("data after the END section", at);
+        }
+        if (type != kSectionStart && type != kSectionPart && type != kSectionEnd) {
+            in_.fail("section type " + hex(type) + " is not START, PART or END", at);
+        }
+        if ((type == kSectionStart) != info_.sections.empty()) {
+            in_.fail(info_.sections.empty() ? "the stream does not begin with a START section"
+                                            : "a second START section",
+                     at);
+        }
+        const uint32_t id = in_.take<uint32_t>("a section header");
+        if (type == kSectionStart) {
+            const uint8_t len = in_.take<uint8_t>("a section header");
+            const std::string name = in_.takeString(len, "a section's name");
+            const uint32_t instance = in_.take<uint32_t>("a section header");
+            const uint32_t version = in_.take<uint32_t>("a section header");
+            if (name != stream::kSectionIdstr) {
+                in_.fail("section '" + name + "', expected 'dirty-bitmap'", at + 5);
+            }
+            QemuSectionSummary s;
+            s.id = id;
+            s.name = name;
+            s.instance = instance;
+            s.version = version;
+            s.firstOffset = at;
+            info_.sections.push_back(s);
+            known_[id] = Known{name, version, 0};
+            records_.loader.section(version, at + 6 + name.size() + 4);
+        } else if (id != info_.sections.front().id) {
+            in_.fail("section id " + std::to_string(id) + ", the dirty-bitmap section is " +
+                         std::to_string(info_.sections.front().id),
+                     at + 1);
+        }
+        in_.setSection(std::string(stream::kSectionIdstr), id);
+        QemuSectionSummary& s = info_.sections.front();
+        (type == kSectionStart ? s.start : type == kSectionPart ? s.part : s.end) += 1;
+        records_.sectionType = type;
+        while (!records_.readRecord(in_)) {
+        }
+        s.bytes += in_.pos() - at;
+        ended = type == kSectionEnd;
+    }
+    info_.parsedBytes = in_.pos();
+    if (!ended) {
+        in_.beginItem();
+        in_.fail(info_.sections.empty() ? "the input is empty; it holds no records" : "the stream has no END section",
+                 in_.pos());
+    }
+}
+
 bool Walker::section(uint8_t type)
 {
     const uint64_t at = in_.itemOffset();
@@ -458,6 +554,7 @@ bool Walker::section(uint8_t type)
             return false;
         }
     } else if (name == stream::kSectionIdstr && type != kSectionFull) {
+        records_.sectionType = type;
         if (type == kSectionStart) {
             // QEMU fails the load on another version; its records are read on as version 1's.
             records_.loader.section(version, at + 6 + name.size() + 4);
@@ -595,13 +692,22 @@ void Walker::tail()
 } // namespace detail
 } // namespace qemufile
 
-QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination)
+namespace {
+
+QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destination, bool keep, bool sections)
 {
     QemuFileInfo info;
     info.bytes = file.size();
     qemufile::detail::Walker walker(file, info, destination);
+    if (keep) {
+        walker.records().recordList = &info.records;
+    }
     try {
-        walker.run();
+        if (sections) {
+            walker.runSections();
+        } else {
+            walker.run();
+        }
     } catch (const QemuFileError& e) {
         info.error = e;
         info.parsedBytes = e.itemOffset();
@@ -616,13 +722,26 @@ QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestina
     info.bitmapEosRecords = r.eos;
     // The records read so far, up to the stop or the error (a bitmap cut short has no COMPLETE).
     try {
-        info.bitmaps = walker.bitmaps();
+        info.bitmaps = walker.bitmaps(keep);
     } catch (const QemuFileError& e) {
         if (!info.error) {
             info.error = e;
         }
     }
     return info;
+}
+
+} // namespace
+
+QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination, bool keep)
+{
+    return walk(file, destination, keep, false);
+}
+
+QemuFileInfo QemuFileInfo::readSections(std::span<const uint8_t> stream, const QemuDestination& destination,
+                                        bool keep)
+{
+    return walk(stream, destination, keep, true);
 }
 
 } // namespace bitmig

@@ -95,6 +95,7 @@ struct Chunk {
 
 struct BitmapState {
     QemuBitmapInfo info;
+    uint32_t maxChunkSectors = 0;
     std::vector<Chunk> chunks;
     uint64_t endSector = 0; // the end of its last chunk
 };
@@ -116,7 +117,11 @@ struct BitmapRecords {
     bool readRecord(Cursor& in);
     // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256), those small enough for an input
     // of `inputBytes`; a bitmap with a chunk that does not fit it is listed without its bits.
-    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes) const;
+    // With `keep`, each rebuilt HBitmap and the data-chunk bitmap are kept in the infos.
+    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes, bool keep = false) const;
+    // Set before reading to list every record (QemuFileInfo::records) and the section type around them.
+    std::vector<QemuRecordEntry>* recordList = nullptr;
+    uint8_t sectionType = 0;
 
 private:
     void lookUp(); // current_ for the names (node, bitmap)

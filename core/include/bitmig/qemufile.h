@@ -6,6 +6,7 @@
 #include <bitmig/qemuloader.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -14,6 +15,8 @@
 #include <vector>
 
 namespace bitmig {
+
+class HBitmap;
 
 namespace qemufile {
 
@@ -110,6 +113,23 @@ struct QemuBitmapInfo {
     // larger than the reader rebuilds for an input of this size (1024 bytes of bitmap per byte of
     // input, at least 1 MiB, at most 512 MiB). Empty when rebuilt or when no BITS record arrived.
     std::string notRebuilt;
+    // With QemuFileInfo::read(..., keep): the rebuilt bits (null when not rebuilt), and the chunks that
+    // carried data, one bit per `chunkBits` bits of the bitmap (the largest chunk the file sent).
+    std::shared_ptr<const HBitmap> bits;
+    std::shared_ptr<const HBitmap> dataChunks;
+    uint64_t chunkBits = 0;
+};
+
+// One dirty-bitmap record as the file holds it (QemuFileInfo::read(..., keep)).
+struct QemuRecordEntry {
+    uint64_t offset = 0;       // its first byte in the file
+    QemuLoaderRecord::Kind kind = QemuLoaderRecord::Kind::Eos;
+    uint8_t sectionType = 0;   // the dirty-bitmap section it is in (qemufile::kSectionStart, ...)
+    int32_t bitmap = -1;       // index in QemuFileInfo::bitmaps; -1 for EOS or an unknown bitmap
+    uint64_t startSector = 0;  // BITS
+    uint32_t nrSectors = 0;
+    bool zeroes = false;
+    uint64_t bufSize = 0;
 };
 
 struct QemuFileInfo {
@@ -137,8 +157,17 @@ struct QemuFileInfo {
     // records read (up to a stop or an error): loads them, drops the bitmaps, fails, aborts; where, why.
     QemuLoadVerdict qemuLoad;
 
-    // Walks the whole file; never throws for any input (errors land in `error`).
-    static QemuFileInfo read(std::span<const uint8_t> file, const QemuDestination& destination = {});
+    // With read(..., keep): every dirty-bitmap record, in file order.
+    std::vector<QemuRecordEntry> records;
+
+    // Walks the whole file; never throws for any input (errors land in `error`). With `keep`, the
+    // rebuilt bits of each bitmap and the list of records are kept too (for a viewer).
+    static QemuFileInfo read(std::span<const uint8_t> file, const QemuDestination& destination = {},
+                             bool keep = false);
+    // The same for bare dirty-bitmap sections as `simulate --stream` writes them (savevm framing
+    // without footers, no file header): version 0, no configuration, offsets in the stream.
+    static QemuFileInfo readSections(std::span<const uint8_t> stream, const QemuDestination& destination = {},
+                                     bool keep = false);
 };
 
 // What QemuFileWriter::wrap() put around the stream.
