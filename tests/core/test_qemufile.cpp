@@ -5,6 +5,7 @@
 #include <bitmig/chunkgeometry.h>
 #include <bitmig/qemufile.h>
 #include <bitmig/qemuloader.h>
+#include <bitmig/streamdecoder.h>
 
 #include <catch2/catch.hpp>
 
@@ -538,4 +539,59 @@ TEST_CASE("qemu file: a small file that claims a huge bitmap is listed without i
     CHECK(huge.bitmaps[0].complete);
     CHECK(huge.bitmaps[0].diskBytes == uint64_t(0xffffffffu) * 512);
     CHECK(huge.bitmaps[0].sha256.empty());
+}
+
+TEST_CASE("stream decoder: input QEMU's loader refuses too carries QEMU's outcome and words", "[qemufile]")
+{
+    // A recorded stream (savevm framing, no footers) of node "disk0", bitmap "b0": the START section's
+    // header is 26 bytes, its version the last 4; the START record's granularity follows its flags
+    // byte and the two names (1 + 6 + 3 bytes), its START flags follow the granularity.
+    SimConfig cfg;
+    cfg.diskBytes = uint64_t(1) << 30;
+    cfg.strategy = Strategy::StopAndCopy;
+    cfg.workload.kind = WorkloadKind::Idle;
+    cfg.deviceName = "disk0";
+    cfg.bitmapName = "b0";
+    MigrationEngine engine(cfg);
+    engine.setRecordStream(true);
+    engine.runToEnd();
+    const std::vector<uint8_t> good = engine.recordedStream();
+    const StreamDecoderOptions framed{.framing = true, .sectionFooters = false, .instanceId = 0};
+    REQUIRE_NOTHROW(StreamDecoder::decodeAll(good, framed));
+    REQUIRE(good[26] == (stream::kFlagStart | stream::kFlagDeviceName | stream::kFlagBitmapName));
+    struct Flip {
+        const char* field;
+        size_t at;
+        uint8_t value;
+        QemuOutcome outcome;
+        const char* words;
+    };
+    const Flip flips[] = {
+        {"section version", 25, 2, QemuOutcome::FailsMigration, "savevm: unsupported version 2 for 'dirty-bitmap' v1"},
+        {"START flags", 40, 0x09, QemuOutcome::FailsMigration, "Unknown flags in migrated dirty bitmap header: 9"},
+        {"granularity", 37, 0x03, QemuOutcome::Aborts, "Assertion `is_power_of_2(granularity)"},
+    };
+    for (const Flip& f : flips) {
+        INFO(f.field);
+        std::vector<uint8_t> bad = good;
+        bad[f.at] = f.value;
+        try {
+            StreamDecoder::decodeAll(bad, framed);
+            FAIL("decoded");
+        } catch (const StreamError& e) {
+            INFO(e.what());
+            REQUIRE(e.qemuOutcome());
+            CHECK(*e.qemuOutcome() == f.outcome);
+            CHECK(e.reason().find(f.words) != std::string::npos);
+        }
+    }
+    // A structural error QEMU does not check the same way carries no outcome.
+    std::vector<uint8_t> cut = good;
+    cut.pop_back();
+    try {
+        StreamDecoder::decodeAll(cut, framed);
+        FAIL("decoded");
+    } catch (const StreamError& e) {
+        CHECK_FALSE(e.qemuOutcome());
+    }
 }
