@@ -522,6 +522,10 @@ void MainWindow::createExportMenu(QMenu* file)
         exportDialog(tr("Export the run summary"), QStringLiteral("summary"), data(),
                      [this](const QString& p) { return exportSummary(p); });
     });
+    add(QT_TR_NOOP("&QEMU migration file..."), [this] {
+        exportDialog(tr("Export the run as a QEMU migration file"), QStringLiteral("run"),
+                     tr("QEMU migration file (*.mig)"), [this](const QString& p) { return exportQemuFile(p); });
+    });
 }
 
 void MainWindow::createToolBar()

@@ -134,6 +134,8 @@ public:
     QString exportView(QWidget* view, const QString& path, const QString& title);
     QString exportChartData(const QString& path);
     QString exportSummary(const QString& path);
+    // The completed run as a QEMU migration file (QemuFileExport); empty when written, else why not.
+    QString exportQemuFile(const QString& path);
 
     // The chart's key in exported data: "throughput", "overhead", "pending", "dirty-rate".
     static QString chartKey(ChartKind kind);

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "qcow2importdialog.h"
+#include "qemufileexport.h"
 #include "qemufileviewer.h"
 #include "recentfiles.h"
 #include "viewexporter.h"
@@ -406,6 +407,11 @@ QString MainWindow::exportSummary(const QString& path)
         return ViewExporter::saveBytes(summaryJson(), path);
     }
     return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
+}
+
+QString MainWindow::exportQemuFile(const QString& path)
+{
+    return QemuFileExport::write(controller_->snapshot().get(), path);
 }
 
 void MainWindow::exportDialog(const QString& title, const QString& baseName, const QString& filters,

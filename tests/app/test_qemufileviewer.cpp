@@ -4,6 +4,7 @@
 #include "app/qemufileviewer.h"
 #include "widgets/heatmapview.h"
 #include "widgets/zoomstack.h"
+#include "tests/support/simulation.h"
 #include "windowtestutil.h"
 
 #include <bitmig/migrationengine.h>
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -185,4 +187,61 @@ TEST_CASE("the migration file viewer reads bare sections as the engine records t
     CHECK(viewer.details()->text().contains(QString::fromStdString(engine.summary().sourceSha256)));
     CHECK(viewer.info().records.front().offset > 0); // after the START section header
     CHECK(viewer.messageBar()->isHidden());
+}
+
+TEST_CASE("File > Export > QEMU migration file writes the completed run, or says why not", "[qemufile-viewer]")
+{
+    clearSettings();
+    MainWindow w;
+    showAt(w);
+    QMenu* exportMenu = nullptr;
+    for (QAction* a : w.menuBar()->actions().first()->menu()->actions()) {
+        if (a->menu() && a->text() == QStringLiteral("&Export")) {
+            exportMenu = a->menu();
+        }
+    }
+    REQUIRE(exportMenu);
+    bool listed = false;
+    for (QAction* a : exportMenu->actions()) {
+        listed = listed || a->text() == QStringLiteral("&QEMU migration file...");
+    }
+    CHECK(listed);
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.mig"));
+    SimConfig cfg = smallConfig();
+    cfg.strategy = Strategy::StopAndCopy;
+    cfg.migrationStartNs = 500'000'000;
+    cfg.deviceName = "disk0";
+    cfg.bitmapName = "b0";
+    w.controller()->setConfig(cfg);
+    // Before the run completes there is nothing to write.
+    CHECK(w.exportQemuFile(path).contains(QStringLiteral("has not completed")));
+    CHECK_FALSE(QFile::exists(path));
+    w.setSpeed(50);
+    w.controller()->setPlaying(true);
+    const auto done = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished; }, 60000);
+    REQUIRE(done->finished);
+    REQUIRE(done->summary.verified);
+    CHECK(w.exportQemuFile(path).isEmpty());
+    const QByteArray bytes = readAll(path);
+    const QemuFileInfo info =
+        QemuFileInfo::read({reinterpret_cast<const uint8_t*>(bytes.constData()), size_t(bytes.size())});
+    REQUIRE_FALSE(info.error);
+    REQUIRE(info.bitmaps.size() == 1);
+    CHECK(info.bitmaps[0].node == "disk0");
+    CHECK(info.bitmaps[0].sha256 == done->summary.sourceSha256);
+    CHECK(info.qemuLoad.outcome == QemuOutcome::Loads);
+
+    // Chunks a QEMU destination aborts on are refused with QEMU's rule.
+    cfg.chunkBytes = 4;
+    cfg.diskBytes = uint64_t(1) << 30;
+    w.controller()->setConfig(cfg);
+    w.controller()->setPlaying(true);
+    const auto small = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished && s.config.chunkBytes == 4; }, 60000);
+    REQUIRE(small->finished);
+    const QString refused = dir.filePath(QStringLiteral("small.mig"));
+    CHECK(w.exportQemuFile(refused).contains(QStringLiteral("a QEMU destination aborts on 4 B chunks")));
+    CHECK_FALSE(QFile::exists(refused));
 }
