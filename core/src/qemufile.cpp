@@ -4,9 +4,14 @@
 #include <bitmig/qemufile.h>
 #include <bitmig/streamformat.h>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -43,6 +48,25 @@ std::string describe(const std::string& reason, uint64_t offset, uint64_t itemOf
 constexpr uint64_t kMinRebuildLimit = uint64_t(1) << 20;
 constexpr uint64_t kMaxRebuildLimit = uint64_t(512) << 20;
 constexpr uint64_t kRebuildBytesPerInputByte = 1024;
+
+std::string sha256Hex(const uint8_t* bytes, uint64_t size)
+{
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), bytes, size_t(size)) != 1 || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+        throw std::runtime_error("migration file: the SHA-256 digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
 
 } // namespace
 
@@ -277,6 +301,129 @@ bool BitmapRecords::readRecord(Cursor& in)
     return false;
 }
 
+namespace {
+
+// What HBitmap's deserializePart/deserializeZeroes and its count and SHA-256 give, on the bottom words
+// alone (no summary levels): the chunks' words copied into place in arrival order, the padding past
+// the last bit kept zero; each chunk checked as HBitmap checks a serialization chunk. Little-endian
+// hosts: the words are the buffers' bytes.
+// The common case, chunks that tile the bitmap once in order (a stop-and-copy or QEMU's own precopy
+// stream): digested and counted straight from the input, nothing copied. False when they do not.
+bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint64_t bits)
+{
+    const uint64_t align = uint64_t(64) << g;
+    uint64_t next = 0;
+    for (const Chunk& c : b.chunks) {
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
+        const uint64_t lastItem = start + (count - 1);
+        if (start != next || start % align || (count % align && (lastItem >> g) != bits - 1)) {
+            return false;
+        }
+        next = start + count;
+    }
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+    static const uint8_t zeros[65536] = {};
+    const uint64_t lastMask = (bits & 63) ? ~uint64_t(0) >> (64 - (bits & 63)) : ~uint64_t(0);
+    uint64_t set = 0;
+    for (size_t i = 0; ok && i < b.chunks.size(); ++i) {
+        const Chunk& c = b.chunks[i];
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t lastItem = start + (uint64_t(c.nrSectors) * stream::kSectorSize - 1);
+        const uint64_t n = ((lastItem >> g) >> 6) - ((start >> g) >> 6) + 1;
+        if (c.zeroes) {
+            for (uint64_t left = n * 8; ok && left > 0;) {
+                const uint64_t step = std::min<uint64_t>(left, sizeof zeros);
+                ok = EVP_DigestUpdate(ctx.get(), zeros, size_t(step)) == 1;
+                left -= step;
+            }
+            continue;
+        }
+        const uint8_t* p = c.data.data();
+        const bool last = i + 1 == b.chunks.size();
+        const uint64_t whole = last ? n - 1 : n; // the final word may carry padding bits
+        for (uint64_t k = 0; k < whole; ++k) {
+            uint64_t v;
+            std::memcpy(&v, p + 8 * k, 8);
+            set += uint64_t(std::popcount(v));
+        }
+        ok = EVP_DigestUpdate(ctx.get(), p, size_t(whole * 8)) == 1;
+        if (last) {
+            uint64_t v;
+            std::memcpy(&v, p + 8 * (n - 1), 8);
+            v &= lastMask;
+            set += uint64_t(std::popcount(v));
+            ok = ok && EVP_DigestUpdate(ctx.get(), &v, 8) == 1;
+        }
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+        throw std::runtime_error("migration file: the SHA-256 digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    info.sha256.clear();
+    for (unsigned i = 0; i < len; ++i) {
+        info.sha256.push_back(hex[digest[i] >> 4]);
+        info.sha256.push_back(hex[digest[i] & 15]);
+    }
+    info.dirtyBytes = set << g;
+    return true;
+}
+
+void rebuildFlat(const BitmapState& b, QemuBitmapInfo& info)
+{
+    const unsigned g = unsigned(std::countr_zero(info.granularity));
+    const uint64_t bits = (info.diskBytes >> g) + ((info.diskBytes & (uint64_t(info.granularity) - 1)) != 0);
+    if (digestInOrder(b, info, g, bits)) {
+        return;
+    }
+    const uint64_t nwords = (bits + 63) / 64;
+    std::unique_ptr<uint64_t, decltype(&std::free)> words(
+        static_cast<uint64_t*>(std::calloc(size_t(std::max<uint64_t>(nwords, 1)), 8)), &std::free);
+    if (!words) {
+        info.notRebuilt = "no memory for the bitmap's " + std::to_string(nwords * 8) + " bytes";
+        return;
+    }
+    uint64_t* w = words.get();
+    const uint64_t align = uint64_t(64) << g;
+    const uint64_t lastMask = (bits & 63) ? ~uint64_t(0) >> (64 - (bits & 63)) : ~uint64_t(0);
+    for (const Chunk& c : b.chunks) {
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
+        const uint64_t lastItem = start + (count - 1);
+        if (start % align || (lastItem >> g) >= bits || (count % align && (lastItem >> g) != bits - 1)) {
+            info.notRebuilt = "the chunk at byte " + std::to_string(c.recordOffset) + " (" +
+                              std::to_string(c.nrSectors) + " sectors from sector " + std::to_string(c.startSector) +
+                              ") is neither whole 64-bit words of the bitmap nor its last chunk";
+            return;
+        }
+        const uint64_t first = (start >> g) >> 6;
+        const uint64_t n = ((lastItem >> g) >> 6) - first + 1;
+        if (c.zeroes) {
+            // A clean range stays untouched: writing its zeros would map every page.
+            const uint64_t* p = w + first;
+            if (std::any_of(p, p + n, [](uint64_t x) { return x != 0; })) {
+                std::memset(w + first, 0, size_t(n * 8));
+            }
+        } else {
+            std::memcpy(w + first, c.data.data(), size_t(n * 8));
+            if (first + n == nwords) {
+                w[nwords - 1] &= lastMask;
+            }
+        }
+    }
+    uint64_t set = 0;
+    for (uint64_t i = 0; i < nwords; ++i) {
+        set += uint64_t(std::popcount(w[i]));
+    }
+    info.dirtyBytes = set << g;
+    info.sha256 = sha256Hex(reinterpret_cast<const uint8_t*>(w), nwords * 8);
+}
+
+} // namespace
+
 std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep) const
 {
     const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
@@ -294,6 +441,11 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep
         if (bitmapBytes > limit) {
             info.notRebuilt = "the bitmap's " + std::to_string(bitmapBytes) + " bytes are more than the " +
                               std::to_string(limit) + " rebuilt for an input of this size";
+            out.push_back(std::move(info));
+            continue;
+        }
+        if (!keep && std::endian::native == std::endian::little) {
+            rebuildFlat(b, info);
             out.push_back(std::move(info));
             continue;
         }

@@ -595,3 +595,75 @@ TEST_CASE("stream decoder: input QEMU's loader refuses too carries QEMU's outcom
         CHECK_FALSE(e.qemuOutcome());
     }
 }
+
+TEST_CASE("qemu file: the reader's flat rebuild gives HBitmap's dirty bytes and SHA-256", "[qemufile]")
+{
+    // stream-info rebuilds the bits as words alone; the viewer (keep) through HBitmap. Both must agree:
+    // on QEMU's own file, on precopy runs that resend chunks, and with set padding bits past the end.
+    std::vector<std::vector<uint8_t>> files = {sample()};
+    for (const uint64_t granularity : {uint64_t(512), uint64_t(4096), uint64_t(65536)}) {
+        SimConfig cfg;
+        cfg.diskBytes = (uint64_t(1) << 30) + (uint64_t(3) << 20) + 4096; // a short last chunk and word
+        cfg.granularity = granularity;
+        cfg.strategy = Strategy::Precopy;
+        cfg.bandwidth = 250e3;
+        cfg.workload.rate = 5000;
+        cfg.migrationStartNs = 1'000'000'000;
+        cfg.maxDowntimeNs = 20'000'000;
+        cfg.maxPasses = 4;
+        MigrationEngine engine(cfg);
+        engine.setRecordStream(true);
+        engine.runToEnd();
+        files.push_back(QemuFileWriter::wrap(engine.recordedStream()));
+        const QemuFileInfo flat = QemuFileInfo::read(files.back());
+        CHECK(flat.bitmaps.at(0).sha256 == engine.summary().sourceSha256);
+    }
+    // A stop-and-copy run: its chunks tile the bitmap once, in order (the reader's other path).
+    {
+        SimConfig cfg;
+        cfg.diskBytes = (uint64_t(1) << 30) + (uint64_t(3) << 20) + 4096;
+        cfg.granularity = 65536;
+        cfg.strategy = Strategy::StopAndCopy;
+        cfg.workload.rate = 5000;
+        cfg.migrationStartNs = 1'000'000'000;
+        MigrationEngine engine(cfg);
+        engine.setRecordStream(true);
+        engine.runToEnd();
+        files.push_back(QemuFileWriter::wrap(engine.recordedStream()));
+        CHECK(QemuFileInfo::read(files.back()).bitmaps.at(0).sha256 == engine.summary().sourceSha256);
+    }
+    // The sample's last chunk of drive1/tail (580 MiB at 64 KiB: 9280 bits, 9280 % 64 = 0) has no
+    // padding; the files of the 1 GiB + 3 MiB + 4 KiB disk at 64 KiB (16433 bits) do: set every byte
+    // of their last buffer, so that the padding bits are set on the wire.
+    for (const size_t which : {files.size() - 2, files.size() - 1}) {
+        std::vector<uint8_t> padded = files[which];
+        const QemuFileInfo info = QemuFileInfo::read(padded, {}, true);
+        const QemuRecordEntry* last = nullptr;
+        const uint64_t diskBytes = info.bitmaps.at(0).diskBytes;
+        for (const QemuRecordEntry& r : info.records) {
+            if (r.kind == QemuLoaderRecord::Kind::Bits && !r.zeroes &&
+                (r.startSector + r.nrSectors) * 512 == diskBytes) {
+                last = &r; // a data chunk ending at the disk's end: its last word has padding
+            }
+        }
+        REQUIRE(last);
+        REQUIRE((diskBytes / 65536 + 1) % 64 != 0);
+        const uint64_t bufAt = last->offset + 1 + 8 + 4 + 8; // flags, start, count, size
+        for (uint64_t i = 0; i < last->bufSize; ++i) {
+            padded[size_t(bufAt + i)] = 0xff;
+        }
+        files.push_back(padded);
+    }
+    for (const auto& f : files) {
+        const QemuFileInfo flat = QemuFileInfo::read(f);
+        const QemuFileInfo viaHBitmap = QemuFileInfo::read(f, {}, true);
+        REQUIRE_FALSE(flat.error);
+        REQUIRE(flat.bitmaps.size() == viaHBitmap.bitmaps.size());
+        for (size_t i = 0; i < flat.bitmaps.size(); ++i) {
+            CHECK(flat.bitmaps[i].sha256 == viaHBitmap.bitmaps[i].sha256);
+            CHECK(flat.bitmaps[i].dirtyBytes == viaHBitmap.bitmaps[i].dirtyBytes);
+            CHECK(flat.bitmaps[i].notRebuilt == viaHBitmap.bitmaps[i].notRebuilt);
+            CHECK_FALSE(flat.bitmaps[i].sha256.empty());
+        }
+    }
+}
