@@ -5,6 +5,7 @@
 #include "widgets/heatmapview.h"
 #include "widgets/zoomstack.h"
 #include "tests/support/simulation.h"
+#include "tests/support/qtwait.h"
 #include "windowtestutil.h"
 
 #include <bitmig/migrationengine.h>
@@ -84,7 +85,8 @@ TEST_CASE("the File menu opens a migration file in a viewer: each bitmap's heatm
     CHECK(viewer->details()->text().contains(
         QStringLiteral("4c2fda08ece2f1959eb8b0d2cf8dba3990aa484c6689a326823269e274725bc9")));
     HeatmapView* heatmap = viewer->heatmap();
-    QTRY_VERIFY(heatmap->snapshot() && heatmap->snapshot()->config.diskBytes == uint64_t(580) << 20);
+    REQUIRE(waitUntil([&] { return heatmap->snapshot() && heatmap->snapshot()->config.diskBytes == uint64_t(580) << 20; },
+                      "the heatmap of drive1/tail"));
     CHECK(heatmap->snapshot()->dirtyBits * 65536 == viewer->info().bitmaps[2].dirtyBytes);
     CHECK(heatmap->snapshot()->dirtyChunks > 0); // the meta band: chunks that carried data
     // The heatmap's tooltips speak of this bitmap's bytes.
@@ -108,10 +110,19 @@ TEST_CASE("the File menu opens a migration file in a viewer: each bitmap's heatm
     table->scrollTo(table->model()->index(row, 0), QAbstractItemView::PositionAtCenter);
     QSignalSpy zoomed(heatmap->zoomStack(), &ZoomStack::rangeChanged);
     QRect cell;
-    QTRY_VERIFY((cell = table->visualRect(table->model()->index(row, QemuRecordModel::Offset))).isValid() &&
-                table->indexAt(cell.center()).row() == row);
+    REQUIRE(waitUntil(
+        [&] {
+            cell = table->visualRect(table->model()->index(row, QemuRecordModel::Offset));
+            return cell.isValid() && table->indexAt(cell.center()).row() == row;
+        },
+        "the record's row in view"));
+    QSignalSpy doubleClicked(table, &QTableView::doubleClicked);
+    // A double click as the system delivers it: press, release, double-click, release.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
-    QTRY_VERIFY(!zoomed.isEmpty());
+    QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, cell.center());
+    CHECK(doubleClicked.size() == 1);
+    REQUIRE(waitUntil([&] { return !zoomed.isEmpty(); }, "the zoom to the record's chunk"));
     CHECK(viewer->currentBitmap() == 1);
     CHECK(viewer->bitmapList()->currentRow() == 1);
     const QemuRecordEntry& r = records[size_t(row)];
@@ -136,7 +147,7 @@ TEST_CASE("the migration file viewer shows a damaged file's error and QEMU's ref
     QemuFileViewer* viewer = w.openMigrationFile(cut);
     REQUIRE(viewer);
     REQUIRE(QTest::qWaitForWindowExposed(viewer));
-    QTRY_VERIFY(viewer->messageBar()->isVisible());
+    REQUIRE(waitUntil([&] { return viewer->messageBar()->isVisible(); }, "the viewer's message bar"));
     CHECK(viewer->messageBar()->kind() == MessageBar::Kind::Error);
     CHECK(viewer->messageBar()->text().contains(QStringLiteral("byte 300: the file ends inside")));
     CHECK(viewer->bitmapList()->count() == 3);
@@ -148,7 +159,7 @@ TEST_CASE("the migration file viewer shows a damaged file's error and QEMU's ref
     const QString drop = writeCopy(dir, QStringLiteral("drop.mig"), dropped);
     viewer = w.openMigrationFile(drop);
     REQUIRE(viewer);
-    QTRY_VERIFY(viewer->messageBar()->isVisible());
+    REQUIRE(waitUntil([&] { return viewer->messageBar()->isVisible(); }, "the viewer's message bar"));
     CHECK(viewer->messageBar()->text().contains(
         QStringLiteral("drops every incoming bitmap (the migration completes) at byte 190")));
     CHECK(viewer->messageBar()->text().contains(QStringLiteral("granularity doesn't match")));
@@ -156,7 +167,7 @@ TEST_CASE("the migration file viewer shows a damaged file's error and QEMU's ref
 
     // A file that cannot be read at all: no viewer, the reason in the window's message bar.
     CHECK(w.openMigrationFile(dir.filePath(QStringLiteral("missing.mig"))) == nullptr);
-    QTRY_VERIFY(w.messageBar()->isVisible());
+    REQUIRE(waitUntil([&] { return w.messageBar()->isVisible(); }, "the window's message bar"));
     CHECK(w.messageBar()->text().contains(QStringLiteral("missing.mig")));
 }
 
