@@ -364,6 +364,8 @@ void MainWindow::createMenus()
     QAction* open = add(file, QT_TR_NOOP("&Open scenario..."), &MainWindow::openScenarioDialog,
                         QT_TR_NOOP("Load parameters, workload, seed and injections from a scenario file (Ctrl+O)"));
     open->setShortcut(QKeySequence::Open);
+    add(file, QT_TR_NOOP("Open &migration file..."), &MainWindow::openMigrationFileDialog,
+        QT_TR_NOOP("Show the dirty bitmaps and records of a QEMU migration file, and what a QEMU destination does with it"));
     recentMenu_ = addMenu(file, QT_TR_NOOP("Open &recent"));
     recent_->setMenu(recentMenu_);
     QMenu* presets = addMenu(file, QT_TR_NOOP("&Presets"));
@@ -526,6 +528,10 @@ void MainWindow::createExportMenu(QMenu* file)
     add(QT_TR_NOOP("Run &summary..."), [this, data] {
         exportDialog(tr("Export the run summary"), QStringLiteral("summary"), data(),
                      [this](const QString& p) { return exportSummary(p); });
+    });
+    add(QT_TR_NOOP("&QEMU migration file..."), [this] {
+        exportDialog(tr("Export the run as a QEMU migration file"), QStringLiteral("run"),
+                     tr("QEMU migration file (*.mig)"), [this](const QString& p) { return exportQemuFile(p); });
     });
 }
 

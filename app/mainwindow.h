@@ -30,6 +30,8 @@ class QDockWidget;
 
 namespace bitmig {
 
+class QemuFileViewer;
+
 class ExplanationPanel;
 class FrameStats;
 class HeatmapView;
@@ -103,6 +105,9 @@ public:
     // several. False with the file's error in the message bar otherwise.
     bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr,
                      ImportWorkload workload = ImportWorkload::Idle);
+    // Opens a QEMU migration file (or bare dirty-bitmap sections) in a viewer window of its own; null,
+    // with the reason in the message bar, when the file cannot be read at all.
+    QemuFileViewer* openMigrationFile(const QString& path);
     // Replays a recorded trace (fio iolog, blkparse text or CSV) alongside the workload from now on.
     // False with the file, line and reason when it does not read or does not fit the disk.
     bool loadTrace(const QString& path, QString* error = nullptr);
@@ -131,6 +136,8 @@ public:
     QString exportView(QWidget* view, const QString& path, const QString& title);
     QString exportChartData(const QString& path);
     QString exportSummary(const QString& path);
+    // The completed run as a QEMU migration file (QemuFileExport); empty when written, else why not.
+    QString exportQemuFile(const QString& path);
 
     // The chart's key in exported data: "throughput", "overhead", "pending", "dirty-rate".
     static QString chartKey(ChartKind kind);
@@ -164,6 +171,7 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
+    void openMigrationFileDialog();
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);
     void exportDialog(const QString& title, const QString& baseName, const QString& filters,

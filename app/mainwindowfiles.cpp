@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "qcow2importdialog.h"
+#include "qemufileexport.h"
+#include "qemufileviewer.h"
 #include "recentfiles.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
@@ -110,6 +112,27 @@ void MainWindow::saveScenarioDialog()
         path += QStringLiteral(".json");
     }
     saveScenario(path);
+}
+
+void MainWindow::openMigrationFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open migration file"), QString(),
+                                                      tr("Migration files (*.mig *.bin);;All files (*)"));
+    if (!path.isEmpty()) {
+        openMigrationFile(path);
+    }
+}
+
+QemuFileViewer* MainWindow::openMigrationFile(const QString& path)
+{
+    auto* viewer = new QemuFileViewer(this);
+    if (!viewer->load(path)) {
+        reportFailure(viewer->messageBar()->text(), nullptr);
+        delete viewer;
+        return nullptr;
+    }
+    viewer->show();
+    return viewer;
 }
 
 void MainWindow::importQcow2Dialog()
@@ -384,6 +407,11 @@ QString MainWindow::exportSummary(const QString& path)
         return ViewExporter::saveBytes(summaryJson(), path);
     }
     return tr("Cannot write %1: the name must end in .csv or .json").arg(path);
+}
+
+QString MainWindow::exportQemuFile(const QString& path)
+{
+    return QemuFileExport::write(controller_->snapshot().get(), path);
 }
 
 void MainWindow::exportDialog(const QString& title, const QString& baseName, const QString& filters,

@@ -120,6 +120,9 @@ int GeometryCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
                 {QStringLiteral("paddingBytes"), SummaryJson::exact(g.paddingBytes)},
                 {QStringLiteral("overhead"), g.overhead},
                 {QStringLiteral("fitsRecord"), g.fitsRecord},
+                {QStringLiteral("qemuLoad"), g.qemuLoad == ChunkGeometry::QemuLoad::Loads    ? QStringLiteral("loads")
+                                             : g.qemuLoad == ChunkGeometry::QemuLoad::Aborts ? QStringLiteral("aborts")
+                                                                                             : QStringLiteral("fails")},
             });
         }
         const ChunkGeometry first = ChunkGeometry::compute(disk, granularity, 1);

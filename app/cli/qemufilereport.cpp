@@ -42,7 +42,71 @@ QString commandName(uint16_t command)
                                                        : QStringLiteral("command %1").arg(command);
 }
 
+QString outcomeId(QemuOutcome outcome)
+{
+    const std::string_view name = qemuOutcomeName(outcome);
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
 } // namespace
+
+QString QemuFileReport::outcomeText(QemuOutcome outcome)
+{
+    switch (outcome) {
+    case QemuOutcome::Loads:
+        return QCoreApplication::translate("bitmig", "loads every bitmap");
+    case QemuOutcome::DropsBitmaps:
+        return QCoreApplication::translate("bitmig", "drops every incoming bitmap (the migration completes)");
+    case QemuOutcome::FailsMigration:
+        return QCoreApplication::translate("bitmig", "fails the migration");
+    case QemuOutcome::Aborts:
+        return QCoreApplication::translate("bitmig", "aborts (an assertion ends the process)");
+    }
+    return {};
+}
+
+QJsonObject QemuFileReport::verdictJson(const QemuLoadVerdict& verdict)
+{
+    QJsonArray findings;
+    for (const QemuFinding& f : verdict.findings) {
+        findings.append(QJsonObject{
+            {QStringLiteral("outcome"), outcomeId(f.outcome)},
+            {QStringLiteral("offset"), SummaryJson::exact(f.offset)},
+            {QStringLiteral("check"), text(f.check)},
+            {QStringLiteral("qemuMessage"), text(f.qemuMessage)},
+            {QStringLiteral("detail"), text(f.detail)},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("outcome"), outcomeId(verdict.outcome)},
+        {QStringLiteral("nodes"), verdict.assumedNodes ? QStringLiteral("assumed") : QStringLiteral("given")},
+        {QStringLiteral("bitmaps"), verdict.givenBitmaps ? QStringLiteral("given") : QStringLiteral("assumed")},
+        {QStringLiteral("findings"), findings},
+    };
+}
+
+void QemuFileReport::writeVerdict(QTextStream& out, const QemuLoadVerdict& verdict)
+{
+    row(out, QCoreApplication::translate("bitmig", "QEMU 7.2"), outcomeText(verdict.outcome));
+    for (const QemuFinding& f : verdict.findings) {
+        QString line = QCoreApplication::translate("bitmig", "%1 at byte %2: \"%3\"")
+                           .arg(outcomeText(f.outcome), number(f.offset), shownName(f.qemuMessage));
+        if (!f.detail.empty()) {
+            line += QStringLiteral(" (%1)").arg(shownName(f.detail));
+        }
+        row(out, QCoreApplication::translate("bitmig", "QEMU refuses"), line);
+    }
+    const QString nodes = verdict.assumedNodes
+                              ? QCoreApplication::translate("bitmig", "assumed to have every node the records name, "
+                                                                      "each disk ending at its last chunk "
+                                                                      "(--destination-node)")
+                              : QCoreApplication::translate("bitmig", "the nodes --destination-node gives");
+    const QString bitmaps = verdict.givenBitmaps
+                                ? QCoreApplication::translate("bitmig", "the bitmaps --destination-bitmap gives")
+                                : QCoreApplication::translate("bitmig", "assumed to have none of the bitmaps "
+                                                                        "(--destination-bitmap)");
+    row(out, QCoreApplication::translate("bitmig", "Destination"), nodes + QStringLiteral("; ") + bitmaps);
+}
 
 QJsonObject QemuFileReport::toJson(const QString& file, const QemuFileInfo& info)
 {
@@ -87,6 +151,9 @@ QJsonObject QemuFileReport::toJson(const QString& file, const QemuFileInfo& info
             o.insert(QStringLiteral("dirtyBytes"), SummaryJson::exact(b.dirtyBytes));
             o.insert(QStringLiteral("sha256"), text(b.sha256));
         }
+        if (!b.notRebuilt.empty()) {
+            o.insert(QStringLiteral("notRebuilt"), text(b.notRebuilt));
+        }
         bitmaps.append(o);
     }
     QJsonObject json{
@@ -112,6 +179,7 @@ QJsonObject QemuFileReport::toJson(const QString& file, const QemuFileInfo& info
         {QStringLiteral("bitmaps"), bitmaps},
         {QStringLiteral("eof"), info.eof},
         {QStringLiteral("description"), info.description ? QJsonValue(text(*info.description)) : QJsonValue()},
+        {QStringLiteral("qemuLoad"), verdictJson(info.qemuLoad)},
         {QStringLiteral("walked"), !info.stopped && !info.error},
         {QStringLiteral("valid"), !info.error.has_value()},
     };
@@ -167,6 +235,8 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
         if (!b.sha256.empty()) {
             value += QCoreApplication::translate("bitmig", "; %1 dirty of %2; sha256 %3")
                          .arg(SummaryReport::size(b.dirtyBytes), SummaryReport::size(b.diskBytes), text(b.sha256));
+        } else if (!b.notRebuilt.empty()) {
+            value += QCoreApplication::translate("bitmig", "; bits not rebuilt: %1").arg(shownName(b.notRebuilt));
         } else {
             value += QCoreApplication::translate("bitmig", "; bits not rebuilt");
         }
@@ -177,6 +247,7 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
     row(out, QCoreApplication::translate("bitmig", "Description"),
         info.description ? QCoreApplication::translate("bitmig", "%1 bytes of JSON").arg(info.description->size())
                          : QCoreApplication::translate("bitmig", "(none)"));
+    writeVerdict(out, info.qemuLoad);
     if (info.error) {
         row(out, QCoreApplication::translate("bitmig", "Error"), text(info.error->what()));
     } else if (info.stopped) {

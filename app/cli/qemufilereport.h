@@ -14,6 +14,13 @@ class QemuFileReport {
 public:
     static QJsonObject toJson(const QString& file, const QemuFileInfo& info);
     static void write(QTextStream& out, const QString& file, const QemuFileInfo& info);
+
+    // What a QEMU destination does with the records (both containers): JSON {outcome, destination,
+    // findings: [{outcome, offset, check, qemuMessage, detail}]}, and the text rows.
+    static QJsonObject verdictJson(const QemuLoadVerdict& verdict);
+    static void writeVerdict(QTextStream& out, const QemuLoadVerdict& verdict);
+    // The outcome in words ("loads", "drops every incoming bitmap", ...).
+    static QString outcomeText(QemuOutcome outcome);
 };
 
 } // namespace bitmig::cli

@@ -3,6 +3,7 @@
 #include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
 #include "progress.h"
+#include "qemufilereport.h"
 #include "simoptions.h"
 #include "summaryreport.h"
 #include "timeseriescsv.h"
@@ -119,6 +120,12 @@ void SimulateCommand::setUp(QCommandLineParser& parser) const
                                               "(-machine none, -incoming defer) loads with migrate-incoming "
                                               "\"exec:cat FILE\"."),
         QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("qemu-file-unchecked"),
+        QCoreApplication::translate("bitmig", "With --qemu-file: write the file even when a QEMU destination does not "
+                                              "load it (a chunk size ChunkGeometry::qemuLoad refuses), to measure what "
+                                              "QEMU does with it. The summary's qemuFile.qemuLoad says what to "
+                                              "expect.")));
 }
 
 int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextStream& err) const
@@ -131,7 +138,12 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     SimOptions::validate(config, parser);
     const Progress::Mode progressMode = Progress::modeOf(parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
-    if (parser.isSet(QStringLiteral("qemu-file"))) {
+    const bool unchecked = parser.isSet(QStringLiteral("qemu-file-unchecked"));
+    if (unchecked && !parser.isSet(QStringLiteral("qemu-file"))) {
+        throw ArgumentError(QStringLiteral("--qemu-file-unchecked"),
+                            QCoreApplication::translate("bitmig", "needs --qemu-file"));
+    }
+    if (parser.isSet(QStringLiteral("qemu-file")) && !unchecked) {
         checkQemuFile(config);
     }
     const std::unique_ptr<QFile> stream = openOutput(parser, QStringLiteral("stream"));
@@ -169,6 +181,15 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
         } else {
             try {
                 bytes = QemuFileWriter::wrap(engine.recordedStream(), &l);
+                l.qemuLoad = QemuFileInfo::read(bytes).qemuLoad; // offsets in the file
+                if (l.qemuLoad.outcome != QemuOutcome::Loads && !unchecked) {
+                    const QemuFinding* f = l.qemuLoad.decisive();
+                    qemuFileError = QCoreApplication::translate("bitmig", "not written: a QEMU destination %1 at "
+                                                                          "byte %2: \"%3\"")
+                                        .arg(QemuFileReport::outcomeText(l.qemuLoad.outcome))
+                                        .arg(qulonglong(f->offset))
+                                        .arg(QString::fromStdString(f->qemuMessage));
+                }
             } catch (const std::invalid_argument& e) {
                 qemuFileError = QCoreApplication::translate("bitmig", "not written: %1").arg(QString::fromStdString(e.what()));
             }
@@ -199,7 +220,8 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
                                      SummaryJson::exact(uint64_t(layout->bitmapSectionId))},
                                     {QStringLiteral("bitmapSections"), SummaryJson::exact(layout->bitmapSections)},
                                     {QStringLiteral("footers"), SummaryJson::exact(layout->footers)},
-                                    {QStringLiteral("sha256"), QString::fromStdString(summary.sourceSha256)}});
+                                    {QStringLiteral("sha256"), QString::fromStdString(summary.sourceSha256)},
+                                    {QStringLiteral("qemuLoad"), QemuFileReport::verdictJson(layout->qemuLoad)}});
         }
         out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {

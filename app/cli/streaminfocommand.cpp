@@ -67,7 +67,38 @@ QJsonObject errorJson(const StreamError& e)
     if (e.kind()) {
         o.insert(QStringLiteral("kind"), kindName(*e.kind()));
     }
+    if (e.qemuOutcome()) {
+        const std::string_view outcome = qemuOutcomeName(*e.qemuOutcome());
+        o.insert(QStringLiteral("qemuOutcome"), QString::fromLatin1(outcome.data(), qsizetype(outcome.size())));
+    }
     return o;
+}
+
+// The destination's nodes and bitmaps, as --destination-node and --destination-bitmap give them.
+QemuDestination destinationOf(const QCommandLineParser& parser)
+{
+    QemuDestination d;
+    const QStringList nodes = parser.values(QStringLiteral("destination-node"));
+    if (!nodes.isEmpty()) {
+        d.nodes.emplace();
+        for (const QString& n : nodes) {
+            if (n.isEmpty() || n.toUtf8().size() > 255) {
+                throw ArgumentError(QStringLiteral("--destination-node"),
+                                    QCoreApplication::translate("bitmig", "'%1' is not a node name of 1 to 255 bytes")
+                                        .arg(n));
+            }
+            d.nodes->push_back(n.toStdString());
+        }
+    }
+    for (const QString& b : parser.values(QStringLiteral("destination-bitmap"))) {
+        const qsizetype slash = b.indexOf(QLatin1Char('/'));
+        if (slash <= 0 || slash == b.size() - 1) {
+            throw ArgumentError(QStringLiteral("--destination-bitmap"),
+                                QCoreApplication::translate("bitmig", "'%1' is not NODE/NAME").arg(b));
+        }
+        d.bitmaps.emplace_back(b.left(slash).toStdString(), b.mid(slash + 1).toStdString());
+    }
+    return d;
 }
 
 } // namespace
@@ -75,7 +106,7 @@ QJsonObject errorJson(const StreamError& e)
 int StreamInfoCommand::runQemuFile(const QCommandLineParser& parser, const QString& file,
                                    std::span<const uint8_t> bytes, QTextStream& out, QTextStream& err)
 {
-    const QemuFileInfo info = QemuFileInfo::read(bytes);
+    const QemuFileInfo info = QemuFileInfo::read(bytes, destinationOf(parser));
     if (parser.isSet(QStringLiteral("json"))) {
         out << QJsonDocument(QemuFileReport::toJson(file, info)).toJson(QJsonDocument::Indented);
     } else {
@@ -107,7 +138,8 @@ QString StreamInfoCommand::summary() const
 
 QString StreamInfoCommand::usage() const
 {
-    return QCoreApplication::translate("bitmig", "bitmig stream-info [--json] FILE");
+    return QCoreApplication::translate("bitmig", "bitmig stream-info [--json] [--destination-node NODE]... "
+                                                 "[--destination-bitmap NODE/NAME]... FILE");
 }
 
 void StreamInfoCommand::setUp(QCommandLineParser& parser) const
@@ -118,6 +150,16 @@ void StreamInfoCommand::setUp(QCommandLineParser& parser) const
                   "rebuilds the dirty bitmaps it carries. Exit status 1 when the input is malformed."));
     parser.addOption(QCommandLineOption(QStringLiteral("json"),
                                         QCoreApplication::translate("bitmig", "Write the summary as JSON.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("destination-node"),
+        QCoreApplication::translate("bitmig", "A node (or drive alias) the QEMU destination has; repeat for each. "
+                                              "Without it every node the records name is assumed present."),
+        QStringLiteral("NODE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("destination-bitmap"),
+        QCoreApplication::translate("bitmig", "A bitmap the QEMU destination already has, as NODE/NAME; repeat for "
+                                              "each. Without it none is assumed."),
+        QStringLiteral("NODE/NAME")));
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QCoreApplication::translate("bitmig", "The stream, as simulate --stream wrote it, or a "
                                                                        "migration file."));
@@ -142,8 +184,7 @@ int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, Q
     if (qemufile::looksLikeQemuFile(bytes)) {
         return runQemuFile(parser, args[0], bytes, out, err);
     }
-    const StreamInventory inv = StreamInventory::take(
-        std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.constData()), size_t(data.size())));
+    const StreamInventory inv = StreamInventory::take(bytes, destinationOf(parser));
 
     QStringList granularities;
     QJsonArray granularityList;
@@ -177,6 +218,7 @@ int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, Q
             {QStringLiteral("granularities"), granularityList},
             {QStringLiteral("devices"), QJsonArray::fromStringList(names(inv.devices))},
             {QStringLiteral("bitmaps"), QJsonArray::fromStringList(names(inv.bitmaps))},
+            {QStringLiteral("qemuLoad"), QemuFileReport::verdictJson(inv.qemuLoad)},
             {QStringLiteral("valid"), !inv.error.has_value()},
         };
         if (inv.error) {
@@ -209,6 +251,7 @@ int StreamInfoCommand::run(const QCommandLineParser& parser, QTextStream& out, Q
                                     : granularities.join(QStringLiteral(", ")));
         row(out, QCoreApplication::translate("bitmig", "Devices"), shownNames(inv.devices).join(QStringLiteral(", ")));
         row(out, QCoreApplication::translate("bitmig", "Bitmaps"), shownNames(inv.bitmaps).join(QStringLiteral(", ")));
+        QemuFileReport::writeVerdict(out, inv.qemuLoad);
         if (inv.error) {
             const StreamError& e = *inv.error;
             row(out, QCoreApplication::translate("bitmig", "Error"),

@@ -19,9 +19,52 @@ void addDistinct(std::vector<T>& list, const T& value)
     }
 }
 
+// The record as QEMU's loader reads it, its fields located from where the decoder says it began and
+// ended. Names count as sent when they change (the sender's rule; a repeated name changes nothing).
+QemuLoaderRecord loaderRecord(const StreamRecord& record, const StreamDecoder& decoder, std::string& lastDevice,
+                              std::string& lastBitmap)
+{
+    QemuLoaderRecord r;
+    r.offset = decoder.lastRecordOffset();
+    r.nameOffset = decoder.lastNameOffset();
+    const uint64_t end = decoder.offset();
+    switch (record.kind) {
+    case RecordKind::Eos:
+        r.kind = QemuLoaderRecord::Kind::Eos;
+        return r;
+    case RecordKind::Start:
+        r.kind = QemuLoaderRecord::Kind::Start;
+        r.granularity = record.granularity;
+        r.startFlags = record.startFlags;
+        r.granularityOffset = end - 5;
+        break;
+    case RecordKind::Complete:
+        r.kind = QemuLoaderRecord::Kind::Complete;
+        break;
+    case RecordKind::Bits:
+        r.kind = QemuLoaderRecord::Kind::Bits;
+        r.startSector = record.startSector;
+        r.nrSectors = record.nrSectors;
+        r.zeroes = record.zeroes;
+        r.bufSize = record.data.size();
+        r.bufSizeOffset = end - r.bufSize - 8;
+        r.startSectorOffset = record.zeroes ? end - 12 : r.bufSizeOffset - 12;
+        break;
+    }
+    if (record.device != lastDevice) {
+        lastDevice = record.device;
+        r.node = record.device;
+    }
+    if (record.bitmap != lastBitmap || r.node) {
+        lastBitmap = record.bitmap;
+        r.bitmap = record.bitmap;
+    }
+    return r;
+}
+
 } // namespace
 
-StreamInventory StreamInventory::take(std::span<const uint8_t> stream)
+StreamInventory StreamInventory::take(std::span<const uint8_t> stream, const QemuDestination& destination)
 {
     StreamInventory inv;
     inv.bytes = stream.size();
@@ -37,6 +80,9 @@ StreamInventory StreamInventory::take(std::span<const uint8_t> stream)
     decoder.finish();
 
     std::map<std::pair<std::string, std::string>, uint32_t> granularityOf;
+    QemuLoaderModel loader(destination);
+    bool versionSeen = false;
+    std::string lastDevice, lastBitmap; // the names the wire carried last (the sender sends changes)
     bool atSectionStart = true;  // the next byte opens a section (framing without footers)
     try {
         for (;;) {
@@ -61,6 +107,11 @@ StreamInventory StreamInventory::take(std::span<const uint8_t> stream)
                 }
             }
             atSectionStart = record->kind == RecordKind::Eos;
+            if (!versionSeen) {
+                versionSeen = true;
+                loader.section(stream::kSectionVersion, 0); // the decoder refuses any other version
+            }
+            loader.record(loaderRecord(*record, decoder, lastDevice, lastBitmap));
             ++inv.records;
             if (!record->device.empty()) {
                 addDistinct(inv.devices, record->device);
@@ -102,6 +153,16 @@ StreamInventory StreamInventory::take(std::span<const uint8_t> stream)
         }
     } catch (const StreamError& e) {
         inv.error = e;
+    }
+    loader.finish();
+    inv.qemuLoad = loader.verdict();
+    if (inv.error && inv.error->qemuOutcome() && !loader.stopped()) {
+        // The decoder stopped at input QEMU refuses too: say so in the verdict.
+        QemuLoadVerdict v = inv.qemuLoad;
+        v.outcome = std::max(v.outcome, *inv.error->qemuOutcome());
+        v.findings.push_back(QemuFinding{*inv.error->qemuOutcome(), inv.error->offset(), "stream-error",
+                                         inv.error->reason(), {}});
+        inv.qemuLoad = v;
     }
     inv.decodedBytes = inv.error ? inv.error->recordOffset() : decoder.offset();
     inv.headerBytes = inv.decodedBytes - std::min(inv.decodedBytes, inv.payloadBytes);

@@ -1,6 +1,7 @@
 // What a recorded dirty-bitmap stream holds: records by kind, sections, payload and header bytes.
 #pragma once
 
+#include <bitmig/qemuloader.h>
 #include <bitmig/streamerror.h>
 
 #include <cstdint>
@@ -34,9 +35,11 @@ struct StreamInventory {
     std::vector<std::string> devices;     // distinct, in order of appearance
     std::vector<std::string> bitmaps;
     std::optional<StreamError> error;     // the first malformed byte, if any (byte 0 of an empty input)
+    // What a QEMU 7.2 destination's loader does with the records decoded (offsets in the stream).
+    QemuLoadVerdict qemuLoad;
 
     static constexpr uint64_t kMaxBufSize = (uint64_t(1) << 20) + 64;
-    static StreamInventory take(std::span<const uint8_t> stream);
+    static StreamInventory take(std::span<const uint8_t> stream, const QemuDestination& destination = {});
 };
 
 } // namespace bitmig::cli

@@ -4,10 +4,16 @@
 #include <bitmig/qemufile.h>
 #include <bitmig/streamformat.h>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 namespace bitmig {
@@ -43,6 +49,25 @@ constexpr uint64_t kMinRebuildLimit = uint64_t(1) << 20;
 constexpr uint64_t kMaxRebuildLimit = uint64_t(512) << 20;
 constexpr uint64_t kRebuildBytesPerInputByte = 1024;
 
+std::string sha256Hex(const uint8_t* bytes, uint64_t size)
+{
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), bytes, size_t(size)) != 1 || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+        throw std::runtime_error("migration file: the SHA-256 digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
 } // namespace
 
 QemuFileError::QemuFileError(std::string reason, uint64_t offset, uint64_t itemOffset, std::string section,
@@ -77,14 +102,14 @@ std::string_view sectionTypeName(uint8_t type) noexcept
 
 namespace detail {
 
-BitmapState* BitmapRecords::current()
+void BitmapRecords::lookUp()
 {
-    for (BitmapState& b : bitmaps) {
-        if (b.info.node == *node && b.info.name == *bitmap) {
-            return &b;
-        }
-    }
-    return nullptr;
+    std::string key;
+    key.reserve(node->size() + 1 + bitmap->size());
+    key.append(*node).push_back('\0');
+    key.append(*bitmap);
+    const auto it = byName_.find(key);
+    current_ = it == byName_.end() ? std::nullopt : std::optional<size_t>(it->second);
 }
 
 bool BitmapRecords::readRecord(Cursor& in)
@@ -103,11 +128,19 @@ bool BitmapRecords::readRecord(Cursor& in)
         in.fail("record flags " + hex(flags) + " still ask for more flag bytes", flagsAt);
     }
     const uint8_t kinds = flags & (stream::kFlagEos | stream::kFlagStart | stream::kFlagComplete | stream::kFlagBits);
+    QemuLoaderRecord r;
+    r.offset = flagsAt;
+    r.nameOffset = in.pos();
     if (flags & stream::kFlagEos) {
         if (flags != stream::kFlagEos) {
             in.fail("EOS record with other flags (" + hex(flags) + ")", flagsAt);
         }
         ++eos;
+        r.kind = QemuLoaderRecord::Kind::Eos;
+        loader.record(r);
+        if (recordList) {
+            recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, -1, 0, 0, false, 0});
+        }
         return true;
     }
     if (std::popcount(unsigned(kinds)) != 1) {
@@ -116,16 +149,19 @@ bool BitmapRecords::readRecord(Cursor& in)
     if ((flags & stream::kFlagZeroes) && !(flags & stream::kFlagBits)) {
         in.fail("ZEROES flag on a record that is not BITS (" + hex(flags) + ")", flagsAt);
     }
+    bool named = false;
     if (flags & stream::kFlagDeviceName) {
         const uint64_t at = in.pos();
         const uint8_t len = in.take<uint8_t>("the node name length");
         if (len == 0) {
             in.fail("empty node name", at);
         }
-        node = in.takeString(len, "the node name");
+        r.node = in.takeView(len, "the node name");
+        node = std::string(*r.node);
         if (!(flags & stream::kFlagBitmapName)) {
             in.fail("a record naming a new node does not name its bitmap", flagsAt);
         }
+        named = true;
     }
     if (flags & stream::kFlagBitmapName) {
         const uint64_t at = in.pos();
@@ -133,51 +169,72 @@ bool BitmapRecords::readRecord(Cursor& in)
         if (len == 0) {
             in.fail("empty bitmap name", at);
         }
-        bitmap = in.takeString(len, "the bitmap name");
+        r.bitmap = in.takeView(len, "the bitmap name");
+        bitmap = std::string(*r.bitmap);
+        named = true;
     }
-    if (!node || !bitmap) {
-        in.fail("record without a node and bitmap name, and none named before", flagsAt);
+    if (named && node && bitmap) {
+        lookUp();
     }
-    BitmapState* state = current();
+    // Without names before, QEMU cancels ("block device name is not set"); the record is read on.
+    const bool known = node && bitmap;
+    BitmapState* state = known && current_ ? &bitmaps[*current_] : nullptr;
 
     if (flags & stream::kFlagStart) {
-        const uint64_t at = in.pos();
-        const uint32_t granularity = in.take<uint32_t>("the START granularity");
-        if (granularity < stream::kSectorSize || !std::has_single_bit(granularity)) {
-            in.fail("granularity " + std::to_string(granularity) + " is not a power of two of at least 512", at);
+        r.kind = QemuLoaderRecord::Kind::Start;
+        r.granularityOffset = in.pos();
+        r.granularity = in.take<uint32_t>("the START granularity");
+        r.startFlags = in.take<uint8_t>("the START flags");
+        loader.record(r);
+        ++start;
+        if (!known || state) {
+            if (recordList) {
+                recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType,
+                                                      state ? int32_t(*current_) : -1, 0, 0, false, 0});
+            }
+            return false; // a second START of one bitmap fails QEMU's load (see the loader)
         }
-        const uint64_t startFlagsAt = in.pos();
-        const uint8_t startFlags = in.take<uint8_t>("the START flags");
-        if (startFlags & stream::kStartReservedMask) {
-            in.fail("reserved START flags " + hex(startFlags), startFlagsAt);
-        }
-        if (state) {
-            in.fail("a second START for bitmap '" + *bitmap + "' on node '" + *node + "'", flagsAt);
+        if (recordList) {
+            recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, int32_t(bitmaps.size()), 0, 0, false, 0});
         }
         BitmapState b;
         b.info.node = *node;
         b.info.name = *bitmap;
-        b.info.granularity = granularity;
-        b.info.enabled = startFlags & stream::kStartEnabled;
-        b.info.persistent = startFlags & stream::kStartPersistent;
+        b.info.granularity = r.granularity;
+        b.info.enabled = r.startFlags & stream::kStartEnabled;
+        b.info.persistent = r.startFlags & stream::kStartPersistent;
+        if (r.granularity < stream::kSectorSize || !std::has_single_bit(r.granularity)) {
+            b.info.notRebuilt = "granularity " + std::to_string(r.granularity) +
+                                " is not a power of two of at least 512";
+        }
+        std::string key = *node;
+        key.push_back('\0');
+        key += *bitmap;
+        byName_.emplace(std::move(key), bitmaps.size());
+        current_ = bitmaps.size();
         bitmaps.push_back(std::move(b));
-        ++start;
         return false;
     }
-    if (!state) {
-        in.fail("record for bitmap '" + *bitmap + "' on node '" + *node + "', which no START record began",
-                flagsAt);
-    }
     if (flags & stream::kFlagComplete) {
-        if (state->info.complete) {
-            in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
-        }
-        state->info.complete = true;
+        r.kind = QemuLoaderRecord::Kind::Complete;
+        loader.record(r);
         ++complete;
+        if (recordList) {
+            recordList->push_back(
+                QemuRecordEntry{flagsAt, r.kind, sectionType, state ? int32_t(*current_) : -1, 0, 0, false, 0});
+        }
+        if (state) {
+            if (state->info.complete) {
+                in.fail("a second COMPLETE for bitmap '" + *bitmap + "'", flagsAt);
+            }
+            state->info.complete = true;
+        }
         return false;
     }
     // BITS
+    r.kind = QemuLoaderRecord::Kind::Bits;
     const uint64_t startAt = in.pos();
+    r.startSectorOffset = startAt;
     Chunk chunk;
     chunk.recordOffset = flagsAt;
     chunk.startSector = in.take<uint64_t>("the BITS start sector");
@@ -190,40 +247,184 @@ bool BitmapRecords::readRecord(Cursor& in)
         // The end must stay below the limit: a disk of exactly 2^64 bytes has no size in 64 bits.
         in.fail("BITS record past 2^64 bytes of disk", startAt);
     }
-    const uint64_t granularity = state->info.granularity;
-    const uint64_t align = granularity * 64; // disk bytes per serialized word
-    if ((chunk.startSector * stream::kSectorSize) % align) {
-        in.fail("BITS record starts at sector " + std::to_string(chunk.startSector) +
-                    ", not at a 64-bit word of the bitmap",
-                startAt);
-    }
-    const uint64_t nbits = (uint64_t(chunk.nrSectors) * stream::kSectorSize + granularity - 1) / granularity;
-    const uint64_t needed = (nbits + 63) / 64 * 8;
-    if (flags & stream::kFlagZeroes) {
-        chunk.zeroes = true;
-        ++zeroes;
+    r.startSector = chunk.startSector;
+    r.nrSectors = chunk.nrSectors;
+    r.zeroes = flags & stream::kFlagZeroes;
+    std::span<const uint8_t> buffer;
+    if (!r.zeroes) {
+        r.bufSizeOffset = in.pos();
+        r.bufSize = in.take<uint64_t>("the BITS buffer size");
+        loader.record(r); // QEMU checks the size before it reads the buffer
+        buffer = in.takeBytes(r.bufSize, "the BITS buffer");
     } else {
-        const uint64_t sizeAt = in.pos();
-        const uint64_t bufSize = in.take<uint64_t>("the BITS buffer size");
-        if (bufSize > stream::kMaxBufSize) {
-            in.fail("buffer of " + std::to_string(bufSize) + " bytes, above QEMU's limit of " +
-                        std::to_string(stream::kMaxBufSize),
-                    sizeAt);
-        }
-        if (bufSize < needed || bufSize > stream::bufSize(needed)) {
-            in.fail("buffer of " + std::to_string(bufSize) + " bytes for a chunk of " + std::to_string(needed) +
-                        " bytes (QEMU drops the bitmaps: granularity doesn't match)",
-                    sizeAt);
-        }
-        chunk.data = in.takeBytes(bufSize, "the BITS buffer").first(size_t(needed));
+        loader.record(r);
     }
     ++bits;
+    if (r.zeroes) {
+        ++zeroes;
+    }
+    if (recordList) {
+        recordList->push_back(QemuRecordEntry{flagsAt, r.kind, sectionType, state ? int32_t(*current_) : -1,
+                                              r.startSector, r.nrSectors, r.zeroes, r.bufSize});
+    }
+    if (!state) {
+        return false; // QEMU dropped the bitmaps for this record's names (see the loader)
+    }
     ++state->info.chunks;
-    state->chunks.push_back(chunk);
+    state->maxChunkSectors = std::max(state->maxChunkSectors, chunk.nrSectors);
+    state->endSector = std::max(state->endSector, chunk.startSector + chunk.nrSectors);
+    state->info.diskBytes = state->endSector * stream::kSectorSize;
+    const uint64_t granularity = state->info.granularity;
+    if (!state->info.notRebuilt.empty()) {
+        return false;
+    }
+    const uint64_t align = granularity * 64; // disk bytes per serialized word
+    const uint64_t nbits = (uint64_t(chunk.nrSectors) * stream::kSectorSize + granularity - 1) / granularity;
+    const uint64_t needed = (nbits + 63) / 64 * 8;
+    if ((chunk.startSector * stream::kSectorSize) % align) {
+        state->info.notRebuilt = "a chunk at byte " + std::to_string(flagsAt) +
+                                 " does not start at a 64-bit word of the bitmap";
+    } else if (r.zeroes) {
+        chunk.zeroes = true;
+    } else if (r.bufSize < needed) {
+        state->info.notRebuilt = "the buffer at byte " + std::to_string(r.bufSizeOffset) + " holds " +
+                                 std::to_string(r.bufSize) + " of the chunk's " + std::to_string(needed) + " bytes";
+    } else {
+        chunk.data = buffer.first(size_t(needed));
+    }
+    if (state->info.notRebuilt.empty()) {
+        state->chunks.push_back(chunk);
+    } else {
+        state->chunks.clear();
+        state->chunks.shrink_to_fit();
+    }
     return false;
 }
 
-std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
+namespace {
+
+// What HBitmap's deserializePart/deserializeZeroes and its count and SHA-256 give, on the bottom words
+// alone (no summary levels): the chunks' words copied into place in arrival order, the padding past
+// the last bit kept zero; each chunk checked as HBitmap checks a serialization chunk. Little-endian
+// hosts: the words are the buffers' bytes.
+// The common case, chunks that tile the bitmap once in order (a stop-and-copy or QEMU's own precopy
+// stream): digested and counted straight from the input, nothing copied. False when they do not.
+bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint64_t bits)
+{
+    const uint64_t align = uint64_t(64) << g;
+    uint64_t next = 0;
+    for (const Chunk& c : b.chunks) {
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
+        const uint64_t lastItem = start + (count - 1);
+        if (start != next || start % align || (count % align && (lastItem >> g) != bits - 1)) {
+            return false;
+        }
+        next = start + count;
+    }
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+    static const uint8_t zeros[65536] = {};
+    const uint64_t lastMask = (bits & 63) ? ~uint64_t(0) >> (64 - (bits & 63)) : ~uint64_t(0);
+    uint64_t set = 0;
+    for (size_t i = 0; ok && i < b.chunks.size(); ++i) {
+        const Chunk& c = b.chunks[i];
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t lastItem = start + (uint64_t(c.nrSectors) * stream::kSectorSize - 1);
+        const uint64_t n = ((lastItem >> g) >> 6) - ((start >> g) >> 6) + 1;
+        if (c.zeroes) {
+            for (uint64_t left = n * 8; ok && left > 0;) {
+                const uint64_t step = std::min<uint64_t>(left, sizeof zeros);
+                ok = EVP_DigestUpdate(ctx.get(), zeros, size_t(step)) == 1;
+                left -= step;
+            }
+            continue;
+        }
+        const uint8_t* p = c.data.data();
+        const bool last = i + 1 == b.chunks.size();
+        const uint64_t whole = last ? n - 1 : n; // the final word may carry padding bits
+        for (uint64_t k = 0; k < whole; ++k) {
+            uint64_t v;
+            std::memcpy(&v, p + 8 * k, 8);
+            set += uint64_t(std::popcount(v));
+        }
+        ok = EVP_DigestUpdate(ctx.get(), p, size_t(whole * 8)) == 1;
+        if (last) {
+            uint64_t v;
+            std::memcpy(&v, p + 8 * (n - 1), 8);
+            v &= lastMask;
+            set += uint64_t(std::popcount(v));
+            ok = ok && EVP_DigestUpdate(ctx.get(), &v, 8) == 1;
+        }
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+        throw std::runtime_error("migration file: the SHA-256 digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    info.sha256.clear();
+    for (unsigned i = 0; i < len; ++i) {
+        info.sha256.push_back(hex[digest[i] >> 4]);
+        info.sha256.push_back(hex[digest[i] & 15]);
+    }
+    info.dirtyBytes = set << g;
+    return true;
+}
+
+void rebuildFlat(const BitmapState& b, QemuBitmapInfo& info)
+{
+    const unsigned g = unsigned(std::countr_zero(info.granularity));
+    const uint64_t bits = (info.diskBytes >> g) + ((info.diskBytes & (uint64_t(info.granularity) - 1)) != 0);
+    if (digestInOrder(b, info, g, bits)) {
+        return;
+    }
+    const uint64_t nwords = (bits + 63) / 64;
+    std::unique_ptr<uint64_t, decltype(&std::free)> words(
+        static_cast<uint64_t*>(std::calloc(size_t(std::max<uint64_t>(nwords, 1)), 8)), &std::free);
+    if (!words) {
+        info.notRebuilt = "no memory for the bitmap's " + std::to_string(nwords * 8) + " bytes";
+        return;
+    }
+    uint64_t* w = words.get();
+    const uint64_t align = uint64_t(64) << g;
+    const uint64_t lastMask = (bits & 63) ? ~uint64_t(0) >> (64 - (bits & 63)) : ~uint64_t(0);
+    for (const Chunk& c : b.chunks) {
+        const uint64_t start = c.startSector * stream::kSectorSize;
+        const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
+        const uint64_t lastItem = start + (count - 1);
+        if (start % align || (lastItem >> g) >= bits || (count % align && (lastItem >> g) != bits - 1)) {
+            info.notRebuilt = "the chunk at byte " + std::to_string(c.recordOffset) + " (" +
+                              std::to_string(c.nrSectors) + " sectors from sector " + std::to_string(c.startSector) +
+                              ") is neither whole 64-bit words of the bitmap nor its last chunk";
+            return;
+        }
+        const uint64_t first = (start >> g) >> 6;
+        const uint64_t n = ((lastItem >> g) >> 6) - first + 1;
+        if (c.zeroes) {
+            // A clean range stays untouched: writing its zeros would map every page.
+            const uint64_t* p = w + first;
+            if (std::any_of(p, p + n, [](uint64_t x) { return x != 0; })) {
+                std::memset(w + first, 0, size_t(n * 8));
+            }
+        } else {
+            std::memcpy(w + first, c.data.data(), size_t(n * 8));
+            if (first + n == nwords) {
+                w[nwords - 1] &= lastMask;
+            }
+        }
+    }
+    uint64_t set = 0;
+    for (uint64_t i = 0; i < nwords; ++i) {
+        set += uint64_t(std::popcount(w[i]));
+    }
+    info.dirtyBytes = set << g;
+    info.sha256 = sha256Hex(reinterpret_cast<const uint8_t*>(w), nwords * 8);
+}
+
+} // namespace
+
+std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep) const
 {
     const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
                                           ? kMaxRebuildLimit
@@ -232,21 +433,25 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
     std::vector<QemuBitmapInfo> out;
     for (const BitmapState& b : bitmaps) {
         QemuBitmapInfo info = b.info;
-        if (b.chunks.empty()) {
+        if (b.chunks.empty() || !info.notRebuilt.empty()) {
             out.push_back(std::move(info));
             continue;
         }
-        uint64_t endSector = 0;
-        for (const Chunk& c : b.chunks) {
-            endSector = std::max(endSector, c.startSector + c.nrSectors);
-        }
-        info.diskBytes = endSector * stream::kSectorSize;
         const uint64_t bitmapBytes = (info.diskBytes / info.granularity + 1 + 7) / 8;
         if (bitmapBytes > limit) {
+            info.notRebuilt = "the bitmap's " + std::to_string(bitmapBytes) + " bytes are more than the " +
+                              std::to_string(limit) + " rebuilt for an input of this size";
             out.push_back(std::move(info));
             continue;
         }
-        HBitmap bitmap(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        if (!keep && std::endian::native == std::endian::little) {
+            rebuildFlat(b, info);
+            out.push_back(std::move(info));
+            continue;
+        }
+        auto kept = std::make_shared<HBitmap>(info.diskBytes, unsigned(std::countr_zero(info.granularity)));
+        HBitmap& bitmap = *kept;
+        bool whole = true;
         for (const Chunk& c : b.chunks) {
             const uint64_t startByte = c.startSector * stream::kSectorSize;
             const uint64_t count = uint64_t(c.nrSectors) * stream::kSectorSize;
@@ -257,15 +462,34 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
                     bitmap.deserializePart(c.data, startByte, count, false);
                 }
             } catch (const std::exception&) {
-                throw QemuFileError("BITS record of " + std::to_string(c.nrSectors) + " sectors from sector " +
-                                        std::to_string(c.startSector) +
-                                        " is neither whole 64-bit words of the bitmap nor its last chunk",
-                                    c.recordOffset, c.recordOffset, std::string(stream::kSectionIdstr));
+                info.notRebuilt = "the chunk at byte " + std::to_string(c.recordOffset) + " (" +
+                                  std::to_string(c.nrSectors) + " sectors from sector " +
+                                  std::to_string(c.startSector) +
+                                  ") is neither whole 64-bit words of the bitmap nor its last chunk";
+                whole = false;
+                break;
             }
         }
-        bitmap.deserializeFinish();
-        info.dirtyBytes = bitmap.count();
-        info.sha256 = bitmap.sha256();
+        if (whole) {
+            bitmap.deserializeFinish();
+            info.dirtyBytes = bitmap.count();
+            info.sha256 = bitmap.sha256();
+            if (keep) {
+                // The chunks that carried data, one bit per chunk of the largest size sent.
+                const uint64_t bitsTotal = bitmap.bitCount();
+                info.chunkBits = std::max<uint64_t>(
+                    1, uint64_t(b.maxChunkSectors) * stream::kSectorSize / info.granularity);
+                auto chunks = std::make_shared<HBitmap>((bitsTotal + info.chunkBits - 1) / info.chunkBits, 0u);
+                for (const Chunk& c : b.chunks) {
+                    if (!c.zeroes) {
+                        const uint64_t firstBit = c.startSector * stream::kSectorSize / info.granularity;
+                        chunks->set(firstBit / info.chunkBits, 1);
+                    }
+                }
+                info.dataChunks = std::move(chunks);
+                info.bits = std::move(kept);
+            }
+        }
         out.push_back(std::move(info));
     }
     return out;
@@ -274,11 +498,15 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes) const
 // Walks the file item by item; the content of each section is read by the reader its idstr names.
 class Walker {
 public:
-    Walker(std::span<const uint8_t> file, QemuFileInfo& info) : in_(file), info_(info) {}
+    Walker(std::span<const uint8_t> file, QemuFileInfo& info, const QemuDestination& destination)
+        : in_(file), info_(info), records_(destination)
+    {
+    }
 
     void run();
-    std::vector<QemuBitmapInfo> bitmaps() const { return records_.finish(in_.size()); }
-    const BitmapRecords& records() const noexcept { return records_; }
+    void runSections(); // bare dirty-bitmap sections, no footers
+    std::vector<QemuBitmapInfo> bitmaps(bool keep) const { return records_.finish(in_.size(), keep); }
+    BitmapRecords& records() noexcept { return records_; }
 
 private:
     struct Known {
@@ -291,14 +519,15 @@ private:
     bool ramContent(uint32_t id);
     void footer(uint32_t id);
     void tail();
-    std::string ramBlockId(uint64_t flags, const char* what);
+    void ramBlock(uint64_t flags, const char* what);
 
     Cursor in_;
     QemuFileInfo& info_;
     std::map<uint32_t, Known> known_;
     BitmapRecords records_;
     bool advisedPostcopyRam_ = false;
-    std::optional<std::string> lastBlock_;
+    bool haveBlock_ = false;                           // a page named a block before
+    std::unordered_map<std::string, size_t> ramIndex_; // block name -> index in info_.ramBlocks
 };
 
 void Walker::run()
@@ -353,6 +582,66 @@ void Walker::run()
         default:
             in_.fail("unknown item type " + hex(type), at);
         }
+    }
+}
+
+void Walker::runSections()
+{
+    bool ended = false;
+    while (!in_.atEnd()) {
+        in_.setSection({}, std::nullopt);
+        in_.beginItem();
+        info_.parsedBytes = in_.pos();
+        const uint64_t at = in_.pos();
+        const uint8_t type = in_.take<uint8_t>("a section header");
+        if (ended) {
+            in_.fail("data after the END section", at);
+        }
+        if (type != kSectionStart && type != kSectionPart && type != kSectionEnd) {
+            in_.fail("section type " + hex(type) + " is not START, PART or END", at);
+        }
+        if ((type == kSectionStart) != info_.sections.empty()) {
+            in_.fail(info_.sections.empty() ? "the stream does not begin with a START section"
+                                            : "a second START section",
+                     at);
+        }
+        const uint32_t id = in_.take<uint32_t>("a section header");
+        if (type == kSectionStart) {
+            const uint8_t len = in_.take<uint8_t>("a section header");
+            const std::string name = in_.takeString(len, "a section's name");
+            const uint32_t instance = in_.take<uint32_t>("a section header");
+            const uint32_t version = in_.take<uint32_t>("a section header");
+            if (name != stream::kSectionIdstr) {
+                in_.fail("section '" + name + "', expected 'dirty-bitmap'", at + 5);
+            }
+            QemuSectionSummary s;
+            s.id = id;
+            s.name = name;
+            s.instance = instance;
+            s.version = version;
+            s.firstOffset = at;
+            info_.sections.push_back(s);
+            known_[id] = Known{name, version, 0};
+            records_.loader.section(version, at + 6 + name.size() + 4);
+        } else if (id != info_.sections.front().id) {
+            in_.fail("section id " + std::to_string(id) + ", the dirty-bitmap section is " +
+                         std::to_string(info_.sections.front().id),
+                     at + 1);
+        }
+        in_.setSection(std::string(stream::kSectionIdstr), id);
+        QemuSectionSummary& s = info_.sections.front();
+        (type == kSectionStart ? s.start : type == kSectionPart ? s.part : s.end) += 1;
+        records_.sectionType = type;
+        while (!records_.readRecord(in_)) {
+        }
+        s.bytes += in_.pos() - at;
+        ended = type == kSectionEnd;
+    }
+    info_.parsedBytes = in_.pos();
+    if (!ended) {
+        in_.beginItem();
+        in_.fail(info_.sections.empty() ? "the input is empty; it holds no records" : "the stream has no END section",
+                 in_.pos());
     }
 }
 
@@ -417,9 +706,10 @@ bool Walker::section(uint8_t type)
             return false;
         }
     } else if (name == stream::kSectionIdstr && type != kSectionFull) {
-        if (version != stream::kSectionVersion) {
-            in_.fail("dirty-bitmap section version " + std::to_string(version) + ", QEMU loads only version 1",
-                     at + 6 + name.size() + 4);
+        records_.sectionType = type;
+        if (type == kSectionStart) {
+            // QEMU fails the load on another version; its records are read on as version 1's.
+            records_.loader.section(version, at + 6 + name.size() + 4);
         }
         while (!records_.readRecord(in_)) {
         }
@@ -460,22 +750,21 @@ void Walker::footer(uint32_t id)
     info_.sections[known_[id].summary].footers += 1;
 }
 
-std::string Walker::ramBlockId(uint64_t flags, const char* what)
+void Walker::ramBlock(uint64_t flags, const char* what)
 {
     if (flags & kRamContinue) {
-        if (!lastBlock_) {
+        if (!haveBlock_) {
             in_.fail(std::string(what) + " continues a RAM block, but none was named before", in_.itemOffset());
         }
-        return *lastBlock_;
+        return;
     }
     const uint64_t at = in_.pos();
     const uint8_t len = in_.take<uint8_t>("a RAM block name");
-    std::string id = in_.takeString(len, "a RAM block name");
-    if (std::none_of(info_.ramBlocks.begin(), info_.ramBlocks.end(), [&](const auto& b) { return b.first == id; })) {
-        in_.fail("page of RAM block '" + id + "', which MEM_SIZE did not announce", at);
+    const std::string_view id = in_.takeView(len, "a RAM block name");
+    if (ramIndex_.find(std::string(id)) == ramIndex_.end()) {
+        in_.fail("page of RAM block '" + std::string(id) + "', which MEM_SIZE did not announce", at);
     }
-    lastBlock_ = id;
-    return id;
+    haveBlock_ = true;
 }
 
 bool Walker::ramContent(uint32_t id)
@@ -492,6 +781,7 @@ bool Walker::ramContent(uint32_t id)
         case kRamMemSize: {
             info_.ramTotalBytes = addr;
             info_.ramBlocks.clear();
+            ramIndex_.clear();
             uint64_t sum = 0;
             while (sum < addr) {
                 const uint8_t len = in_.take<uint8_t>("a RAM block name");
@@ -506,21 +796,20 @@ bool Walker::ramContent(uint32_t id)
                     in_.fail("RAM block list of a postcopy-ram migration (it may carry page sizes)", lengthAt);
                 }
                 sum += length;
+                ramIndex_.emplace(id, info_.ramBlocks.size());
                 info_.ramBlocks.emplace_back(std::move(id), length);
             }
             break;
         }
         case kRamZero: {
-            const std::string block = ramBlockId(flags, "a zero page");
+            ramBlock(flags, "a zero page");
             in_.take<uint8_t>("a zero page's fill byte");
-            (void)block;
             ++info_.ramZeroPages;
             break;
         }
         case kRamPage: {
-            const std::string block = ramBlockId(flags, "a page");
+            ramBlock(flags, "a page");
             in_.takeBytes(kTargetPageSize, "a page");
-            (void)block;
             ++info_.ramNormalPages;
             break;
         }
@@ -555,18 +844,29 @@ void Walker::tail()
 } // namespace detail
 } // namespace qemufile
 
-QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file)
+namespace {
+
+QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destination, bool keep, bool sections)
 {
     QemuFileInfo info;
     info.bytes = file.size();
-    qemufile::detail::Walker walker(file, info);
+    qemufile::detail::Walker walker(file, info, destination);
+    if (keep) {
+        walker.records().recordList = &info.records;
+    }
     try {
-        walker.run();
+        if (sections) {
+            walker.runSections();
+        } else {
+            walker.run();
+        }
     } catch (const QemuFileError& e) {
         info.error = e;
         info.parsedBytes = e.itemOffset();
     }
-    const auto& r = walker.records();
+    auto& r = walker.records();
+    r.loader.finish();
+    info.qemuLoad = r.loader.verdict();
     info.bitmapStartRecords = r.start;
     info.bitmapBitsRecords = r.bits;
     info.bitmapZeroesRecords = r.zeroes;
@@ -574,13 +874,26 @@ QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file)
     info.bitmapEosRecords = r.eos;
     // The records read so far, up to the stop or the error (a bitmap cut short has no COMPLETE).
     try {
-        info.bitmaps = walker.bitmaps();
+        info.bitmaps = walker.bitmaps(keep);
     } catch (const QemuFileError& e) {
         if (!info.error) {
             info.error = e;
         }
     }
     return info;
+}
+
+} // namespace
+
+QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination, bool keep)
+{
+    return walk(file, destination, keep, false);
+}
+
+QemuFileInfo QemuFileInfo::readSections(std::span<const uint8_t> stream, const QemuDestination& destination,
+                                        bool keep)
+{
+    return walk(stream, destination, keep, true);
 }
 
 } // namespace bitmig

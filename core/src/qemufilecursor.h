@@ -6,11 +6,14 @@
 #include "bigendian.h"
 
 #include <bitmig/qemufile.h>
+#include <bitmig/qemuloader.h>
 
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bitmig::qemufile::detail {
@@ -60,6 +63,11 @@ public:
         pos_ += n;
         return s;
     }
+    std::string_view takeView(uint64_t n, const char* what)
+    {
+        const auto s = takeBytes(n, what);
+        return std::string_view(reinterpret_cast<const char*>(s.data()), s.size());
+    }
     std::string takeString(uint64_t n, const char* what)
     {
         const auto s = takeBytes(n, what);
@@ -78,6 +86,7 @@ private:
 // One chunk as it arrived, kept until the bitmap's size is known (the end of its last chunk).
 struct Chunk {
     uint64_t recordOffset = 0;
+    bool usable = true; // false: not whole words of the bitmap, or a buffer shorter than the chunk
     uint64_t startSector = 0;
     uint32_t nrSectors = 0;
     bool zeroes = false;
@@ -86,24 +95,38 @@ struct Chunk {
 
 struct BitmapState {
     QemuBitmapInfo info;
+    uint32_t maxChunkSectors = 0;
     std::vector<Chunk> chunks;
+    uint64_t endSector = 0; // the end of its last chunk
 };
 
 // The receiver's state across the dirty-bitmap sections: the current names and every bitmap started.
+// Records QEMU's loader refuses are not errors here: they go to `loader`, which tells what a QEMU
+// destination does with them, and the reader reads on (a chunk it cannot use leaves its bitmap
+// without rebuilt bits).
 struct BitmapRecords {
+    explicit BitmapRecords(QemuDestination destination = {}) : loader(std::move(destination)) {}
+
     std::optional<std::string> node;
     std::optional<std::string> bitmap;
     std::vector<BitmapState> bitmaps;
     uint64_t start = 0, bits = 0, zeroes = 0, complete = 0, eos = 0;
+    QemuLoaderModel loader;
 
     // Reads one record at the cursor (which beginItem()s it) and applies it. Returns true for EOS.
     bool readRecord(Cursor& in);
     // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256), those small enough for an input
-    // of `inputBytes`. Throws QemuFileError for a chunk that does not fit the bitmap its chunks describe.
-    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes) const;
+    // of `inputBytes`; a bitmap with a chunk that does not fit it is listed without its bits.
+    // With `keep`, each rebuilt HBitmap and the data-chunk bitmap are kept in the infos.
+    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes, bool keep = false) const;
+    // Set before reading to list every record (QemuFileInfo::records) and the section type around them.
+    std::vector<QemuRecordEntry>* recordList = nullptr;
+    uint8_t sectionType = 0;
 
 private:
-    BitmapState* current();
+    void lookUp(); // current_ for the names (node, bitmap)
+    std::unordered_map<std::string, size_t> byName_; // node NUL name -> index in bitmaps
+    std::optional<size_t> current_;
 };
 
 } // namespace bitmig::qemufile::detail

@@ -115,7 +115,8 @@ std::vector<uint8_t> QemuFileWriter::wrap(std::span<const uint8_t> stream, QemuF
             in.beginItem();
             in.fail("the stream has no END section", in.pos());
         }
-        records.finish(stream.size()); // every chunk fits the bitmap its chunks describe
+        records.loader.finish();
+        layout.qemuLoad = records.loader.verdict();
     } catch (const QemuFileError& e) {
         throw std::invalid_argument("QemuFileWriter: the recorded stream: " + std::string(e.what()));
     }

@@ -87,9 +87,9 @@ std::vector<StreamRecord> StreamDecoder::decodeAll(std::span<const uint8_t> byte
     return records;
 }
 
-void StreamDecoder::fail(std::string reason, uint64_t at) const
+void StreamDecoder::fail(std::string reason, uint64_t at, std::optional<QemuOutcome> qemuOutcome) const
 {
-    throw StreamError(std::move(reason), at, offset(), records_, partialKind_);
+    throw StreamError(std::move(reason), at, offset(), records_, partialKind_, qemuOutcome);
 }
 
 std::optional<StreamRecord> StreamDecoder::next()
@@ -127,6 +127,8 @@ std::optional<StreamRecord> StreamDecoder::next()
                 consume(in.pos());
                 ++records_;
                 lastKind_ = record->kind;
+                lastRecordOffset_ = parseRecordOffset_;
+                lastNameOffset_ = parseNameOffset_;
                 if (record->kind == RecordKind::Eos && opts_.framing) {
                     if (opts_.sectionFooters) {
                         frame_ = Frame::Footer;
@@ -185,6 +187,7 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
     using namespace stream;
 
     const uint64_t flagsAt = in.offset();
+    parseRecordOffset_ = flagsAt;
     if (!in.has(1)) {
         return std::nullopt;
     }
@@ -219,6 +222,7 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
         }
     }
 
+    parseNameOffset_ = in.offset();
     const uint8_t kindBits = flags & (kFlagStart | kFlagComplete | kFlagBits | kFlagEos);
     if (std::popcount(kindBits) != 1) {
         fail("flags " + hex(flags) + (kindBits ? " name more than one record kind" : " name no record kind"),
@@ -297,14 +301,22 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
         }
         record.granularity = in.take<uint32_t>();
         if (record.granularity < kSectorSize || !std::has_single_bit(record.granularity)) {
-            fail("granularity " + std::to_string(record.granularity) + " is not a power of two >= 512", at);
+            fail("granularity " + std::to_string(record.granularity) +
+                     " is not a power of two >= 512 (QEMU aborts: \"Assertion `is_power_of_2(granularity) && "
+                     "granularity >= BDRV_SECTOR_SIZE' failed.\")",
+                 at, QemuOutcome::Aborts);
         }
         if (!in.has(1)) {
             return std::nullopt;
         }
         record.startFlags = in.take<uint8_t>();
         if (record.startFlags & kStartReservedMask) {
-            fail("reserved START flags set: " + hex(record.startFlags), at + 4);
+            char flagsText[8];
+            std::snprintf(flagsText, sizeof flagsText, "%x", unsigned(record.startFlags));
+            fail("reserved START flags set: " + hex(record.startFlags) +
+                     " (QEMU fails the migration: \"Unknown flags in migrated dirty bitmap header: " + flagsText +
+                     "\")",
+                 at + 4, QemuOutcome::FailsMigration);
         }
     } else if (kind == RecordKind::Bits) {
         const uint64_t at = in.offset();
@@ -332,9 +344,12 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
                 fail("buf_size 0 on a data chunk", sizeAt);
             }
             if (size > opts_.maxBufSize) {
-                fail("buf_size " + std::to_string(size) + " exceeds the limit " +
-                         std::to_string(opts_.maxBufSize),
-                     sizeAt);
+                const bool qemuToo = size > kMaxBufSize;
+                fail("buf_size " + std::to_string(size) + " exceeds the limit " + std::to_string(opts_.maxBufSize) +
+                         (qemuToo ? " (QEMU fails the migration: \"Bitmap migration stream buffer allocation "
+                                    "request is too large\")"
+                                  : ""),
+                     sizeAt, qemuToo ? std::optional(QemuOutcome::FailsMigration) : std::nullopt);
             }
             if (!in.has(size)) {
                 return std::nullopt;
@@ -394,7 +409,11 @@ bool StreamDecoder::parseSectionHeader(Reader& in)
         }
         const uint32_t version = in.take<uint32_t>();
         if (version != stream::kSectionVersion) {
-            fail("version " + std::to_string(version) + ", only 1 is supported", idstrAt + 1 + length + 4);
+            fail("version " + std::to_string(version) + ", only 1 is supported (QEMU fails the migration" +
+                     (version > stream::kSectionVersion
+                          ? ": \"savevm: unsupported version " + std::to_string(version) + " for 'dirty-bitmap' v1\")"
+                          : ")"),
+                 idstrAt + 1 + length + 4, QemuOutcome::FailsMigration);
         }
         sectionId_ = id;
     } else {

@@ -22,10 +22,10 @@ std::string describe(const std::string& reason, uint64_t offset, uint64_t record
 } // namespace
 
 StreamError::StreamError(std::string reason, uint64_t offset, uint64_t recordOffset, uint64_t recordIndex,
-                         std::optional<RecordKind> kind)
+                         std::optional<RecordKind> kind, std::optional<QemuOutcome> qemuOutcome)
     : std::runtime_error(describe(reason, offset, recordOffset, recordIndex, kind)),
       reason_(std::move(reason)), offset_(offset), recordOffset_(recordOffset), recordIndex_(recordIndex),
-      kind_(kind)
+      kind_(kind), qemuOutcome_(qemuOutcome)
 {
 }
 

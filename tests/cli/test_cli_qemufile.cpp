@@ -245,3 +245,94 @@ TEST_CASE("simulate --qemu-file writes nothing for a run that did not complete",
     CHECK(r.err.contains(QStringLiteral("bitmig: --qemu-file: not written: the migration did not complete and verify")));
     CHECK_FALSE(QFile::exists(file));
 }
+
+TEST_CASE("simulate --qemu-file-unchecked writes what QEMU refuses, with the verdict", "[simulate][qemu-file]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("run.mig"));
+    const CliRun r = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("8G"),
+                                  QStringLiteral("--chunk"), QStringLiteral("16K"), QStringLiteral("--rate"),
+                                  QStringLiteral("2k"), QStringLiteral("--start-at"), QStringLiteral("1s"),
+                                  QStringLiteral("--qemu-file"), file, QStringLiteral("--qemu-file-unchecked"),
+                                  QStringLiteral("--json")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject verdict =
+        r.json().value(QStringLiteral("qemuFile")).toObject().value(QStringLiteral("qemuLoad")).toObject();
+    CHECK(verdict.value(QStringLiteral("outcome")).toString() == QStringLiteral("fails-migration"));
+    const QJsonObject finding = verdict.value(QStringLiteral("findings")).toArray().last().toObject();
+    CHECK(finding.value(QStringLiteral("check")).toString() == QStringLiteral("buffer-too-large"));
+    // stream-info reads the same verdict, at the same byte of the file.
+    const CliRun info = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), file});
+    REQUIRE(info.exitCode == 0);
+    const QJsonObject again = info.json().value(QStringLiteral("qemuLoad")).toObject();
+    CHECK(again.value(QStringLiteral("outcome")).toString() == QStringLiteral("fails-migration"));
+    CHECK(again.value(QStringLiteral("findings")).toArray().last().toObject().value(QStringLiteral("offset")) ==
+          finding.value(QStringLiteral("offset")));
+    // Without --qemu-file it is a bad argument.
+    const CliRun alone = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--qemu-file-unchecked")});
+    CHECK(alone.exitCode == 2);
+    CHECK(alone.err.contains(QStringLiteral("--qemu-file-unchecked")));
+}
+
+TEST_CASE("stream-info --destination-node and --destination-bitmap: QEMU's verdict in text and JSON",
+          "[stream-info][qemu-file]")
+{
+    const CliRun text = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--destination-node"),
+                                     QStringLiteral("drive1"), kSample});
+    REQUIRE(text.exitCode == 0); // well-formed: the verdict does not change the status
+    CHECK(text.out.contains(QStringLiteral("QEMU 7.2:          drops every incoming bitmap")));
+    CHECK(text.out.contains(
+        QStringLiteral("at byte 87: \"Cannot find device='drive0' nor node-name='drive0'\"")));
+    CHECK(text.out.contains(QStringLiteral("the nodes --destination-node gives")));
+
+    const CliRun assumed = CliRun::run({QStringLiteral("stream-info"), kSample});
+    CHECK(assumed.out.contains(QStringLiteral("QEMU 7.2:          loads every bitmap")));
+    CHECK(assumed.out.contains(QStringLiteral("assumed to have every node the records name")));
+
+    const CliRun json = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"),
+                                     QStringLiteral("--destination-bitmap"), QStringLiteral("drive1/tail"), kSample});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject v = json.json().value(QStringLiteral("qemuLoad")).toObject();
+    CHECK(v.value(QStringLiteral("outcome")).toString() == QStringLiteral("fails-migration"));
+    CHECK(v.value(QStringLiteral("bitmaps")).toString() == QStringLiteral("given"));
+    CHECK(v.value(QStringLiteral("nodes")).toString() == QStringLiteral("assumed"));
+    const QJsonObject f = v.value(QStringLiteral("findings")).toArray().last().toObject();
+    CHECK(f.value(QStringLiteral("check")).toString() == QStringLiteral("bitmap-exists"));
+    CHECK(f.value(QStringLiteral("qemuMessage")).toString() ==
+          QStringLiteral("Bitmap with the same name ('tail') already exists on destination"));
+
+    const CliRun bad = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--destination-bitmap"),
+                                    QStringLiteral("tail"), kSample});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains(QStringLiteral("--destination-bitmap")));
+    CHECK(bad.err.contains(QStringLiteral("'tail' is not NODE/NAME")));
+}
+
+TEST_CASE("stream-info on a bare section: QEMU's verdict on 16 KiB buffers", "[stream-info][qemu-file]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString stream = dir.filePath(QStringLiteral("run.bin"));
+    const CliRun sim = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("8G"),
+                                    QStringLiteral("--chunk"), QStringLiteral("16K"), QStringLiteral("--rate"),
+                                    QStringLiteral("2k"), QStringLiteral("--start-at"), QStringLiteral("1s"),
+                                    QStringLiteral("--stream"), stream});
+    REQUIRE(sim.exitCode == 0);
+    const CliRun r = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), stream});
+    REQUIRE(r.exitCode == 0); // a well-formed lab stream
+    const QJsonObject v = r.json().value(QStringLiteral("qemuLoad")).toObject();
+    CHECK(v.value(QStringLiteral("outcome")).toString() == QStringLiteral("fails-migration"));
+    const QJsonObject f = v.value(QStringLiteral("findings")).toArray().last().toObject();
+    CHECK(f.value(QStringLiteral("check")).toString() == QStringLiteral("buffer-too-large"));
+    // The offset is that of the buffer size: the 8 bytes before a 16384-byte buffer.
+    const QByteArray bytes = readAll(stream);
+    const qint64 at = f.value(QStringLiteral("offset")).toInteger();
+    REQUIRE(at + 8 <= bytes.size());
+    uint64_t size = 0;
+    for (int i = 0; i < 8; ++i) {
+        size = size << 8 | uint8_t(bytes[at + i]);
+    }
+    CHECK(size == 16384);
+}

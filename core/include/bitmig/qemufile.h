@@ -3,7 +3,10 @@
 // QEMU destination loads. See docs/qemu-file.md for the layout as implemented.
 #pragma once
 
+#include <bitmig/qemuloader.h>
+
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -12,6 +15,8 @@
 #include <vector>
 
 namespace bitmig {
+
+class HBitmap;
 
 namespace qemufile {
 
@@ -101,9 +106,30 @@ struct QemuBitmapInfo {
     uint64_t chunks = 0;      // BITS records, data and ZEROES
     uint64_t diskBytes = 0;
     uint64_t dirtyBytes = 0;
-    // Empty when no BITS record arrived, or the bitmap is larger than the reader rebuilds for an input
-    // of this size (1024 bytes of bitmap per byte of input, at least 1 MiB, at most 512 MiB).
+    // Empty when no BITS record arrived, or the bits were not rebuilt (see notRebuilt).
     std::string sha256;
+    // Why the bits were not rebuilt: a chunk that is not whole 64-bit words of the bitmap, a buffer
+    // shorter than its chunk, a granularity that is not a power of two of at least 512, or a bitmap
+    // larger than the reader rebuilds for an input of this size (1024 bytes of bitmap per byte of
+    // input, at least 1 MiB, at most 512 MiB). Empty when rebuilt or when no BITS record arrived.
+    std::string notRebuilt;
+    // With QemuFileInfo::read(..., keep): the rebuilt bits (null when not rebuilt), and the chunks that
+    // carried data, one bit per `chunkBits` bits of the bitmap (the largest chunk the file sent).
+    std::shared_ptr<const HBitmap> bits;
+    std::shared_ptr<const HBitmap> dataChunks;
+    uint64_t chunkBits = 0;
+};
+
+// One dirty-bitmap record as the file holds it (QemuFileInfo::read(..., keep)).
+struct QemuRecordEntry {
+    uint64_t offset = 0;       // its first byte in the file
+    QemuLoaderRecord::Kind kind = QemuLoaderRecord::Kind::Eos;
+    uint8_t sectionType = 0;   // the dirty-bitmap section it is in (qemufile::kSectionStart, ...)
+    int32_t bitmap = -1;       // index in QemuFileInfo::bitmaps; -1 for EOS or an unknown bitmap
+    uint64_t startSector = 0;  // BITS
+    uint32_t nrSectors = 0;
+    bool zeroes = false;
+    uint64_t bufSize = 0;
 };
 
 struct QemuFileInfo {
@@ -127,9 +153,21 @@ struct QemuFileInfo {
     // The walk stopped at a section it cannot step over (not an error in the file): why, and where.
     std::optional<QemuFileError> stopped;
     std::optional<QemuFileError> error; // the first malformed byte
+    // What a QEMU 7.2 destination with `destination`'s nodes and bitmaps does with the dirty-bitmap
+    // records read (up to a stop or an error): loads them, drops the bitmaps, fails, aborts; where, why.
+    QemuLoadVerdict qemuLoad;
 
-    // Walks the whole file; never throws for any input (errors land in `error`).
-    static QemuFileInfo read(std::span<const uint8_t> file);
+    // With read(..., keep): every dirty-bitmap record, in file order.
+    std::vector<QemuRecordEntry> records;
+
+    // Walks the whole file; never throws for any input (errors land in `error`). With `keep`, the
+    // rebuilt bits of each bitmap and the list of records are kept too (for a viewer).
+    static QemuFileInfo read(std::span<const uint8_t> file, const QemuDestination& destination = {},
+                             bool keep = false);
+    // The same for bare dirty-bitmap sections as `simulate --stream` writes them (savevm framing
+    // without footers, no file header): version 0, no configuration, offsets in the stream.
+    static QemuFileInfo readSections(std::span<const uint8_t> stream, const QemuDestination& destination = {},
+                                     bool keep = false);
 };
 
 // What QemuFileWriter::wrap() put around the stream.
@@ -139,13 +177,15 @@ struct QemuFileLayout {
     uint64_t bitmapSections = 0; // START + PART + END re-framed
     uint64_t footers = 0;        // every section's
     uint64_t bytes = 0;
+    QemuLoadVerdict qemuLoad;    // what a QEMU 7.2 destination does with it (offsets in the stream)
 };
 
 // Builds a migration file as a QEMU 7.2 `-machine none` source with the dirty-bitmaps capability
 // writes it: header, configuration "none", POSTCOPY_ADVISE (no payload), the ram section of a machine
 // without RAM, the dirty-bitmap sections of `stream` (savevm framing without footers, as the engine
 // records it) re-framed with QEMU's section id and a footer after each, EOF and the JSON description.
-// std::invalid_argument if `stream` is not such a stream.
+// std::invalid_argument if `stream` is not such a stream. A stream QEMU's loader refuses is written all
+// the same (its verdict is in the layout): refusing it is the caller's choice.
 class QemuFileWriter {
 public:
     static std::vector<uint8_t> wrap(std::span<const uint8_t> stream, QemuFileLayout* layout = nullptr);

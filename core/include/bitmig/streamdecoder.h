@@ -30,7 +30,11 @@ struct StreamDecoderOptions {
 // Every malformed input throws StreamError, as early as the bytes allow: unknown or contradictory flags,
 // reserved START flags, a granularity that is not a power of two >= 512, an empty name, a record whose
 // device or bitmap is not known from an earlier record, BITS with nrSectors 0 or past 2^64 bytes, a
-// buf_size of 0 or above maxBufSize, bad framing. After finish(), input that stops inside a record or
+// buf_size of 0 or above maxBufSize, bad framing. Where a QEMU destination refuses the same input, the
+// error says what QEMU does (StreamError::qemuOutcome) in QEMU's words: reserved START flags and a
+// section version other than 1 fail the migration, a bad granularity aborts it, a buffer above 10 KiB
+// fails it. What QEMU refuses in a well-formed stream (a buffer that does not fit its chunk, a node the
+// destination lacks, ...) is for QemuLoaderModel. After finish(), input that stops inside a record or
 // frame, or does not end right after an EOS (unframed) or the END section (framed), is an error too;
 // empty input is a valid empty stream. Once an error was thrown, next() throws it again.
 //
@@ -58,6 +62,9 @@ public:
 
     uint64_t offset() const noexcept { return base_ + head_; } // stream bytes consumed
     uint64_t recordCount() const noexcept { return records_; }
+    // Where the record next() returned last began, and its first byte after the flags (a name, if any).
+    uint64_t lastRecordOffset() const noexcept { return lastRecordOffset_; }
+    uint64_t lastNameOffset() const noexcept { return lastNameOffset_; }
     // The current name state, as the receiver's s->bs / s->bitmap; nullopt before the first name.
     const std::optional<std::string>& device() const noexcept { return device_; }
     const std::optional<std::string>& bitmap() const noexcept { return bitmap_; }
@@ -74,7 +81,8 @@ private:
     bool parseFooter(Reader& in);
     std::optional<StreamRecord> waitOrEnd(const char* item);
     void consume(size_t bytes) noexcept { head_ += bytes; }
-    [[noreturn]] void fail(std::string reason, uint64_t at) const;
+    [[noreturn]] void fail(std::string reason, uint64_t at,
+                           std::optional<QemuOutcome> qemuOutcome = std::nullopt) const;
 
     StreamDecoderOptions opts_;
     std::vector<uint8_t> buf_;
@@ -82,6 +90,8 @@ private:
     uint64_t base_ = 0; // stream offset of buf_[0]
     bool ended_ = false;
     uint64_t records_ = 0;
+    uint64_t lastRecordOffset_ = 0, lastNameOffset_ = 0;
+    uint64_t parseRecordOffset_ = 0, parseNameOffset_ = 0; // of the record being parsed
     std::optional<RecordKind> lastKind_;
     std::optional<RecordKind> partialKind_; // kind of the record being parsed, once its flags are read
     std::optional<std::string> device_;
