@@ -768,10 +768,13 @@ uint64_t HBitmap::findNextSetAfter(uint64_t w) const noexcept
 }
 
 // A walk that moved from group `from` to group `to` (a group: the 64 bottom words under one word
-// of the level above) prefetches the non-zero bottom words of the groups that come into the window
-// of kPrefetchGroups groups ahead of it: (from + kPrefetchGroups, to + kPrefetchGroups], at most
-// kPrefetchGroups groups, one prefetch per 64-byte line holding a non-zero word. Over a walk every
-// group is covered once; a call that stays in its group prefetches nothing.
+// of the level above) prefetches the groups that come into the window of kPrefetchGroups groups
+// ahead of it: (from + kPrefetchGroups, to + kPrefetchGroups], at most kPrefetchGroups groups. Of
+// each group that holds a set bit it prefetches every 64-byte line from the first to the last line
+// holding a non-zero word, the gaps included: one unbroken run of lines streams from memory about
+// three times as fast as the non-zero lines alone (a walk at 0.1 % random density touches 40 % of
+// the lines, scattered), and a group with no set bit is skipped whole. Over a walk every group is
+// covered once; a call that stays in its group prefetches nothing.
 void HBitmap::prefetchAhead(uint64_t from, uint64_t to) const noexcept
 {
 #if defined(__GNUC__) || defined(__clang__)
@@ -780,11 +783,17 @@ void HBitmap::prefetchAhead(uint64_t from, uint64_t to) const noexcept
     const uint64_t first = std::max(from + kPrefetchGroups, to) + 1;
     const uint64_t last = std::min<uint64_t>(to + kPrefetchGroups, summary.size() - 1);
     for (uint64_t p = first; p <= last; ++p) {
-        uint64_t x = summary[p];
-        while (x) {
-            const unsigned lane = unsigned(std::countr_zero(x)) & ~7u;  // 8 words: one cache line
-            __builtin_prefetch(bottom + (p << 6) + lane, 0, 3);
-            x &= ~(uint64_t(0xff) << lane);
+        const uint64_t x = summary[p];
+        if (x) {
+            unsigned lo = unsigned(std::countr_zero(x)) & ~7u;  // 8 words: one cache line
+            unsigned hi = 63u - unsigned(std::countl_zero(x));
+            if (hi - lo >= 24) {
+                lo = 0;  // half the group or more: all of it, an unbroken run with its neighbours
+                hi = 63;
+            }
+            for (unsigned lane = lo; lane <= hi; lane += 8) {
+                __builtin_prefetch(bottom + (p << 6) + lane, 0, 3);
+            }
         }
     }
 #else
@@ -856,6 +865,11 @@ uint64_t HBitmap::dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexc
 uint64_t HBitmap::findNextSetOutOfLine(uint64_t bit) const noexcept
 {
     return findNextSet(bit);
+}
+
+uint64_t HBitmap::findNextSetAfterGroupOutOfLine(uint64_t w) const noexcept
+{
+    return findNextSetAfter(w | 63);
 }
 
 std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
