@@ -165,7 +165,7 @@ private:
     void markMeta(uint64_t start, uint64_t count);
     bool metaMarked(uint64_t start, uint64_t last) const noexcept;  // no meta marking needed
     void checkSerializationChunk(uint64_t start, uint64_t count) const;
-    void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
+    void updateGroupSummary(uint64_t group, uint64_t covered, uint64_t nonZero) noexcept;
     void rebuildSummary() noexcept;
     void allocateLevels(uint64_t bits);
     void copyBitsFrom(const HBitmap& other);  // the copy constructor and assignment
