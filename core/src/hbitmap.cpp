@@ -411,30 +411,32 @@ uint64_t HBitmap::memoryBytes() const noexcept
 
 // ---- summary maintenance -----------------------------------------------------------------
 
-// Recomputes the summary bits for bottom words [firstWord, lastWord] and their ancestors.
-void HBitmap::refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept
+// Bottom words `covered` of group `group` (bit j: word group * 64 + j) were rewritten, and those
+// in `nonZero` hold a set bit now: the group's summary word takes their bits, and when it turns
+// zero or non-zero, its bit one level up follows, and so on up while a word's zero-ness changes.
+// A word whose bits stay the same is not written (its page may never have been touched).
+void HBitmap::updateGroupSummary(uint64_t group, uint64_t covered, uint64_t nonZero) noexcept
 {
-    const uint64_t first = firstWord, last = lastWord;
-    for (unsigned level = kBottom; level > 0; --level) {
-        const uint64_t* child = levels_[level].data();
-        uint64_t* parent = levels_[level - 1].data();
-        // One read-modify-write per parent word, not one per child word.
-        for (uint64_t w = firstWord; w <= lastWord;) {
-            const uint64_t p = w >> 6;
-            const uint64_t end = std::min(lastWord, (p << 6) | 63);
-            uint64_t covered = 0, set = 0;
-            for (; w <= end; ++w) {
-                const uint64_t bit = uint64_t(1) << (w & 63);
-                covered |= bit;
-                set |= child[w] ? bit : 0;
-            }
-            parent[p] = (parent[p] & ~covered) | set;
-        }
-        firstWord >>= 6;
-        lastWord >>= 6;
+    uint64_t* summary = levels_[kBottom - 1].data();
+    const uint64_t was = summary[group];
+    const uint64_t now = (was & ~covered) | nonZero;
+    if (now == was) {
+        return;
     }
-    if (hugeWatch_) {
-        promoteWords(first, last);
+    summary[group] = now;
+    if ((was != 0) == (now != 0)) {
+        return;
+    }
+    uint64_t idx = group;
+    for (unsigned level = kBottom - 1; level > 0; --level) {
+        uint64_t& parent = levels_[level - 1][idx >> 6];
+        const uint64_t before = parent;
+        const uint64_t bit = uint64_t(1) << (idx & 63);
+        parent = now ? before | bit : before & ~bit;
+        if ((before != 0) == (parent != 0)) {
+            break;
+        }
+        idx >>= 6;
     }
 }
 
@@ -768,10 +770,13 @@ uint64_t HBitmap::findNextSetAfter(uint64_t w) const noexcept
 }
 
 // A walk that moved from group `from` to group `to` (a group: the 64 bottom words under one word
-// of the level above) prefetches the non-zero bottom words of the groups that come into the window
-// of kPrefetchGroups groups ahead of it: (from + kPrefetchGroups, to + kPrefetchGroups], at most
-// kPrefetchGroups groups, one prefetch per 64-byte line holding a non-zero word. Over a walk every
-// group is covered once; a call that stays in its group prefetches nothing.
+// of the level above) prefetches the groups that come into the window of kPrefetchGroups groups
+// ahead of it: (from + kPrefetchGroups, to + kPrefetchGroups], at most kPrefetchGroups groups. Of
+// each group that holds a set bit it prefetches every 64-byte line from the first to the last line
+// holding a non-zero word, the gaps included: one unbroken run of lines streams from memory about
+// three times as fast as the non-zero lines alone (a walk at 0.1 % random density touches 40 % of
+// the lines, scattered), and a group with no set bit is skipped whole. Over a walk every group is
+// covered once; a call that stays in its group prefetches nothing.
 void HBitmap::prefetchAhead(uint64_t from, uint64_t to) const noexcept
 {
 #if defined(__GNUC__) || defined(__clang__)
@@ -780,11 +785,17 @@ void HBitmap::prefetchAhead(uint64_t from, uint64_t to) const noexcept
     const uint64_t first = std::max(from + kPrefetchGroups, to) + 1;
     const uint64_t last = std::min<uint64_t>(to + kPrefetchGroups, summary.size() - 1);
     for (uint64_t p = first; p <= last; ++p) {
-        uint64_t x = summary[p];
-        while (x) {
-            const unsigned lane = unsigned(std::countr_zero(x)) & ~7u;  // 8 words: one cache line
-            __builtin_prefetch(bottom + (p << 6) + lane, 0, 3);
-            x &= ~(uint64_t(0xff) << lane);
+        const uint64_t x = summary[p];
+        if (x) {
+            unsigned lo = unsigned(std::countr_zero(x)) & ~7u;  // 8 words: one cache line
+            unsigned hi = 63u - unsigned(std::countl_zero(x));
+            if (hi - lo >= 24) {
+                lo = 0;  // half the group or more: all of it, an unbroken run with its neighbours
+                hi = 63;
+            }
+            for (unsigned lane = lo; lane <= hi; lane += 8) {
+                __builtin_prefetch(bottom + (p << 6) + lane, 0, 3);
+            }
         }
     }
 #else
@@ -856,6 +867,11 @@ uint64_t HBitmap::dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexc
 uint64_t HBitmap::findNextSetOutOfLine(uint64_t bit) const noexcept
 {
     return findNextSet(bit);
+}
+
+uint64_t HBitmap::findNextSetAfterGroupOutOfLine(uint64_t w) const noexcept
+{
+    return findNextSetAfter(w | 63);
 }
 
 std::optional<uint64_t> HBitmap::nextZero(uint64_t start, uint64_t count) const
@@ -973,8 +989,8 @@ void HBitmap::checkSerializationChunk(uint64_t start, uint64_t count) const
         throw std::logic_error("HBitmap: granularity " + std::to_string(g_) +
                                " is not serializable (needs < 58)");
     }
-    const uint64_t align = serializationAlign();
-    if (start % align) {
+    const uint64_t align = serializationAlign();  // a power of two: no division on this path
+    if (start & (align - 1)) {
         throw std::invalid_argument(
             describe("HBitmap serialization: start not a multiple of the alignment", start, align));
     }
@@ -982,7 +998,7 @@ void HBitmap::checkSerializationChunk(uint64_t start, uint64_t count) const
     if (lastItem < start || (lastItem >> g_) >= bits_) {
         throw std::out_of_range(describe("HBitmap serialization: range past the end", start, count));
     }
-    if (count % align && (lastItem >> g_) != bits_ - 1) {
+    if ((count & (align - 1)) && (lastItem >> g_) != bits_ - 1) {
         throw std::invalid_argument(describe(
             "HBitmap serialization: count not a multiple of the alignment and not the last chunk", count,
             align));
@@ -1021,6 +1037,11 @@ void HBitmap::serializePart(std::span<uint8_t> out, uint64_t start, uint64_t cou
     }
 }
 
+// The chunk's words are copied in whole (memcpy where the host is little-endian), then counted
+// and summarised a group of 64 words at a time: popcount for count(), a mask of the non-zero words
+// for the summary word above, whose change goes further up only where a word turns zero or
+// non-zero. The old bits count() loses are read only from the words the summary marks non-zero, so
+// a part received into clean memory (a fresh destination) reads nothing there before writing it.
 void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint64_t count, bool finish)
 {
     const uint64_t bytes = serializationSize(start, count);
@@ -1031,20 +1052,45 @@ void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint6
     if (bytes) {
         const uint64_t first = (start >> g_) >> 6;
         const uint64_t nwords = bytes / 8;
-        uint64_t* w = levels_[kBottom].data() + first;
-        int64_t delta = 0;
-        for (uint64_t i = 0; i < nwords; ++i) {
-            uint64_t v = loadLE64(in.data() + 8 * i);
-            if (first + i == levels_[kBottom].size() - 1 && (bits_ & 63)) {
-                v &= kAllOnes >> (64 - (bits_ & 63));  // padding past bitCount() stays zero
+        const uint64_t last = first + nwords - 1;
+        uint64_t* w = levels_[kBottom].data();
+        const uint64_t* summary = levels_[kBottom - 1].data();
+        uint64_t lost = 0;
+        for (uint64_t p = first >> 6; p <= last >> 6; ++p) {
+            const unsigned lo = p == first >> 6 ? unsigned(first & 63) : 0;
+            const unsigned hi = p == last >> 6 ? unsigned(last & 63) : 63;
+            for (uint64_t x = summary[p] & wordMask(lo, hi); x; x &= x - 1) {
+                lost += unsigned(std::popcount(w[(p << 6) + unsigned(std::countr_zero(x))]));
             }
-            delta += int64_t(std::popcount(v)) - int64_t(std::popcount(w[i]));
-            w[i] = v;
         }
-        setBits_ = uint64_t(int64_t(setBits_) + delta);
-        refreshSummary(first, first + nwords - 1);
+        if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(w + first, in.data(), bytes);
+        } else {
+            for (uint64_t i = 0; i < nwords; ++i) {
+                w[first + i] = loadLE64(in.data() + 8 * i);
+            }
+        }
+        if (last == levels_[kBottom].size() - 1 && (bits_ & 63)) {
+            w[last] &= kAllOnes >> (64 - (bits_ & 63));  // padding past bitCount() stays zero
+        }
+        uint64_t gained = 0;
+        for (uint64_t p = first >> 6; p <= last >> 6; ++p) {
+            const unsigned lo = p == first >> 6 ? unsigned(first & 63) : 0;
+            const unsigned hi = p == last >> 6 ? unsigned(last & 63) : 63;
+            const uint64_t* group = w + (p << 6);
+            uint64_t nonZero = 0;
+            for (unsigned j = lo; j <= hi; ++j) {
+                gained += unsigned(std::popcount(group[j]));
+                nonZero |= uint64_t(group[j] != 0) << j;
+            }
+            updateGroupSummary(p, wordMask(lo, hi), nonZero);
+        }
+        setBits_ = setBits_ - lost + gained;
+        if (hugeWatch_) {
+            promoteWords(first, last);
+        }
         if (densityLog2_) {
-            const uint64_t lastBit = std::min((first + nwords) << 6, bits_) - 1;
+            const uint64_t lastBit = std::min((last + 1) << 6, bits_) - 1;
             recountDensity(first << 6, lastBit);
         }
     }

@@ -149,6 +149,8 @@ private:
 
     uint64_t dirtyFromOutOfLine(uint64_t start, uint64_t count) const noexcept;  // dirtyFrom()
     uint64_t findNextSetOutOfLine(uint64_t bit) const noexcept;                   // findNextSet()
+    // The first set bit in the groups of 64 bottom words after the group of word `w`, or kNone.
+    uint64_t findNextSetAfterGroupOutOfLine(uint64_t w) const noexcept;
 
     uint64_t findNextSet(uint64_t bit) const noexcept;   // kNone if no set bit at or after `bit`
     uint64_t findNextSetAfter(uint64_t word) const noexcept;  // first set bit in a word after `word`
@@ -163,7 +165,7 @@ private:
     void markMeta(uint64_t start, uint64_t count);
     bool metaMarked(uint64_t start, uint64_t last) const noexcept;  // no meta marking needed
     void checkSerializationChunk(uint64_t start, uint64_t count) const;
-    void refreshSummary(uint64_t firstWord, uint64_t lastWord) noexcept;
+    void updateGroupSummary(uint64_t group, uint64_t covered, uint64_t nonZero) noexcept;
     void rebuildSummary() noexcept;
     void allocateLevels(uint64_t bits);
     void copyBitsFrom(const HBitmap& other);  // the copy constructor and assignment
@@ -223,23 +225,33 @@ inline std::optional<uint64_t> makeOptional(uint64_t value, bool engaged) noexce
 } // namespace detail
 
 // The searches a walk makes most often, inline: the next set bit lies in the bottom word the
-// search starts in (the next granule of a run, a later bit of the same word). Anything else goes
-// to the out-of-line search through the summary levels.
+// search starts in (the next granule of a run, a later bit of the same word), or in a later word
+// of its 64-word group, which the summary word above names (the summary is exact after every
+// operation). Anything else goes to the out-of-line search through the levels further up.
 inline std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count) const
 {
     uint64_t item = kNone;
-    const uint64_t bit = start >> g_;
-    const uint64_t word = start < origSize_ && count != 0
-                              ? levels_[kLevels - 1].data()[bit >> 6] & (~uint64_t(0) << (bit & 63))
-                              : 0;
-    if (word) {
-        const uint64_t found = ((bit & ~uint64_t(63)) + unsigned(std::countr_zero(word))) << g_;
-        // The granule may begin before `start`; the range ends at start + min(count, left).
-        if (found <= start || found - start < std::min(count, origSize_ - start)) {
-            item = std::max(start, found);
+    if (start < origSize_ && count != 0) {
+        const uint64_t* bottom = levels_[kLevels - 1].data();
+        const uint64_t bit = start >> g_;
+        uint64_t w = bit >> 6;
+        uint64_t word = bottom[w] & (~uint64_t(0) << (bit & 63));
+        if (!word) {
+            const uint64_t later = levels_[kLevels - 2].data()[w >> 6] & ((~uint64_t(0) << (w & 63)) << 1);
+            if (later) {
+                w = (w & ~uint64_t(63)) + unsigned(std::countr_zero(later));
+                word = bottom[w];
+            }
         }
-    } else {
-        item = dirtyFromOutOfLine(start, count);
+        if (word) {
+            const uint64_t found = ((w << 6) + unsigned(std::countr_zero(word))) << g_;
+            // The granule may begin before `start`; the range ends at start + min(count, left).
+            if (found <= start || found - start < std::min(count, origSize_ - start)) {
+                item = std::max(start, found);
+            }
+        } else {
+            item = dirtyFromOutOfLine(start, count);
+        }
     }
     if (item == kNone) {
         return std::nullopt;
@@ -249,19 +261,29 @@ inline std::optional<uint64_t> HBitmap::nextDirty(uint64_t start, uint64_t count
 
 // The iterator keeps the positions still to visit in its word as a mask and reads the live word
 // at each call, so a bit reset meanwhile is never returned and one set ahead of it is. Only the
-// mask, not the word index, changes from one bit of a word to the next.
+// mask, not the word index, changes from one bit of a word to the next. When the word has no bit
+// left, the summary word above it names the next non-zero word of the same 64-word group (the
+// summary is exact after every operation), still inline; only a search past the group goes out
+// of line, through the levels further up.
 inline std::optional<uint64_t> HBitmap::Iterator::next()
 {
     const HBitmap& b = *bitmap_;
     const auto& words = b.levels_[kLevels - 1];
     uint64_t found = kNone;
-    const uint64_t live = word_ < words.size() ? words.data()[word_] & mask_ : 0;
+    uint64_t live = word_ < words.size() ? words.data()[word_] & mask_ : 0;
+    if (!live && word_ < words.size()) {
+        const uint64_t later = b.levels_[kLevels - 2].data()[word_ >> 6] & ((~uint64_t(0) << (word_ & 63)) << 1);
+        if (later) {
+            word_ = (word_ & ~uint64_t(63)) + unsigned(std::countr_zero(later));
+            live = words.data()[word_];
+        }
+    }
     if (live) {
         const unsigned i = unsigned(std::countr_zero(live));
         mask_ = (~uint64_t(0) << i) << 1;
         found = (word_ << 6) + i;
     } else {
-        found = word_ < words.size() ? b.findNextSetOutOfLine((word_ + 1) << 6) : kNone;
+        found = word_ < words.size() ? b.findNextSetAfterGroupOutOfLine(word_) : kNone;
         if (found == kNone) {
             // Parked at the end: a bitmap that grows later (truncate) is walked on from there.
             word_ = b.bits_ >> 6;
