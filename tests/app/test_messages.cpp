@@ -569,7 +569,7 @@ TEST_CASE("the charts' titles and axis labels are drawn whole at 1400 x 900 and 
         REQUIRE(w.setLanguage(code));
         for (const QSize size : {QSize(1400, 900), QSize(1600, 1000)}) {
             w.resize(size);
-            QTRY_COMPARE(w.size(), size);
+            REQUIRE(waitUntil([&] { return w.size() == size; }, "the window resized"));
             QTest::qWait(100);
             INFO(code.toStdString() << " at " << size.width() << " x " << size.height() << ", charts "
                                     << charts->width() << " x " << charts->height()

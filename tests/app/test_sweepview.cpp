@@ -2,6 +2,7 @@
 // on the best point runs it in the window; what it exports is what `bitmig sweep` prints.
 #include "app/model/simulationcontroller.h"
 #include "app/sweepview.h"
+#include "tests/support/qtwait.h"
 #include "windowtestutil.h"
 
 #include <QChartView>
@@ -198,7 +199,7 @@ TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the win
     const QPoint at = sweep->pointPosition(SweepView::Figure::WireBytes, *best);
     REQUIRE(wire->viewport()->rect().contains(at));
     QTest::mouseClick(wire->viewport(), Qt::LeftButton, {}, at);
-    QTRY_COMPARE(w.controller()->config().chunkBytes, bestChunk);
+    REQUIRE(test::waitUntil([&] { return w.controller()->config().chunkBytes == bestChunk; }, "the best point's chunk size in the window"));
     SimConfig expected = smallConfig();
     expected.chunkBytes = bestChunk;
     CHECK(w.controller()->config() == expected);
@@ -377,7 +378,7 @@ TEST_CASE("a click on a cell of the convergence map runs that point in the windo
     SimConfig expected = smallConfig();
     expected.chunkBytes = 4096;
     expected.bandwidth = 100e6 / 8;
-    QTRY_VERIFY(w.controller()->config() == expected);
+    REQUIRE(test::waitUntil([&] { return w.controller()->config() == expected; }, "the map cell's configuration in the window"));
     CHECK(w.playAction()->isChecked());
     // Outside the cells: nothing happens.
     QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, QPoint(1, 1));

@@ -6,6 +6,7 @@
 #include "widgets/chartscales.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/samplehistory.h"
+#include "tests/support/qtwait.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -23,6 +24,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::waitUntil;
 
 namespace {
 
@@ -419,7 +421,7 @@ TEST_CASE("charts: hovering a line shows the exact value and time", "[charts]")
     const QPoint at = view->mapFromScene(chart->mapToScene(chart->mapToPosition(target, payload)));
     QTest::mouseMove(view->viewport(), at + QPoint(0, 12));
     QTest::mouseMove(view->viewport(), at);
-    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 1000);
+    REQUIRE(waitUntil([] { return QToolTip::isVisible(); }, "the tool tip shown", 1000));
     const QString text = QToolTip::text();
     INFO(text.toStdString());
     CHECK(text.contains(ChartModel::seriesName(ChartKind::Throughput, 0)));
@@ -545,7 +547,7 @@ TEST_CASE("short charts give their series legend's line to the plot", "[charts][
         CHECK_FALSE(chart->legend()->isVisible());
     }
     charts.resize(900, 700);
-    QTRY_VERIFY(charts.chart(ChartKind::Pending)->legend()->isVisible());
+    REQUIRE(waitUntil([&] { return charts.chart(ChartKind::Pending)->legend()->isVisible(); }, "the pending chart's legend shown"));
     for (int k = 0; k < kChartKindCount; ++k) {
         CHECK(charts.chart(ChartKind(k))->legend()->isVisible());
     }
@@ -591,7 +593,7 @@ TEST_CASE("wide and short, the four charts go in one row with their short names"
     charts.resize(1100, 300);  // what the charts get under the heatmaps of a wide window
     charts.show();
     REQUIRE(QTest::qWaitForWindowExposed(&charts));
-    QTRY_VERIFY(charts.oneRow());
+    REQUIRE(waitUntil([&] { return charts.oneRow(); }, "the charts in one row"));
     const int top = charts.chart(ChartKind::Throughput)->scene()->views().first()->y();
     for (int k = 0; k < kChartKindCount; ++k) {
         const auto kind = ChartKind(k);
@@ -609,7 +611,7 @@ TEST_CASE("wide and short, the four charts go in one row with their short names"
     CHECK(charts.chart(ChartKind::Pending)->title() == MigrationCharts::chartTitle(ChartKind::Pending));
     charts.setSingleChart(std::nullopt);
     charts.resize(1100, 700);
-    QTRY_VERIFY(!charts.oneRow());
+    REQUIRE(waitUntil([&] { return !charts.oneRow(); }, "the charts in two rows"));
     for (int k = 0; k < kChartKindCount; ++k) {
         CHECK(charts.chart(ChartKind(k))->title() == MigrationCharts::chartTitle(ChartKind(k)));
         CHECK(titleToolTip(charts.chart(ChartKind(k))).isEmpty());
