@@ -1,4 +1,5 @@
 #include "app/model/realmigration.h"
+#include "app/model/simulationcontroller.h"
 
 #include <bitmig/migrationengine.h>
 
@@ -700,9 +701,16 @@ RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::ve
         c.injections.push_back(inj);
     }
     std::stable_sort(c.injections.begin(), c.injections.end(), [](const Injection& a, const Injection& z) { return a.timeNs < z.timeNs; });
+    // The engine holds the whole bitmap (twice): a run the machine cannot hold is not started.
+    const QString memory = SimulationController::memoryProblem(c);
+    if (!memory.isEmpty()) {
+        p.note = memory;
+        return p;
+    }
     MigrationEngine engine(c);
     engine.runToEnd();
     p.summary = engine.summary();
+    p.ran = true;
     return p;
 }
 

@@ -202,7 +202,8 @@ private:
 struct RealPrediction {
     SimConfig config;
     MigrationSummary summary;
-    QString note;  // empty, or why only the first bitmap was modelled
+    QString note;  // empty, or why only the first bitmap was modelled, or why there is no prediction
+    bool ran = false;  // false: the run would not fit in memory (note says so)
 };
 RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::vector<RealWrite>& writes);
 

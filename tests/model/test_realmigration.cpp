@@ -303,6 +303,7 @@ TEST_CASE("real migration: the simulator's prediction for the same bitmap and li
     const std::vector<RealWrite> writes{RealWrite{0, 0, MiB, -1}, RealWrite{0, 512 * MiB, 64 * KiB, 50}};
     auto pre = bitmig::predictRealMigration(spec, writes);
     CHECK(pre.note.isEmpty());
+    CHECK(pre.ran);
     CHECK(pre.config.strategy == bitmig::Strategy::StopAndCopy);
     CHECK(pre.config.diskBytes == GiB);
     CHECK(pre.config.granularity == 64 * KiB);
@@ -326,4 +327,10 @@ TEST_CASE("real migration: the simulator's prediction for the same bitmap and li
     CHECK(post.note.contains(QStringLiteral("b0")));
     CHECK(post.note.contains(QStringLiteral("all 2 bitmaps")));
     CHECK(post.summary.downtimeNs < pre.summary.downtimeNs);
+
+    // A bitmap the machine cannot hold twice: no run, and the note says why.
+    spec.disks[0].sizeBytes = uint64_t(64) << 50;
+    auto huge = bitmig::predictRealMigration(spec, {});
+    CHECK(!huge.ran);
+    CHECK(huge.note.contains(QStringLiteral("the run needs")));
 }
