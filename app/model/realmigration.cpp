@@ -30,6 +30,13 @@ constexpr int kStartMs = 30000;
 constexpr int kImageMs = 600000;  // a copy of a large image may take minutes
 constexpr int64_t kMaxDowntimeMs = 2000000;  // QEMU's limit for downtime-limit
 
+// "source" / "destination" in the reader's language, for messages.
+QString sideText(const QString& side)
+{
+    return side == QStringLiteral("source") ? QCoreApplication::translate("bitmig::RealMigration", "source")
+                                            : QCoreApplication::translate("bitmig::RealMigration", "destination");
+}
+
 bool isFinalStatus(const QString& s)
 {
     return s == QStringLiteral("completed") || s == QStringLiteral("failed") || s == QStringLiteral("cancelled");
@@ -230,21 +237,21 @@ std::unique_ptr<QProcess> RealMigration::startQemu(const QString& side, bool inc
     p->setStandardOutputFile(QProcess::nullDevice());  // qemu-io reports there
     p->start(qemuPath_, args);
     if (!p->waitForStarted(kStartMs)) {
-        throw RealMigrationError(K::QemuStart, tr("the %1 QEMU did not start: %2").arg(side, p->errorString()));
+        throw RealMigrationError(K::QemuStart, tr("the %1 QEMU did not start: %2").arg(sideText(side), p->errorString()));
     }
     QElapsedTimer t;
     t.start();
     while (!QFileInfo::exists(qmpSocket)) {
         if (p->state() != QProcess::Running || p->waitForFinished(20)) {
             throw RealMigrationError(K::QemuStart, tr("the %1 QEMU exited at once: %2")
-                                                       .arg(side, QString::fromLocal8Bit(p->readAllStandardError()).trimmed()));
+                                                       .arg(sideText(side), QString::fromLocal8Bit(p->readAllStandardError()).trimmed()));
         }
         if (t.elapsed() > kStartMs) {
-            throw RealMigrationError(K::QemuStart, tr("the %1 QEMU made no QMP socket in %2 s").arg(side).arg(kStartMs / 1000));
+            throw RealMigrationError(K::QemuStart, tr("the %1 QEMU made no QMP socket in %2 s").arg(sideText(side)).arg(kStartMs / 1000));
         }
     }
     if (const qemu::QmpError e = qmp.open(qmpSocket)) {
-        throw RealMigrationError(K::QemuStart, tr("the %1 QEMU: %2").arg(side, e.message()));
+        throw RealMigrationError(K::QemuStart, tr("the %1 QEMU: %2").arg(sideText(side), e.message()));
     }
     connect(p.get(), &QProcess::finished, this,
             [this, side](int code, QProcess::ExitStatus status) { onProcessEnded(side, code, status); });
@@ -257,7 +264,7 @@ QJsonValue RealMigration::must(qemu::QmpClient& qmp, const QString& side, const 
     if (!r.ok()) {
         throw RealMigrationError(r.error.kind == qemu::QmpError::Kind::Disconnected ? RealMigrationError::Kind::QemuDied
                                                                                     : RealMigrationError::Kind::Command,
-                                 tr("the %1 QEMU: %2").arg(side, r.error.message()));
+                                 tr("the %1 QEMU: %2").arg(sideText(side), r.error.message()));
     }
     return r.value;
 }
@@ -628,8 +635,8 @@ void RealMigration::onProcessEnded(const QString& side, int exitCode, QProcess::
         return;
     }
     fail(RealMigrationError::Kind::QemuDied,
-         status == QProcess::CrashExit ? tr("the %1 QEMU was killed during the migration (status %2)").arg(side, progress_.status)
-                                       : tr("the %1 QEMU exited with code %2 during the migration (status %3)").arg(side).arg(exitCode).arg(progress_.status));
+         status == QProcess::CrashExit ? tr("the %1 QEMU was killed during the migration (status %2)").arg(sideText(side), progress_.status)
+                                       : tr("the %1 QEMU exited with code %2 during the migration (status %3)").arg(sideText(side)).arg(exitCode).arg(progress_.status));
 }
 
 void RealMigration::shutdown()
