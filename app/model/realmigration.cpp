@@ -634,6 +634,16 @@ void RealMigration::onProcessEnded(const QString& side, int exitCode, QProcess::
     if (stopping_ || !running_) {
         return;
     }
+    // A QEMU that exits on its own may be following the other one: a destination whose source was
+    // killed ends its incoming migration and exits. Give the other a moment to be seen ending, so
+    // the one that was killed is named (its own report comes first, from within the wait).
+    QProcess* other = side == QStringLiteral("source") ? dstProc_.get() : srcProc_.get();
+    if (status == QProcess::NormalExit && other && other->state() != QProcess::NotRunning) {
+        other->waitForFinished(1000);
+        if (!running_) {
+            return;
+        }
+    }
     fail(RealMigrationError::Kind::QemuDied,
          status == QProcess::CrashExit ? tr("the %1 QEMU was killed during the migration (status %2)").arg(sideText(side), progress_.status)
                                        : tr("the %1 QEMU exited with code %2 during the migration (status %3)").arg(sideText(side)).arg(exitCode).arg(progress_.status));
