@@ -8,6 +8,7 @@
 #include "howitworkspanel.h"
 #include "languagemanager.h"
 #include "livewindow.h"
+#include "realmigrationwindow.h"
 #include "messagebar.h"
 #include "presentationmode.h"
 #include "recentfiles.h"
@@ -389,6 +390,8 @@ void MainWindow::createMenus()
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     add(file, QT_TR_NOOP("&Attach to QEMU..."), [this] { LiveWindow::attachFromDialog(this); },
         QT_TR_NOOP("Show the dirty bitmaps of a running QEMU through its QMP socket"));
+    add(file, QT_TR_NOOP("Run a real QEMU &migration..."), [this] { RealMigrationWindow::runFromDialog(this, controller_->config()); },
+        QT_TR_NOOP("Migrate dirty bitmaps between two QEMUs started on scratch images, beside the simulator's prediction"));
     createExportMenu(file);
     file->addSeparator();
     QAction* quit = add(file, QT_TR_NOOP("&Quit"), &QWidget::close);

@@ -1,0 +1,164 @@
+// File > Run a real QEMU migration... against a real QEMU 7.2: the dialog (a bad granularity keeps it
+// open with the reason), the view's strip following QEMU's statuses, the brush writing to the
+// source's disk before and during the run, the switch to postcopy by its button, QEMU's figures
+// beside the prediction and the SHA-256 table.
+#include "app/mainwindow.h"
+#include "app/model/simulationcontroller.h"
+#include "app/realmigrationwindow.h"
+#include "tests/app/windowtestutil.h"
+#include "tests/support/qemuvm.h"
+#include "tests/support/qtwait.h"
+
+#include "widgets/heatmapview.h"
+#include "widgets/sizespinbox.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTimer>
+
+#include <catch2/catch.hpp>
+
+using namespace bitmig;
+using bitmig::test::waitUntil;
+
+namespace {
+
+constexpr uint64_t GiB = uint64_t(1) << 30;
+
+QString s(const char* text)
+{
+    return QString::fromUtf8(text);
+}
+
+void clickOk(QDialog* d)
+{
+    auto* box = d->findChild<QDialogButtonBox*>();
+    REQUIRE(box);
+    QTest::mouseClick(box->button(QDialogButtonBox::Ok), Qt::LeftButton);
+}
+
+} // namespace
+
+TEST_CASE("File > Run a real QEMU migration opens the dialog with the Parameters dock's link", "[realmig][qemu]")
+{
+    MainWindow w;
+    bitmig::test::showAt(w);
+    QAction* action = nullptr;
+    for (QAction* a : w.allActions()) {
+        if (a->text() == s("Run a real QEMU &migration...")) {
+            action = a;
+        }
+    }
+    REQUIRE(action);
+    bool sawDialog = false;
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<RealMigrationDialog*>(QApplication::activeModalWidget());
+        REQUIRE(d);
+        sawDialog = true;
+        const RealMigrationSpec spec = d->spec();
+        CHECK(spec.bandwidth == w.controller()->config().bandwidth);
+        CHECK(spec.downtimeLimitMs * 1'000'000 == w.controller()->config().maxDowntimeNs);
+        CHECK(spec.disks.at(0).sizeBytes == w.controller()->config().diskBytes);
+        CHECK(spec.bitmaps.at(0).granularity == w.controller()->config().granularity);
+        d->reject();
+    });
+    action->trigger();
+    CHECK(sawDialog);
+}
+
+TEST_CASE("the real migration view: brush writes before and during a postcopy run, QEMU's statuses, the SHA-256 table", "[realmig][qemu]")
+{
+    bitmig::test::requireProgram(s("qemu-system-x86_64"), "qemu-system-x86");
+    SimConfig params;
+    params.bandwidth = 4e6;
+    params.maxDowntimeNs = 50'000'000;
+    params.diskBytes = 4 * GiB;
+    params.granularity = 512;  // a 1 MiB bitmap: more than precopy may send within 50 ms
+
+    RealMigrationDialog dialog(params);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    // A granularity that is no number: the dialog stays open and says which bitmap.
+    dialog.bitmapTable()->item(0, 1)->setText(s("lots"));
+    clickOk(&dialog);
+    CHECK(dialog.isVisible());
+    CHECK(dialog.errorLabel()->isVisible());
+    CHECK(dialog.errorLabel()->text().contains(s("lots")));
+    dialog.bitmapTable()->item(0, 1)->setText(s("512"));
+    dialog.modeField()->setCurrentIndex(1);  // postcopy
+    REQUIRE(dialog.manualSwitchField()->isEnabled());
+    QTest::mouseClick(dialog.manualSwitchField(), Qt::LeftButton);
+    REQUIRE(dialog.manualSwitchField()->isChecked());
+    clickOk(&dialog);
+    INFO(dialog.errorLabel()->text().toStdString());
+    REQUIRE(dialog.result() == QDialog::Accepted);
+
+    QPointer<RealMigrationWindow> view = new RealMigrationWindow(dialog.takeMigration());
+    view->show();
+    REQUIRE(QTest::qWaitForWindowExposed(view));
+    RealMigration* m = view->migration();
+    QStringList steps;
+    for (QLabel* l : view->stripSteps()) {
+        steps << l->text();
+    }
+    CHECK(steps == QStringList{s("setup"), s("active"), s("pre-switchover"), s("postcopy-active"), s("completed")});
+    CHECK(view->activeStep() == -1);
+    CHECK(view->figuresTable()->item(0, 1)->text() == s("(after the run)"));
+    CHECK(view->figuresTable()->item(0, 2)->text().endsWith(s("ms")));
+
+    // The brush before the start: a write to the source's disk.
+    HeatmapView* heat = view->heatmap();
+    REQUIRE(waitUntil([&] { return heat->bandRect(HeatmapView::Band::Source).isValid(); }, "the heatmap's layout"));
+    const QRect band = heat->bandRect(HeatmapView::Band::Source);
+    QTest::mouseClick(heat, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 4, band.height() / 2));
+    REQUIRE(waitUntil([&] { return heat->snapshot() && heat->snapshot()->dirtyBits > 0; }, "the first write painted"));
+    const uint64_t before = heat->snapshot()->dirtyBits;
+
+    QSignalSpy finished(m, &RealMigration::finished);
+    QSignalSpy failed(m, &RealMigration::failed);
+    QTest::mouseClick(view->startButton(), Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return view->activeStep() == 1 || !failed.isEmpty(); }, "QEMU's status active"));
+    REQUIRE(failed.isEmpty());
+    CHECK(view->stripSteps()[1]->font().bold());
+    REQUIRE(view->postcopyButton()->isVisible());
+    REQUIRE(view->postcopyButton()->isEnabled());
+    // The brush during the run.
+    QTest::mouseClick(heat, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() * 3 / 4, band.height() / 2));
+    REQUIRE(waitUntil([&] { return heat->snapshot()->dirtyBits > before; }, "the write during the run painted"));
+    CHECK(heat->snapshot()->dirtyChunks > 0);  // the second band: written during the run
+
+    QTest::mouseClick(view->postcopyButton(), Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return !finished.isEmpty() || !failed.isEmpty(); }, "the migration's end", 60000));
+    if (!failed.isEmpty()) {
+        FAIL(failed.first().at(1).toString().toStdString());
+    }
+    CHECK(view->activeStep() == 4);
+    const RealMigrationResult& r = *m->result();
+    CHECK(r.statuses.contains(s("postcopy-active")));
+    REQUIRE(r.writes.size() == 2);
+    CHECK(r.writes[0].atMs == -1);
+    CHECK(r.writes[1].atMs >= 0);
+    // The bitmap holds exactly the bits the two strokes wrote.
+    CHECK(r.bitmaps.at(0).count == heat->snapshot()->dirtyBits * 512);
+    QTableWidget* sha = view->shaTable();
+    REQUIRE(sha->rowCount() == 1);
+    CHECK(sha->item(0, 1)->text() == r.bitmaps[0].sourceSha256);
+    CHECK(sha->item(0, 2)->text() == r.bitmaps[0].sourceSha256);
+    CHECK(sha->item(0, 3)->text() == s("yes"));
+    CHECK(view->figuresTable()->item(0, 1)->text() == s("%1 ms").arg(r.figures.totalTimeMs));
+    CHECK(view->figuresTable()->item(1, 1)->text() == s("%1 ms").arg(r.figures.downtimeMs));
+    CHECK(view->noteLabel()->text().contains(s("postcopy")));
+    // A write after the end is refused with the reason.
+    QTest::mouseClick(heat, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 2, band.height() / 2));
+    CHECK(view->statusLabel()->text().contains(s("no longer runs")));
+    view->close();
+    REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
+}

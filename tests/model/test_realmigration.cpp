@@ -1,0 +1,336 @@
+// A real QEMU 7.2 bitmap migration run by RealMigration: precopy and postcopy between two
+// -machine none QEMUs, the destination's SHA-256 against the source's and against the digest the
+// core computes from the writes, writes during the run, scratch copies that leave the user's image
+// alone, the typed failures (bad spec, not qcow2, QEMU killed, no convergence), and the simulator's
+// prediction for the same bitmap and link. A missing QEMU fails, never skips.
+#include "app/model/realmigration.h"
+#include "app/qemu/livebitmaps.h"
+#include "tests/support/qemuvm.h"
+#include "tests/support/qtwait.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+
+#include <signal.h>
+
+using bitmig::RealBitmap;
+using bitmig::RealDisk;
+using bitmig::RealMigration;
+using bitmig::RealMigrationError;
+using bitmig::RealMigrationResult;
+using bitmig::RealMigrationSpec;
+using bitmig::RealWrite;
+
+namespace {
+
+constexpr uint64_t KiB = 1024;
+constexpr uint64_t MiB = 1024 * KiB;
+constexpr uint64_t GiB = 1024 * MiB;
+
+// The digest QEMU must report for a bitmap of `granularity` on `diskBytes` after these writes,
+// computed by the core (bitmapFromExtents + HBitmap::sha256), not by QEMU.
+QString expectedSha(uint64_t diskBytes, uint64_t granularity, std::vector<RealWrite> writes)
+{
+    std::sort(writes.begin(), writes.end(), [](const RealWrite& a, const RealWrite& b) { return a.offset < b.offset; });
+    bitmig::qemu::LiveBitmapCopy copy;
+    copy.diskBytes = diskBytes;
+    copy.granularity = granularity;
+    for (const RealWrite& w : writes) {
+        const uint64_t start = w.offset / granularity * granularity;
+        const uint64_t end = std::min(diskBytes, (w.offset + w.length + granularity - 1) / granularity * granularity);
+        if (!copy.extents.empty() && start <= copy.extents.back().start + copy.extents.back().count) {
+            auto& last = copy.extents.back();
+            last.count = std::max(last.start + last.count, end) - last.start;
+        } else {
+            copy.extents.push_back(bitmig::Range{start, end - start});
+        }
+    }
+    return QString::fromStdString(copy.sha256());
+}
+
+const bitmig::RealBitmapResult* find(const RealMigrationResult& r, const QString& name)
+{
+    for (const auto& b : r.bitmaps) {
+        if (b.name == name) {
+            return &b;
+        }
+    }
+    return nullptr;
+}
+
+// Runs `m` (prepared) to its end; the result, or FAILs with the failure.
+RealMigrationResult runToEnd(RealMigration& m)
+{
+    QSignalSpy done(&m, &RealMigration::finished);
+    QSignalSpy failed(&m, &RealMigration::failed);
+    m.start();
+    REQUIRE(bitmig::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, "the migration's end", 60000));
+    if (!failed.isEmpty()) {
+        FAIL("the migration failed: " << failed.first().at(1).toString().toStdString());
+    }
+    REQUIRE(m.result().has_value());
+    return *m.result();
+}
+
+} // namespace
+
+TEST_CASE("real migration: precopy carries every bitmap with the source's SHA-256", "[realmig][qemu]")
+{
+    bitmig::test::requireProgram(QStringLiteral("qemu-system-x86_64"), "qemu-system-x86");
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}, RealDisk{{}, 256 * MiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}, RealBitmap{0, QStringLiteral("p1"), 4 * KiB, true},
+                    RealBitmap{1, QStringLiteral("c0"), 512 * KiB, false}};
+    spec.writesBefore = {RealWrite{0, 0, MiB}, RealWrite{0, 300 * MiB + 4 * KiB, 70 * KiB}, RealWrite{0, GiB - 4 * KiB, 4 * KiB},
+                         RealWrite{1, 10 * MiB, 512}};
+    spec.bandwidth = 100e6;
+    spec.downtimeLimitMs = 1000;  // room to spare: QEMU measures the bandwidth it compares with
+    RealMigration m;
+    m.prepare(spec);
+    const QString folder = m.folder();
+    CHECK(QFileInfo(folder).isDir());
+    CHECK((QFileInfo(folder).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup)) == 0);
+    const RealMigrationResult r = runToEnd(m);
+
+    CHECK(r.statuses.contains(QStringLiteral("active")));
+    CHECK(r.statuses.contains(QStringLiteral("pre-switchover")));
+    CHECK(r.statuses.last() == QStringLiteral("completed"));
+    CHECK(!r.statuses.contains(QStringLiteral("postcopy-active")));
+    CHECK(r.figures.status == QStringLiteral("completed"));
+    CHECK(r.figures.totalTimeMs > 0);
+    CHECK(r.figures.downtimeMs >= 0);
+    CHECK(r.figures.transferredBytes > 0);
+    REQUIRE(r.bitmaps.size() == 3);
+    CHECK(r.allMatch());
+    const std::vector<RealWrite> disk0(spec.writesBefore.begin(), spec.writesBefore.begin() + 3);
+    const auto* b0 = find(r, QStringLiteral("b0"));
+    const auto* p1 = find(r, QStringLiteral("p1"));
+    const auto* c0 = find(r, QStringLiteral("c0"));
+    REQUIRE((b0 && p1 && c0));
+    CHECK(b0->destinationSha256 == expectedSha(GiB, 64 * KiB, disk0));
+    CHECK(p1->destinationSha256 == expectedSha(GiB, 4 * KiB, disk0));
+    CHECK(c0->destinationSha256 == expectedSha(256 * MiB, 512 * KiB, {spec.writesBefore[3]}));
+    CHECK(b0->destinationSha256 != expectedSha(GiB, 64 * KiB, {}));  // not an empty bitmap
+    CHECK(b0->count == MiB + 2 * 64 * KiB + 64 * KiB);
+    CHECK(c0->node == QStringLiteral("drive1"));
+    // Both QEMUs are gone and the folder with them.
+    CHECK(!m.isRunning());
+    CHECK(m.sourcePid() == 0);
+    CHECK(!QFileInfo::exists(folder));
+}
+
+TEST_CASE("real migration: postcopy with writes to the source's disk while it runs", "[realmig][qemu]")
+{
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * GiB}};  // 4 KiB granularity: a 2 MiB bitmap, more than precopy's budget
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 4 * KiB, false}};
+    spec.writesBefore = {RealWrite{0, 0, 8 * MiB}};
+    spec.postcopy = true;
+    spec.postcopyAfterMs = -1;  // the test switches
+    spec.bandwidth = 4e6;
+    spec.downtimeLimitMs = 50;
+    RealMigration m;
+    m.prepare(spec);
+    QSignalSpy done(&m, &RealMigration::finished);
+    QSignalSpy failed(&m, &RealMigration::failed);
+    m.start();
+    REQUIRE(bitmig::test::waitUntil([&] { return m.progressNow().status == QStringLiteral("active"); }, "status active"));
+    REQUIRE(m.canWrite());
+    std::vector<RealWrite> all = spec.writesBefore;
+    for (uint64_t i = 0; i < 8; ++i) {
+        const RealWrite w{0, 20 * GiB + i * GiB, 64 * KiB};
+        INFO(i);
+        REQUIRE(m.write(w.disk, w.offset, w.length).isEmpty());
+        all.push_back(w);
+    }
+    // A write out of the disk is refused with the reason, and changes nothing.
+    CHECK(m.write(0, 64 * GiB - 512, 4096).contains(QStringLiteral("inside disk 0")));
+    CHECK(m.startPostcopy().isEmpty());
+    REQUIRE(bitmig::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, "the migration's end", 60000));
+    if (!failed.isEmpty()) {
+        FAIL(failed.first().at(1).toString().toStdString());
+    }
+    const RealMigrationResult r = *m.result();
+    CHECK(r.statuses.contains(QStringLiteral("pre-switchover")));
+    CHECK(r.statuses.contains(QStringLiteral("postcopy-active")));
+    CHECK(r.statuses.last() == QStringLiteral("completed"));
+    CHECK(r.writes.size() == 9);
+    CHECK(r.writes[1].atMs >= 0);  // during the run
+    REQUIRE(r.bitmaps.size() == 1);
+    CHECK(r.bitmaps[0].matches());
+    CHECK(r.bitmaps[0].destinationSha256 == expectedSha(64 * GiB, 4 * KiB, all));
+    CHECK(r.bitmaps[0].count == 8 * MiB + 8 * 64 * KiB);
+    CHECK(!m.canWrite());
+    CHECK(!m.write(0, 0, 4096).isEmpty());
+}
+
+TEST_CASE("real migration: a scratch copy migrates the image's bitmaps and leaves the original alone", "[realmig][qemu]")
+{
+    // A user's image with a persistent bitmap holding known bits.
+    bitmig::test::QemuVm vm({256 * MiB});
+    vm.addBitmap(QStringLiteral("drive0"), QStringLiteral("user"), 64 * KiB, true);
+    vm.write(QStringLiteral("drive0"), 5 * MiB, 128 * KiB);
+    vm.stop();
+    const QString image = QDir(vm.dir()).filePath(QStringLiteral("disk0.qcow2"));
+    QFile f(image);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    f.close();
+    const QDateTime modified = QFileInfo(image).lastModified();
+
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{image, 0}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("added"), 128 * KiB, false}};
+    spec.writesBefore = {RealWrite{0, 0, 4096}};
+    RealMigration m;
+    m.prepare(spec);
+    CHECK(m.spec().disks[0].sizeBytes == 256 * MiB);
+    const RealMigrationResult r = runToEnd(m);
+    REQUIRE(r.bitmaps.size() == 2);
+    CHECK(r.allMatch());
+    const auto* user = find(r, QStringLiteral("user"));
+    REQUIRE(user);
+    // The user's bits, plus the write before the migration (a bitmap records every write).
+    CHECK(user->destinationSha256 == expectedSha(256 * MiB, 64 * KiB, {RealWrite{0, 5 * MiB, 128 * KiB}, RealWrite{0, 0, 4096}}));
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) == before);
+    CHECK(QFileInfo(image).lastModified() == modified);
+}
+
+TEST_CASE("real migration: bad input is refused with the field and the reason", "[realmig]")
+{
+    RealMigration m;
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 3000, false}};
+    try {
+        m.prepare(spec);
+        FAIL("a granularity of 3000 was taken");
+    } catch (const RealMigrationError& e) {
+        CHECK(e.kind() == RealMigrationError::Kind::BadSpec);
+        CHECK(e.message().contains(QStringLiteral("granularity 3000")));
+    }
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}};
+    spec.disks = {RealDisk{{}, 1000}};
+    CHECK_THROWS_WITH(m.prepare(spec), Catch::Contains("disk 0") && Catch::Contains("multiple of 512"));
+    spec.disks = {RealDisk{{}, GiB}};
+    spec.downtimeLimitMs = -1;
+    CHECK_THROWS_WITH(m.prepare(spec), Catch::Contains("downtime limit"));
+    spec.downtimeLimitMs = 300;
+    spec.writesBefore = {RealWrite{0, GiB, 4096}};
+    try {
+        m.prepare(spec);
+        FAIL("a write past the disk was taken");
+    } catch (const RealMigrationError& e) {
+        CHECK(e.kind() == RealMigrationError::Kind::BadSpec);
+        CHECK(e.message().contains(QStringLiteral("inside disk 0")));
+    }
+    CHECK(m.folder().isEmpty());  // what was started for it is gone
+
+    // A file that is not qcow2.
+    QTemporaryDir dir;
+    const QString raw = dir.filePath(QStringLiteral("disk.raw"));
+    QFile file(raw);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(64 * 1024, '\0'));
+    file.close();
+    spec.writesBefore.clear();
+    spec.disks = {RealDisk{raw, 0}};
+    try {
+        m.prepare(spec);
+        FAIL("a raw file was taken as qcow2");
+    } catch (const RealMigrationError& e) {
+        CHECK(e.kind() == RealMigrationError::Kind::Image);
+        CHECK(e.message().contains(raw));
+        CHECK(e.message().contains(QStringLiteral("not a qcow2 image")));
+    }
+    spec.disks = {RealDisk{dir.filePath(QStringLiteral("missing.qcow2")), 0}};
+    CHECK_THROWS_WITH(m.prepare(spec), Catch::Contains("missing.qcow2") && Catch::Contains("not a readable file"));
+}
+
+TEST_CASE("real migration: the source QEMU killed during the run is named", "[realmig][qemu]")
+{
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * GiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 4 * KiB, false}};
+    spec.postcopy = true;
+    spec.postcopyAfterMs = -1;
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 10;
+    RealMigration m;
+    m.prepare(spec);
+    const QString folder = m.folder();
+    QSignalSpy failed(&m, &RealMigration::failed);
+    m.start();
+    REQUIRE(bitmig::test::waitUntil([&] { return m.progressNow().status == QStringLiteral("active"); }, "status active"));
+    REQUIRE(::kill(pid_t(m.sourcePid()), SIGKILL) == 0);
+    REQUIRE(failed.wait(20000));
+    CHECK(failed.first().at(0).toInt() == int(RealMigrationError::Kind::QemuDied));
+    CHECK(failed.first().at(1).toString().contains(QStringLiteral("source QEMU")));
+    CHECK(!m.result().has_value());
+    CHECK(m.destinationPid() == 0);  // the other one was stopped
+    CHECK(!QFileInfo::exists(folder));
+}
+
+TEST_CASE("real migration: precopy of bitmaps larger than the downtime allows is cancelled at the timeout", "[realmig][qemu]")
+{
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * GiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 4 * KiB, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 10;
+    spec.timeoutMs = 3000;
+    RealMigration m;
+    m.prepare(spec);
+    QSignalSpy failed(&m, &RealMigration::failed);
+    m.start();
+    REQUIRE(failed.wait(30000));
+    CHECK(failed.first().at(0).toInt() == int(RealMigrationError::Kind::Timeout));
+    CHECK(failed.first().at(1).toString().contains(QStringLiteral("did not complete within 3 s")));
+}
+
+TEST_CASE("real migration: the simulator's prediction for the same bitmap and link", "[realmig]")
+{
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 300;
+    const std::vector<RealWrite> writes{RealWrite{0, 0, MiB, -1}, RealWrite{0, 512 * MiB, 64 * KiB, 50}};
+    auto pre = bitmig::predictRealMigration(spec, writes);
+    CHECK(pre.note.isEmpty());
+    CHECK(pre.ran);
+    CHECK(pre.config.strategy == bitmig::Strategy::StopAndCopy);
+    CHECK(pre.config.diskBytes == GiB);
+    CHECK(pre.config.granularity == 64 * KiB);
+    CHECK(pre.config.bandwidth == 1e6);
+    CHECK(pre.config.maxDowntimeNs == 300'000'000);
+    CHECK(pre.config.injections.size() == 2);
+    CHECK(pre.summary.finished);
+    CHECK(pre.summary.verified);
+    // Stop and copy: the guest is paused for the whole transfer.
+    CHECK(pre.summary.downtimeNs > 0);
+    CHECK(pre.summary.wireBytes > 0);
+    CHECK(pre.config.injections[0].timeNs < pre.config.migrationStartNs);          // before the start
+    CHECK(pre.config.injections[1].timeNs == pre.config.migrationStartNs + 50'000'000);  // 50 ms into it
+    CHECK(pre.summary.writesApplied >= 1);
+
+    spec.postcopy = true;
+    spec.bitmaps.push_back(RealBitmap{0, QStringLiteral("b1"), 4 * KiB, false});
+    auto post = bitmig::predictRealMigration(spec, writes);
+    CHECK(post.config.strategy == bitmig::Strategy::Postcopy);
+    CHECK(post.summary.finished);
+    CHECK(post.note.contains(QStringLiteral("b0")));
+    CHECK(post.note.contains(QStringLiteral("all 2 bitmaps")));
+    CHECK(post.summary.downtimeNs < pre.summary.downtimeNs);
+
+    // A bitmap the machine cannot hold twice: no run, and the note says why.
+    spec.disks[0].sizeBytes = uint64_t(64) << 50;
+    auto huge = bitmig::predictRealMigration(spec, {});
+    CHECK(!huge.ran);
+    CHECK(huge.note.contains(QStringLiteral("the run needs")));
+}
