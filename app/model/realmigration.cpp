@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -617,10 +618,36 @@ void RealMigration::finishRun()
     emit finished(*result_);
 }
 
-void RealMigration::fail(RealMigrationError::Kind kind, const QString& message)
+namespace {
+
+// True when the process has ended, reaped or not: a QEMU killed a moment ago is a zombie until its
+// parent's event loop reaps it, and QProcess still reports it running until then.
+bool processEnded(const QProcess* p)
+{
+    if (!p || p->state() == QProcess::NotRunning) {
+        return true;
+    }
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(p->processId()));
+    if (!stat.open(QIODevice::ReadOnly)) {
+        return true;
+    }
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');  // the state follows the command name in parentheses
+    return close < 0 || close + 2 >= line.size() || line.at(close + 2) == 'Z' || line.at(close + 2) == 'X';
+}
+
+} // namespace
+
+void RealMigration::fail(RealMigrationError::Kind kind, QString message)
 {
     if (!running_) {
         return;
+    }
+    // A destination whose source died ends its incoming migration and exits, and its end may be
+    // noticed first (its socket, its process). When the source has ended too, it is the one named.
+    if (kind == RealMigrationError::Kind::QemuDied && !message.contains(sideText(QStringLiteral("source"))) &&
+        processEnded(srcProc_.get())) {
+        message = tr("the source QEMU ended during the migration (status %1)").arg(progress_.status);
     }
     running_ = false;
     poll_.stop();

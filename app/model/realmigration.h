@@ -168,7 +168,7 @@ private:
     void onSourceReply(const QJsonObject& r);
     void readSourceAndContinue();
     void finishRun();
-    void fail(RealMigrationError::Kind kind, const QString& message);
+    void fail(RealMigrationError::Kind kind, QString message);
     void onProcessEnded(const QString& side, int exitCode, QProcess::ExitStatus status);
 
     RealMigrationSpec spec_;
