@@ -1,6 +1,7 @@
 // A run with several bitmaps on several disks in the window: the selector above the heatmaps
 // chooses the bitmap they show (zoom and brush follow it), the summary lists every bitmap.
 #include "app/mainwindow.h"
+#include "tests/support/fieldinput.h"
 #include "tests/support/qtwait.h"
 #include "tests/support/simulation.h"
 #include "widgets/bitmapselector.h"
@@ -180,13 +181,13 @@ TEST_CASE("a run with several bitmaps: the parameters say what Disk and Granular
     QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
     CHECK(w.controller()->config().hasLayout());  // nothing undone
 
-    // The granularity changed with the keyboard: one disk, one bitmap, as the note said; Undo (now
-    // enabled, its tooltip its own) brings the layout back.
-    QComboBox* granularity = params->granularityField();
-    granularity->setFocus();
-    QTest::keyClick(granularity, Qt::Key_Down);
+    // The disk typed in (4 GiB: the scenario's writes still fit): one disk, one bitmap, as the note
+    // said; Undo (now enabled, its tooltip its own) brings the layout back.
+    bitmig::test::typeAndEnter(params->diskField(), QStringLiteral("4 GiB"));
+    INFO(params->problemAt(params->diskField()).toStdString());
     REQUIRE(waitUntil([&] { return !w.controller()->config().hasLayout(); }, "the layout to be replaced"));
-    CHECK(w.controller()->config().granularity == 128 * 1024);
+    CHECK(w.controller()->config().diskBytes == 4 * GiB);
+    CHECK(w.controller()->config().granularity == 64 * 1024);
     REQUIRE(waitUntil([&] { return !note->isVisible(); }, "the note to go"));
     CHECK(undo->isEnabled());
     CHECK(undo->toolTip() == QStringLiteral("Undo Change parameters"));

@@ -195,6 +195,7 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
 {
     bitmig::test::clearSettings();
     constexpr uint64_t GiB = 1024 * MiB;
+    // drive1 is made after drive0, and QEMU lists it first.
     bitmig::test::QemuVm vm({1 * GiB, 256 * MiB});
     vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
     vm.addBitmap(s("drive0"), s("frozen"), 1 * MiB, true);
@@ -240,17 +241,18 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
     QTest::mouseClick(live->simulateButton(), Qt::LeftButton);
     const SimConfig config = w.controller()->config();
 
-    // The layout: QEMU's nodes and bitmaps, in its order, with its sizes and flags.
+    // The layout: QEMU's nodes and bitmaps, in the order it lists them (the newest first), with
+    // its sizes and flags.
     const std::vector<DiskSpec> disks = config.diskList();
     REQUIRE(disks.size() == 2);
-    CHECK(disks[0] == DiskSpec{"drive0", 1 * GiB});
-    CHECK(disks[1] == DiskSpec{"drive1", 256 * MiB});
-    std::vector<BitmapSpec> bitmaps = config.bitmapList();
+    CHECK(disks[0] == DiskSpec{"drive1", 256 * MiB});
+    CHECK(disks[1] == DiskSpec{"drive0", 1 * GiB});
+    const std::vector<BitmapSpec> bitmaps = config.bitmapList();
     REQUIRE(bitmaps.size() == 3);
-    std::sort(bitmaps.begin(), bitmaps.begin() + 2, [](const BitmapSpec& a, const BitmapSpec& b) { return a.name < b.name; });
-    CHECK(bitmaps[0] == BitmapSpec{0, "b0", 64 * KiB, true, false});
-    CHECK(bitmaps[1] == BitmapSpec{0, "frozen", 1 * MiB, false, true});
-    CHECK(bitmaps[2] == BitmapSpec{1, "c0", 128 * KiB, true, false});
+    CHECK(bitmaps[0] == BitmapSpec{0, "c0", 128 * KiB, true, false});
+    CHECK(bitmaps[1] == BitmapSpec{1, "frozen", 1 * MiB, false, true});
+    CHECK(bitmaps[2] == BitmapSpec{1, "b0", 64 * KiB, true, false});
+    const uint64_t drive0At = 256 * MiB;  // the guest's offset of drive0, after drive1
 
     // The starting bits: QEMU's digest of each recording bitmap; the one not recording cannot be
     // started from writes, and the message bar says so.
@@ -284,10 +286,10 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
     SimConfig replay = config;
     replay.injections.clear();
     for (const Range& r : firstB0) {
-        replay.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
+        replay.injections.push_back(Injection{0, Injection::Op::Write, drive0At + r.start, r.count});
     }
     for (const Range& r : firstC0) {
-        replay.injections.push_back(Injection{0, Injection::Op::Write, 1 * GiB + r.start, r.count});
+        replay.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
     }
     replay.migrationStartNs = -1;
     replay.timeLimitNs = config.workload.trace.trace->endNs() + 1'000'000'000;
