@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -161,6 +163,11 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
     });
     auto* refresh = new QPushButton(tr("Refresh now"), this);
     connect(refresh, &QPushButton::clicked, session_.get(), &LiveSession::refreshNow);
+    simulate_ = new QPushButton(tr("Simulate migration"), this);
+    simulate_->setObjectName(QStringLiteral("liveSimulate"));
+    simulate_->setToolTip(tr("Opens a simulated run in the main window with this VM's disks and bitmaps, their bits "
+                             "as read now, and the changes seen between refreshes as the guest's workload"));
+    connect(simulate_, &QPushButton::clicked, this, &LiveWindow::simulateRequested);
     detach_ = new QPushButton(tr("Detach"), this);
     connect(detach_, &QPushButton::clicked, this, &QWidget::close);
 
@@ -170,6 +177,7 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
     controls->addWidget(pause_);
     controls->addWidget(refresh);
     controls->addStretch(1);
+    controls->addWidget(simulate_);
     controls->addWidget(detach_);
 
     auto* viewsHost = new QWidget(this);
@@ -368,6 +376,22 @@ void LiveWindow::onFailed(const QString& message)
     status_->setText(tr("Detached: %1").arg(message));
     pause_->setEnabled(false);
     interval_->setEnabled(false);
+    simulate_->setEnabled(false);
+}
+
+QString LiveWindow::traceFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("live-traces"));
+}
+
+std::optional<LiveSimulation::Result> LiveWindow::simulation(const SimConfig& base, const QString& traceDir, QString* why)
+{
+    const std::optional<qemu::LiveRefresh> bits = session_->readAll(why);
+    if (!bits) {
+        return std::nullopt;
+    }
+    return LiveSimulation::build(tr("%1 at %2").arg(session_->qemuVersion(), session_->socketPath()), *bits,
+                                 session_->changes(), session_->changesTruncated(), base, traceDir, why);
 }
 
 } // namespace bitmig

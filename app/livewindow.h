@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/model/livesession.h"
+#include "app/model/livesimulation.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -65,9 +66,19 @@ public:
     QDoubleSpinBox* intervalField() const { return interval_; }
     QPushButton* pauseButton() const { return pause_; }
     QLabel* statusLabel() const { return status_; }
+    QPushButton* simulateButton() const { return simulate_; }
+    // Every bitmap of the VM read now, with the changes seen between refreshes, as a simulated run
+    // (LiveSimulation); std::nullopt with *why set when that fails.
+    std::optional<LiveSimulation::Result> simulation(const SimConfig& base, const QString& traceDir, QString* why);
+    // Where the window keeps the recorded changes a simulated run replays.
+    static QString traceFolder();
     // The heatmap of a watched bitmap and its figures line; nullptr when not watched.
     HeatmapView* heatmap(const qemu::BitmapRef& ref) const;
     QLabel* figures(const qemu::BitmapRef& ref) const;
+
+signals:
+    // "Simulate migration": the main window builds the run with simulation() and shows it.
+    void simulateRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -89,6 +100,7 @@ private:
     QDoubleSpinBox* interval_;
     QPushButton* pause_;
     QPushButton* detach_;
+    QPushButton* simulate_;
     QLabel* status_;
     QVBoxLayout* views_;
     std::map<std::pair<QString, QString>, Watched> watched_;

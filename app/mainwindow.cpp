@@ -137,8 +137,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(controller_, &SimulationController::failed, this, [this](const QString& m) { showHint(m, 10000); });
     connect(controller_, &SimulationController::injectionDone, this, [this](quint64, bool undoable) {
         if (!undoable) {
+            // Why the stroke cannot be undone stays on the disabled Undo action until it can undo again.
+            undoBlocked_ = controller_->config().hasLayout() ? UndoBlocked::Layout : UndoBlocked::TooMuch;
             undo_->clear();
-            showHint(tr("That stroke changed too much to be undone; the undo history was cleared."));
+            updateUndoTexts();
+            showHint(undoAction_->toolTip());
         }
     });
 
@@ -247,6 +250,15 @@ void MainWindow::updateUndoTexts()
         return command.isEmpty() ? prefix : prefix + QLatin1Char(' ') + command;
     };
     undoAction_->setText(prefixed(tr("&Undo"), undo_->undoText()));
+    if (undo_->canUndo()) {
+        undoBlocked_ = UndoBlocked::No;
+    }
+    undoAction_->setToolTip(
+        undoBlocked_ == UndoBlocked::Layout
+            ? tr("Brush strokes cannot be undone in a run with several bitmaps (undo remembers the granules of one "
+                 "bitmap); the undo history was cleared.")
+        : undoBlocked_ == UndoBlocked::TooMuch ? tr("That stroke changed too much to be undone; the undo history was cleared.")
+                                               : undoAction_->text().remove(QLatin1Char('&')));
     redoAction_->setText(prefixed(tr("&Redo"), undo_->redoText()));
 }
 
@@ -388,7 +400,11 @@ void MainWindow::createMenus()
     QAction* import = add(file, QT_TR_NOOP("&Import bitmap from qcow2..."), &MainWindow::importQcow2Dialog,
                           QT_TR_NOOP("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    add(file, QT_TR_NOOP("&Attach to QEMU..."), [this] { LiveWindow::attachFromDialog(this); },
+    add(file, QT_TR_NOOP("&Attach to QEMU..."), [this] {
+        if (LiveWindow* live = LiveWindow::attachFromDialog(this)) {
+            connect(live, &LiveWindow::simulateRequested, this, [this, live] { simulateLive(live); });
+        }
+    },
         QT_TR_NOOP("Show the dirty bitmaps of a running QEMU through its QMP socket"));
     add(file, QT_TR_NOOP("Run a real QEMU &migration..."), [this] { RealMigrationWindow::runFromDialog(this, controller_->config()); },
         QT_TR_NOOP("Migrate dirty bitmaps between two QEMUs started on scratch images, beside the simulator's prediction"));

@@ -38,6 +38,7 @@ class HeatmapView;
 class BitmapSelector;
 class HowItWorksPanel;
 class LanguageManager;
+class LiveWindow;
 class MessageBar;
 class MigrationCharts;
 class ParametersPanel;
@@ -103,6 +104,10 @@ public:
     // bitmap's dirty extents as writes at time 0, shown at once (one undoable edit); the scenario
     // banner says which workload runs. An empty name picks the only bitmap, or asks when there are
     // several. False with the file's error in the message bar otherwise.
+    // The attached VM's bitmaps as a run (LiveWindow::simulation()): applied, the banner saying what
+    // was taken, the message bar what the run cannot show as the VM has it; false (and the reason
+    // in the message bar and *error) when it cannot be built.
+    bool simulateLive(LiveWindow* live, QString* error = nullptr);
     bool importQcow2(const QString& path, const QString& bitmapName = QString(), QString* error = nullptr,
                      ImportWorkload workload = ImportWorkload::Idle);
     // Opens a QEMU migration file (or bare dirty-bitmap sections) in a viewer window of its own; null,
@@ -150,6 +155,9 @@ private:
     void buildUi();
     void retranslateUi();
     void updateUndoTexts();
+    // Why Undo is disabled after a brush stroke, said by its tooltip until a command can be undone.
+    enum class UndoBlocked { No, TooMuch, Layout };
+    UndoBlocked undoBlocked_ = UndoBlocked::No;
     void createActions();
     // A menu of the menu bar (parent null) or a submenu, its title following the language.
     QMenu* addMenu(QMenu* parent, const char* title);

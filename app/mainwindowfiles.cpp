@@ -7,6 +7,7 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "livewindow.h"
 #include "qcow2importdialog.h"
 #include "qemufileexport.h"
 #include "qemufileviewer.h"
@@ -209,6 +210,24 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
     } catch (const std::exception& e) {
         return reportFailure(QString::fromStdString(e.what()), error);
     }
+}
+
+bool MainWindow::simulateLive(LiveWindow* live, QString* error)
+{
+    QString why;
+    const std::optional<LiveSimulation::Result> r = live->simulation(controller_->config(), LiveWindow::traceFolder(), &why);
+    if (!r) {
+        return reportFailure(tr("Cannot simulate the attached VM: %1").arg(why), error);
+    }
+    applyScenario(r->scenario);
+    if (r->warnings.isEmpty()) {
+        messageBar_->dismiss();
+    } else {
+        messageBar_->showMessage(r->warnings.join(QLatin1Char(' ')), MessageBar::Kind::Warning);
+    }
+    raise();
+    activateWindow();
+    return true;
 }
 
 bool MainWindow::loadTrace(const QString& path, QString* error)

@@ -7,6 +7,7 @@
 #include "unitfield.h"
 
 #include <bitmig/chunkgeometry.h>
+#include <bitmig/printable.h>
 #include <bitmig/runmemory.h>
 
 #include <QCheckBox>
@@ -49,6 +50,14 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
     addFieldRow(form, QT_TR_NOOP("&Granularity"), granularity_, granularity_);
+    // A run with a layout (several disks or bitmaps): the two fields above show its first bitmap,
+    // and editing either gives one disk with one bitmap; the note says both before it happens.
+    layoutNote_ = new QLabel(this);
+    layoutNote_->setObjectName(QStringLiteral("layoutNote"));
+    layoutNote_->setWordWrap(true);
+    layoutNote_->setTextFormat(Qt::PlainText);
+    layoutNote_->hide();
+    form->addRow(layoutNote_);
 
     auto* chunkRow = new QWidget(this);
     auto* chunkLayout = new QHBoxLayout(chunkRow);
@@ -250,7 +259,29 @@ void ParametersPanel::showValues(const SimConfig& c)
     seed_->setWhole(c.seed);
     tick_->setDuration(c.tickNs);
     updateDerived(c);
+    showLayoutNote(c);
     updating_ = false;
+}
+
+QString ParametersPanel::layoutNote(const SimConfig& c)
+{
+    if (!c.hasLayout()) {
+        return {};
+    }
+    const QString disk = QString::fromStdString(printable(c.deviceName));
+    const QString bitmap = QString::fromStdString(printable(c.bitmapName));
+    return tr("%1 disks, %2 bitmaps: Disk and Granularity show disk '%3' / bitmap '%4'; changing either replaces "
+              "the layout with one disk and one bitmap (Edit > Undo brings the layout back).")
+        .arg(c.disks.size())
+        .arg(c.bitmaps.size())
+        .arg(disk, bitmap);
+}
+
+void ParametersPanel::showLayoutNote(const SimConfig& c)
+{
+    const QString note = layoutNote(c);
+    layoutNote_->setText(note);
+    layoutNote_->setVisible(!note.isEmpty());
 }
 
 SimConfig ParametersPanel::config() const

@@ -57,6 +57,10 @@ public:
     QSlider* chunkSlider() const noexcept { return chunkSlider_; }
     SeedTableModel* seedTable() const noexcept { return seedModel_; }
     QLabel* derivedLabel() const noexcept { return derived_; }
+    // Under Granularity, shown while the run has a layout of disks and bitmaps: which of them the
+    // two fields show and that editing them replaces the layout. Empty text for no layout.
+    QLabel* layoutNoteLabel() const noexcept { return layoutNote_; }
+    static QString layoutNote(const SimConfig& config);
 
 Q_SIGNALS:
     // The seed table needs another width (its figures grew or shrank): the dock should follow.
@@ -75,6 +79,7 @@ private:
     void edited(QWidget* field);
     void showValues(const SimConfig& c);  // the fields only, messages as they are
     void updateDerived(const SimConfig& c);
+    void showLayoutNote(const SimConfig& c);
     void fitSeedTable();
     // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
     void addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field);
@@ -90,6 +95,7 @@ private:
     QSlider* chunkSlider_ = nullptr;
     SizeSpinBox* chunk_ = nullptr;
     QLabel* derived_ = nullptr;
+    QLabel* layoutNote_ = nullptr;
     SeedTableModel* seedModel_ = nullptr;
     QTableView* seedView_ = nullptr;
     QComboBox* strategy_ = nullptr;

@@ -83,6 +83,9 @@ QString LiveSession::attach(const QString& socketPath, const QString& nbdSocket)
         reader_->useNbdServer(nbdSocket);
     }
     refreshCount_ = 0;
+    firstRefreshMs_ = -1;
+    changes_.clear();
+    changesTruncated_ = false;
     if (!paused_) {
         timer_.start();
     }
@@ -149,6 +152,9 @@ bool LiveSession::refreshNow()
     }
     busy_ = true;
     const qint64 now = monotonicMs();
+    if (firstRefreshMs_ < 0) {
+        firstRefreshMs_ = now;
+    }
     try {
         if (watched_.isEmpty()) {
             nodes_ = qemu::queryNodes(qmp_);
@@ -168,6 +174,9 @@ bool LiveSession::refreshNow()
                 const bool comparable = before && before->diskBytes == copy.diskBytes && before->granularity == copy.granularity;
                 const ExtentChanges changes = comparable ? diffExtents(before->extents, copy.extents)
                                                          : ExtentChanges{copy.extents, {}};
+                if (comparable) {
+                    recordChanges(copy.ref, now, changes);
+                }
                 s.dirtiedBytes = total(changes.dirtied);
                 s.cleanedBytes = total(changes.cleaned);
                 s.dirtyRate = comparable && seconds > 0 ? double(s.dirtiedBytes) / seconds : 0.0;
@@ -194,6 +203,66 @@ bool LiveSession::refreshNow()
     busy_ = false;
     emit refreshed();
     return true;
+}
+
+void LiveSession::recordChanges(const qemu::BitmapRef& ref, qint64 nowMs, const ExtentChanges& changes)
+{
+    const qint64 at = (nowMs - firstRefreshMs_) * 1'000'000;
+    auto add = [&](const std::vector<Range>& runs, bool cleaned) {
+        for (const Range& r : runs) {
+            if (changes_.size() >= kMaxChanges) {
+                changesTruncated_ = true;
+                return;
+            }
+            changes_.push_back(LiveChange{at, ref, cleaned, r});
+        }
+    };
+    add(changes.dirtied, false);
+    add(changes.cleaned, true);
+}
+
+qint64 LiveSession::sinceFirstRefreshNs() const
+{
+    return firstRefreshMs_ < 0 ? 0 : (monotonicMs() - firstRefreshMs_) * 1'000'000;
+}
+
+std::optional<qemu::LiveRefresh> LiveSession::readAll(QString* why)
+{
+    if (busy_ || !reader_) {
+        if (why) {
+            *why = reader_ ? tr("a refresh is running") : tr("the session is detached");
+        }
+        return std::nullopt;
+    }
+    busy_ = true;
+    try {
+        const QList<qemu::LiveNodeInfo> nodes = qemu::queryNodes(qmp_);
+        QList<qemu::BitmapRef> all;
+        for (const qemu::LiveNodeInfo& n : nodes) {
+            for (const qemu::LiveBitmapInfo& b : n.bitmaps) {
+                all.append({n.nodeName, b.name});
+            }
+        }
+        qemu::LiveRefresh r;
+        if (!all.isEmpty()) {
+            r = reader_->refresh(all);
+        } else {
+            r.nodes = nodes;
+        }
+        busy_ = false;
+        return r;
+    } catch (const qemu::LiveError& e) {
+        busy_ = false;
+        const bool lost = e.lostQemu() || !qmp_.isOpen();
+        if (why) {
+            *why = e.message();
+        }
+        emit failed(e.message());
+        if (lost) {
+            detach();
+        }
+        return std::nullopt;
+    }
 }
 
 SimSnapshotPtr LiveSession::snapshot(const qemu::BitmapRef& ref, const HeatmapRequest& request) const

@@ -6,6 +6,7 @@
 #include "app/qemu/livebitmaps.h"
 #include "app/qemu/qmpclient.h"
 
+#include <bitmig/dirtyextents.h>
 #include <bitmig/hbitmap.h>
 #include <bitmig/simsnapshot.h>
 
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bitmig {
@@ -31,6 +33,15 @@ struct LiveBitmapState {
     std::shared_ptr<const HBitmap> bits;     // the bits
     std::shared_ptr<const HBitmap> changed;  // the bits that turned dirty since the refresh before
     std::vector<Range> extents;
+};
+
+// A run that turned dirty (Write) or clean (Clear) in a watched bitmap between two refreshes, at
+// the later refresh's time since the session's first refresh: what `bitmig attach --record` writes.
+struct LiveChange {
+    qint64 timeNs = 0;
+    qemu::BitmapRef ref;
+    bool cleaned = false;
+    Range run;  // bytes of the bitmap's disk
 };
 
 class LiveSession : public QObject {
@@ -64,6 +75,15 @@ public:
     bool refreshNow();
     const qemu::LiveRefresh& lastRefresh() const { return last_; }
     unsigned refreshCount() const { return refreshCount_; }
+    // Every change of a watched bitmap since it was first read (not its first bits), in time order;
+    // at most kMaxChanges, after which changesTruncated() is true and no more are kept.
+    static constexpr size_t kMaxChanges = size_t(1) << 20;
+    const std::vector<LiveChange>& changes() const { return changes_; }
+    bool changesTruncated() const { return changesTruncated_; }
+    qint64 sinceFirstRefreshNs() const;
+    // Reads every bitmap of every node now, watched or not, without touching the watched ones'
+    // states; std::nullopt with *why set when the read failed (failed() is emitted too).
+    std::optional<qemu::LiveRefresh> readAll(QString* why);
 
     // What a heatmap view of `ref` paints for `request`: the bits as the source band, the bits that
     // turned dirty since the refresh before as the second band (one "chunk" per bit). Null before
@@ -77,6 +97,7 @@ signals:
 
 private:
     void onTimer();
+    void recordChanges(const qemu::BitmapRef& ref, qint64 nowMs, const ExtentChanges& changes);
 
     qemu::QmpClient qmp_;
     std::unique_ptr<qemu::LiveBitmapReader> reader_;
@@ -90,6 +111,9 @@ private:
     bool busy_ = false;
     unsigned refreshCount_ = 0;
     qint64 lastRefreshMs_ = 0;
+    qint64 firstRefreshMs_ = -1;
+    std::vector<LiveChange> changes_;
+    bool changesTruncated_ = false;
 };
 
 } // namespace bitmig

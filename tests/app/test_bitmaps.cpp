@@ -1,15 +1,20 @@
 // A run with several bitmaps on several disks in the window: the selector above the heatmaps
 // chooses the bitmap they show (zoom and brush follow it), the summary lists every bitmap.
 #include "app/mainwindow.h"
+#include "tests/support/fieldinput.h"
 #include "tests/support/qtwait.h"
 #include "tests/support/simulation.h"
 #include "widgets/bitmapselector.h"
 #include "widgets/heatmapview.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/sizespinbox.h"
 #include "widgets/summarypanel.h"
 #include "widgets/zoomstack.h"
 #include "windowtestutil.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -131,4 +136,62 @@ TEST_CASE("the summary panel lists every bitmap of a finished run", "[mainwindow
     CHECK(text.contains(QStringLiteral("drive0/b1")));
     CHECK(text.count(QStringLiteral("✓")) >= 4);  // the run, and each of the three bitmaps
     CHECK(text.contains(QString::fromStdString(done->summary.bitmaps[2].destinationSha256.substr(0, 16))));
+}
+
+TEST_CASE("a run with several bitmaps: the parameters say what Disk and Granularity show, Undo why a stroke stays",
+          "[mainwindow][bitmaps]")
+{
+    test::clearSettings();
+    QTemporaryDir dir;
+    MainWindow w;
+    test::showAt(w);
+    ParametersPanel* params = w.parameters();
+    QLabel* note = params->layoutNoteLabel();
+    CHECK_FALSE(note->isVisible());  // the start-up run has one disk and one bitmap
+
+    QString error;
+    REQUIRE(w.openScenario(writeScenario(dir, "stop-copy"), &error));
+    REQUIRE(waitUntil([&] { return note->isVisible(); }, "the layout note"));
+    CHECK(note->text() == QStringLiteral("2 disks, 3 bitmaps: Disk and Granularity show disk 'drive0' / bitmap 'b0'; "
+                                         "changing either replaces the layout with one disk and one bitmap (Edit > "
+                                         "Undo brings the layout back)."));
+    CHECK(params->diskField()->value() == GiB);
+
+    QAction* undo = nullptr;
+    for (QAction* a : w.allActions()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::Undo)) {
+            undo = a;
+        }
+    }
+    REQUIRE(undo);
+    CHECK(undo->isEnabled());  // the scenario's loading
+
+    // A brush stroke on drive0/b0: written, and Undo disabled with the reason in its tooltip.
+    auto first = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.bitmapLabels.size() == 3; });
+    REQUIRE(first);
+    HeatmapView* view = w.heatmap();
+    view->setTool(HeatmapView::Tool::Brush);
+    const QRect band = view->bandRect(HeatmapView::Band::Source);
+    REQUIRE(band.isValid());
+    QTest::mouseClick(view, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 2, band.height() / 2));
+    REQUIRE(waitFor(*w.controller(), [](const SimSnapshot& s) { return s.bitmap == 0 && s.dirtyBits > 0; }));
+    REQUIRE(waitUntil([&] { return !undo->isEnabled(); }, "Undo to be disabled"));
+    CHECK(undo->toolTip() == QStringLiteral("Brush strokes cannot be undone in a run with several bitmaps (undo remembers "
+                                            "the granules of one bitmap); the undo history was cleared."));
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(w.controller()->config().hasLayout());  // nothing undone
+
+    // The disk typed in (4 GiB: the scenario's writes still fit): one disk, one bitmap, as the note
+    // said; Undo (now enabled, its tooltip its own) brings the layout back.
+    bitmig::test::typeAndEnter(params->diskField(), QStringLiteral("4 GiB"));
+    INFO(params->problemAt(params->diskField()).toStdString());
+    REQUIRE(waitUntil([&] { return !w.controller()->config().hasLayout(); }, "the layout to be replaced"));
+    CHECK(w.controller()->config().diskBytes == 4 * GiB);
+    CHECK(w.controller()->config().granularity == 64 * 1024);
+    REQUIRE(waitUntil([&] { return !note->isVisible(); }, "the note to go"));
+    CHECK(undo->isEnabled());
+    CHECK(undo->toolTip() == QStringLiteral("Undo Change parameters"));
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+    REQUIRE(waitUntil([&] { return w.controller()->config().hasLayout() && note->isVisible(); }, "the layout back"));
+    CHECK(w.controller()->config().bitmaps.size() == 3);
 }

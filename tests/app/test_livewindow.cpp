@@ -3,6 +3,8 @@
 // follows real writes, the pause button, and that closing the view leaves QEMU as it was.
 #include "app/livewindow.h"
 #include "app/mainwindow.h"
+#include "app/messagebar.h"
+#include "app/model/simulationcontroller.h"
 #include "tests/app/windowtestutil.h"
 #include "tests/support/qemuvm.h"
 #include "tests/support/qtwait.h"
@@ -14,6 +16,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +25,11 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <bitmig/migrationengine.h>
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace bitmig;
 using bitmig::test::waitUntil;
@@ -182,4 +189,119 @@ TEST_CASE("The attached view says so when QEMU is killed, and stops refreshing",
     CHECK(live->statusLabel()->text().startsWith(s("Detached: ")));
     CHECK(!live->pauseButton()->isEnabled());
     delete live;
+}
+
+TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's start, its changes as the workload", "[live][qemu]")
+{
+    bitmig::test::clearSettings();
+    constexpr uint64_t GiB = 1024 * MiB;
+    // drive1 is made after drive0, and QEMU lists it first.
+    bitmig::test::QemuVm vm({1 * GiB, 256 * MiB});
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.addBitmap(s("drive0"), s("frozen"), 1 * MiB, true);
+    vm.addBitmap(s("drive1"), s("c0"), 128 * KiB);
+    vm.write(s("drive0"), 0, 2 * MiB);
+    vm.run(s("block-dirty-bitmap-disable"), QJsonObject{{s("node"), s("drive0")}, {s("name"), s("frozen")}});
+    vm.write(s("drive0"), 64 * MiB, 128 * KiB);
+    vm.write(s("drive1"), 1 * MiB, 64 * KiB);
+
+    MainWindow w;
+    bitmig::test::showAt(w);
+    answerDialog(vm.qmpSocket(), [](AttachDialog*) {});
+    attachAction(w)->trigger();
+    QPointer<LiveWindow> live = liveWindow();
+    REQUIRE(live);
+    live->intervalField()->setValue(0.2);
+
+    // Watch b0 and c0: their changes from here on are recorded.
+    const qemu::BitmapRef b0{s("drive0"), s("b0")};
+    const qemu::BitmapRef c0{s("drive1"), s("c0")};
+    QTreeWidget* table = live->table();
+    table->setFocus();
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        if (table->topLevelItem(i)->text(1) != s("frozen")) {
+            table->setCurrentItem(table->topLevelItem(i));
+            QTest::keyClick(table, Qt::Key_Space);
+        }
+    }
+    REQUIRE(waitUntil([&] { return live->session()->state(b0) && live->session()->state(c0); }, "the first refresh of b0 and c0"));
+    const std::vector<Range> firstB0 = live->session()->state(b0)->extents;
+    const std::vector<Range> firstC0 = live->session()->state(c0)->extents;
+
+    vm.write(s("drive0"), 100 * MiB, 64 * KiB);
+    REQUIRE(waitUntil([&] { return live->session()->state(b0)->dirtyBytes == 2 * MiB + 192 * KiB; }, "the first write in a refresh"));
+    vm.write(s("drive1"), 8 * MiB, 256 * KiB);
+    vm.run(s("block-dirty-bitmap-clear"), QJsonObject{{s("node"), s("drive0")}, {s("name"), s("b0")}});
+    vm.write(s("drive0"), 200 * MiB, 64 * KiB);
+    REQUIRE(waitUntil([&] { return live->session()->state(c0)->dirtyBytes == 128 * KiB + 256 * KiB
+                                   && live->session()->state(b0)->dirtyBytes == 64 * KiB; },
+                      "the second writes and the clear in a refresh"));
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);
+
+    QTest::mouseClick(live->simulateButton(), Qt::LeftButton);
+    const SimConfig config = w.controller()->config();
+
+    // The layout: QEMU's nodes and bitmaps, in the order it lists them (the newest first), with
+    // its sizes and flags.
+    const std::vector<DiskSpec> disks = config.diskList();
+    REQUIRE(disks.size() == 2);
+    CHECK(disks[0] == DiskSpec{"drive1", 256 * MiB});
+    CHECK(disks[1] == DiskSpec{"drive0", 1 * GiB});
+    const std::vector<BitmapSpec> bitmaps = config.bitmapList();
+    REQUIRE(bitmaps.size() == 3);
+    CHECK(bitmaps[0] == BitmapSpec{0, "c0", 128 * KiB, true, false});
+    CHECK(bitmaps[1] == BitmapSpec{1, "frozen", 1 * MiB, false, true});
+    CHECK(bitmaps[2] == BitmapSpec{1, "b0", 64 * KiB, true, false});
+    const uint64_t drive0At = 256 * MiB;  // the guest's offset of drive0, after drive1
+
+    // The starting bits: QEMU's digest of each recording bitmap; the one not recording cannot be
+    // started from writes, and the message bar says so.
+    MigrationEngine start(config);
+    start.applyInjectionsDueNow();
+    for (size_t i = 0; i < start.bitmapCount(); ++i) {
+        const QString node = QString::fromStdString(config.diskList()[config.bitmapList()[i].disk].node);
+        const QString name = QString::fromStdString(start.source(i).name());
+        INFO(name.toStdString());
+        if (name == s("frozen")) {
+            CHECK(start.source(i).bits().count() == 0);
+            CHECK(QString::fromStdString(start.source(i).bits().sha256()) != vm.sha256(node, name));
+        } else {
+            CHECK(QString::fromStdString(start.source(i).bits().sha256()) == vm.sha256(node, name));
+        }
+    }
+    CHECK(w.messageBar()->isVisible());
+    CHECK(w.messageBar()->kind() == MessageBar::Kind::Warning);
+    CHECK(w.messageBar()->text().contains(s("drive0/frozen is not recording: it starts clean where the VM's has 2 MiB dirty")));
+    bool banner = false;
+    for (QLabel* l : w.findChildren<QLabel*>()) {
+        banner = banner || (l->isVisible() && l->text().contains(s("3 bitmaps on 2 disks")) && l->text().contains(s("changes recorded")));
+    }
+    CHECK(banner);
+
+    // The workload: the recorded changes as a trace; replayed over the bits of the first refresh,
+    // they give the bits the VM holds now.
+    REQUIRE(config.workload.trace.active());
+    CHECK(config.workload.kind == WorkloadKind::Idle);
+    CHECK(config.workload.trace.trace->clears() > 0);
+    SimConfig replay = config;
+    replay.injections.clear();
+    for (const Range& r : firstB0) {
+        replay.injections.push_back(Injection{0, Injection::Op::Write, drive0At + r.start, r.count});
+    }
+    for (const Range& r : firstC0) {
+        replay.injections.push_back(Injection{0, Injection::Op::Write, r.start, r.count});
+    }
+    replay.migrationStartNs = -1;
+    replay.timeLimitNs = config.workload.trace.trace->endNs() + 1'000'000'000;
+    MigrationEngine engine(replay);
+    engine.runToEnd();
+    for (size_t i = 0; i < engine.bitmapCount(); ++i) {
+        const QString node = QString::fromStdString(replay.diskList()[replay.bitmapList()[i].disk].node);
+        const QString name = QString::fromStdString(engine.source(i).name());
+        if (name != s("frozen")) {
+            INFO(name.toStdString());
+            CHECK(QString::fromStdString(engine.source(i).bits().sha256()) == vm.sha256(node, name));
+        }
+    }
+    live->close();
 }

@@ -351,3 +351,33 @@ TEST_CASE("attach on a VM that runs its own NBD server: refused without --nbd-so
                                         QJsonObject{{arg("addr"), QJsonObject{{arg("type"), arg("unix")}, {arg("data"), QJsonObject{{arg("path"), own + arg("2")}}}}}});
     CHECK(again.error.desc.contains(arg("already running")));
 }
+
+TEST_CASE("attach --watch --record: the trace of several refreshes, replayed by simulate, gives the VM's final bitmap", "[attach][qemu]")
+{
+    bitmig::test::QemuVm vm;
+    vm.addBitmap(arg("drive0"), arg("b0"), 64 * KiB);
+    vm.write(arg("drive0"), 0, 1 * MiB);
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(arg("live.csv"));
+    Watch w({arg("attach"), vm.qmpSocket(), arg("--node"), arg("drive0"), arg("--bitmap"), arg("b0"), arg("--watch"), arg("0.1"),
+             arg("--record"), trace});
+    REQUIRE(w.waitForLine(arg("+1 MiB")));
+    vm.write(arg("drive0"), 8 * MiB, 64 * KiB);
+    REQUIRE(w.waitForLine(arg("+64 KiB")));
+    vm.run(arg("block-dirty-bitmap-clear"), QJsonObject{{arg("node"), arg("drive0")}, {arg("name"), arg("b0")}});
+    REQUIRE(w.waitForLine(arg("-1.06 MiB")));
+    vm.write(arg("drive0"), 100 * MiB, 192 * KiB);
+    REQUIRE(w.waitForLine(arg("+192 KiB")));
+    vm.write(arg("drive0"), 512 * MiB + 4 * KiB, 4 * KiB);
+    REQUIRE(w.waitForLine(arg("dirty 256 KiB")));
+    w.process.terminate();
+    CHECK(w.finish() == 0);
+
+    // Stop and copy after the trace has played: the bitmap sent is the source's at that moment.
+    const CliRun sim = CliRun::run({arg("simulate"), arg("--disk"), arg("1G"), arg("--granularity"), arg("64K"), arg("--trace"), trace,
+                                    arg("--strategy"), arg("stop-copy"), arg("--start-at"), arg("60s"), arg("--json")});
+    INFO(sim.err.toStdString());
+    REQUIRE(sim.exitCode == 0);
+    CHECK(sim.json().value(arg("sourceSha256")).toString() == vm.sha256(arg("drive0"), arg("b0")));
+    CHECK(sim.json().value(arg("sourceSha256")).toString() != QString());
+}
