@@ -6,6 +6,7 @@
 #include "app/qcow2importdialog.h"
 #include "app/scenario/scenariofile.h"
 #include "app/shortcutsdialog.h"
+#include "charttexts.h"
 #include "tests/support/qtwait.h"
 #include "tests/support/simulation.h"
 #include "widgets/chartmodel.h"
@@ -40,7 +41,10 @@
 #include <map>
 
 using namespace bitmig;
+using bitmig::test::chartTitles;
 using bitmig::test::clearSettings;
+using bitmig::test::cutChartTexts;
+using bitmig::test::drawnChartTitles;
 using bitmig::test::showAt;
 using bitmig::test::smallConfig;
 using bitmig::test::waitFor;
@@ -61,49 +65,6 @@ QString summaryValue(const SummaryPanel& panel, const QString& name)
 QDockWidget* dockNamed(const MainWindow& w, const QString& name)
 {
     return w.findChild<QDockWidget*>(name);
-}
-
-// The text each chart draws as its title (Qt Charts cuts a title that does not fit with "...").
-QStringList drawnChartTitles(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        QChart* chart = charts.chart(ChartKind(k));
-        for (QGraphicsItem* item : chart->scene()->items()) {
-            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item);
-                text && text->parentItem() == chart && text->isVisible() && !text->toPlainText().isEmpty() &&
-                text->font().bold()) {
-                out << text->toPlainText();
-            }
-        }
-    }
-    return out;
-}
-
-QStringList chartTitles(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        out << charts.chart(ChartKind(k))->title();
-    }
-    return out;
-}
-
-// What Qt Charts drew cut short ("..." at the end) in any chart: titles, axis labels, legends.
-QStringList cutChartTexts(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        for (QGraphicsItem* item : charts.chart(ChartKind(k))->scene()->items()) {
-            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
-                const QString t = text->toPlainText();
-                if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) {
-                    out << t;
-                }
-            }
-        }
-    }
-    return out;
 }
 
 } // namespace
