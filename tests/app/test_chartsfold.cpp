@@ -237,8 +237,8 @@ TEST_CASE("the fold and the choice survive a language change", "[chartsfold][i18
     showAt(w, 1024, 768);
     REQUIRE(waitUntil([&] { return showsFigures(w); }, "folded at 1024 x 768"));
     FiguresLine* figures = w.chartsFold()->figuresLine();
+    REQUIRE(waitUntil([&] { return !figures->text().isEmpty(); }, "the first snapshot's figures"));
     const QString english = figures->text();
-    REQUIRE_FALSE(english.isEmpty());
 
     REQUIRE(w.setLanguage(QStringLiteral("de")));
     REQUIRE(waitUntil(
