@@ -127,8 +127,8 @@ void HeatmapView::setSnapshot(SimSnapshotPtr snapshot)
             fades_.clear();
         }
         uint64_t total = snapshot_->geometry.totalBits();
-        if (total == 0 && snapshot_->config.granularity > 0) {
-            total = (snapshot_->config.diskBytes + snapshot_->config.granularity - 1) / snapshot_->config.granularity;
+        if (total == 0 && snapshot_->config->granularity > 0) {
+            total = (snapshot_->config->diskBytes + snapshot_->config->granularity - 1) / snapshot_->config->granularity;
         }
         stack_->setTotalBits(total);
 
@@ -219,12 +219,12 @@ void HeatmapView::updateCursor()
 
 uint64_t HeatmapView::granularity() const
 {
-    return snapshot_ ? snapshot_->config.granularity : 0;
+    return snapshot_ ? snapshot_->config->granularity : 0;
 }
 
 uint64_t HeatmapView::diskBytes() const
 {
-    return snapshot_ ? snapshot_->config.diskBytes : 0;
+    return snapshot_ ? snapshot_->config->diskBytes : 0;
 }
 
 uint64_t HeatmapView::bitToByte(uint64_t bit) const
@@ -438,7 +438,7 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
 // Why the meta band is empty: only precopy has a meta bitmap, and only while it migrates.
 QString HeatmapView::metaPlaceholder(const SimSnapshot& s)
 {
-    if (s.config.strategy != Strategy::Precopy) {
+    if (s.config->strategy != Strategy::Precopy) {
         return tr("No meta bitmap in this run: only precopy keeps one");
     }
     switch (s.phase) {

@@ -209,8 +209,8 @@ QString OverviewStrip::toolTipText() const
         return tr("Whole-disk overview: waiting for the simulation");
     }
     const QLocale locale;
-    const uint64_t granularity = snapshot_->config.granularity;
-    const uint64_t disk = snapshot_->config.diskBytes;
+    const uint64_t granularity = snapshot_->config->granularity;
+    const uint64_t disk = snapshot_->config->diskBytes;
     const auto toBytes = [&](uint64_t bit) { return bit > disk / granularity ? disk : bit * granularity; };
     const uint64_t first = toBytes(stack_->firstBit()), end = toBytes(stack_->endBit());
     const uint64_t resolution = rangeResolution(first, end);

@@ -17,10 +17,10 @@ namespace {
 
 using detail::saturatingAdd;
 
-const SimConfig& validated(const SimConfig& cfg)
+SimConfig&& validated(SimConfig&& cfg)
 {
     cfg.validate();
-    return cfg;
+    return std::move(cfg);
 }
 
 struct BitDifference {
@@ -71,7 +71,8 @@ std::optional<Phase> parsePhase(std::string_view name) noexcept
 }
 
 MigrationEngine::MigrationEngine(SimConfig config)
-    : cfg_(validated(config)), source_(cfg_.bitmapName, cfg_.diskBytes, cfg_.granularity),
+    : shared_(std::make_shared<const SimConfig>(validated(std::move(config))))
+    , cfg_(*shared_), source_(cfg_.bitmapName, cfg_.diskBytes, cfg_.granularity),
       chunks_((source_.bitCount() + chunkBits() - 1) / chunkBits()), recorder_(cfg_, chunks_),
       link_(cfg_.bandwidth, cfg_.latencyNs, cfg_.tickNs), guest_(cfg_, source_, recorder_, onGuestIo)
 {

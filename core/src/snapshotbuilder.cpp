@@ -98,7 +98,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     const HBitmap& src = engine.source().bits();
     const uint64_t bits = src.bitCount();
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
-    out.config = engine.config();
+    out.config = engine.sharedConfig();  // shared, not copied
     out.liveWorkload = engine.workload();
     const uint64_t first = std::min(request.firstBit, end);
     const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());

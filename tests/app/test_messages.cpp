@@ -225,7 +225,7 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
     edited.chunkBytes = 4096;
     w.applyConfig(edited, QStringLiteral("chunk"));
     w.controller()->setPlaying(true);
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096 && s.nowNs > 300'000'000; },
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config->chunkBytes == 4096 && s.nowNs > 300'000'000; },
             30000);
     w.controller()->setPlaying(false);
     QTest::qWait(100);
@@ -361,7 +361,7 @@ TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the gue
     const uint64_t runId = w.controller()->snapshot() ? w.controller()->snapshot()->runId : 0;
     // Before the clock runs: the bits are there.
     const auto shown = waitFor(*w.controller(), [runId](const SimSnapshot& s) {
-        return s.runId > runId && s.config.diskBytes == 300 * qcow2_test::MiB;
+        return s.runId > runId && s.config->diskBytes == 300 * qcow2_test::MiB;
     });
     REQUIRE(shown);
     CHECK(shown->nowNs == 0);
@@ -394,7 +394,7 @@ TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the gue
         INFO(kept.toStdString());
         CHECK(kept.contains(QStringLiteral("keeps its workload (Uniform random, 4,000 writes/s)")));
         const auto first = waitFor(*w.controller(), [](const SimSnapshot& s) {
-            return s.config.workload.kind == WorkloadKind::Uniform && s.config.diskBytes == 300 * qcow2_test::MiB;
+            return s.config->workload.kind == WorkloadKind::Uniform && s.config->diskBytes == 300 * qcow2_test::MiB;
         });
         CHECK(first->dirtyBits == expectedBits);
         w.controller()->setPlaying(true);

@@ -88,7 +88,7 @@ TEST_CASE("the heatmaps take most of the height and keep their size through a ru
     MainWindow w;
     showAt(w, 1400, 900);
     w.controller()->setConfig(lessonConfig());
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config == lessonConfig(); });
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return *s.config == lessonConfig(); });
     QTest::qWait(50);
 
     HeatmapView* heatmap = w.heatmap();
@@ -138,7 +138,7 @@ TEST_CASE("the explanation keeps one height whatever its text", "[teaching][layo
     while (!engine.finished()) {
         engine.runFor(20'000'000);
         SimSnapshot s;
-        s.config = engine.config();
+        s.config = engine.sharedConfig();
         s.phase = engine.phase();
         s.pass = engine.pass();
         s.nowNs = engine.nowNs();
@@ -166,7 +166,7 @@ TEST_CASE("View > Presentation (F11) fills the screen with the heatmaps and leav
     MainWindow w;
     showAt(w, 1400, 900);
     w.controller()->setConfig(lessonConfig());
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config == lessonConfig(); });
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return *s.config == lessonConfig(); });
     QTest::qWait(100);
 
     QAction* action = nullptr;
@@ -329,7 +329,7 @@ TEST_CASE("speeds go down to 0.001x, where a 20 ms migration lasts 20 seconds", 
     SimConfig c = lessonConfig();
     c.migrationStartNs = -1;
     w.controller()->setConfig(c);
-    waitFor(*w.controller(), [&c](const SimSnapshot& s) { return s.config == c && s.nowNs == 0; });
+    waitFor(*w.controller(), [&c](const SimSnapshot& s) { return *s.config == c && s.nowNs == 0; });
     w.setSpeed(0.002);
     QElapsedTimer wall;
     wall.start();

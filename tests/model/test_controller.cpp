@@ -37,6 +37,37 @@ TEST_CASE("the controller runs the engine and publishes snapshots", "[controller
     CHECK_FALSE(done->playing);
 }
 
+TEST_CASE("every snapshot of a run points to one configuration, copied once for the run", "[controller]")
+{
+    SimulationController c;
+    c.setSpeed(100);
+    SimConfig cfg = smallConfig();
+    // An imported image's extents as injections: copied per frame, they would cost more than the frame.
+    for (uint64_t i = 0; i < 2048; ++i) {
+        cfg.injections.push_back(Injection{0, Injection::Op::Write, i * (uint64_t(32) << 20), 64 << 10});
+    }
+    c.setConfig(cfg);
+    auto first = waitFor(c, [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
+    REQUIRE(*first->config == cfg);
+    c.setPlaying(true);
+    auto later = waitFor(c, [&](const SimSnapshot& s) { return s.runId == first->runId && s.nowNs > 100'000'000; });
+    REQUIRE(later->nowNs > 100'000'000);
+    REQUIRE(later->serial > first->serial);
+    CHECK(later->config.get() == first->config.get());
+    CHECK(*later->config == cfg);
+    // The explanation reads it in place, with the workload of the moment.
+    CHECK_FALSE(PhaseExplainer::explain(*later).body.isEmpty());
+    c.setPlaying(false);
+
+    // Started over: a new run, a new object with the same parameters.
+    const uint64_t runId = later->runId;
+    c.reset();
+    auto fresh = waitFor(c, [runId](const SimSnapshot& s) { return s.runId != runId; });
+    REQUIRE(fresh->runId != runId);
+    CHECK(fresh->config.get() != first->config.get());
+    CHECK(*fresh->config == cfg);
+}
+
 TEST_CASE("every sample reaches the views exactly once", "[controller]")
 {
     SimulationController c;

@@ -6,6 +6,7 @@
 #include "widgets/chartscales.h"
 #include "widgets/migrationcharts.h"
 #include "widgets/samplehistory.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -23,6 +24,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -53,7 +55,7 @@ public:
         auto s = std::make_shared<SimSnapshot>();
         s->serial = ++serial_;
         s->runId = runId_;
-        s->config.chunkBytes = 1024;
+        editConfig(*s).chunkBytes = 1024;
         s->newSamples = samples;
         s->nowNs = samples.empty() ? 0 : samples.back().timeNs;
         s->phase = Phase::Bulk;
@@ -219,7 +221,7 @@ TEST_CASE("charts: the phase legend lists only the phases of the run's strategy"
     const auto shownLegend = [&](Strategy strategy) {
         Feed feed(++run);  // a new run each time, as a reset with other parameters makes
         auto s = feed.nextSamples(1);
-        s->config.strategy = strategy;
+        editConfig(*s).strategy = strategy;
         model.setSnapshot(s);
         QStringList shown;
         for (const QLabel* label : charts.findChildren<QLabel*>()) {
@@ -262,7 +264,7 @@ TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
     const auto budgetLine = [&](Strategy strategy) -> QAbstractSeries* {
         Feed feed(++run);
         auto s = feed.nextSamples(20);
-        s->config.strategy = strategy;
+        editConfig(*s).strategy = strategy;
         model.setSnapshot(s);
         QTest::qWait(50);
         for (QAbstractSeries* series : charts.chart(ChartKind::Pending)->series()) {

@@ -34,6 +34,9 @@ public:
     ~MigrationEngine();
 
     const SimConfig& config() const noexcept { return cfg_; }
+    // The same configuration as a shared, immutable object: snapshots of the run point to it
+    // rather than copying it.
+    const std::shared_ptr<const SimConfig>& sharedConfig() const noexcept { return shared_; }
 
     // ---- running ----
     void step();                    // one tick; does nothing once finished()
@@ -121,7 +124,8 @@ private:
     void finishIfDone();
     void sample(bool force);
 
-    SimConfig cfg_;
+    std::shared_ptr<const SimConfig> shared_;
+    const SimConfig& cfg_;  // *shared_
     DirtyBitmap source_;
     uint64_t chunks_;
     std::unique_ptr<BitmapReceiver> receiver_;  // the destination of the current (or last) attempt

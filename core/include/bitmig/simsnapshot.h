@@ -35,9 +35,19 @@ struct HeatmapLayer {
     }
 };
 
+// A default configuration, one object for the whole program: what a snapshot made without a run
+// points to.
+inline const std::shared_ptr<const SimConfig>& defaultSnapshotConfig()
+{
+    static const auto config = std::make_shared<const SimConfig>();
+    return config;
+}
+
 struct SimSnapshot {
     uint64_t serial = 0;            // increases with every snapshot; none is ever skipped
-    SimConfig config;               // the parameters of this run
+    // The parameters of this run: the engine's own, one object shared by every snapshot of the run
+    // and never copied per frame (an imported image's injections make it megabytes). Never null.
+    std::shared_ptr<const SimConfig> config = defaultSnapshotConfig();
     std::optional<WorkloadSpec> liveWorkload;  // the workload now (it may have changed since the start)
     HeatmapGeometry geometry;       // cells of the layers below
     HeatmapLayer source;            // dirty bits of the source bitmap
