@@ -126,6 +126,7 @@ bool MigrationEngine::finished() const noexcept
 
 void MigrationEngine::step()
 {
+    completeDigests();  // the bitmaps they read may change from here on
     if (finished()) {
         return;
     }
@@ -150,7 +151,8 @@ void MigrationEngine::step()
     }
     if (aborted) {
         // runToEnd() stops after this tick: what the source keeps is the result.
-        recorder_.summary().sourceSha256 = source_.bits().sha256();
+        queueDigest(source_.bits(), nullptr, &MigrationSummary::sourceSha256);
+        settleDigests();
     }
     sample(finished());
 }
@@ -174,21 +176,25 @@ void MigrationEngine::runToEnd()
 
 void MigrationEngine::applyInjectionsDueNow()
 {
+    completeDigests();
     guest_.applyInjectionsDueBy(now_);
 }
 
 void MigrationEngine::injectWrite(uint64_t offset, uint64_t length)
 {
+    completeDigests();
     guest_.issue(Injection{now_, Injection::Op::Write, offset, length});
 }
 
 void MigrationEngine::injectClear(uint64_t offset, uint64_t length)
 {
+    completeDigests();
     guest_.issue(Injection{now_, Injection::Op::Clear, offset, length});
 }
 
 void MigrationEngine::setWorkload(const WorkloadSpec& spec)
 {
+    completeDigests();
     guest_.setWorkload(spec, now_);
 }
 
@@ -222,6 +228,7 @@ bool MigrationEngine::applyDueFaults()
 
 void MigrationEngine::startMigration()
 {
+    completeDigests();
     if (!canStartMigration()) {
         throw std::logic_error(std::string("a migration cannot start in phase ") + std::string(phaseName(phase())));
     }
@@ -248,6 +255,7 @@ void MigrationEngine::startMigration()
 
 bool MigrationEngine::abort()
 {
+    completeDigests();
     if (!sender_ || !sender_->sending()) {
         return false;
     }
@@ -310,21 +318,83 @@ void MigrationEngine::onLoaded(const DirtyBitmap& loaded)
     const BitDifference diff = bitDifference(src, dst);
     summary.lostBits = diff.onlyInA;
     summary.extraBits = diff.onlyInB;
-    summary.sourceSha256 = source_.bits().sha256();
-    summary.expectedSha256 = summary.sourceSha256;
     if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
-        // Without a copy of the source: at this size a copy would be the run's largest allocation.
+        // Now: the successor changes with the rest of the stream. Without a copy of the source: at
+        // this size a copy would be the run's largest allocation.
         summary.expectedSha256 = source_.bits().sha256Union(succ->bits());
+        // The source stays as it is (the guest is paused there, or runs at the destination) until
+        // the END, whose handling waits for this digest.
+        queueDigest(source_.bits(), nullptr, &MigrationSummary::sourceSha256);
+    } else {
+        queueDigest(source_.bits(), nullptr, &MigrationSummary::sourceSha256, &MigrationSummary::expectedSha256);
     }
+    settleDigests();
+}
+
+void MigrationEngine::queueDigest(const HBitmap& bits, const HBitmap* with, std::string MigrationSummary::*target,
+                                  std::string MigrationSummary::*also)
+{
+    digests_.push_back(PendingDigest{BitmapDigest(bits, with), target, also});
+}
+
+bool MigrationEngine::settleDigests()
+{
+    if (!deferDigests_) {
+        completeDigests();
+    }
+    return digests_.empty();
+}
+
+bool MigrationEngine::computeDigests(uint64_t maxBytes)
+{
+    if (digests_.empty()) {
+        return true;
+    }
+    while (!digests_.empty() && maxBytes > 0) {
+        PendingDigest& d = digests_.front();
+        const uint64_t before = d.digest.bytesDone();
+        const bool done = d.digest.run(maxBytes);
+        const uint64_t did = d.digest.bytesDone() - before;
+        digestBytesDone_ += did;
+        maxBytes = maxBytes > did ? maxBytes - did : 0;
+        if (done) {
+            MigrationSummary& summary = recorder_.summary();
+            summary.*d.target = d.digest.hex();
+            if (d.also) {
+                summary.*d.also = d.digest.hex();
+            }
+            digests_.erase(digests_.begin());
+        }
+    }
+    if (!digests_.empty()) {
+        return false;
+    }
+    if (deferDigests_) {
+        const bool wasFinished = finished();
+        finishIfDone();  // the END that waited for them, if one did
+        if (finished() && !wasFinished) {
+            sample(true);  // the last measurement, as the tick that finishes takes it
+        }
+    }
+    return digests_.empty();
 }
 
 void MigrationEngine::finishIfDone()
 {
-    if (phase() != Phase::Complete || !receiver_ || !receiver_->ended()) {
-        return;
+    if (phase() != Phase::Complete || !receiver_ || !receiver_->ended() || !digests_.empty()) {
+        return;  // with digests pending, computeDigests() comes back once they are done
     }
     MigrationSummary& summary = recorder_.summary();
     const DirtyBitmap* dest = receiver_->bitmap();
+    if (!endDigestQueued_) {
+        // The destination as the END found it: nothing below changes its bits before the digest.
+        endDigestQueued_ = true;
+        queueDigest(dest->bits(), nullptr, &MigrationSummary::destinationSha256);
+        if (!settleDigests()) {
+            return;
+        }
+    }
+    endDigestQueued_ = false;
     const int64_t doneAt = link_.lastArrivalNs();  // when the END section's last byte arrived
     if (!guest_.atDestination()) {
         // The guest was paused at the source for the whole complete phase; it resumes at the
@@ -336,7 +406,6 @@ void MigrationEngine::finishIfDone()
     } else {
         summary.unusableWindowNs = doneAt - summary.pauseStartNs;
     }
-    summary.destinationSha256 = dest->bits().sha256();
     summary.verified = summary.error.empty() && summary.lostBits == 0 && summary.extraBits == 0 &&
                        summary.destinationSha256 == summary.expectedSha256;
     summary.finished = true;

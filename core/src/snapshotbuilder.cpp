@@ -138,6 +138,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.dirtyChunks = meta ? meta->count() >> meta->granularityLog2() : 0;
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();
+    out.verifying = engine.digestsPending();
     out.finished = engine.finished();
     out.timeLimitReached = engine.finished() && engine.phase() != Phase::Done;
     out.phases = engine.phases();

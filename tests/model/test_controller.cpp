@@ -174,3 +174,48 @@ TEST_CASE("a bad configuration is refused with the field's name", "[controller]"
     CHECK(message.startsWith(QStringLiteral("chunk:")));
     CHECK(c.config().chunkBytes == 1024);
 }
+
+TEST_CASE("Pause and Reset act while a finished run's verification digests are being hashed", "[controller][digest]")
+{
+    SimulationController c;
+    // 4 KiB a frame: the two 2 MiB digests of a 1 TiB run take hundreds of frames, so whatever acts
+    // before they are done did not wait for them.
+    c.setDigestPacing(4096, 1);
+    SimConfig cfg = smallConfig();
+    cfg.diskBytes = uint64_t(1) << 40;
+    cfg.bandwidth = 1e9;
+    cfg.migrationStartNs = 0;
+    c.setConfig(cfg);
+    c.setSpeed(100);
+    c.setPlaying(true);
+    const auto verifying = waitFor(c, [](const SimSnapshot& s) { return s.verifying; }, 60000);
+    REQUIRE(verifying->verifying);
+    // The clock waits in the complete phase; the run is not finished and not yet verified.
+    CHECK(verifying->phase == Phase::Complete);
+    CHECK_FALSE(verifying->finished);
+    CHECK_FALSE(verifying->summary.verified);
+    CHECK(verifying->playing);
+
+    c.setPlaying(false);
+    const auto paused = waitFor(c, [](const SimSnapshot& s) { return !s.playing; });
+    REQUIRE_FALSE(paused->playing);
+    CHECK(paused->verifying);  // paused before the digests were done
+    CHECK(paused->nowNs == verifying->nowNs);
+
+    // Paused, the verification goes on a slice a frame; Reset does not wait for it either.
+    const uint64_t runId = paused->runId;
+    c.reset();
+    const auto fresh = waitFor(c, [runId](const SimSnapshot& s) { return s.runId != runId; });
+    REQUIRE(fresh->runId != runId);
+    CHECK_FALSE(fresh->verifying);
+    CHECK(fresh->nowNs == 0);
+
+    // Hashed at the normal pace, the run ends verified.
+    c.setDigestPacing(0, 0);
+    c.setPlaying(true);
+    const auto done = waitFor(c, [](const SimSnapshot& s) { return s.finished; }, 60000);
+    REQUIRE(done->finished);
+    CHECK_FALSE(done->verifying);
+    CHECK(done->summary.verified);
+    CHECK(done->summary.destinationSha256.size() == 64);
+}

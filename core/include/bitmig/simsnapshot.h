@@ -85,6 +85,9 @@ struct SimSnapshot {
     bool canStart = true;
     bool finished = false;
     bool timeLimitReached = false;  // stopped at config.timeLimitNs before the migration was done
+    // The run's verification digests are being computed, a slice at a time between frames (see
+    // MigrationEngine::setDeferredDigests): the run waits in its complete phase meanwhile.
+    bool verifying = false;
 
     uint64_t runId = 0;                // changes when the simulation is reset: views start over
     std::vector<TimeSample> newSamples;  // samples since the previous snapshot of the same run
