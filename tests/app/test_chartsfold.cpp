@@ -97,7 +97,7 @@ QString tr(const char* text)
 
 } // namespace
 
-TEST_CASE("at 1024 x 768 the charts fold to the figures line with the live figures; at 1400 x 900 they are charts",
+TEST_CASE("at 1024 x 768 the charts fold to the figures line with the live figures, at 1400 x 900 they are charts",
           "[chartsfold][teaching][i18n]")
 {
     const QString code = GENERATE(QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru"));
