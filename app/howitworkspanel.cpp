@@ -129,12 +129,12 @@ void HowItWorksPanel::changeEvent(QEvent* event)
 
 void HowItWorksPanel::setSnapshot(const SimSnapshot& snapshot)
 {
-    const QString section = sectionFor(snapshot.phase, snapshot.config.strategy);
-    if (section == current_ && snapshot.config.strategy == strategy_) {
+    const QString section = sectionFor(snapshot.phase, snapshot.config->strategy);
+    if (section == current_ && snapshot.config->strategy == strategy_) {
         return;
     }
     current_ = section;
-    strategy_ = snapshot.config.strategy;
+    strategy_ = snapshot.config->strategy;
     render();
     if (!current_.isEmpty()) {
         text_->scrollToAnchor(current_);

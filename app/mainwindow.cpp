@@ -3,6 +3,7 @@
 #include "app/model/simulationcontroller.h"
 #include "app/scenario/scenarioerror.h"
 #include "app/scenario/summaryjson.h"
+#include "chartsfold.h"
 #include "explanationpanel.h"
 #include "framestats.h"
 #include "howitworkspanel.h"
@@ -196,6 +197,7 @@ void MainWindow::buildUi()
     layout->addWidget(bitmapSelector_);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
+    chartsFold_ = new ChartsFold(this, splitter);
     frameStats_->watch(heatmap_);
     frameStats_->watch(charts_);
     frameStats_->watch(phaseStrip_);
@@ -448,6 +450,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(showDestinationAction_);
     view->addAction(presentation_->action());
+    view->addMenu(chartsFold_->menu());
     view->addSeparator();
     view->addActions(toolGroup_->actions());
     view->addSeparator();

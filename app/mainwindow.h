@@ -32,6 +32,7 @@ namespace bitmig {
 
 class QemuFileViewer;
 
+class ChartsFold;
 class ExplanationPanel;
 class FrameStats;
 class HeatmapView;
@@ -81,6 +82,8 @@ public:
     RecentFiles* recentFiles() const noexcept { return recent_; }
     // View > Presentation (F11): full screen, large text, the heatmaps filling it.
     PresentationMode* presentation() const noexcept { return presentation_; }
+    // View > Charts: the charts, or their figures on one line where they could not be read.
+    ChartsFold* chartsFold() const noexcept { return chartsFold_; }
     // Every action of the window (menus and toolbar), for the shortcut reference and tests.
     QList<QAction*> allActions() const;
 
@@ -192,6 +195,7 @@ private:
     LanguageManager* languages_ = nullptr;
     ThemeManager* themes_ = nullptr;
     PresentationMode* presentation_ = nullptr;
+    ChartsFold* chartsFold_ = nullptr;
     Scenario scenario_;
     uint64_t lastRunId_ = 0;
     LiveTurns textTurns_{4, 200};  // phase strip, explanation, how it works, summary

@@ -4,6 +4,7 @@
 #include "app/model/simulationcontroller.h"
 #include "app/scenario/scenarioerror.h"
 #include "app/scenario/summaryjson.h"
+#include "chartsfold.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "messagebar.h"
@@ -52,6 +53,7 @@ const QString kScenarioKey = QStringLiteral("session/scenario");
 const QString kSpeedKey = QStringLiteral("session/speed");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kThemeKey = QStringLiteral("ui/theme");
+const QString kChartsKey = QStringLiteral("ui/charts");
 
 } // namespace
 
@@ -325,6 +327,10 @@ void MainWindow::restoreSettings()
     if (ThemeManager::parse(settings.value(kThemeKey).toString(), &theme)) {
         setTheme(theme);
     }
+    ChartsFold::Mode charts;
+    if (ChartsFold::parse(settings.value(kChartsKey).toString(), &charts)) {
+        chartsFold_->setMode(charts);
+    }
     const QString language = settings.value(kLanguageKey).toString();
     if (LanguageManager::isKnown(language)) {
         setLanguage(language);
@@ -364,6 +370,7 @@ void MainWindow::saveSettings() const
     settings.setValue(kSpeedKey, controller_->speed());
     settings.setValue(kLanguageKey, languages_->current());
     settings.setValue(kThemeKey, ThemeManager::key(themes_->theme()));
+    settings.setValue(kChartsKey, ChartsFold::key(chartsFold_->mode()));
     recent_->save();
 }
 

@@ -1,13 +1,11 @@
 #include "presentationmode.h"
 
-#include "app/model/simulationcontroller.h"
+#include "chartsfold.h"
 #include "mainwindow.h"
 #include "widgets/figuresline.h"
 #include "widgets/heatmapview.h"
-#include "widgets/migrationcharts.h"
 
 #include <QAction>
-#include <QBoxLayout>
 #include <QDockWidget>
 #include <QEvent>
 #include <QSplitter>
@@ -32,6 +30,11 @@ void PresentationMode::retranslate()
     action_->setText(tr("&Presentation"));
     action_->setStatusTip(tr("Full screen with large text, the heatmaps filling it and the charts folded to "
                              "one line of figures; again to go back (F11)"));
+}
+
+FiguresLine* PresentationMode::figuresLine() const
+{
+    return active_ ? window_->chartsFold()->figuresLine() : nullptr;
 }
 
 QSplitter* PresentationMode::splitter() const
@@ -116,19 +119,12 @@ void PresentationMode::applyToCentral()
     HeatmapView* heatmap = window_->heatmap();
     saved_.cellPixels = heatmap->cellPixels();
     heatmap->setCellPixels(int(std::lround(saved_.cellPixels * kCellScale)));
-    window_->charts()->hide();
-
-    figures_ = new FiguresLine(central);
-    if (auto* layout = qobject_cast<QBoxLayout*>(central->layout())) {
-        layout->addWidget(figures_);
-    }
-    connect(window_->controller(), &SimulationController::snapshotChanged, figures_, &FiguresLine::setSnapshot);
-    figures_->setSnapshot(window_->controller()->snapshot());
+    window_->chartsFold()->setPresenting(true);
 }
 
 void PresentationMode::restoreCentral()
 {
-    delete figures_;
+    window_->chartsFold()->setPresenting(false);
     if (!central_ || central_ != window_->centralWidget()) {
         central_ = nullptr;
         return;  // rebuilt meanwhile: the new widgets never changed
@@ -140,7 +136,6 @@ void PresentationMode::restoreCentral()
         central_->setAttribute(Qt::WA_SetFont, false);
     }
     window_->heatmap()->setCellPixels(saved_.cellPixels);
-    window_->charts()->show();
     central_ = nullptr;
 }
 

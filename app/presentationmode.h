@@ -34,8 +34,8 @@ public:
 
     QAction* action() const noexcept { return action_; }
     bool isActive() const noexcept { return active_; }
-    // The one-line readout shown instead of the charts; null when not presenting.
-    FiguresLine* figuresLine() const { return figures_; }
+    // The one-line readout shown instead of the charts (ChartsFold's); null when not presenting.
+    FiguresLine* figuresLine() const;
 
 public Q_SLOTS:
     void setActive(bool on);
@@ -73,7 +73,6 @@ private:
     } saved_;
 
     QPointer<QWidget> central_;  // the central widget the changes were made to
-    QPointer<FiguresLine> figures_;
     QPointer<QSplitter> pendingSplitter_;  // sizes to put back once the splitter has its old size
 };
 

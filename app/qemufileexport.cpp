@@ -20,7 +20,7 @@ QString QemuFileExport::write(const SimSnapshot* shown, const QString& path)
                   "migration")
             .arg(file);
     }
-    SimConfig config = shown->config;
+    SimConfig config = *shown->config;
     if (config.migrationStartNs < 0) {
         config.migrationStartNs = shown->summary.migrationStartNs; // started by hand: when it started
     }

@@ -326,9 +326,11 @@ void QemuFileViewer::rebuild(const HeatmapRequest& request)
     auto s = std::make_shared<SimSnapshot>();
     s->serial = ++serial_;
     s->runId = uint64_t(current_) + 1;
-    s->config.diskBytes = b.diskBytes;
-    s->config.granularity = b.granularity;
-    s->config.strategy = Strategy::Precopy; // the meta band shows the file's chunks
+    auto config = std::make_shared<SimConfig>();
+    config->diskBytes = b.diskBytes;
+    config->granularity = b.granularity;
+    config->strategy = Strategy::Precopy; // the meta band shows the file's chunks
+    s->config = std::move(config);
     const uint64_t end = request.endBit == 0 ? total : std::min(request.endBit, total);
     const uint64_t first = std::min(request.firstBit, end);
     const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, b.chunkBits);

@@ -417,8 +417,10 @@ void RealMigrationWindow::updateHeatmap()
     auto s = std::make_shared<SimSnapshot>();
     s->serial = ++serial_;
     s->runId = 7;
-    s->config.diskBytes = diskBytes;
-    s->config.granularity = b.granularity;
+    auto config = std::make_shared<SimConfig>();
+    config->diskBytes = diskBytes;
+    config->granularity = b.granularity;
+    s->config = std::move(config);
     const uint64_t count = bits.bitCount();
     uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);
     uint64_t firstBit = std::min(request.firstBit, end);

@@ -126,7 +126,7 @@ void ChartModel::setSnapshot(const SimSnapshotPtr& snapshot)
     playing_ = snapshot->playing;
 
     changed = changed || !snapshot->newSamples.empty() || snapshot->nowNs != nowNs_ || snapshot->phases != phases_;
-    chunkBytes_ = snapshot->config.chunkBytes;
+    chunkBytes_ = snapshot->config->chunkBytes;
     appendSamples(snapshot->newSamples);
     const bool timeline = snapshot->phases != phases_ || snapshot->nowNs != nowNs_;
     if (snapshot->phases != phases_) {
@@ -136,8 +136,8 @@ void ChartModel::setSnapshot(const SimSnapshotPtr& snapshot)
     if (timeline) {
         emit timelineChanged();
     }
-    if (snapshot->config.strategy != strategy_) {
-        strategy_ = snapshot->config.strategy;
+    if (snapshot->config->strategy != strategy_) {
+        strategy_ = snapshot->config->strategy;
         emit strategyChanged(strategy_);
     }
     if (changed) {

@@ -31,7 +31,7 @@ QString FiguresLine::textFor(const SimSnapshot& s)
     QStringList parts;
     parts << tr("t = %1 s").arg(l.toString(double(s.nowNs) * 1e-9, 'f', 3));
     // Only precopy waits for pending to fit a budget; postcopy switches over at once.
-    parts << (s.config.strategy == Strategy::Precopy
+    parts << (s.config->strategy == Strategy::Precopy
                   ? tr("pending %1 (budget %2)").arg(formatBytes(s.pendingBytes, l, 1), formatBytes(s.thresholdBytes, l, 1))
                   : tr("pending %1").arg(formatBytes(s.pendingBytes, l, 1)));
     parts << tr("link %1").arg(rate(s.recentWireRate));

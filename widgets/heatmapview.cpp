@@ -237,7 +237,7 @@ uint64_t HeatmapView::granularity() const
         return 0;
     }
     // The shown bitmap's; a snapshot made without it (by hand) has the configuration's one bitmap.
-    return snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config.granularity;
+    return snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config->granularity;
 }
 
 uint64_t HeatmapView::diskBytes() const
@@ -245,7 +245,7 @@ uint64_t HeatmapView::diskBytes() const
     if (!snapshot_) {
         return 0;
     }
-    return snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config.diskBytes;
+    return snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config->diskBytes;
 }
 
 uint64_t HeatmapView::bitToByte(uint64_t bit) const
@@ -469,7 +469,7 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
 // Why the meta band is empty: only precopy has a meta bitmap, and only while it migrates.
 QString HeatmapView::metaPlaceholder(const SimSnapshot& s)
 {
-    if (s.config.strategy != Strategy::Precopy) {
+    if (s.config->strategy != Strategy::Precopy) {
         return tr("No meta bitmap in this run: only precopy keeps one");
     }
     switch (s.phase) {

@@ -47,6 +47,10 @@ constexpr int kGridChartMinHeight = 150;
 constexpr int kChartMinWidth = 200;
 constexpr int kRowChartMinWidth = 200;
 
+// A title is drawn whole where the chart is this much wider than its text (margins and Qt Charts'
+// own padding on either side).
+constexpr int kTitlePadding = 24;
+
 // Series legends only where they fit beside each other without being cut.
 constexpr int kLegendMinWidth = 380;
 
@@ -202,13 +206,18 @@ void MigrationCharts::retranslateUi()
 // the charts are narrow: they take their buttons' names, and the full title is their tool tip.
 QString MigrationCharts::plotTitle(const Plot& plot) const
 {
-    if (oneRow_ && !single_) {
-        return shortTitle(plot.kind);
+    return plotTitle(plot.kind, oneRow_ && !single_);
+}
+
+QString MigrationCharts::plotTitle(ChartKind kind, bool row) const
+{
+    if (row) {
+        return shortTitle(kind);
     }
-    if (plot.kind == ChartKind::Pending && strategy() == Strategy::Postcopy) {
+    if (kind == ChartKind::Pending && strategy() == Strategy::Postcopy) {
         return tr("Pending bytes");
     }
-    return chartTitle(plot.kind);
+    return chartTitle(kind);
 }
 
 // A short title names the chart in full in its tool tip. The tool tip goes on the title's text item
@@ -360,10 +369,8 @@ void MigrationCharts::applyStyle()
     const QColor text = pal.color(QPalette::WindowText);
     QColor grid = text;
     grid.setAlpha(dark ? 50 : 40);
-    QFont labelFont = font();
-    labelFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() * 0.85));
-    QFont titleFont = font();
-    titleFont.setBold(true);
+    const QFont labelFont = this->labelFont();
+    const QFont titleFont = this->titleFont();
 
     for (auto& plot : plots_) {
         QChart* c = plot->chart;
@@ -541,6 +548,69 @@ void MigrationCharts::placeCharts()
         grid_->setRowStretch(i, i < rows ? 1 : 0);
         grid_->setColumnStretch(i, i < columns ? share : 0);
     }
+}
+
+QFont MigrationCharts::labelFont() const
+{
+    QFont f = font();
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.85));
+    return f;
+}
+
+QFont MigrationCharts::titleFont() const
+{
+    QFont f = font();
+    f.setBold(true);
+    return f;
+}
+
+// Qt Charts lays out a chart as: its margins, the title, the plot, the time axis' ticks and labels,
+// with paddings around each. A chart shorter than the title and eight label lines (four of them
+// for the plot: three value ticks whose labels Qt Charts draws whole, with room between) cuts the
+// value axis' labels short ("...") or squeezes the plot below a few pixels a tick.
+int MigrationCharts::readableChartHeight() const
+{
+    return QFontMetrics(titleFont()).height() + 8 * QFontMetrics(labelFont()).height();
+}
+
+bool MigrationCharts::readableAt(const QSize& size) const
+{
+    auto* column = qobject_cast<QBoxLayout*>(layout());
+    if (!column || size.isEmpty()) {
+        return false;
+    }
+    // The rows above the grid: the phase legend (its names wrap) and the chart buttons.
+    int gridHeight = size.height();
+    for (int i = 0; i < column->count(); ++i) {
+        QLayoutItem* item = column->itemAt(i);
+        if (item->layout() == grid_ || item->isEmpty()) {
+            continue;
+        }
+        gridHeight -= (item->hasHeightForWidth() ? item->heightForWidth(size.width()) : item->sizeHint().height()) +
+                      column->spacing();
+    }
+    const int spacing = grid_->spacing();
+    const int gridWidth = size.width();
+    // The arrangement updateArrangement() would take at this size.
+    const bool row = (gridHeight - spacing) / 2 < kGridChartMinHeight &&
+                     (gridWidth - 3 * spacing) / kChartKindCount >= kRowChartMinWidth;
+    const int chartHeight = row ? gridHeight : (gridHeight - spacing) / 2;
+    if (chartHeight < readableChartHeight()) {
+        return false;
+    }
+    const QFontMetrics title(titleFont());
+    for (int k = 0; k < kChartKindCount; ++k) {
+        const auto kind = ChartKind(k);
+        // The shares placeCharts() gives: 2, 2, 2 and 3 (the dirty rate, two value axes) in a row.
+        const int width = row ? (gridWidth - 3 * spacing) * (kind == ChartKind::DirtyRate ? 3 : 2) / 9
+                              : (gridWidth - spacing) / 2;
+        const int needed = std::max(row ? kRowChartMinWidth : kChartMinWidth,
+                                    title.horizontalAdvance(plotTitle(kind, row)) + kTitlePadding);
+        if (width < needed) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // 2 x 2 or one row, from the room the charts have (the toolbar rows above them take theirs first).

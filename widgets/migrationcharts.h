@@ -69,6 +69,14 @@ public:
     void setSingleChart(std::optional<ChartKind> kind);
     std::optional<ChartKind> singleChart() const noexcept { return single_; }
     bool oneRow() const noexcept { return oneRow_; }
+    // Whether the four charts can be read at this size of the widget, in the arrangement they would
+    // take there (2 x 2 or one row): each chart wide enough for its title drawn whole, and tall
+    // enough for the title, the time axis' labels and a plot of a few value ticks (the y axis' labels
+    // are cut short below that). Measured from the widget's fonts and texts, so a larger font or a
+    // longer language needs more room. A window folds the charts to a line of figures where not.
+    bool readableAt(const QSize& size) const;
+    // The height a chart needs to be read (title, time axis, plot), from the fonts.
+    int readableChartHeight() const;
     // Pending bytes span orders of magnitude (the whole bitmap down to a few chunks): log by default.
     void setPendingLogScale(bool on);
     bool pendingLogScale() const noexcept { return pendingLog_; }
@@ -91,6 +99,9 @@ private:
     Strategy strategy() const;
     void retranslateUi();
     QString plotTitle(const Plot& plot) const;
+    QString plotTitle(ChartKind kind, bool row) const;
+    QFont labelFont() const;
+    QFont titleFont() const;
     void setTitle(Plot& plot);
     void buildToolbar(QHBoxLayout* row);
     void applyStyle();

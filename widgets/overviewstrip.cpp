@@ -210,8 +210,8 @@ QString OverviewStrip::toolTipText() const
     }
     const QLocale locale;
     // The shown bitmap's; a snapshot made without it (by hand) has the configuration's one bitmap.
-    const uint64_t granularity = snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config.granularity;
-    const uint64_t disk = snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config.diskBytes;
+    const uint64_t granularity = snapshot_->bitmapGranularity ? snapshot_->bitmapGranularity : snapshot_->config->granularity;
+    const uint64_t disk = snapshot_->bitmapDiskBytes ? snapshot_->bitmapDiskBytes : snapshot_->config->diskBytes;
     const auto toBytes = [&](uint64_t bit) { return bit > disk / granularity ? disk : bit * granularity; };
     const uint64_t first = toBytes(stack_->firstBit()), end = toBytes(stack_->endBit());
     const uint64_t resolution = rangeResolution(first, end);

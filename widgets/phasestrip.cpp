@@ -82,10 +82,10 @@ void PhaseStrip::rebuild()
 {
     all_.clear();
     const SimSnapshot* s = snapshot_.get();
-    const Strategy strategy = s ? s->config.strategy : Strategy::Precopy;
+    const Strategy strategy = s ? s->config->strategy : Strategy::Precopy;
     const Phase now = s ? s->phase : Phase::Idle;
     const int64_t nowNs = s ? s->nowNs : 0;
-    const unsigned maxPasses = s ? s->config.maxPasses : 30;
+    const unsigned maxPasses = s ? s->config->maxPasses : 30;
 
     // Only the current attempt: an abort ends one with "cancelled", a retry starts again at setup.
     std::vector<PhaseSpan> spans;
@@ -180,7 +180,7 @@ void PhaseStrip::rebuild()
         limit->state = StepState::Failed;
         limit->detail = tr("at %1").arg(formatDuration(nowNs));
         limit->failure = tr("the run reached its time limit of %1 before the migration finished")
-                             .arg(formatDuration(s->config.timeLimitNs));
+                             .arg(formatDuration(s->config->timeLimitNs));
     } else {
         Step* done = add(tr("done"), tr("done"), nullptr, std::nullopt);
         if (now == Phase::Done) {
@@ -202,7 +202,7 @@ void PhaseStrip::rebuild()
                 passes = std::max(passes, span.pass);
             }
         }
-        const QString limit = formatDuration(s->config.timeLimitNs);
+        const QString limit = formatDuration(s->config->timeLimitNs);
         passText_ = strategy == Strategy::Precopy && passes > 0
                         ? tr("%1 of max %2 dirty passes, stopped at the time limit (%3)").arg(passes).arg(maxPasses).arg(limit)
                         : tr("stopped at the time limit (%1)").arg(limit);

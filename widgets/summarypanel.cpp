@@ -69,7 +69,7 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent)
         mono.setStyleHint(QFont::Monospace);
         l->setFont(mono);
     }
-    setSummary(MigrationSummary{}, SimConfig{});
+    setSummary(MigrationSummary{}, std::make_shared<const SimConfig>());
 }
 
 QLabel* SummaryPanel::row(const char* name)
@@ -101,10 +101,12 @@ void SummaryPanel::retranslateUi()
     setSummary(summary_, config_, timeLimitReached_);  // the values in the new language and locale
 }
 
-void SummaryPanel::setSummary(const MigrationSummary& s, const SimConfig& config, bool timeLimitReached)
+void SummaryPanel::setSummary(const MigrationSummary& s, std::shared_ptr<const SimConfig> shared,
+                              bool timeLimitReached)
 {
     summary_ = s;
-    config_ = config;
+    config_ = std::move(shared);
+    const SimConfig& config = *config_;
     timeLimitReached_ = timeLimitReached;
     const QLocale l;
     if (timeLimitReached && !s.finished) {

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QFormLayout;
 class QLabel;
 
@@ -14,8 +16,10 @@ class SummaryPanel : public QWidget {
     Q_OBJECT
 public:
     explicit SummaryPanel(QWidget* parent = nullptr);
-    // `timeLimitReached`: the run stopped at config.timeLimitNs before the migration was done.
-    void setSummary(const MigrationSummary& summary, const SimConfig& config, bool timeLimitReached = false);
+    // `timeLimitReached`: the run stopped at config.timeLimitNs before the migration was done. The
+    // configuration is the snapshots' shared one: kept, not copied.
+    void setSummary(const MigrationSummary& summary, std::shared_ptr<const SimConfig> config,
+                    bool timeLimitReached = false);
     // The labels as "name: value" lines, in order (for copying and tests).
     QStringList lines() const;
 
@@ -30,7 +34,7 @@ private:
     QLabel* verified_ = nullptr;
     QList<QPair<const char*, QLabel*>> rows_;
     MigrationSummary summary_;
-    SimConfig config_;
+    std::shared_ptr<const SimConfig> config_;
     bool timeLimitReached_ = false;
     QLabel *strategy_, *state_, *passes_, *payload_, *header_, *overhead_, *chunks_, *writes_, *downtime_,
         *expected_, *total_, *window_, *lost_, *sourceSha_, *destSha_;

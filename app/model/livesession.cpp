@@ -274,9 +274,11 @@ SimSnapshotPtr LiveSession::snapshot(const qemu::BitmapRef& ref, const HeatmapRe
     auto s = std::make_shared<SimSnapshot>();
     s->serial = refreshCount_;
     s->runId = std::hash<std::string>{}((ref.node + QLatin1Char('/') + ref.bitmap).toStdString()) | 1;
-    s->config.diskBytes = st->diskBytes;
-    s->config.granularity = st->granularity;
-    s->config.strategy = Strategy::Precopy;
+    auto config = std::make_shared<SimConfig>();
+    config->diskBytes = st->diskBytes;
+    config->granularity = st->granularity;
+    config->strategy = Strategy::Precopy;
+    s->config = std::move(config);
     const HBitmap& bits = *st->bits;
     const uint64_t count = bits.bitCount();
     uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);

@@ -52,12 +52,9 @@ QString phaseWord(Phase p)
 
 ConvergenceForecast PhaseExplainer::forecast(const SimSnapshot& s)
 {
-    // The forecast's bounds go by the workload's rate: the one running now.
-    SimConfig config = s.config;
-    if (s.liveWorkload) {
-        config.workload = *s.liveWorkload;
-    }
-    return forecastConvergence(config, s.summary.passes);
+    // The forecast's bounds go by the workload's rate: the one running now (the run's configuration
+    // itself is shared by every snapshot, and not copied).
+    return forecastConvergence(*s.config, s.liveWorkload ? *s.liveWorkload : s.config->workload, s.summary.passes);
 }
 
 QString PhaseExplainer::verdict(const SimSnapshot& s)
@@ -66,7 +63,7 @@ QString PhaseExplainer::verdict(const SimSnapshot& s)
     const ConvergenceForecast f = forecast(s);
     const QLocale l;
     const QString shrink = l.toString(100 * f.shrink, 'f', f.shrink < 0.1 ? 1 : 0);
-    const QString lastPass = QString::number(s.config.maxPasses);
+    const QString lastPass = QString::number(s.config->maxPasses);
     switch (f.outcome) {
     case Outcome::NotPrecopy:
     case Outcome::NotStarted:
@@ -117,19 +114,19 @@ QString PhaseExplainer::verdict(const SimSnapshot& s)
     case Outcome::TimeLimit:
         return tr("It will not converge before the run's time limit of %1: at this shrink the passes it needs "
                   "take longer.")
-            .arg(duration(s.config.timeLimitNs));
+            .arg(duration(s.config->timeLimitNs));
     case Outcome::LimitTooTight:
         return tr("It cannot converge: the link's latency and the framing of the complete phase alone take "
                   "longer than the maximum downtime of %1, so no pending amount fits. After pass %2 the guest is "
                   "paused anyway.")
-            .arg(duration(s.config.maxDowntimeNs), lastPass);
+            .arg(duration(s.config->maxDowntimeNs), lastPass);
     }
     return {};
 }
 
 PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
 {
-    const SimConfig& c = s.config;
+    const SimConfig& c = *s.config;
     const ChunkGeometry geo = ChunkGeometry::compute(c.diskBytes, c.granularity, c.chunkBytes);
     const QLocale l;
     const QString coverage = bytes(double(geo.coverage));

@@ -222,4 +222,9 @@ void SimulationController::sendAck()
     }
 }
 
+void SimulationController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
+{
+    post([w = worker_, sliceBytes, slicesPerFrame] { w->setDigestPacing(sliceBytes, slicesPerFrame); });
+}
+
 } // namespace bitmig

@@ -63,6 +63,9 @@ public Q_SLOTS:
     void revert(quint64 token);
     void setWorkload(const bitmig::WorkloadSpec& spec);
     void setRequest(const bitmig::HeatmapRequest& request);
+    // How fast a finished run's verification digests are hashed between frames (tests): bytes a
+    // slice, slices a frame (0: as many as the frame budget allows). See SimulationWorker.
+    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame);
 
 Q_SIGNALS:
     void snapshotChanged(const bitmig::SimSnapshotPtr& snapshot);

@@ -90,6 +90,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     releaseEngine();
     auto build = [](const SimConfig& c) {
         auto engine = std::make_unique<MigrationEngine>(c);
+        engine->setDeferredDigests(true);  // hashed between frames (digestSlices())
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
         engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
         return engine;
@@ -283,6 +284,11 @@ void SimulationWorker::frame()
         dirty_ = true;
     }
     const bool drawn = acknowledged_ == serial_;
+    if (engine_ && engine_->digestsPending()) {
+        // Whether playing or paused: the run's verification goes on, within the frame's budget.
+        digestSlices(wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000);
+        dirty_ = true;
+    }
     if (playing_ && engine_) {
         advance(wallSeconds);
         dirty_ = true;
@@ -311,6 +317,10 @@ void SimulationWorker::advance(double wallSeconds)
             simDebtNs_ = 0;
             return;
         }
+        if (engine_->digestsPending()) {
+            simDebtNs_ = 0;  // the clock waits for the verification, hashed over the next frames
+            break;
+        }
         engine_->step();
         collectTickState();
         simDebtNs_ -= double(tick);
@@ -322,6 +332,27 @@ void SimulationWorker::advance(double wallSeconds)
     if (engine_->finished()) {
         playing_ = false;
     }
+}
+
+void SimulationWorker::digestSlices(qint64 budgetEnd)
+{
+    int slices = 0;
+    while (engine_->digestsPending()) {
+        if (playing_ && pauseRequested()) {
+            return;  // the pause first; the digests go on in the next frames
+        }
+        engine_->computeDigests(digestSliceBytes_);
+        ++slices;
+        if (wall_.nsecsElapsed() > budgetEnd || (digestSlicesPerFrame_ > 0 && slices >= digestSlicesPerFrame_)) {
+            return;
+        }
+    }
+}
+
+void SimulationWorker::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
+{
+    digestSliceBytes_ = sliceBytes > 0 ? sliceBytes : kDigestSliceBytes;
+    digestSlicesPerFrame_ = std::max(0, slicesPerFrame);
 }
 
 void SimulationWorker::noteAchieved(qint64 wallNs)

@@ -56,6 +56,11 @@ public:
     static constexpr int kFrameMs = 16;
     // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
     static constexpr double kMaxFrameGapS = 0.1;
+    // The verification digests of a large run (128 MiB a bitmap at 2^30 bits) are hashed between
+    // frames, kDigestSliceBytes at a time within the frame budget, so Pause, Reset and closing the
+    // window never wait for them. Tests slow them down: `slicesPerFrame` 0 means the budget decides.
+    static constexpr quint64 kDigestSliceBytes = quint64(2) << 20;
+    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame);
     // Frames simulated while the view was still drawing the last snapshot: never published.
     uint64_t framesDropped() const noexcept { return framesDropped_; }
 
@@ -71,6 +76,8 @@ private:
     void frame();
     bool pauseRequested() const noexcept { return pauseEpoch() != playEpoch_; }
     void advance(double wallSeconds);
+    // Hashes pending digests until `budgetEnd` (wall_ time), a Pause, or the slices a frame may take.
+    void digestSlices(qint64 budgetEnd);
     void noteAchieved(qint64 wallNs);
     void collectTickState();
     void resetAchievedSpeed();
@@ -95,6 +102,8 @@ private:
     bool dirty_ = true;
     bool aheadOfView_ = false;  // advanced past the snapshot the view is drawing
     uint64_t framesDropped_ = 0;
+    quint64 digestSliceBytes_ = kDigestSliceBytes;
+    int digestSlicesPerFrame_ = 0;
     std::deque<TimeSample> recent_;  // samples of the last simulated second, for the recent rates
     int64_t recentSpanNs_ = 0;
     std::vector<uint64_t> sentChunks_;

@@ -138,6 +138,12 @@ Path follow(double pending, double q, double b, double p0, unsigned pass, unsign
 
 ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<PassStats>& passes)
 {
+    return forecastConvergence(cfg, cfg.workload, passes);
+}
+
+ConvergenceForecast forecastConvergence(const SimConfig& cfg, const WorkloadSpec& workload,
+                                        const std::vector<PassStats>& passes)
+{
     ConvergenceForecast f;
     if (cfg.strategy != Strategy::Precopy) {
         f.outcome = Outcome::NotPrecopy;
@@ -195,7 +201,7 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
     const double record = double(StreamEncoder::bitsHeaderSize(false, false, 0, 0, false) +
                                  stream::bufSize(std::max<uint64_t>(cfg.chunkBytes, 8)));
     const double chunkSpan = double(cfg.chunkBytes) * 8 * double(cfg.granularity);
-    const double meanWrite = 0.5 * double(cfg.workload.minWriteBytes + cfg.workload.maxWriteBytes);
+    const double meanWrite = 0.5 * double(workload.minWriteBytes + workload.maxWriteBytes);
     const double unit = record * (1 + meanWrite / chunkSpan);
     if (sumEnd == 0) {
         // The last passes left nothing behind: the guest wrote nothing while they ran.
@@ -216,10 +222,10 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
     const double allCounts = double(geo.metaBits) * record / unit;
     const double duration = double(last.endNs - last.startNs);
     double systematic = 1.05;
-    if (cfg.workload.kind == WorkloadKind::Bursts) {
-        const double periods = duration / double(std::max<int64_t>(1, cfg.workload.burstPeriodNs));
-        systematic *= 1 + (1 / std::max(0.05, cfg.workload.burstDuty) - 1) / std::max(1.0, periods);
-    } else if (cfg.workload.trace.active()) {
+    if (workload.kind == WorkloadKind::Bursts) {
+        const double periods = duration / double(std::max<int64_t>(1, workload.burstPeriodNs));
+        systematic *= 1 + (1 / std::max(0.05, workload.burstDuty) - 1) / std::max(1.0, periods);
+    } else if (workload.trace.active()) {
         systematic *= 2;
     }
     const double spread = statistical * systematic;
@@ -244,9 +250,9 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
 
     // Writes reach the bitmap tick by tick: a pass that spans a tick boundary meets that tick's
     // writes whole, so no pass can be counted on to leave less than one tick's writes.
-    double writesPerTick = cfg.workload.kind == WorkloadKind::Idle ? 0 : cfg.workload.rate * double(cfg.tickNs) * 1e-9;
-    if (cfg.workload.kind == WorkloadKind::Bursts) {
-        writesPerTick /= std::max(0.01, cfg.workload.burstDuty);
+    double writesPerTick = workload.kind == WorkloadKind::Idle ? 0 : workload.rate * double(cfg.tickNs) * 1e-9;
+    if (workload.kind == WorkloadKind::Bursts) {
+        writesPerTick /= std::max(0.01, workload.burstDuty);
     }
     const double tickFloor = writesPerTick * unit;
 
@@ -254,7 +260,7 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
     // The pass now running began at cur.startNs: the time since counts as spent on it.
     const double nsLeft = double(cfg.timeLimitNs) - double(cur.startNs);
     const double p0 = f.pendingBytes;
-    const WorkloadKind kind = cfg.workload.kind;
+    const WorkloadKind kind = workload.kind;
     const Path central = follow(f.pendingBytes, q, 1, p0, cur.pass, cfg.maxPasses, f.budgetBytes, unit, nsPerByte,
                                 nsLeft, allCounts, 0);
     // Hot spots and Zipf re-dirty the same chunks again and again: shorter passes leave relatively
@@ -263,7 +269,7 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
     double worseShrink = std::max(q, f.shrink) * spread;
     double worseB = b;
     if (kind == WorkloadKind::HotSpot || kind == WorkloadKind::Zipf) {
-        worseShrink = std::max(worseShrink, cfg.workload.rate * nsPerByte * 1e-9 * unit);
+        worseShrink = std::max(worseShrink, workload.rate * nsPerByte * 1e-9 * unit);
         worseB = 1;
     }
     const Path worse = follow(f.pendingBytes, worseShrink, worseB, p0,
@@ -280,7 +286,7 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
         }
     }
     Occupancy occupancy;
-    if (!cfg.workload.trace.active() &&
+    if (!workload.trace.active() &&
         (kind == WorkloadKind::Uniform || kind == WorkloadKind::HotSpot || kind == WorkloadKind::Zipf) &&
         double(last.pendingEnd) >= 0.8 * double(geo.metaBits) * record) {
         // Only near saturation, where nearly every chunk is re-dirtied each pass: there the bound
@@ -297,10 +303,10 @@ ConvergenceForecast forecastConvergence(const SimConfig& cfg, const std::vector<
     // landed over the whole disk, and may leave more or less than the passes after it. Nor are two
     // passes whose shrink differs by more than the spread: the run has not settled yet. A replayed
     // trace has no rate to go by.
-    bool settled = dirty.size() >= 2 && !cfg.workload.trace.active();
-    if (cfg.workload.kind == WorkloadKind::Bursts) {
+    bool settled = dirty.size() >= 2 && !workload.trace.active();
+    if (workload.kind == WorkloadKind::Bursts) {
         // A pass must average over several bursts, or the next may catch one more or one fewer.
-        settled = settled && duration >= 4 * double(cfg.workload.burstPeriodNs);
+        settled = settled && duration >= 4 * double(workload.burstPeriodNs);
     }
     if (settled) {
         const PassStats& before = *dirty[dirty.size() - 2];

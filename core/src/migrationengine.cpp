@@ -17,10 +17,10 @@ namespace {
 
 using detail::saturatingAdd;
 
-const SimConfig& validated(const SimConfig& cfg)
+SimConfig&& validated(SimConfig&& cfg)
 {
     cfg.validate();
-    return cfg;
+    return std::move(cfg);
 }
 
 struct BitDifference {
@@ -98,10 +98,10 @@ std::optional<Phase> parsePhase(std::string_view name) noexcept
 }
 
 MigrationEngine::MigrationEngine(SimConfig config)
-    : cfg_(validated(config)), sources_(makeSources(cfg_)), source_(*sources_.front()),
-      tracks_(engine::makeTracks(cfg_, pointers(sources_))), chunks_(tracks_.front().chunks),
-      recorder_(cfg_, totalChunks(tracks_)), link_(cfg_.bandwidth, cfg_.latencyNs, cfg_.tickNs),
-      guest_(cfg_, pointers(sources_), recorder_, onGuestIo)
+    : shared_(std::make_shared<const SimConfig>(validated(std::move(config)))), cfg_(*shared_),
+      sources_(makeSources(cfg_)), source_(*sources_.front()), tracks_(engine::makeTracks(cfg_, pointers(sources_))),
+      chunks_(tracks_.front().chunks), recorder_(cfg_, totalChunks(tracks_)),
+      link_(cfg_.bandwidth, cfg_.latencyNs, cfg_.tickNs), guest_(cfg_, pointers(sources_), recorder_, onGuestIo)
 {
     const std::vector<BitmapSpec> specs = cfg_.bitmapList();
     for (size_t i = 0; i < tracks_.size(); ++i) {
@@ -167,6 +167,7 @@ bool MigrationEngine::finished() const noexcept
 
 void MigrationEngine::step()
 {
+    completeDigests();  // the bitmaps they read may change from here on
     if (finished()) {
         return;
     }
@@ -193,10 +194,10 @@ void MigrationEngine::step()
         // runToEnd() stops after this tick: what the source keeps is the result.
         MigrationSummary& summary = recorder_.summary();
         for (size_t i = 0; i < sources_.size(); ++i) {
-            summary.bitmaps[i].sourceSha256 = sources_[i]->bits().sha256();
             summary.bitmaps[i].dirtyBits = sources_[i]->dirtyBits();
+            queueDigest(sources_[i]->bits(), nullptr, i, &BitmapSummary::sourceSha256);
         }
-        summary.sourceSha256 = summary.bitmaps.front().sourceSha256;
+        settleDigests();
     }
     sample(finished());
 }
@@ -231,21 +232,25 @@ void MigrationEngine::runToEnd()
 
 void MigrationEngine::applyInjectionsDueNow()
 {
+    completeDigests();
     guest_.applyInjectionsDueBy(now_);
 }
 
 void MigrationEngine::injectWrite(uint64_t offset, uint64_t length)
 {
+    completeDigests();
     guest_.issue(Injection{now_, Injection::Op::Write, offset, length});
 }
 
 void MigrationEngine::injectClear(uint64_t offset, uint64_t length)
 {
+    completeDigests();
     guest_.issue(Injection{now_, Injection::Op::Clear, offset, length});
 }
 
 void MigrationEngine::setWorkload(const WorkloadSpec& spec)
 {
+    completeDigests();
     guest_.setWorkload(spec, now_);
 }
 
@@ -279,6 +284,7 @@ bool MigrationEngine::applyDueFaults()
 
 void MigrationEngine::startMigration()
 {
+    completeDigests();
     if (!canStartMigration()) {
         throw std::logic_error(std::string("a migration cannot start in phase ") + std::string(phaseName(phase())));
     }
@@ -314,6 +320,7 @@ void MigrationEngine::startMigration()
 
 bool MigrationEngine::abort()
 {
+    completeDigests();
     if (!sender_ || !sender_->sending()) {
         return false;
     }
@@ -383,29 +390,102 @@ void MigrationEngine::onLoaded(size_t index, const DirtyBitmap& loaded)
     b.lostBits = diff.onlyInA;
     b.extraBits = diff.onlyInB;
     b.dirtyBits = source.dirtyBits();
-    b.sourceSha256 = source.bits().sha256();
-    b.expectedSha256 = b.sourceSha256;
-    if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
-        // Without a copy of the source: at this size a copy would be the run's largest allocation.
-        b.expectedSha256 = source.bits().sha256Union(succ->bits());
-    }
     summary.lostBits = summary.extraBits = 0;
     for (const BitmapSummary& each : summary.bitmaps) {
         summary.lostBits += each.lostBits;
         summary.extraBits += each.extraBits;
     }
-    if (index == 0) {
-        summary.sourceSha256 = b.sourceSha256;
-        summary.expectedSha256 = b.expectedSha256;
+    if (const DirtyBitmap* succ = loaded.successor(); succ && !succ->bits().empty()) {
+        // Now: the successor changes with the rest of the stream. Without a copy of the source: at
+        // this size a copy would be the run's largest allocation.
+        b.expectedSha256 = source.bits().sha256Union(succ->bits());
+        mirrorFirstBitmap();
+        // The source stays as it is (the guest is paused there, or runs at the destination) until
+        // the END, whose handling waits for this digest.
+        queueDigest(source.bits(), nullptr, index, &BitmapSummary::sourceSha256);
+    } else {
+        queueDigest(source.bits(), nullptr, index, &BitmapSummary::sourceSha256, &BitmapSummary::expectedSha256);
     }
+    settleDigests();
+}
+
+void MigrationEngine::queueDigest(const HBitmap& bits, const HBitmap* with, size_t index,
+                                  std::string BitmapSummary::*target, std::string BitmapSummary::*also)
+{
+    digests_.push_back(PendingDigest{BitmapDigest(bits, with), index, target, also});
+}
+
+void MigrationEngine::mirrorFirstBitmap()
+{
+    MigrationSummary& summary = recorder_.summary();
+    const BitmapSummary& first = summary.bitmaps.front();
+    summary.sourceSha256 = first.sourceSha256;
+    summary.expectedSha256 = first.expectedSha256;
+    summary.destinationSha256 = first.destinationSha256;
+}
+
+bool MigrationEngine::settleDigests()
+{
+    if (!deferDigests_) {
+        completeDigests();
+    }
+    return digests_.empty();
+}
+
+bool MigrationEngine::computeDigests(uint64_t maxBytes)
+{
+    if (digests_.empty()) {
+        return true;
+    }
+    while (!digests_.empty() && maxBytes > 0) {
+        PendingDigest& d = digests_.front();
+        const uint64_t before = d.digest.bytesDone();
+        const bool done = d.digest.run(maxBytes);
+        const uint64_t did = d.digest.bytesDone() - before;
+        digestBytesDone_ += did;
+        maxBytes = maxBytes > did ? maxBytes - did : 0;
+        if (done) {
+            BitmapSummary& b = recorder_.summary().bitmaps[d.index];
+            b.*d.target = d.digest.hex();
+            if (d.also) {
+                b.*d.also = d.digest.hex();
+            }
+            if (d.index == 0) {
+                mirrorFirstBitmap();
+            }
+            digests_.erase(digests_.begin());
+        }
+    }
+    if (!digests_.empty()) {
+        return false;
+    }
+    if (deferDigests_) {
+        const bool wasFinished = finished();
+        finishIfDone();  // the END that waited for them, if one did
+        if (finished() && !wasFinished) {
+            sample(true);  // the last measurement, as the tick that finishes takes it
+        }
+    }
+    return digests_.empty();
 }
 
 void MigrationEngine::finishIfDone()
 {
-    if (phase() != Phase::Complete || !receiver_ || !receiver_->ended()) {
-        return;
+    if (phase() != Phase::Complete || !receiver_ || !receiver_->ended() || !digests_.empty()) {
+        return;  // with digests pending, computeDigests() comes back once they are done
     }
     MigrationSummary& summary = recorder_.summary();
+    if (!endDigestQueued_) {
+        // The destinations as the END found them: nothing below changes their bits before the digests.
+        endDigestQueued_ = true;
+        for (size_t i = 0; i < summary.bitmaps.size(); ++i) {
+            queueDigest(receiver_->bitmap(i)->bits(), nullptr, i, &BitmapSummary::destinationSha256);
+        }
+        if (!settleDigests()) {
+            return;
+        }
+    }
+    endDigestQueued_ = false;
     const int64_t doneAt = link_.lastArrivalNs();  // when the END section's last byte arrived
     if (!guest_.atDestination()) {
         // The guest was paused at the source for the whole complete phase; it resumes at the
@@ -418,13 +498,11 @@ void MigrationEngine::finishIfDone()
         summary.unusableWindowNs = doneAt - summary.pauseStartNs;
     }
     bool allVerified = true;
-    for (size_t i = 0; i < summary.bitmaps.size(); ++i) {
-        BitmapSummary& b = summary.bitmaps[i];
-        b.destinationSha256 = receiver_->bitmap(i)->bits().sha256();
+    for (BitmapSummary& b : summary.bitmaps) {
         b.verified = b.lostBits == 0 && b.extraBits == 0 && b.destinationSha256 == b.expectedSha256;
         allVerified = allVerified && b.verified;
     }
-    summary.destinationSha256 = summary.bitmaps.front().destinationSha256;
+    mirrorFirstBitmap();
     summary.verified = summary.error.empty() && allVerified;
     summary.finished = true;
     summary.converged = sender_->converged();

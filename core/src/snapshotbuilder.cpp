@@ -112,7 +112,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
         out.bitmapLabels.push_back(engine.track(i).device + "/" + engine.track(i).bitmap);
     }
     const uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
-    out.config = engine.config();
+    out.config = engine.sharedConfig();  // shared, not copied
     out.liveWorkload = engine.workload();
     const uint64_t first = std::min(request.firstBit, end);
     const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());
@@ -157,6 +157,7 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.dirtyChunks = meta ? meta->count() >> meta->granularityLog2() : 0;
     out.bytesInFlight = engine.bytesInFlight();
     out.canStart = engine.canStartMigration();
+    out.verifying = engine.digestsPending();
     out.finished = engine.finished();
     out.timeLimitReached = engine.finished() && engine.phase() != Phase::Done;
     out.phases = engine.phases();

@@ -202,7 +202,7 @@ TEST_CASE("a language switch keeps the run with its charts and the undo history"
     edited.chunkBytes = 4096;
     w.applyConfig(edited, QStringLiteral("chunk"));
     REQUIRE(w.undoStack()->count() == 1);
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096; });
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config->chunkBytes == 4096; });
     w.controller()->setPlaying(true);
     waitFor(*w.controller(), [](const SimSnapshot& s) { return s.newSamples.size() > 0 && s.nowNs > 200'000'000; });
     w.controller()->setPlaying(false);

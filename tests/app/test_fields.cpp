@@ -25,15 +25,15 @@ TEST_CASE("Enter in the Disk field starts the run over once, with the size typed
     w.show();
     const SimConfig cfg = smallConfig();
     w.controller()->setConfig(cfg);
-    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
     QSignalSpy changed(w.controller(), &SimulationController::configChanged);
     const int undoBefore = w.undoStack()->count();
 
     typeAndEnter(w.parameters()->diskField(), QStringLiteral("8 TiB"));
     REQUIRE(changed.count() == 1);
     CHECK(w.controller()->config().diskBytes == uint64_t(8) << 40);
-    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.diskBytes == uint64_t(8) << 40; });
-    CHECK(s->config.diskBytes == uint64_t(8) << 40);
+    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config->diskBytes == uint64_t(8) << 40; });
+    CHECK(s->config->diskBytes == uint64_t(8) << 40);
     leave(w.parameters()->diskField());
     CHECK_FALSE(changed.wait(200));  // leaving the field commits nothing again
     CHECK(changed.count() == 1);
@@ -51,7 +51,7 @@ TEST_CASE("a disk that cannot fit is refused at the field and the run keeps its 
     w.show();
     const SimConfig cfg = smallConfig();
     w.controller()->setConfig(cfg);
-    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
     QSignalSpy changed(w.controller(), &SimulationController::configChanged);
     QSignalSpy failed(w.controller(), &SimulationController::failed);
 

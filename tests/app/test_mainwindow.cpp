@@ -32,7 +32,7 @@ void prepare(MainWindow& w, SimConfig cfg)
     w.controller()->setConfig(cfg);
     w.parameters()->setConfig(cfg);
     // A snapshot of this run, not of the one the window started with.
-    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    waitFor(*w.controller(), [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
 }
 
 } // namespace
@@ -117,7 +117,7 @@ TEST_CASE("a chunk size edit restarts the run and can be undone", "[mainwindow]"
     prepare(w, smallConfig());
     w.parameters()->chunkSpinBox()->setValue(4096);
     CHECK(w.controller()->config().chunkBytes == 4096);
-    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096; });
+    auto s = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config->chunkBytes == 4096; });
     CHECK(s->chunkBits == 4096 * 8);
     CHECK(w.undoStack()->canUndo());
     w.undoStack()->undo();

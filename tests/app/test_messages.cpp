@@ -6,6 +6,7 @@
 #include "app/qcow2importdialog.h"
 #include "app/scenario/scenariofile.h"
 #include "app/shortcutsdialog.h"
+#include "charttexts.h"
 #include "tests/support/qtwait.h"
 #include "tests/support/simulation.h"
 #include "widgets/chartmodel.h"
@@ -40,7 +41,10 @@
 #include <map>
 
 using namespace bitmig;
+using bitmig::test::chartTitles;
 using bitmig::test::clearSettings;
+using bitmig::test::cutChartTexts;
+using bitmig::test::drawnChartTitles;
 using bitmig::test::showAt;
 using bitmig::test::smallConfig;
 using bitmig::test::waitFor;
@@ -61,49 +65,6 @@ QString summaryValue(const SummaryPanel& panel, const QString& name)
 QDockWidget* dockNamed(const MainWindow& w, const QString& name)
 {
     return w.findChild<QDockWidget*>(name);
-}
-
-// The text each chart draws as its title (Qt Charts cuts a title that does not fit with "...").
-QStringList drawnChartTitles(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        QChart* chart = charts.chart(ChartKind(k));
-        for (QGraphicsItem* item : chart->scene()->items()) {
-            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item);
-                text && text->parentItem() == chart && text->isVisible() && !text->toPlainText().isEmpty() &&
-                text->font().bold()) {
-                out << text->toPlainText();
-            }
-        }
-    }
-    return out;
-}
-
-QStringList chartTitles(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        out << charts.chart(ChartKind(k))->title();
-    }
-    return out;
-}
-
-// What Qt Charts drew cut short ("..." at the end) in any chart: titles, axis labels, legends.
-QStringList cutChartTexts(const MigrationCharts& charts)
-{
-    QStringList out;
-    for (int k = 0; k < kChartKindCount; ++k) {
-        for (QGraphicsItem* item : charts.chart(ChartKind(k))->scene()->items()) {
-            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
-                const QString t = text->toPlainText();
-                if (t.contains(QStringLiteral("...")) || t.contains(QChar(0x2026))) {
-                    out << t;
-                }
-            }
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -264,7 +225,7 @@ TEST_CASE("switching the language retranslates in place and keeps the layout", "
     edited.chunkBytes = 4096;
     w.applyConfig(edited, QStringLiteral("chunk"));
     w.controller()->setPlaying(true);
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config.chunkBytes == 4096 && s.nowNs > 300'000'000; },
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config->chunkBytes == 4096 && s.nowNs > 300'000'000; },
             30000);
     w.controller()->setPlaying(false);
     QTest::qWait(100);
@@ -403,7 +364,7 @@ TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the gue
     const uint64_t runId = w.controller()->snapshot() ? w.controller()->snapshot()->runId : 0;
     // Before the clock runs: the bits are there.
     const auto shown = waitFor(*w.controller(), [runId](const SimSnapshot& s) {
-        return s.runId > runId && s.config.diskBytes == 300 * qcow2_test::MiB;
+        return s.runId > runId && s.config->diskBytes == 300 * qcow2_test::MiB;
     });
     REQUIRE(shown);
     CHECK(shown->nowNs == 0);
@@ -436,7 +397,7 @@ TEST_CASE("an imported qcow2 bitmap shows at once, in binary units, with the gue
         INFO(kept.toStdString());
         CHECK(kept.contains(QStringLiteral("keeps its workload (Uniform random, 4,000 writes/s)")));
         const auto first = waitFor(*w.controller(), [](const SimSnapshot& s) {
-            return s.config.workload.kind == WorkloadKind::Uniform && s.config.diskBytes == 300 * qcow2_test::MiB;
+            return s.config->workload.kind == WorkloadKind::Uniform && s.config->diskBytes == 300 * qcow2_test::MiB;
         });
         CHECK(first->dirtyBits == expectedBits);
         w.controller()->setPlaying(true);

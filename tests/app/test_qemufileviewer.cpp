@@ -85,7 +85,7 @@ TEST_CASE("the File menu opens a migration file in a viewer: each bitmap's heatm
     CHECK(viewer->details()->text().contains(
         QStringLiteral("4c2fda08ece2f1959eb8b0d2cf8dba3990aa484c6689a326823269e274725bc9")));
     HeatmapView* heatmap = viewer->heatmap();
-    REQUIRE(waitUntil([&] { return heatmap->snapshot() && heatmap->snapshot()->config.diskBytes == uint64_t(580) << 20; },
+    REQUIRE(waitUntil([&] { return heatmap->snapshot() && heatmap->snapshot()->config->diskBytes == uint64_t(580) << 20; },
                       "the heatmap of drive1/tail"));
     CHECK(heatmap->snapshot()->dirtyBits * 65536 == viewer->info().bitmaps[2].dirtyBytes);
     CHECK(heatmap->snapshot()->dirtyChunks > 0); // the meta band: chunks that carried data
@@ -250,7 +250,7 @@ TEST_CASE("File > Export > QEMU migration file writes the completed run, or says
     cfg.diskBytes = uint64_t(1) << 30;
     w.controller()->setConfig(cfg);
     w.controller()->setPlaying(true);
-    const auto small = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished && s.config.chunkBytes == 4; }, 60000);
+    const auto small = waitFor(*w.controller(), [](const SimSnapshot& s) { return s.finished && s.config->chunkBytes == 4; }, 60000);
     REQUIRE(small->finished);
     const QString refused = dir.filePath(QStringLiteral("small.mig"));
     CHECK(w.exportQemuFile(refused).contains(QStringLiteral("a QEMU destination aborts on 4 B chunks")));

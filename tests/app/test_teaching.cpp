@@ -1,5 +1,6 @@
 // Teaching ergonomics: the heatmaps get the room and keep it, presentation mode, a 1024 x 768
 // projector, and speeds slow enough to watch a 20 ms migration.
+#include "app/chartsfold.h"
 #include "app/explanationpanel.h"
 #include "app/mainwindow.h"
 #include "app/presentationmode.h"
@@ -87,7 +88,7 @@ TEST_CASE("the heatmaps take most of the height and keep their size through a ru
     MainWindow w;
     showAt(w, 1400, 900);
     w.controller()->setConfig(lessonConfig());
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config == lessonConfig(); });
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return *s.config == lessonConfig(); });
     QTest::qWait(50);
 
     HeatmapView* heatmap = w.heatmap();
@@ -137,7 +138,7 @@ TEST_CASE("the explanation keeps one height whatever its text", "[teaching][layo
     while (!engine.finished()) {
         engine.runFor(20'000'000);
         SimSnapshot s;
-        s.config = engine.config();
+        s.config = engine.sharedConfig();
         s.phase = engine.phase();
         s.pass = engine.pass();
         s.nowNs = engine.nowNs();
@@ -163,9 +164,9 @@ TEST_CASE("View > Presentation (F11) fills the screen with the heatmaps and leav
           "[teaching][presentation]")
 {
     MainWindow w;
-    showAt(w, 1200, 820);
+    showAt(w, 1400, 900);
     w.controller()->setConfig(lessonConfig());
-    waitFor(*w.controller(), [](const SimSnapshot& s) { return s.config == lessonConfig(); });
+    waitFor(*w.controller(), [](const SimSnapshot& s) { return *s.config == lessonConfig(); });
     QTest::qWait(100);
 
     QAction* action = nullptr;
@@ -282,8 +283,10 @@ TEST_CASE("a 1024 x 768 projector shows the whole window with usable heatmaps", 
     // Nothing is squeezed below what it needs: the central column fits its parts.
     QWidget* central = w.centralWidget();
     CHECK(central->minimumSizeHint().height() <= central->height());
+    // The charts folded to their line of figures (ChartsFold): they could not be read here.
+    REQUIRE(waitUntil([&] { return w.chartsFold()->isFolded(); }, "the charts folded"));
     for (QWidget* part : {static_cast<QWidget*>(w.phaseStrip()), static_cast<QWidget*>(w.heatmap()),
-                          static_cast<QWidget*>(w.charts())}) {
+                          static_cast<QWidget*>(w.chartsFold()->figuresLine())}) {
         INFO(part->metaObject()->className() << " " << part->height() << " px of "
                                              << part->minimumSizeHint().height());
         CHECK(part->height() >= part->minimumSizeHint().height());
@@ -326,7 +329,7 @@ TEST_CASE("speeds go down to 0.001x, where a 20 ms migration lasts 20 seconds", 
     SimConfig c = lessonConfig();
     c.migrationStartNs = -1;
     w.controller()->setConfig(c);
-    waitFor(*w.controller(), [&c](const SimSnapshot& s) { return s.config == c && s.nowNs == 0; });
+    waitFor(*w.controller(), [&c](const SimSnapshot& s) { return *s.config == c && s.nowNs == 0; });
     w.setSpeed(0.002);
     QElapsedTimer wall;
     wall.start();
@@ -367,7 +370,7 @@ TEST_CASE("a slow speed survives the saved settings and the command line", "[tea
 TEST_CASE("presentation mode survives a language change and still leaves cleanly", "[teaching][presentation]")
 {
     MainWindow w;
-    showAt(w, 1200, 820);
+    showAt(w, 1400, 900);
     QTest::qWait(50);
     const QRect geometry = w.geometry();
     const QList<int> split = mainSplitter(w)->sizes();

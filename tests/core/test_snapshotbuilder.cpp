@@ -157,3 +157,37 @@ TEST_CASE("a snapshot tells a run stopped by its time limit from one that finish
     CHECK(s.phase == Phase::Done);
     CHECK_FALSE(s.timeLimitReached);
 }
+
+TEST_CASE("the snapshots of a run share the engine's configuration rather than copying it", "[snapshot]")
+{
+    // A configuration as large as an imported image's: its dirty extents as scheduled injections.
+    SimConfig config = slowLink(Strategy::Precopy);
+    for (uint64_t i = 0; i < 4096; ++i) {
+        config.injections.push_back(Injection{0, Injection::Op::Write, i * (uint64_t(16) << 20), 64 << 10});
+    }
+    MigrationEngine engine(config);
+    SimSnapshot first;
+    SnapshotBuilder::fill(engine, HeatmapRequest{}, first);
+    engine.runFor(50'000'000);
+    SimSnapshot second;
+    SnapshotBuilder::fill(engine, HeatmapRequest{}, second);
+    // One object for the run: the engine's own, and the same in every snapshot.
+    CHECK(first.config.get() == &engine.config());
+    CHECK(second.config.get() == first.config.get());
+    CHECK(first.config == engine.sharedConfig());
+    CHECK(*second.config == config);
+    // A snapshot outlives its engine with the configuration it showed.
+    const std::shared_ptr<const SimConfig> kept = second.config;
+    CHECK(kept.use_count() >= 4);  // the engine, two snapshots and this
+    // A new engine for the same parameters (a reset) is a new run with its own object.
+    MigrationEngine restarted(config);
+    SimSnapshot third;
+    SnapshotBuilder::fill(restarted, HeatmapRequest{}, third);
+    CHECK(third.config.get() != first.config.get());
+    CHECK(*third.config == *first.config);
+    // A snapshot made by hand points to the one default configuration, never to nothing.
+    const SimSnapshot blank;
+    REQUIRE(blank.config);
+    CHECK(*blank.config == SimConfig{});
+    CHECK(blank.config.get() == SimSnapshot{}.config.get());
+}

@@ -37,6 +37,37 @@ TEST_CASE("the controller runs the engine and publishes snapshots", "[controller
     CHECK_FALSE(done->playing);
 }
 
+TEST_CASE("every snapshot of a run points to one configuration, copied once for the run", "[controller]")
+{
+    SimulationController c;
+    c.setSpeed(100);
+    SimConfig cfg = smallConfig();
+    // An imported image's extents as injections: copied per frame, they would cost more than the frame.
+    for (uint64_t i = 0; i < 2048; ++i) {
+        cfg.injections.push_back(Injection{0, Injection::Op::Write, i * (uint64_t(32) << 20), 64 << 10});
+    }
+    c.setConfig(cfg);
+    auto first = waitFor(c, [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
+    REQUIRE(*first->config == cfg);
+    c.setPlaying(true);
+    auto later = waitFor(c, [&](const SimSnapshot& s) { return s.runId == first->runId && s.nowNs > 100'000'000; });
+    REQUIRE(later->nowNs > 100'000'000);
+    REQUIRE(later->serial > first->serial);
+    CHECK(later->config.get() == first->config.get());
+    CHECK(*later->config == cfg);
+    // The explanation reads it in place, with the workload of the moment.
+    CHECK_FALSE(PhaseExplainer::explain(*later).body.isEmpty());
+    c.setPlaying(false);
+
+    // Started over: a new run, a new object with the same parameters.
+    const uint64_t runId = later->runId;
+    c.reset();
+    auto fresh = waitFor(c, [runId](const SimSnapshot& s) { return s.runId != runId; });
+    REQUIRE(fresh->runId != runId);
+    CHECK(fresh->config.get() != first->config.get());
+    CHECK(*fresh->config == cfg);
+}
+
 TEST_CASE("every sample reaches the views exactly once", "[controller]")
 {
     SimulationController c;
@@ -142,4 +173,49 @@ TEST_CASE("a bad configuration is refused with the field's name", "[controller]"
     c.setConfig(bad);
     CHECK(message.startsWith(QStringLiteral("chunk:")));
     CHECK(c.config().chunkBytes == 1024);
+}
+
+TEST_CASE("Pause and Reset act while a finished run's verification digests are being hashed", "[controller][digest]")
+{
+    SimulationController c;
+    // 4 KiB a frame: the two 2 MiB digests of a 1 TiB run take hundreds of frames, so whatever acts
+    // before they are done did not wait for them.
+    c.setDigestPacing(4096, 1);
+    SimConfig cfg = smallConfig();
+    cfg.diskBytes = uint64_t(1) << 40;
+    cfg.bandwidth = 1e9;
+    cfg.migrationStartNs = 0;
+    c.setConfig(cfg);
+    c.setSpeed(100);
+    c.setPlaying(true);
+    const auto verifying = waitFor(c, [](const SimSnapshot& s) { return s.verifying; }, 60000);
+    REQUIRE(verifying->verifying);
+    // The clock waits in the complete phase; the run is not finished and not yet verified.
+    CHECK(verifying->phase == Phase::Complete);
+    CHECK_FALSE(verifying->finished);
+    CHECK_FALSE(verifying->summary.verified);
+    CHECK(verifying->playing);
+
+    c.setPlaying(false);
+    const auto paused = waitFor(c, [](const SimSnapshot& s) { return !s.playing; });
+    REQUIRE_FALSE(paused->playing);
+    CHECK(paused->verifying);  // paused before the digests were done
+    CHECK(paused->nowNs == verifying->nowNs);
+
+    // Paused, the verification goes on a slice a frame; Reset does not wait for it either.
+    const uint64_t runId = paused->runId;
+    c.reset();
+    const auto fresh = waitFor(c, [runId](const SimSnapshot& s) { return s.runId != runId; });
+    REQUIRE(fresh->runId != runId);
+    CHECK_FALSE(fresh->verifying);
+    CHECK(fresh->nowNs == 0);
+
+    // Hashed at the normal pace, the run ends verified.
+    c.setDigestPacing(0, 0);
+    c.setPlaying(true);
+    const auto done = waitFor(c, [](const SimSnapshot& s) { return s.finished; }, 60000);
+    REQUIRE(done->finished);
+    CHECK_FALSE(done->verifying);
+    CHECK(done->summary.verified);
+    CHECK(done->summary.destinationSha256.size() == 64);
 }

@@ -21,7 +21,7 @@ struct Started {
     explicit Started(const SimConfig& cfg = smallConfig())
     {
         c.setConfig(cfg);
-        first = waitFor(c, [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+        first = waitFor(c, [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
     }
 };
 
@@ -39,9 +39,9 @@ TEST_CASE("a new configuration is announced and its run's first snapshot follows
     CHECK(changed.at(0).at(0).value<SimConfig>() == cfg);
     CHECK(c.config() == cfg);
     CHECK(playing.isEmpty());  // it was not playing: nothing to announce
-    const auto first = waitFor(c, [&cfg](const SimSnapshot& s) { return s.config == cfg; });
+    const auto first = waitFor(c, [&cfg](const SimSnapshot& s) { return *s.config == cfg; });
     REQUIRE(first);
-    CHECK(first->config == cfg);
+    CHECK(*first->config == cfg);
     CHECK(first->nowNs == 0);
     CHECK_FALSE(first->playing);
     CHECK(snapshots.count() >= 1);
@@ -102,12 +102,12 @@ TEST_CASE("reset starts the same run again from time zero", "[controller][signal
     QSignalSpy changed(&c, &SimulationController::configChanged);
     c.reset();
     REQUIRE(changed.count() == 1);
-    CHECK(changed.at(0).at(0).value<SimConfig>() == run.first->config);
+    CHECK(changed.at(0).at(0).value<SimConfig>() == *run.first->config);
     const uint64_t runBefore = before->runId;
     const auto fresh = waitFor(c, [runBefore](const SimSnapshot& s) { return s.runId != runBefore; });
     REQUIRE(fresh->runId != runBefore);
     CHECK(fresh->nowNs == 0);
-    CHECK(fresh->config == run.first->config);
+    CHECK(*fresh->config == *run.first->config);
     CHECK(fresh->dirtyBits == 0);
 }
 
@@ -123,20 +123,20 @@ TEST_CASE("a refused configuration or workload is reported and changes nothing",
     REQUIRE(failed.count() == 1);
     CHECK(failed.at(0).at(0).toString().startsWith(QStringLiteral("chunk:")));
     CHECK(changed.isEmpty());
-    CHECK(c.config() == run.first->config);
+    CHECK(c.config() == *run.first->config);
 
     WorkloadSpec spec = c.config().workload;
     spec.hotShare = 2;
     c.setWorkload(spec);
     REQUIRE(failed.count() == 2);
     CHECK(failed.at(1).at(0).toString().startsWith(QStringLiteral("workload.hotShare:")));
-    CHECK(c.config().workload == run.first->config.workload);
+    CHECK(c.config().workload == run.first->config->workload);
 
     // The run is the one from before: a step shows it, not a new one.
     c.step(1);
     const auto s = waitFor(c, [](const SimSnapshot& x) { return x.nowNs > 0; });
     CHECK(s->runId == run.first->runId);
-    CHECK(s->config == run.first->config);
+    CHECK(*s->config == *run.first->config);
 }
 
 TEST_CASE("the speed is clamped and announced when it changes", "[controller][signals]")

@@ -66,7 +66,7 @@ TEST_CASE("LiveSession: changes between refreshes, the dirty rate and the heatma
     // The snapshot: the bits as the source band, what turned dirty as the second band.
     const bitmig::SimSnapshotPtr snap = session.snapshot(ref, bitmig::HeatmapRequest{0, 0, 64, 8});
     REQUIRE(snap);
-    CHECK(snap->config.diskBytes == 1024 * MiB);
+    CHECK(snap->config->diskBytes == 1024 * MiB);
     CHECK(snap->geometry.totalBits() == 16384);
     CHECK(snap->dirtyBits == 3);
     CHECK(snap->dirtyChunks == 2);

@@ -19,7 +19,7 @@ TEST_CASE("the controller refuses a run that cannot fit, and the previous run st
     SimulationController c;
     SimConfig small = bitmig::test::smallConfig();
     c.setConfig(small);
-    REQUIRE(waitFor(c, [&](const SimSnapshot& s) { return s.config == small; })->config == small);
+    REQUIRE(*waitFor(c, [&](const SimSnapshot& s) { return *s.config == small; })->config == small);
 
     QSignalSpy failed(&c, &SimulationController::failed);
     QSignalSpy changed(&c, &SimulationController::configChanged);
@@ -36,7 +36,7 @@ TEST_CASE("the controller refuses a run that cannot fit, and the previous run st
     CHECK(c.config() == small);
     QTest::qWait(100);
     CHECK(detail::zeroedBytesInUse() == before);  // nothing was allocated for it
-    CHECK(c.snapshot()->config == small);
+    CHECK(*c.snapshot()->config == small);
 }
 
 TEST_CASE("Reset gives a large run's memory back before the next run is built", "[controller][memory]")
@@ -83,7 +83,7 @@ TEST_CASE("a run the simulation thread cannot build leaves the previous one, and
     SimulationController c;
     const SimConfig small = bitmig::test::smallConfig();
     c.setConfig(small);
-    REQUIRE(waitFor(c, [&](const SimSnapshot& s) { return s.config == small; })->config == small);
+    REQUIRE(*waitFor(c, [&](const SimSnapshot& s) { return *s.config == small; })->config == small);
     QSignalSpy failed(&c, &SimulationController::failed);
     QSignalSpy changed(&c, &SimulationController::configChanged);
 
@@ -105,6 +105,6 @@ TEST_CASE("a run the simulation thread cannot build leaves the previous one, and
     CHECK(failed.count() == 1);
     CHECK(changed.last().at(0).value<SimConfig>() == small);
     CHECK(c.config() == small);
-    auto s = waitFor(c, [&](const SimSnapshot& s) { return s.config == small && s.runId > 1; });
-    CHECK(s->config == small);
+    auto s = waitFor(c, [&](const SimSnapshot& s) { return *s.config == small && s.runId > 1; });
+    CHECK(*s->config == small);
 }

@@ -1,6 +1,7 @@
 // PhaseExplainer on hand-made snapshots: a title and a body for every phase and strategy, the
 // figures of the snapshot in them, and what overrides the phase (time limit, a refused stream).
 #include "app/model/phaseexplainer.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <QLocale>
 #include <QSet>
@@ -8,13 +9,14 @@
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
 SimSnapshot at(Phase phase, Strategy strategy = Strategy::Precopy)
 {
     SimSnapshot s;
-    s.config.strategy = strategy;
+    editConfig(s).strategy = strategy;
     s.phase = phase;
     return s;
 }
@@ -91,7 +93,7 @@ TEST_CASE("a finished run says whether it verified and whether it converged", "[
 TEST_CASE("the time limit and a refused stream override what the phase says", "[model][explainer]")
 {
     SimSnapshot s = at(Phase::Bulk);
-    s.config.timeLimitNs = 300'000'000;
+    editConfig(s).timeLimitNs = 300'000'000;
     s.timeLimitReached = true;
     const auto stopped = PhaseExplainer::explain(s);
     CHECK(stopped.title.contains(QStringLiteral("time limit")));
@@ -107,8 +109,8 @@ TEST_CASE("the explanation says why the dirty phase converges or not", "[model]"
 {
     // The verdict comes from what the passes measured, not from a comparison of rates.
     SimSnapshot s;
-    s.config.bandwidth = 125e6;
-    s.config.maxPasses = 10;
+    editConfig(s).bandwidth = 125e6;
+    editConfig(s).maxPasses = 10;
     s.phase = Phase::Dirty;
     s.pass = 3;
     auto pass = [](unsigned n, int64_t start, int64_t end, uint64_t before, uint64_t after) {

@@ -1,18 +1,20 @@
 // The window says which strategy is what QEMU does: the explanation of the setup phase.
 #include "app/model/phaseexplainer.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <bitmig/simsnapshot.h>
 
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
 QString setupText(Strategy strategy)
 {
     SimSnapshot s;
-    s.config.strategy = strategy;
+    editConfig(s).strategy = strategy;
     s.phase = Phase::Setup;
     return PhaseExplainer::explain(s).body;
 }

@@ -2,6 +2,7 @@
 // is what the run then does, and a run that will not converge is told so before the cap.
 #include "app/model/phaseexplainer.h"
 #include "app/scenario/scenariofile.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <bitmig/convergence.h>
 #include <bitmig/migrationengine.h>
@@ -12,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -36,7 +38,7 @@ Verdicts run(const SimConfig& config)
         }
         seen = passes.size();
         SimSnapshot s;
-        s.config = config;
+        s.config = engine.sharedConfig();
         s.phase = engine.phase();
         s.pass = engine.pass();
         s.nowNs = engine.nowNs();
@@ -148,7 +150,7 @@ TEST_CASE("a zero downtime budget cannot converge, and the verdict says why", "[
 TEST_CASE("a run whose first dirty pass is still going: too early to tell", "[verdict]")
 {
     SimSnapshot s;
-    s.config.strategy = Strategy::Precopy;
+    editConfig(s).strategy = Strategy::Precopy;
     s.phase = Phase::Dirty;
     s.pass = 1;
     PassStats bulk;
@@ -177,7 +179,7 @@ TEST_CASE("a run stopped by its time limit is explained as stopped, not as still
     REQUIRE(engine.finished());
     REQUIRE(engine.phase() == Phase::Bulk);
     SimSnapshot s;
-    s.config = sc.config;
+    s.config = engine.sharedConfig();
     s.phase = engine.phase();
     s.nowNs = engine.nowNs();
     s.timeLimitReached = true;

@@ -43,7 +43,7 @@ inline std::vector<SimSnapshotPtr> engineSnapshots(const SimConfig& config, int6
         auto s = std::make_shared<SimSnapshot>();
         s->serial = ++serial;
         s->runId = runId;
-        s->config = config;
+        s->config = engine.sharedConfig();
         s->phase = engine.phase();
         s->pass = engine.pass();
         s->nowNs = engine.nowNs();

@@ -2,6 +2,7 @@
 // roles against the points the charts draw, export, and the model contract under
 // QAbstractItemModelTester while samples arrive, the history merges, a new run starts and it clears.
 #include "widgets/chartmodel.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -11,6 +12,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -26,7 +28,7 @@ public:
         s->serial = ++serial_;
         s->runId = runId_;
         s->playing = playing;
-        s->config.chunkBytes = 4096;
+        editConfig(*s).chunkBytes = 4096;
         for (int i = 0; i < samples; ++i) {
             t_ += 10 * kMs;
             TimeSample x;

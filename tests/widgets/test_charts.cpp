@@ -7,6 +7,7 @@
 #include "widgets/migrationcharts.h"
 #include "widgets/samplehistory.h"
 #include "tests/support/qtwait.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -25,6 +26,7 @@
 
 using namespace bitmig;
 using bitmig::test::waitUntil;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -55,7 +57,7 @@ public:
         auto s = std::make_shared<SimSnapshot>();
         s->serial = ++serial_;
         s->runId = runId_;
-        s->config.chunkBytes = 1024;
+        editConfig(*s).chunkBytes = 1024;
         s->newSamples = samples;
         s->nowNs = samples.empty() ? 0 : samples.back().timeNs;
         s->phase = Phase::Bulk;
@@ -221,7 +223,7 @@ TEST_CASE("charts: the phase legend lists only the phases of the run's strategy"
     const auto shownLegend = [&](Strategy strategy) {
         Feed feed(++run);  // a new run each time, as a reset with other parameters makes
         auto s = feed.nextSamples(1);
-        s->config.strategy = strategy;
+        editConfig(*s).strategy = strategy;
         model.setSnapshot(s);
         QStringList shown;
         for (const QLabel* label : charts.findChildren<QLabel*>()) {
@@ -264,7 +266,7 @@ TEST_CASE("charts: postcopy draws no downtime budget line", "[charts]")
     const auto budgetLine = [&](Strategy strategy) -> QAbstractSeries* {
         Feed feed(++run);
         auto s = feed.nextSamples(20);
-        s->config.strategy = strategy;
+        editConfig(*s).strategy = strategy;
         model.setSnapshot(s);
         QTest::qWait(50);
         for (QAbstractSeries* series : charts.chart(ChartKind::Pending)->series()) {

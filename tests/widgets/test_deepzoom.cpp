@@ -4,6 +4,7 @@
 #include "widgets/heatmapraster.h"
 #include "widgets/heatmapview.h"
 #include "widgets/offsetaxis.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <bitmig/simsnapshot.h>
 
@@ -18,6 +19,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -103,9 +105,9 @@ TEST_CASE("zoomed deep into a disk, the view names two different ends of what it
     REQUIRE(QTest::qWaitForWindowExposed(&view));
     const HeatmapRequest r = view.currentRequest();
     auto s = std::make_shared<SimSnapshot>();
-    s->config.granularity = kGranularity;
-    s->config.diskBytes = kDisk;
-    s->config.chunkBytes = 1024;
+    editConfig(*s).granularity = kGranularity;
+    editConfig(*s).diskBytes = kDisk;
+    editConfig(*s).chunkBytes = 1024;
     s->chunkBits = 8192;
     s->chunkCount = kBits / 8192;
     s->geometry = HeatmapGeometry(kBits, kDeepBit, kDeepBit + 256, r.columns, r.rows);

@@ -5,6 +5,7 @@
 #include "widgets/heatmapview.h"
 #include "widgets/overviewstrip.h"
 #include "widgets/zoomstack.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
@@ -23,6 +24,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 using bitmig::test::waitUntil;
 
 namespace {
@@ -49,9 +51,9 @@ struct Fixture {
             bits = uint64_t(r.columns) * uint64_t(r.rows) * kBitsPerCell;
         }
         auto s = std::make_shared<SimSnapshot>();
-        s->config.granularity = kGranularity;
-        s->config.diskBytes = diskBytes ? diskBytes : bits * kGranularity;
-        s->config.chunkBytes = kChunkBits / 8;
+        editConfig(*s).granularity = kGranularity;
+        editConfig(*s).diskBytes = diskBytes ? diskBytes : bits * kGranularity;
+        editConfig(*s).chunkBytes = kChunkBits / 8;
         const uint64_t end = r.endBit ? r.endBit : bits;
         s->geometry = HeatmapGeometry(bits, r.firstBit, end, r.columns, r.rows);
         s->chunkBits = kChunkBits;
@@ -446,7 +448,7 @@ TEST_CASE("tooltips give the exact byte range and the state of the cell", "[heat
 TEST_CASE("an empty meta band says why there is no meta bitmap", "[heatmapview]")
 {
     SimSnapshot s;
-    s.config.strategy = Strategy::Precopy;
+    editConfig(s).strategy = Strategy::Precopy;
     s.phase = Phase::Idle;
     CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("created when the migration starts")));
     s.phase = Phase::Done;
@@ -454,7 +456,7 @@ TEST_CASE("an empty meta band says why there is no meta bitmap", "[heatmapview]"
     s.phase = Phase::Cancelled;
     CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("cancelled")));
     for (const Strategy strategy : {Strategy::Postcopy, Strategy::StopAndCopy}) {
-        s.config.strategy = strategy;
+        editConfig(s).strategy = strategy;
         for (const Phase phase : {Phase::Idle, Phase::Bulk, Phase::Done}) {
             s.phase = phase;
             CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("only precopy keeps one")));
@@ -470,7 +472,7 @@ TEST_CASE("an empty meta band says why there is no meta bitmap", "[heatmapview]"
     engine.runToEnd();
     REQUIRE(engine.phase() == Phase::Done);
     CHECK(engine.meta() == nullptr);
-    s.config.strategy = Strategy::Precopy;
+    editConfig(s).strategy = Strategy::Precopy;
     s.phase = engine.phase();
     CHECK(HeatmapView::metaPlaceholder(s).contains(QStringLiteral("completed")));
 }

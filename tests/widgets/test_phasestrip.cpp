@@ -2,6 +2,7 @@
 // current step is painted in the highlight colour.
 #include "enginerun.h"
 #include "widgets/phasestrip.h"
+#include "tests/support/snapshotconfig.h"
 
 #include <QImage>
 
@@ -10,6 +11,7 @@
 #include <memory>
 
 using namespace bitmig;
+using bitmig::test::editConfig;
 
 namespace {
 
@@ -18,8 +20,8 @@ constexpr int64_t kMs = 1'000'000;
 std::shared_ptr<SimSnapshot> precopyInPass(unsigned pass, bool playing = false)
 {
     auto s = std::make_shared<SimSnapshot>();
-    s->config.strategy = Strategy::Precopy;
-    s->config.maxPasses = 30;
+    editConfig(*s).strategy = Strategy::Precopy;
+    editConfig(*s).maxPasses = 30;
     s->phase = Phase::Dirty;
     s->pass = pass;
     s->playing = playing;
@@ -97,7 +99,7 @@ TEST_CASE("phase strip: postcopy and stop-and-copy have their own steps", "[phas
     strip.resize(1200, strip.sizeHint().height());
 
     auto post = std::make_shared<SimSnapshot>();
-    post->config.strategy = Strategy::Postcopy;
+    editConfig(*post).strategy = Strategy::Postcopy;
     post->phase = Phase::Bulk;
     post->guestAtDestination = true;
     post->phases = {{Phase::Setup, 0, 0, 5 * kMs}, {Phase::Bulk, 0, 5 * kMs, -1}};
@@ -110,7 +112,7 @@ TEST_CASE("phase strip: postcopy and stop-and-copy have their own steps", "[phas
     CHECK(strip.activeStep() == 2);
 
     auto stop = std::make_shared<SimSnapshot>();
-    stop->config.strategy = Strategy::StopAndCopy;
+    editConfig(*stop).strategy = Strategy::StopAndCopy;
     stop->phase = Phase::Done;
     stop->phases = {{Phase::Setup, 0, 0, 1 * kMs},
                     {Phase::Complete, 0, 1 * kMs, 700 * kMs},

@@ -65,5 +65,8 @@ struct ConvergenceForecast {
 
 // `passes` as MigrationSummary::passes has them (the last one may still run).
 ConvergenceForecast forecastConvergence(const SimConfig& config, const std::vector<PassStats>& passes);
+// The same for the run of `config` with its workload changed to `workload` since it started.
+ConvergenceForecast forecastConvergence(const SimConfig& config, const WorkloadSpec& workload,
+                                        const std::vector<PassStats>& passes);
 
 } // namespace bitmig

@@ -9,6 +9,7 @@
 #include <bitmig/engine/recorder.h>
 #include <bitmig/engine/sender.h>
 #include <bitmig/migrationsummary.h>
+#include <bitmig/bitmapdigest.h>
 #include <bitmig/simconfig.h>
 #include <bitmig/streamencoder.h>
 #include <bitmig/workload.h>
@@ -35,6 +36,9 @@ public:
     ~MigrationEngine();
 
     const SimConfig& config() const noexcept { return cfg_; }
+    // The same configuration as a shared, immutable object: snapshots of the run point to it
+    // rather than copying it.
+    const std::shared_ptr<const SimConfig>& sharedConfig() const noexcept { return shared_; }
 
     // ---- running ----
     void step();                    // one tick; does nothing once finished()
@@ -75,6 +79,17 @@ public:
     void setRecordStream(bool on) noexcept { link_.setRecordStream(on); }
     // The current (or last) attempt's stream, whole when recording was on from its start.
     const std::vector<uint8_t>& recordedStream() const noexcept { return link_.stream(); }
+    // The verification digests (SHA-256 of the bitmaps as the migration completes, or of the source
+    // as it is aborted) are computed within the tick that needs them, by default. Deferred, they
+    // wait for computeDigests() to hash them a slice at a time (a 2^30-bit bitmap is 128 MiB to
+    // hash): the run stays in its complete phase, not finished, until they are done, and anything
+    // that changes the run (a tick, guest I/O, a command) completes them first.
+    void setDeferredDigests(bool on) noexcept { deferDigests_ = on; }
+    bool digestsPending() const noexcept { return !digests_.empty(); }
+    // Hashes up to `maxBytes` (at least 4 KiB) of the pending digests; true once none is left.
+    bool computeDigests(uint64_t maxBytes);
+    // Bytes hashed for digests since the engine was built.
+    uint64_t digestBytesDone() const noexcept { return digestBytesDone_; }
     // Density indexes on source, meta and destination bitmaps for renderers (see HBitmap).
     // log2 of the block size in bits; 0 turns them off.
     void setDensityIndex(unsigned log2BlockBits);
@@ -130,9 +145,22 @@ private:
     void deliver();
     void onLoaded(size_t index, const DirtyBitmap& loaded);
     void finishIfDone();
+    // The digest of `bits` (or its union with `with`) into bitmap `index`'s `target` (and `also`) in
+    // the summary; the summary's own digests are the first bitmap's.
+    void queueDigest(const HBitmap& bits, const HBitmap* with, size_t index, std::string BitmapSummary::*target,
+                     std::string BitmapSummary::*also = nullptr);
+    void mirrorFirstBitmap();
+    // Not deferred: computes them now. True when none is pending.
+    bool settleDigests();
+    void completeDigests()
+    {
+        while (!computeDigests(UINT64_MAX)) {
+        }
+    }
     void sample(bool force);
 
-    SimConfig cfg_;
+    std::shared_ptr<const SimConfig> shared_;
+    const SimConfig& cfg_;  // *shared_
     std::vector<std::unique_ptr<DirtyBitmap>> sources_;  // one per SimConfig::bitmapList() entry
     DirtyBitmap& source_;                                // sources_[0]
     std::vector<engine::Track> tracks_;
@@ -146,6 +174,16 @@ private:
 
     int64_t now_ = 0;
     bool limitReached_ = false;
+    struct PendingDigest {
+        BitmapDigest digest;
+        size_t index;  // into MigrationSummary::bitmaps
+        std::string BitmapSummary::*target;
+        std::string BitmapSummary::*also;
+    };
+    std::vector<PendingDigest> digests_;
+    bool deferDigests_ = false;
+    bool endDigestQueued_ = false;  // the destination's digest, for the END that arrived
+    uint64_t digestBytesDone_ = 0;
     std::vector<int64_t> faults_;        // SimConfig::faultsNs, sorted
     size_t nextFault_ = 0;
     int64_t retryAtNs_ = -1;             // a retry after a fault, pending

@@ -37,9 +37,19 @@ struct HeatmapLayer {
     }
 };
 
+// A default configuration, one object for the whole program: what a snapshot made without a run
+// points to.
+inline const std::shared_ptr<const SimConfig>& defaultSnapshotConfig()
+{
+    static const auto config = std::make_shared<const SimConfig>();
+    return config;
+}
+
 struct SimSnapshot {
     uint64_t serial = 0;            // increases with every snapshot; none is ever skipped
-    SimConfig config;               // the parameters of this run
+    // The parameters of this run: the engine's own, one object shared by every snapshot of the run
+    // and never copied per frame (an imported image's injections make it megabytes). Never null.
+    std::shared_ptr<const SimConfig> config = defaultSnapshotConfig();
     std::optional<WorkloadSpec> liveWorkload;  // the workload now (it may have changed since the start)
     HeatmapGeometry geometry;       // cells of the layers below
     HeatmapLayer source;            // dirty bits of the source bitmap
@@ -84,6 +94,9 @@ struct SimSnapshot {
     bool canStart = true;
     bool finished = false;
     bool timeLimitReached = false;  // stopped at config.timeLimitNs before the migration was done
+    // The run's verification digests are being computed, a slice at a time between frames (see
+    // MigrationEngine::setDeferredDigests): the run waits in its complete phase meanwhile.
+    bool verifying = false;
 
     uint64_t runId = 0;                // changes when the simulation is reset: views start over
     std::vector<TimeSample> newSamples;  // samples since the previous snapshot of the same run
