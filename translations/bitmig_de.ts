@@ -245,6 +245,10 @@
         <source>&apos;%1&apos; is not a duration.</source>
         <translation>„%1“ ist keine Dauer.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is named twice</source>
+        <translation>&quot;%1&quot; wird zweimal genannt</translation>
+    </message>
 </context>
 <context>
     <name>HowItWorksPanel</name>
@@ -398,6 +402,33 @@
     <message>
         <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
         <translation>--speed: „%1“ ist keine Zahl von 0.001 bis 1000</translation>
+    </message>
+</context>
+<context>
+    <name>QemuFileExport</name>
+    <message>
+        <source>%1 not written: the run has not completed and verified; a migration file holds a completed migration</source>
+        <translation>%1 nicht geschrieben: der Lauf ist nicht abgeschlossen und geprüft; eine Migrationsdatei enthält eine abgeschlossene Migration</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination aborts on %2 B chunks (it deserializes whole 64-bit words: use chunks of 8 B or more)</source>
+        <translation>%1 nicht geschrieben: ein QEMU-Ziel bricht bei Chunks von %2 B ab (es deserialisiert ganze 64-Bit-Wörter: Chunks von 8 B oder mehr verwenden)</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination fails the migration: %2 B buffers are above the %3 B its loader accepts (&quot;buffer allocation request is too large&quot;; use chunks of 8 KiB or less)</source>
+        <translation>%1 nicht geschrieben: bei einem QEMU-Ziel scheitert die Migration: Puffer von %2 B liegen über den %3 B, die sein Lader annimmt (&quot;buffer allocation request is too large&quot;; Chunks von 8 KiB oder weniger verwenden)</translation>
+    </message>
+    <message>
+        <source>%1 not written: the run on screen differs from a run of its parameters (the brush or a workload change altered it while it ran), and its own stream was not recorded</source>
+        <translation>%1 nicht geschrieben: der angezeigte Lauf weicht von einem Lauf mit seinen Parametern ab (der Pinsel oder eine Änderung der Last hat ihn während des Laufs verändert), und sein eigener Datenstrom wurde nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 not written: %2</source>
+        <translation>%1 nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination refuses it at byte %2: &quot;%3&quot;</source>
+        <translation>%1 nicht geschrieben: ein QEMU-Ziel verweigert sie bei Byte %2: &quot;%3&quot;</translation>
     </message>
 </context>
 <context>
@@ -610,6 +641,109 @@
         <source>an array of times</source>
         <translation>eine Liste von Zeiten</translation>
     </message>
+    <message>
+        <source>an array of objects</source>
+        <translation>ein Array von Objekten</translation>
+    </message>
+    <message>
+        <source>must list at least one</source>
+        <translation>muss mindestens einen Eintrag enthalten</translation>
+    </message>
+    <message>
+        <source>missing; every disk names its node</source>
+        <translation>fehlt; jede Platte nennt ihren Knoten</translation>
+    </message>
+    <message>
+        <source>missing; every disk gives its size</source>
+        <translation>fehlt; jede Platte gibt ihre Größe an</translation>
+    </message>
+    <message>
+        <source>missing; every bitmap names the node of its disk</source>
+        <translation>fehlt; jede Bitmap nennt den Knoten ihrer Platte</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the node of a disk in &quot;disks&quot;</source>
+        <translation>&quot;%1&quot; ist nicht der Knoten einer Platte in &quot;disks&quot;</translation>
+    </message>
+    <message>
+        <source>the bitmaps are listed disk by disk, in the order of &quot;disks&quot;</source>
+        <translation>die Bitmaps werden Platte für Platte aufgeführt, in der Reihenfolge von &quot;disks&quot;</translation>
+    </message>
+    <message>
+        <source>missing; every bitmap has a name</source>
+        <translation>fehlt; jede Bitmap hat einen Namen</translation>
+    </message>
+    <message>
+        <source>missing; &quot;disks&quot; and &quot;bitmaps&quot; go together</source>
+        <translation>fehlt; &quot;disks&quot; und &quot;bitmaps&quot; gehören zusammen</translation>
+    </message>
+    <message>
+        <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each disk and bitmap gives its own</source>
+        <translation>nicht zusammen mit &quot;disks&quot; und &quot;bitmaps&quot;, wo jede Platte und jede Bitmap ihren eigenen Wert angibt</translation>
+    </message>
+</context>
+<context>
+    <name>SweepParameters</name>
+    <message>
+        <source>Chunk size</source>
+        <translation>Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Granularität</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>Write rate</source>
+        <translation>Schreibrate</translation>
+    </message>
+    <message>
+        <source>Downtime limit</source>
+        <translation>Ausfallzeitgrenze</translation>
+    </message>
+    <message>
+        <source>Migration start</source>
+        <translation>Migrationsbeginn</translation>
+    </message>
+    <message>
+        <source>chunk size (bytes)</source>
+        <translation>Chunk-Größe (Bytes)</translation>
+    </message>
+    <message>
+        <source>granularity (bytes)</source>
+        <translation>Granularität (Bytes)</translation>
+    </message>
+    <message>
+        <source>bandwidth (Mbit/s)</source>
+        <translation>Bandbreite (Mbit/s)</translation>
+    </message>
+    <message>
+        <source>write rate (writes/s)</source>
+        <translation>Schreibrate (Schreibvorgänge/s)</translation>
+    </message>
+    <message>
+        <source>downtime limit (ms)</source>
+        <translation>Ausfallzeitgrenze (ms)</translation>
+    </message>
+    <message>
+        <source>migration start (s)</source>
+        <translation>Migrationsbeginn (s)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a power of two from %2 to %3</source>
+        <translation>„%1“ ist keine Zweierpotenz von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty value</source>
+        <translation>„%1“ enthält einen leeren Wert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ViewExporter</name>
@@ -628,6 +762,247 @@
     <message>
         <source>Cannot write %1: the image could not be encoded</source>
         <translation>%1 kann nicht geschrieben werden: Das Bild konnte nicht kodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig</name>
+    <message>
+        <source>one run per chunk size</source>
+        <translation>ein Lauf je Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>Convergence map</source>
+        <translation>Konvergenzkarte</translation>
+    </message>
+    <message>
+        <source>Convergence map: downtime by chunk size and %1</source>
+        <translation>Konvergenzkarte: Ausfallzeit nach Chunk-Größe und %1</translation>
+    </message>
+    <message>
+        <source>colour: downtime against its limit; crossed out: did not converge within the pass cap; thick line: where convergence stops; ring: the current configuration</source>
+        <translation>Farbe: Ausfallzeit gegenüber ihrer Grenze; durchgestrichen: innerhalb der Durchlaufgrenze nicht konvergiert; dicke Linie: wo die Konvergenz endet; Ring: die aktuelle Konfiguration</translation>
+    </message>
+    <message>
+        <source>downtime %1 of %2</source>
+        <translation>Ausfallzeit %1 von %2</translation>
+    </message>
+    <message>
+        <source>did not converge: %1 dirty passes</source>
+        <translation>nicht konvergiert: %1 Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>the current configuration</source>
+        <translation>die aktuelle Konfiguration</translation>
+    </message>
+    <message>
+        <source>chunk size</source>
+        <translation>Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>at the limit</source>
+        <translation>an der Grenze</translation>
+    </message>
+    <message>
+        <source>no downtime</source>
+        <translation>keine Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>not converged</source>
+        <translation>nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>ring: current configuration</source>
+        <translation>Ring: aktuelle Konfiguration</translation>
+    </message>
+    <message>
+        <source>the current configuration is not on the map</source>
+        <translation>die aktuelle Konfiguration liegt nicht auf der Karte</translation>
+    </message>
+    <message>
+        <source>fewest wire bytes among verified and converged points</source>
+        <translation>die wenigsten Bytes auf der Leitung unter den verifizierten und konvergierten Punkten</translation>
+    </message>
+    <message>
+        <source>shortest downtime among verified and converged points</source>
+        <translation>die kürzeste Ausfallzeit unter den verifizierten und konvergierten Punkten</translation>
+    </message>
+    <message>
+        <source>shortest total time among verified and converged points</source>
+        <translation>die kürzeste Gesamtzeit unter den verifizierten und konvergierten Punkten</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not I/N (shard I of N, whole numbers, e.g. 2/7)</source>
+        <translation>„%1“ ist nicht I/N (Teil I von N, ganze Zahlen, z. B. 2/7)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: N must be from 1 to %2</source>
+        <translation>„%1“: N muss zwischen 1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: I must be from 1 to N (%2)</source>
+        <translation>„%1“: I muss zwischen 1 und N (%2) liegen</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>sweep.chunks is not a list of chunk sizes</source>
+        <translation>sweep.chunks ist keine Liste von Chunk-Größen</translation>
+    </message>
+    <message>
+        <source>sweep.vary needs a name and sweep.varyValues a list of values</source>
+        <translation>sweep.vary braucht einen Namen und sweep.varyValues eine Liste von Werten</translation>
+    </message>
+    <message>
+        <source>sweep.varyValues holds a value that is not text</source>
+        <translation>sweep.varyValues enthält einen Wert, der kein Text ist</translation>
+    </message>
+    <message>
+        <source>sweep.config is missing</source>
+        <translation>sweep.config fehlt</translation>
+    </message>
+    <message>
+        <source>sweep.points does not match its chunks and values</source>
+        <translation>sweep.points passt nicht zu den Chunks und Werten</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>kein JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>not a sweep shard (written by bitmig sweep --shard)</source>
+        <translation>kein Teil einer Parameterreihe (wie ihn bitmig sweep --shard schreibt)</translation>
+    </message>
+    <message>
+        <source>shard format version %1, this bitmig reads version %2</source>
+        <translation>Teildatei im Format Version %1, dieses bitmig liest Version %2</translation>
+    </message>
+    <message>
+        <source>shard %1 of %2 is not a shard I of N with 1 &lt;= I &lt;= N</source>
+        <translation>Teil %1 von %2 ist kein Teil I von N mit 1 &lt;= I &lt;= N</translation>
+    </message>
+    <message>
+        <source>sweep is missing</source>
+        <translation>sweep fehlt</translation>
+    </message>
+    <message>
+        <source>points is not a list</source>
+        <translation>points ist keine Liste</translation>
+    </message>
+    <message>
+        <source>no shard files given</source>
+        <translation>keine Teildateien angegeben</translation>
+    </message>
+    <message>
+        <source>a shard of another sweep than %1 (%2 differs)</source>
+        <translation>ein Teil einer anderen Parameterreihe als %1 (%2 unterscheidet sich)</translation>
+    </message>
+    <message>
+        <source>shard %1/%2, but %3 is one of %4 shards</source>
+        <translation>Teil %1/%2, aber %3 ist einer von %4 Teilen</translation>
+    </message>
+    <message>
+        <source>shard %1/%2 is given twice (also %3)</source>
+        <translation>Teil %1/%2 ist doppelt angegeben (auch %3)</translation>
+    </message>
+    <message>
+        <source>shards missing: %1 (%2 of %3 given)</source>
+        <translation>fehlende Teile: %1 (%2 von %3 angegeben)</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is past the sweep&apos;s %3 points</source>
+        <translation>%1.index %2 liegt hinter den %3 Punkten der Parameterreihe</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is not a point of shard %3/%4</source>
+        <translation>%1.index %2 ist kein Punkt von Teil %3/%4</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is given twice</source>
+        <translation>%1.index %2 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>%1.summary is missing or has no config</source>
+        <translation>%1.summary fehlt oder hat kein config</translation>
+    </message>
+    <message>
+        <source>%1.status &apos;%2&apos; is not ran, skipped or error</source>
+        <translation>%1.status „%2“ ist nicht ran, skipped oder error</translation>
+    </message>
+    <message>
+        <source>point %1 of shard %2/%3 is missing (a cut-off file?)</source>
+        <translation>Punkt %1 von Teil %2/%3 fehlt (abgeschnittene Datei?)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::AttachDialog</name>
+    <message>
+        <source>Attach to QEMU</source>
+        <translation>Mit QEMU verbinden</translation>
+    </message>
+    <message>
+        <source>The QMP socket of a running QEMU, as given by -qmp unix:PATH,server=on,wait=off</source>
+        <translation>Der QMP-Socket eines laufenden QEMU, wie mit -qmp unix:PFAD,server=on,wait=off angegeben</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>QMP socket</source>
+        <translation>QMP-Socket</translation>
+    </message>
+    <message>
+        <source>none: a private one is started</source>
+        <translation>keiner: ein eigener wird gestartet</translation>
+    </message>
+    <message>
+        <source>Only when the VM already runs an NBD server (QEMU runs one at most): its unix socket</source>
+        <translation>Nur wenn die VM bereits einen NBD-Server betreibt (QEMU betreibt höchstens einen): dessen Unix-Socket</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>QMP socket:</source>
+        <translation>QMP-Socket:</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s NBD server:</source>
+        <translation>NBD-Server der VM:</translation>
+    </message>
+    <message>
+        <source>Reads the dirty bitmaps of a running QEMU. Each refresh copies the watched bitmaps, reads the copies over NBD and removes them again.</source>
+        <translation>Liest die Dirty-Bitmaps eines laufenden QEMU. Jede Aktualisierung kopiert die beobachteten Bitmaps, liest die Kopien über NBD und entfernt sie wieder.</translation>
+    </message>
+    <message>
+        <source>Name the QMP socket of a running QEMU.</source>
+        <translation>Nennen Sie den QMP-Socket eines laufenden QEMU.</translation>
+    </message>
+    <message>
+        <source>Cannot attach to %1: %2</source>
+        <translation>Verbindung mit %1 nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::BitmapSelector</name>
+    <message>
+        <source>&amp;Bitmap:</source>
+        <translation>&amp;Bitmap:</translation>
+    </message>
+    <message>
+        <source>The bitmap the heatmaps show: the run migrates every one of them</source>
+        <translation>Die Bitmap, die die Heatmaps zeigen: der Lauf migriert jede von ihnen</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1061,53 @@
     <message>
         <source>%1 writes/s</source>
         <translation>%1 Schreibvorgänge/s</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ChartsFold</name>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (now the figures line)</source>
+        <translation>&amp;Automatisch (jetzt die Kennzahlenzeile)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (now the charts)</source>
+        <translation>&amp;Automatisch (jetzt die Diagramme)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Automatisch</translation>
+    </message>
+    <message>
+        <source>The charts where there is room to read them, otherwise their key figures on one line</source>
+        <translation>Die Diagramme, wo sie lesbar Platz haben, sonst ihre Kennzahlen in einer Zeile</translation>
+    </message>
+    <message>
+        <source>Always the &amp;charts</source>
+        <translation>Immer die &amp;Diagramme</translation>
+    </message>
+    <message>
+        <source>The four charts whatever the size of the window</source>
+        <translation>Die vier Diagramme, wie groß das Fenster auch ist</translation>
+    </message>
+    <message>
+        <source>Always the &amp;figures line</source>
+        <translation>Immer die &amp;Kennzahlenzeile</translation>
+    </message>
+    <message>
+        <source>The run&apos;s key figures on one line instead of the charts, the heatmaps taking the room</source>
+        <translation>Die Kennzahlen des Laufs in einer Zeile statt der Diagramme; die Heatmaps bekommen den Platz</translation>
+    </message>
+    <message>
+        <source>The charts&apos; key figures: the window has no room to draw the charts readably (View &gt; Charts)</source>
+        <translation>Die Kennzahlen der Diagramme: Das Fenster hat keinen Platz, die Diagramme lesbar zu zeichnen (Ansicht &gt; Diagramme)</translation>
+    </message>
+    <message>
+        <source>The charts&apos; key figures (View &gt; Charts)</source>
+        <translation>Die Kennzahlen der Diagramme (Ansicht &gt; Diagramme)</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1380,211 @@
     <message>
         <source>now</source>
         <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveSession</name>
+    <message>
+        <source>the connection to QEMU ended: %1</source>
+        <translation>die Verbindung zu QEMU endete: %1</translation>
+    </message>
+    <message>
+        <source>a refresh is running</source>
+        <translation>eine Aktualisierung läuft</translation>
+    </message>
+    <message>
+        <source>the session is detached</source>
+        <translation>die Sitzung ist getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveSimulation</name>
+    <message>
+        <source>the bits of %1 were not read</source>
+        <translation>die Bits von %1 wurden nicht gelesen</translation>
+    </message>
+    <message>
+        <source>QEMU %1 has no dirty bitmap to simulate.</source>
+        <translation>QEMU %1 hat keine Dirty-Bitmap zum Simulieren.</translation>
+    </message>
+    <message>
+        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as writes.</source>
+        <translation>QEMU %1: Die Bitmaps haben mehr als %2 getrennte schmutzige Bereiche; höchstens %2 können als Schreibvorgänge übernommen werden.</translation>
+    </message>
+    <message>
+        <source>%1 starts with %2 dirty where the VM&apos;s has %3: the starting bits are writes, and a write dirties every recording bitmap of its disk alike.</source>
+        <translation>%1 beginnt mit %2 schmutzig, wo die der VM %3 hat: Die Startbits sind Schreibvorgänge, und ein Schreibvorgang markiert jede aufzeichnende Bitmap seiner Platte gleich.</translation>
+    </message>
+    <message>
+        <source>%1 is not recording: it starts clean where the VM&apos;s has %2 dirty, since the starting bits are writes and a bitmap that is not recording takes none.</source>
+        <translation>%1 zeichnet nicht auf: Sie beginnt sauber, wo die der VM %2 schmutzig hat, denn die Startbits sind Schreibvorgänge, und eine nicht aufzeichnende Bitmap nimmt keine an.</translation>
+    </message>
+    <message>
+        <source>%1: the folder for the recorded changes cannot be made</source>
+        <translation>%1: Der Ordner für die aufgezeichneten Änderungen kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Only the first %1 changes between refreshes were kept.</source>
+        <translation>Nur die ersten %1 Änderungen zwischen den Aktualisierungen wurden behalten.</translation>
+    </message>
+    <message>
+        <source>QEMU %1 cannot be simulated: %2</source>
+        <translation>QEMU %1 kann nicht simuliert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 bitmaps on %2 disks</source>
+        <translation>%1 Bitmaps auf %2 Platten</translation>
+    </message>
+    <message>
+        <source>no change was recorded between refreshes, so the guest is idle</source>
+        <translation>zwischen den Aktualisierungen wurde keine Änderung aufgezeichnet, der Gast ist also untätig</translation>
+    </message>
+    <message>
+        <source>the guest replays the %1 changes recorded between refreshes (%2) from %3</source>
+        <translation>der Gast spielt die %1 zwischen den Aktualisierungen aufgezeichneten Änderungen (%2) aus %3 ab</translation>
+    </message>
+    <message>
+        <source>Simulating QEMU %1: %2, starting from their bits as read now (%3 dirty as writes at 0 s); %4.</source>
+        <translation>Simulation von QEMU %1: %2, ausgehend von ihren jetzt gelesenen Bits (%3 schmutzig als Schreibvorgänge bei 0 s); %4.</translation>
+    </message>
+    <message>
+        <source>QEMU %1, %2</source>
+        <translation>QEMU %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveWindow</name>
+    <message>
+        <source>QEMU %1 at %2</source>
+        <translation>QEMU %1 an %2</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Bitmap</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Granularität</translation>
+    </message>
+    <message>
+        <source>Dirty</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Zeichnet auf</translation>
+    </message>
+    <message>
+        <source>Persistent</source>
+        <translation>Persistent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Tick a bitmap to show it as a heatmap</source>
+        <translation>Haken Sie eine Bitmap an, um sie als Heatmap zu zeigen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Simulate migration</source>
+        <translation>Migration simulieren</translation>
+    </message>
+    <message>
+        <source>Opens a simulated run in the main window with this VM&apos;s disks and bitmaps, their bits as read now, and the changes seen between refreshes as the guest&apos;s workload</source>
+        <translation>Öffnet im Hauptfenster einen simulierten Lauf mit den Platten und Bitmaps dieser VM, ihren jetzt gelesenen Bits und den zwischen den Aktualisierungen gesehenen Änderungen als Last des Gasts</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation>Aktualisieren alle</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Dirty bitmap %1 of %2</source>
+        <translation>Dirty-Bitmap %1 von %2</translation>
+    </message>
+    <message>
+        <source>waiting for the first refresh</source>
+        <translation>wartet auf die erste Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Changed since the refresh before</source>
+        <translation>Geändert seit der vorigen Aktualisierung</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2, 1 bit = %3</source>
+        <translation>%1 dirty von %2, 1 Bit = %3</translation>
+    </message>
+    <message>
+        <source>%1 turned dirty, %2 clean</source>
+        <translation>%1 neu geändert, %2 sauber geworden</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 dirty in %4 extents · +%5 −%6 since the refresh before · dirty rate %7/s</source>
+        <translation>%1/%2: %3 geändert in %4 Bereichen · +%5 −%6 seit der vorigen Aktualisierung · Änderungsrate %7/s</translation>
+    </message>
+    <message>
+        <source>Attached to QEMU %1 at %2</source>
+        <translation>Verbunden mit QEMU %1 an %2</translation>
+    </message>
+    <message>
+        <source> · refresh %1 took %2 ms (QMP %3 ms in %4 round trips, NBD %5 ms in %6 requests)</source>
+        <translation> · Aktualisierung %1 dauerte %2 ms (QMP %3 ms in %4 Umläufen, NBD %5 ms in %6 Anfragen)</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · angehalten</translation>
+    </message>
+    <message>
+        <source>The refresh failed: %1</source>
+        <translation>Die Aktualisierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Detached: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 an %2</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +2041,66 @@
         <source>t = %1 s, asked %2x</source>
         <translation>t = %1 s, gewünscht %2x</translation>
     </message>
+    <message>
+        <source>Brush strokes cannot be undone in a run with several bitmaps (undo remembers the granules of one bitmap); the undo history was cleared.</source>
+        <translation>Pinselstriche lassen sich in einem Lauf mit mehreren Bitmaps nicht rückgängig machen (Rückgängig merkt sich die Granulen einer Bitmap); der Rückgängig-Verlauf wurde geleert.</translation>
+    </message>
+    <message>
+        <source>Open &amp;migration file...</source>
+        <translation>&amp;Migrationsdatei öffnen...</translation>
+    </message>
+    <message>
+        <source>Show the dirty bitmaps and records of a QEMU migration file, and what a QEMU destination does with it</source>
+        <translation>Die Dirty-Bitmaps und Datensätze einer QEMU-Migrationsdatei zeigen, und was ein QEMU-Ziel damit tut</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to QEMU...</source>
+        <translation>Mit QEMU &amp;verbinden...</translation>
+    </message>
+    <message>
+        <source>Show the dirty bitmaps of a running QEMU through its QMP socket</source>
+        <translation>Die Dirty-Bitmaps eines laufenden QEMU über seinen QMP-Socket zeigen</translation>
+    </message>
+    <message>
+        <source>Run a real QEMU &amp;migration...</source>
+        <translation>Echte QEMU-&amp;Migration ausführen...</translation>
+    </message>
+    <message>
+        <source>Migrate dirty bitmaps between two QEMUs started on scratch images, beside the simulator&apos;s prediction</source>
+        <translation>Dirty-Bitmaps zwischen zwei auf Arbeitsabbildern gestarteten QEMUs migrieren, neben der Vorhersage des Simulators</translation>
+    </message>
+    <message>
+        <source>&amp;QEMU migration file...</source>
+        <translation>&amp;QEMU-Migrationsdatei...</translation>
+    </message>
+    <message>
+        <source>Export the run as a QEMU migration file</source>
+        <translation>Den Lauf als QEMU-Migrationsdatei exportieren</translation>
+    </message>
+    <message>
+        <source>QEMU migration file (*.mig)</source>
+        <translation>QEMU-Migrationsdatei (*.mig)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Parameterreihe</translation>
+    </message>
+    <message>
+        <source>Run a sweep point</source>
+        <translation>Punkt der Parameterreihe ausführen</translation>
+    </message>
+    <message>
+        <source>Open migration file</source>
+        <translation>Migrationsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Migration files (*.mig *.bin);;All files (*)</source>
+        <translation>Migrationsdateien (*.mig *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot simulate the attached VM: %1</source>
+        <translation>Die verbundene VM kann nicht simuliert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MessageBar</name>
@@ -1708,6 +2395,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>What QEMU&apos;s precopy does today: every bitmap is sent at completion, while the guest is paused.</source>
         <translation>So verfährt QEMUs Precopy heute: Jede Bitmap wird beim Abschluss gesendet, während der Gast angehalten ist.</translation>
+    </message>
+    <message>
+        <source>%1 disks, %2 bitmaps: Disk and Granularity show disk &apos;%3&apos; / bitmap &apos;%4&apos;; changing either replaces the layout with one disk and one bitmap (Edit &gt; Undo brings the layout back).</source>
+        <translation>%1 Platten, %2 Bitmaps: Platte und Granularität zeigen Platte &apos;%3&apos; / Bitmap &apos;%4&apos;; eine Änderung an einem der beiden ersetzt die Anordnung durch eine Platte mit einer Bitmap (Bearbeiten &gt; Rückgängig stellt die Anordnung wieder her).</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2857,554 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
 </context>
 <context>
+    <name>bitmig::QemuFileViewer</name>
+    <message>
+        <source>a QEMU 7.2 destination loads every bitmap</source>
+        <translation>ein QEMU-7.2-Ziel lädt jede Bitmap</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination drops every incoming bitmap (the migration completes)</source>
+        <translation>ein QEMU-7.2-Ziel verwirft jede eingehende Bitmap (die Migration wird abgeschlossen)</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination fails the migration</source>
+        <translation>bei einem QEMU-7.2-Ziel scheitert die Migration</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination aborts (an assertion ends the process)</source>
+        <translation>ein QEMU-7.2-Ziel bricht ab (eine Assertion beendet den Prozess)</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Bitmap</translation>
+    </message>
+    <message>
+        <source>Start sector</source>
+        <translation>Startsektor</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Sektoren</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: byte %2: %3</source>
+        <translation>%1: Byte %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the walk stopped at byte %2: %3</source>
+        <translation>%1: das Lesen hielt bei Byte %2 an: %3</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2: &quot;%3&quot;</source>
+        <translation>%1 bei Byte %2: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Datei: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>QEMU: %1</source>
+        <translation>QEMU: %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>persistent</translation>
+    </message>
+    <message>
+        <source>no COMPLETE</source>
+        <translation>kein COMPLETE</translation>
+    </message>
+    <message>
+        <source>Node %1, bitmap %2; granularity %3; %4</source>
+        <translation>Knoten %1, Bitmap %2; Granularität %3; %4</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2; SHA-256 %3</source>
+        <translation>%1 von %2 geändert; SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Bits not rebuilt: %1</source>
+        <translation>Bits nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>No chunk of this bitmap arrived</source>
+        <translation>Kein Chunk dieser Bitmap kam an</translation>
+    </message>
+    <message>
+        <source>No bitmap in this file</source>
+        <translation>Keine Bitmap in dieser Datei</translation>
+    </message>
+    <message>
+        <source>Migration file</source>
+        <translation>Migrationsdatei</translation>
+    </message>
+    <message>
+        <source>Migration file: %1</source>
+        <translation>Migrationsdatei: %1</translation>
+    </message>
+    <message>
+        <source>Bitmaps in the file</source>
+        <translation>Bitmaps in der Datei</translation>
+    </message>
+    <message>
+        <source>Records in the file</source>
+        <translation>Datensätze in der Datei</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigration</name>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>the migration did not complete within %1 s and was cancelled (last status: %2). QEMU&apos;s precopy keeps the bitmaps pending until they fit in the downtime limit at the bandwidth it measures; a larger downtime limit, a coarser granularity or postcopy lets it finish</source>
+        <translation>die Migration wurde nicht innerhalb von %1 s abgeschlossen und abgebrochen (letzter Status: %2). QEMUs Precopy hält die Bitmaps zurück, bis sie bei der gemessenen Bandbreite in die Ausfallzeit-Grenze passen; eine größere Ausfallzeit-Grenze, eine gröbere Granularität oder Postcopy bringt sie zum Abschluss</translation>
+    </message>
+    <message>
+        <source>disks: at least one disk is needed</source>
+        <translation>Datenträger: mindestens ein Datenträger ist nötig</translation>
+    </message>
+    <message>
+        <source>disk %1: the size %2 bytes is not a positive multiple of 512</source>
+        <translation>Datenträger %1: die Größe %2 Bytes ist kein positives Vielfaches von 512</translation>
+    </message>
+    <message>
+        <source>disk %1: %2 is not a readable file</source>
+        <translation>Datenträger %1: %2 ist keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>bitmaps: at least one bitmap is needed</source>
+        <translation>Bitmaps: mindestens eine Bitmap ist nötig</translation>
+    </message>
+    <message>
+        <source>bitmap %1: there is no disk %2</source>
+        <translation>Bitmap %1: es gibt keinen Datenträger %2</translation>
+    </message>
+    <message>
+        <source>bitmap %1: a name of 1 to 1023 characters is needed</source>
+        <translation>Bitmap %1: ein Name mit 1 bis 1023 Zeichen ist nötig</translation>
+    </message>
+    <message>
+        <source>bitmap %1 (%2): the granularity %3 is not a power of two from 512 B to 2 GiB</source>
+        <translation>Bitmap %1 (%2): die Granularität %3 ist keine Zweierpotenz von 512 B bis 2 GiB</translation>
+    </message>
+    <message>
+        <source>bitmap %1: disk %2 already has a bitmap named %3</source>
+        <translation>Bitmap %1: Datenträger %2 hat bereits eine Bitmap namens %3</translation>
+    </message>
+    <message>
+        <source>bandwidth: %1 bytes per second is not one QEMU takes</source>
+        <translation>Bandbreite: %1 Bytes pro Sekunde nimmt QEMU nicht an</translation>
+    </message>
+    <message>
+        <source>downtime limit: %1 ms is outside 0 to %2 ms</source>
+        <translation>Ausfallzeit-Grenze: %1 ms liegt außerhalb von 0 bis %2 ms</translation>
+    </message>
+    <message>
+        <source>timeout: %1 ms is not positive</source>
+        <translation>Zeitlimit: %1 ms ist nicht positiv</translation>
+    </message>
+    <message>
+        <source>write: there is no disk %1</source>
+        <translation>Schreiben: es gibt keinen Datenträger %1</translation>
+    </message>
+    <message>
+        <source>%1: qemu-img info failed: %2</source>
+        <translation>%1: qemu-img info ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a qcow2 image (qemu-img says format %2)</source>
+        <translation>%1: kein qcow2-Abbild (qemu-img meldet das Format %2)</translation>
+    </message>
+    <message>
+        <source>%1: the scratch copy failed: %2</source>
+        <translation>%1: die Arbeitskopie ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>disk %1: qemu-img create failed: %2</source>
+        <translation>Datenträger %1: qemu-img create ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU did not start: %2</source>
+        <translation>QEMU (%1) ist nicht gestartet: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU exited at once: %2</source>
+        <translation>QEMU (%1) hat sich sofort beendet: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU made no QMP socket in %2 s</source>
+        <translation>QEMU (%1) hat in %2 s keinen QMP-Socket angelegt</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU: %2</source>
+        <translation>QEMU (%1): %2</translation>
+    </message>
+    <message>
+        <source>qemu-system-x86_64 is not on PATH (Debian: the qemu-system-x86 package)</source>
+        <translation>qemu-system-x86_64 ist nicht im PATH (Debian: das Paket qemu-system-x86)</translation>
+    </message>
+    <message>
+        <source>qemu-img is not on PATH (Debian: the qemu-utils package)</source>
+        <translation>qemu-img ist nicht im PATH (Debian: das Paket qemu-utils)</translation>
+    </message>
+    <message>
+        <source>cannot make a private folder: %1</source>
+        <translation>kann keinen privaten Ordner anlegen: %1</translation>
+    </message>
+    <message>
+        <source>write: %1 bytes at %2 do not lie inside disk %3 (%4 bytes)</source>
+        <translation>Schreiben: %1 Bytes bei %2 liegen nicht innerhalb von Datenträger %3 (%4 Bytes)</translation>
+    </message>
+    <message>
+        <source>write: qemu-io writes whole 512-byte sectors; %1 bytes at %2 are not</source>
+        <translation>Schreiben: qemu-io schreibt ganze 512-Byte-Sektoren; %1 Bytes bei %2 sind das nicht</translation>
+    </message>
+    <message>
+        <source>write: %1</source>
+        <translation>Schreiben: %1</translation>
+    </message>
+    <message>
+        <source>write: QEMU said: %1</source>
+        <translation>Schreiben: QEMU meldete: %1</translation>
+    </message>
+    <message>
+        <source>start: prepare() a new migration first</source>
+        <translation>Start: zuerst eine neue Migration vorbereiten (prepare())</translation>
+    </message>
+    <message>
+        <source>migrate-start-postcopy: no migration is running</source>
+        <translation>migrate-start-postcopy: es läuft keine Migration</translation>
+    </message>
+    <message>
+        <source>migrate-start-postcopy: this migration was set up as precopy</source>
+        <translation>migrate-start-postcopy: diese Migration wurde als Precopy eingerichtet</translation>
+    </message>
+    <message>
+        <source>write: the source no longer runs (status %1): QEMU stopped it for the switch-over</source>
+        <translation>Schreiben: die Quelle läuft nicht mehr (Status %1): QEMU hat sie für die Umschaltung angehalten</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s migration ended with status %1</source>
+        <translation>QEMUs Migration endete mit dem Status %1</translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s migration ended with status %1: %2</source>
+        <translation>QEMUs Migration endete mit dem Status %1: %2</translation>
+    </message>
+    <message>
+        <source>QEMU completed the migration without pausing before the switch-over</source>
+        <translation>QEMU hat die Migration ohne Pause vor der Umschaltung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>the source completed but the destination&apos;s migration status is %1</source>
+        <translation>die Quelle ist fertig, aber der Migrationsstatus des Ziels ist %1</translation>
+    </message>
+    <message>
+        <source>the destination QEMU: %1</source>
+        <translation>QEMU (Ziel): %1</translation>
+    </message>
+    <message>
+        <source>the source QEMU ended during the migration (status %1)</source>
+        <translation>QEMU (Quelle) hat sich während der Migration beendet (Status %1)</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU was killed during the migration (status %2)</source>
+        <translation>QEMU (%1) wurde während der Migration beendet (Status %2)</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU exited with code %2 during the migration (status %3)</source>
+        <translation>QEMU (%1) hat sich während der Migration mit Code %2 beendet (Status %3)</translation>
+    </message>
+    <message>
+        <source>The simulator models one disk with one bitmap: this prediction is for %1 on %2 only, QEMU migrated all %3 bitmaps.</source>
+        <translation>Der Simulator bildet einen Datenträger mit einer Bitmap nach: diese Vorhersage gilt nur für %1 auf %2, QEMU hat alle %3 Bitmaps migriert.</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigrationDialog</name>
+    <message>
+        <source>Run a real QEMU migration</source>
+        <translation>Echte QEMU-Migration ausführen</translation>
+    </message>
+    <message>
+        <source>Two QEMUs with no guest (-machine none) are started on scratch images in a private folder, and the source&apos;s dirty bitmaps migrate to the destination over a unix socket. Your own images are only read.</source>
+        <translation>Zwei QEMUs ohne Gast (-machine none) werden auf Arbeitsabbildern in einem privaten Ordner gestartet, und die Dirty-Bitmaps der Quelle migrieren über einen Unix-Socket zum Ziel. Ihre eigenen Abbilder werden nur gelesen.</translation>
+    </message>
+    <message>
+        <source>New image of</source>
+        <translation>Neues Abbild mit</translation>
+    </message>
+    <message>
+        <source>Scratch copies of</source>
+        <translation>Arbeitskopien von</translation>
+    </message>
+    <message>
+        <source>qcow2 files, separated by ;</source>
+        <translation>qcow2-Dateien, getrennt durch ;</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>qcow2 images to copy</source>
+        <translation>Zu kopierende qcow2-Abbilder</translation>
+    </message>
+    <message>
+        <source>qcow2 images (*.qcow2);;All files (*)</source>
+        <translation>qcow2-Abbilder (*.qcow2);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Bitmap</translation>
+    </message>
+    <message>
+        <source>Granularity (bytes)</source>
+        <translation>Granularität (Bytes)</translation>
+    </message>
+    <message>
+        <source>Persistent</source>
+        <translation>Persistent</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>Add bitmap</source>
+        <translation>Bitmap hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove bitmap</source>
+        <translation>Bitmap entfernen</translation>
+    </message>
+    <message>
+        <source>bitmap%1</source>
+        <translation>bitmap%1</translation>
+    </message>
+    <message>
+        <source>Bitmaps on the source:</source>
+        <translation>Bitmaps auf der Quelle:</translation>
+    </message>
+    <message>
+        <source>Precopy (the bitmaps are sent at completion, the guest paused)</source>
+        <translation>Precopy (die Bitmaps werden beim Abschluss gesendet, der Gast pausiert)</translation>
+    </message>
+    <message>
+        <source>Postcopy (migrate-start-postcopy; the bitmaps follow the switch-over)</source>
+        <translation>Postcopy (migrate-start-postcopy; die Bitmaps folgen der Umschaltung)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>Switch to postcopy when I press the button (else at once)</source>
+        <translation>Auf Postcopy umschalten, wenn ich den Knopf drücke (sonst sofort)</translation>
+    </message>
+    <message>
+        <source>max-bandwidth %1/s, downtime-limit %2 (from the Parameters dock)</source>
+        <translation>max-bandwidth %1/s, downtime-limit %2 (aus dem Parameter-Dock)</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Start the QEMUs</source>
+        <translation>QEMUs starten</translation>
+    </message>
+    <message>
+        <source>Scratch copies: name at least one qcow2 file</source>
+        <translation>Arbeitskopien: mindestens eine qcow2-Datei angeben</translation>
+    </message>
+    <message>
+        <source>Bitmap %1: the granularity &quot;%2&quot; is not a number of bytes</source>
+        <translation>Bitmap %1: die Granularität „%2“ ist keine Anzahl von Bytes</translation>
+    </message>
+    <message>
+        <source>Bitmap %1: the disk &quot;%2&quot; is not a disk number</source>
+        <translation>Bitmap %1: der Datenträger „%2“ ist keine Datenträgernummer</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigrationWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Real QEMU migration (%1)</source>
+        <translation>Echte QEMU-Migration (%1)</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>Postcopy</translation>
+    </message>
+    <message>
+        <source>precopy</source>
+        <translation>Precopy</translation>
+    </message>
+    <message>
+        <source>QEMU %1 is ready: source and destination started, bitmaps added. Brush on the disk to write to it, then Start.</source>
+        <translation>QEMU %1 ist bereit: Quelle und Ziel gestartet, Bitmaps angelegt. Mit dem Pinsel auf den Datenträger schreiben, dann Start.</translation>
+    </message>
+    <message>
+        <source>Start the migration</source>
+        <translation>Migration starten</translation>
+    </message>
+    <message>
+        <source>Switch to postcopy</source>
+        <translation>Auf Postcopy umschalten</translation>
+    </message>
+    <message>
+        <source>Cancel the migration</source>
+        <translation>Migration abbrechen</translation>
+    </message>
+    <message>
+        <source>QEMU</source>
+        <translation>QEMU</translation>
+    </message>
+    <message>
+        <source>Simulator&apos;s prediction</source>
+        <translation>Vorhersage des Simulators</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Bitmap</translation>
+    </message>
+    <message>
+        <source>Source SHA-256 (at the switch-over)</source>
+        <translation>SHA-256 der Quelle (bei der Umschaltung)</translation>
+    </message>
+    <message>
+        <source>Destination SHA-256</source>
+        <translation>SHA-256 des Ziels</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>QEMU: %1, %2 ms, %3 sent</source>
+        <translation>QEMU: %1, %2 ms, %3 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>(no such bitmap)</source>
+        <translation>(keine solche Bitmap)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>NEIN</translation>
+    </message>
+    <message>
+        <source>Completed: every bitmap arrived with the source&apos;s SHA-256. Both QEMUs are stopped and their folder removed.</source>
+        <translation>Abgeschlossen: jede Bitmap kam mit der SHA-256 der Quelle an. Beide QEMUs sind beendet und ihr Ordner entfernt.</translation>
+    </message>
+    <message>
+        <source>Completed, but not every bitmap arrived with the source&apos;s SHA-256. Both QEMUs are stopped and their folder removed.</source>
+        <translation>Abgeschlossen, aber nicht jede Bitmap kam mit der SHA-256 der Quelle an. Beide QEMUs sind beendet und ihr Ordner entfernt.</translation>
+    </message>
+    <message>
+        <source>The migration failed (%1): %2</source>
+        <translation>Die Migration ist fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>The brush writes to the real disk; a clear has no QEMU counterpart here.</source>
+        <translation>Der Pinsel schreibt auf den echten Datenträger; ein Löschen hat hier keine Entsprechung in QEMU.</translation>
+    </message>
+    <message>
+        <source>Writes to the source&apos;s disk (what %1 of %2 records)</source>
+        <translation>Schreibvorgänge auf den Datenträger der Quelle (was %1 von %2 aufzeichnet)</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2, 1 bit = %3</source>
+        <translation>%1 dirty von %2, 1 Bit = %3</translation>
+    </message>
+    <message>
+        <source>Written with the brush</source>
+        <translation>Mit dem Pinsel geschrieben</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>Stop-and-Copy</translation>
+    </message>
+    <message>
+        <source>(after the run)</source>
+        <translation>(nach dem Lauf)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Gesendete Bytes</translation>
+    </message>
+    <message>
+        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disk, granularity, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
+        <translation>Die Vorhersage führt das %1 des Labors aus (was QEMUs %2 mit den Bitmaps tut), mit demselben Datenträger, derselben Granularität, Bandbreite und Ausfallzeit-Grenze und denselben Schreibvorgängen. QEMUs Ausfallzeit enthält die Pause bei pre-switchover, in der die Anwendung die SHA-256 der Quelle liest.</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::RecentFiles</name>
     <message>
         <source>&amp;Clear the list</source>
@@ -2411,6 +3650,177 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>stopped at the time limit of %1 before the migration finished</source>
         <translation>beim Zeitlimit von %1 gestoppt, bevor die Migration beendet war</translation>
     </message>
+    <message>
+        <source>Bitmaps</source>
+        <translation>Bitmaps</translation>
+    </message>
+    <message>
+        <source>verified ✓</source>
+        <translation>geprüft ✓</translation>
+    </message>
+    <message>
+        <source>NOT verified ✗</source>
+        <translation>NICHT geprüft ✗</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 in %4 of %5 chunks (%6 resent), %7 dirty bits, %8; SHA-256 %9</source>
+        <translation>%1/%2: %3 in %4 von %5 Chunks (%6 erneut gesendet), %7 schmutzige Bits, %8; SHA-256 %9</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SweepView</name>
+    <message>
+        <source>Wire bytes (MiB)</source>
+        <translation>Bytes auf der Leitung (MiB)</translation>
+    </message>
+    <message>
+        <source>Overhead (% of wire bytes)</source>
+        <translation>Overhead (% der Bytes auf der Leitung)</translation>
+    </message>
+    <message>
+        <source>Resent chunks</source>
+        <translation>Erneut gesendete Chunks</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>Downtime and its limit (ms)</source>
+        <translation>Ausfallzeit und ihre Grenze (ms)</translation>
+    </message>
+    <message>
+        <source>Total time (s)</source>
+        <translation>Gesamtzeit (s)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, %3 left</source>
+        <translation>%1 von %2 Läufen, noch %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation>%1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>no sweep yet</source>
+        <translation>noch keine Parameterreihe</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 runs</source>
+        <translation>abgebrochen nach %1 von %2 Läufen</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 threads</source>
+        <translation>%1 Läufe auf %2 Threads</translation>
+    </message>
+    <message>
+        <source>migration starts at %1</source>
+        <translation>Migration beginnt bei %1</translation>
+    </message>
+    <message>
+        <source>The current configuration&apos;s migration start: every run of the sweep lets the guest write alone until then.</source>
+        <translation>Der Migrationsbeginn der aktuellen Konfiguration: In jedem Lauf der Reihe schreibt der Gast bis dahin allein.</translation>
+    </message>
+    <message>
+        <source>trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>konvergiert</translation>
+    </message>
+    <message>
+        <source>not converged</source>
+        <translation>nicht konvergiert</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>bester</translation>
+    </message>
+    <message>
+        <source>downtime limit</source>
+        <translation>Ausfallzeitgrenze</translation>
+    </message>
+    <message>
+        <source>Best by %1 (%2): %3 = %4 — %5 wire bytes, downtime %6, total time %7. Click a point to run it in the window.</source>
+        <translation>Bester nach %1 (%2): %3 = %4 — %5 auf der Leitung, Ausfallzeit %6, Gesamtzeit %7. Ein Klick auf einen Punkt führt ihn im Fenster aus.</translation>
+    </message>
+    <message>
+        <source>Best by %1: none, no run verified and converged.</source>
+        <translation>Bester nach %1: keiner, kein Lauf wurde verifiziert und konvergierte.</translation>
+    </message>
+    <message>
+        <source>%1: no map to export</source>
+        <translation>%1: keine Karte zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Parameterreihe</translation>
+    </message>
+    <message>
+        <source>%1: use a .csv, .json, .png or .svg file name</source>
+        <translation>%1: bitte einen Dateinamen mit .csv, .json, .png oder .svg verwenden</translation>
+    </message>
+    <message>
+        <source>%1: no finished sweep to export</source>
+        <translation>%1: keine abgeschlossene Parameterreihe zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Export the sweep</source>
+        <translation>Parameterreihe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Para&amp;meter:</source>
+        <translation>Para&amp;meter:</translation>
+    </message>
+    <message>
+        <source>Val&amp;ues:</source>
+        <translation>Werte (&amp;u):</translation>
+    </message>
+    <message>
+        <source>A comma list in the form bitmig sweep reads (&quot;all&quot; for every chunk size from 1 B to 1 MiB); each value is one run of the current configuration</source>
+        <translation>Eine Liste mit Kommas in der Form, die bitmig sweep liest („all“ für jede Chunk-Größe von 1 B bis 1 MiB); jeder Wert ist ein Lauf der aktuellen Konfiguration</translation>
+    </message>
+    <message>
+        <source>Best b&amp;y:</source>
+        <translation>Bester nach (&amp;y):</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Reihe starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Convergence map</source>
+        <translation>Konvergenzkarte</translation>
+    </message>
+    <message>
+        <source>Sweep every chunk size against the parameter and show where the migration stops converging, coloured by downtime</source>
+        <translation>Jede Chunk-Größe gegen den Parameter laufen lassen und zeigen, wo die Migration nicht mehr konvergiert, nach Ausfallzeit eingefärbt</translation>
+    </message>
+    <message>
+        <source>Chun&amp;ks:</source>
+        <translation>Chun&amp;ks:</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::UnitField</name>
@@ -2615,6 +4025,152 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Go back to the previous view</source>
         <translation>Zur vorherigen Ansicht zurückkehren</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::qemu::LiveBitmapReader</name>
+    <message>
+        <source>unknown libnbd error</source>
+        <translation>unbekannter libnbd-Fehler</translation>
+    </message>
+    <message>
+        <source>NBD: %1</source>
+        <translation>NBD: %1</translation>
+    </message>
+    <message>
+        <source>NBD: connecting to %1: %2</source>
+        <translation>NBD: Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>NBD: the export does not offer %1</source>
+        <translation>NBD: der Export bietet %1 nicht an</translation>
+    </message>
+    <message>
+        <source>NBD: block status at offset %1: %2</source>
+        <translation>NBD: Blockstatus an Offset %1: %2</translation>
+    </message>
+    <message>
+        <source>NBD: block status at offset %1 described nothing</source>
+        <translation>NBD: der Blockstatus an Offset %1 beschrieb nichts</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a folder for the NBD socket: %1</source>
+        <translation>kein Ordner für den NBD-Socket anlegbar: %1</translation>
+    </message>
+    <message>
+        <source>QEMU already runs an NBD server; name its unix socket to read through it (QEMU said: %1)</source>
+        <translation>QEMU betreibt bereits einen NBD-Server; nennen Sie dessen Unix-Socket, um darüber zu lesen (QEMU meldete: %1)</translation>
+    </message>
+    <message>
+        <source>starting an NBD server: %1</source>
+        <translation>Start eines NBD-Servers: %1</translation>
+    </message>
+    <message>
+        <source>QEMU has no block node &apos;%1&apos; (nodes: %2)</source>
+        <translation>QEMU hat keinen Blockknoten &apos;%1&apos; (Knoten: %2)</translation>
+    </message>
+    <message>
+        <source>block node &apos;%1&apos; has no bitmap &apos;%2&apos; (bitmaps: %3)</source>
+        <translation>Blockknoten &apos;%1&apos; hat keine Bitmap &apos;%2&apos; (Bitmaps: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>copying the bitmaps</source>
+        <translation>Kopieren der Bitmaps</translation>
+    </message>
+    <message>
+        <source>exporting the copies of node &apos;%1&apos;</source>
+        <translation>Exportieren der Kopien von Knoten &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>QEMU exited during the refresh (%1)</source>
+        <translation>QEMU wurde während der Aktualisierung beendet (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::qemu::QmpClient</name>
+    <message>
+        <source>the QMP greeting</source>
+        <translation>die QMP-Begrüßung</translation>
+    </message>
+    <message>
+        <source>QEMU refused %1: %2 (%3)</source>
+        <translation>QEMU hat %1 abgelehnt: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>QEMU did not answer %1 in time: %2</source>
+        <translation>QEMU hat auf %1 nicht rechtzeitig geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the connection to QEMU ended during %1: %2</source>
+        <translation>die Verbindung zu QEMU endete während %1: %2</translation>
+    </message>
+    <message>
+        <source>not a QMP server (during %1): %2</source>
+        <translation>kein QMP-Server (während %1): %2</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>no answer to qmp_capabilities within %1 ms</source>
+        <translation>keine Antwort auf qmp_capabilities innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>no QMP greeting within %1 ms</source>
+        <translation>keine QMP-Begrüßung innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>the client closed the connection</source>
+        <translation>der Client hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>no reply within %1 ms</source>
+        <translation>keine Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>no %1 event within %2 ms</source>
+        <translation>kein Ereignis %1 innerhalb von %2 ms</translation>
+    </message>
+    <message>
+        <source>received data that is not a QMP greeting: %1</source>
+        <translation>Daten empfangen, die keine QMP-Begrüßung sind: %1</translation>
+    </message>
+    <message>
+        <source>a line of more than %1 bytes</source>
+        <translation>eine Zeile von mehr als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>received a line that is not a JSON object: %1</source>
+        <translation>eine Zeile empfangen, die kein JSON-Objekt ist: %1</translation>
+    </message>
+    <message>
+        <source>the first line is not a QMP greeting</source>
+        <translation>die erste Zeile ist keine QMP-Begrüßung</translation>
+    </message>
+    <message>
+        <source>a reply with neither &quot;return&quot; nor &quot;error&quot;</source>
+        <translation>eine Antwort ohne &quot;return&quot; und ohne &quot;error&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>QEMU closed the connection</source>
+        <translation>QEMU hat die Verbindung geschlossen</translation>
     </message>
 </context>
 </TS>

@@ -245,6 +245,10 @@
         <source>&apos;%1&apos; is not a duration.</source>
         <translation>«%1» — не длительность.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is named twice</source>
+        <translation>&quot;%1&quot; указано дважды</translation>
+    </message>
 </context>
 <context>
     <name>HowItWorksPanel</name>
@@ -398,6 +402,33 @@
     <message>
         <source>--speed: &apos;%1&apos; is not a number from 0.001 to 1000</source>
         <translation>--speed: «%1» — не число от 0.001 до 1000</translation>
+    </message>
+</context>
+<context>
+    <name>QemuFileExport</name>
+    <message>
+        <source>%1 not written: the run has not completed and verified; a migration file holds a completed migration</source>
+        <translation>%1 не записан: прогон не завершён и не проверен; файл миграции содержит завершённую миграцию</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination aborts on %2 B chunks (it deserializes whole 64-bit words: use chunks of 8 B or more)</source>
+        <translation>%1 не записан: приёмник QEMU аварийно завершается на фрагментах по %2 Б (он десериализует целые 64-битные слова: используйте фрагменты от 8 Б)</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination fails the migration: %2 B buffers are above the %3 B its loader accepts (&quot;buffer allocation request is too large&quot;; use chunks of 8 KiB or less)</source>
+        <translation>%1 не записан: на приёмнике QEMU миграция завершается ошибкой: буферы по %2 Б больше %3 Б, которые принимает его загрузчик (&quot;buffer allocation request is too large&quot;; используйте фрагменты до 8 КиБ)</translation>
+    </message>
+    <message>
+        <source>%1 not written: the run on screen differs from a run of its parameters (the brush or a workload change altered it while it ran), and its own stream was not recorded</source>
+        <translation>%1 не записан: показанный прогон отличается от прогона с его параметрами (кисть или смена нагрузки изменили его по ходу), а его собственный поток не записывался</translation>
+    </message>
+    <message>
+        <source>%1 not written: %2</source>
+        <translation>%1 не записан: %2</translation>
+    </message>
+    <message>
+        <source>%1 not written: a QEMU destination refuses it at byte %2: &quot;%3&quot;</source>
+        <translation>%1 не записан: приёмник QEMU отклоняет его на байте %2: &quot;%3&quot;</translation>
     </message>
 </context>
 <context>
@@ -610,6 +641,109 @@
         <source>an array of times</source>
         <translation>массив моментов времени</translation>
     </message>
+    <message>
+        <source>an array of objects</source>
+        <translation>массив объектов</translation>
+    </message>
+    <message>
+        <source>must list at least one</source>
+        <translation>должен содержать хотя бы один элемент</translation>
+    </message>
+    <message>
+        <source>missing; every disk names its node</source>
+        <translation>отсутствует; каждый диск указывает свой узел</translation>
+    </message>
+    <message>
+        <source>missing; every disk gives its size</source>
+        <translation>отсутствует; каждый диск указывает свой размер</translation>
+    </message>
+    <message>
+        <source>missing; every bitmap names the node of its disk</source>
+        <translation>отсутствует; каждая битовая карта указывает узел своего диска</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the node of a disk in &quot;disks&quot;</source>
+        <translation>&quot;%1&quot; не является узлом диска из &quot;disks&quot;</translation>
+    </message>
+    <message>
+        <source>the bitmaps are listed disk by disk, in the order of &quot;disks&quot;</source>
+        <translation>битовые карты перечисляются по дискам, в порядке &quot;disks&quot;</translation>
+    </message>
+    <message>
+        <source>missing; every bitmap has a name</source>
+        <translation>отсутствует; у каждой битовой карты есть имя</translation>
+    </message>
+    <message>
+        <source>missing; &quot;disks&quot; and &quot;bitmaps&quot; go together</source>
+        <translation>отсутствует; &quot;disks&quot; и &quot;bitmaps&quot; задаются вместе</translation>
+    </message>
+    <message>
+        <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each disk and bitmap gives its own</source>
+        <translation>не вместе с &quot;disks&quot; и &quot;bitmaps&quot;, где каждый диск и каждая битовая карта задают своё значение</translation>
+    </message>
+</context>
+<context>
+    <name>SweepParameters</name>
+    <message>
+        <source>Chunk size</source>
+        <translation>Размер блока</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Гранулярность</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Пропускная способность</translation>
+    </message>
+    <message>
+        <source>Write rate</source>
+        <translation>Частота записи</translation>
+    </message>
+    <message>
+        <source>Downtime limit</source>
+        <translation>Предел простоя</translation>
+    </message>
+    <message>
+        <source>Migration start</source>
+        <translation>Начало миграции</translation>
+    </message>
+    <message>
+        <source>chunk size (bytes)</source>
+        <translation>размер блока (байт)</translation>
+    </message>
+    <message>
+        <source>granularity (bytes)</source>
+        <translation>гранулярность (байт)</translation>
+    </message>
+    <message>
+        <source>bandwidth (Mbit/s)</source>
+        <translation>пропускная способность (Мбит/с)</translation>
+    </message>
+    <message>
+        <source>write rate (writes/s)</source>
+        <translation>частота записи (записей/с)</translation>
+    </message>
+    <message>
+        <source>downtime limit (ms)</source>
+        <translation>предел простоя (мс)</translation>
+    </message>
+    <message>
+        <source>migration start (s)</source>
+        <translation>начало миграции (с)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a power of two from %2 to %3</source>
+        <translation>«%1» — не степень двойки от %2 до %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an empty value</source>
+        <translation>в «%1» есть пустое значение</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ViewExporter</name>
@@ -628,6 +762,247 @@
     <message>
         <source>Cannot write %1: the image could not be encoded</source>
         <translation>Не удаётся записать %1: не удалось закодировать изображение</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig</name>
+    <message>
+        <source>one run per chunk size</source>
+        <translation>по прогону на размер блока</translation>
+    </message>
+    <message>
+        <source>Convergence map</source>
+        <translation>Карта сходимости</translation>
+    </message>
+    <message>
+        <source>Convergence map: downtime by chunk size and %1</source>
+        <translation>Карта сходимости: простой по размеру блока и %1</translation>
+    </message>
+    <message>
+        <source>colour: downtime against its limit; crossed out: did not converge within the pass cap; thick line: where convergence stops; ring: the current configuration</source>
+        <translation>цвет: простой относительно предела; перечёркнуто: не сошлась за допустимое число проходов; толстая линия: где сходимость прекращается; кольцо: текущая конфигурация</translation>
+    </message>
+    <message>
+        <source>downtime %1 of %2</source>
+        <translation>простой %1 из %2</translation>
+    </message>
+    <message>
+        <source>did not converge: %1 dirty passes</source>
+        <translation>не сошлась: %1 проходов</translation>
+    </message>
+    <message>
+        <source>the current configuration</source>
+        <translation>текущая конфигурация</translation>
+    </message>
+    <message>
+        <source>chunk size</source>
+        <translation>размер блока</translation>
+    </message>
+    <message>
+        <source>at the limit</source>
+        <translation>на пределе</translation>
+    </message>
+    <message>
+        <source>no downtime</source>
+        <translation>без простоя</translation>
+    </message>
+    <message>
+        <source>not converged</source>
+        <translation>не сошлась</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>не запускалась</translation>
+    </message>
+    <message>
+        <source>ring: current configuration</source>
+        <translation>кольцо: текущая конфигурация</translation>
+    </message>
+    <message>
+        <source>the current configuration is not on the map</source>
+        <translation>текущей конфигурации нет на карте</translation>
+    </message>
+    <message>
+        <source>fewest wire bytes among verified and converged points</source>
+        <translation>меньше всего байтов в канале среди проверенных и сошедшихся точек</translation>
+    </message>
+    <message>
+        <source>shortest downtime among verified and converged points</source>
+        <translation>кратчайший простой среди проверенных и сошедшихся точек</translation>
+    </message>
+    <message>
+        <source>shortest total time among verified and converged points</source>
+        <translation>кратчайшее общее время среди проверенных и сошедшихся точек</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not I/N (shard I of N, whole numbers, e.g. 2/7)</source>
+        <translation>«%1» — не I/N (часть I из N, целые числа, например 2/7)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: N must be from 1 to %2</source>
+        <translation>«%1»: N должно быть от 1 до %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: I must be from 1 to N (%2)</source>
+        <translation>«%1»: I должно быть от 1 до N (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>нет %1</translation>
+    </message>
+    <message>
+        <source>sweep.chunks is not a list of chunk sizes</source>
+        <translation>sweep.chunks — не список размеров блока</translation>
+    </message>
+    <message>
+        <source>sweep.vary needs a name and sweep.varyValues a list of values</source>
+        <translation>sweep.vary требует имени, а sweep.varyValues — списка значений</translation>
+    </message>
+    <message>
+        <source>sweep.varyValues holds a value that is not text</source>
+        <translation>в sweep.varyValues есть значение, которое не является текстом</translation>
+    </message>
+    <message>
+        <source>sweep.config is missing</source>
+        <translation>нет sweep.config</translation>
+    </message>
+    <message>
+        <source>sweep.points does not match its chunks and values</source>
+        <translation>sweep.points не соответствует блокам и значениям</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>не JSON: %1 в байте %2</translation>
+    </message>
+    <message>
+        <source>not a sweep shard (written by bitmig sweep --shard)</source>
+        <translation>не часть серии (такую пишет bitmig sweep --shard)</translation>
+    </message>
+    <message>
+        <source>shard format version %1, this bitmig reads version %2</source>
+        <translation>часть в формате версии %1, этот bitmig читает версию %2</translation>
+    </message>
+    <message>
+        <source>shard %1 of %2 is not a shard I of N with 1 &lt;= I &lt;= N</source>
+        <translation>часть %1 из %2 — не часть I из N при 1 &lt;= I &lt;= N</translation>
+    </message>
+    <message>
+        <source>sweep is missing</source>
+        <translation>нет sweep</translation>
+    </message>
+    <message>
+        <source>points is not a list</source>
+        <translation>points — не список</translation>
+    </message>
+    <message>
+        <source>no shard files given</source>
+        <translation>не указаны файлы частей</translation>
+    </message>
+    <message>
+        <source>a shard of another sweep than %1 (%2 differs)</source>
+        <translation>часть другой серии, чем %1 (отличается %2)</translation>
+    </message>
+    <message>
+        <source>shard %1/%2, but %3 is one of %4 shards</source>
+        <translation>часть %1/%2, но %3 — одна из %4 частей</translation>
+    </message>
+    <message>
+        <source>shard %1/%2 is given twice (also %3)</source>
+        <translation>часть %1/%2 указана дважды (также %3)</translation>
+    </message>
+    <message>
+        <source>shards missing: %1 (%2 of %3 given)</source>
+        <translation>не хватает частей: %1 (указано %2 из %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 — не объект</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is past the sweep&apos;s %3 points</source>
+        <translation>%1.index %2 выходит за %3 точек серии</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is not a point of shard %3/%4</source>
+        <translation>%1.index %2 — не точка части %3/%4</translation>
+    </message>
+    <message>
+        <source>%1.index %2 is given twice</source>
+        <translation>%1.index %2 указан дважды</translation>
+    </message>
+    <message>
+        <source>%1.summary is missing or has no config</source>
+        <translation>%1.summary отсутствует или не содержит config</translation>
+    </message>
+    <message>
+        <source>%1.status &apos;%2&apos; is not ran, skipped or error</source>
+        <translation>%1.status «%2» — не ran, skipped или error</translation>
+    </message>
+    <message>
+        <source>point %1 of shard %2/%3 is missing (a cut-off file?)</source>
+        <translation>нет точки %1 части %2/%3 (файл обрезан?)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::AttachDialog</name>
+    <message>
+        <source>Attach to QEMU</source>
+        <translation>Подключиться к QEMU</translation>
+    </message>
+    <message>
+        <source>The QMP socket of a running QEMU, as given by -qmp unix:PATH,server=on,wait=off</source>
+        <translation>QMP-сокет работающего QEMU, заданный как -qmp unix:ПУТЬ,server=on,wait=off</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Обзор...</translation>
+    </message>
+    <message>
+        <source>QMP socket</source>
+        <translation>QMP-сокет</translation>
+    </message>
+    <message>
+        <source>none: a private one is started</source>
+        <translation>нет: запускается собственный</translation>
+    </message>
+    <message>
+        <source>Only when the VM already runs an NBD server (QEMU runs one at most): its unix socket</source>
+        <translation>Только если в ВМ уже работает сервер NBD (QEMU запускает не более одного): его unix-сокет</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>QMP socket:</source>
+        <translation>QMP-сокет:</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s NBD server:</source>
+        <translation>Сервер NBD ВМ:</translation>
+    </message>
+    <message>
+        <source>Reads the dirty bitmaps of a running QEMU. Each refresh copies the watched bitmaps, reads the copies over NBD and removes them again.</source>
+        <translation>Читает битовые карты изменений работающего QEMU. Каждое обновление копирует наблюдаемые битовые карты, читает копии через NBD и снова удаляет их.</translation>
+    </message>
+    <message>
+        <source>Name the QMP socket of a running QEMU.</source>
+        <translation>Укажите QMP-сокет работающего QEMU.</translation>
+    </message>
+    <message>
+        <source>Cannot attach to %1: %2</source>
+        <translation>Не удаётся подключиться к %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::BitmapSelector</name>
+    <message>
+        <source>&amp;Bitmap:</source>
+        <translation>&amp;Битовая карта:</translation>
+    </message>
+    <message>
+        <source>The bitmap the heatmaps show: the run migrates every one of them</source>
+        <translation>Битовая карта, которую показывают тепловые карты: прогон переносит их все</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1061,53 @@
     <message>
         <source>%1 writes/s</source>
         <translation>%1 записей/с</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::ChartsFold</name>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>&amp;Графики</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (now the figures line)</source>
+        <translation>&amp;Автоматически (сейчас строка показателей)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (now the charts)</source>
+        <translation>&amp;Автоматически (сейчас графики)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Автоматически</translation>
+    </message>
+    <message>
+        <source>The charts where there is room to read them, otherwise their key figures on one line</source>
+        <translation>Графики, когда для них хватает места, иначе их основные показатели в одну строку</translation>
+    </message>
+    <message>
+        <source>Always the &amp;charts</source>
+        <translation>Всегда &amp;графики</translation>
+    </message>
+    <message>
+        <source>The four charts whatever the size of the window</source>
+        <translation>Четыре графика при любом размере окна</translation>
+    </message>
+    <message>
+        <source>Always the &amp;figures line</source>
+        <translation>Всегда &amp;строка показателей</translation>
+    </message>
+    <message>
+        <source>The run&apos;s key figures on one line instead of the charts, the heatmaps taking the room</source>
+        <translation>Основные показатели прогона в одну строку вместо графиков; место отдаётся тепловым картам</translation>
+    </message>
+    <message>
+        <source>The charts&apos; key figures: the window has no room to draw the charts readably (View &gt; Charts)</source>
+        <translation>Основные показатели графиков: в окне нет места, чтобы нарисовать графики читаемо (Вид &gt; Графики)</translation>
+    </message>
+    <message>
+        <source>The charts&apos; key figures (View &gt; Charts)</source>
+        <translation>Основные показатели графиков (Вид &gt; Графики)</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1380,211 @@
     <message>
         <source>now</source>
         <translation>сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveSession</name>
+    <message>
+        <source>the connection to QEMU ended: %1</source>
+        <translation>соединение с QEMU прервалось: %1</translation>
+    </message>
+    <message>
+        <source>a refresh is running</source>
+        <translation>идёт обновление</translation>
+    </message>
+    <message>
+        <source>the session is detached</source>
+        <translation>сеанс отключён</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveSimulation</name>
+    <message>
+        <source>the bits of %1 were not read</source>
+        <translation>биты %1 не были прочитаны</translation>
+    </message>
+    <message>
+        <source>QEMU %1 has no dirty bitmap to simulate.</source>
+        <translation>У QEMU %1 нет грязной битовой карты для моделирования.</translation>
+    </message>
+    <message>
+        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as writes.</source>
+        <translation>QEMU %1: у битовых карт больше %2 отдельных грязных участков; как записи можно взять не более %2.</translation>
+    </message>
+    <message>
+        <source>%1 starts with %2 dirty where the VM&apos;s has %3: the starting bits are writes, and a write dirties every recording bitmap of its disk alike.</source>
+        <translation>%1 начинается с %2 грязных данных, а в ВМ — %3: начальные биты — это записи, а запись одинаково помечает все записывающие карты своего диска.</translation>
+    </message>
+    <message>
+        <source>%1 is not recording: it starts clean where the VM&apos;s has %2 dirty, since the starting bits are writes and a bitmap that is not recording takes none.</source>
+        <translation>%1 не записывает: она начинается чистой, а в ВМ у неё %2 грязных данных, поскольку начальные биты — это записи, а незаписывающая карта их не принимает.</translation>
+    </message>
+    <message>
+        <source>%1: the folder for the recorded changes cannot be made</source>
+        <translation>%1: не удаётся создать папку для записанных изменений</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: не удаётся записать: %2</translation>
+    </message>
+    <message>
+        <source>Only the first %1 changes between refreshes were kept.</source>
+        <translation>Сохранены только первые %1 изменений между обновлениями.</translation>
+    </message>
+    <message>
+        <source>QEMU %1 cannot be simulated: %2</source>
+        <translation>QEMU %1 нельзя смоделировать: %2</translation>
+    </message>
+    <message>
+        <source>%1 bitmaps on %2 disks</source>
+        <translation>%1 битовых карт на %2 дисках</translation>
+    </message>
+    <message>
+        <source>no change was recorded between refreshes, so the guest is idle</source>
+        <translation>между обновлениями изменений не записано, поэтому гость простаивает</translation>
+    </message>
+    <message>
+        <source>the guest replays the %1 changes recorded between refreshes (%2) from %3</source>
+        <translation>гость воспроизводит %1 изменений, записанных между обновлениями (%2), из %3</translation>
+    </message>
+    <message>
+        <source>Simulating QEMU %1: %2, starting from their bits as read now (%3 dirty as writes at 0 s); %4.</source>
+        <translation>Моделирование QEMU %1: %2, начиная с их битов, прочитанных сейчас (%3 грязных данных как записи в 0 с); %4.</translation>
+    </message>
+    <message>
+        <source>QEMU %1, %2</source>
+        <translation>QEMU %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LiveWindow</name>
+    <message>
+        <source>QEMU %1 at %2</source>
+        <translation>QEMU %1 на %2</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Узел</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Битовая карта</translation>
+    </message>
+    <message>
+        <source>Granularity</source>
+        <translation>Гранулярность</translation>
+    </message>
+    <message>
+        <source>Dirty</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Записывает</translation>
+    </message>
+    <message>
+        <source>Persistent</source>
+        <translation>Постоянная</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Занята</translation>
+    </message>
+    <message>
+        <source>Tick a bitmap to show it as a heatmap</source>
+        <translation>Отметьте битовую карту, чтобы показать её тепловой картой</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Обновить сейчас</translation>
+    </message>
+    <message>
+        <source>Simulate migration</source>
+        <translation>Смоделировать миграцию</translation>
+    </message>
+    <message>
+        <source>Opens a simulated run in the main window with this VM&apos;s disks and bitmaps, their bits as read now, and the changes seen between refreshes as the guest&apos;s workload</source>
+        <translation>Открывает в главном окне моделируемый прогон с дисками и битовыми картами этой ВМ, их битами, прочитанными сейчас, и изменениями между обновлениями в качестве нагрузки гостя</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Отключиться</translation>
+    </message>
+    <message>
+        <source>Refresh every</source>
+        <translation>Обновлять каждые</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Dirty bitmap %1 of %2</source>
+        <translation>Битовая карта изменений %1 узла %2</translation>
+    </message>
+    <message>
+        <source>waiting for the first refresh</source>
+        <translation>ожидание первого обновления</translation>
+    </message>
+    <message>
+        <source>Changed since the refresh before</source>
+        <translation>Изменено с предыдущего обновления</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2, 1 bit = %3</source>
+        <translation>%1 грязных из %2, 1 бит = %3</translation>
+    </message>
+    <message>
+        <source>%1 turned dirty, %2 clean</source>
+        <translation>%1 стало изменённым, %2 чистым</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 dirty in %4 extents · +%5 −%6 since the refresh before · dirty rate %7/s</source>
+        <translation>%1/%2: изменено %3 в %4 областях · +%5 −%6 с предыдущего обновления · скорость изменений %7/с</translation>
+    </message>
+    <message>
+        <source>Attached to QEMU %1 at %2</source>
+        <translation>Подключено к QEMU %1 на %2</translation>
+    </message>
+    <message>
+        <source> · refresh %1 took %2 ms (QMP %3 ms in %4 round trips, NBD %5 ms in %6 requests)</source>
+        <translation> · обновление %1 заняло %2 мс (QMP %3 мс за %4 обмена, NBD %5 мс за %6 запросов)</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · приостановлено</translation>
+    </message>
+    <message>
+        <source>The refresh failed: %1</source>
+        <translation>Обновление не удалось: %1</translation>
+    </message>
+    <message>
+        <source>Detached: %1</source>
+        <translation>Отключено: %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 на %2</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +2041,66 @@
         <source>t = %1 s, asked %2x</source>
         <translation>t = %1 с, задано %2x</translation>
     </message>
+    <message>
+        <source>Brush strokes cannot be undone in a run with several bitmaps (undo remembers the granules of one bitmap); the undo history was cleared.</source>
+        <translation>Мазки кистью нельзя отменить в прогоне с несколькими битовыми картами (отмена помнит гранулы одной карты); история отмены очищена.</translation>
+    </message>
+    <message>
+        <source>Open &amp;migration file...</source>
+        <translation>Открыть файл &amp;миграции...</translation>
+    </message>
+    <message>
+        <source>Show the dirty bitmaps and records of a QEMU migration file, and what a QEMU destination does with it</source>
+        <translation>Показать битовые карты изменений и записи файла миграции QEMU и что с ним сделает приёмник QEMU</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to QEMU...</source>
+        <translation>&amp;Подключиться к QEMU...</translation>
+    </message>
+    <message>
+        <source>Show the dirty bitmaps of a running QEMU through its QMP socket</source>
+        <translation>Показать битовые карты изменений работающего QEMU через его QMP-сокет</translation>
+    </message>
+    <message>
+        <source>Run a real QEMU &amp;migration...</source>
+        <translation>Запустить настоящую &amp;миграцию QEMU...</translation>
+    </message>
+    <message>
+        <source>Migrate dirty bitmaps between two QEMUs started on scratch images, beside the simulator&apos;s prediction</source>
+        <translation>Перенести грязные битовые карты между двумя QEMU, запущенными на рабочих образах, рядом с прогнозом симулятора</translation>
+    </message>
+    <message>
+        <source>&amp;QEMU migration file...</source>
+        <translation>Файл миграции &amp;QEMU...</translation>
+    </message>
+    <message>
+        <source>Export the run as a QEMU migration file</source>
+        <translation>Экспортировать прогон как файл миграции QEMU</translation>
+    </message>
+    <message>
+        <source>QEMU migration file (*.mig)</source>
+        <translation>Файл миграции QEMU (*.mig)</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Серия прогонов</translation>
+    </message>
+    <message>
+        <source>Run a sweep point</source>
+        <translation>Запуск точки серии</translation>
+    </message>
+    <message>
+        <source>Open migration file</source>
+        <translation>Открыть файл миграции</translation>
+    </message>
+    <message>
+        <source>Migration files (*.mig *.bin);;All files (*)</source>
+        <translation>Файлы миграции (*.mig *.bin);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot simulate the attached VM: %1</source>
+        <translation>Нельзя смоделировать подключённую ВМ: %1</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::MessageBar</name>
@@ -1708,6 +2395,10 @@ Click or drag to move the view</source>
     <message>
         <source>What QEMU&apos;s precopy does today: every bitmap is sent at completion, while the guest is paused.</source>
         <translation>Так сегодня работает precopy в QEMU: все битовые карты отправляются при завершении, пока гость приостановлен.</translation>
+    </message>
+    <message>
+        <source>%1 disks, %2 bitmaps: Disk and Granularity show disk &apos;%3&apos; / bitmap &apos;%4&apos;; changing either replaces the layout with one disk and one bitmap (Edit &gt; Undo brings the layout back).</source>
+        <translation>%1 дисков, %2 битовых карт: «Диск» и «Гранулярность» показывают диск &apos;%3&apos; / карту &apos;%4&apos;; изменение любого из них заменяет раскладку одним диском с одной картой (Правка &gt; Отменить вернёт раскладку).</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2857,554 @@ Click or drag to move the view</source>
     </message>
 </context>
 <context>
+    <name>bitmig::QemuFileViewer</name>
+    <message>
+        <source>a QEMU 7.2 destination loads every bitmap</source>
+        <translation>приёмник QEMU 7.2 загружает все битовые карты</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination drops every incoming bitmap (the migration completes)</source>
+        <translation>приёмник QEMU 7.2 отбрасывает все входящие битовые карты (миграция завершается)</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination fails the migration</source>
+        <translation>на приёмнике QEMU 7.2 миграция завершается ошибкой</translation>
+    </message>
+    <message>
+        <source>a QEMU 7.2 destination aborts (an assertion ends the process)</source>
+        <translation>приёмник QEMU 7.2 аварийно завершается (процесс прерван проверкой assert)</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Смещение</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Секция</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Битовая карта</translation>
+    </message>
+    <message>
+        <source>Start sector</source>
+        <translation>Начальный сектор</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Секторы</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Буфер</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: byte %2: %3</source>
+        <translation>%1: байт %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the walk stopped at byte %2: %3</source>
+        <translation>%1: чтение остановилось на байте %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2: &quot;%3&quot;</source>
+        <translation>%1 на байте %2: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Файл: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>QEMU: %1</source>
+        <translation>QEMU: %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>включена</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>выключена</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>постоянная</translation>
+    </message>
+    <message>
+        <source>no COMPLETE</source>
+        <translation>нет COMPLETE</translation>
+    </message>
+    <message>
+        <source>Node %1, bitmap %2; granularity %3; %4</source>
+        <translation>Узел %1, битовая карта %2; гранулярность %3; %4</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2; SHA-256 %3</source>
+        <translation>%1 изменено из %2; SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Bits not rebuilt: %1</source>
+        <translation>Биты не восстановлены: %1</translation>
+    </message>
+    <message>
+        <source>No chunk of this bitmap arrived</source>
+        <translation>Ни один фрагмент этой битовой карты не пришёл</translation>
+    </message>
+    <message>
+        <source>No bitmap in this file</source>
+        <translation>В этом файле нет битовых карт</translation>
+    </message>
+    <message>
+        <source>Migration file</source>
+        <translation>Файл миграции</translation>
+    </message>
+    <message>
+        <source>Migration file: %1</source>
+        <translation>Файл миграции: %1</translation>
+    </message>
+    <message>
+        <source>Bitmaps in the file</source>
+        <translation>Битовые карты в файле</translation>
+    </message>
+    <message>
+        <source>Records in the file</source>
+        <translation>Записи в файле</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigration</name>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>приёмник</translation>
+    </message>
+    <message>
+        <source>the migration did not complete within %1 s and was cancelled (last status: %2). QEMU&apos;s precopy keeps the bitmaps pending until they fit in the downtime limit at the bandwidth it measures; a larger downtime limit, a coarser granularity or postcopy lets it finish</source>
+        <translation>миграция не завершилась за %1 с и была отменена (последний статус: %2). Precopy в QEMU держит битовые карты в очереди, пока они не уложатся в предел простоя при измеренной пропускной способности; больший предел простоя, более крупная гранулярность или postcopy позволят ей завершиться</translation>
+    </message>
+    <message>
+        <source>disks: at least one disk is needed</source>
+        <translation>диски: нужен хотя бы один диск</translation>
+    </message>
+    <message>
+        <source>disk %1: the size %2 bytes is not a positive multiple of 512</source>
+        <translation>диск %1: размер %2 байт не является положительным кратным 512</translation>
+    </message>
+    <message>
+        <source>disk %1: %2 is not a readable file</source>
+        <translation>диск %1: %2 не является читаемым файлом</translation>
+    </message>
+    <message>
+        <source>bitmaps: at least one bitmap is needed</source>
+        <translation>битовые карты: нужна хотя бы одна битовая карта</translation>
+    </message>
+    <message>
+        <source>bitmap %1: there is no disk %2</source>
+        <translation>битовая карта %1: диска %2 нет</translation>
+    </message>
+    <message>
+        <source>bitmap %1: a name of 1 to 1023 characters is needed</source>
+        <translation>битовая карта %1: нужно имя длиной от 1 до 1023 символов</translation>
+    </message>
+    <message>
+        <source>bitmap %1 (%2): the granularity %3 is not a power of two from 512 B to 2 GiB</source>
+        <translation>битовая карта %1 (%2): гранулярность %3 не является степенью двойки от 512 Б до 2 ГиБ</translation>
+    </message>
+    <message>
+        <source>bitmap %1: disk %2 already has a bitmap named %3</source>
+        <translation>битовая карта %1: у диска %2 уже есть битовая карта с именем %3</translation>
+    </message>
+    <message>
+        <source>bandwidth: %1 bytes per second is not one QEMU takes</source>
+        <translation>пропускная способность: %1 байт в секунду QEMU не принимает</translation>
+    </message>
+    <message>
+        <source>downtime limit: %1 ms is outside 0 to %2 ms</source>
+        <translation>предел простоя: %1 мс вне диапазона от 0 до %2 мс</translation>
+    </message>
+    <message>
+        <source>timeout: %1 ms is not positive</source>
+        <translation>тайм-аут: %1 мс не положительно</translation>
+    </message>
+    <message>
+        <source>write: there is no disk %1</source>
+        <translation>запись: диска %1 нет</translation>
+    </message>
+    <message>
+        <source>%1: qemu-img info failed: %2</source>
+        <translation>%1: qemu-img info завершился с ошибкой: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a qcow2 image (qemu-img says format %2)</source>
+        <translation>%1: не образ qcow2 (qemu-img сообщает формат %2)</translation>
+    </message>
+    <message>
+        <source>%1: the scratch copy failed: %2</source>
+        <translation>%1: не удалось сделать рабочую копию: %2</translation>
+    </message>
+    <message>
+        <source>disk %1: qemu-img create failed: %2</source>
+        <translation>диск %1: qemu-img create завершился с ошибкой: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU did not start: %2</source>
+        <translation>QEMU (%1) не запустился: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU exited at once: %2</source>
+        <translation>QEMU (%1) сразу завершился: %2</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU made no QMP socket in %2 s</source>
+        <translation>QEMU (%1) не создал QMP-сокет за %2 с</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU: %2</source>
+        <translation>QEMU (%1): %2</translation>
+    </message>
+    <message>
+        <source>qemu-system-x86_64 is not on PATH (Debian: the qemu-system-x86 package)</source>
+        <translation>qemu-system-x86_64 нет в PATH (Debian: пакет qemu-system-x86)</translation>
+    </message>
+    <message>
+        <source>qemu-img is not on PATH (Debian: the qemu-utils package)</source>
+        <translation>qemu-img нет в PATH (Debian: пакет qemu-utils)</translation>
+    </message>
+    <message>
+        <source>cannot make a private folder: %1</source>
+        <translation>не удаётся создать личную папку: %1</translation>
+    </message>
+    <message>
+        <source>write: %1 bytes at %2 do not lie inside disk %3 (%4 bytes)</source>
+        <translation>запись: %1 байт по смещению %2 не лежат внутри диска %3 (%4 байт)</translation>
+    </message>
+    <message>
+        <source>write: qemu-io writes whole 512-byte sectors; %1 bytes at %2 are not</source>
+        <translation>запись: qemu-io пишет целые секторы по 512 байт; %1 байт по смещению %2 таковыми не являются</translation>
+    </message>
+    <message>
+        <source>write: %1</source>
+        <translation>запись: %1</translation>
+    </message>
+    <message>
+        <source>write: QEMU said: %1</source>
+        <translation>запись: QEMU ответил: %1</translation>
+    </message>
+    <message>
+        <source>start: prepare() a new migration first</source>
+        <translation>старт: сначала подготовьте новую миграцию (prepare())</translation>
+    </message>
+    <message>
+        <source>migrate-start-postcopy: no migration is running</source>
+        <translation>migrate-start-postcopy: миграция не идёт</translation>
+    </message>
+    <message>
+        <source>migrate-start-postcopy: this migration was set up as precopy</source>
+        <translation>migrate-start-postcopy: эта миграция настроена как precopy</translation>
+    </message>
+    <message>
+        <source>write: the source no longer runs (status %1): QEMU stopped it for the switch-over</source>
+        <translation>запись: источник больше не работает (статус %1): QEMU остановил его для переключения</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не запущена</translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s migration ended with status %1</source>
+        <translation>миграция QEMU завершилась со статусом %1</translation>
+    </message>
+    <message>
+        <source>QEMU&apos;s migration ended with status %1: %2</source>
+        <translation>миграция QEMU завершилась со статусом %1: %2</translation>
+    </message>
+    <message>
+        <source>QEMU completed the migration without pausing before the switch-over</source>
+        <translation>QEMU завершил миграцию без паузы перед переключением</translation>
+    </message>
+    <message>
+        <source>the source completed but the destination&apos;s migration status is %1</source>
+        <translation>источник завершил, но статус миграции на приёмнике — %1</translation>
+    </message>
+    <message>
+        <source>the destination QEMU: %1</source>
+        <translation>QEMU (приёмник): %1</translation>
+    </message>
+    <message>
+        <source>the source QEMU ended during the migration (status %1)</source>
+        <translation>QEMU-источник завершился во время миграции (состояние %1)</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU was killed during the migration (status %2)</source>
+        <translation>QEMU (%1) был убит во время миграции (статус %2)</translation>
+    </message>
+    <message>
+        <source>the %1 QEMU exited with code %2 during the migration (status %3)</source>
+        <translation>QEMU (%1) завершился с кодом %2 во время миграции (статус %3)</translation>
+    </message>
+    <message>
+        <source>The simulator models one disk with one bitmap: this prediction is for %1 on %2 only, QEMU migrated all %3 bitmaps.</source>
+        <translation>Симулятор моделирует один диск с одной битовой картой: этот прогноз только для %1 на %2, QEMU перенёс все %3 битовые карты.</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigrationDialog</name>
+    <message>
+        <source>Run a real QEMU migration</source>
+        <translation>Запустить настоящую миграцию QEMU</translation>
+    </message>
+    <message>
+        <source>Two QEMUs with no guest (-machine none) are started on scratch images in a private folder, and the source&apos;s dirty bitmaps migrate to the destination over a unix socket. Your own images are only read.</source>
+        <translation>Два QEMU без гостя (-machine none) запускаются на рабочих образах в личной папке, и грязные битовые карты источника мигрируют на приёмник через unix-сокет. Ваши собственные образы только читаются.</translation>
+    </message>
+    <message>
+        <source>New image of</source>
+        <translation>Новый образ размером</translation>
+    </message>
+    <message>
+        <source>Scratch copies of</source>
+        <translation>Рабочие копии</translation>
+    </message>
+    <message>
+        <source>qcow2 files, separated by ;</source>
+        <translation>файлы qcow2 через ;</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Обзор...</translation>
+    </message>
+    <message>
+        <source>qcow2 images to copy</source>
+        <translation>Образы qcow2 для копирования</translation>
+    </message>
+    <message>
+        <source>qcow2 images (*.qcow2);;All files (*)</source>
+        <translation>Образы qcow2 (*.qcow2);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Битовая карта</translation>
+    </message>
+    <message>
+        <source>Granularity (bytes)</source>
+        <translation>Гранулярность (байт)</translation>
+    </message>
+    <message>
+        <source>Persistent</source>
+        <translation>Постоянная</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Диск</translation>
+    </message>
+    <message>
+        <source>Add bitmap</source>
+        <translation>Добавить битовую карту</translation>
+    </message>
+    <message>
+        <source>Remove bitmap</source>
+        <translation>Удалить битовую карту</translation>
+    </message>
+    <message>
+        <source>bitmap%1</source>
+        <translation>bitmap%1</translation>
+    </message>
+    <message>
+        <source>Bitmaps on the source:</source>
+        <translation>Битовые карты на источнике:</translation>
+    </message>
+    <message>
+        <source>Precopy (the bitmaps are sent at completion, the guest paused)</source>
+        <translation>Precopy (битовые карты отправляются при завершении, гость приостановлен)</translation>
+    </message>
+    <message>
+        <source>Postcopy (migrate-start-postcopy; the bitmaps follow the switch-over)</source>
+        <translation>Postcopy (migrate-start-postcopy; битовые карты идут после переключения)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Режим:</translation>
+    </message>
+    <message>
+        <source>Switch to postcopy when I press the button (else at once)</source>
+        <translation>Переключиться на postcopy по нажатию кнопки (иначе сразу)</translation>
+    </message>
+    <message>
+        <source>max-bandwidth %1/s, downtime-limit %2 (from the Parameters dock)</source>
+        <translation>max-bandwidth %1/с, downtime-limit %2 (из панели параметров)</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Start the QEMUs</source>
+        <translation>Запустить QEMU</translation>
+    </message>
+    <message>
+        <source>Scratch copies: name at least one qcow2 file</source>
+        <translation>Рабочие копии: укажите хотя бы один файл qcow2</translation>
+    </message>
+    <message>
+        <source>Bitmap %1: the granularity &quot;%2&quot; is not a number of bytes</source>
+        <translation>Битовая карта %1: гранулярность «%2» не является числом байт</translation>
+    </message>
+    <message>
+        <source>Bitmap %1: the disk &quot;%2&quot; is not a disk number</source>
+        <translation>Битовая карта %1: диск «%2» не является номером диска</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::RealMigrationWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Real QEMU migration (%1)</source>
+        <translation>Настоящая миграция QEMU (%1)</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>postcopy</translation>
+    </message>
+    <message>
+        <source>precopy</source>
+        <translation>precopy</translation>
+    </message>
+    <message>
+        <source>QEMU %1 is ready: source and destination started, bitmaps added. Brush on the disk to write to it, then Start.</source>
+        <translation>QEMU %1 готов: источник и приёмник запущены, битовые карты добавлены. Пишите на диск кистью, затем нажмите «Старт».</translation>
+    </message>
+    <message>
+        <source>Start the migration</source>
+        <translation>Начать миграцию</translation>
+    </message>
+    <message>
+        <source>Switch to postcopy</source>
+        <translation>Переключиться на postcopy</translation>
+    </message>
+    <message>
+        <source>Cancel the migration</source>
+        <translation>Отменить миграцию</translation>
+    </message>
+    <message>
+        <source>QEMU</source>
+        <translation>QEMU</translation>
+    </message>
+    <message>
+        <source>Simulator&apos;s prediction</source>
+        <translation>Прогноз симулятора</translation>
+    </message>
+    <message>
+        <source>Bitmap</source>
+        <translation>Битовая карта</translation>
+    </message>
+    <message>
+        <source>Source SHA-256 (at the switch-over)</source>
+        <translation>SHA-256 источника (при переключении)</translation>
+    </message>
+    <message>
+        <source>Destination SHA-256</source>
+        <translation>SHA-256 приёмника</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Совпадает</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>QEMU: %1, %2 ms, %3 sent</source>
+        <translation>QEMU: %1, %2 мс, отправлено %3</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 на %2</translation>
+    </message>
+    <message>
+        <source>(no such bitmap)</source>
+        <translation>(нет такой битовой карты)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>НЕТ</translation>
+    </message>
+    <message>
+        <source>Completed: every bitmap arrived with the source&apos;s SHA-256. Both QEMUs are stopped and their folder removed.</source>
+        <translation>Завершено: каждая битовая карта пришла с SHA-256 источника. Оба QEMU остановлены, их папка удалена.</translation>
+    </message>
+    <message>
+        <source>Completed, but not every bitmap arrived with the source&apos;s SHA-256. Both QEMUs are stopped and their folder removed.</source>
+        <translation>Завершено, но не каждая битовая карта пришла с SHA-256 источника. Оба QEMU остановлены, их папка удалена.</translation>
+    </message>
+    <message>
+        <source>The migration failed (%1): %2</source>
+        <translation>Миграция не удалась (%1): %2</translation>
+    </message>
+    <message>
+        <source>The brush writes to the real disk; a clear has no QEMU counterpart here.</source>
+        <translation>Кисть пишет на настоящий диск; у очистки здесь нет аналога в QEMU.</translation>
+    </message>
+    <message>
+        <source>Writes to the source&apos;s disk (what %1 of %2 records)</source>
+        <translation>Записи на диск источника (что фиксирует %1 на %2)</translation>
+    </message>
+    <message>
+        <source>%1 dirty of %2, 1 bit = %3</source>
+        <translation>%1 грязных из %2, 1 бит = %3</translation>
+    </message>
+    <message>
+        <source>Written with the brush</source>
+        <translation>Записано кистью</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>stop-and-copy</translation>
+    </message>
+    <message>
+        <source>(after the run)</source>
+        <translation>(после прогона)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Общее время</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Простой</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Отправлено байт</translation>
+    </message>
+    <message>
+        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disk, granularity, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
+        <translation>Прогноз запускает %1 лаборатории (то, что %2 в QEMU делает с битовыми картами) на том же диске, с той же гранулярностью, пропускной способностью и пределом простоя и с теми же записями. Простой QEMU включает паузу в pre-switchover, во время которой приложение читает SHA-256 источника.</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::RecentFiles</name>
     <message>
         <source>&amp;Clear the list</source>
@@ -2411,6 +3650,177 @@ Click or drag to move the view</source>
         <source>stopped at the time limit of %1 before the migration finished</source>
         <translation>остановлено по пределу времени (%1) до завершения миграции</translation>
     </message>
+    <message>
+        <source>Bitmaps</source>
+        <translation>Битовые карты</translation>
+    </message>
+    <message>
+        <source>verified ✓</source>
+        <translation>проверена ✓</translation>
+    </message>
+    <message>
+        <source>NOT verified ✗</source>
+        <translation>НЕ проверена ✗</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 in %4 of %5 chunks (%6 resent), %7 dirty bits, %8; SHA-256 %9</source>
+        <translation>%1/%2: %3 в %4 из %5 фрагментов (%6 повторно), %7 грязных бит, %8; SHA-256 %9</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::SweepView</name>
+    <message>
+        <source>Wire bytes (MiB)</source>
+        <translation>Байты в канале (МиБ)</translation>
+    </message>
+    <message>
+        <source>Overhead (% of wire bytes)</source>
+        <translation>Накладные расходы (% байтов в канале)</translation>
+    </message>
+    <message>
+        <source>Resent chunks</source>
+        <translation>Повторно отправленные блоки</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Проходы по грязным блокам</translation>
+    </message>
+    <message>
+        <source>Downtime and its limit (ms)</source>
+        <translation>Простой и его предел (мс)</translation>
+    </message>
+    <message>
+        <source>Total time (s)</source>
+        <translation>Общее время (с)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cancelling...</source>
+        <translation>отмена…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, %3 left</source>
+        <translation>%1 из %2 прогонов, осталось %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs</source>
+        <translation>%1 из %2 прогонов</translation>
+    </message>
+    <message>
+        <source>no sweep yet</source>
+        <translation>серия ещё не запускалась</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 of %2 runs</source>
+        <translation>отменено после %1 из %2 прогонов</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 threads</source>
+        <translation>%1 прогонов в %2 потоках</translation>
+    </message>
+    <message>
+        <source>migration starts at %1</source>
+        <translation>миграция начинается в %1</translation>
+    </message>
+    <message>
+        <source>The current configuration&apos;s migration start: every run of the sweep lets the guest write alone until then.</source>
+        <translation>Начало миграции в текущей конфигурации: в каждом прогоне серии гость до этого момента пишет один.</translation>
+    </message>
+    <message>
+        <source>trend</source>
+        <translation>ход</translation>
+    </message>
+    <message>
+        <source>converged</source>
+        <translation>сошлась</translation>
+    </message>
+    <message>
+        <source>not converged</source>
+        <translation>не сошлась</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>лучшая</translation>
+    </message>
+    <message>
+        <source>downtime limit</source>
+        <translation>предел простоя</translation>
+    </message>
+    <message>
+        <source>Best by %1 (%2): %3 = %4 — %5 wire bytes, downtime %6, total time %7. Click a point to run it in the window.</source>
+        <translation>Лучшая по %1 (%2): %3 = %4 — %5 в канале, простой %6, общее время %7. Щелчок по точке запускает её в окне.</translation>
+    </message>
+    <message>
+        <source>Best by %1: none, no run verified and converged.</source>
+        <translation>Лучшая по %1: нет, ни один прогон не прошёл проверку и не сошёлся.</translation>
+    </message>
+    <message>
+        <source>%1: no map to export</source>
+        <translation>%1: нет карты для экспорта</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Серия прогонов</translation>
+    </message>
+    <message>
+        <source>%1: use a .csv, .json, .png or .svg file name</source>
+        <translation>%1: укажите имя файла с расширением .csv, .json, .png или .svg</translation>
+    </message>
+    <message>
+        <source>%1: no finished sweep to export</source>
+        <translation>%1: нет завершённой серии для экспорта</translation>
+    </message>
+    <message>
+        <source>Export the sweep</source>
+        <translation>Экспорт серии</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;Изображение PNG (*.png);;Изображение SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Para&amp;meter:</source>
+        <translation>Пара&amp;метр:</translation>
+    </message>
+    <message>
+        <source>Val&amp;ues:</source>
+        <translation>Значения (&amp;u):</translation>
+    </message>
+    <message>
+        <source>A comma list in the form bitmig sweep reads (&quot;all&quot; for every chunk size from 1 B to 1 MiB); each value is one run of the current configuration</source>
+        <translation>Список через запятую в том виде, который читает bitmig sweep («all» — все размеры блока от 1 Б до 1 МиБ); каждое значение — один прогон текущей конфигурации</translation>
+    </message>
+    <message>
+        <source>Best b&amp;y:</source>
+        <translation>Лучшая по (&amp;y):</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Запустить серию</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отмена</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>Э&amp;кспорт…</translation>
+    </message>
+    <message>
+        <source>Convergence map</source>
+        <translation>Карта сходимости</translation>
+    </message>
+    <message>
+        <source>Sweep every chunk size against the parameter and show where the migration stops converging, coloured by downtime</source>
+        <translation>Прогнать каждый размер блока против параметра и показать, где миграция перестаёт сходиться, с окраской по простою</translation>
+    </message>
+    <message>
+        <source>Chun&amp;ks:</source>
+        <translation>Блоки (&amp;k):</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::UnitField</name>
@@ -2615,6 +4025,152 @@ Click or drag to move the view</source>
     <message>
         <source>Go back to the previous view</source>
         <translation>Вернуться к предыдущему виду</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::qemu::LiveBitmapReader</name>
+    <message>
+        <source>unknown libnbd error</source>
+        <translation>неизвестная ошибка libnbd</translation>
+    </message>
+    <message>
+        <source>NBD: %1</source>
+        <translation>NBD: %1</translation>
+    </message>
+    <message>
+        <source>NBD: connecting to %1: %2</source>
+        <translation>NBD: подключение к %1: %2</translation>
+    </message>
+    <message>
+        <source>NBD: the export does not offer %1</source>
+        <translation>NBD: экспорт не предоставляет %1</translation>
+    </message>
+    <message>
+        <source>NBD: block status at offset %1: %2</source>
+        <translation>NBD: состояние блоков по смещению %1: %2</translation>
+    </message>
+    <message>
+        <source>NBD: block status at offset %1 described nothing</source>
+        <translation>NBD: состояние блоков по смещению %1 ничего не описало</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make a folder for the NBD socket: %1</source>
+        <translation>не удаётся создать папку для сокета NBD: %1</translation>
+    </message>
+    <message>
+        <source>QEMU already runs an NBD server; name its unix socket to read through it (QEMU said: %1)</source>
+        <translation>В QEMU уже работает сервер NBD; укажите его unix-сокет, чтобы читать через него (QEMU сообщил: %1)</translation>
+    </message>
+    <message>
+        <source>starting an NBD server: %1</source>
+        <translation>запуск сервера NBD: %1</translation>
+    </message>
+    <message>
+        <source>QEMU has no block node &apos;%1&apos; (nodes: %2)</source>
+        <translation>в QEMU нет блочного узла &apos;%1&apos; (узлы: %2)</translation>
+    </message>
+    <message>
+        <source>block node &apos;%1&apos; has no bitmap &apos;%2&apos; (bitmaps: %3)</source>
+        <translation>у блочного узла &apos;%1&apos; нет битовой карты &apos;%2&apos; (битовые карты: %3)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>copying the bitmaps</source>
+        <translation>копирование битовых карт</translation>
+    </message>
+    <message>
+        <source>exporting the copies of node &apos;%1&apos;</source>
+        <translation>экспорт копий узла &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>QEMU exited during the refresh (%1)</source>
+        <translation>QEMU завершился во время обновления (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::qemu::QmpClient</name>
+    <message>
+        <source>the QMP greeting</source>
+        <translation>приветствия QMP</translation>
+    </message>
+    <message>
+        <source>QEMU refused %1: %2 (%3)</source>
+        <translation>QEMU отклонил %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>QEMU did not answer %1 in time: %2</source>
+        <translation>QEMU не ответил на %1 вовремя: %2</translation>
+    </message>
+    <message>
+        <source>the connection to QEMU ended during %1: %2</source>
+        <translation>соединение с QEMU прервалось во время %1: %2</translation>
+    </message>
+    <message>
+        <source>not a QMP server (during %1): %2</source>
+        <translation>не сервер QMP (во время %1): %2</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>не удаётся подключиться: %1</translation>
+    </message>
+    <message>
+        <source>no answer to qmp_capabilities within %1 ms</source>
+        <translation>нет ответа на qmp_capabilities за %1 мс</translation>
+    </message>
+    <message>
+        <source>no QMP greeting within %1 ms</source>
+        <translation>нет приветствия QMP за %1 мс</translation>
+    </message>
+    <message>
+        <source>the client closed the connection</source>
+        <translation>клиент закрыл соединение</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>нет соединения</translation>
+    </message>
+    <message>
+        <source>no reply within %1 ms</source>
+        <translation>нет ответа за %1 мс</translation>
+    </message>
+    <message>
+        <source>no %1 event within %2 ms</source>
+        <translation>нет события %1 за %2 мс</translation>
+    </message>
+    <message>
+        <source>received data that is not a QMP greeting: %1</source>
+        <translation>получены данные, не являющиеся приветствием QMP: %1</translation>
+    </message>
+    <message>
+        <source>a line of more than %1 bytes</source>
+        <translation>строка длиннее %1 байт</translation>
+    </message>
+    <message>
+        <source>received a line that is not a JSON object: %1</source>
+        <translation>получена строка, не являющаяся объектом JSON: %1</translation>
+    </message>
+    <message>
+        <source>the first line is not a QMP greeting</source>
+        <translation>первая строка не является приветствием QMP</translation>
+    </message>
+    <message>
+        <source>a reply with neither &quot;return&quot; nor &quot;error&quot;</source>
+        <translation>ответ без &quot;return&quot; и без &quot;error&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>QEMU closed the connection</source>
+        <translation>QEMU закрыл соединение</translation>
     </message>
 </context>
 </TS>
