@@ -2,7 +2,7 @@
 // -machine none QEMUs, the destination's SHA-256 against the source's and against the digest the
 // core computes from the writes, writes during the run, scratch copies that leave the user's image
 // alone, the typed failures (bad spec, not qcow2, QEMU killed, no convergence), and the simulator's
-// prediction for the same bitmap and link. A missing QEMU fails, never skips.
+// prediction for the same disks, bitmaps and link. A missing QEMU fails, never skips.
 #include "app/model/realmigration.h"
 #include "app/qemu/livebitmaps.h"
 #include "tests/support/qemuvm.h"
