@@ -464,7 +464,7 @@ void RealMigrationWindow::fillFigures(const RealProgress* qemu, const RealPredic
         figures_->setItem(i, 2, new QTableWidgetItem(rows[size_t(i)].predicted));
     }
     figures_->resizeColumnsToContents();
-    QString note = tr("The prediction runs the lab's %1 (what QEMU's %2 does with the bitmaps) on the same disk, granularity, "
+    QString note = tr("The prediction runs the lab's %1 (what QEMU's %2 does with the bitmaps) on the same disks and bitmaps, "
                       "bandwidth and downtime limit, with the same writes. QEMU's downtime includes the pause at "
                       "pre-switchover where the app reads the source's SHA-256.")
                        .arg(strategy, migration_->spec().postcopy ? tr("postcopy") : tr("precopy"));

@@ -1,8 +1,8 @@
 // File > Run a real QEMU migration...: the dialog (new images of chosen sizes or scratch copies of
 // qcow2 files, the bitmaps, precopy or postcopy; bandwidth and downtime limit from the Parameters
 // dock) and the view of the run: a strip of QEMU's own migration statuses, the brush writing to the
-// source's disk while it runs, QEMU's figures beside the simulator's prediction for the same bitmap
-// and link, and every bitmap's SHA-256 at the source and the destination. The run itself is
+// source's disk while it runs, QEMU's figures beside the simulator's prediction for the same disks,
+// bitmaps and link, and every bitmap's SHA-256 at the source and the destination. The run itself is
 // RealMigration (app/model).
 #pragma once
 

@@ -1,5 +1,6 @@
 #include "app/model/realmigration.h"
 #include "app/model/simulationcontroller.h"
+#include "widgets/configerrortext.h"
 
 #include <bitmig/migrationengine.h>
 
@@ -712,39 +713,51 @@ RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::ve
     if (spec.bitmaps.empty() || spec.disks.empty()) {
         return p;
     }
-    const RealBitmap& b = spec.bitmaps.front();
-    if (spec.bitmaps.size() > 1) {
-        p.note = QCoreApplication::translate("bitmig::RealMigration",
-                                             "The simulator models one disk with one bitmap: this prediction is for %1 on %2 only, "
-                                             "QEMU migrated all %3 bitmaps.")
-                     .arg(b.name, nodeName(b.disk))
-                     .arg(spec.bitmaps.size());
-    }
     SimConfig& c = p.config;
-    c.diskBytes = spec.disks[size_t(b.disk)].sizeBytes;
-    c.granularity = b.granularity;
+    // Every disk under its node name, end to end as the guest sees them; every bitmap on its node,
+    // enabled (block-dirty-bitmap-add makes it so) and persistent as added. QEMU sends a node's
+    // bitmaps newest first: within a disk, the last added is listed first.
+    std::vector<DiskSpec> disks;
+    std::vector<uint64_t> diskStart;
+    uint64_t guestBytes = 0;
+    for (size_t d = 0; d < spec.disks.size(); ++d) {
+        disks.push_back(DiskSpec{nodeName(int(d)).toStdString(), spec.disks[d].sizeBytes});
+        diskStart.push_back(guestBytes);
+        guestBytes += spec.disks[d].sizeBytes;
+    }
+    std::vector<BitmapSpec> bitmaps;
+    for (auto b = spec.bitmaps.rbegin(); b != spec.bitmaps.rend(); ++b) {
+        bitmaps.push_back(BitmapSpec{size_t(b->disk), b->name.toStdString(), b->granularity, true, b->persistent});
+    }
+    c.setLayout(std::move(disks), std::move(bitmaps));  // by disk, the order within each kept
     c.chunkBytes = 1024;  // QEMU's CHUNK_SIZE in migration/block-dirty-bitmap.c
     c.strategy = spec.postcopy ? Strategy::Postcopy : Strategy::StopAndCopy;
     c.bandwidth = spec.bandwidth;
     c.latencyNs = 0;
     c.maxDowntimeNs = spec.downtimeLimitMs * 1'000'000;
     c.workload.kind = WorkloadKind::Idle;
-    c.deviceName = nodeName(b.disk).toStdString();
-    c.bitmapName = b.name.toStdString();
     // The writes before the migration land in the first tick; the migration starts in the second.
     c.migrationStartNs = c.tickNs;
     for (const RealWrite& w : writes) {
-        if (w.disk != b.disk) {
-            continue;
+        if (w.disk < 0 || size_t(w.disk) >= diskStart.size()) {
+            continue;  // QEMU refused it (no such drive): it wrote nothing
         }
         Injection inj;
         inj.op = Injection::Op::Write;
-        inj.offset = w.offset;
+        inj.offset = diskStart[size_t(w.disk)] + w.offset;
         inj.length = w.length;
         inj.timeNs = w.atMs < 0 ? 0 : c.migrationStartNs + w.atMs * 1'000'000;
         c.injections.push_back(inj);
     }
     std::stable_sort(c.injections.begin(), c.injections.end(), [](const Injection& a, const Injection& z) { return a.timeNs < z.timeNs; });
+    // QEMU takes layouts the lab does not (a bitmap of more than 2^41 bits): no run, and why.
+    try {
+        c.validate();
+    } catch (const ConfigError& e) {
+        p.note = QCoreApplication::translate("bitmig::RealMigration", "The simulator cannot model this run: %1")
+                     .arg(ConfigErrorText::message(e));
+        return p;
+    }
     // The engine holds the whole bitmap (twice): a run the machine cannot hold is not started.
     const QString memory = SimulationController::memoryProblem(c);
     if (!memory.isEmpty()) {

@@ -194,15 +194,17 @@ private:
     QString lastError_;  // error-desc of a failed query-migrate
 };
 
-// The simulator's prediction for the same disk, bitmap and link: the core engine with the first
-// bitmap's disk size and granularity, the bandwidth and downtime limit, no latency (a unix socket),
-// an idle guest plus the writes given (before the start, and during it at their times), and the
-// strategy that does what QEMU does: precopy -> the lab's stop and copy (QEMU sends the bits at
-// completion, with the guest paused), postcopy -> the lab's postcopy.
+// The simulator's prediction for the same disks, bitmaps and link: the core engine with every disk
+// (the same node names and sizes, end to end as the guest sees them) and every bitmap (the same
+// names, granularities and persistence, enabled, a node's newest first as QEMU sends them), the
+// bandwidth and downtime limit, no latency (a unix socket), an idle guest plus the writes given
+// (before the start, and during it at their times, each on its own disk), and the strategy that does
+// what QEMU does: precopy -> the lab's stop and copy (QEMU sends the bits at completion, with the
+// guest paused), postcopy -> the lab's postcopy. summary.bitmaps has each bitmap's own figures.
 struct RealPrediction {
     SimConfig config;
     MigrationSummary summary;
-    QString note;  // empty, or why only the first bitmap was modelled, or why there is no prediction
+    QString note;  // empty, or why there is no prediction
     bool ran = false;  // false: the run would not fit in memory (note says so)
 };
 RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::vector<RealWrite>& writes);

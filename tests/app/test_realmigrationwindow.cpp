@@ -9,6 +9,7 @@
 #include "tests/support/qemuvm.h"
 #include "tests/support/qtwait.h"
 
+#include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/sizespinbox.h"
 
@@ -159,6 +160,35 @@ TEST_CASE("the real migration view: brush writes before and during a postcopy ru
     // A write after the end is refused with the reason.
     QTest::mouseClick(heat, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 2, band.height() / 2));
     CHECK(view->statusLabel()->text().contains(s("no longer runs")));
+    view->close();
+    REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
+}
+
+TEST_CASE("the real migration view predicts every disk and bitmap of the run", "[realmig][qemu]")
+{
+    bitmig::test::requireProgram(s("qemu-system-x86_64"), "qemu-system-x86");
+    constexpr uint64_t MiB = uint64_t(1) << 20;
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}, RealDisk{{}, 256 * MiB}};
+    spec.bitmaps = {RealBitmap{0, s("b0"), 64 * 1024, false}, RealBitmap{1, s("c0"), 512, false},
+                    RealBitmap{0, s("p1"), 4096, true}};
+    spec.writesBefore = {RealWrite{0, 0, MiB}, RealWrite{1, 10 * MiB, 3 * MiB}};
+    auto m = std::make_unique<RealMigration>();
+    m->prepare(spec);
+    QPointer<RealMigrationWindow> view = new RealMigrationWindow(std::move(m));
+    view->show();
+    REQUIRE(QTest::qWaitForWindowExposed(view));
+
+    // The prediction beside QEMU's column is the one for all three bitmaps, and no note says otherwise.
+    const RealPrediction all = predictRealMigration(spec, spec.writesBefore);
+    REQUIRE(all.ran);
+    REQUIRE(all.summary.bitmaps.size() == 3);
+    CHECK(view->figuresTable()->item(2, 2)->text() == formatBytes(all.summary.wireBytes));
+    const QString note = view->noteLabel()->text();
+    INFO(note.toStdString());
+    CHECK(note.contains(s("the same disks and bitmaps")));
+    CHECK(!note.contains(s("one disk with one bitmap")));
+    CHECK(!note.contains(s("only")));
     view->close();
     REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
 }

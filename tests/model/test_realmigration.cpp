@@ -2,11 +2,13 @@
 // -machine none QEMUs, the destination's SHA-256 against the source's and against the digest the
 // core computes from the writes, writes during the run, scratch copies that leave the user's image
 // alone, the typed failures (bad spec, not qcow2, QEMU killed, no convergence), and the simulator's
-// prediction for the same bitmap and link. A missing QEMU fails, never skips.
+// prediction for the same disks, bitmaps and link. A missing QEMU fails, never skips.
 #include "app/model/realmigration.h"
 #include "app/qemu/livebitmaps.h"
 #include "tests/support/qemuvm.h"
 #include "tests/support/qtwait.h"
+
+#include <bitmig/hbitmap.h>
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +16,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+
+#include <bit>
 
 #include <signal.h>
 
@@ -324,13 +328,93 @@ TEST_CASE("real migration: the simulator's prediction for the same bitmap and li
     auto post = bitmig::predictRealMigration(spec, writes);
     CHECK(post.config.strategy == bitmig::Strategy::Postcopy);
     CHECK(post.summary.finished);
-    CHECK(post.note.contains(QStringLiteral("b0")));
-    CHECK(post.note.contains(QStringLiteral("all 2 bitmaps")));
+    CHECK(post.note.isEmpty());  // both bitmaps are modelled
+    CHECK(post.summary.bitmaps.size() == 2);
     CHECK(post.summary.downtimeNs < pre.summary.downtimeNs);
 
     // A bitmap the machine cannot hold twice: no run, and the note says why.
     spec.disks[0].sizeBytes = uint64_t(64) << 50;
+    spec.bitmaps.pop_back();
     auto huge = bitmig::predictRealMigration(spec, {});
     CHECK(!huge.ran);
     CHECK(huge.note.contains(QStringLiteral("the run needs")));
+    // A bitmap of more bits than the lab takes (2^44 here): no run, and the note names the field.
+    spec.bitmaps.push_back(RealBitmap{0, QStringLiteral("b1"), 4 * KiB, false});
+    auto tooMany = bitmig::predictRealMigration(spec, {});
+    INFO(tooMany.note.toStdString());
+    CHECK(!tooMany.ran);
+    CHECK(tooMany.note.startsWith(QStringLiteral("The simulator cannot model this run: ")));
+    CHECK(tooMany.note.contains(QStringLiteral("granularity")));
+}
+
+TEST_CASE("real migration: the prediction models every disk and bitmap, each write on its own disk", "[realmig]")
+{
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}, RealDisk{{}, 256 * MiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}, RealBitmap{1, QStringLiteral("c0"), 512 * KiB, false},
+                    RealBitmap{0, QStringLiteral("p1"), 4 * KiB, true}};
+    spec.bandwidth = 100e6;
+    spec.downtimeLimitMs = 1000;
+    // Disk 1's writes lie within disk 0's first 256 MiB too: one placed on the wrong disk shows.
+    const std::vector<RealWrite> writes{RealWrite{0, 0, MiB, -1}, RealWrite{0, 300 * MiB + 4 * KiB, 70 * KiB, -1},
+                                        RealWrite{1, 10 * MiB, 512, -1}, RealWrite{1, 200 * MiB, 3 * MiB, -1}};
+    const auto p = bitmig::predictRealMigration(spec, writes);
+    REQUIRE(p.ran);
+    CHECK(p.note.isEmpty());
+
+    // The layout: the real run's nodes and sizes; its bitmaps, a node's newest first as QEMU sends them.
+    REQUIRE(p.config.disks.size() == 2);
+    CHECK(p.config.disks[0].node == "drive0");
+    CHECK(p.config.disks[0].bytes == GiB);
+    CHECK(p.config.disks[1].node == "drive1");
+    CHECK(p.config.disks[1].bytes == 256 * MiB);
+    REQUIRE(p.config.bitmaps.size() == 3);
+    CHECK(p.config.bitmaps[0] == bitmig::BitmapSpec{0, "p1", 4 * KiB, true, true});
+    CHECK(p.config.bitmaps[1] == bitmig::BitmapSpec{0, "b0", 64 * KiB, true, false});
+    CHECK(p.config.bitmaps[2] == bitmig::BitmapSpec{1, "c0", 512 * KiB, true, false});
+    CHECK(p.config.guestBytes() == GiB + 256 * MiB);
+
+    // The writes end to end: disk 1's start after disk 0's last byte.
+    REQUIRE(p.config.injections.size() == 4);
+    CHECK(p.config.injections[0].offset == 0);
+    CHECK(p.config.injections[1].offset == 300 * MiB + 4 * KiB);
+    CHECK(p.config.injections[2].offset == GiB + 10 * MiB);
+    CHECK(p.config.injections[2].length == 512);
+    CHECK(p.config.injections[3].offset == GiB + 200 * MiB);
+
+    // Each bitmap holds the bits its own disk's writes imply, and has its own figures.
+    CHECK(p.summary.finished);
+    CHECK(p.summary.verified);
+    REQUIRE(p.summary.bitmaps.size() == 3);
+    uint64_t wire = 0;
+    for (const bitmig::BitmapSummary& b : p.summary.bitmaps) {
+        INFO(b.name);
+        const RealBitmap* spec_b = nullptr;
+        for (const RealBitmap& r : spec.bitmaps) {
+            if (r.name.toStdString() == b.name) {
+                spec_b = &r;
+            }
+        }
+        REQUIRE(spec_b);
+        const uint64_t diskBytes = spec.disks[size_t(spec_b->disk)].sizeBytes;
+        bitmig::HBitmap implied(diskBytes, unsigned(std::countr_zero(spec_b->granularity)));
+        for (const RealWrite& w : writes) {
+            if (w.disk == spec_b->disk) {
+                implied.set(w.offset, w.length);
+            }
+        }
+        CHECK(b.device == (spec_b->disk == 0 ? "drive0" : "drive1"));
+        CHECK(b.granularity == spec_b->granularity);
+        CHECK(b.persistent == spec_b->persistent);
+        CHECK(b.enabled);
+        CHECK(b.bits == (diskBytes + spec_b->granularity - 1) / spec_b->granularity);
+        CHECK(b.dirtyBits == implied.count() >> implied.granularityLog2());
+        CHECK(b.dirtyBits > 0);
+        CHECK(b.chunks > 0);
+        CHECK(b.chunksSent > 0);
+        CHECK(b.wireBytes > 0);
+        CHECK(b.verified);
+        wire += b.wireBytes;
+    }
+    CHECK(wire <= p.summary.wireBytes);
 }
