@@ -254,6 +254,7 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
 
     heatmap_ = new HeatmapView(this);
     heatmap_->setShowDestination(false);
+    heatmap_->setShowsSentChunks(false);  // QEMU reports no chunk it is sending
     heatmap_->setMinimumHeight(200);
     heatmap_->setTool(HeatmapView::Tool::Brush);
     layout->addWidget(heatmap_, 1);
