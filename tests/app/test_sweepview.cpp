@@ -2,10 +2,14 @@
 // on the best point runs it in the window; what it exports is what `bitmig sweep` prints.
 #include "app/model/simulationcontroller.h"
 #include "app/sweepview.h"
+#include "widgets/byteformat.h"
+#include "widgets/unitfield.h"
 #include "tests/support/qtwait.h"
 #include "windowtestutil.h"
 
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -186,7 +190,7 @@ TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the win
                 ++plotted;
                 bool found = false;
                 for (const SweepPoint& p : results.points) {
-                    found |= double(p.config.chunkBytes) == pt.x() &&
+                    found |= std::log2(double(p.config.chunkBytes)) == pt.x() &&
                              double(p.summary.wireBytes) / (1 << 20) == pt.y();
                 }
                 CHECK(found);
@@ -205,6 +209,72 @@ TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the win
     CHECK(w.controller()->config() == expected);
     CHECK(w.playAction()->isChecked());
     CHECK(sweep->baseConfig() == expected);
+}
+
+// The texts the charts' axes show (their labels and titles), as drawn in the scene.
+QStringList axisTexts(QChartView* view)
+{
+    QStringList texts;
+    for (QGraphicsItem* item : view->scene()->items()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
+            texts.append(text->toPlainText());
+        }
+    }
+    return texts;
+}
+
+TEST_CASE("every chunk size: the charts' x labels read whole, the best point says its value with its unit", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("all"));
+    runToEnd(sweep);
+    QApplication::processEvents();
+    for (int f = 0; f < 6; ++f) {
+        QChartView* view = sweep->chartView(SweepView::Figure(f));
+        view->viewport()->repaint();
+        const QStringList texts = axisTexts(view);
+        INFO("chart " << f << ": " << texts.join(QStringLiteral(" | ")).toStdString());
+        CHECK_FALSE(texts.join(QString()).contains(QChar(0x2026)));  // nothing elided
+        // The x axis names sizes with their units, a few of them.
+        const auto sizes = std::count_if(texts.begin(), texts.end(), [](const QString& t) {
+            return t.endsWith(QStringLiteral(" KiB")) || t.endsWith(QStringLiteral(" MiB")) || t.endsWith(QStringLiteral(" B"));
+        });
+        CHECK(sizes >= 3);
+        CHECK(sizes <= 7);
+    }
+    const std::optional<size_t> best = sweep->bestPoint();
+    REQUIRE(best);
+    const QString text = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Chunk size = ") + formatBytes(sweep->job()->results().points[*best].config.chunkBytes) +
+                        QStringLiteral(" —")));
+    CHECK_FALSE(text.contains(QStringLiteral(" us")));
+}
+
+TEST_CASE("the best bandwidth is written with its unit, durations in µs", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SimConfig c = smallConfig();
+    w.applyConfig(c, QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::Bandwidth);
+    typeValues(sweep, QStringLiteral("1Gbit,10Gbit"));
+    runToEnd(sweep);
+    const std::optional<size_t> best = sweep->bestPoint();
+    REQUIRE(best);
+    const SimConfig& b = sweep->job()->results().points[*best].config;
+    const QString text = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Bandwidth = ") + UnitField::formatBandwidth(b.bandwidth) + QStringLiteral(" —")));
+    CHECK((b.bandwidth == 125e6 || b.bandwidth == 1250e6));
+    CHECK_FALSE(text.contains(QStringLiteral(" us")));
 }
 
 TEST_CASE("the sweep view exports what bitmig sweep prints on the same parameters", "[sweep]")
