@@ -420,8 +420,8 @@ void SweepView::updateStatus()
             cancelled_ ? tr("cancelling...")
             : left     ? tr("%1 of %2 runs, %3 left").arg(done).arg(total).arg(duration(*left * 1'000'000))
                        : tr("%1 of %2 runs").arg(done).arg(total));
-    } else if (total == 0 && job_->results().points.empty()) {
-        status_->setText(tr("no sweep yet"));
+    } else if ((total == 0 && job_->results().points.empty()) || shownMap_ != mapMode()) {
+        status_->setText(mapMode() ? tr("no map yet") : tr("no sweep yet"));
     } else if (cancelled_) {
         status_->setText(tr("cancelled after %1 of %2 runs").arg(done).arg(total));
     } else {
@@ -468,6 +468,10 @@ void SweepView::setMapMode(bool on)
     if (on && parameter() == SweepParameter::ChunkSize) {
         setParameter(SweepParameter::Bandwidth);
     }
+    // The status, the best point and the page say what the page shows: the last run's figures
+    // only on the page of its kind (charts or map).
+    updateStatus();
+    replot();
 }
 
 bool SweepView::mapMode() const
@@ -496,7 +500,9 @@ void SweepView::redrawMap()
 void SweepView::replot()
 {
     redrawMap();
-    const SweepResults& results = job_->results();
+    // A run of the other kind (a map while the charts show, a sweep while the map does) is not shown.
+    static const SweepResults none;
+    const SweepResults& results = job_->running() || shownMap_ == mapMode() ? job_->results() : none;
     const SweepParameter p = shownParameter_;
     best_ = job_->running() ? std::nullopt : bestSweepPoint(results.points, criterion());
     std::vector<std::pair<double, size_t>> ran; // (x, point), by x

@@ -277,6 +277,54 @@ TEST_CASE("the best bandwidth is written with its unit, durations in µs", "[swe
     CHECK_FALSE(text.contains(QStringLiteral(" us")));
 }
 
+TEST_CASE("switching between charts and map: the status and the best point describe the page shown", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("64,256,1K"));
+    runToEnd(sweep);
+    auto* status = sweep->findChild<QLabel*>(QStringLiteral("sweepStatus"));
+    auto* bestLabel = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"));
+    const QString sweepStatus = status->text();
+    const QString sweepBest = bestLabel->text();
+    CHECK(sweepStatus.startsWith(QStringLiteral("3 runs")));
+    CHECK(sweepBest.startsWith(QStringLiteral("Best by")));
+
+    auto* toggle = sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode"));
+    REQUIRE(toggle);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE(sweep->mapMode());
+    // An empty map: no runs, no best point above it.
+    CHECK(sweep->mapSvg().isEmpty());
+    CHECK(status->text() == QStringLiteral("no map yet"));
+    CHECK(bestLabel->text().isEmpty());
+    CHECK_FALSE(sweep->bestPoint());
+
+    // Back to the charts: the sweep they show, described again.
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE_FALSE(sweep->mapMode());
+    CHECK(status->text() == sweepStatus);
+    CHECK(bestLabel->text() == sweepBest);
+
+    // A map run, then the charts: they do not show the map's runs, and say so.
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    typeValues(sweep, QStringLiteral("1Gbit,10Gbit"));
+    sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"))->setText(QStringLiteral("64K,1M"));
+    runToEnd(sweep);
+    CHECK_FALSE(sweep->mapSvg().isEmpty());
+    CHECK(status->text().startsWith(QStringLiteral("4 runs")));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK(status->text() == QStringLiteral("no sweep yet"));
+    CHECK(bestLabel->text().isEmpty());
+    for (QAbstractSeries* series : sweep->chartView(SweepView::Figure::WireBytes)->chart()->series()) {
+        CHECK(static_cast<QXYSeries*>(series)->count() == 0);
+    }
+}
+
 TEST_CASE("the sweep view exports what bitmig sweep prints on the same parameters", "[sweep]")
 {
     test::clearSettings();
