@@ -246,6 +246,20 @@ TEST_CASE("every chunk size: the charts' x labels read whole, the best point say
         });
         CHECK(sizes >= 3);
         CHECK(sizes <= 7);
+        // The x labels lie side by side inside the chart, none over another.
+        std::vector<QRectF> boxes;
+        for (QGraphicsItem* item : view->scene()->items()) {
+            auto* label = dynamic_cast<QGraphicsTextItem*>(item);
+            if (label && label->isVisible() && label->toPlainText().endsWith(QStringLiteral("B"))) {
+                boxes.push_back(label->sceneBoundingRect());
+            }
+        }
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            CHECK(view->sceneRect().contains(boxes[i]));
+            for (size_t j = i + 1; j < boxes.size(); ++j) {
+                CHECK_FALSE(boxes[i].intersects(boxes[j]));
+            }
+        }
     }
     const std::optional<size_t> best = sweep->bestPoint();
     REQUIRE(best);
