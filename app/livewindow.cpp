@@ -286,6 +286,7 @@ void LiveWindow::onItemChanged(QTreeWidgetItem* item, int column)
         w.figures->setTextFormat(Qt::PlainText);
         w.view = new HeatmapView(w.box);
         w.view->setShowDestination(false);
+        w.view->setShowsSentChunks(false);  // a running VM's bitmap: nothing is being sent
         w.view->setMinimumHeight(220);
         w.view->setBandText(HeatmapView::Band::Source, tr("Dirty bitmap %1 of %2").arg(ref.bitmap, ref.node), tr("waiting for the first refresh"));
         w.view->setBandText(HeatmapView::Band::Meta, tr("Changed since the refresh before"), QString());

@@ -80,6 +80,7 @@ RealMigrationDialog::RealMigrationDialog(const SimConfig& params, QWidget* paren
     bitmaps_ = new QTableWidget(0, ColCount, this);
     bitmaps_->setHorizontalHeaderLabels({tr("Bitmap"), tr("Granularity (bytes)"), tr("Persistent"), tr("Disk")});
     bitmaps_->horizontalHeader()->setStretchLastSection(true);
+    bitmaps_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // whole headers
     bitmaps_->verticalHeader()->hide();
     addBitmapRow(QString::fromStdString(params.bitmapName), params.granularity, false);
     auto* bitmapButtons = new QHBoxLayout;
@@ -254,6 +255,7 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
 
     heatmap_ = new HeatmapView(this);
     heatmap_->setShowDestination(false);
+    heatmap_->setShowsSentChunks(false);  // QEMU reports no chunk it is sending
     heatmap_->setMinimumHeight(200);
     heatmap_->setTool(HeatmapView::Tool::Brush);
     layout->addWidget(heatmap_, 1);
@@ -272,6 +274,7 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
     sha_ = new QTableWidget(0, 4, this);
     sha_->setHorizontalHeaderLabels({tr("Bitmap"), tr("Source SHA-256 (at the switch-over)"), tr("Destination SHA-256"), tr("Same")});
     sha_->horizontalHeader()->setStretchLastSection(true);
+    sha_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // whole headers, before a row too
     sha_->verticalHeader()->hide();
     sha_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(sha_);

@@ -3,10 +3,12 @@
 #include "app/scenario/sweepmap.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
+#include "widgets/unitfield.h"
 
 #include <bitmig/units.h>
 
 #include <QBuffer>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -68,6 +70,8 @@ QString figureTitle(SweepView::Figure f)
 
 // Chunk sizes and granularities double from point to point, bandwidths and rates grow tenfold:
 // a log axis spreads them evenly. Durations may be 0, so they keep a linear one.
+constexpr int kMaxTicks = 6;  // labels on a log x axis
+
 int logBase(SweepParameter p)
 {
     switch (p) {
@@ -86,7 +90,51 @@ int logBase(SweepParameter p)
 
 QString duration(int64_t ns)
 {
-    return QString::fromStdString(units::formatDuration(ns));
+    QString text = QString::fromStdString(units::formatDuration(ns));
+    if (text.endsWith(QLatin1String(" us"))) {
+        text.replace(text.size() - 2, 2, QStringLiteral("\u00b5s"));  // the window writes µs
+    }
+    return text;
+}
+
+// Where a value sits on the charts' x: its logarithm on a log scale (whole numbers for the
+// powers of two and ten the ticks name), else itself.
+double plotX(SweepParameter p, bool log, double value)
+{
+    if (!log) {
+        return value;
+    }
+    return logBase(p) == 2 ? std::log2(value) : std::log10(value);
+}
+
+// A parameter's value as the rest of the window writes it, with its unit.
+QString valueText(SweepParameter p, const SimConfig& c)
+{
+    switch (p) {
+    case SweepParameter::ChunkSize:
+        return formatBytes(c.chunkBytes);
+    case SweepParameter::Granularity:
+        return formatBytes(c.granularity);
+    case SweepParameter::Bandwidth:
+        return UnitField::formatBandwidth(c.bandwidth);
+    case SweepParameter::WriteRate:
+        return SweepView::tr("%1 writes/s").arg(QLocale().toString(c.workload.rate, 'g', 6));
+    case SweepParameter::MaxDowntime:
+        return duration(c.maxDowntimeNs);
+    case SweepParameter::MigrationStart:
+        return duration(c.migrationStartNs);
+    }
+    return {};
+}
+
+// The label of a tick at 2^exponent or 10^exponent on a log axis: sizes as "64 KiB", numbers
+// with the locale's grouping.
+QString logTickLabel(SweepParameter p, int exponent)
+{
+    if (logBase(p) == 2) {
+        return formatBytes(uint64_t(1) << std::clamp(exponent, 0, 62));
+    }
+    return QLocale().toString(std::pow(10.0, exponent), 'g', 15);
 }
 
 } // namespace
@@ -372,8 +420,8 @@ void SweepView::updateStatus()
             cancelled_ ? tr("cancelling...")
             : left     ? tr("%1 of %2 runs, %3 left").arg(done).arg(total).arg(duration(*left * 1'000'000))
                        : tr("%1 of %2 runs").arg(done).arg(total));
-    } else if (total == 0 && job_->results().points.empty()) {
-        status_->setText(tr("no sweep yet"));
+    } else if ((total == 0 && job_->results().points.empty()) || shownMap_ != mapMode()) {
+        status_->setText(mapMode() ? tr("no map yet") : tr("no sweep yet"));
     } else if (cancelled_) {
         status_->setText(tr("cancelled after %1 of %2 runs").arg(done).arg(total));
     } else {
@@ -420,6 +468,10 @@ void SweepView::setMapMode(bool on)
     if (on && parameter() == SweepParameter::ChunkSize) {
         setParameter(SweepParameter::Bandwidth);
     }
+    // The status, the best point and the page say what the page shows: the last run's figures
+    // only on the page of its kind (charts or map).
+    updateStatus();
+    replot();
 }
 
 bool SweepView::mapMode() const
@@ -448,7 +500,9 @@ void SweepView::redrawMap()
 void SweepView::replot()
 {
     redrawMap();
-    const SweepResults& results = job_->results();
+    // A run of the other kind (a map while the charts show, a sweep while the map does) is not shown.
+    static const SweepResults none;
+    const SweepResults& results = job_->running() || shownMap_ == mapMode() ? job_->results() : none;
     const SweepParameter p = shownParameter_;
     best_ = job_->running() ? std::nullopt : bestSweepPoint(results.points, criterion());
     std::vector<std::pair<double, size_t>> ran; // (x, point), by x
@@ -460,6 +514,7 @@ void SweepView::replot()
     std::sort(ran.begin(), ran.end());
     const bool log =
         logBase(p) && std::all_of(ran.begin(), ran.end(), [](const auto& r) { return r.first > 0; });
+    shownLog_ = log;
     for (int f = 0; f < kFigures; ++f) {
         QChart* chart = views_[size_t(f)]->chart();
         chart->removeAllSeries();
@@ -494,14 +549,15 @@ void SweepView::replot()
             const SweepPoint& point = results.points[i];
             const double y = figureValue(Figure(f), point);
             yMax = std::max(yMax, y);
-            line->append(x, y);
-            (point.summary.converged ? converged : notConverged)->append(x, y);
+            const double px = plotX(p, log, x);
+            line->append(px, y);
+            (point.summary.converged ? converged : notConverged)->append(px, y);
             if (best_ == i) {
-                best->append(x, y);
+                best->append(px, y);
             }
             if (Figure(f) == Figure::Downtime) {
                 const double l = double(point.summary.maxDowntimeNs) / 1e6;
-                limit->append(x, l);
+                limit->append(px, l);
                 yMax = std::max(yMax, l);
             }
         }
@@ -514,9 +570,18 @@ void SweepView::replot()
         all.append(best);
         QAbstractAxis* xAxis = nullptr;
         if (log) {
-            auto* a = new QLogValueAxis;
-            a->setBase(logBase(p));
-            a->setLabelFormat(QStringLiteral("%g"));
+            // Ticks at whole powers, at most kMaxTicks of them, labelled with units ("4 KiB",
+            // "1 MiB"): a tick per doubling of the chunk size would not leave room to read one.
+            auto* a = new QCategoryAxis;
+            a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+            if (!ran.empty()) {
+                const int first = int(std::floor(plotX(p, true, ran.front().first)));
+                const int last = int(std::ceil(plotX(p, true, ran.back().first)));
+                const int step = std::max(1, (last - first + kMaxTicks - 1) / kMaxTicks);
+                for (int e = first; e <= last; e += step) {
+                    a->append(logTickLabel(p, e), e);
+                }
+            }
             xAxis = a;
         } else {
             auto* a = new QValueAxis;
@@ -540,7 +605,8 @@ void SweepView::replot()
             const double lo = ran.front().first;
             const double hi = ran.back().first;
             if (log) {
-                xAxis->setRange(lo / 1.5, hi * 1.5);
+                const double pad = plotX(p, true, 1.5);
+                xAxis->setRange(plotX(p, true, lo) - pad, plotX(p, true, hi) + pad);
             } else {
                 const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(1.0, std::abs(hi) * 0.1);
                 xAxis->setRange(lo - pad, hi + pad);
@@ -559,7 +625,7 @@ void SweepView::replot()
                                 "Click a point to run it in the window.")
                                  .arg(SweepReport::criterionName(c), SweepReport::criterionDescription(c),
                                       SweepParameters::label(p),
-                                      QLocale().toString(SweepParameters::axisValue(p, b.config), 'g', 6),
+                                      valueText(p, b.config),
                                       formatBytes(b.summary.wireBytes), duration(b.summary.downtimeNs),
                                       duration(b.summary.totalTimeNs)));
     } else if (!job_->running() && !results.points.empty()) {
@@ -579,7 +645,8 @@ QPoint SweepView::pointPosition(Figure f, size_t point) const
     if (point >= results.points.size() || series.isEmpty()) {
         return {};
     }
-    const QPointF value(SweepParameters::axisValue(shownParameter_, results.points[point].config),
+    const QPointF value(plotX(shownParameter_, shownLog_,
+                              SweepParameters::axisValue(shownParameter_, results.points[point].config)),
                         figureValue(f, results.points[point]));
     const QPointF inChart = chart->mapToPosition(value, series.front());
     return view->mapFromScene(chart->mapToScene(inChart));
@@ -588,16 +655,15 @@ QPoint SweepView::pointPosition(Figure f, size_t point) const
 void SweepView::onPointClicked(const QPointF& value)
 {
     const SweepResults& results = job_->results();
-    const bool log = logBase(shownParameter_) != 0;
     std::optional<size_t> nearest;
     double distance = 0;
     for (size_t i = 0; i < results.points.size(); ++i) {
         if (!results.points[i].ran) {
             continue;
         }
-        const double x = SweepParameters::axisValue(shownParameter_, results.points[i].config);
-        const double d =
-            log && x > 0 && value.x() > 0 ? std::abs(std::log(x / value.x())) : std::abs(x - value.x());
+        const double x =
+            plotX(shownParameter_, shownLog_, SweepParameters::axisValue(shownParameter_, results.points[i].config));
+        const double d = std::abs(x - value.x());
         if (!nearest || d < distance) {
             nearest = i;
             distance = d;

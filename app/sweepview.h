@@ -119,6 +119,7 @@ private:
     MapWidget* map_ = nullptr;
     QByteArray mapSvg_;
     bool shownMap_ = false; // the points shown are a map's
+    bool shownLog_ = false; // the charts' x is the logarithm of the parameter's value
     QTimer* ticker_ = nullptr;
     std::vector<QChartView*> views_;
 };

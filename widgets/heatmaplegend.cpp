@@ -22,8 +22,26 @@ int HeatmapLegend::height(const QFontMetrics& fm)
     return 2 * fm.height() + 4;
 }
 
+QString HeatmapLegend::caption()
+{
+    return tr("dirty");
+}
+
+std::vector<HeatmapLegend::Entry> HeatmapLegend::entries(const DensityPalette& colours, bool showDifference,
+                                                         bool showSent)
+{
+    std::vector<Entry> items{{tr("clean (no bit set)"), colours.cleanColor(), false}};
+    if (showDifference) {
+        items.push_back({tr("destination differs from source"), DensityPalette::differenceColor(), false});
+    }
+    if (showSent) {
+        items.push_back({tr("chunk being sent"), QColor(), true});
+    }
+    return items;
+}
+
 void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const DensityPalette& colours,
-                          const QPalette& palette, const QFontMetrics& fm, bool showDifference)
+                          const QPalette& palette, const QFontMetrics& fm, bool showDifference, bool showSent)
 {
     const int line = fm.height();
     const int swatch = std::min(12, line - 2);
@@ -33,9 +51,8 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
     const QLocale locale;
     p.setPen(text);
 
-    const QString caption = tr("dirty");
     p.drawText(QRect(rect.left(), first.top(), rampLeft - rect.left() - gap, line), Qt::AlignRight | Qt::AlignVCenter,
-               caption);
+               caption());
     const int rampRight = std::min(rect.right(), rampLeft + rampWidth);
     const QRect ramp(rampLeft, cy - swatch / 2, rampRight - rampLeft, swatch);
     p.fillRect(ramp, colours.gradient(ramp.topLeft(), ramp.topRight()));
@@ -55,22 +72,13 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
         }
     }
 
-    struct Item {
-        QString label;
-        QColor fill;
-        bool outline;
-    };
-    std::vector<Item> items{{tr("clean (no bit set)"), colours.cleanColor(), false}};
-    if (showDifference) {
-        items.push_back({tr("destination differs from source"), DensityPalette::differenceColor(), false});
-    }
-    items.push_back({tr("chunk being sent"), QColor(), true});
+    const std::vector<Entry> items = entries(colours, showDifference, showSent);
     // The items follow the ramp on the first line; what does not fit there goes to the second line,
     // right of the tick labels (a long translation, a narrow window), and only then is dropped.
     const int itemsLeft = ramp.right() + 4 * gap;
     int x = itemsLeft;
     int row = 0;
-    for (const Item& item : items) {
+    for (const Entry& item : items) {
         const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);
         if (x + w > rect.right() && row == 0 && x > itemsLeft) {
             row = 1;

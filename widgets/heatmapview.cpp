@@ -388,7 +388,24 @@ void HeatmapView::paintEvent(QPaintEvent*)
         OffsetAxis(last, granularity(), diskBytes()).paintTicks(p, layout_.axis, caption, fontMetrics());
     }
     HeatmapLegend::paint(p, layout_.legend, layout_.band[0].left(), colours, palette(), fontMetrics(),
-                         showDestination_);
+                         showDestination_, showsSentChunks_);
+}
+
+QStringList HeatmapView::legendTexts() const
+{
+    QStringList texts{HeatmapLegend::caption()};
+    for (const HeatmapLegend::Entry& entry : HeatmapLegend::entries(densityPalette(), showDestination_, showsSentChunks_)) {
+        texts.append(entry.label);
+    }
+    return texts;
+}
+
+void HeatmapView::setShowsSentChunks(bool shows)
+{
+    if (showsSentChunks_ != shows) {
+        showsSentChunks_ = shows;
+        update();
+    }
 }
 
 void HeatmapView::setBandText(Band band, const QString& title, const QString& detail)

@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
@@ -53,6 +54,9 @@ public:
     std::optional<Band> bandAt(const QPoint& point) const;
     // What the tooltip at a point says (empty outside the bands).
     QString toolTipAt(const QPoint& point) const;
+    // The legend's texts as drawn: the ramp's caption, then each swatch's.
+    QStringList legendTexts() const;
+    bool showsSentChunks() const { return showsSentChunks_; }
     // What the meta band says when a snapshot has no meta layer: why there is none.
     static QString metaPlaceholder(const SimSnapshot& snapshot);
     DensityPalette densityPalette() const { return DensityPalette(palette(), densityScale_); }
@@ -79,6 +83,9 @@ public Q_SLOTS:
     // A title and detail line that replace a band's own, for a view that shows other bitmaps than
     // a migration's (the bitmaps of an attached QEMU); an empty title gives the band its own back.
     void setBandText(bitmig::HeatmapView::Band band, const QString& title, const QString& detail);
+    // Whether the snapshots carry chunks being sent (a migration's do, an attached QEMU's bitmaps
+    // do not): without them the legend does not list the sent chunk's outline.
+    void setShowsSentChunks(bool shows);
 
 Q_SIGNALS:
     void requestChanged(const bitmig::HeatmapRequest& request);
@@ -139,6 +146,7 @@ private:
     int cellPixels_ = 4;
     DensityPalette::Scale densityScale_ = DensityPalette::Scale::Logarithmic;
 
+    bool showsSentChunks_ = true;
     std::array<std::pair<QString, QString>, 3> bandText_;  // setBandText(): title, detail
     std::array<QImage, 3> images_;
     bool imagesValid_ = false;

@@ -140,6 +140,11 @@ TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a
     const qemu::BitmapRef ref{s("drive0"), s("b0")};
     HeatmapView* view = live->heatmap(ref);
     REQUIRE(view);
+    // The legend names what this view shows: a running VM's bitmap has no chunk being sent.
+    const QStringList legend = view->legendTexts();
+    CHECK(legend.contains(s("clean (no bit set)")));
+    CHECK_FALSE(legend.contains(s("chunk being sent")));
+    CHECK_FALSE(legend.contains(s("destination differs from source")));
     REQUIRE(waitUntil([&] { return view->snapshot() != nullptr; }, "the first snapshot of b0"));
     CHECK(view->snapshot()->dirtyBits == 2 * MiB / (64 * KiB));
     CHECK(live->figures(ref)->text().contains(s("2 MiB dirty")));

@@ -22,6 +22,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QHeaderView>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
 
@@ -47,6 +49,18 @@ void clickOk(QDialog* d)
 }
 
 } // namespace
+
+// Every column header of a table is wide enough for its whole text (nothing cut or elided).
+void checkHeadersWhole(QTableWidget* table)
+{
+    QHeaderView* header = table->horizontalHeader();
+    const int margin = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    for (int i = 0; i < table->columnCount(); ++i) {
+        const QString text = table->horizontalHeaderItem(i) ? table->horizontalHeaderItem(i)->text() : QString();
+        INFO(text.toStdString() << ": " << header->sectionSize(i) << " px");
+        CHECK(header->sectionSize(i) >= header->fontMetrics().horizontalAdvance(text) + margin);
+    }
+}
 
 TEST_CASE("File > Run a real QEMU migration opens the dialog with the Parameters dock's link", "[realmig][qemu]")
 {
@@ -87,6 +101,7 @@ TEST_CASE("the real migration view: brush writes before and during a postcopy ru
     RealMigrationDialog dialog(params);
     dialog.show();
     REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    checkHeadersWhole(dialog.bitmapTable());
     // A granularity that is no number: the dialog stays open and says which bitmap.
     dialog.bitmapTable()->item(0, 1)->setText(s("lots"));
     clickOk(&dialog);
@@ -106,6 +121,7 @@ TEST_CASE("the real migration view: brush writes before and during a postcopy ru
     view->show();
     REQUIRE(QTest::qWaitForWindowExposed(view));
     RealMigration* m = view->migration();
+    checkHeadersWhole(view->shaTable());  // before the run: no row yet
     QStringList steps;
     for (QLabel* l : view->stripSteps()) {
         steps << l->text();

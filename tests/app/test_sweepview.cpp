@@ -2,10 +2,14 @@
 // on the best point runs it in the window; what it exports is what `bitmig sweep` prints.
 #include "app/model/simulationcontroller.h"
 #include "app/sweepview.h"
+#include "widgets/byteformat.h"
+#include "widgets/unitfield.h"
 #include "tests/support/qtwait.h"
 #include "windowtestutil.h"
 
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -186,7 +190,7 @@ TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the win
                 ++plotted;
                 bool found = false;
                 for (const SweepPoint& p : results.points) {
-                    found |= double(p.config.chunkBytes) == pt.x() &&
+                    found |= std::log2(double(p.config.chunkBytes)) == pt.x() &&
                              double(p.summary.wireBytes) / (1 << 20) == pt.y();
                 }
                 CHECK(found);
@@ -205,6 +209,134 @@ TEST_CASE("a sweep runs, cancels, runs again, and its best point runs in the win
     CHECK(w.controller()->config() == expected);
     CHECK(w.playAction()->isChecked());
     CHECK(sweep->baseConfig() == expected);
+}
+
+// The texts the charts' axes show (their labels and titles), as drawn in the scene.
+QStringList axisTexts(QChartView* view)
+{
+    QStringList texts;
+    for (QGraphicsItem* item : view->scene()->items()) {
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
+            texts.append(text->toPlainText());
+        }
+    }
+    return texts;
+}
+
+TEST_CASE("every chunk size: the charts' x labels read whole, the best point says its value with its unit", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("all"));
+    runToEnd(sweep);
+    QApplication::processEvents();
+    for (int f = 0; f < 6; ++f) {
+        QChartView* view = sweep->chartView(SweepView::Figure(f));
+        view->viewport()->repaint();
+        const QStringList texts = axisTexts(view);
+        INFO("chart " << f << ": " << texts.join(QStringLiteral(" | ")).toStdString());
+        CHECK_FALSE(texts.join(QString()).contains(QChar(0x2026)));  // nothing elided
+        // The x axis names sizes with their units, a few of them.
+        const auto sizes = std::count_if(texts.begin(), texts.end(), [](const QString& t) {
+            return t.endsWith(QStringLiteral(" KiB")) || t.endsWith(QStringLiteral(" MiB")) || t.endsWith(QStringLiteral(" B"));
+        });
+        CHECK(sizes >= 3);
+        CHECK(sizes <= 7);
+        // The x labels lie side by side inside the chart, none over another.
+        std::vector<QRectF> boxes;
+        for (QGraphicsItem* item : view->scene()->items()) {
+            auto* label = dynamic_cast<QGraphicsTextItem*>(item);
+            if (label && label->isVisible() && label->toPlainText().endsWith(QStringLiteral("B"))) {
+                boxes.push_back(label->sceneBoundingRect());
+            }
+        }
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            CHECK(view->sceneRect().contains(boxes[i]));
+            for (size_t j = i + 1; j < boxes.size(); ++j) {
+                CHECK_FALSE(boxes[i].intersects(boxes[j]));
+            }
+        }
+    }
+    const std::optional<size_t> best = sweep->bestPoint();
+    REQUIRE(best);
+    const QString text = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Chunk size = ") + formatBytes(sweep->job()->results().points[*best].config.chunkBytes) +
+                        QStringLiteral(" —")));
+    CHECK_FALSE(text.contains(QStringLiteral(" us")));
+}
+
+TEST_CASE("the best bandwidth is written with its unit, durations in µs", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SimConfig c = smallConfig();
+    w.applyConfig(c, QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::Bandwidth);
+    typeValues(sweep, QStringLiteral("1Gbit,10Gbit"));
+    runToEnd(sweep);
+    const std::optional<size_t> best = sweep->bestPoint();
+    REQUIRE(best);
+    const SimConfig& b = sweep->job()->results().points[*best].config;
+    const QString text = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))->text();
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("Bandwidth = ") + UnitField::formatBandwidth(b.bandwidth) + QStringLiteral(" —")));
+    CHECK((b.bandwidth == 125e6 || b.bandwidth == 1250e6));
+    CHECK_FALSE(text.contains(QStringLiteral(" us")));
+}
+
+TEST_CASE("switching between charts and map: the status and the best point describe the page shown", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("64,256,1K"));
+    runToEnd(sweep);
+    auto* status = sweep->findChild<QLabel*>(QStringLiteral("sweepStatus"));
+    auto* bestLabel = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"));
+    const QString sweepStatus = status->text();
+    const QString sweepBest = bestLabel->text();
+    CHECK(sweepStatus.startsWith(QStringLiteral("3 runs")));
+    CHECK(sweepBest.startsWith(QStringLiteral("Best by")));
+
+    auto* toggle = sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode"));
+    REQUIRE(toggle);
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE(sweep->mapMode());
+    // An empty map: no runs, no best point above it.
+    CHECK(sweep->mapSvg().isEmpty());
+    CHECK(status->text() == QStringLiteral("no map yet"));
+    CHECK(bestLabel->text().isEmpty());
+    CHECK_FALSE(sweep->bestPoint());
+
+    // Back to the charts: the sweep they show, described again.
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE_FALSE(sweep->mapMode());
+    CHECK(status->text() == sweepStatus);
+    CHECK(bestLabel->text() == sweepBest);
+
+    // A map run, then the charts: they do not show the map's runs, and say so.
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    typeValues(sweep, QStringLiteral("1Gbit,10Gbit"));
+    sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"))->setText(QStringLiteral("64K,1M"));
+    runToEnd(sweep);
+    CHECK_FALSE(sweep->mapSvg().isEmpty());
+    CHECK(status->text().startsWith(QStringLiteral("4 runs")));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK(status->text() == QStringLiteral("no sweep yet"));
+    CHECK(bestLabel->text().isEmpty());
+    for (QAbstractSeries* series : sweep->chartView(SweepView::Figure::WireBytes)->chart()->series()) {
+        CHECK(static_cast<QXYSeries*>(series)->count() == 0);
+    }
 }
 
 TEST_CASE("the sweep view exports what bitmig sweep prints on the same parameters", "[sweep]")

@@ -114,6 +114,25 @@ void sendWheel(QWidget* w, const QPoint& pos, int angle)
 
 } // namespace
 
+TEST_CASE("the legend lists only what the view shows", "[heatmapview]")
+{
+    HeatmapView view;
+    view.resize(900, 400);
+    const QString sent = QStringLiteral("chunk being sent");
+    const QString differs = QStringLiteral("destination differs from source");
+    CHECK(view.legendTexts() == QStringList{QStringLiteral("dirty"), QStringLiteral("clean (no bit set)"), differs, sent});
+    view.setShowDestination(false);
+    CHECK_FALSE(view.legendTexts().contains(differs));
+    CHECK(view.legendTexts().contains(sent));
+    const QImage withSent = view.grab().toImage();
+    view.setShowsSentChunks(false);
+    CHECK(view.legendTexts() == QStringList{QStringLiteral("dirty"), QStringLiteral("clean (no bit set)")});
+    // The painted legend loses the swatch too.
+    CHECK(view.grab().toImage() != withSent);
+    view.setShowsSentChunks(true);
+    CHECK(view.legendTexts().contains(sent));
+}
+
 TEST_CASE("the view asks for a raster that fills its bands", "[heatmapview]")
 {
     Fixture f;
