@@ -3154,8 +3154,8 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>QEMU (%1) hat sich während der Migration mit Code %2 beendet (Status %3)</translation>
     </message>
     <message>
-        <source>The simulator models one disk with one bitmap: this prediction is for %1 on %2 only, QEMU migrated all %3 bitmaps.</source>
-        <translation>Der Simulator bildet einen Datenträger mit einer Bitmap nach: diese Vorhersage gilt nur für %1 auf %2, QEMU hat alle %3 Bitmaps migriert.</translation>
+        <source>The simulator cannot model this run: %1</source>
+        <translation>Der Simulator kann diesen Lauf nicht nachbilden: %1</translation>
     </message>
 </context>
 <context>
@@ -3400,8 +3400,8 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Gesendete Bytes</translation>
     </message>
     <message>
-        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disk, granularity, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
-        <translation>Die Vorhersage führt das %1 des Labors aus (was QEMUs %2 mit den Bitmaps tut), mit demselben Datenträger, derselben Granularität, Bandbreite und Ausfallzeit-Grenze und denselben Schreibvorgängen. QEMUs Ausfallzeit enthält die Pause bei pre-switchover, in der die Anwendung die SHA-256 der Quelle liest.</translation>
+        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disks and bitmaps, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
+        <translation>Die Vorhersage führt das %1 des Labors aus (was QEMUs %2 mit den Bitmaps tut), mit denselben Datenträgern und Bitmaps, derselben Bandbreite und Ausfallzeit-Grenze und denselben Schreibvorgängen. QEMUs Ausfallzeit enthält die Pause bei pre-switchover, in der die Anwendung die SHA-256 der Quelle liest.</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3820,14 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Chun&amp;ks:</source>
         <translation>Chun&amp;ks:</translation>
+    </message>
+    <message>
+        <source>%1 writes/s</source>
+        <translation>%1 Schreibvorgänge/s</translation>
+    </message>
+    <message>
+        <source>no map yet</source>
+        <translation>noch keine Karte</translation>
     </message>
 </context>
 <context>

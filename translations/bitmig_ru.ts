@@ -3154,8 +3154,8 @@ Click or drag to move the view</source>
         <translation>QEMU (%1) завершился с кодом %2 во время миграции (статус %3)</translation>
     </message>
     <message>
-        <source>The simulator models one disk with one bitmap: this prediction is for %1 on %2 only, QEMU migrated all %3 bitmaps.</source>
-        <translation>Симулятор моделирует один диск с одной битовой картой: этот прогноз только для %1 на %2, QEMU перенёс все %3 битовые карты.</translation>
+        <source>The simulator cannot model this run: %1</source>
+        <translation>Симулятор не может смоделировать этот запуск: %1</translation>
     </message>
 </context>
 <context>
@@ -3400,8 +3400,8 @@ Click or drag to move the view</source>
         <translation>Отправлено байт</translation>
     </message>
     <message>
-        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disk, granularity, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
-        <translation>Прогноз запускает %1 лаборатории (то, что %2 в QEMU делает с битовыми картами) на том же диске, с той же гранулярностью, пропускной способностью и пределом простоя и с теми же записями. Простой QEMU включает паузу в pre-switchover, во время которой приложение читает SHA-256 источника.</translation>
+        <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disks and bitmaps, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
+        <translation>Прогноз запускает %1 лаборатории (то, что %2 в QEMU делает с битовыми картами) на тех же дисках и битовых картах, с той же пропускной способностью и пределом простоя и с теми же записями. Простой QEMU включает паузу в pre-switchover, во время которой приложение читает SHA-256 источника.</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3820,14 @@ Click or drag to move the view</source>
     <message>
         <source>Chun&amp;ks:</source>
         <translation>Блоки (&amp;k):</translation>
+    </message>
+    <message>
+        <source>%1 writes/s</source>
+        <translation>%1 записей/с</translation>
+    </message>
+    <message>
+        <source>no map yet</source>
+        <translation>карты пока нет</translation>
     </message>
 </context>
 <context>
