@@ -102,6 +102,8 @@ class Destination:
                 continue
             if "error" in reply:
                 raise Failure(f"QMP {command} {arguments}: {reply['error']}")
+            if "return" not in reply:
+                raise Failure(f"QMP {command} {arguments}: not a reply: {reply}")
             return reply["return"]
 
     def load(self, mig, timeout=120):

@@ -99,6 +99,8 @@ class Qemu:
                 continue
             if "error" in reply:
                 raise Failure(f"QMP {command} {arguments}: {reply['error']}")
+            if "return" not in reply:
+                raise Failure(f"QMP {command} {arguments}: not a reply: {reply}")
             return reply["return"]
 
     def hmp(self, line):
