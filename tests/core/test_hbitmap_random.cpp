@@ -1,5 +1,6 @@
 // Randomized HBitmap test against a plain std::vector<bool> model of the semantics.
 #include "hbitmap_test_util.hpp"
+#include "tests/support/sanitizers.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -470,12 +471,12 @@ void runSeed(uint64_t seed)
 
 TEST_CASE("HBitmap matches a std::vector<bool> model over random operations", "[hbitmap][random]")
 {
-    for (uint64_t seed = 1; seed <= 120; ++seed)
+    for (uint64_t seed = 1; seed <= bitmig_test::randomCases(120); ++seed)
         runSeed(seed);
 }
 
 TEST_CASE("HBitmap matches the model over more random seeds", "[hbitmap][random]")
 {
-    for (uint64_t seed = 121; seed <= 240; ++seed)
+    for (uint64_t seed = 121; seed <= 120 + bitmig_test::randomCases(120); ++seed)
         runSeed(seed);
 }
