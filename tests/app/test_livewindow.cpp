@@ -10,12 +10,14 @@
 #include "tests/support/qtwait.h"
 
 #include "widgets/heatmapview.h"
+#include "widgets/ratechart.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QLabel>
@@ -309,4 +311,116 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
         }
     }
     live->close();
+}
+
+TEST_CASE("The attached view charts each watched bitmap's dirty rate, a point per refresh, bounded and cleared on detach", "[live][qemu]")
+{
+    constexpr uint64_t GiB = 1024 * MiB;
+    bitmig::test::QemuVm vm({1 * GiB, 64 * MiB});
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.addBitmap(s("drive1"), s("c0"), 512);
+    auto session = std::make_unique<LiveSession>();
+    REQUIRE(session->attach(vm.qmpSocket()).isEmpty());
+    QPointer<LiveWindow> live = new LiveWindow(std::move(session));
+    live->show();
+    REQUIRE(QTest::qWaitForWindowExposed(live));
+    LiveSession* session_ = live->session();
+    // Refreshes only when asked: each one follows the writes made before it.
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);
+    REQUIRE(session_->isPaused());
+    RateChart* chart = live->rateChart();
+    REQUIRE(chart);
+    CHECK(chart->seriesNames().isEmpty());
+
+    QTreeWidget* table = live->table();
+    table->setFocus();
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        table->setCurrentItem(table->topLevelItem(i));
+        QTest::keyClick(table, Qt::Key_Space);
+    }
+    const qemu::BitmapRef b0{s("drive0"), s("b0")};
+    const qemu::BitmapRef c0{s("drive1"), s("c0")};
+    REQUIRE(session_->watched().size() == 2);
+    // The session's clock reads at the start of a refresh, some time between the test's readings
+    // before and after the call.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 before = clock.elapsed();
+    REQUIRE(session_->refreshNow());
+    qint64 after = clock.elapsed();
+    // The first refresh has no rate: the chart has the lines (in QEMU's order) and no point yet.
+    const QStringList names = chart->seriesNames();
+    CHECK(names.size() == 2);
+    const int bi = int(names.indexOf(s("drive0/b0")));
+    const int ci = int(names.indexOf(s("drive1/c0")));
+    REQUIRE(bi >= 0);
+    REQUIRE(ci >= 0);
+    CHECK(chart->points(bi).isEmpty());
+    CHECK(chart->points(ci).isEmpty());
+
+    // Between refreshes, qemu-io writes through HMP; each refresh adds a point per bitmap with the
+    // bytes that turned dirty over the seconds since the refresh before.
+    const uint64_t writes[] = {1 * MiB, 3 * MiB, 256 * KiB};
+    const uint64_t at[] = {0, 100 * MiB, 500 * MiB};
+    for (int i = 0; i < 3; ++i) {
+        vm.write(s("drive0"), at[i], writes[i]);
+        vm.write(s("drive1"), uint64_t(i) * MiB, 4 * KiB);
+        const qint64 last = after;
+        REQUIRE(waitUntil([&] { return clock.elapsed() >= last + 400; }, "a gap between two refreshes"));
+        const qint64 previousBefore = before;
+        const qint64 previousAfter = after;
+        before = clock.elapsed();
+        REQUIRE(session_->refreshNow());
+        after = clock.elapsed();
+        const QList<QPointF> b = chart->points(bi);
+        const QList<QPointF> c = chart->points(ci);
+        REQUIRE(b.size() == i + 1);
+        REQUIRE(c.size() == i + 1);
+        const LiveBitmapState* sb = session_->state(b0);
+        const LiveBitmapState* sc = session_->state(c0);
+        REQUIRE(sb);
+        REQUIRE(sc);
+        CHECK(sb->dirtiedBytes == writes[i]);
+        CHECK(sc->dirtiedBytes == 4 * KiB);
+        CHECK(b.last().y() == sb->dirtyRate);
+        CHECK(c.last().y() == sc->dirtyRate);
+        // The seconds between the two refreshes' starts, in whole milliseconds.
+        const double shortest = double(before - previousAfter - 1) / 1000.0;
+        const double longest = double(after - previousBefore + 1) / 1000.0;
+        INFO("between " << shortest << " and " << longest << " s, rate " << b.last().y());
+        CHECK(b.last().y() <= double(writes[i]) / shortest);
+        CHECK(b.last().y() >= double(writes[i]) / longest);
+        CHECK(c.last().y() <= double(4 * KiB) / shortest);
+        CHECK(c.last().y() >= double(4 * KiB) / longest);
+        if (i > 0) {
+            CHECK(b.last().x() > b[i - 1].x());  // seconds since the first refresh
+        }
+    }
+    CHECK(chart->valueLabels().last().endsWith(s("/s")));
+
+    // Bounded: the oldest points go first.
+    session_->setMaxRatePoints(2);
+    REQUIRE(session_->refreshNow());
+    CHECK(chart->points(bi).size() == 2);
+    CHECK(chart->points(bi).last().y() == 0);  // nothing written since
+    CHECK(session_->rateHistory(b0).size() == 2);
+
+    // A bitmap no longer watched loses its line.
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        if (table->topLevelItem(i)->text(1) == s("c0")) {
+            table->setCurrentItem(table->topLevelItem(i));
+            QTest::keyClick(table, Qt::Key_Space);
+        }
+    }
+    REQUIRE(session_->refreshNow());
+    CHECK(chart->seriesNames() == QStringList{s("drive0/b0")});
+    CHECK(session_->rateHistory(c0).isEmpty());
+
+    // Detached: the chart is cleared.
+    session_->detach();
+    CHECK(chart->seriesNames().isEmpty());
+    CHECK(chart->points(0).isEmpty());
+    CHECK(session_->rateHistory(b0).isEmpty());
+    live->close();
+    REQUIRE(waitUntil([&] { return live.isNull(); }, "the attached view to go"));
 }
