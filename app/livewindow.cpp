@@ -2,6 +2,7 @@
 
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
+#include "widgets/ratechart.h"
 #include "widgets/zoomstack.h"
 
 #include <QCloseEvent>
@@ -191,14 +192,22 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
     status_->setObjectName(QStringLiteral("liveStatus"));
     status_->setTextFormat(Qt::PlainText);
 
+    rateChart_ = new RateChart(this);
+    rateChart_->setObjectName(QStringLiteral("liveDirtyRate"));
+    rateChart_->setTitle(tr("Dirty rate (bitmap bytes turned dirty per second)"));
+    rateChart_->setMinimumHeight(170);
+    rateChart_->setMaximumHeight(240);
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(table_);
     layout->addLayout(controls);
+    layout->addWidget(rateChart_);
     layout->addWidget(scroll, 1);
     layout->addWidget(status_);
 
     connect(session_.get(), &LiveSession::refreshed, this, &LiveWindow::onRefreshed);
     connect(session_.get(), &LiveSession::failed, this, &LiveWindow::onFailed);
+    connect(session_.get(), &LiveSession::detached, rateChart_, &RateChart::clear);
     fillTable();
     onRefreshed();
     resize(900, 640);
@@ -337,6 +346,11 @@ void LiveWindow::onRefreshed()
 {
     fillTable();
     const QLocale locale;
+    QList<RateChart::Series> rates;
+    for (const qemu::BitmapRef& ref : session_->watched()) {
+        rates.append(RateChart::Series{tr("%1/%2").arg(ref.node, ref.bitmap), session_->rateHistory(ref)});
+    }
+    rateChart_->setSeries(session_->isAttached() ? rates : QList<RateChart::Series>{});
     for (const auto& [key, w] : watched_) {
         const qemu::BitmapRef ref{key.first, key.second};
         const LiveBitmapState* st = session_->state(ref);

@@ -26,6 +26,7 @@ class QVBoxLayout;
 namespace bitmig {
 
 class HeatmapView;
+class RateChart;
 
 class AttachDialog : public QDialog {
     Q_OBJECT
@@ -67,6 +68,8 @@ public:
     QPushButton* pauseButton() const { return pause_; }
     QLabel* statusLabel() const { return status_; }
     QPushButton* simulateButton() const { return simulate_; }
+    // The dirty rate over time, a line per watched bitmap (LiveSession::rateHistory); empty once detached.
+    RateChart* rateChart() const { return rateChart_; }
     // Every bitmap of the VM read now, with the changes seen between refreshes, as a simulated run
     // (LiveSimulation); std::nullopt with *why set when that fails.
     std::optional<LiveSimulation::Result> simulation(const SimConfig& base, const QString& traceDir, QString* why);
@@ -102,6 +105,7 @@ private:
     QPushButton* detach_;
     QPushButton* simulate_;
     QLabel* status_;
+    RateChart* rateChart_;
     QVBoxLayout* views_;
     std::map<std::pair<QString, QString>, Watched> watched_;
     bool filling_ = false;

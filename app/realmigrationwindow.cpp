@@ -1,5 +1,6 @@
 #include "app/realmigrationwindow.h"
 
+#include "widgets/bitmapselector.h"
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/sizespinbox.h"
@@ -253,12 +254,19 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
     buttons->addStretch();
     layout->addLayout(buttons);
 
+    selector_ = new BitmapSelector(this);
+    layout->addWidget(selector_);
     heatmap_ = new HeatmapView(this);
     heatmap_->setShowDestination(false);
     heatmap_->setShowsSentChunks(false);  // QEMU reports no chunk it is sending
     heatmap_->setMinimumHeight(200);
     heatmap_->setTool(HeatmapView::Tool::Brush);
     layout->addWidget(heatmap_, 1);
+
+    completion_ = new QLabel(this);
+    completion_->setWordWrap(true);
+    completion_->setTextFormat(Qt::PlainText);
+    layout->addWidget(completion_);
 
     figures_ = new QTableWidget(0, 3, this);
     figures_->setHorizontalHeaderLabels({QString(), tr("QEMU"), tr("Simulator's prediction")});
@@ -283,6 +291,8 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
         writes_.push_back(w);
     }
     const RealPrediction prediction = predictRealMigration(spec, writes_);
+    predicted_ = prediction.completion;
+    completion_->setText(predicted_.text);
     fillFigures(nullptr, prediction);
 
     connect(start_, &QPushButton::clicked, this, [this] {
@@ -308,6 +318,11 @@ RealMigrationWindow::RealMigrationWindow(std::unique_ptr<RealMigration> migratio
     connect(migration_.get(), &RealMigration::finished, this, &RealMigrationWindow::onFinished);
     connect(migration_.get(), &RealMigration::failed, this, &RealMigrationWindow::onFailed);
     connect(heatmap_, &HeatmapView::brushStroke, this, &RealMigrationWindow::onBrush);
+    connect(selector_, &BitmapSelector::bitmapChosen, this, [this](size_t index) {
+        shown_ = std::min(index, migration_->spec().bitmaps.size() - 1);
+        heatmap_->setBitmap(shown_);  // another disk, another axis: the whole of it
+        updateHeatmap();
+    });
     connect(heatmap_, &HeatmapView::requestChanged, this, &RealMigrationWindow::updateHeatmap);
     resize(900, 720);
     updateHeatmap();
@@ -344,6 +359,10 @@ void RealMigrationWindow::onProgress(const RealProgress& p)
 {
     const QLocale locale;
     status_->setText(tr("QEMU: %1, %2 ms, %3 sent").arg(p.status).arg(p.totalTimeMs).arg(formatBytes(uint64_t(std::max<qint64>(0, p.transferredBytes)), locale)));
+    const QString now = qemuCompletionNow(migration_->spec(), p.mbps);
+    if (!now.isEmpty() && !migration_->result()) {
+        completion_->setText(predicted_.text + QLatin1Char('\n') + now);
+    }
 }
 
 void RealMigrationWindow::onFinished(const RealMigrationResult& r)
@@ -370,6 +389,9 @@ void RealMigrationWindow::onFailed(int kind, const QString& message)
     cancel_->setEnabled(false);
     postcopy_->setEnabled(false);
     start_->setEnabled(false);
+    if (figures_->rowCount() > 0) {  // the last row: whether QEMU completed
+        figures_->setItem(figures_->rowCount() - 1, 1, new QTableWidgetItem(tr("no (%1)").arg(RealMigrationError::kindName(RealMigrationError::Kind(kind)))));
+    }
     status_->setText(tr("The migration failed (%1): %2").arg(RealMigrationError::kindName(RealMigrationError::Kind(kind)), message));
 }
 
@@ -380,7 +402,7 @@ void RealMigrationWindow::onBrush(uint64_t first, uint64_t length, bool clear)
         return;
     }
     const RealMigrationSpec& spec = migration_->spec();
-    const RealBitmap& b = spec.bitmaps.front();
+    const RealBitmap& b = spec.bitmaps[shown_];  // the bitmap shown: the stroke lands on its disk
     const uint64_t size = spec.disks[size_t(b.disk)].sizeBytes;
     // qemu-io writes whole sectors: the stroke rounded outward to 512 bytes, within the disk.
     const uint64_t start = first / 512 * 512;
@@ -400,7 +422,7 @@ void RealMigrationWindow::onBrush(uint64_t first, uint64_t length, bool clear)
 void RealMigrationWindow::updateHeatmap()
 {
     const RealMigrationSpec& spec = migration_->spec();
-    const RealBitmap& b = spec.bitmaps.front();
+    const RealBitmap& b = spec.bitmaps[shown_];
     const uint64_t diskBytes = spec.disks[size_t(b.disk)].sizeBytes;
     HBitmap bits(diskBytes, unsigned(std::countr_zero(b.granularity)));
     HBitmap during(diskBytes, unsigned(std::countr_zero(b.granularity)));
@@ -424,6 +446,10 @@ void RealMigrationWindow::updateHeatmap()
     config->diskBytes = diskBytes;
     config->granularity = b.granularity;
     s->config = std::move(config);
+    for (const RealBitmap& each : spec.bitmaps) {
+        s->bitmapLabels.push_back(QStringLiteral("drive%1/%2").arg(each.disk).arg(each.name).toStdString());
+    }
+    s->bitmap = shown_;
     const uint64_t count = bits.bitCount();
     uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);
     uint64_t firstBit = std::min(request.firstBit, end);
@@ -441,6 +467,7 @@ void RealMigrationWindow::updateHeatmap()
     s->dirtyBits = bits.count() >> bits.granularityLog2();
     s->dirtyChunks = during.count() >> during.granularityLog2();
     heatmap_->zoomStack()->setTotalBits(count);
+    selector_->setSnapshot(s);
     heatmap_->setSnapshot(s);
 }
 
@@ -454,11 +481,25 @@ void RealMigrationWindow::fillFigures(const RealProgress* qemu, const RealPredic
     };
     const QString none = tr("(after the run)");
     const QString noPrediction = tr("(none)");
+    QString completes;
+    switch (prediction.completion.verdict) {
+    case QemuCompletion::Verdict::Postcopy: completes = tr("yes, after the switch to postcopy"); break;
+    case QemuCompletion::Verdict::Completes:
+        completes = tr("yes, once QEMU measures over %1/s").arg(formatBytes(uint64_t(prediction.completion.neededBandwidth), locale));
+        break;
+    case QemuCompletion::Verdict::NeverCompletes:
+        completes = tr("no: %1 pending, at most %2 let through")
+                        .arg(formatBytes(prediction.completion.pendingBytes, locale), formatBytes(prediction.completion.limitBytes, locale));
+        break;
+    }
+    const bool never = prediction.completion.verdict == QemuCompletion::Verdict::NeverCompletes;
+    const QString notCompleted = tr("(does not complete)");
     std::vector<Row> rows{
-        {tr("Total time"), qemu ? tr("%1 ms").arg(qemu->totalTimeMs) : none, prediction.ran ? seconds(sim.totalTimeNs) : noPrediction},
-        {tr("Downtime"), qemu ? tr("%1 ms").arg(qemu->downtimeMs) : none, prediction.ran ? seconds(sim.downtimeNs) : noPrediction},
+        {tr("Total time"), qemu ? tr("%1 ms").arg(qemu->totalTimeMs) : none, never ? notCompleted : prediction.ran ? seconds(sim.totalTimeNs) : noPrediction},
+        {tr("Downtime"), qemu ? tr("%1 ms").arg(qemu->downtimeMs) : none, never ? notCompleted : prediction.ran ? seconds(sim.downtimeNs) : noPrediction},
         {tr("Bytes sent"), qemu ? formatBytes(uint64_t(std::max<qint64>(0, qemu->transferredBytes)), locale) : none,
          prediction.ran ? formatBytes(sim.wireBytes, locale) : noPrediction},
+        {tr("Completes"), qemu ? tr("yes") : none, completes},
     };
     figures_->setRowCount(int(rows.size()));
     for (int i = 0; i < int(rows.size()); ++i) {
@@ -471,6 +512,10 @@ void RealMigrationWindow::fillFigures(const RealProgress* qemu, const RealPredic
                       "bandwidth and downtime limit, with the same writes. QEMU's downtime includes the pause at "
                       "pre-switchover where the app reads the source's SHA-256.")
                        .arg(strategy, migration_->spec().postcopy ? tr("postcopy") : tr("precopy"));
+    if (never) {
+        note += QLatin1Char(' ') + tr("QEMU does not complete it, so the lab's time and downtime are not shown; the bytes are what the "
+                                      "bitmaps would take at completion.");
+    }
     if (!prediction.note.isEmpty()) {
         note += QLatin1Char(' ') + prediction.note;
     }

@@ -23,6 +23,7 @@ class QTableWidget;
 
 namespace bitmig {
 
+class BitmapSelector;
 class HeatmapView;
 class SizeSpinBox;
 
@@ -79,10 +80,16 @@ public:
     // The step of QEMU's status that is current, -1 before the start.
     int activeStep() const { return active_; }
     HeatmapView* heatmap() const { return heatmap_; }
+    // Which bitmap the heatmap shows (of the spec's, in its order); the brush writes to its disk.
+    BitmapSelector* bitmapSelector() const { return selector_; }
+    size_t shownBitmap() const { return shown_; }
     QTableWidget* figuresTable() const { return figures_; }
     QTableWidget* shaTable() const { return sha_; }
     QLabel* statusLabel() const { return status_; }
     QLabel* noteLabel() const { return note_; }
+    // Whether QEMU completes at all: the prediction before the run, then what the bandwidth QEMU
+    // measures lets through while it runs (precopy).
+    QLabel* completionLabel() const { return completion_; }
 
 private:
     void onStatus(const QString& status);
@@ -101,11 +108,15 @@ private:
     QPushButton* postcopy_;
     QPushButton* cancel_;
     HeatmapView* heatmap_;
+    BitmapSelector* selector_;
+    size_t shown_ = 0;
     QTableWidget* figures_;
     QTableWidget* sha_;
     QLabel* status_;
     QLabel* note_;
-    std::vector<RealWrite> writes_;  // applied to the first bitmap's disk, before and during the run
+    QLabel* completion_;
+    QemuCompletion predicted_;
+    std::vector<RealWrite> writes_;  // applied to the source's disks, before and during the run
     unsigned serial_ = 0;
 };
 

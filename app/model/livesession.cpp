@@ -84,6 +84,7 @@ QString LiveSession::attach(const QString& socketPath, const QString& nbdSocket)
     }
     refreshCount_ = 0;
     firstRefreshMs_ = -1;
+    rates_.clear();
     changes_.clear();
     changesTruncated_ = false;
     if (!paused_) {
@@ -104,6 +105,7 @@ void LiveSession::detach()
     reader_.reset();
     qmp_.close();
     states_.clear();
+    rates_.clear();
     if (was) {
         emit detached();
     }
@@ -113,6 +115,17 @@ void LiveSession::setWatched(const QList<qemu::BitmapRef>& watched)
 {
     watched_ = watched;
     std::erase_if(states_, [&](const LiveBitmapState& s) { return !watched_.contains(s.ref); });
+    std::erase_if(rates_, [&](const auto& r) { return !watched_.contains(r.first); });
+}
+
+QList<QPointF> LiveSession::rateHistory(const qemu::BitmapRef& ref) const
+{
+    for (const auto& [r, points] : rates_) {
+        if (r == ref) {
+            return points;
+        }
+    }
+    return {};
 }
 
 const LiveBitmapState* LiveSession::state(const qemu::BitmapRef& ref) const
@@ -181,6 +194,9 @@ bool LiveSession::refreshNow()
                 s.cleanedBytes = total(changes.cleaned);
                 s.dirtyRate = comparable && seconds > 0 ? double(s.dirtiedBytes) / seconds : 0.0;
                 s.refreshes = comparable ? before->refreshes + 1 : 1;
+                if (comparable && seconds > 0) {
+                    addRate(copy.ref, double(now - firstRefreshMs_) / 1000.0, s.dirtyRate);
+                }
                 s.bits = indexedBits(copy.diskBytes, copy.granularity, copy.extents);
                 s.changed = indexedBits(copy.diskBytes, copy.granularity, changes.dirtied);
                 s.extents = std::move(copy.extents);
@@ -203,6 +219,29 @@ bool LiveSession::refreshNow()
     busy_ = false;
     emit refreshed();
     return true;
+}
+
+void LiveSession::setMaxRatePoints(qsizetype points)
+{
+    maxRatePoints_ = std::max<qsizetype>(points, 1);
+    for (auto& [ref, list] : rates_) {
+        while (list.size() > maxRatePoints_) {
+            list.removeFirst();
+        }
+    }
+}
+
+void LiveSession::addRate(const qemu::BitmapRef& ref, double seconds, double rate)
+{
+    auto it = std::find_if(rates_.begin(), rates_.end(), [&](const auto& r) { return r.first == ref; });
+    if (it == rates_.end()) {
+        rates_.emplace_back(ref, QList<QPointF>{});
+        it = rates_.end() - 1;
+    }
+    it->second.append(QPointF(seconds, rate));
+    while (it->second.size() > maxRatePoints_) {
+        it->second.removeFirst();
+    }
 }
 
 void LiveSession::recordChanges(const qemu::BitmapRef& ref, qint64 nowMs, const ExtentChanges& changes)

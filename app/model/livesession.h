@@ -12,6 +12,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointF>
 #include <QTimer>
 
 #include <memory>
@@ -81,6 +82,14 @@ public:
     const std::vector<LiveChange>& changes() const { return changes_; }
     bool changesTruncated() const { return changesTruncated_; }
     qint64 sinceFirstRefreshNs() const;
+    // The dirty rate of a watched bitmap over time: a point per refresh that has a rate (from the
+    // second refresh that read it on), x in seconds since the session's first refresh, y the rate
+    // (LiveBitmapState::dirtyRate, bytes per second). At most kMaxRatePoints per bitmap, the oldest
+    // dropped first (maxRatePoints()); a bitmap no longer watched loses its points, and detach() drops them all.
+    static constexpr qsizetype kMaxRatePoints = 600;
+    QList<QPointF> rateHistory(const qemu::BitmapRef& ref) const;
+    void setMaxRatePoints(qsizetype points);  // at least 1; kMaxRatePoints unless set
+    qsizetype maxRatePoints() const { return maxRatePoints_; }
     // Reads every bitmap of every node now, watched or not, without touching the watched ones'
     // states; std::nullopt with *why set when the read failed (failed() is emitted too).
     std::optional<qemu::LiveRefresh> readAll(QString* why);
@@ -98,6 +107,7 @@ signals:
 private:
     void onTimer();
     void recordChanges(const qemu::BitmapRef& ref, qint64 nowMs, const ExtentChanges& changes);
+    void addRate(const qemu::BitmapRef& ref, double seconds, double rate);
 
     qemu::QmpClient qmp_;
     std::unique_ptr<qemu::LiveBitmapReader> reader_;
@@ -114,6 +124,8 @@ private:
     qint64 firstRefreshMs_ = -1;
     std::vector<LiveChange> changes_;
     bool changesTruncated_ = false;
+    std::vector<std::pair<qemu::BitmapRef, QList<QPointF>>> rates_;
+    qsizetype maxRatePoints_ = kMaxRatePoints;
 };
 
 } // namespace bitmig

@@ -34,21 +34,6 @@ QString seconds(qint64 ns)
     return QString::asprintf("%lld.%09lld", static_cast<long long>(ns / 1000000000), static_cast<long long>(ns % 1000000000));
 }
 
-std::vector<Range> merged(std::vector<Range> runs)
-{
-    std::sort(runs.begin(), runs.end(), [](const Range& a, const Range& b) { return a.start < b.start; });
-    std::vector<Range> out;
-    for (const Range& r : runs) {
-        if (!out.empty() && r.start <= out.back().start + out.back().count) {
-            const uint64_t end = std::max(out.back().start + out.back().count, r.start + r.count);
-            out.back().count = end - out.back().start;
-        } else if (r.count > 0) {
-            out.push_back(r);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::optional<LiveSimulation::Result> LiveSimulation::build(const QString& vmName, const qemu::LiveRefresh& bits,
@@ -96,49 +81,21 @@ std::optional<LiveSimulation::Result> LiveSimulation::build(const QString& vmNam
     SimConfig config = base;
     config.injections.clear();
     config.faultsNs.clear();
-    config.setLayout(disks, specs);
 
-    // The starting bits: per disk, the union of its recording bitmaps' bits as writes at t = 0.
-    // A write dirties every recording bitmap of the disk alike and none that is not recording, so a
-    // bitmap whose bits differ from that union starts otherwise than in the VM: said below.
+    // The starting bits: each bitmap its own, recording or not (BitmapSpec::startBits), so every
+    // one starts as the VM holds it, whatever the others on its disk hold.
     uint64_t startBytes = 0;
-    for (size_t d = 0; d < disks.size(); ++d) {
-        std::vector<Range> runs;
-        for (size_t i = 0; i < specs.size(); ++i) {
-            if (specs[i].disk == d && specs[i].enabled) {
-                runs.insert(runs.end(), copies[i]->extents.begin(), copies[i]->extents.end());
-            }
-        }
-        const std::vector<Range> start = merged(std::move(runs));
-        if (config.injections.size() + start.size() > Qcow2Import::kMaxExtents) {
-            return fail(tr("QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as writes.")
+    size_t extents = 0;
+    for (size_t i = 0; i < specs.size(); ++i) {
+        extents += copies[i]->extents.size();
+        if (extents > Qcow2Import::kMaxExtents) {
+            return fail(tr("QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as starting bits.")
                             .arg(vmName, locale.toString(qulonglong(Qcow2Import::kMaxExtents))));
         }
-        for (const Range& r : start) {
-            config.injections.push_back(Injection{0, Injection::Op::Write, diskStart[d] + r.start, r.count});
-            startBytes += r.count;
-        }
-        for (size_t i = 0; i < specs.size(); ++i) {
-            if (specs[i].disk != d) {
-                continue;
-            }
-            const qemu::LiveBitmapCopy& c = *copies[i];
-            const unsigned log2 = unsigned(std::countr_zero(c.granularity));
-            const HBitmap simulated = specs[i].enabled ? bitmapFromExtents(c.diskBytes, log2, start)
-                                                       : HBitmap(c.diskBytes, log2);
-            if (simulated.sha256() == c.sha256()) {
-                continue;
-            }
-            const uint64_t simulatedBytes = std::min(simulated.count(), c.diskBytes);
-            result.warnings << (specs[i].enabled
-                                    ? tr("%1 starts with %2 dirty where the VM's has %3: the starting bits are writes, "
-                                         "and a write dirties every recording bitmap of its disk alike.")
-                                          .arg(shown(c.ref), formatBytes(simulatedBytes, locale), formatBytes(c.dirtyBytes(), locale))
-                                    : tr("%1 is not recording: it starts clean where the VM's has %2 dirty, since the "
-                                         "starting bits are writes and a bitmap that is not recording takes none.")
-                                          .arg(shown(c.ref), formatBytes(c.dirtyBytes(), locale)));
-        }
+        specs[i].startBits = copies[i]->extents;
+        startBytes += copies[i]->dirtyBytes();
     }
+    config.setLayout(disks, specs);
 
     // The workload: per disk, the changes of its finest recording bitmap, as a CSV trace.
     config.workload.kind = WorkloadKind::Idle;
@@ -213,7 +170,7 @@ std::optional<LiveSimulation::Result> LiveSimulation::build(const QString& vmNam
                       : tr("the guest replays the %1 changes recorded between refreshes (%2) from %3")
                             .arg(locale.toString(qulonglong(lines.size())), sources.join(QStringLiteral(", ")),
                                  QFileInfo(result.traceFile).fileName());
-    result.summary = tr("Simulating QEMU %1: %2, starting from their bits as read now (%3 dirty as writes at 0 s); %4.")
+    result.summary = tr("Simulating QEMU %1: %2, each starting from its own bits as read now (%3 dirty in all); %4.")
                          .arg(vmName, layout, formatBytes(startBytes, locale), workload);
     Scenario& s = result.scenario;
     s.name = tr("QEMU %1, %2").arg(vmName, layout);

@@ -1,6 +1,6 @@
 // The bitmaps of an attached QEMU as the start of a simulated run: the VM's disks (the nodes that
 // hold bitmaps, with their sizes) and bitmaps (name, granularity, recording, persistent) as the
-// run's layout, the bits read now as scheduled writes at t = 0, and the changes the session saw
+// run's layout, each bitmap starting from its own bits as read now (BitmapSpec::startBits), and the changes the session saw
 // between refreshes as a recorded trace (the CSV `bitmig attach --record` writes) the guest
 // replays. No widgets: the attached view asks for it and the main window shows it.
 #pragma once

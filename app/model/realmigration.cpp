@@ -1,5 +1,6 @@
 #include "app/model/realmigration.h"
 #include "app/model/simulationcontroller.h"
+#include "widgets/byteformat.h"
 #include "widgets/configerrortext.h"
 
 #include <bitmig/migrationengine.h>
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -252,8 +254,16 @@ std::unique_ptr<QProcess> RealMigration::startQemu(const QString& side, bool inc
             throw RealMigrationError(K::QemuStart, tr("the %1 QEMU made no QMP socket in %2 s").arg(sideText(side)).arg(kStartMs / 1000));
         }
     }
-    if (const qemu::QmpError e = qmp.open(qmpSocket)) {
-        throw RealMigrationError(K::QemuStart, tr("the %1 QEMU: %2").arg(sideText(side), e.message()));
+    // The socket's file appears when QEMU binds it, a moment before it listens: a refused
+    // connection is tried again while QEMU runs.
+    for (;;) {
+        const qemu::QmpError e = qmp.open(qmpSocket);
+        if (!e) {
+            break;
+        }
+        if (e.kind != qemu::QmpError::Kind::Connect || t.elapsed() > kStartMs || p->state() != QProcess::Running || p->waitForFinished(20)) {
+            throw RealMigrationError(K::QemuStart, tr("the %1 QEMU: %2").arg(sideText(side), e.message()));
+        }
     }
     connect(p.get(), &QProcess::finished, this,
             [this, side](int code, QProcess::ExitStatus status) { onProcessEnded(side, code, status); });
@@ -280,6 +290,7 @@ void RealMigration::prepare(const RealMigrationSpec& spec)
     progress_ = {};
     switchedOver_ = false;
     postcopyAsked_ = false;
+    cancelling_ = false;
     validate(spec);
     spec_ = spec;
     qemuPath_ = QStandardPaths::findExecutable(QStringLiteral("qemu-system-x86_64"));
@@ -432,6 +443,7 @@ QString RealMigration::write(int disk, uint64_t offset, uint64_t length)
 void RealMigration::cancel()
 {
     if (running_) {
+        cancelling_ = true;
         source_.send(QStringLiteral("migrate_cancel"), {}, [](const qemu::QmpReply&) {});
     }
 }
@@ -475,6 +487,7 @@ void RealMigration::onSourceReply(const QJsonObject& r)
         progress_.downtimeMs = qint64(r.value(QStringLiteral("downtime")).toDouble());
     }
     progress_.transferredBytes = qint64(r.value(QStringLiteral("ram")).toObject().value(QStringLiteral("transferred")).toDouble());
+    progress_.mbps = r.value(QStringLiteral("ram")).toObject().value(QStringLiteral("mbps")).toDouble();
     const QString status = r.value(QStringLiteral("status")).toString();
     if (status == QStringLiteral("failed")) {
         lastError_ = r.value(QStringLiteral("error-desc")).toString();
@@ -662,6 +675,11 @@ void RealMigration::onProcessEnded(const QString& side, int exitCode, QProcess::
     if (stopping_ || !running_) {
         return;
     }
+    // A cancelled migration ends the destination's incoming side, and the destination QEMU exits:
+    // the source's "cancelled" status reports the end.
+    if (cancelling_ && side == QStringLiteral("destination")) {
+        return;
+    }
     // A QEMU that exits on its own may be following the other one: a destination whose source was
     // killed ends its incoming migration and exits. Give the other a moment to be seen ending, so
     // the one that was killed is named (its own report comes first, from within the wait).
@@ -707,12 +725,92 @@ void RealMigration::shutdown()
     stopping_ = false;
 }
 
+namespace {
+
+// QEMU's pending count for the bitmaps before any is sent: one per bit (ceil(disk / granularity)).
+uint64_t qemuPendingBits(const RealMigrationSpec& spec)
+{
+    uint64_t pending = 0;
+    for (const RealBitmap& b : spec.bitmaps) {
+        if (b.disk >= 0 && size_t(b.disk) < spec.disks.size() && b.granularity > 0) {
+            const uint64_t size = spec.disks[size_t(b.disk)].sizeBytes;
+            pending += size / b.granularity + (size % b.granularity != 0 ? 1 : 0);
+        }
+    }
+    return pending;
+}
+
+QString pendingText(uint64_t pending, const QLocale& locale)
+{
+    return QCoreApplication::translate("bitmig::RealMigration", "%1 pending (QEMU counts each of the bitmaps' %2 bits as a byte)")
+        .arg(formatBytes(pending, locale), locale.toString(qulonglong(pending)));
+}
+
+} // namespace
+
+QemuCompletion predictQemuCompletion(const RealMigrationSpec& spec)
+{
+    QemuCompletion c;
+    const QLocale locale;
+    c.pendingBytes = qemuPendingBits(spec);
+    const double limit = spec.bandwidth * double(std::max<int64_t>(0, spec.downtimeLimitMs)) / 1000.0;
+    c.limitBytes = uint64_t(std::max(0.0, limit));
+    c.neededBandwidth = spec.downtimeLimitMs > 0 ? double(c.pendingBytes) * 1000.0 / double(spec.downtimeLimitMs) : 0;
+    if (spec.postcopy) {
+        c.verdict = QemuCompletion::Verdict::Postcopy;
+        c.text = QCoreApplication::translate("bitmig::RealMigration", "QEMU switches to postcopy when asked, whatever is pending; the bitmaps follow the switch-over.");
+        return c;
+    }
+    if (c.pendingBytes >= c.limitBytes) {
+        c.verdict = QemuCompletion::Verdict::NeverCompletes;
+        c.text = QCoreApplication::translate("bitmig::RealMigration", "QEMU will not complete this precopy: %1, and the downtime limit lets at most %2 through at "
+                                "max-bandwidth (%3/s for %4 ms). It keeps iterating until cancelled; a larger downtime limit or "
+                                "bandwidth, a coarser granularity or postcopy lets it finish.")
+                     .arg(pendingText(c.pendingBytes, locale), formatBytes(c.limitBytes, locale),
+                          formatBytes(uint64_t(spec.bandwidth), locale), locale.toString(qlonglong(spec.downtimeLimitMs)));
+        return c;
+    }
+    c.verdict = QemuCompletion::Verdict::Completes;
+    c.text = QCoreApplication::translate("bitmig::RealMigration", "QEMU completes this precopy once the bandwidth it measures exceeds %1/s: %2 must fit in what the "
+                            "downtime limit (%3 ms) lets through, at most %4 at max-bandwidth. It measures its first window "
+                            "after 100 ms.")
+                 .arg(formatBytes(uint64_t(c.neededBandwidth), locale), pendingText(c.pendingBytes, locale),
+                      locale.toString(qlonglong(spec.downtimeLimitMs)), formatBytes(c.limitBytes, locale));
+    return c;
+}
+
+uint64_t qemuThresholdBytes(double mbps, int64_t downtimeLimitMs)
+{
+    // QEMU: bandwidth = transferred / time_spent (bytes per ms), threshold = bandwidth * downtime-limit;
+    // mbps = transferred * 8 / time_spent(s) / 10^6 over the same window.
+    const double threshold = mbps * 1e6 / 8.0 / 1000.0 * double(std::max<int64_t>(0, downtimeLimitMs));
+    return threshold <= 0 ? 0 : uint64_t(threshold);
+}
+
+QString qemuCompletionNow(const RealMigrationSpec& spec, double mbps)
+{
+    if (spec.postcopy || mbps <= 0) {
+        return {};
+    }
+    const QLocale locale;
+    const uint64_t pending = qemuPendingBits(spec);
+    const uint64_t threshold = qemuThresholdBytes(mbps, spec.downtimeLimitMs);
+    const QString measured = formatBytes(uint64_t(mbps * 1e6 / 8.0), locale);
+    return pending < threshold
+               ? QCoreApplication::translate("bitmig::RealMigration", "QEMU measures %1/s: the downtime limit lets %2 through, more than the %3 pending: it completes.")
+                     .arg(measured, formatBytes(threshold, locale), formatBytes(pending, locale))
+               : QCoreApplication::translate("bitmig::RealMigration", "QEMU measures %1/s: the downtime limit lets %2 through, less than the %3 pending: it does not "
+                                "complete at this bandwidth.")
+                     .arg(measured, formatBytes(threshold, locale), formatBytes(pending, locale));
+}
+
 RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::vector<RealWrite>& writes)
 {
     RealPrediction p;
     if (spec.bitmaps.empty() || spec.disks.empty()) {
         return p;
     }
+    p.completion = predictQemuCompletion(spec);
     SimConfig& c = p.config;
     // Every disk under its node name, end to end as the guest sees them; every bitmap on its node,
     // enabled (block-dirty-bitmap-add makes it so) and persistent as added. QEMU sends a node's

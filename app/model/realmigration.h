@@ -96,6 +96,7 @@ struct RealProgress {
     qint64 downtimeMs = -1;      // downtime, once completed
     qint64 setupTimeMs = 0;
     qint64 transferredBytes = 0; // ram.transferred: every byte of the stream
+    double mbps = 0;             // ram.mbps: the bandwidth QEMU measured over its last window (0 before the first)
     unsigned passes = 0;         // MIGRATION_PASS events seen
 };
 
@@ -191,6 +192,7 @@ private:
     bool busy_ = false;        // a blocking step runs (the poll and events wait)
     bool queryPending_ = false;
     bool postcopyAsked_ = false;
+    bool cancelling_ = false;  // cancel() asked: the destination's exit follows, not a failure of its own
     QString lastError_;  // error-desc of a failed query-migrate
 };
 
@@ -201,10 +203,40 @@ private:
 // (before the start, and during it at their times, each on its own disk), and the strategy that does
 // what QEMU does: precopy -> the lab's stop and copy (QEMU sends the bits at completion, with the
 // guest paused), postcopy -> the lab's postcopy. summary.bitmaps has each bitmap's own figures.
+// Whether QEMU 7.2's precopy completes at all with these bitmaps. Its dirty-bitmap section counts
+// every bit not yet sent as one pending byte (the sum of ceil(disk / granularity) over the bitmaps:
+// bits, not the bytes of the bitmap), and QEMU completes a precopy only when everything pending is
+// below its threshold: the bandwidth it measured over its last window of at least 100 ms times
+// downtime-limit (0 in the first window). Its rate limiter holds each window to max-bandwidth / 10,
+// so the threshold never exceeds max-bandwidth * downtime-limit: at or above that, precopy never
+// completes (QEMU keeps iterating until it is cancelled). Below it, QEMU completes once the bandwidth
+// it measures exceeds pending / downtime-limit; an idle source measures the empty iterations it
+// writes, capped at max-bandwidth. Postcopy switches when asked, whatever is pending.
+struct QemuCompletion {
+    enum class Verdict {
+        Postcopy,        // the switch does not wait for the bitmaps to fit
+        Completes,       // once QEMU measures more than neededBandwidth (at most max-bandwidth)
+        NeverCompletes,  // pendingBytes >= limitBytes
+    };
+    Verdict verdict = Verdict::Postcopy;
+    uint64_t pendingBytes = 0;   // as QEMU counts them: one per bitmap bit
+    uint64_t limitBytes = 0;     // max-bandwidth * downtime-limit: the most the threshold reaches
+    double neededBandwidth = 0;  // bytes per second QEMU must measure: pending / downtime-limit
+    QString text;                // the verdict in a sentence, with the figures
+};
+QemuCompletion predictQemuCompletion(const RealMigrationSpec& spec);
+// QEMU's own threshold for the bandwidth it reports (query-migrate's ram.mbps, the same window):
+// mbps * 10^6 / 8 bytes per second times downtime-limit.
+uint64_t qemuThresholdBytes(double mbps, int64_t downtimeLimitMs);
+// While a precopy runs: what the bandwidth QEMU measures now lets through, and whether the pending
+// bitmaps fit in it. Empty for postcopy, and before QEMU's first measurement (mbps 0).
+QString qemuCompletionNow(const RealMigrationSpec& spec, double mbps);
+
 struct RealPrediction {
     SimConfig config;
     MigrationSummary summary;
     QString note;  // empty, or why there is no prediction
+    QemuCompletion completion;  // whether QEMU completes at all (precopy), whatever the lab's run says
     bool ran = false;  // false: the run would not fit in memory (note says so)
 };
 RealPrediction predictRealMigration(const RealMigrationSpec& spec, const std::vector<RealWrite>& writes);

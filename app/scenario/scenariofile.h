@@ -25,8 +25,8 @@ class ScenarioFile {
     Q_DECLARE_TR_FUNCTIONS(ScenarioFile)
 
 public:
-    static constexpr int kVersion = 4; // the newest version this build reads and writes (2: traces, 3: faults,
-                                       // 4: disks and bitmaps)
+    static constexpr int kVersion = 5; // the newest version this build reads and writes (2: traces, 3: faults,
+                                       // 4: disks and bitmaps, 5: a bitmap's startBits)
     static QString formatName();       // "bitmig-scenario", the "format" key's value
     static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
 

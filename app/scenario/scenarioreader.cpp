@@ -45,7 +45,8 @@ constexpr const char* kTopLevelKeys[] = {
     "sampleInterval", "seed", "device", "bitmap", "disks", "bitmaps", "workload", "injections", "faults",
     "faultRetry"};
 constexpr const char* kDiskKeys[] = {"node", "size"};
-constexpr const char* kBitmapKeys[] = {"disk", "name", "granularity", "enabled", "persistent"};
+constexpr const char* kBitmapKeys[] = {"disk", "name", "granularity", "enabled", "persistent", "startBits"};
+constexpr const char* kExtentKeys[] = {"offset", "length"};
 constexpr const char* kWorkloadKeys[] = {
     "type", "rate", "writeSize", "hotFraction", "hotShare", "zipfExponent", "burstPeriod", "burstDuty", "trace"};
 constexpr const char* kTraceKeys[] = {"path", "format", "speed", "loop"};
@@ -369,6 +370,7 @@ TraceReplay readTrace(const Reader& r, const QJsonValue& v, const QString& path,
 constexpr uint64_t kTraceVersion = 2;
 constexpr uint64_t kFaultsVersion = 3;
 constexpr uint64_t kLayoutVersion = 4;  // `disks` and `bitmaps`
+constexpr uint64_t kStartBitsVersion = 5;  // `bitmaps[i].startBits`
 
 // A list of objects at `path`, each read by `item(object, itemPath)`.
 template <class Item>
@@ -405,8 +407,53 @@ bool readFlag(const Reader& r, const QJsonObject& o, const char* key, const QStr
     return v.toBool();
 }
 
+// `bitmaps[i].startBits` (version 5): the bitmap's bits at the start, byte runs of its own disk,
+// each {"offset", "length"}; an empty list is a clean start.
+std::vector<Range> readStartBits(const Reader& r, const QJsonValue& v, const QString& path, const DiskSpec& disk,
+                                 uint64_t version)
+{
+    if (version < kStartBitsVersion) {
+        r.fail(path, ScenarioFile::tr("needs version %1 of the format; the file says version %2").arg(kStartBitsVersion).arg(version));
+    }
+    if (!v.isArray()) {
+        r.wrongType(path, ScenarioFile::tr("an array of objects"), v);
+    }
+    const QJsonArray list = v.toArray();
+    std::vector<Range> runs;
+    runs.reserve(size_t(list.size()));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString itemPath = indexPath(path, i);
+        if (!list.at(i).isObject()) {
+            r.wrongType(itemPath, ScenarioFile::tr("an object"), list.at(i));
+        }
+        const QJsonObject o = list.at(i).toObject();
+        r.rejectUnknownKeys(o, itemPath, kExtentKeys);
+        Range run;
+        for (const char* key : kExtentKeys) {
+            const QString keyPath = childPath(itemPath, QLatin1String(key));
+            if (!o.contains(QLatin1String(key))) {
+                r.fail(keyPath, ScenarioFile::tr("missing (offset and length are required)"));
+            }
+            (std::string_view(key) == "offset" ? run.start : run.count) = r.size(o.value(QLatin1String(key)), keyPath);
+        }
+        if (run.count == 0) {
+            r.fail(childPath(itemPath, QStringLiteral("length")), ScenarioFile::tr("must be above zero"));
+        }
+        if (run.start >= disk.bytes || run.count > disk.bytes - run.start) {
+            r.fail(itemPath, ScenarioFile::tr("the range [%1, +%2) is past the end of disk \"%3\" (%4 bytes)")
+                                 .arg(run.start)
+                                 .arg(run.count)
+                                 .arg(shown(QString::fromStdString(disk.node)))
+                                 .arg(disk.bytes));
+        }
+        runs.push_back(run);
+    }
+    return runs;
+}
+
 // `disks` and `bitmaps` (version 4): the disks by node name, each bitmap on a disk named by its node.
-void readLayout(const Reader& r, const QJsonValue& disksValue, const QJsonValue& bitmapsValue, SimConfig& c)
+void readLayout(const Reader& r, const QJsonValue& disksValue, const QJsonValue& bitmapsValue, SimConfig& c,
+                uint64_t version)
 {
     std::vector<DiskSpec> disks;
     readObjects(r, disksValue, QStringLiteral("disks"), kDiskKeys, std::size(kDiskKeys),
@@ -455,6 +502,10 @@ void readLayout(const Reader& r, const QJsonValue& disksValue, const QJsonValue&
                     }
                     b.enabled = readFlag(r, o, "enabled", path, true);
                     b.persistent = readFlag(r, o, "persistent", path, false);
+                    if (o.contains(QLatin1String("startBits"))) {
+                        b.startBits = readStartBits(r, o.value(QLatin1String("startBits")),
+                                                    childPath(path, QStringLiteral("startBits")), disks[b.disk], version);
+                    }
                     bitmaps.push_back(std::move(b));
                 });
     c.setLayout(std::move(disks), std::move(bitmaps));
@@ -577,6 +628,7 @@ QString ScenarioReader::keyPathForField(ConfigField field, std::optional<size_t>
     case ConfigField::LayoutBitmapDisk:
     case ConfigField::LayoutBitmapName:
     case ConfigField::LayoutBitmapGranularity:
+    case ConfigField::LayoutBitmapStartBits:
         if (!index) {
             break;
         }
@@ -808,7 +860,7 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
                                                    "bitmap gives its own"));
             }
         }
-        readLayout(r, at("disks"), at("bitmaps"), c);
+        readLayout(r, at("disks"), at("bitmaps"), c, version);
     }
     if (has("workload")) {
         c.workload =

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -216,7 +217,8 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
     field("format", jsonString(ScenarioFile::formatName()));
     // The oldest version that holds the scenario, so that older readers keep reading what they can.
     const bool faults = !c.faultsNs.empty() || c.faultRetryNs != -1;
-    field("version", QByteArray::number(c.hasLayout() ? 4 : faults ? 3 : w.trace.active() ? 2 : 1));
+    const bool startBits = std::any_of(c.bitmaps.begin(), c.bitmaps.end(), [](const BitmapSpec& b) { return !b.startBits.empty(); });
+    field("version", QByteArray::number(startBits ? 5 : c.hasLayout() ? 4 : faults ? 3 : w.trace.active() ? 2 : 1));
     field("name", jsonString(scenario.name));
     field("description", jsonString(scenario.description));
     if (!c.hasLayout()) {
@@ -249,7 +251,16 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
             bitmaps += "{\"disk\": " + jsonString(c.disks[b.disk].node) + ", \"name\": " + jsonString(b.name) +
                        ", \"granularity\": " + sizeText(b.granularity) +
                        ", \"enabled\": " + (b.enabled ? "true" : "false") +
-                       ", \"persistent\": " + (b.persistent ? "true" : "false") + "}";
+                       ", \"persistent\": " + (b.persistent ? "true" : "false");
+            if (!b.startBits.empty()) {  // only when set: a file without them stays readable by version 4
+                bitmaps += ", \"startBits\": [";
+                for (size_t j = 0; j < b.startBits.size(); ++j) {
+                    bitmaps += (j ? ",\n      " : "\n      ") + QByteArray("{\"offset\": ") + sizeText(b.startBits[j].start) +
+                               ", \"length\": " + sizeText(b.startBits[j].count) + "}";
+                }
+                bitmaps += "\n    ]";
+            }
+            bitmaps += "}";
         }
         field("bitmaps", bitmaps + "\n  ]");
     } else {

@@ -50,6 +50,7 @@ constexpr FieldName kFieldNames[] = {
     {ConfigField::LayoutBitmapDisk, "bitmaps", "bitmaps.disk"},
     {ConfigField::LayoutBitmapName, "bitmaps", "bitmaps.name"},
     {ConfigField::LayoutBitmapGranularity, "bitmaps", "bitmaps.granularity"},
+    {ConfigField::LayoutBitmapStartBits, "bitmaps", "bitmaps.startBits"},
 };
 // clang-format on
 
@@ -66,7 +67,7 @@ constexpr const FieldName* findField(ConfigField field) noexcept
 // Every field has its name: a new enumerator without one fails the build.
 constexpr bool everyFieldNamed()
 {
-    for (int i = 0; i <= int(ConfigField::LayoutBitmapGranularity); ++i) {
+    for (int i = 0; i <= int(ConfigField::LayoutBitmapStartBits); ++i) {
         if (!findField(ConfigField(i))) {
             return false;
         }

@@ -55,6 +55,9 @@ std::vector<std::unique_ptr<DirtyBitmap>> makeSources(const SimConfig& cfg)
         auto bm = std::make_unique<DirtyBitmap>(b.name, disks[b.disk].bytes, b.granularity);
         bm->setEnabled(b.enabled);
         bm->setPersistent(b.persistent);
+        for (const Range& r : b.startBits) {  // its own starting bits, recording or not
+            bm->bits().set(r.start, r.count);
+        }
         sources.push_back(std::move(bm));
     }
     return sources;

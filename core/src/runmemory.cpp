@@ -66,6 +66,7 @@ RunMemory estimateRunMemory(const SimConfig& c, unsigned densityLog2)
         chunks += bitmapChunks;
         m.source += hbitmapBytes(bits);
         m.destination += hbitmapBytes(bits);
+        m.startBits += uint64_t(b.startBits.size()) * sizeof(Range);
         m.density += 2 * densityBytes(bits, densityLog2);
         if (c.strategy == Strategy::Precopy) {
             m.meta += hbitmapBytes(bitmapChunks);

@@ -318,6 +318,22 @@ void SimConfig::validateLayout() const
             throw ConfigError(e.field() == F::Granularity ? F::LayoutBitmapGranularity : F::LayoutDiskSize, e.code(),
                               e.arguments(), e.reason(), e.field() == F::Granularity ? i : b.disk);
         }
+        const uint64_t diskBytes = disks[b.disk].bytes;
+        for (size_t j = 0; j < b.startBits.size(); ++j) {
+            const Range& r = b.startBits[j];
+            if (r.count == 0) {
+                throw ConfigError(F::LayoutBitmapStartBits, C::NotPositive, {.value = Q::bytes(0)},
+                                  "extent " + std::to_string(j) + " has length 0; it must be above zero", i);
+            }
+            if (r.start >= diskBytes || r.count > diskBytes - r.start) {
+                throw ConfigError(F::LayoutBitmapStartBits, C::PastEndOfDisk,
+                                  {.max = Q::bytes(diskBytes), .offset = Q::bytes(r.start), .length = Q::bytes(r.count)},
+                                  "extent " + std::to_string(j) + " [" + std::to_string(r.start) + ", +" +
+                                      std::to_string(r.count) + ") is past the end of disk " + quoted(disks[b.disk].node) +
+                                      " (" + std::to_string(diskBytes) + " bytes)",
+                                  i);
+            }
+        }
         // (A chunk size of its own problems is refused at the chunk, after the layout.)
         const bool chunkValid = chunkBytes != 0 && chunkBytes <= kMaxChunkBytes && std::has_single_bit(chunkBytes);
         if (chunkValid && !ChunkGeometry::compute(disks[b.disk].bytes, b.granularity, chunkBytes).fitsRecord) {

@@ -10,12 +10,14 @@
 #include "tests/support/qtwait.h"
 
 #include "widgets/heatmapview.h"
+#include "widgets/ratechart.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QLabel>
@@ -254,29 +256,44 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
     CHECK(disks[1] == DiskSpec{"drive0", 1 * GiB});
     const std::vector<BitmapSpec> bitmaps = config.bitmapList();
     REQUIRE(bitmaps.size() == 3);
-    CHECK(bitmaps[0] == BitmapSpec{0, "c0", 128 * KiB, true, false});
-    CHECK(bitmaps[1] == BitmapSpec{1, "frozen", 1 * MiB, false, true});
-    CHECK(bitmaps[2] == BitmapSpec{1, "b0", 64 * KiB, true, false});
+    auto flags = [](BitmapSpec b) {
+        b.startBits.clear();  // checked below, against QEMU's digests
+        return b;
+    };
+    CHECK(flags(bitmaps[0]) == BitmapSpec{0, "c0", 128 * KiB, true, false});
+    CHECK(flags(bitmaps[1]) == BitmapSpec{1, "frozen", 1 * MiB, false, true});
+    CHECK(flags(bitmaps[2]) == BitmapSpec{1, "b0", 64 * KiB, true, false});
+    CHECK(bitmaps[1].startBits == std::vector<Range>{Range{0, 2 * MiB}});
     const uint64_t drive0At = 256 * MiB;  // the guest's offset of drive0, after drive1
 
-    // The starting bits: QEMU's digest of each recording bitmap; the one not recording cannot be
-    // started from writes, and the message bar says so.
+    // The starting bits: each bitmap its own, QEMU's digest for every one, the one not recording
+    // (2 MiB, which b0 no longer holds) too; nothing to warn about.
     MigrationEngine start(config);
-    start.applyInjectionsDueNow();
+    REQUIRE(start.bitmapCount() == 3);
     for (size_t i = 0; i < start.bitmapCount(); ++i) {
         const QString node = QString::fromStdString(config.diskList()[config.bitmapList()[i].disk].node);
         const QString name = QString::fromStdString(start.source(i).name());
         INFO(name.toStdString());
-        if (name == s("frozen")) {
-            CHECK(start.source(i).bits().count() == 0);
-            CHECK(QString::fromStdString(start.source(i).bits().sha256()) != vm.sha256(node, name));
-        } else {
-            CHECK(QString::fromStdString(start.source(i).bits().sha256()) == vm.sha256(node, name));
-        }
+        CHECK(QString::fromStdString(start.source(i).bits().sha256()) == vm.sha256(node, name));
     }
-    CHECK(w.messageBar()->isVisible());
-    CHECK(w.messageBar()->kind() == MessageBar::Kind::Warning);
-    CHECK(w.messageBar()->text().contains(s("drive0/frozen is not recording: it starts clean where the VM's has 2 MiB dirty")));
+    CHECK(start.source(1).name() == "frozen");
+    CHECK(!start.source(1).enabled());
+    CHECK(start.source(1).dirtyBits() == 2);                // 2 MiB at 1 MiB granularity
+    CHECK(start.source(2).bits().sha256() != start.source(1).bits().sha256());
+    CHECK_FALSE(w.messageBar()->isVisible());
+    // The run carries each of them with its own bits: every bitmap verified at the destination.
+    {
+        SimConfig alone = config;
+        alone.workload = WorkloadSpec{};
+        alone.workload.kind = WorkloadKind::Idle;
+        MigrationEngine run(alone);
+        run.runToEnd();
+        const MigrationSummary sum = run.summary();
+        REQUIRE(sum.finished);
+        CHECK(sum.verified);
+        REQUIRE(sum.bitmaps.size() == 3);
+        CHECK(sum.bitmaps[1].dirtyBits == 2);
+    }
     bool banner = false;
     for (QLabel* l : w.findChildren<QLabel*>()) {
         banner = banner || (l->isVisible() && l->text().contains(s("3 bitmaps on 2 disks")) && l->text().contains(s("changes recorded")));
@@ -290,6 +307,9 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
     CHECK(config.workload.trace.trace->clears() > 0);
     SimConfig replay = config;
     replay.injections.clear();
+    for (BitmapSpec& b : replay.bitmaps) {
+        b.startBits.clear();  // from the first refresh's bits instead
+    }
     for (const Range& r : firstB0) {
         replay.injections.push_back(Injection{0, Injection::Op::Write, drive0At + r.start, r.count});
     }
@@ -309,4 +329,116 @@ TEST_CASE("Simulate migration: the VM's disks, bitmaps and bits as the run's sta
         }
     }
     live->close();
+}
+
+TEST_CASE("The attached view charts each watched bitmap's dirty rate, a point per refresh, bounded and cleared on detach", "[live][qemu]")
+{
+    constexpr uint64_t GiB = 1024 * MiB;
+    bitmig::test::QemuVm vm({1 * GiB, 64 * MiB});
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.addBitmap(s("drive1"), s("c0"), 512);
+    auto session = std::make_unique<LiveSession>();
+    REQUIRE(session->attach(vm.qmpSocket()).isEmpty());
+    QPointer<LiveWindow> live = new LiveWindow(std::move(session));
+    live->show();
+    REQUIRE(QTest::qWaitForWindowExposed(live));
+    LiveSession* session_ = live->session();
+    // Refreshes only when asked: each one follows the writes made before it.
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);
+    REQUIRE(session_->isPaused());
+    RateChart* chart = live->rateChart();
+    REQUIRE(chart);
+    CHECK(chart->seriesNames().isEmpty());
+
+    QTreeWidget* table = live->table();
+    table->setFocus();
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        table->setCurrentItem(table->topLevelItem(i));
+        QTest::keyClick(table, Qt::Key_Space);
+    }
+    const qemu::BitmapRef b0{s("drive0"), s("b0")};
+    const qemu::BitmapRef c0{s("drive1"), s("c0")};
+    REQUIRE(session_->watched().size() == 2);
+    // The session's clock reads at the start of a refresh, some time between the test's readings
+    // before and after the call.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 before = clock.elapsed();
+    REQUIRE(session_->refreshNow());
+    qint64 after = clock.elapsed();
+    // The first refresh has no rate: the chart has the lines (in QEMU's order) and no point yet.
+    const QStringList names = chart->seriesNames();
+    CHECK(names.size() == 2);
+    const int bi = int(names.indexOf(s("drive0/b0")));
+    const int ci = int(names.indexOf(s("drive1/c0")));
+    REQUIRE(bi >= 0);
+    REQUIRE(ci >= 0);
+    CHECK(chart->points(bi).isEmpty());
+    CHECK(chart->points(ci).isEmpty());
+
+    // Between refreshes, qemu-io writes through HMP; each refresh adds a point per bitmap with the
+    // bytes that turned dirty over the seconds since the refresh before.
+    const uint64_t writes[] = {1 * MiB, 3 * MiB, 256 * KiB};
+    const uint64_t at[] = {0, 100 * MiB, 500 * MiB};
+    for (int i = 0; i < 3; ++i) {
+        vm.write(s("drive0"), at[i], writes[i]);
+        vm.write(s("drive1"), uint64_t(i) * MiB, 4 * KiB);
+        const qint64 last = after;
+        REQUIRE(waitUntil([&] { return clock.elapsed() >= last + 400; }, "a gap between two refreshes"));
+        const qint64 previousBefore = before;
+        const qint64 previousAfter = after;
+        before = clock.elapsed();
+        REQUIRE(session_->refreshNow());
+        after = clock.elapsed();
+        const QList<QPointF> b = chart->points(bi);
+        const QList<QPointF> c = chart->points(ci);
+        REQUIRE(b.size() == i + 1);
+        REQUIRE(c.size() == i + 1);
+        const LiveBitmapState* sb = session_->state(b0);
+        const LiveBitmapState* sc = session_->state(c0);
+        REQUIRE(sb);
+        REQUIRE(sc);
+        CHECK(sb->dirtiedBytes == writes[i]);
+        CHECK(sc->dirtiedBytes == 4 * KiB);
+        CHECK(b.last().y() == sb->dirtyRate);
+        CHECK(c.last().y() == sc->dirtyRate);
+        // The seconds between the two refreshes' starts, in whole milliseconds.
+        const double shortest = double(before - previousAfter - 1) / 1000.0;
+        const double longest = double(after - previousBefore + 1) / 1000.0;
+        INFO("between " << shortest << " and " << longest << " s, rate " << b.last().y());
+        CHECK(b.last().y() <= double(writes[i]) / shortest);
+        CHECK(b.last().y() >= double(writes[i]) / longest);
+        CHECK(c.last().y() <= double(4 * KiB) / shortest);
+        CHECK(c.last().y() >= double(4 * KiB) / longest);
+        if (i > 0) {
+            CHECK(b.last().x() > b[i - 1].x());  // seconds since the first refresh
+        }
+    }
+    CHECK(chart->valueLabels().last().endsWith(s("/s")));
+
+    // Bounded: the oldest points go first.
+    session_->setMaxRatePoints(2);
+    REQUIRE(session_->refreshNow());
+    CHECK(chart->points(bi).size() == 2);
+    CHECK(chart->points(bi).last().y() == 0);  // nothing written since
+    CHECK(session_->rateHistory(b0).size() == 2);
+
+    // A bitmap no longer watched loses its line.
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        if (table->topLevelItem(i)->text(1) == s("c0")) {
+            table->setCurrentItem(table->topLevelItem(i));
+            QTest::keyClick(table, Qt::Key_Space);
+        }
+    }
+    REQUIRE(session_->refreshNow());
+    CHECK(chart->seriesNames() == QStringList{s("drive0/b0")});
+    CHECK(session_->rateHistory(c0).isEmpty());
+
+    // Detached: the chart is cleared.
+    session_->detach();
+    CHECK(chart->seriesNames().isEmpty());
+    CHECK(chart->points(0).isEmpty());
+    CHECK(session_->rateHistory(b0).isEmpty());
+    live->close();
+    REQUIRE(waitUntil([&] { return live.isNull(); }, "the attached view to go"));
 }

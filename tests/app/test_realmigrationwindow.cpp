@@ -9,6 +9,7 @@
 #include "tests/support/qemuvm.h"
 #include "tests/support/qtwait.h"
 
+#include "widgets/bitmapselector.h"
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/sizespinbox.h"
@@ -26,6 +27,8 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
+
+#include <bitmig/hbitmap.h>
 
 #include <catch2/catch.hpp>
 
@@ -200,11 +203,136 @@ TEST_CASE("the real migration view predicts every disk and bitmap of the run", "
     REQUIRE(all.ran);
     REQUIRE(all.summary.bitmaps.size() == 3);
     CHECK(view->figuresTable()->item(2, 2)->text() == formatBytes(all.summary.wireBytes));
+    // Whether QEMU completes at all: the prediction's sentence above the figures, and its row.
+    CHECK(view->completionLabel()->text() == predictQemuCompletion(spec).text);
+    CHECK(view->figuresTable()->item(3, 0)->text() == s("Completes"));
+    const QemuCompletion c = predictQemuCompletion(spec);
+    REQUIRE(c.verdict == QemuCompletion::Verdict::Completes);
+    CHECK(view->figuresTable()->item(3, 2)->text() == s("yes, once QEMU measures over %1/s").arg(formatBytes(uint64_t(c.neededBandwidth))));
     const QString note = view->noteLabel()->text();
     INFO(note.toStdString());
     CHECK(note.contains(s("the same disks and bitmaps")));
     CHECK(!note.contains(s("one disk with one bitmap")));
     CHECK(!note.contains(s("only")));
+    view->close();
+    REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
+}
+
+TEST_CASE("the real migration view's brush writes to the disk of the bitmap shown", "[realmig][qemu]")
+{
+    bitmig::test::requireProgram(s("qemu-system-x86_64"), "qemu-system-x86");
+    constexpr uint64_t MiB = uint64_t(1) << 20;
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * MiB}, RealDisk{{}, 32 * MiB}};
+    spec.bitmaps = {RealBitmap{0, s("b0"), 64 * 1024, false}, RealBitmap{1, s("c0"), 64 * 1024, false}};
+    spec.bandwidth = 100e6;
+    spec.downtimeLimitMs = 300;
+    auto m = std::make_unique<RealMigration>();
+    m->prepare(spec);
+    QPointer<RealMigrationWindow> view = new RealMigrationWindow(std::move(m));
+    view->show();
+    REQUIRE(QTest::qWaitForWindowExposed(view));
+    RealMigration* migration = view->migration();
+
+    // The selector lists both bitmaps; the second chosen with the keyboard.
+    BitmapSelector* selector = view->bitmapSelector();
+    REQUIRE(selector->isVisible());
+    QComboBox* combo = selector->comboBox();
+    REQUIRE(combo->count() == 2);
+    CHECK(combo->itemText(0) == s("drive0/b0"));
+    CHECK(combo->itemText(1) == s("drive1/c0"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    REQUIRE(view->shownBitmap() == 1);
+    HeatmapView* heat = view->heatmap();
+    REQUIRE(waitUntil([&] { return heat->snapshot() && heat->snapshot()->bitmap == 1; }, "the heatmap of c0"));
+    CHECK(heat->snapshot()->config->diskBytes == 32 * MiB);  // drive1's axis
+
+    // A stroke in the middle of the band: a write to drive1, none to drive0.
+    REQUIRE(waitUntil([&] { return heat->bandRect(HeatmapView::Band::Source).isValid(); }, "the heatmap's layout"));
+    const QRect band = heat->bandRect(HeatmapView::Band::Source);
+    QTest::mouseClick(heat, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 2, band.height() / 2));
+    REQUIRE(waitUntil([&] { return heat->snapshot()->dirtyBits > 0; }, "the stroke painted"));
+    const uint64_t strokeBits = heat->snapshot()->dirtyBits;
+
+    // The source QEMU's own bitmaps at the switch-over: c0 holds the stroke, b0 nothing.
+    QSignalSpy finished(migration, &RealMigration::finished);
+    QSignalSpy failed(migration, &RealMigration::failed);
+    QTest::mouseClick(view->startButton(), Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return !finished.isEmpty() || !failed.isEmpty(); }, "the migration's end", 60000));
+    if (!failed.isEmpty()) {
+        FAIL(failed.first().at(1).toString().toStdString());
+    }
+    const RealMigrationResult& r = *migration->result();
+    REQUIRE(r.writes.size() == 1);
+    CHECK(r.writes[0].disk == 1);
+    const RealBitmapResult* b0 = nullptr;
+    const RealBitmapResult* c0 = nullptr;
+    for (const RealBitmapResult& b : r.bitmaps) {
+        (b.name == s("b0") ? b0 : c0) = &b;
+    }
+    REQUIRE(b0);
+    REQUIRE(c0);
+    CHECK(c0->node == s("drive1"));
+    CHECK(c0->count == strokeBits * 64 * 1024);
+    CHECK(b0->count == 0);
+    // c0's digest is that of the bits the stroke wrote, computed by the core.
+    HBitmap expected(32 * MiB, 16);
+    expected.set(r.writes[0].offset, r.writes[0].length);
+    CHECK(c0->sourceSha256 == QString::fromStdString(expected.sha256()));
+    CHECK(c0->matches());
+    HBitmap empty(64 * MiB, 16);
+    CHECK(b0->sourceSha256 == QString::fromStdString(empty.sha256()));
+    view->close();
+    REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
+}
+
+TEST_CASE("the real migration view says before and while it runs that QEMU will not complete, and cancels it", "[realmig][qemu]")
+{
+    bitmig::test::requireProgram(s("qemu-system-x86_64"), "qemu-system-x86");
+    constexpr uint64_t MiB = uint64_t(1) << 20;
+    // 131,072 bits pending (64 MiB at 512 B); 1 MB/s for 100 ms lets at most 100,000 through.
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * MiB}};
+    spec.bitmaps = {RealBitmap{0, s("b0"), 512, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 100;
+    auto m = std::make_unique<RealMigration>();
+    m->prepare(spec);
+    QPointer<RealMigrationWindow> view = new RealMigrationWindow(std::move(m));
+    view->show();
+    REQUIRE(QTest::qWaitForWindowExposed(view));
+    RealMigration* migration = view->migration();
+    QLabel* completion = view->completionLabel();
+    INFO(completion->text().toStdString());
+    CHECK(completion->text().startsWith(s("QEMU will not complete this precopy: ")));
+    CHECK(view->figuresTable()->item(0, 2)->text() == s("(does not complete)"));
+    CHECK(view->figuresTable()->item(1, 2)->text() == s("(does not complete)"));
+    CHECK(view->figuresTable()->item(3, 2)->text() == s("no: %1 pending, at most %2 let through").arg(formatBytes(131072), formatBytes(100000)));
+
+    // While it runs: what the bandwidth QEMU measures lets through.
+    QSignalSpy failed(migration, &RealMigration::failed);
+    QTest::mouseClick(view->startButton(), Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return completion->text().contains(s("QEMU measures")) || !failed.isEmpty(); }, "QEMU's first measured window"));
+    REQUIRE(failed.isEmpty());
+    CHECK(completion->text().contains(s("it does not complete at this bandwidth")));
+    CHECK(completion->text().contains(qemuCompletionNow(spec, migration->progressNow().mbps)));
+
+    // Cancelled with the view's button: QEMU says so, both QEMUs stop.
+    QPushButton* cancel = nullptr;
+    for (QPushButton* b : view->findChildren<QPushButton*>()) {
+        if (b->text() == s("Cancel the migration")) {
+            cancel = b;
+        }
+    }
+    REQUIRE(cancel);
+    REQUIRE(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return !failed.isEmpty(); }, "the cancelled migration reported"));
+    CHECK(view->statusLabel()->text().contains(s("cancelled")));
+    CHECK(view->figuresTable()->item(3, 1)->text() == s("no (migration-failed)"));
+    CHECK(migration->sourcePid() == 0);
+    CHECK(migration->destinationPid() == 0);
     view->close();
     REQUIRE(waitUntil([&] { return view.isNull(); }, "the view deleted on close"));
 }

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <string>
 #include <vector>
 
@@ -315,4 +316,109 @@ TEST_CASE("a link fault cuts every bitmap's attempt and the retry carries them a
         CHECK(records[1].record.bitmap == "b1");
         CHECK(records[2].record.device == "drive1");
     }
+}
+
+TEST_CASE("each bitmap starts from its own starting bits, recording or not, and arrives with them", "[engine][layout][startbits]")
+{
+    for (const Strategy strategy : {Strategy::Precopy, Strategy::Postcopy, Strategy::StopAndCopy}) {
+        CAPTURE(strategyName(strategy));
+        SimConfig cfg = smallIdleConfig(strategy);
+        // Two bitmaps on one disk with different bits, one of them disabled; a third on another disk.
+        BitmapSpec b0{0, "b0", 64 * KiB, true, false};
+        b0.startBits = {Range{0, MiB}, Range{512 * MiB + 1, 10}};  // 16 granules, and 1 touched twice
+        BitmapSpec frozen{0, "frozen", MiB, false, true};
+        frozen.startBits = {Range{100 * MiB, 3 * MiB}};
+        BitmapSpec c0{1, "c0", 512, true, false};
+        c0.startBits = {Range{4096, 512}};
+        cfg.setLayout({DiskSpec{"drive0", GiB}, DiskSpec{"drive1", 64 * MiB}}, {b0, frozen, c0});
+        // A write on drive0 adds to the recording bitmap only.
+        cfg.migrationStartNs = 2 * kMs;
+        cfg.injections = {Injection{kMs, Injection::Op::Write, 900 * MiB, 64 * KiB}};
+        REQUIRE_NOTHROW(cfg.validate());
+
+        MigrationEngine engine(cfg);
+        REQUIRE(engine.bitmapCount() == 3);
+        // Before anything runs: each bitmap holds exactly its own extents.
+        auto expected = [](uint64_t disk, uint64_t granularity, const std::vector<Range>& runs) {
+            HBitmap h(disk, unsigned(std::countr_zero(granularity)));
+            for (const Range& r : runs) {
+                h.set(r.start, r.count);
+            }
+            return h;
+        };
+        const HBitmap b0Start = expected(GiB, 64 * KiB, b0.startBits);
+        const HBitmap frozenStart = expected(GiB, MiB, frozen.startBits);
+        const HBitmap c0Start = expected(64 * MiB, 512, c0.startBits);
+        CHECK(engine.source(0).name() == "b0");
+        CHECK(engine.source(0).dirtyBits() == 17);
+        CHECK(engine.source(0).bits().sha256() == b0Start.sha256());
+        CHECK(engine.source(1).name() == "frozen");
+        CHECK(!engine.source(1).enabled());
+        CHECK(engine.source(1).dirtyBits() == 3);
+        CHECK(engine.source(1).bits().sha256() == frozenStart.sha256());
+        CHECK(engine.source(2).bits().sha256() == c0Start.sha256());
+
+        engine.runToEnd();
+        const MigrationSummary s = engine.summary();
+        REQUIRE(s.finished);
+        CHECK(s.verified);
+        REQUIRE(s.bitmaps.size() == 3);
+        CHECK(s.bitmaps[0].dirtyBits == 18);  // its own 17 and the write
+        CHECK(s.bitmaps[1].dirtyBits == 3);   // not recording: its own bits only
+        CHECK(s.bitmaps[2].dirtyBits == 1);
+        for (size_t i = 0; i < 3; ++i) {
+            CAPTURE(i);
+            CHECK(s.bitmaps[i].verified);
+            REQUIRE(engine.destination(i));
+            CHECK(engine.destination(i)->bits().sha256() == engine.source(i).bits().sha256());
+        }
+        CHECK(engine.destination(1)->bits().sha256() == frozenStart.sha256());
+    }
+}
+
+TEST_CASE("starting bits out of their disk are refused at the bitmap, naming the extent", "[engine][layout][startbits]")
+{
+    using F = ConfigField;
+    using C = ConfigErrorCode;
+    SimConfig cfg = smallIdleConfig(Strategy::Precopy);
+    BitmapSpec a{0, "a", 64 * KiB, true, false};
+    BitmapSpec b{1, "b", 64 * KiB, false, false};
+    // b's disk is the second (1 GiB): an extent inside the guest's space but past its own disk.
+    b.startBits = {Range{0, 512}, Range{GiB - 512, 1024}};
+    cfg.setLayout({DiskSpec{"d", 2 * GiB}, DiskSpec{"e", GiB}}, {a, b});
+    try {
+        cfg.validate();
+        FAIL("accepted");
+    } catch (const ConfigError& e) {
+        CHECK(e.field() == F::LayoutBitmapStartBits);
+        CHECK(e.code() == C::PastEndOfDisk);
+        CHECK(e.index() == 1);
+        CHECK(std::string(e.what()) == "bitmaps[1].startBits: extent 1 [1073741312, +1024) is past the end of disk 'e' (1073741824 bytes)");
+    }
+    cfg.bitmaps[1].startBits = {Range{512, 0}};
+    try {
+        cfg.validate();
+        FAIL("accepted");
+    } catch (const ConfigError& e) {
+        CHECK(e.code() == C::NotPositive);
+        CHECK(std::string(e.what()) == "bitmaps[1].startBits: extent 0 has length 0; it must be above zero");
+    }
+    cfg.bitmaps[1].startBits = {Range{GiB - 512, 512}};
+    CHECK_NOTHROW(cfg.validate());
+}
+
+TEST_CASE("the memory check counts the starting bits", "[engine][layout][memory][startbits]")
+{
+    SimConfig cfg = smallIdleConfig(Strategy::Precopy);
+    cfg.setLayout({{"a", GiB}}, {{0, "x", 64 * KiB}});
+    const RunMemory without = estimateRunMemory(cfg);
+    CHECK(without.startBits == 0);
+    for (uint64_t i = 0; i < 1000; ++i) {
+        cfg.bitmaps[0].startBits.push_back(Range{i * MiB, 4096});
+    }
+    const RunMemory with = estimateRunMemory(cfg);
+    CHECK(with.startBits == 1000 * sizeof(Range));
+    CHECK(with.total() == without.total() + 1000 * sizeof(Range));
+    CHECK(memoryRefusal(cfg, AvailableMemory{with.total() - 1, true}));
+    CHECK_FALSE(memoryRefusal(cfg, AvailableMemory{with.total(), true}));
 }

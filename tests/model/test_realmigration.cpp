@@ -15,6 +15,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLocale>
 #include <QSignalSpy>
 
 #include <bit>
@@ -417,4 +419,123 @@ TEST_CASE("real migration: the prediction models every disk and bitmap, each wri
         wire += b.wireBytes;
     }
     CHECK(wire <= p.summary.wireBytes);
+}
+
+namespace {
+
+// QEMU's threshold while a precopy runs, from the bandwidth it reports (ram.mbps).
+uint64_t thresholdNow(const RealMigration& m)
+{
+    return bitmig::qemuThresholdBytes(m.progressNow().mbps, m.spec().downtimeLimitMs);
+}
+
+} // namespace
+
+TEST_CASE("real migration: QEMU's completion of a precopy, predicted from the pending bits and the downtime limit", "[realmig]")
+{
+    using V = bitmig::QemuCompletion::Verdict;
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}, RealDisk{{}, 64 * MiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}, RealBitmap{1, QStringLiteral("c0"), 512, false},
+                    RealBitmap{0, QStringLiteral("p1"), 4 * KiB, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 300;
+    // QEMU counts one pending byte per bit of every bitmap: 16384 + 131072 + 262144.
+    const uint64_t bits = GiB / (64 * KiB) + 64 * MiB / 512 + GiB / (4 * KiB);
+    bitmig::QemuCompletion c = bitmig::predictQemuCompletion(spec);
+    CHECK(c.pendingBytes == bits);
+    CHECK(c.limitBytes == 300'000);  // 1 MB/s for 300 ms
+    CHECK(c.verdict == V::NeverCompletes);
+    INFO(c.text.toStdString());
+    CHECK(c.text.startsWith(QStringLiteral("QEMU will not complete this precopy: ")));
+    CHECK(c.text.contains(QStringLiteral("%1 bits").arg(QLocale().toString(qulonglong(bits)))));
+    CHECK(bitmig::predictRealMigration(spec, {}).completion.verdict == V::NeverCompletes);
+
+    spec.downtimeLimitMs = 410;  // 410,000 bytes let through at most, 409,600 pending
+    c = bitmig::predictQemuCompletion(spec);
+    CHECK(c.verdict == V::Completes);
+    CHECK(c.neededBandwidth == Approx(double(bits) / 0.410));
+    CHECK(c.text.startsWith(QStringLiteral("QEMU completes this precopy once the bandwidth it measures exceeds ")));
+
+    spec.postcopy = true;  // the switch does not wait
+    CHECK(bitmig::predictQemuCompletion(spec).verdict == V::Postcopy);
+    CHECK(bitmig::qemuCompletionNow(spec, 8.0).isEmpty());
+
+    // QEMU's own threshold from its mbps: 8 Mbit/s is 1000 bytes per ms, times the limit.
+    CHECK(bitmig::qemuThresholdBytes(8.0, 300) == 300'000);
+    CHECK(bitmig::qemuThresholdBytes(0.0, 300) == 0);
+    spec.postcopy = false;
+    spec.downtimeLimitMs = 300;
+    CHECK(bitmig::qemuCompletionNow(spec, 0.0).isEmpty());  // no window measured yet
+    CHECK(bitmig::qemuCompletionNow(spec, 8.0).contains(QStringLiteral("it does not complete at this bandwidth")));
+    CHECK(bitmig::qemuCompletionNow(spec, 80.0).contains(QStringLiteral("it completes")));
+}
+
+TEST_CASE("real migration: the completion prediction against QEMU, a precopy that completes", "[realmig][qemu]")
+{
+    // 16,384 bits pending (1 GiB at 64 KiB); at 1 MB/s QEMU's window lets up to 300,000 through.
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, GiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 64 * KiB, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 300;
+    spec.writesBefore = {RealWrite{0, 0, MiB, -1}};
+    const bitmig::QemuCompletion c = bitmig::predictQemuCompletion(spec);
+    REQUIRE(c.verdict == bitmig::QemuCompletion::Verdict::Completes);
+    RealMigration m;
+    m.prepare(spec);
+    const RealMigrationResult r = runToEnd(m);
+    CHECK(r.statuses.contains(QStringLiteral("completed")));
+    REQUIRE(r.bitmaps.size() == 1);
+    CHECK(r.bitmaps[0].matches());
+    // QEMU's own last measurement let the pending count through.
+    CHECK(r.figures.mbps > 0);
+    CHECK(bitmig::qemuThresholdBytes(r.figures.mbps, spec.downtimeLimitMs) > c.pendingBytes);
+}
+
+TEST_CASE("real migration: the completion prediction against QEMU, a precopy that never completes", "[realmig][qemu]")
+{
+    // A small disk at the finest granularity: 131,072 bits pending (64 MiB at 512 B); at 1 MB/s a
+    // 100 ms downtime limit lets at most 100,000 through.
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{{}, 64 * MiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("b0"), 512, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 100;
+    spec.timeoutMs = 120000;  // the test cancels it itself
+    const bitmig::QemuCompletion c = bitmig::predictQemuCompletion(spec);
+    REQUIRE(c.verdict == bitmig::QemuCompletion::Verdict::NeverCompletes);
+    CHECK(c.pendingBytes == 131072);
+    CHECK(c.limitBytes == 100000);
+    RealMigration m;
+    m.prepare(spec);
+    const QString folder = m.folder();
+    const qint64 srcPid = m.sourcePid();
+    const qint64 dstPid = m.destinationPid();
+    QSignalSpy done(&m, &RealMigration::finished);
+    QSignalSpy failed(&m, &RealMigration::failed);
+    m.start();
+    // QEMU measures its first window (after 100 ms) at the bandwidth it is held to, and the bitmaps
+    // do not fit; a second later it is still active, no measurement having let them through.
+    REQUIRE(bitmig::test::waitUntil([&] { return m.progressNow().mbps > 0 || !done.isEmpty() || !failed.isEmpty(); },
+                                    "QEMU's first measured window"));
+    REQUIRE(done.isEmpty());
+    REQUIRE(failed.isEmpty());
+    INFO("QEMU measures " << m.progressNow().mbps << " Mbit/s");
+    CHECK(thresholdNow(m) < c.pendingBytes);
+    CHECK(thresholdNow(m) <= c.limitBytes + 1000);  // one iteration's bytes over the rate limit at most
+    CHECK(bitmig::qemuCompletionNow(m.spec(), m.progressNow().mbps).contains(QStringLiteral("does not complete")));
+    CHECK(!done.wait(1500));
+    REQUIRE(failed.isEmpty());
+    CHECK(m.progressNow().status == QStringLiteral("active"));
+    CHECK(thresholdNow(m) < c.pendingBytes);
+    // Cancelled cleanly: QEMU reports "cancelled", both QEMUs end and the folder goes.
+    m.cancel();
+    REQUIRE(bitmig::test::waitUntil([&] { return !failed.isEmpty(); }, "the cancelled migration reported"));
+    CHECK(failed.first().at(0).toInt() == int(RealMigrationError::Kind::MigrationFailed));
+    CHECK(failed.first().at(1).toString().contains(QStringLiteral("cancelled")));
+    CHECK(!m.isRunning());
+    CHECK(!QFileInfo::exists(folder));
+    CHECK(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(srcPid)));
+    CHECK(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(dstPid)));
 }

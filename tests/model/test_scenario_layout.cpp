@@ -91,3 +91,68 @@ TEST_CASE("a bad layout is refused naming its key path", "[scenario][layout]")
         CHECK(e.reason().contains(c.reasonPart));
     }
 }
+
+TEST_CASE("a version 5 scenario gives each bitmap its own starting bits, and writes them back", "[scenario][layout][startbits]")
+{
+    const char* bitmaps =
+        R"([{"disk": "drive0", "name": "incr", "startBits": [{"offset": "0", "length": "1M"}, {"offset": 4398046510592, "length": 512}]},
+            {"disk": "drive0", "name": "full", "granularity": "1M", "enabled": false, "startBits": [{"offset": "3G", "length": "64K"}]},
+            {"disk": "drive1", "name": "incr", "startBits": []}])";
+    const Scenario s = ScenarioFile::fromJson(layoutScenario(kDisks, bitmaps, 5), QStringLiteral("bits.json"));
+    const SimConfig& c = s.config;
+    REQUIRE(c.bitmaps.size() == 3);
+    CHECK(c.bitmaps[0].startBits == std::vector<Range>{Range{0, 1 << 20}, Range{(uint64_t(4) << 40) - 512, 512}});
+    CHECK(c.bitmaps[1].startBits == std::vector<Range>{Range{uint64_t(3) << 30, 64 * 1024}});
+    CHECK(c.bitmaps[2].startBits.empty());
+    const QByteArray json = ScenarioFile::toJson(s);
+    CHECK(json.contains("\"version\": 5"));
+    CHECK(json.contains("\"startBits\": ["));
+    CHECK(ScenarioFile::fromJson(json, QStringLiteral("again.json")) == s);
+    // Without starting bits a layout stays version 4, with no startBits key.
+    Scenario plain = s;
+    for (BitmapSpec& b : plain.config.bitmaps) {
+        b.startBits.clear();
+    }
+    const QByteArray four = ScenarioFile::toJson(plain);
+    CHECK(four.contains("\"version\": 4"));
+    CHECK_FALSE(four.contains("startBits"));
+    CHECK(ScenarioFile::fromJson(four, QStringLiteral("four.json")) == plain);
+}
+
+TEST_CASE("bad starting bits are refused naming their key path", "[scenario][layout][startbits]")
+{
+    struct Case {
+        QByteArray json;
+        QString keyPath;
+        QString reasonPart;
+    };
+    auto one = [](const char* startBits, int version = 5) {
+        return layoutScenario(kDisks,
+                              (QByteArray(R"([{"disk": "drive0", "name": "a"}, {"disk": "drive1", "name": "b", "startBits": )") +
+                               startBits + "}]")
+                                  .constData(),
+                              version);
+    };
+    const Case cases[] = {
+        {one(R"([{"offset": 0, "length": 512}])", 4), QStringLiteral("bitmaps[1].startBits"), QStringLiteral("needs version 5 of the format; the file says version 4")},
+        {one(R"({"offset": 0})"), QStringLiteral("bitmaps[1].startBits"), QStringLiteral("an array of objects")},
+        {one(R"([{"offset": 0, "length": 512}, 7])"), QStringLiteral("bitmaps[1].startBits[1]"), QStringLiteral("an object")},
+        {one(R"([{"offset": 0, "length": 512}, {"offset": 0, "lenght": 512}])"), QStringLiteral("bitmaps[1].startBits[1].lenght"), QString()},
+        {one(R"([{"offset": 0}])"), QStringLiteral("bitmaps[1].startBits[0].length"), QStringLiteral("missing")},
+        {one(R"([{"offset": "1Q", "length": 512}])"), QStringLiteral("bitmaps[1].startBits[0].offset"), QStringLiteral("unknown size unit")},
+        {one(R"([{"offset": 0, "length": 0}])"), QStringLiteral("bitmaps[1].startBits[0].length"), QStringLiteral("must be above zero")},
+        // drive1 is 2 TiB: inside the guest's 6 TiB, past its own disk.
+        {one(R"([{"offset": 0, "length": 512}, {"offset": "2T", "length": 512}])"), QStringLiteral("bitmaps[1].startBits[1]"),
+         QStringLiteral("past the end of disk \"drive1\" (2199023255552 bytes)")},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.json.toStdString());
+        const ScenarioError e = errorOf(c.json);
+        CHECK(e.keyPath() == c.keyPath);
+        CHECK(e.reason().contains(c.reasonPart));
+    }
+    // A version 6 file is refused as newer than this program, which reads version 5.
+    const ScenarioError newer = errorOf(one("[]", 6));
+    CHECK(newer.keyPath() == QStringLiteral("version"));
+    CHECK(newer.reason().contains(QStringLiteral("reads version 5 and older")));
+}

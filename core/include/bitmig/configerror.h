@@ -53,6 +53,7 @@ enum class ConfigField {
     LayoutBitmapDisk,    // bitmaps[i].disk
     LayoutBitmapName,    // bitmaps[i].name
     LayoutBitmapGranularity,  // bitmaps[i].granularity
+    LayoutBitmapStartBits,    // bitmaps[i].startBits: a starting extent (the reason names which)
 };
 
 // The field's stable identifier, as validate() names it: "disk", "maxDowntime", "workload.rate",

@@ -23,10 +23,11 @@ struct RunMemory {
     uint64_t density = 0;      // density indexes of source, meta and destination (views only)
     uint64_t stream = 0;       // stream bytes on the link and in the destination's decoder
     uint64_t bookkeeping = 0;  // one bit per chunk ("sent once"); the time series grows with the run and is not counted
+    uint64_t startBits = 0;    // the bitmaps' starting extents (BitmapSpec::startBits) the run's configuration holds
 
     uint64_t total() const noexcept
     {
-        return source + meta + destination + successor + density + stream + bookkeeping;
+        return source + meta + destination + successor + density + stream + bookkeeping + startBits;
     }
 };
 

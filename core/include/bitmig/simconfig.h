@@ -2,6 +2,7 @@
 #pragma once
 
 #include <bitmig/configerror.h>
+#include <bitmig/hbitmap.h>
 #include <bitmig/workload.h>
 
 #include <cstdint>
@@ -45,6 +46,10 @@ struct BitmapSpec {
     uint64_t granularity = uint64_t(64) << 10;    // bytes per bit, power of two >= 512
     bool enabled = true;
     bool persistent = false;
+    // The bits this bitmap holds when the run starts, as byte runs of its own disk (each granule a
+    // run touches is set, as a write sets it), whether it records or not; empty: it starts clean.
+    // Set before anything else happens: the injections and the workload add to them.
+    std::vector<Range> startBits = {};
     friend bool operator==(const BitmapSpec&, const BitmapSpec&) = default;
 };
 
