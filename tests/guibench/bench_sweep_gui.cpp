@@ -125,6 +125,7 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each pair's line as it ends, also into a file
     int reps = 3;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
