@@ -125,6 +125,23 @@ double estimateSweepPointCost(const SimConfig& c) noexcept
     }
 }
 
+std::optional<int64_t> sweepTimeLeftNs(const SweepProgress& p, int64_t elapsedNs) noexcept
+{
+    if (p.done == 0 || elapsedNs < 0) {
+        return std::nullopt;
+    }
+    if (p.done >= p.total) {
+        return 0;
+    }
+    double left = 0;
+    if (p.doneCost > 0 && p.totalCost > p.doneCost) {
+        left = double(elapsedNs) * (p.totalCost - p.doneCost) / p.doneCost;
+    } else {
+        left = double(elapsedNs) / double(p.done) * double(p.total - p.done);
+    }
+    return int64_t(std::min(left, 9e18));
+}
+
 unsigned defaultSweepJobs() noexcept
 {
     return std::max(1u, std::thread::hardware_concurrency());
@@ -142,12 +159,20 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
             todo.push_back(i);
         }
     }
+    std::vector<double> cost(points.size(), 0.0);
+    double totalCost = 0;
+    for (size_t i : todo) {
+        cost[i] = estimateSweepPointCost(points[i].config);
+        totalCost += cost[i];
+    }
     std::mutex doneLock;
     size_t done = 0;
+    double doneCost = 0;
     auto finished = [&](size_t index) {
         if (onPointDone) {
             const std::lock_guard<std::mutex> hold(doneLock);
-            onPointDone(SweepProgress{++done, todo.size(), index});
+            doneCost += cost[index];
+            onPointDone(SweepProgress{++done, todo.size(), index, doneCost, totalCost});
         }
     };
     const size_t threads = std::min<size_t>(std::max(jobs, 1u), todo.size());
@@ -170,10 +195,6 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
         // A bad BITMIG_MEMORY_LIMIT was reported by the caller's validation already.
     }
     // Longest processing time first: a costly point started last would run alone at the end.
-    std::vector<double> cost(points.size(), 0.0);
-    for (size_t i : todo) {
-        cost[i] = estimateSweepPointCost(points[i].config);
-    }
     std::stable_sort(todo.begin(), todo.end(), [&cost](size_t a, size_t b) { return cost[a] > cost[b]; });
     std::mutex lock;
     std::condition_variable freed;

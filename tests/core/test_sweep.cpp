@@ -50,12 +50,22 @@ TEST_CASE("a sweep's points equal their runs alone, for any number of jobs", "[s
     std::vector<SweepPoint> three = chunkPoints();
     REQUIRE(runSweep(one, all(one), 1));
     std::set<size_t> reported;
+    double doneCost = 0;
+    double totalCost = 0;
+    for (const SweepPoint& p : three) {
+        totalCost += estimateSweepPointCost(p.config);
+    }
     REQUIRE(runSweep(three, all(three), 3, [&](const SweepProgress& p) {
         CHECK(p.total == three.size());
         CHECK(p.done == reported.size() + 1);
         reported.insert(p.point);
+        // The estimated cost of the points finished, of this one last, out of them all.
+        doneCost += estimateSweepPointCost(three[p.point].config);
+        CHECK(p.doneCost == Approx(doneCost));
+        CHECK(p.totalCost == Approx(totalCost));
     }));
     CHECK(reported.size() == three.size());
+    CHECK(doneCost == Approx(totalCost));
     for (size_t i = 0; i < one.size(); ++i) {
         REQUIRE(one[i].ran);
         REQUIRE(three[i].ran);
@@ -160,6 +170,23 @@ TEST_CASE("a point's estimated cost grows with its records, bits and simulated t
     SimConfig broken = base;
     broken.chunkBytes = 0;
     CHECK(estimateSweepPointCost(broken) == 0);
+}
+
+TEST_CASE("a sweep's time left scales the time so far by the estimated cost left", "[sweep]")
+{
+    SweepProgress p;
+    p.total = 10;
+    CHECK_FALSE(sweepTimeLeftNs(p, 1000)); // nothing finished: no estimate
+    p.done = 2;
+    p.doneCost = 80; // the two costliest of 100 finished in 4 s: a fifth of the work is left
+    p.totalCost = 100;
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 1'000'000'000);
+    p.doneCost = 20; // two cheap ones in 4 s: four times that is left
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 16'000'000'000);
+    p.doneCost = p.totalCost = 0; // costs not known: by the count of points, 8 left after 2
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 16'000'000'000);
+    p.done = 10;
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 0);
 }
 
 TEST_CASE("a sweep on several threads starts its costliest points first", "[sweep]")

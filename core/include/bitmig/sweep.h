@@ -61,7 +61,15 @@ struct SweepProgress {
     size_t done = 0;  // points finished so far
     size_t total = 0; // points this run will run
     size_t point = 0; // index of the point that just finished
+    double doneCost = 0;  // estimateSweepPointCost() of the points finished so far
+    double totalCost = 0; // the same of every point this run will run
 };
+
+// The wall time a sweep has left, after `elapsedNs` of it: the time so far scaled by the estimated
+// cost still to run over the cost finished, so that the costly points, which finish first on
+// several threads, do not make what is left look as long; by the count of points where the costs
+// are not known. nullopt before the first point has finished.
+std::optional<int64_t> sweepTimeLeftNs(const SweepProgress& progress, int64_t elapsedNs) noexcept;
 
 // Runs the points listed in `which` (indices into `points`; those with a skip reason are left
 // alone) on up to `jobs` threads, as many at once as fit in the memory this machine has available
