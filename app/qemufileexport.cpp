@@ -56,7 +56,7 @@ QString QemuFileExport::write(const SimSnapshot* shown, const QString& path)
     } catch (const std::exception& e) {
         return tr("%1 not written: %2").arg(file, QString::fromStdString(e.what()));
     }
-    const QemuLoadVerdict verdict = QemuFileInfo::read(bytes).qemuLoad;
+    const QemuLoadVerdict verdict = QemuFileInfo::read(bytes, {}, false, false).qemuLoad; // the verdict alone: no digest
     if (const QemuFinding* f = verdict.decisive()) {
         return tr("%1 not written: a QEMU destination refuses it at byte %2: \"%3\"")
             .arg(file)

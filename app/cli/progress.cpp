@@ -93,28 +93,28 @@ void Progress::report(const QString& text, bool last)
     reported_ = true;
 }
 
-QString Progress::sweepLine(size_t done, size_t total, int64_t wallNs)
+QString Progress::sweepLine(const SweepProgress& p, int64_t wallNs)
 {
     QString text = QCoreApplication::translate("bitmig", "sweep: %1 of %2 points run, %3")
-                       .arg(done)
-                       .arg(total)
+                       .arg(p.done)
+                       .arg(p.total)
                        .arg(SummaryReport::duration(wallNs));
-    if (done > 0 && done < total) {
-        const double leftNs = double(wallNs) / double(done) * double(total - done);
-        text += QCoreApplication::translate("bitmig", ", about %1 left")
-                    .arg(SummaryReport::duration(int64_t(std::min(leftNs, 9e18))));
+    if (p.done > 0 && p.done < p.total) {
+        if (const std::optional<int64_t> left = sweepTimeLeftNs(p, wallNs)) {
+            text += QCoreApplication::translate("bitmig", ", about %1 left").arg(SummaryReport::duration(*left));
+        }
     }
     return text;
 }
 
-void Progress::pointDone(size_t done, size_t total)
+void Progress::pointDone(const SweepProgress& p)
 {
     if (!enabled_) {
         return;
     }
     const int64_t wall = sinceNs(start_);
-    if (always_ || done == total || wall >= nextSweepReportNs_) {
-        report(sweepLine(done, total, wall), done == total);
+    if (always_ || p.done == p.total || wall >= nextSweepReportNs_) {
+        report(sweepLine(p, wall), p.done == p.total);
         nextSweepReportNs_ = wall + everyNs_;
     }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bitmig/migrationengine.h>
+#include <bitmig/sweep.h>
 
 #include <QCommandLineParser>
 #include <QString>
@@ -33,10 +34,10 @@ public:
     void run(MigrationEngine& engine);
 
     // A sweep's progress, once a point has run: points run, wall time so far and left (estimated
-    // from the points run). Always reports every point; Auto on a terminal at most about twice a
-    // second, and the last.
-    void pointDone(size_t done, size_t total);
-    static QString sweepLine(size_t done, size_t total, int64_t wallNs);
+    // from the estimated cost of the points run and of those left, sweepTimeLeftNs()). Always
+    // reports every point; Auto on a terminal at most about twice a second, and the last.
+    void pointDone(const SweepProgress& progress);
+    static QString sweepLine(const SweepProgress& progress, int64_t wallNs);
 
     // The report for a run at `nowNs` of `limitNs` simulated, `wallNs` of wall time in; the last
     // one gives no time left.

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonValue>
 #include <QStringList>
 
 namespace bitmig::cli {
@@ -150,6 +151,10 @@ QJsonObject QemuFileReport::toJson(const QString& file, const QemuFileInfo& info
         if (!b.sha256.empty()) {
             o.insert(QStringLiteral("dirtyBytes"), SummaryJson::exact(b.dirtyBytes));
             o.insert(QStringLiteral("sha256"), text(b.sha256));
+        } else if (b.digestSkipped) {
+            o.insert(QStringLiteral("dirtyBytes"), SummaryJson::exact(b.dirtyBytes));
+            o.insert(QStringLiteral("sha256"), QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("sha256NotComputed"), true);
         }
         if (!b.notRebuilt.empty()) {
             o.insert(QStringLiteral("notRebuilt"), text(b.notRebuilt));
@@ -235,6 +240,9 @@ void QemuFileReport::write(QTextStream& out, const QString& file, const QemuFile
         if (!b.sha256.empty()) {
             value += QCoreApplication::translate("bitmig", "; %1 dirty of %2; sha256 %3")
                          .arg(SummaryReport::size(b.dirtyBytes), SummaryReport::size(b.diskBytes), text(b.sha256));
+        } else if (b.digestSkipped) {
+            value += QCoreApplication::translate("bitmig", "; %1 dirty of %2; sha256 not computed (--no-digest)")
+                         .arg(SummaryReport::size(b.dirtyBytes), SummaryReport::size(b.diskBytes));
         } else if (!b.notRebuilt.empty()) {
             value += QCoreApplication::translate("bitmig", "; bits not rebuilt: %1").arg(shownName(b.notRebuilt));
         } else {

@@ -181,7 +181,7 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
         } else {
             try {
                 bytes = QemuFileWriter::wrap(engine.recordedStream(), &l);
-                l.qemuLoad = QemuFileInfo::read(bytes).qemuLoad; // offsets in the file
+                l.qemuLoad = QemuFileInfo::read(bytes, {}, false, false).qemuLoad; // offsets in the file; no digest needed
                 if (l.qemuLoad.outcome != QemuOutcome::Loads && !unchecked) {
                     const QemuFinding* f = l.qemuLoad.decisive();
                     qemuFileError = QCoreApplication::translate("bitmig", "not written: a QEMU destination %1 at "

@@ -106,7 +106,8 @@ QemuDestination destinationOf(const QCommandLineParser& parser)
 int StreamInfoCommand::runQemuFile(const QCommandLineParser& parser, const QString& file,
                                    std::span<const uint8_t> bytes, QTextStream& out, QTextStream& err)
 {
-    const QemuFileInfo info = QemuFileInfo::read(bytes, destinationOf(parser));
+    const QemuFileInfo info =
+        QemuFileInfo::read(bytes, destinationOf(parser), false, !parser.isSet(QStringLiteral("no-digest")));
     if (parser.isSet(QStringLiteral("json"))) {
         out << QJsonDocument(QemuFileReport::toJson(file, info)).toJson(QJsonDocument::Indented);
     } else {
@@ -138,7 +139,7 @@ QString StreamInfoCommand::summary() const
 
 QString StreamInfoCommand::usage() const
 {
-    return QCoreApplication::translate("bitmig", "bitmig stream-info [--json] [--destination-node NODE]... "
+    return QCoreApplication::translate("bitmig", "bitmig stream-info [--json] [--no-digest] [--destination-node NODE]... "
                                                  "[--destination-bitmap NODE/NAME]... FILE");
 }
 
@@ -150,6 +151,10 @@ void StreamInfoCommand::setUp(QCommandLineParser& parser) const
                   "rebuilds the dirty bitmaps it carries. Exit status 1 when the input is malformed."));
     parser.addOption(QCommandLineOption(QStringLiteral("json"),
                                         QCoreApplication::translate("bitmig", "Write the summary as JSON.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("no-digest"),
+        QCoreApplication::translate("bitmig", "Count each bitmap of a migration file without its SHA-256 (the slowest "
+                                              "part of the walk); the summary says the digest was not computed.")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("destination-node"),
         QCoreApplication::translate("bitmig", "A node (or drive alias) the QEMU destination has; repeat for each. "

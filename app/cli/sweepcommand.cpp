@@ -400,7 +400,7 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
 
     Progress progress(Progress::modeOf(parser));
     runSweep(results.points, which, jobs,
-             [&progress](const SweepProgress& p) { progress.pointDone(p.done, p.total); });
+             [&progress](const SweepProgress& p) { progress.pointDone(p); });
     results.describeConfigs();
     if (shard) {
         out << SweepShardFile::write(results, *shard);

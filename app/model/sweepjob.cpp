@@ -261,6 +261,7 @@ bool SweepJob::start(SweepResults results, unsigned jobs)
     working_ = results_.points;
     cancel_ = false;
     done_ = 0;
+    progress_ = SweepProgress{};
     total_ = size_t(std::count_if(working_.begin(), working_.end(),
                                   [](const SweepPoint& p) { return p.skipReason.empty(); }));
     running_ = true;
@@ -277,10 +278,9 @@ bool SweepJob::start(SweepResults results, unsigned jobs)
                 SweepPoint point = working_[p.point];
                 QMetaObject::invokeMethod(
                     this,
-                    [this, alive, index = int(p.point), point = std::move(point), done = p.done,
-                     total = p.total] {
+                    [this, alive, index = int(p.point), point = std::move(point), p] {
                         if (*alive) {
-                            onPointDone(index, point, done, total);
+                            onPointDone(index, point, p);
                         }
                     },
                     Qt::QueuedConnection);
@@ -308,19 +308,20 @@ std::optional<qint64> SweepJob::remainingMs() const
     if (!running_ || done_ == 0) {
         return std::nullopt;
     }
-    const double perPoint = double(clock_.elapsed()) / double(done_);
-    return qint64(perPoint * double(total_ - done_));
+    const std::optional<int64_t> left = sweepTimeLeftNs(progress_, clock_.nsecsElapsed());
+    return left ? std::optional<qint64>(*left / 1'000'000) : std::nullopt;
 }
 
-void SweepJob::onPointDone(int index, const SweepPoint& point, size_t done, size_t total)
+void SweepJob::onPointDone(int index, const SweepPoint& point, const SweepProgress& progress)
 {
     if (!running_) {
         return;
     }
     results_.points[size_t(index)] = point;
-    done_ = done;
-    total_ = total;
-    Q_EMIT pointDone(index, done, total);
+    progress_ = progress;
+    done_ = progress.done;
+    total_ = progress.total;
+    Q_EMIT pointDone(index, done_, total_);
 }
 
 void SweepJob::onFinished(bool complete)

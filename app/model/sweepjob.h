@@ -63,7 +63,8 @@ public:
     const SweepResults& results() const noexcept { return results_; }
     size_t done() const noexcept { return done_; }
     size_t total() const noexcept { return total_; }
-    // Wall time left, estimated from the points done so far; nullopt before the first.
+    // Wall time left, estimated from the estimated cost of the points done so far and of those
+    // left (sweepTimeLeftNs()); nullopt before the first.
     std::optional<qint64> remainingMs() const;
 
 Q_SIGNALS:
@@ -71,7 +72,7 @@ Q_SIGNALS:
     void finished(bool complete);                         // false: cancelled
 
 private:
-    void onPointDone(int index, const SweepPoint& point, size_t done, size_t total);
+    void onPointDone(int index, const SweepPoint& point, const SweepProgress& progress);
     void onFinished(bool complete);
 
     SweepResults results_;
@@ -81,6 +82,7 @@ private:
     bool running_ = false;
     size_t done_ = 0;
     size_t total_ = 0;
+    SweepProgress progress_; // the last report
     QElapsedTimer clock_;
     std::shared_ptr<std::atomic<bool>> alive_; // false once this object is gone
 };

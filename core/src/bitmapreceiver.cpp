@@ -26,8 +26,15 @@ BitmapReceiver::BitmapReceiver(std::vector<Target> targets, uint64_t maxBufSize)
 
 BitmapReceiver::Slot& BitmapReceiver::slotFor(const StreamRecord& record)
 {
-    for (Slot& s : slots_) {
+    // Records come from decoder_ (feed()): the same namings() means the same names as the last one.
+    if (lastSlot_ && lastSlotNamings_ == decoder_.namings()) {
+        return slots_[*lastSlot_];
+    }
+    for (size_t i = 0; i < slots_.size(); ++i) {
+        Slot& s = slots_[i];
         if (s.target.device == record.device && s.target.bitmap == record.bitmap) {
+            lastSlot_ = i;
+            lastSlotNamings_ = decoder_.namings();
             return s;
         }
     }

@@ -112,6 +112,36 @@ void BitmapRecords::lookUp()
     current_ = it == byName_.end() ? std::nullopt : std::optional<size_t>(it->second);
 }
 
+namespace {
+
+// Bits set in whole 64-bit words (little-endian hosts: the words are the bytes).
+uint64_t popcountBytes(std::span<const uint8_t> bytes) noexcept
+{
+    const uint8_t* p = bytes.data();
+    const size_t words = bytes.size() / 8;
+    uint64_t a = 0, b = 0, c = 0, d = 0;
+    size_t k = 0;
+    for (; k + 4 <= words; k += 4) {
+        uint64_t v0, v1, v2, v3;
+        std::memcpy(&v0, p + 8 * k, 8);
+        std::memcpy(&v1, p + 8 * k + 8, 8);
+        std::memcpy(&v2, p + 8 * k + 16, 8);
+        std::memcpy(&v3, p + 8 * k + 24, 8);
+        a += uint64_t(std::popcount(v0));
+        b += uint64_t(std::popcount(v1));
+        c += uint64_t(std::popcount(v2));
+        d += uint64_t(std::popcount(v3));
+    }
+    for (; k < words; ++k) {
+        uint64_t v;
+        std::memcpy(&v, p + 8 * k, 8);
+        a += uint64_t(std::popcount(v));
+    }
+    return a + b + c + d;
+}
+
+} // namespace
+
 bool BitmapRecords::readRecord(Cursor& in)
 {
     in.beginItem();
@@ -291,6 +321,9 @@ bool BitmapRecords::readRecord(Cursor& in)
                                  std::to_string(r.bufSize) + " of the chunk's " + std::to_string(needed) + " bytes";
     } else {
         chunk.data = buffer.first(size_t(needed));
+        // Counted now, while the walk has the buffer in the cache: a bitmap whose chunks tile it once
+        // in order (the common case) is then counted without reading its bits again.
+        chunk.set = popcountBytes(chunk.data);
     }
     if (state->info.notRebuilt.empty()) {
         state->chunks.push_back(chunk);
@@ -309,7 +342,7 @@ namespace {
 // hosts: the words are the buffers' bytes.
 // The common case, chunks that tile the bitmap once in order (a stop-and-copy or QEMU's own precopy
 // stream): digested and counted straight from the input, nothing copied. False when they do not.
-bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint64_t bits)
+bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint64_t bits, bool digest)
 {
     const uint64_t align = uint64_t(64) << g;
     uint64_t next = 0;
@@ -322,8 +355,9 @@ bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint6
         }
         next = start + count;
     }
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-    bool ok = ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1;
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(digest ? EVP_MD_CTX_new() : nullptr,
+                                                                &EVP_MD_CTX_free);
+    bool ok = !digest || (ctx && EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) == 1);
     static const uint8_t zeros[65536] = {};
     const uint64_t lastMask = (bits & 63) ? ~uint64_t(0) >> (64 - (bits & 63)) : ~uint64_t(0);
     uint64_t set = 0;
@@ -333,7 +367,7 @@ bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint6
         const uint64_t lastItem = start + (uint64_t(c.nrSectors) * stream::kSectorSize - 1);
         const uint64_t n = ((lastItem >> g) >> 6) - ((start >> g) >> 6) + 1;
         if (c.zeroes) {
-            for (uint64_t left = n * 8; ok && left > 0;) {
+            for (uint64_t left = digest ? n * 8 : 0; ok && left > 0;) {
                 const uint64_t step = std::min<uint64_t>(left, sizeof zeros);
                 ok = EVP_DigestUpdate(ctx.get(), zeros, size_t(step)) == 1;
                 left -= step;
@@ -343,40 +377,41 @@ bool digestInOrder(const BitmapState& b, QemuBitmapInfo& info, unsigned g, uint6
         const uint8_t* p = c.data.data();
         const bool last = i + 1 == b.chunks.size();
         const uint64_t whole = last ? n - 1 : n; // the final word may carry padding bits
-        for (uint64_t k = 0; k < whole; ++k) {
-            uint64_t v;
-            std::memcpy(&v, p + 8 * k, 8);
-            set += uint64_t(std::popcount(v));
-        }
-        ok = EVP_DigestUpdate(ctx.get(), p, size_t(whole * 8)) == 1;
+        set += c.set;                            // all n words, counted by the walk
+        ok = !digest || EVP_DigestUpdate(ctx.get(), p, size_t(whole * 8)) == 1;
         if (last) {
             uint64_t v;
             std::memcpy(&v, p + 8 * (n - 1), 8);
+            set -= uint64_t(std::popcount(v));
             v &= lastMask;
             set += uint64_t(std::popcount(v));
-            ok = ok && EVP_DigestUpdate(ctx.get(), &v, 8) == 1;
+            ok = ok && (!digest || EVP_DigestUpdate(ctx.get(), &v, 8) == 1);
         }
     }
-    unsigned char digest[EVP_MAX_MD_SIZE];
+    info.dirtyBytes = set << g;
+    info.sha256.clear();
+    info.digestSkipped = !digest;
+    if (!digest) {
+        return true;
+    }
+    unsigned char sum[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
+    if (!ok || EVP_DigestFinal_ex(ctx.get(), sum, &len) != 1) {
         throw std::runtime_error("migration file: the SHA-256 digest failed");
     }
     static constexpr char hex[] = "0123456789abcdef";
-    info.sha256.clear();
     for (unsigned i = 0; i < len; ++i) {
-        info.sha256.push_back(hex[digest[i] >> 4]);
-        info.sha256.push_back(hex[digest[i] & 15]);
+        info.sha256.push_back(hex[sum[i] >> 4]);
+        info.sha256.push_back(hex[sum[i] & 15]);
     }
-    info.dirtyBytes = set << g;
     return true;
 }
 
-void rebuildFlat(const BitmapState& b, QemuBitmapInfo& info)
+void rebuildFlat(const BitmapState& b, QemuBitmapInfo& info, bool digest)
 {
     const unsigned g = unsigned(std::countr_zero(info.granularity));
     const uint64_t bits = (info.diskBytes >> g) + ((info.diskBytes & (uint64_t(info.granularity) - 1)) != 0);
-    if (digestInOrder(b, info, g, bits)) {
+    if (digestInOrder(b, info, g, bits, digest)) {
         return;
     }
     const uint64_t nwords = (bits + 63) / 64;
@@ -419,12 +454,15 @@ void rebuildFlat(const BitmapState& b, QemuBitmapInfo& info)
         set += uint64_t(std::popcount(w[i]));
     }
     info.dirtyBytes = set << g;
-    info.sha256 = sha256Hex(reinterpret_cast<const uint8_t*>(w), nwords * 8);
+    info.digestSkipped = !digest;
+    if (digest) {
+        info.sha256 = sha256Hex(reinterpret_cast<const uint8_t*>(w), nwords * 8);
+    }
 }
 
 } // namespace
 
-std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep) const
+std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep, bool digest) const
 {
     const uint64_t limit = std::clamp(inputBytes > kMaxRebuildLimit / kRebuildBytesPerInputByte
                                           ? kMaxRebuildLimit
@@ -445,7 +483,7 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep
             continue;
         }
         if (!keep && std::endian::native == std::endian::little) {
-            rebuildFlat(b, info);
+            rebuildFlat(b, info, digest);
             out.push_back(std::move(info));
             continue;
         }
@@ -473,7 +511,10 @@ std::vector<QemuBitmapInfo> BitmapRecords::finish(uint64_t inputBytes, bool keep
         if (whole) {
             bitmap.deserializeFinish();
             info.dirtyBytes = bitmap.count();
-            info.sha256 = bitmap.sha256();
+            info.digestSkipped = !digest;
+            if (digest) {
+                info.sha256 = bitmap.sha256();
+            }
             if (keep) {
                 // The chunks that carried data, one bit per chunk of the largest size sent.
                 const uint64_t bitsTotal = bitmap.bitCount();
@@ -505,7 +546,10 @@ public:
 
     void run();
     void runSections(); // bare dirty-bitmap sections, no footers
-    std::vector<QemuBitmapInfo> bitmaps(bool keep) const { return records_.finish(in_.size(), keep); }
+    std::vector<QemuBitmapInfo> bitmaps(bool keep, bool digest) const
+    {
+        return records_.finish(in_.size(), keep, digest);
+    }
     BitmapRecords& records() noexcept { return records_; }
 
 private:
@@ -846,7 +890,8 @@ void Walker::tail()
 
 namespace {
 
-QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destination, bool keep, bool sections)
+QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destination, bool keep, bool digest,
+                  bool sections)
 {
     QemuFileInfo info;
     info.bytes = file.size();
@@ -874,7 +919,7 @@ QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destinat
     info.bitmapEosRecords = r.eos;
     // The records read so far, up to the stop or the error (a bitmap cut short has no COMPLETE).
     try {
-        info.bitmaps = walker.bitmaps(keep);
+        info.bitmaps = walker.bitmaps(keep, digest);
     } catch (const QemuFileError& e) {
         if (!info.error) {
             info.error = e;
@@ -885,15 +930,16 @@ QemuFileInfo walk(std::span<const uint8_t> file, const QemuDestination& destinat
 
 } // namespace
 
-QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination, bool keep)
+QemuFileInfo QemuFileInfo::read(std::span<const uint8_t> file, const QemuDestination& destination, bool keep,
+                                bool digest)
 {
-    return walk(file, destination, keep, false);
+    return walk(file, destination, keep, digest, false);
 }
 
 QemuFileInfo QemuFileInfo::readSections(std::span<const uint8_t> stream, const QemuDestination& destination,
-                                        bool keep)
+                                        bool keep, bool digest)
 {
-    return walk(stream, destination, keep, true);
+    return walk(stream, destination, keep, digest, true);
 }
 
 } // namespace bitmig

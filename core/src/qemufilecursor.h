@@ -91,6 +91,7 @@ struct Chunk {
     uint32_t nrSectors = 0;
     bool zeroes = false;
     std::span<const uint8_t> data; // the needed bytes of the buffer, inside the input
+    uint64_t set = 0;              // bits set in `data`, counted as the record is read
 };
 
 struct BitmapState {
@@ -118,7 +119,8 @@ struct BitmapRecords {
     // Rebuilds every bitmap from its chunks (dirty bytes, SHA-256), those small enough for an input
     // of `inputBytes`; a bitmap with a chunk that does not fit it is listed without its bits.
     // With `keep`, each rebuilt HBitmap and the data-chunk bitmap are kept in the infos.
-    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes, bool keep = false) const;
+    // Without `digest`, the bits are counted and not hashed (QemuBitmapInfo::digestSkipped).
+    std::vector<QemuBitmapInfo> finish(uint64_t inputBytes, bool keep = false, bool digest = true) const;
     // Set before reading to list every record (QemuFileInfo::records) and the section type around them.
     std::vector<QemuRecordEntry>* recordList = nullptr;
     uint8_t sectionType = 0;

@@ -359,6 +359,9 @@ std::optional<StreamRecord> StreamDecoder::parseRecord(Reader& in)
         }
     }
 
+    if (device || bitmap) {
+        ++namings_;
+    }
     if (device) {
         device_ = std::move(device);
     }

@@ -4,8 +4,10 @@
 #include <bitmig/enumnames.h>
 #include <bitmig/migrationengine.h>
 #include <bitmig/runmemory.h>
+#include <bitmig/streamencoder.h>
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -85,6 +87,61 @@ std::optional<size_t> bestSweepPoint(const std::vector<SweepPoint>& points, Swee
     return best;
 }
 
+double estimateSweepPointCost(const SimConfig& c) noexcept
+{
+    // Per item, in ns, from runs of the 16 TiB chunk sweep and of 1 TiB points on the development
+    // machine (docs/benchmarks.md, "Sweeps"): a 1 B-chunk point is 2^25 records and 3.7 s.
+    constexpr double kPerRecord = 100;
+    constexpr double kPerBit = 0.25;
+    constexpr double kPerWrite = 25;
+    constexpr double kPerTick = 50;
+    try {
+        if (c.chunkBytes == 0 || !(c.bandwidth > 0) || c.tickNs <= 0) {
+            return 0;
+        }
+        const std::vector<DiskSpec> disks = c.diskList();
+        double bits = 0;
+        double records = 0;
+        for (const BitmapSpec& b : c.bitmapList()) {
+            if (b.disk >= disks.size() || b.granularity == 0) {
+                return 0;
+            }
+            const double n = std::ceil(double(disks[b.disk].bytes) / double(b.granularity));
+            bits += n;
+            records += std::ceil(n / (double(c.chunkBytes) * 8));
+        }
+        // A clean chunk goes as a ZEROES record (its header alone); the bits as data at most once a pass.
+        const double streamBytes =
+            records * double(StreamEncoder::bitsHeaderSize(false, false, 0, 0, true)) + bits / 8;
+        const double limitS = double(c.timeLimitNs) * 1e-9;
+        const double startS = c.migrationStartNs >= 0 ? double(c.migrationStartNs) * 1e-9 : limitS;
+        const double simulatedS = std::min(limitS, startS + streamBytes / c.bandwidth);
+        const double writes = c.workload.kind == WorkloadKind::Idle ? 0 : c.workload.rate * simulatedS;
+        const double ticks = simulatedS * 1e9 / double(c.tickNs);
+        const double cost = records * kPerRecord + bits * kPerBit + writes * kPerWrite + ticks * kPerTick;
+        return std::isfinite(cost) && cost > 0 ? cost : 0;
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+std::optional<int64_t> sweepTimeLeftNs(const SweepProgress& p, int64_t elapsedNs) noexcept
+{
+    if (p.done == 0 || elapsedNs < 0) {
+        return std::nullopt;
+    }
+    if (p.done >= p.total) {
+        return 0;
+    }
+    double left = 0;
+    if (p.doneCost > 0 && p.totalCost > p.doneCost) {
+        left = double(elapsedNs) * (p.totalCost - p.doneCost) / p.doneCost;
+    } else {
+        left = double(elapsedNs) / double(p.done) * double(p.total - p.done);
+    }
+    return int64_t(std::min(left, 9e18));
+}
+
 unsigned defaultSweepJobs() noexcept
 {
     return std::max(1u, std::thread::hardware_concurrency());
@@ -102,12 +159,20 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
             todo.push_back(i);
         }
     }
+    std::vector<double> cost(points.size(), 0.0);
+    double totalCost = 0;
+    for (size_t i : todo) {
+        cost[i] = estimateSweepPointCost(points[i].config);
+        totalCost += cost[i];
+    }
     std::mutex doneLock;
     size_t done = 0;
+    double doneCost = 0;
     auto finished = [&](size_t index) {
         if (onPointDone) {
             const std::lock_guard<std::mutex> hold(doneLock);
-            onPointDone(SweepProgress{++done, todo.size(), index});
+            doneCost += cost[index];
+            onPointDone(SweepProgress{++done, todo.size(), index, doneCost, totalCost});
         }
     };
     const size_t threads = std::min<size_t>(std::max(jobs, 1u), todo.size());
@@ -129,6 +194,8 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
     } catch (const std::invalid_argument&) {
         // A bad BITMIG_MEMORY_LIMIT was reported by the caller's validation already.
     }
+    // Longest processing time first: a costly point started last would run alone at the end.
+    std::stable_sort(todo.begin(), todo.end(), [&cost](size_t a, size_t b) { return cost[a] > cost[b]; });
     std::mutex lock;
     std::condition_variable freed;
     uint64_t reserved = 0;

@@ -3,6 +3,11 @@
 // granularity (32 MiB of bits in 32768 chunks of 1 KiB). The files are written to a temporary folder,
 // mapped and read once to warm the page cache; each figure is the best of several runs, beside memcpy
 // over the same bytes (the whole file; for the section, its bitmap payload), measured in the same run.
+// The section is read with and without the SHA-256 (`stream-info --no-digest`), and its parts are
+// timed alone: SHA-256 of the chunks, their popcount, the QEMU loader model fed the records; the
+// walk is the rest. Section figures are in CPU time of the thread (a shared machine's load does not
+// stretch it) and wall time. Every read must give the counts and digest computed apart (the bench's
+// own popcount and SHA-256 of the generated bits, the viewer's HBitmap path): exit 2 otherwise.
 //
 //     bench_qemufile [GiB [N]]   (default 1 GiB; N = 50000 blocks and bitmaps in the crafted file)
 #include "bench_common.hpp"
@@ -10,13 +15,17 @@
 #include <bitmig/qemufile.h>
 #include <bitmig/streamformat.h>
 
+#include <openssl/evp.h>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -197,6 +206,94 @@ template <class F> double best(int runs, F&& f)
     return bestS;
 }
 
+double threadCpuS()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
+// Best wall and best thread CPU time of `runs` runs.
+struct Both {
+    double wallS = 1e300;
+    double cpuS = 1e300;
+};
+template <class F> Both bestOfBoth(int runs, F&& f)
+{
+    Both b;
+    for (int i = 0; i < runs; ++i) {
+        const double c0 = threadCpuS();
+        const auto t0 = Clock::now();
+        f();
+        b.wallS = std::min(b.wallS, std::chrono::duration<double>(Clock::now() - t0).count());
+        b.cpuS = std::min(b.cpuS, threadCpuS() - c0);
+    }
+    return b;
+}
+
+// The data chunks of the section file bitmapSections() writes: where each 1 KiB of bits lies.
+std::vector<const uint8_t*> chunkBuffers(const uint8_t* file, size_t size)
+{
+    std::vector<const uint8_t*> out;
+    const uint8_t pattern[] = {0, 0, 0, 0, 0, 0, 4, 0}; // be64 buf_size = 1024
+    for (size_t at = 0; at + 1 + 8 + 4 + 8 + 1024 <= size;) {
+        // Records of the END section: flags 0x04 (BITS), be64 start, be32 count, be64 size, buffer.
+        if (file[at] == bitmig::stream::kFlagBits && std::memcmp(file + at + 13, pattern, 8) == 0) {
+            out.push_back(file + at + 21);
+            at += 21 + 1024;
+        } else {
+            ++at;
+        }
+    }
+    return out;
+}
+
+// The count as the reader does it, with the popcount instruction the core is built with.
+BENCH_POPCNT uint64_t popcountChunks(const std::vector<const uint8_t*>& chunks)
+{
+    uint64_t a = 0, b = 0, c = 0, d = 0;
+    for (const uint8_t* p : chunks) {
+        for (size_t k = 0; k < 1024; k += 32) {
+            uint64_t v0, v1, v2, v3;
+            std::memcpy(&v0, p + k, 8);
+            std::memcpy(&v1, p + k + 8, 8);
+            std::memcpy(&v2, p + k + 16, 8);
+            std::memcpy(&v3, p + k + 24, 8);
+            a += uint64_t(__builtin_popcountll(v0));
+            b += uint64_t(__builtin_popcountll(v1));
+            c += uint64_t(__builtin_popcountll(v2));
+            d += uint64_t(__builtin_popcountll(v3));
+        }
+    }
+    return a + b + c + d;
+}
+
+std::string sha256Chunks(const std::vector<const uint8_t*>& chunks)
+{
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+    for (const uint8_t* c : chunks) {
+        ok = ok && EVP_DigestUpdate(ctx, c, 1024) == 1;
+    }
+    ok = ok && EVP_DigestFinal_ex(ctx, digest, &len) == 1;
+    EVP_MD_CTX_free(ctx);
+    std::string out;
+    for (unsigned i = 0; ok && i < len; ++i) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out.push_back(hex[digest[i] >> 4]);
+        out.push_back(hex[digest[i] & 15]);
+    }
+    return out;
+}
+
+[[noreturn]] void mismatch(const char* what)
+{
+    std::printf("bench_qemufile: %s\n", what);
+    std::exit(2);
+}
+
 double memcpySeconds(const uint8_t* src, size_t n, std::vector<uint8_t>& dst, int runs)
 {
     dst.resize(n);
@@ -235,9 +332,9 @@ int main(int argc, char** argv)
     const double readS = best(3, [&] { info = bitmig::QemuFileInfo::read({whole.data, whole.size}); });
     if (info.error || info.stopped || info.bitmaps.size() != 1 || info.bitmaps[0].sha256.empty() ||
         info.ramNormalPages + info.ramZeroPages != pages) {
-        std::printf("the generated file did not read whole: %s\n",
+        std::printf("bench_qemufile: the generated file did not read whole: %s\n",
                     info.error ? info.error->what() : info.stopped ? info.stopped->what() : "bitmap or pages");
-        return 1;
+        return 2;
     }
     const double copyS = memcpySeconds(whole.data, whole.size, scratch, 3);
     std::printf("whole file: %.3f GiB (%llu RAM pages, a 16 TiB bitmap at 64 KiB: %llu bytes of bits)\n",
@@ -248,25 +345,110 @@ int main(int argc, char** argv)
     std::printf("  read / memcpy       %.0f %%\n", 100.0 * copyS / readS);
     ::munmap(const_cast<uint8_t*>(whole.data), whole.size);
 
-    // 2. Only the bitmap's sections: the reader rebuilds 32 MiB of bits (and their SHA-256).
+    // 2. Only the bitmap's sections: the reader rebuilds 32 MiB of bits, counts them and (unless told
+    // not to) computes their SHA-256.
     std::vector<uint8_t> sec;
     header(sec);
     bench::Rng rng2(0xb17);
     const uint64_t secPayload = bitmapSections(sec, diskBytes, 65536, rng2);
     tail(sec);
     const Mapped only = writeAndMap(dir + "/bench_qemufile_section.mig", sec);
-    const double secS = best(5, [&] { info = bitmig::QemuFileInfo::read({only.data, only.size}); });
-    if (info.error || info.bitmaps.size() != 1 || info.bitmaps[0].sha256.empty()) {
-        std::printf("the bitmap section did not read whole\n");
-        return 1;
+    sec.clear();
+    sec.shrink_to_fit();
+    const std::span<const uint8_t> secBytes(only.data, only.size);
+
+    // What every read must give, computed apart: the bits' count and SHA-256 straight from the
+    // generated chunks, and the viewer's path (an HBitmap rebuilt and hashed).
+    const std::vector<const uint8_t*> chunks = chunkBuffers(only.data, only.size);
+    if (chunks.size() * 1024 != secPayload) {
+        mismatch("the section's chunks were not found where the generator wrote them");
+    }
+    const uint64_t expectDirty = popcountChunks(chunks) * 65536;
+    const std::string expectSha = sha256Chunks(chunks);
+    const bitmig::QemuFileInfo viewer = bitmig::QemuFileInfo::read(secBytes, {}, true);
+    if (viewer.bitmaps.size() != 1 || viewer.bitmaps[0].sha256 != expectSha ||
+        viewer.bitmaps[0].dirtyBytes != expectDirty) {
+        mismatch("the HBitmap path gives another count or SHA-256 than the generated bits");
+    }
+    auto check = [&](const bitmig::QemuFileInfo& got, bool digest) {
+        if (got.error || got.bitmaps.size() != 1 || got.bitmaps[0].dirtyBytes != expectDirty ||
+            got.bitmaps[0].digestSkipped == digest || got.bitmaps[0].sha256 != (digest ? expectSha : std::string())) {
+            mismatch(digest ? "the section read with its digest gives another count or SHA-256"
+                            : "the section read without its digest gives another count, or a digest");
+        }
+    };
+
+    // Alternating, so that neither read always meets the same moment of the machine's load.
+    Both withDigest;
+    Both noDigest;
+    for (int round = 0; round < 5; ++round) {
+        const Both a = bestOfBoth(1, [&] { info = bitmig::QemuFileInfo::read(secBytes); });
+        check(info, true);
+        const Both b = bestOfBoth(1, [&] { info = bitmig::QemuFileInfo::read(secBytes, {}, false, false); });
+        check(info, false);
+        withDigest = Both{std::min(withDigest.wallS, a.wallS), std::min(withDigest.cpuS, a.cpuS)};
+        noDigest = Both{std::min(noDigest.wallS, b.wallS), std::min(noDigest.cpuS, b.cpuS)};
     }
     // memcpy over the payload: the bitmap's bytes, as one block.
-    const double secCopyS = memcpySeconds(only.data, size_t(secPayload), scratch, 5);
-    std::printf("16 TiB bitmap's section: %llu bytes, %llu bytes of bits\n",
-                static_cast<unsigned long long>(only.size), static_cast<unsigned long long>(secPayload));
-    std::printf("  QemuFileInfo::read  %.4f s  %.2f GB/s of payload\n", secS, double(secPayload) / secS / 1e9);
-    std::printf("  memcpy (payload)    %.4f s  %.2f GB/s\n", secCopyS, double(secPayload) / secCopyS / 1e9);
-    std::printf("  read / memcpy       %.0f %%\n", 100.0 * secCopyS / secS);
+    scratch.resize(size_t(secPayload));
+    std::memcpy(scratch.data(), only.data, size_t(secPayload));
+    const Both copy = bestOfBoth(5, [&] {
+        std::memcpy(scratch.data(), only.data, size_t(secPayload));
+        bench::escape(scratch.data());
+    });
+    // The parts alone.
+    uint64_t sink = 0;
+    const Both count = bestOfBoth(5, [&] { sink += popcountChunks(chunks); });
+    std::string digestAlone;
+    const Both sha = bestOfBoth(5, [&] { digestAlone = sha256Chunks(chunks); });
+    std::vector<bitmig::QemuLoaderRecord> loaderRecords;
+    for (const bitmig::QemuRecordEntry& e : viewer.records) {
+        bitmig::QemuLoaderRecord r;
+        r.kind = e.kind;
+        r.offset = e.offset;
+        r.startSector = e.startSector;
+        r.nrSectors = e.nrSectors;
+        r.zeroes = e.zeroes;
+        r.bufSize = e.bufSize;
+        if (e.kind == bitmig::QemuLoaderRecord::Kind::Start) {
+            r.node = "drive0";
+            r.bitmap = "bitmap0";
+            r.granularity = 65536;
+            r.startFlags = bitmig::stream::kStartEnabled;
+        }
+        loaderRecords.push_back(r);
+    }
+    bitmig::QemuOutcome outcome = bitmig::QemuOutcome::Aborts;
+    const Both loader = bestOfBoth(5, [&] {
+        bitmig::QemuLoaderModel model;
+        model.section(1, 0);
+        for (const bitmig::QemuLoaderRecord& r : loaderRecords) {
+            model.record(r);
+        }
+        model.finish();
+        outcome = model.verdict().outcome;
+    });
+    if (sink == 0 || digestAlone != expectSha || outcome != bitmig::QemuOutcome::Loads) {
+        mismatch("a part timed alone gave another result");
+    }
+    const double walkS = noDigest.cpuS - count.cpuS - loader.cpuS;
+    const double gb = double(secPayload) / 1e9;
+    std::printf("16 TiB bitmap's section: %llu bytes, %llu bytes of bits in %zu chunks of 1 KiB\n",
+                static_cast<unsigned long long>(only.size), static_cast<unsigned long long>(secPayload),
+                chunks.size());
+    std::printf("  (CPU time of the thread; wall time in brackets; GB/s of payload)\n");
+    std::printf("  read, with SHA-256       %.4f s  %5.2f GB/s  (wall %.4f s)\n", withDigest.cpuS,
+                gb / withDigest.cpuS, withDigest.wallS);
+    std::printf("  read, --no-digest        %.4f s  %5.2f GB/s  (wall %.4f s)\n", noDigest.cpuS, gb / noDigest.cpuS,
+                noDigest.wallS);
+    std::printf("  memcpy (payload)         %.4f s  %5.2f GB/s  (wall %.4f s)\n", copy.cpuS, gb / copy.cpuS,
+                copy.wallS);
+    std::printf("  read / memcpy            %.0f %% with SHA-256, %.0f %% without (wall: %.0f %%, %.0f %%)\n",
+                100.0 * copy.cpuS / withDigest.cpuS, 100.0 * copy.cpuS / noDigest.cpuS,
+                100.0 * copy.wallS / withDigest.wallS, 100.0 * copy.wallS / noDigest.wallS);
+    std::printf("  parts alone: SHA-256 %.4f s (%.2f GB/s; caps a read with it at %.0f %% of memcpy), popcount "
+                "%.4f s, loader model %.4f s; the walk, the rest of --no-digest: %.4f s\n",
+                sha.cpuS, gb / sha.cpuS, 100.0 * copy.cpuS / sha.cpuS, count.cpuS, loader.cpuS, walkS);
     ::munmap(const_cast<uint8_t*>(only.data), only.size);
 
     // 3. Crafted: many bitmaps and many RAM blocks, each page naming its block. A reader that looks
@@ -313,8 +495,8 @@ int main(int argc, char** argv)
     }
     const double craftedS = best(3, [&] { info = bitmig::QemuFileInfo::read(crafted); });
     if (info.error || info.bitmaps.size() != size_t(many) || info.ramZeroPages != uint64_t(many)) {
-        std::printf("the crafted file did not read whole: %s\n", info.error ? info.error->what() : "counts");
-        return 1;
+        std::printf("bench_qemufile: the crafted file did not read whole: %s\n", info.error ? info.error->what() : "counts");
+        return 2;
     }
     std::printf("crafted: %d RAM blocks each named by its page, %d bitmaps each named again: %llu bytes\n", many,
                 many, static_cast<unsigned long long>(crafted.size()));

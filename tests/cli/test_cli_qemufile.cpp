@@ -76,6 +76,55 @@ TEST_CASE("stream-info walks a file QEMU wrote and gives each bitmap QEMU's SHA-
     CHECK(text.row(QStringLiteral("Status")) == QStringLiteral("well-formed"));
 }
 
+TEST_CASE("stream-info --no-digest: the same counts, the SHA-256 not computed and said so", "[stream-info][qemu-file]")
+{
+    // QEMU's file (chunks in order) and a precopy run that resends chunks (the other path).
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString run = dir.filePath(QStringLiteral("run.mig"));
+    const CliRun sim = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("2G"),
+                                    QStringLiteral("--granularity"), QStringLiteral("4K"), QStringLiteral("--bandwidth"),
+                                    QStringLiteral("2Mbit"), QStringLiteral("--rate"), QStringLiteral("5k"),
+                                    QStringLiteral("--start-at"), QStringLiteral("1s"), QStringLiteral("--max-downtime"),
+                                    QStringLiteral("20ms"), QStringLiteral("--qemu-file"), run});
+    INFO(sim.err.toStdString());
+    REQUIRE(sim.exitCode == 0);
+    for (const QString& file : {kSample, run}) {
+        const CliRun full = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), file});
+        const CliRun counted =
+            CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--json"), QStringLiteral("--no-digest"), file});
+        INFO(file.toStdString() << ": " << counted.err.toStdString());
+        REQUIRE(full.exitCode == 0);
+        REQUIRE(counted.exitCode == 0);
+        QJsonObject a = full.json();
+        QJsonObject b = counted.json();
+        const QJsonArray fullBitmaps = a.take(QStringLiteral("bitmaps")).toArray();
+        const QJsonArray countedBitmaps = b.take(QStringLiteral("bitmaps")).toArray();
+        CHECK(a == b); // everything but the bitmaps is the same
+        REQUIRE(fullBitmaps.size() == countedBitmaps.size());
+        REQUIRE_FALSE(fullBitmaps.isEmpty());
+        for (qsizetype i = 0; i < fullBitmaps.size(); ++i) {
+            QJsonObject x = fullBitmaps[i].toObject();
+            QJsonObject y = countedBitmaps[i].toObject();
+            REQUIRE(x.value(QStringLiteral("sha256")).isString());
+            CHECK(x.value(QStringLiteral("sha256")).toString().size() == 64);
+            CHECK_FALSE(x.contains(QStringLiteral("sha256NotComputed")));
+            CHECK(y.value(QStringLiteral("sha256")).isNull());
+            CHECK(y.value(QStringLiteral("sha256NotComputed")).toBool());
+            CHECK(y.value(QStringLiteral("dirtyBytes")) == x.value(QStringLiteral("dirtyBytes")));
+            x.remove(QStringLiteral("sha256"));
+            y.remove(QStringLiteral("sha256"));
+            y.remove(QStringLiteral("sha256NotComputed"));
+            CHECK(x == y);
+        }
+    }
+    const CliRun text = CliRun::run({QStringLiteral("stream-info"), QStringLiteral("--no-digest"), kSample});
+    CHECK(text.exitCode == 0);
+    CHECK(text.out.contains(QStringLiteral("drive0/bitmap0: granularity 64 KiB, enabled; 2.12 MiB dirty of 100 MiB; "
+                                           "sha256 not computed (--no-digest)")));
+    CHECK_FALSE(text.out.contains(QStringLiteral("sha256 ca3c6d82")));
+}
+
 TEST_CASE("stream-info on a damaged migration file: the offset, exit status 1", "[stream-info][qemu-file]")
 {
     QTemporaryDir dir;

@@ -659,11 +659,24 @@ TEST_CASE("qemu file: the reader's flat rebuild gives HBitmap's dirty bytes and 
         const QemuFileInfo viaHBitmap = QemuFileInfo::read(f, {}, true);
         REQUIRE_FALSE(flat.error);
         REQUIRE(flat.bitmaps.size() == viaHBitmap.bitmaps.size());
+        // Without the digest: the same counts by either path, no SHA-256, and saying so.
+        const QemuFileInfo counted = QemuFileInfo::read(f, {}, false, false);
+        const QemuFileInfo countedKept = QemuFileInfo::read(f, {}, true, false);
+        REQUIRE(counted.bitmaps.size() == flat.bitmaps.size());
+        REQUIRE(countedKept.bitmaps.size() == flat.bitmaps.size());
         for (size_t i = 0; i < flat.bitmaps.size(); ++i) {
             CHECK(flat.bitmaps[i].sha256 == viaHBitmap.bitmaps[i].sha256);
             CHECK(flat.bitmaps[i].dirtyBytes == viaHBitmap.bitmaps[i].dirtyBytes);
             CHECK(flat.bitmaps[i].notRebuilt == viaHBitmap.bitmaps[i].notRebuilt);
             CHECK_FALSE(flat.bitmaps[i].sha256.empty());
+            CHECK_FALSE(flat.bitmaps[i].digestSkipped);
+            CHECK_FALSE(viaHBitmap.bitmaps[i].digestSkipped);
+            for (const QemuFileInfo* c : {&counted, &countedKept}) {
+                CHECK(c->bitmaps[i].dirtyBytes == flat.bitmaps[i].dirtyBytes);
+                CHECK(c->bitmaps[i].notRebuilt == flat.bitmaps[i].notRebuilt);
+                CHECK(c->bitmaps[i].sha256.empty());
+                CHECK(c->bitmaps[i].digestSkipped);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 // The dirty-bitmap stream codec against the reference's section 4: byte layouts, table 4.4 sizes, name
 // state, round trips, and a decoder that survives truncated and random input.
 #include <algorithm>
+#include <bitmig/bitmapreceiver.h>
 #include <bitmig/streamcodec.h>
 #include <catch2/catch.hpp>
 #include <random>
@@ -380,13 +381,75 @@ TEST_CASE("the decoder reads each record kind and resolves names", "[streamcodec
     StreamDecoder decoder;
     decoder.feed(in.v);
     CHECK_FALSE(decoder.device());
+    CHECK(decoder.namings() == 0);
     decoder.next();
     CHECK(decoder.device() == std::optional<std::string>(kDev));
     CHECK(decoder.bitmap() == std::optional<std::string>(kBmp));
     CHECK(decoder.recordCount() == 1);
     CHECK(decoder.offset() == 21);
+    // namings() grows with each record that names something: START b1, the BITS naming kBmp, the
+    // COMPLETE naming sdb/b2; not with EOS or the ZEROES chunk that names nothing.
+    std::vector<uint64_t> namings{decoder.namings()};
+    while (decoder.next()) {
+        namings.push_back(decoder.namings());
+    }
+    CHECK(namings == std::vector<uint64_t>{1, 2, 2, 3, 3, 4, 4});
 
     CHECK(StreamDecoder::decodeAll({}).empty());
+}
+
+TEST_CASE("the receiver puts each record into the bitmap its names say, as they change", "[streamcodec]")
+{
+    // Two bitmaps of 1 GiB at 64 KiB (16384 bits, two chunks of 1 KiB each); records alternate
+    // between them, names sent only when they change.
+    constexpr uint64_t kDisk = uint64_t(1) << 30;
+    constexpr uint32_t kSectors = 1048576; // 1 KiB of bits at 64 KiB granularity
+    auto chunk = [](size_t setBytes) {
+        std::vector<uint8_t> data(1024, 0);
+        std::fill(data.begin(), data.begin() + std::ptrdiff_t(setBytes), uint8_t(0xff));
+        return data;
+    };
+    StreamEncoder enc;
+    std::vector<uint8_t> s;
+    enc.beginSection(SectionType::Start, 7, s);
+    enc.encode(StreamRecord::start("sda", "a", 65536, 0), s);
+    enc.encode(StreamRecord::start("sdb", "b", 65536, 0), s);
+    enc.encode(StreamRecord::eos(), s);
+    enc.beginSection(SectionType::End, 7, s);
+    const size_t end = s.size();
+    enc.encode(StreamRecord::bits("sda", "a", 0, kSectors, chunk(1)), s);
+    enc.encode(StreamRecord::bits("sdb", "b", 0, kSectors, chunk(2)), s);
+    enc.encode(StreamRecord::bits("sda", "a", kSectors, kSectors, chunk(3)), s);
+    enc.encode(StreamRecord::zeroChunk("sda", "a", kSectors, kSectors), s); // no names: a's again
+    enc.encode(StreamRecord::bits("sda", "a", kSectors, kSectors, chunk(4)), s);
+    enc.encode(StreamRecord::zeroChunk("sdb", "b", kSectors, kSectors), s);
+    enc.encode(StreamRecord::complete("sda", "a"), s);
+    enc.encode(StreamRecord::complete("sdb", "b"), s);
+    enc.encode(StreamRecord::eos(), s);
+    const std::vector<BitmapReceiver::Target> targets{{"sda", "a", kDisk}, {"sdb", "b", kDisk}};
+    BitmapReceiver receiver(targets, 4096);
+    receiver.feed(s);
+    REQUIRE(receiver.ended());
+    CHECK(receiver.bitmap(0)->dirtyBits() == 8 + 32);
+    CHECK(receiver.bitmap(1)->dirtyBits() == 16);
+
+    // A record naming a bitmap the destination does not expect, after records of a known one, and
+    // the record after it that names nothing: each refused.
+    std::vector<uint8_t> unknown(s.begin(), s.begin() + std::ptrdiff_t(end));
+    StreamEncoder again = enc;
+    again.reset();
+    again.encode(StreamRecord::bits("sda", "a", 0, kSectors, chunk(1)), unknown);
+    const size_t named = unknown.size();
+    again.encode(StreamRecord::bits("sda", "x", 0, kSectors, chunk(1)), unknown);
+    const size_t renamed = unknown.size();
+    again.encode(StreamRecord::zeroChunk("sda", "x", kSectors, kSectors), unknown);
+    BitmapReceiver first(targets, 4096);
+    const std::span<const uint8_t> bytes(unknown);
+    CHECK_THROWS_WITH(first.feed(bytes.first(renamed)), Catch::Contains("unknown bitmap 'sda/x'"));
+    CHECK_THROWS_WITH(first.feed(bytes.subspan(renamed)), Catch::Contains("unknown bitmap 'sda/x'"));
+    BitmapReceiver second(targets, 4096);
+    second.feed(std::span<const uint8_t>(unknown).first(named));
+    CHECK(second.bitmap(0)->dirtyBits() == 8);
 }
 
 TEST_CASE("the decoder accepts the 2- and 4-byte flag forms", "[streamcodec]")

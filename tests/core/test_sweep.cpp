@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 
@@ -49,12 +50,22 @@ TEST_CASE("a sweep's points equal their runs alone, for any number of jobs", "[s
     std::vector<SweepPoint> three = chunkPoints();
     REQUIRE(runSweep(one, all(one), 1));
     std::set<size_t> reported;
+    double doneCost = 0;
+    double totalCost = 0;
+    for (const SweepPoint& p : three) {
+        totalCost += estimateSweepPointCost(p.config);
+    }
     REQUIRE(runSweep(three, all(three), 3, [&](const SweepProgress& p) {
         CHECK(p.total == three.size());
         CHECK(p.done == reported.size() + 1);
         reported.insert(p.point);
+        // The estimated cost of the points finished, of this one last, out of them all.
+        doneCost += estimateSweepPointCost(three[p.point].config);
+        CHECK(p.doneCost == Approx(doneCost));
+        CHECK(p.totalCost == Approx(totalCost));
     }));
     CHECK(reported.size() == three.size());
+    CHECK(doneCost == Approx(totalCost));
     for (size_t i = 0; i < one.size(); ++i) {
         REQUIRE(one[i].ran);
         REQUIRE(three[i].ran);
@@ -117,20 +128,95 @@ TEST_CASE("cancelling a sweep stops its running points and starts no more", "[sw
     }
     SECTION("from the first point's report, on two threads")
     {
+        // Point 1 runs long; point 0 is short and ends first, point 2 shorter still: whichever order
+        // the threads take them in, 0 and 1 start together and 2 waits.
         points[0].config.migrationStartNs = 0;
+        points[2].config.migrationStartNs = 0;
+        points[2].config.chunkBytes = uint64_t(1) << 20;
         CHECK_FALSE(runSweep(
-            points, all(points), 2,
-            [&](const SweepProgress&) {
+            points, {0, 1, 2}, 2,
+            [&](const SweepProgress& p) {
                 ++finished;
+                CHECK(p.point == 0);
                 cancel = true;
             },
             &cancel));
         CHECK(finished == 1);
+        CHECK(points[0].ran);
         points.erase(points.begin());
     }
     for (const SweepPoint& p : points) {
         CHECK_FALSE(p.ran);
         CHECK(p.failure.empty());
+    }
+}
+
+TEST_CASE("a point's estimated cost grows with its records, bits and simulated time", "[sweep]")
+{
+    const SimConfig base = pointConfig(1024);
+    const double cost = estimateSweepPointCost(base);
+    CHECK(cost > 0);
+    SimConfig smaller = base;
+    smaller.chunkBytes = 1;
+    CHECK(estimateSweepPointCost(smaller) > cost);
+    SimConfig larger = base;
+    larger.diskBytes *= 16;
+    CHECK(estimateSweepPointCost(larger) > cost);
+    SimConfig later = base;
+    later.migrationStartNs *= 100;
+    CHECK(estimateSweepPointCost(later) > cost);
+    later.workload.kind = WorkloadKind::Idle; // no writes: only the ticks of the wait remain
+    CHECK(estimateSweepPointCost(later) < estimateSweepPointCost(smaller));
+    SimConfig broken = base;
+    broken.chunkBytes = 0;
+    CHECK(estimateSweepPointCost(broken) == 0);
+}
+
+TEST_CASE("a sweep's time left scales the time so far by the estimated cost left", "[sweep]")
+{
+    SweepProgress p;
+    p.total = 10;
+    CHECK_FALSE(sweepTimeLeftNs(p, 1000)); // nothing finished: no estimate
+    p.done = 2;
+    p.doneCost = 80; // the two costliest of 100 finished in 4 s: a fifth of the work is left
+    p.totalCost = 100;
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 1'000'000'000);
+    p.doneCost = 20; // two cheap ones in 4 s: four times that is left
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 16'000'000'000);
+    p.doneCost = p.totalCost = 0; // costs not known: by the count of points, 8 left after 2
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 16'000'000'000);
+    p.done = 10;
+    CHECK(sweepTimeLeftNs(p, 4'000'000'000) == 0);
+}
+
+TEST_CASE("a sweep on several threads starts its costliest points first", "[sweep]")
+{
+    // Listed cheapest first (1 MiB chunks down to 1 B): two threads start the two smallest chunks,
+    // so the first point to finish is one of them; cancelling then runs no other.
+    std::vector<SweepPoint> points = chunkPoints();
+    std::reverse(points.begin(), points.end());
+    std::vector<size_t> order = all(points);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return estimateSweepPointCost(points[a].config) > estimateSweepPointCost(points[b].config);
+    });
+    REQUIRE(points[order[0]].config.chunkBytes == 1);
+    REQUIRE(points[order[1]].config.chunkBytes == 2);
+    std::atomic<bool> cancel{false};
+    std::vector<size_t> reported;
+    CHECK_FALSE(runSweep(
+        points, all(points), 2,
+        [&](const SweepProgress& p) {
+            reported.push_back(p.point);
+            cancel = true;
+        },
+        &cancel));
+    REQUIRE(reported.size() == 1);
+    CHECK((reported[0] == order[0] || reported[0] == order[1]));
+    CHECK(points[reported[0]].ran);
+    for (size_t i = 0; i < points.size(); ++i) {
+        if (i != reported[0]) {
+            CHECK_FALSE(points[i].ran);
+        }
     }
 }
 

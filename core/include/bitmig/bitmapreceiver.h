@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -77,6 +78,10 @@ private:
 
     std::vector<Slot> slots_;
     StreamDecoder decoder_;
+    // The slot of the last record and the decoder's namings() then: a record that names nothing new
+    // goes to the same slot without comparing its names again (once per chunk record otherwise).
+    std::optional<size_t> lastSlot_;
+    uint64_t lastSlotNamings_ = 0;
     size_t startedCount_ = 0;
     size_t completeCount_ = 0;
     bool ended_ = false;

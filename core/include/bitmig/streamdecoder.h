@@ -68,6 +68,9 @@ public:
     // The current name state, as the receiver's s->bs / s->bitmap; nullopt before the first name.
     const std::optional<std::string>& device() const noexcept { return device_; }
     const std::optional<std::string>& bitmap() const noexcept { return bitmap_; }
+    // Grows each time a record next() returns names a device or a bitmap: while it stays the same,
+    // the records carry the names of the one before (the sender names them only when they change).
+    uint64_t namings() const noexcept { return namings_; }
     // With framing: the section whose records are being read, if one is open.
     std::optional<SectionType> section() const noexcept { return section_; }
     const StreamDecoderOptions& options() const noexcept { return opts_; }
@@ -96,6 +99,7 @@ private:
     std::optional<RecordKind> partialKind_; // kind of the record being parsed, once its flags are read
     std::optional<std::string> device_;
     std::optional<std::string> bitmap_;
+    uint64_t namings_ = 0;
     Frame frame_;
     std::optional<SectionType> section_;
     std::optional<uint32_t> sectionId_; // id of the START section, which PART and END must repeat

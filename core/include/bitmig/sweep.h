@@ -45,6 +45,14 @@ struct SweepShard {
     bool contains(size_t point) const noexcept { return point % count == size_t(index - 1); }
 };
 
+// What a point's run costs, estimated from its configuration alone, in nanoseconds of CPU on the
+// order of a current machine: one stream record per chunk (most of a small-chunk run's time: about
+// 100 ns each to encode, send, decode and apply), the bits of its bitmaps (allocated, sent, compared
+// and digested), and the guest's writes and the engine's ticks over the simulated time (the start,
+// then the stream at the link's bandwidth, at most the time limit). Only the order of points matters:
+// runSweep() starts the costliest first. 0 for a configuration it cannot read.
+double estimateSweepPointCost(const SimConfig& config) noexcept;
+
 // The number of threads a sweep uses by default: std::thread::hardware_concurrency(), or 1 when
 // the machine does not say.
 unsigned defaultSweepJobs() noexcept;
@@ -53,12 +61,22 @@ struct SweepProgress {
     size_t done = 0;  // points finished so far
     size_t total = 0; // points this run will run
     size_t point = 0; // index of the point that just finished
+    double doneCost = 0;  // estimateSweepPointCost() of the points finished so far
+    double totalCost = 0; // the same of every point this run will run
 };
+
+// The wall time a sweep has left, after `elapsedNs` of it: the time so far scaled by the estimated
+// cost still to run over the cost finished, so that the costly points, which finish first on
+// several threads, do not make what is left look as long; by the count of points where the costs
+// are not known. nullopt before the first point has finished.
+std::optional<int64_t> sweepTimeLeftNs(const SweepProgress& progress, int64_t elapsedNs) noexcept;
 
 // Runs the points listed in `which` (indices into `points`; those with a skip reason are left
 // alone) on up to `jobs` threads, as many at once as fit in the memory this machine has available
-// (estimateRunMemory()). Each point's engine is its own, so results do not depend on the number of
-// jobs or their order. `onPointDone` (if set) after each point, one call at a time, from the
+// (estimateRunMemory()). On one thread the points run in the order given; on several, the costliest
+// first (estimateSweepPointCost(), ties in the order given), so that no costly point starts last and
+// leaves the other threads idle (longest processing time first). Each point's engine is its own, so
+// results do not depend on the number of jobs or the order. `onPointDone` (if set) after each point, one call at a time, from the
 // thread that ran it. When `cancel` (if given) is set, running points stop at their next tick and
 // no more start; a point stopped so is left with ran = false. Returns false when cancelled.
 bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which, unsigned jobs,
