@@ -385,6 +385,37 @@ TEST_CASE("settings survive a restart", "[desktop][settings]")
     clearSettings();
 }
 
+TEST_CASE("a scenario without a description: the banner names it, with no dash leading to nothing", "[desktop][scenario]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sweep.json"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "bitmig-scenario", "version": 1, "disk": "64G"})");
+    f.close();
+    REQUIRE(w.openScenario(path));
+    QLabel* banner = nullptr;
+    for (QLabel* l : w.findChildren<QLabel*>()) {
+        if (l->accessibleName() == QStringLiteral("Scenario")) {
+            banner = l;
+        }
+    }
+    REQUIRE(banner);
+    CHECK(banner->isVisible());
+    CHECK(banner->text() == QStringLiteral("<b>sweep</b>"));
+    // With a description, both.
+    Scenario named;
+    named.name = QStringLiteral("Busy guest");
+    named.description = QStringLiteral("writes & rewrites");
+    named.config = w.controller()->config();
+    w.applyScenario(named);
+    CHECK(banner->text() == QStringLiteral("<b>Busy guest</b> &mdash; writes &amp; rewrites"));
+}
+
 TEST_CASE("scenario files open and save and report bad keys", "[desktop][scenario]")
 {
     clearSettings();
