@@ -90,11 +90,7 @@ int logBase(SweepParameter p)
 
 QString duration(int64_t ns)
 {
-    QString text = QString::fromStdString(units::formatDuration(ns));
-    if (text.endsWith(QLatin1String(" us"))) {
-        text.replace(text.size() - 2, 2, QStringLiteral("\u00b5s"));  // the window writes µs
-    }
-    return text;
+    return QString::fromStdString(units::formatDuration(ns));
 }
 
 // A tick of a time axis: "0", "200 ms", "1.5 s", exact.

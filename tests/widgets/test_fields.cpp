@@ -92,8 +92,8 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     } refused[] = {
         {p.maxPassesField(), "-1", "'-1' is not a whole number from 0 to 100000"},
         {p.maxPassesField(), "1000000000", "'1000000000' is too large (use a whole number from 0 to 100000)"},
-        {p.tickField(), "0", "tick: must be between 1 us and 1 s"},
-        {p.tickField(), "2s", "tick: must be between 1 us and 1 s"},
+        {p.tickField(), "0", "tick: must be between 1 µs and 1 s"},
+        {p.tickField(), "2s", "tick: must be between 1 µs and 1 s"},
         {p.startAtField(), "-5", "'-5' is not a duration"},
         {p.latencyField(), "soon", "'soon' is not a duration"},
         {p.seedField(), "18446744073709551616", "is too large (use a whole number from 0 to 2^64 - 1)"},
@@ -105,7 +105,7 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
         typeAndEnter(r.field, QLatin1String(r.typed));
         CHECK(p.config() == start);
         CHECK(textOf(r.field) == shown);
-        CHECK(p.problemAt(r.field).contains(QLatin1String(r.says)));
+        CHECK(p.problemAt(r.field).contains(QString::fromUtf8(r.says)));
         CHECK(edited.isEmpty());
     }
 
