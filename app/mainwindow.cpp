@@ -46,7 +46,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsScene>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
