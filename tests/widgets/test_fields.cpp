@@ -5,6 +5,7 @@
 #include "widgets/parameterspanel.h"
 #include "widgets/sizespinbox.h"
 #include "widgets/unitfield.h"
+#include "widgets/workloadnames.h"
 #include "widgets/workloadpanel.h"
 
 #include <bitmig/runmemory.h>
@@ -248,4 +249,17 @@ TEST_CASE("Parameters: a refusal stays at its field until that field is correcte
     // A configuration from elsewhere (a scenario, undo) starts over without messages.
     p.setConfig(SimConfig{});
     CHECK(p.problem().isEmpty());
+}
+
+TEST_CASE("Workload: the type list names every kind as workloadKindLabel() does, in that order", "[fields]")
+{
+    WorkloadPanel w;
+    auto* kinds = w.findChild<QComboBox*>();
+    REQUIRE(kinds);
+    REQUIRE(kinds->count() == int(std::size(kWorkloadKinds)));
+    for (int i = 0; i < kinds->count(); ++i) {
+        CHECK(kinds->itemData(i).toInt() == int(kWorkloadKinds[i]));
+        CHECK(kinds->itemText(i) == workloadKindLabel(kWorkloadKinds[i]));
+    }
+    CHECK(kinds->itemText(1) == QStringLiteral("Uniform random"));
 }
