@@ -18,11 +18,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollBar>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace bitmig {
 
@@ -145,6 +149,7 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
                              tr("Busy")});
     table_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setToolTip(tr("Tick a bitmap to show it as a heatmap"));
+    table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     connect(table_, &QTreeWidget::itemChanged, this, &LiveWindow::onItemChanged);
 
     interval_ = new QDoubleSpinBox(this);
@@ -224,6 +229,23 @@ void LiveWindow::closeEvent(QCloseEvent* event)
     QWidget::closeEvent(event);
 }
 
+void LiveWindow::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitTable();  // the horizontal scroll bar comes and goes with the width
+}
+
+void LiveWindow::fitTable()
+{
+    const int rows = std::clamp(table_->topLevelItemCount(), 1, kMaxTableRows);
+    const int rowHeight = std::max(table_->sizeHintForRow(0), table_->fontMetrics().height());
+    int height = 2 * table_->frameWidth() + table_->header()->sizeHint().height() + rows * rowHeight;
+    if (table_->header()->length() > table_->width() - 2 * table_->frameWidth()) {
+        height += table_->horizontalScrollBar()->sizeHint().height();
+    }
+    table_->setFixedHeight(height);
+}
+
 HeatmapView* LiveWindow::heatmap(const qemu::BitmapRef& ref) const
 {
     const auto it = watched_.find({ref.node, ref.bitmap});
@@ -276,6 +298,7 @@ void LiveWindow::fillTable()
         }
     }
     filling_ = false;
+    fitTable();
 }
 
 void LiveWindow::onItemChanged(QTreeWidgetItem* item, int column)

@@ -85,6 +85,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Watched {
@@ -93,6 +94,9 @@ private:
         QWidget* box = nullptr;
     };
     void fillTable();
+    // The table as tall as its rows, up to kMaxTableRows (then it scrolls): the heatmaps get the rest.
+    void fitTable();
+    static constexpr int kMaxTableRows = 8;
     void onItemChanged(QTreeWidgetItem* item, int column);
     void onRefreshed();
     void onFailed(const QString& message);

@@ -46,7 +46,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsScene>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QKeySequence>
 #include <QLabel>
@@ -741,8 +740,11 @@ void MainWindow::updateScenarioBanner()
         return;
     }
     scenarioBanner_->setVisible(!scenario_.name.isEmpty());
-    scenarioBanner_->setText(QStringLiteral("<b>%1</b> &mdash; %2")
-                                 .arg(scenario_.name.toHtmlEscaped(), scenario_.description.toHtmlEscaped()));
+    // The name alone when the scenario has no description: no dash leading to nothing.
+    const QString name = QStringLiteral("<b>%1</b>").arg(scenario_.name.toHtmlEscaped());
+    scenarioBanner_->setText(scenario_.description.isEmpty()
+                                 ? name
+                                 : name + QStringLiteral(" &mdash; ") + scenario_.description.toHtmlEscaped());
 }
 
 void MainWindow::startGuidedRun()

@@ -106,7 +106,8 @@ public:
     // Imports a qcow2 image's persistent bitmap: disk size and granularity from the image, the
     // bitmap's dirty extents as writes at time 0, shown at once (one undoable edit); the scenario
     // banner says which workload runs. An empty name picks the only bitmap, or asks when there are
-    // several. False with the file's error in the message bar otherwise.
+    // several, in the dialog File > Import uses (its workload choice preset to `workload`). False
+    // with the file's error in the message bar otherwise.
     // The attached VM's bitmaps as a run (LiveWindow::simulation()): applied, the banner saying what
     // was taken, the message bar what the run cannot show as the VM has it; false (and the reason
     // in the message bar and *error) when it cannot be built.
@@ -182,6 +183,9 @@ private:
     void openScenarioDialog();
     void saveScenarioDialog();
     void importQcow2Dialog();
+    // Asks which of `names` to import from `path` and what the guest does meanwhile (the workload
+    // preset to `workload`); false when cancelled.
+    bool askQcow2Import(const QString& path, const QStringList& names, QString* name, ImportWorkload* workload);
     void openMigrationFileDialog();
     // A file that did not load or save: the message bar, the message in *error; returns false.
     bool reportFailure(const QString& message, QString* error);

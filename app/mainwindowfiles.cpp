@@ -36,9 +36,9 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -156,12 +156,24 @@ void MainWindow::importQcow2Dialog()
         importQcow2(path);  // says why there is nothing to import
         return;
     }
+    QString name;
+    ImportWorkload workload = ImportWorkload::Idle;
+    if (askQcow2Import(path, names, &name, &workload)) {
+        importQcow2(path, name, nullptr, workload);
+    }
+}
+
+bool MainWindow::askQcow2Import(const QString& path, const QStringList& names, QString* name, ImportWorkload* workload)
+{
     Qcow2ImportDialog dialog(QFileInfo(path).fileName(), names, Qcow2Import::describe(controller_->config().workload),
                              this);
-    if (dialog.exec() == QDialog::Accepted) {
-        importQcow2(path, dialog.bitmapName(), nullptr,
-                    dialog.keepWorkload() ? ImportWorkload::Keep : ImportWorkload::Idle);
+    (*workload == ImportWorkload::Keep ? dialog.keepButton() : dialog.idleButton())->setChecked(true);
+    if (dialog.exec() != QDialog::Accepted) {
+        return false;
     }
+    *name = dialog.bitmapName();
+    *workload = dialog.keepWorkload() ? ImportWorkload::Keep : ImportWorkload::Idle;
+    return true;
 }
 
 bool MainWindow::reportFailure(const QString& message, QString* error)
@@ -185,20 +197,8 @@ bool MainWindow::importQcow2(const QString& path, const QString& bitmapName, QSt
             }
             if (names.size() == 1) {
                 name = names.first();
-            } else {
-                QStringList shownNames;
-                for (const QString& n : names) {
-                    shownNames << Qcow2Import::shownName(n);
-                }
-                bool ok = false;
-                const QString picked =
-                    QInputDialog::getItem(this, tr("Import bitmap from qcow2"),
-                                          tr("%1 holds several bitmaps. Which one?").arg(QFileInfo(path).fileName()),
-                                          shownNames, 0, false, &ok);
-                if (!ok) {
-                    return false;
-                }
-                name = names.value(shownNames.indexOf(picked));
+            } else if (!askQcow2Import(path, names, &name, &workload)) {
+                return false;
             }
         }
         QString why;

@@ -66,17 +66,12 @@ void PresentationMode::enter()
         saved_.splitterSizes = s->sizes();
         saved_.splitterSize = s->size();
     }
-    hideChrome();
-    applyToCentral();
-    window_->setWindowState((saved_.windowState & ~Qt::WindowMinimized) | Qt::WindowFullScreen);
-}
-
-void PresentationMode::hideChrome()
-{
     for (QDockWidget* dock : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
         dock->hide();
     }
     window_->statusBar()->hide();
+    applyToCentral();
+    window_->setWindowState((saved_.windowState & ~Qt::WindowMinimized) | Qt::WindowFullScreen);
 }
 
 void PresentationMode::leave()
@@ -102,10 +97,6 @@ void PresentationMode::leave()
 void PresentationMode::applyToCentral()
 {
     QWidget* central = window_->centralWidget();
-    if (!central || central == central_) {
-        return;
-    }
-    central_ = central;
     saved_.centralFont = central->font();
     saved_.centralFontSet = central->testAttribute(Qt::WA_SetFont);
     QFont large = central->font();
@@ -125,18 +116,14 @@ void PresentationMode::applyToCentral()
 void PresentationMode::restoreCentral()
 {
     window_->chartsFold()->setPresenting(false);
-    if (!central_ || central_ != window_->centralWidget()) {
-        central_ = nullptr;
-        return;  // rebuilt meanwhile: the new widgets never changed
-    }
+    QWidget* central = window_->centralWidget();
     if (saved_.centralFontSet) {
-        central_->setFont(saved_.centralFont);
+        central->setFont(saved_.centralFont);
     } else {
-        central_->setFont(QFont());  // inherit again, as before
-        central_->setAttribute(Qt::WA_SetFont, false);
+        central->setFont(QFont());  // inherit again, as before
+        central->setAttribute(Qt::WA_SetFont, false);
     }
     window_->heatmap()->setCellPixels(saved_.cellPixels);
-    central_ = nullptr;
 }
 
 bool PresentationMode::eventFilter(QObject* watched, QEvent* event)
@@ -145,13 +132,7 @@ bool PresentationMode::eventFilter(QObject* watched, QEvent* event)
         if (event->type() == QEvent::Close && active_) {
             setActive(false);  // the settings saved on close keep the normal layout
         } else if (event->type() == QEvent::LanguageChange) {
-            retranslate();
-            if (active_) {
-                // The window may have been rebuilt in the new language, with new docks, status bar
-                // and central widget.
-                hideChrome();
-                applyToCentral();
-            }
+            retranslate();  // the window keeps its widgets in a new language (MainWindow::buildUi)
         }
     } else if (watched == pendingSplitter_ && event->type() == QEvent::Resize) {
         if (pendingSplitter_->size() == saved_.splitterSize) {

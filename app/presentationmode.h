@@ -46,8 +46,7 @@ protected:
 private:
     void enter();
     void leave();
-    void hideChrome();
-    // The parts inside the central widget; again after the window rebuilds it (a language change).
+    // The parts inside the central widget: larger text and cells, the charts folded.
     void applyToCentral();
     void restoreCentral();
     void retranslate();
@@ -72,7 +71,6 @@ private:
         QSize splitterSize;
     } saved_;
 
-    QPointer<QWidget> central_;  // the central widget the changes were made to
     QPointer<QSplitter> pendingSplitter_;  // sizes to put back once the splitter has its old size
 };
 

@@ -321,30 +321,12 @@ void QemuFileViewer::rebuild(const HeatmapRequest& request)
     if (!b.bits) {
         return;
     }
+    // The file's chunks as the meta band, rows aligned to them.
     const HBitmap& bits = *b.bits;
-    const uint64_t total = bits.bitCount();
-    auto s = std::make_shared<SimSnapshot>();
+    auto s = SnapshotBuilder::ofBitmap(bits, b.dataChunks.get(), b.chunkBits, b.diskBytes, b.granularity,
+                                       SnapshotBuilder::requestedGeometry(bits.bitCount(), request, b.chunkBits));
     s->serial = ++serial_;
     s->runId = uint64_t(current_) + 1;
-    auto config = std::make_shared<SimConfig>();
-    config->diskBytes = b.diskBytes;
-    config->granularity = b.granularity;
-    config->strategy = Strategy::Precopy; // the meta band shows the file's chunks
-    s->config = std::move(config);
-    const uint64_t end = request.endBit == 0 ? total : std::min(request.endBit, total);
-    const uint64_t first = std::min(request.firstBit, end);
-    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, b.chunkBits);
-    s->geometry = HeatmapGeometry(total, first, end, request.columns, rows);
-    SnapshotBuilder::fillLayer(bits, s->geometry, s->source);
-    if (b.dataChunks) {
-        SnapshotBuilder::fillMetaLayer(*b.dataChunks, b.chunkBits, s->geometry, s->meta);
-        s->dirtyChunks = b.dataChunks->count();
-        s->chunkCount = b.dataChunks->bitCount();
-    }
-    s->chunkBits = b.chunkBits;
-    s->overviewGeometry = HeatmapGeometry(total, 0, total, SnapshotBuilder::kOverviewCells, 1);
-    SnapshotBuilder::fillLayer(bits, s->overviewGeometry, s->overview);
-    s->dirtyBits = bits.count() >> bits.granularityLog2();
     s->phase = Phase::Done;
     s->finished = true;
     heatmap_->setSnapshot(std::move(s));

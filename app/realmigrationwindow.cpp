@@ -439,33 +439,15 @@ void RealMigrationWindow::updateHeatmap()
                           tr("%1 dirty of %2, 1 bit = %3").arg(formatBytes(bits.count(), locale), formatBytes(diskBytes, locale), formatBytes(b.granularity, locale)));
     heatmap_->setBandText(HeatmapView::Band::Meta, tr("Written with the brush"), QString());
     const HeatmapRequest request = heatmap_->currentRequest();
-    auto s = std::make_shared<SimSnapshot>();
+    const uint64_t count = bits.bitCount();
+    auto s = SnapshotBuilder::ofBitmap(bits, &during, 1, diskBytes, b.granularity,
+                                       SnapshotBuilder::requestedGeometry(count, request));
     s->serial = ++serial_;
     s->runId = 7;
-    auto config = std::make_shared<SimConfig>();
-    config->diskBytes = diskBytes;
-    config->granularity = b.granularity;
-    s->config = std::move(config);
     for (const RealBitmap& each : spec.bitmaps) {
         s->bitmapLabels.push_back(QStringLiteral("drive%1/%2").arg(each.disk).arg(each.name).toStdString());
     }
     s->bitmap = shown_;
-    const uint64_t count = bits.bitCount();
-    uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);
-    uint64_t firstBit = std::min(request.firstBit, end);
-    if (firstBit >= end) {
-        firstBit = 0;
-        end = count;
-    }
-    s->geometry = HeatmapGeometry(count, firstBit, end, std::max(request.columns, 1), std::max(request.rows, 1));
-    SnapshotBuilder::fillLayer(bits, s->geometry, s->source);
-    SnapshotBuilder::fillMetaLayer(during, 1, s->geometry, s->meta);
-    s->overviewGeometry = HeatmapGeometry(count, 0, count, SnapshotBuilder::kOverviewCells, 1);
-    SnapshotBuilder::fillLayer(bits, s->overviewGeometry, s->overview);
-    s->chunkBits = 1;
-    s->chunkCount = count;
-    s->dirtyBits = bits.count() >> bits.granularityLog2();
-    s->dirtyChunks = during.count() >> during.granularityLog2();
     heatmap_->zoomStack()->setTotalBits(count);
     selector_->setSnapshot(s);
     heatmap_->setSnapshot(s);

@@ -61,9 +61,9 @@ QString figureTitle(SweepView::Figure f)
     case SweepView::Figure::DirtyPasses:
         return SweepView::tr("Dirty passes");
     case SweepView::Figure::Downtime:
-        return SweepView::tr("Downtime and its limit (ms)");
+        return SweepView::tr("Downtime and its limit");
     case SweepView::Figure::TotalTime:
-        return SweepView::tr("Total time (s)");
+        return SweepView::tr("Total time");
     }
     return {};
 }
@@ -90,11 +90,106 @@ int logBase(SweepParameter p)
 
 QString duration(int64_t ns)
 {
-    QString text = QString::fromStdString(units::formatDuration(ns));
+    return QString::fromStdString(units::formatDuration(ns));
+}
+
+// A tick of a time axis: "0", "200 ms", "1.5 s", exact.
+QString durationTick(int64_t ns)
+{
+    if (ns == 0) {
+        return QStringLiteral("0");
+    }
+    QString text = UnitField::formatDuration(ns);
     if (text.endsWith(QLatin1String(" us"))) {
-        text.replace(text.size() - 2, 2, QStringLiteral("\u00b5s"));  // the window writes µs
+        text.replace(text.size() - 2, 2, QStringLiteral("\u00b5s"));
     }
     return text;
+}
+
+// Round values from lo to hi, at most kMaxTicks of them: steps of 1, 2 or 5 times a power of ten,
+// never below minStep.
+std::vector<double> roundTicks(double lo, double hi, double minStep)
+{
+    std::vector<double> ticks;
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) {
+        return ticks;
+    }
+    const double wanted = std::max(minStep, (hi - lo) / (kMaxTicks - 1));
+    const double power = std::pow(10.0, std::floor(std::log10(wanted)));
+    double step = 10 * power;
+    for (const double m : {1.0, 2.0, 5.0}) {
+        if (m * power >= wanted * (1 - 1e-9)) {
+            step = m * power;
+            break;
+        }
+    }
+    const auto first = int64_t(std::ceil(lo / step - 1e-9));
+    const auto last = int64_t(std::floor(hi / step + 1e-9));
+    for (int64_t k = first; k <= last; ++k) {
+        ticks.push_back(double(k) * step);
+    }
+    return ticks;
+}
+
+// How an axis labels its ticks: numbers as Qt writes them, whole counts with the locale's grouping,
+// or durations with their unit; `scale` takes the plotted value to nanoseconds.
+struct AxisLabels {
+    enum class Kind { Number, Count, Duration } kind = Kind::Number;
+    double scale = 1;
+};
+
+AxisLabels figureLabels(SweepView::Figure f)
+{
+    switch (f) {
+    case SweepView::Figure::ResentChunks:
+    case SweepView::Figure::DirtyPasses:
+        return {AxisLabels::Kind::Count, 1};
+    case SweepView::Figure::Downtime:
+        return {AxisLabels::Kind::Duration, 1e6};
+    case SweepView::Figure::TotalTime:
+        return {AxisLabels::Kind::Duration, 1e9};
+    case SweepView::Figure::WireBytes:
+    case SweepView::Figure::Overhead:
+        break;
+    }
+    return {};
+}
+
+AxisLabels parameterLabels(SweepParameter p)
+{
+    switch (p) {
+    case SweepParameter::MaxDowntime:
+        return {AxisLabels::Kind::Duration, 1e6};
+    case SweepParameter::MigrationStart:
+        return {AxisLabels::Kind::Duration, 1e9};
+    default:
+        return {};
+    }
+}
+
+// A linear axis over [lo, hi] with round ticks labelled as `labels` says.
+QAbstractAxis* linearAxis(const AxisLabels& labels, double lo, double hi, bool ticks)
+{
+    if (labels.kind == AxisLabels::Kind::Number) {
+        auto* a = new QValueAxis;
+        a->setLabelFormat(QStringLiteral("%.3g"));
+        a->setRange(lo, hi);
+        return a;
+    }
+    auto* a = new QCategoryAxis;
+    a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    a->setStartValue(lo);
+    if (ticks) {
+        const QLocale locale;
+        const double minStep = 1; // a whole chunk or pass, a nanosecond
+        for (const double t : roundTicks(std::max(0.0, lo) * labels.scale, hi * labels.scale, minStep)) {
+            a->append(labels.kind == AxisLabels::Kind::Count ? locale.toString(qlonglong(std::llround(t)))
+                                                              : durationTick(std::llround(t)),
+                      t / labels.scale);
+        }
+    }
+    a->setRange(lo, hi);
+    return a;
 }
 
 // Where a value sits on the charts' x: its logarithm on a log scale (whole numbers for the
@@ -224,7 +319,6 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent), job_(new SweepJob(this)
     cancel_->setEnabled(false);
     export_ = new QPushButton(this);
     export_->setObjectName(QStringLiteral("sweepExport"));
-    export_->setEnabled(false);
     progress_ = new QProgressBar(this);
     progress_->setObjectName(QStringLiteral("sweepProgress"));
     progress_->setRange(0, 1);
@@ -380,8 +474,8 @@ bool SweepView::run(QString* error)
     progress_->setValue(0);
     run_->setEnabled(false);
     cancel_->setEnabled(true);
-    export_->setEnabled(false);
     ticker_->start();
+    updateExport();
     updateStatus();
     replot();
     return true;
@@ -404,7 +498,7 @@ void SweepView::onFinished(bool complete)
     cancelled_ = !complete;
     run_->setEnabled(true);
     cancel_->setEnabled(false);
-    export_->setEnabled(complete);
+    updateExport();
     progress_->setValue(complete ? progress_->maximum() : int(job_->done()));
     updateStatus();
     replot();
@@ -426,6 +520,23 @@ void SweepView::updateStatus()
         status_->setText(tr("cancelled after %1 of %2 runs").arg(done).arg(total));
     } else {
         status_->setText(tr("%1 runs on %2 threads").arg(total).arg(defaultSweepJobs()));
+    }
+}
+
+void SweepView::updateExport()
+{
+    const bool shown = !job_->running() && !job_->results().points.empty() && shownMap_ == mapMode();
+    export_->setEnabled(shown && !cancelled_);
+    if (job_->running()) {
+        export_->setToolTip(tr("Nothing to export while the sweep runs"));
+    } else if (!shown) {
+        export_->setToolTip(mapMode() ? tr("Nothing to export: no convergence map yet, press Run sweep to draw one")
+                                      : tr("Nothing to export: no sweep yet, press Run sweep"));
+    } else if (cancelled_) {
+        export_->setToolTip(tr("Nothing to export: the sweep was cancelled"));
+    } else {
+        export_->setToolTip(mapMode() ? tr("Save the map as SVG or PNG, or its runs as CSV or JSON")
+                                      : tr("Save the runs as CSV or JSON, or the charts as PNG or SVG"));
     }
 }
 
@@ -468,9 +579,10 @@ void SweepView::setMapMode(bool on)
     if (on && parameter() == SweepParameter::ChunkSize) {
         setParameter(SweepParameter::Bandwidth);
     }
-    // The status, the best point and the page say what the page shows: the last run's figures
-    // only on the page of its kind (charts or map).
+    // The status, the best point, the page and Export say what the page shows: the last run's
+    // figures only on the page of its kind (charts or map).
     updateStatus();
+    updateExport();
     replot();
 }
 
@@ -568,6 +680,22 @@ void SweepView::replot()
             delete limit;
         }
         all.append(best);
+        // The x range: the points with a margin either side.
+        double xLo = 0;
+        double xHi = 1;
+        if (!ran.empty()) {
+            const double lo = ran.front().first;
+            const double hi = ran.back().first;
+            if (log) {
+                const double pad = plotX(p, true, 1.5);
+                xLo = plotX(p, true, lo) - pad;
+                xHi = plotX(p, true, hi) + pad;
+            } else {
+                const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(1.0, std::abs(hi) * 0.1);
+                xLo = lo - pad;
+                xHi = hi + pad;
+            }
+        }
         QAbstractAxis* xAxis = nullptr;
         if (log) {
             // Ticks at whole powers, at most kMaxTicks of them, labelled with units ("4 KiB",
@@ -582,15 +710,13 @@ void SweepView::replot()
                     a->append(logTickLabel(p, e), e);
                 }
             }
+            a->setRange(xLo, xHi);
             xAxis = a;
         } else {
-            auto* a = new QValueAxis;
-            a->setLabelFormat(QStringLiteral("%g"));
-            xAxis = a;
+            xAxis = linearAxis(parameterLabels(p), xLo, xHi, !ran.empty());
         }
         xAxis->setTitleText(SweepParameters::axisTitle(p));
-        auto* yAxis = new QValueAxis;
-        yAxis->setLabelFormat(QStringLiteral("%.3g"));
+        QAbstractAxis* yAxis = linearAxis(figureLabels(Figure(f)), 0, yMax > 0 ? yMax * 1.1 : 1, true);
         chart->addAxis(xAxis, Qt::AlignBottom);
         chart->addAxis(yAxis, Qt::AlignLeft);
         for (QXYSeries* s : all) {
@@ -601,17 +727,7 @@ void SweepView::replot()
                 connect(s, &QXYSeries::clicked, this, &SweepView::onPointClicked);
             }
         }
-        if (!ran.empty()) {
-            const double lo = ran.front().first;
-            const double hi = ran.back().first;
-            if (log) {
-                const double pad = plotX(p, true, 1.5);
-                xAxis->setRange(plotX(p, true, lo) - pad, plotX(p, true, hi) + pad);
-            } else {
-                const double pad = hi > lo ? (hi - lo) * 0.05 : std::max(1.0, std::abs(hi) * 0.1);
-                xAxis->setRange(lo - pad, hi + pad);
-            }
-        }
+        xAxis->setRange(xLo, xHi); // attaching the series set the ranges to their data
         yAxis->setRange(0, yMax > 0 ? yMax * 1.1 : 1);
         for (QLegendMarker* m : chart->legend()->markers(line)) {
             m->setVisible(false);
@@ -677,13 +793,14 @@ void SweepView::onPointClicked(const QPointF& value)
 QString SweepView::exportTo(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool image = suffix == QLatin1String("png") || suffix == QLatin1String("svg");
+    if (mapMode() && image && mapSvg_.isEmpty()) {
+        return tr("%1: no map to export").arg(path);
+    }
     if (mapMode() && suffix == QLatin1String("svg")) {
-        if (mapSvg_.isEmpty()) {
-            return tr("%1: no map to export").arg(path);
-        }
         return ViewExporter::saveBytes(mapSvg_, path);
     }
-    if (suffix == QLatin1String("png") || suffix == QLatin1String("svg")) {
+    if (image) {
         return ViewExporter::saveView(mapMode() ? map_ : charts_, path, tr("Sweep"));
     }
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("json")) {
@@ -746,6 +863,7 @@ void SweepView::retranslateUi()
         parameter_->setItemText(i, SweepParameters::label(SweepParameter(parameter_->itemData(i).toInt())));
     }
     updateStatus();
+    updateExport();
     updateStartLabel();
     replot();
 }

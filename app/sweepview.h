@@ -82,6 +82,7 @@ protected:
 private:
     void retranslateUi();
     void updateStatus();
+    void updateExport();  // enabled, with a tooltip saying why not, as the page shown has runs
     void updateStartLabel();
     void replot();
     void redrawMap();

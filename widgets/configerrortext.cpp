@@ -41,10 +41,10 @@ QString durationText(int64_t ns, const QLocale& locale)
     static const struct {
         int64_t ns;
         const char* unit;
-    } units[] = {{1'000'000'000, "s"}, {1'000'000, "ms"}, {1'000, "us"}, {1, "ns"}};
+    } units[] = {{1'000'000'000, "s"}, {1'000'000, "ms"}, {1'000, "\xc2\xb5s"}, {1, "ns"}};
     for (const auto& u : units) {
         if (ns != 0 && ns % u.ns == 0) {
-            return locale.toString(qlonglong(ns / u.ns)) + QLatin1Char(' ') + QLatin1String(u.unit);
+            return locale.toString(qlonglong(ns / u.ns)) + QLatin1Char(' ') + QString::fromUtf8(u.unit);
         }
     }
     return locale.toString(qlonglong(ns)) + QStringLiteral(" ns");

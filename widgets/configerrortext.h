@@ -16,7 +16,7 @@ class ConfigErrorText {
     Q_DECLARE_TR_FUNCTIONS(ConfigErrorText)
 
 public:
-    // The reason alone: "must be between 1 us and 1 s, got 2 s".
+    // The reason alone: "must be between 1 µs and 1 s, got 2 s".
     static QString reason(const ConfigError& error, const QLocale& locale = QLocale());
     // The field's name (as the scenario file and validate() name it: "tick", "workload.rate",
     // "injections[2]"), a colon and the reason.

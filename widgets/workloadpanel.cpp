@@ -3,6 +3,7 @@
 #include "configerrortext.h"
 #include "sizespinbox.h"
 #include "unitfield.h"
+#include "workloadnames.h"
 
 #include <bitmig/trace.h>
 
@@ -33,15 +34,10 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
 
     kind_ = new QComboBox(this);
     texts_.accessibleName(kind_, QT_TR_NOOP("Workload type"));
-    const std::pair<const char*, WorkloadKind> kinds[] = {
-        {QT_TR_NOOP("Idle"), WorkloadKind::Idle},         {QT_TR_NOOP("Uniform random"), WorkloadKind::Uniform},
-        {QT_TR_NOOP("Sequential"), WorkloadKind::Sequential}, {QT_TR_NOOP("Hot spot"), WorkloadKind::HotSpot},
-        {QT_TR_NOOP("Zipf"), WorkloadKind::Zipf},         {QT_TR_NOOP("Bursts"), WorkloadKind::Bursts},
-    };
-    for (const auto& [text, kind] : kinds) {
+    for (const WorkloadKind kind : kWorkloadKinds) {
         const int index = kind_->count();
         kind_->addItem(QString(), int(kind));
-        texts_.add(kind_, text, [this, index](const QString& t) { kind_->setItemText(index, t); });
+        texts_.add(kind_, workloadKindSourceText(kind), [this, index](const QString& t) { kind_->setItemText(index, t); });
     }
     addFieldRow(form, QT_TR_NOOP("&Type"), kind_);
     rate_ = field(this, UnitField::Kind::Count, QT_TR_NOOP("Guest writes per second: 20000, 20k, 1.5M (0 to 1e9)"));

@@ -310,31 +310,12 @@ SimSnapshotPtr LiveSession::snapshot(const qemu::BitmapRef& ref, const HeatmapRe
     if (!st || !st->bits) {
         return nullptr;
     }
-    auto s = std::make_shared<SimSnapshot>();
+    // The bits that turned dirty since the refresh before as the second band, one "chunk" a bit.
+    const HBitmap& bits = *st->bits;
+    auto s = SnapshotBuilder::ofBitmap(bits, st->changed.get(), 1, st->diskBytes, st->granularity,
+                                       SnapshotBuilder::requestedGeometry(bits.bitCount(), request));
     s->serial = refreshCount_;
     s->runId = std::hash<std::string>{}((ref.node + QLatin1Char('/') + ref.bitmap).toStdString()) | 1;
-    auto config = std::make_shared<SimConfig>();
-    config->diskBytes = st->diskBytes;
-    config->granularity = st->granularity;
-    config->strategy = Strategy::Precopy;
-    s->config = std::move(config);
-    const HBitmap& bits = *st->bits;
-    const uint64_t count = bits.bitCount();
-    uint64_t end = request.endBit == 0 ? count : std::min(request.endBit, count);
-    uint64_t first = std::min(request.firstBit, end);
-    if (first >= end) {
-        first = 0;
-        end = count;
-    }
-    s->geometry = HeatmapGeometry(count, first, end, std::max(request.columns, 1), std::max(request.rows, 1));
-    SnapshotBuilder::fillLayer(bits, s->geometry, s->source);
-    SnapshotBuilder::fillMetaLayer(*st->changed, 1, s->geometry, s->meta);
-    s->overviewGeometry = HeatmapGeometry(count, 0, count, SnapshotBuilder::kOverviewCells, 1);
-    SnapshotBuilder::fillLayer(bits, s->overviewGeometry, s->overview);
-    s->chunkBits = 1;
-    s->chunkCount = count;
-    s->dirtyBits = bits.count() >> bits.granularityLog2();
-    s->dirtyChunks = st->changed->count() >> st->changed->granularityLog2();
     return s;
 }
 

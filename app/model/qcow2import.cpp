@@ -2,6 +2,7 @@
 
 #include "widgets/byteformat.h"
 #include "widgets/configerrortext.h"
+#include "widgets/workloadnames.h"
 
 #include <bitmig/configerror.h>
 #include <bitmig/dirtyextents.h>
@@ -98,14 +99,7 @@ std::optional<Scenario> Qcow2Import::scenario(const QString& name, const SimConf
 
 QString Qcow2Import::describe(const WorkloadSpec& w)
 {
-    // The workload panel's names for the kinds, in its translation.
-    const char* const kinds[] = {QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Idle"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Uniform random"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Sequential"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Hot spot"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Zipf"),
-                                 QT_TRANSLATE_NOOP("bitmig::WorkloadPanel", "Bursts")};
-    const QString kind = QCoreApplication::translate("bitmig::WorkloadPanel", kinds[int(w.kind)]);
+    const QString kind = workloadKindLabel(w.kind);  // as the workload panel names it
     QString text = w.kind == WorkloadKind::Idle ? kind
                                                 : tr("%1, %2 writes/s").arg(kind, QLocale().toString(w.rate, 'f', 0));
     if (w.trace.active()) {

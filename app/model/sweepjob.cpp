@@ -47,17 +47,17 @@ QString SweepParameters::axisTitle(SweepParameter p)
 {
     switch (p) {
     case SweepParameter::ChunkSize:
-        return tr("chunk size (bytes)");
+        return tr("chunk size");
     case SweepParameter::Granularity:
-        return tr("granularity (bytes)");
+        return tr("granularity");
     case SweepParameter::Bandwidth:
         return tr("bandwidth (Mbit/s)");
     case SweepParameter::WriteRate:
         return tr("write rate (writes/s)");
     case SweepParameter::MaxDowntime:
-        return tr("downtime limit (ms)");
+        return tr("downtime limit");
     case SweepParameter::MigrationStart:
-        return tr("migration start (s)");
+        return tr("migration start");
     }
     return {};
 }

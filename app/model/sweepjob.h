@@ -30,7 +30,7 @@ class SweepParameters {
 public:
     static QList<SweepParameter> all();
     static QString label(SweepParameter p);     // "Chunk size", for the window
-    static QString axisTitle(SweepParameter p); // "chunk size (bytes)"
+    static QString axisTitle(SweepParameter p); // "chunk size", "bandwidth (Mbit/s)": a unit only where the ticks carry none
     // The --vary name ("bandwidth", "rate", "start-at"); empty for the chunk size (--chunks).
     static QString varyName(SweepParameter p);
     static QString defaultValues(SweepParameter p); // "all", "100Mbit,1Gbit,10Gbit", ...

@@ -1,5 +1,7 @@
 #include <bitmig/bitmapdigest.h>
 
+#include "hexdigest.h"
+
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -80,12 +82,7 @@ bool BitmapDigest::run(uint64_t maxBytes)
     if (EVP_DigestFinal_ex(ctx_->md.get(), digest, &len) != 1) {
         throw std::runtime_error("BitmapDigest: the digest failed");
     }
-    static constexpr char hex[] = "0123456789abcdef";
-    hex_.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        hex_.push_back(hex[digest[i] >> 4]);
-        hex_.push_back(hex[digest[i] & 15]);
-    }
+    hex_ = detail::lowerHex(digest, len);
     done_ = true;
     return true;
 }

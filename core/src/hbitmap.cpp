@@ -1,5 +1,7 @@
 #include <bitmig/hbitmap.h>
 
+#include "hexdigest.h"
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -1208,14 +1210,7 @@ std::string HBitmap::sha256Of(const HBitmap* other) const
     if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
         throw std::runtime_error("HBitmap::sha256: the digest failed");
     }
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return detail::lowerHex(digest, len);
 }
 
 void releaseThreadDigestState() noexcept

@@ -1,3 +1,4 @@
+#include "hexdigest.h"
 #include "qemufilecursor.h"
 
 #include <bitmig/hbitmap.h>
@@ -58,14 +59,7 @@ std::string sha256Hex(const uint8_t* bytes, uint64_t size)
         EVP_DigestUpdate(ctx.get(), bytes, size_t(size)) != 1 || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
         throw std::runtime_error("migration file: the SHA-256 digest failed");
     }
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        out.push_back(hex[digest[i] >> 4]);
-        out.push_back(hex[digest[i] & 15]);
-    }
-    return out;
+    return detail::lowerHex(digest, len);
 }
 
 } // namespace

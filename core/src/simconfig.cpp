@@ -201,7 +201,7 @@ void SimConfig::validate() const
         throw ConfigError(F::Tick, C::OutOfRange,
                           {.value = Q::nanoseconds(tickNs), .min = Q::nanoseconds(1000),
                            .max = Q::nanoseconds(1'000'000'000)},
-                          "must be between 1 us and 1 s");
+                          "must be between 1 \xc2\xb5s and 1 s");
     }
     if (migrationStartNs < -1) {
         throw ConfigError(F::MigrationStart, C::NotTimeOrUnset, {.value = Q::nanoseconds(migrationStartNs)},

@@ -93,6 +93,44 @@ bool SnapshotBuilder::fillDifferenceLayer(const HBitmap& a, const HBitmap& b, co
     return true;
 }
 
+HeatmapGeometry SnapshotBuilder::requestedGeometry(uint64_t bits, const HeatmapRequest& request, uint64_t alignChunkBits)
+{
+    uint64_t end = request.endBit == 0 ? bits : std::min(request.endBit, bits);
+    uint64_t first = std::min(request.firstBit, end);
+    if (first >= end) {
+        first = 0;
+        end = bits;
+    }
+    const int columns = std::max(request.columns, 1);
+    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, columns, std::max(request.rows, 1), alignChunkBits);
+    return HeatmapGeometry(bits, first, end, columns, rows);
+}
+
+std::shared_ptr<SimSnapshot> SnapshotBuilder::ofBitmap(const HBitmap& bits, const HBitmap* meta, uint64_t chunkBits,
+                                                       uint64_t diskBytes, uint64_t granularity,
+                                                       const HeatmapGeometry& geometry)
+{
+    auto s = std::make_shared<SimSnapshot>();
+    auto config = std::make_shared<SimConfig>();
+    config->diskBytes = diskBytes;
+    config->granularity = granularity;
+    config->strategy = Strategy::Precopy;  // the meta band shows the chunks
+    s->config = std::move(config);
+    const uint64_t count = bits.bitCount();
+    s->geometry = geometry;
+    fillLayer(bits, s->geometry, s->source);
+    if (meta) {
+        fillMetaLayer(*meta, chunkBits, s->geometry, s->meta);
+        s->chunkCount = meta->bitCount();
+        s->dirtyChunks = meta->count() >> meta->granularityLog2();
+    }
+    s->chunkBits = chunkBits;
+    s->overviewGeometry = HeatmapGeometry(count, 0, count, kOverviewCells, 1);
+    fillLayer(bits, s->overviewGeometry, s->overview);
+    s->dirtyBits = bits.count() >> bits.granularityLog2();
+    return s;
+}
+
 void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& request, SimSnapshot& out)
 {
     const size_t shown = std::min(request.bitmap, engine.bitmapCount() - 1);

@@ -288,7 +288,7 @@ int64_t parseDuration(std::string_view text)
         mult = 1'000'000;
     } else if (iequals(unit, "s")) {
         mult = 1'000'000'000;
-    } else if (iequals(unit, "us")) {
+    } else if (iequals(unit, "us") || unit == "\xc2\xb5s" || unit == "\xce\xbcs") {  // us, µs (micro sign), μs (Greek mu), UTF-8
         mult = 1'000;
     } else if (iequals(unit, "ns")) {
         mult = 1;
@@ -369,7 +369,7 @@ std::string formatDuration(int64_t ns)
         return trimmedNumber(double(ns) / 1e6) + " ms";
     }
     if (a >= 1e3) {
-        return trimmedNumber(double(ns) / 1e3) + " us";
+        return trimmedNumber(double(ns) / 1e3) + " \xc2\xb5s";  // µs, UTF-8
     }
     return std::to_string(ns) + " ns";
 }

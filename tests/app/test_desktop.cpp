@@ -2,6 +2,7 @@
 #include "app/howitworkspanel.h"
 #include "app/languagemanager.h"
 #include "app/mainwindow.h"
+#include "app/qcow2importdialog.h"
 #include "app/recentfiles.h"
 #include "app/shortcutsdialog.h"
 #include "tests/support/simulation.h"
@@ -18,6 +19,9 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAction>
+#include <QApplication>
+#include <QTimer>
+#include <QRadioButton>
 #include <QChart>
 #include <QComboBox>
 #include <QDir>
@@ -385,6 +389,37 @@ TEST_CASE("settings survive a restart", "[desktop][settings]")
     clearSettings();
 }
 
+TEST_CASE("a scenario without a description: the banner names it, with no dash leading to nothing", "[desktop][scenario]")
+{
+    clearSettings();
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sweep.json"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "bitmig-scenario", "version": 1, "disk": "64G"})");
+    f.close();
+    REQUIRE(w.openScenario(path));
+    QLabel* banner = nullptr;
+    for (QLabel* l : w.findChildren<QLabel*>()) {
+        if (l->accessibleName() == QStringLiteral("Scenario")) {
+            banner = l;
+        }
+    }
+    REQUIRE(banner);
+    CHECK(banner->isVisible());
+    CHECK(banner->text() == QStringLiteral("<b>sweep</b>"));
+    // With a description, both.
+    Scenario named;
+    named.name = QStringLiteral("Busy guest");
+    named.description = QStringLiteral("writes & rewrites");
+    named.config = w.controller()->config();
+    w.applyScenario(named);
+    CHECK(banner->text() == QStringLiteral("<b>Busy guest</b> &mdash; writes &amp; rewrites"));
+}
+
 TEST_CASE("scenario files open and save and report bad keys", "[desktop][scenario]")
 {
     clearSettings();
@@ -624,6 +659,58 @@ TEST_CASE("a qcow2 image's bitmap imports with the extents qemu-io wrote", "[des
     CHECK_FALSE(w.importQcow2(junk.fileName(), QString(), &error));
     CHECK(error.contains(QStringLiteral("junk.qcow2")));
     CHECK(w.controller()->config() == kept);
+}
+
+TEST_CASE("an image with several bitmaps: importing without a name asks in the import dialog", "[desktop][qcow2]")
+{
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    w.show();
+    QTemporaryDir dir;
+    const QString image = dir.filePath(QStringLiteral("two.qcow2"));
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("create"), QStringLiteral("-q"), QStringLiteral("-f"), QStringLiteral("qcow2"),
+                      image, QStringLiteral("64M")},
+          QStringList{QStringLiteral("bitmap"), QStringLiteral("--add"), QStringLiteral("-g"), QStringLiteral("128K"), image,
+                      QStringLiteral("b0")},
+          QStringList{QStringLiteral("bitmap"), QStringLiteral("--add"), QStringLiteral("-g"), QStringLiteral("64K"), image,
+                      QStringLiteral("b1")}}) {
+        QProcess p;
+        p.start(QStringLiteral("qemu-img"), args);
+        REQUIRE(p.waitForStarted(10000));  // qemu-utils is installed by run.sh
+        REQUIRE(p.waitForFinished(60000));
+        REQUIRE(p.exitCode() == 0);
+    }
+    SimConfig before = w.controller()->config();
+    before.workload.kind = WorkloadKind::Uniform;
+    w.controller()->setConfig(before);
+
+    // The dialog File > Import bitmap uses, its workload choice as the caller asked: the second
+    // bitmap picked with the keyboard, Enter.
+    bool sawDialog = false, keepPreset = false;
+    QTimer::singleShot(0, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        auto* dialog = qobject_cast<Qcow2ImportDialog*>(modal);
+        if (!dialog) {
+            if (modal) {
+                QMetaObject::invokeMethod(modal, "reject", Qt::QueuedConnection);  // another picker
+            }
+            return;
+        }
+        sawDialog = true;
+        keepPreset = dialog->keepButton()->isChecked();
+        dialog->bitmapBox()->setFocus();
+        QTest::keyClick(dialog->bitmapBox(), Qt::Key_Down);
+        QTest::keyClick(dialog, Qt::Key_Return);
+    });
+    QString error;
+    const bool imported = w.importQcow2(image, QString(), &error, MainWindow::ImportWorkload::Keep);
+    REQUIRE(sawDialog);
+    CHECK(keepPreset);
+    REQUIRE(imported);
+    CHECK(w.controller()->config().granularity == uint64_t(64) << 10);  // b1
+    CHECK(w.controller()->config().workload.kind == WorkloadKind::Uniform);
+    CHECK(w.currentScenario().name.contains(QStringLiteral("b1")));
 }
 
 TEST_CASE("a qcow2 bitmap name with control characters is shown escaped in the window", "[desktop][qcow2]")

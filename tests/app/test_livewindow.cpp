@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -441,4 +442,72 @@ TEST_CASE("The attached view charts each watched bitmap's dirty rate, a point pe
     CHECK(session_->rateHistory(b0).isEmpty());
     live->close();
     REQUIRE(waitUntil([&] { return live.isNull(); }, "the attached view to go"));
+}
+
+TEST_CASE("Three watched bitmaps at 900 px: the table is as tall as its rows, every heatmap band shows without scrolling", "[live][qemu]")
+{
+    bitmig::test::clearSettings();
+    constexpr uint64_t GiB = 1024 * MiB;
+    bitmig::test::QemuVm vm({1 * GiB, 256 * MiB});
+    vm.addBitmap(s("drive0"), s("b0"), 64 * KiB);
+    vm.addBitmap(s("drive0"), s("b1"), 1 * MiB);
+    vm.addBitmap(s("drive1"), s("c0"), 128 * KiB);
+    vm.write(s("drive0"), 0, 2 * MiB);
+    vm.write(s("drive1"), 1 * MiB, 64 * KiB);
+    auto session = std::make_unique<LiveSession>();
+    REQUIRE(session->attach(vm.qmpSocket()).isEmpty());
+    auto live = std::make_unique<LiveWindow>(std::move(session));
+    live->resize(1400, 900);
+    live->show();
+    REQUIRE(QTest::qWaitForWindowExposed(live.get()));
+
+    // Tick the three bitmaps with the keyboard.
+    QTreeWidget* table = live->table();
+    REQUIRE(table->topLevelItemCount() == 3);
+    table->setFocus();
+    QList<qemu::BitmapRef> refs;
+    for (int i = 0; i < table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = table->topLevelItem(i);
+        table->setCurrentItem(item);
+        QTest::keyClick(table, Qt::Key_Space);
+        REQUIRE(item->checkState(0) == Qt::Checked);
+        refs.append({item->data(0, Qt::UserRole).toString(), item->text(1)});
+    }
+    REQUIRE(waitUntil([&] {
+        return std::all_of(refs.begin(), refs.end(), [&](const qemu::BitmapRef& r) {
+            return live->heatmap(r) && live->heatmap(r)->snapshot();
+        });
+    }, "the three heatmaps' first snapshots"));
+    QTest::mouseClick(live->pauseButton(), Qt::LeftButton);  // nothing repaints while the window is grabbed
+    REQUIRE(live->session()->isPaused());
+
+    for (const QSize size : {QSize(1400, 900), QSize(1600, 900)}) {
+        INFO(size.width() << "x" << size.height());
+        live->resize(size);
+        REQUIRE(waitUntil([&] { return live->size() == size; }, "the window at its size"));
+        QApplication::processEvents();
+        // The table: its three rows with no scrolling and no more than a row of blank space below them.
+        const QRect last = table->visualItemRect(table->topLevelItem(2));
+        INFO("table " << table->height() << " px, last row ends at " << last.bottom() << " of " << table->viewport()->height());
+        CHECK(table->verticalScrollBar()->maximum() == 0);
+        CHECK(table->viewport()->height() - last.bottom() <= last.height());
+        // Every band of every heatmap is in the window as grabbed, drawn as the view draws it.
+        const QImage shot = live->grab().toImage();
+        const qreal dpr = shot.devicePixelRatio();
+        for (const qemu::BitmapRef& ref : refs) {
+            HeatmapView* view = live->heatmap(ref);
+            for (const HeatmapView::Band band : {HeatmapView::Band::Source, HeatmapView::Band::Meta}) {
+                const QRect r = view->bandRect(band);
+                INFO(ref.node.toStdString() << "/" << ref.bitmap.toStdString() << " band " << int(band) << " at y "
+                                            << view->mapTo(live.get(), r.topLeft()).y() << ", height " << r.height());
+                REQUIRE_FALSE(r.isEmpty());
+                CHECK(view->visibleRegion().intersected(r) == QRegion(r));
+                const QRect inWindow(view->mapTo(live.get(), r.topLeft()), r.size());
+                REQUIRE(live->rect().contains(inWindow));
+                const QImage drawn = view->grab(r).toImage().convertToFormat(QImage::Format_RGB32);
+                const QRect pixels(inWindow.topLeft() * dpr, inWindow.size() * dpr);
+                CHECK(shot.copy(pixels).convertToFormat(QImage::Format_RGB32) == drawn);
+            }
+        }
+    }
 }

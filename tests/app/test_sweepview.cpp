@@ -7,6 +7,7 @@
 #include "tests/support/qtwait.h"
 #include "windowtestutil.h"
 
+#include <QAbstractAxis>
 #include <QChartView>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -21,6 +22,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -516,4 +518,161 @@ TEST_CASE("a click on a cell of the convergence map runs that point in the windo
     QTest::mouseClick(sweep->mapWidget(), Qt::LeftButton, {}, QPoint(1, 1));
     QTest::qWait(50);
     CHECK(w.controller()->config() == expected);
+}
+
+namespace {
+
+// The tick labels an axis of a chart draws, without its title.
+QStringList tickLabels(QChartView* view, Qt::Orientation orientation)
+{
+    QChart* chart = view->chart();
+    const QList<QAbstractAxis*> axes = chart->axes(orientation);
+    REQUIRE(axes.size() == 1);
+    const QString title = axes.front()->titleText();
+    const QRectF plot = chart->mapToScene(chart->plotArea()).boundingRect();
+    QStringList out;
+    for (QGraphicsItem* item : view->scene()->items()) {
+        auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+        if (!text || !text->isVisible() || text->toPlainText().isEmpty() || text->toPlainText() == title) {
+            continue;
+        }
+        bool seriesName = false;  // the legend's
+        for (QAbstractSeries* series : chart->series()) {
+            seriesName |= series->name() == text->toPlainText();
+        }
+        if (seriesName) {
+            continue;
+        }
+        const QRectF box = text->sceneBoundingRect();
+        // x labels stand below the plot area, y labels left of it.
+        const bool below = box.top() >= plot.bottom() - 1 && box.center().x() >= plot.left() - box.width() &&
+                           box.center().x() <= plot.right() + box.width();
+        const bool left = box.right() <= plot.left() + 1 && box.center().y() >= plot.top() - box.height() &&
+                          box.center().y() <= plot.bottom() + box.height();
+        if (orientation == Qt::Horizontal ? below : left) {
+            out << text->toPlainText();
+        }
+    }
+    return out;
+}
+
+bool isDurationTick(const QString& t)
+{
+    static const QRegularExpression re(QStringLiteral("^(0|[0-9]+(\\.[0-9]+)? (ns|\u00b5s|ms|s))$"));
+    return re.match(t).hasMatch();
+}
+
+} // namespace
+
+TEST_CASE("the time axes are labelled in time units, counts as whole grouped numbers, titles without a unit the ticks carry", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+
+    struct Case {
+        SweepParameter parameter;
+        QString values;
+        QString title;
+    };
+    for (const Case& c : {Case{SweepParameter::MaxDowntime, QStringLiteral("10ms,30ms,100ms,300ms,1s"), QStringLiteral("downtime limit")},
+                          Case{SweepParameter::MigrationStart, QStringLiteral("0,500ms,2s,5s"), QStringLiteral("migration start")}}) {
+        chooseParameter(sweep, c.parameter);
+        typeValues(sweep, c.values);
+        runToEnd(sweep);
+        QApplication::processEvents();
+        for (int f = 0; f < 6; ++f) {
+            QChartView* view = sweep->chartView(SweepView::Figure(f));
+            view->viewport()->repaint();
+            const QStringList x = tickLabels(view, Qt::Horizontal);
+            INFO("chart " << f << " x: " << x.join(QStringLiteral(" | ")).toStdString());
+            CHECK(view->chart()->axes(Qt::Horizontal).front()->titleText() == c.title);
+            CHECK(x.size() >= 3);
+            CHECK(x.size() <= 7);
+            for (const QString& t : x) {
+                CHECK(isDurationTick(t));
+            }
+        }
+    }
+    // The downtime and the total time in time units too; their titles name no unit.
+    for (const SweepView::Figure f : {SweepView::Figure::Downtime, SweepView::Figure::TotalTime}) {
+        QChartView* view = sweep->chartView(f);
+        const QStringList y = tickLabels(view, Qt::Vertical);
+        INFO("y: " << y.join(QStringLiteral(" | ")).toStdString());
+        CHECK(y.size() >= 2);
+        for (const QString& t : y) {
+            CHECK(isDurationTick(t));
+        }
+        CHECK_FALSE(view->chart()->title().contains(QLatin1Char('(')));
+    }
+
+    // Chunk sizes: the axis title names no unit, the ticks do ("64 KiB"). A slow link: thousands
+    // of chunks sent again.
+    SimConfig slow = smallConfig();
+    slow.bandwidth = 10e6 / 8;
+    w.applyConfig(slow, QStringLiteral("slow"));
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("1,4,16,64,256"));
+    runToEnd(sweep);
+    QApplication::processEvents();
+    QChartView* resent = sweep->chartView(SweepView::Figure::ResentChunks);
+    resent->viewport()->repaint();
+    CHECK(resent->chart()->axes(Qt::Horizontal).front()->titleText() == QStringLiteral("chunk size"));
+    double most = 0;
+    for (const SweepPoint& p : sweep->job()->results().points) {
+        most = std::max(most, SweepView::figureValue(SweepView::Figure::ResentChunks, p));
+    }
+    REQUIRE(most >= 1000); // the ticks reach thousands: grouped, not "2.66e+03"
+    for (const SweepView::Figure f : {SweepView::Figure::ResentChunks, SweepView::Figure::DirtyPasses}) {
+        QChartView* view = sweep->chartView(f);
+        view->viewport()->repaint();
+        const QStringList y = tickLabels(view, Qt::Vertical);
+        INFO("y: " << y.join(QStringLiteral(" | ")).toStdString());
+        CHECK(y.size() >= 2);
+        static const QRegularExpression whole(QStringLiteral("^[0-9]{1,3}(,[0-9]{3})*$"));
+        for (const QString& t : y) {
+            CHECK(whole.match(t).hasMatch());
+        }
+    }
+    const QStringList y = tickLabels(resent, Qt::Vertical);
+    CHECK(std::any_of(y.begin(), y.end(), [](const QString& t) { return t.contains(QLatin1Char(',')); }));
+}
+
+TEST_CASE("Export is enabled only on a page that shows runs, and says why not", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    QPushButton* exportButton = button(sweep, "sweepExport");
+    CHECK_FALSE(exportButton->isEnabled());
+    CHECK(exportButton->toolTip().contains(QStringLiteral("no sweep yet")));
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("64K,1M"));
+    runToEnd(sweep);
+    CHECK(exportButton->isEnabled());
+
+    // The convergence map page, empty: nothing to export there.
+    auto* toggle = sweep->findChild<QToolButton*>(QStringLiteral("sweepMapMode"));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    REQUIRE(sweep->mapMode());
+    CHECK_FALSE(exportButton->isEnabled());
+    CHECK(exportButton->toolTip().contains(QStringLiteral("no convergence map yet")));
+    QTemporaryDir dir;
+    CHECK(sweep->exportTo(dir.filePath(QStringLiteral("map.png"))).endsWith(QStringLiteral("no map to export")));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("map.png"))));
+
+    // Back to the charts: their sweep exports again; a map drawn: the map page exports.
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK(exportButton->isEnabled());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    typeValues(sweep, QStringLiteral("1Gbit,10Gbit"));
+    sweep->findChild<QLineEdit*>(QStringLiteral("sweepMapChunks"))->setText(QStringLiteral("64K,1M"));
+    runToEnd(sweep);
+    CHECK(exportButton->isEnabled());
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    CHECK_FALSE(exportButton->isEnabled());  // the charts do not show the map's runs
 }

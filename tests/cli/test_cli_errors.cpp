@@ -127,7 +127,7 @@ TEST_CASE("a value simulate refuses is reported at the option that set it, with 
         QStringList args;
         QString line;
     } cases[] = {
-        {{sim, QStringLiteral("--tick"), QStringLiteral("2s")}, QStringLiteral("--tick: must be between 1 us and 1 s")},
+        {{sim, QStringLiteral("--tick"), QStringLiteral("2s")}, QStringLiteral("--tick: must be between 1 µs and 1 s")},
         {{sim, QStringLiteral("--max-downtime"), QStringLiteral("600000min")},
          QStringLiteral("--max-downtime: must be at most 365 days (31536000 s), got 36000000000000000 ns")},
         {{sim, QStringLiteral("--rate"), QStringLiteral("2G")},

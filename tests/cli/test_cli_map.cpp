@@ -2,6 +2,8 @@
 #include "clirun.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -91,6 +93,29 @@ TEST_CASE("sweep --map without --vary spans the bandwidths, and as PNG", "[sweep
     REQUIRE(m.hasMatch());
     CHECK(be32(16) == 2 * m.captured(1).toUInt());
     CHECK(be32(20) == 2 * m.captured(2).toUInt());
+}
+
+TEST_CASE("sweep --map FILE.png prints nothing on standard error, with no XDG_RUNTIME_DIR set", "[sweep][map]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString pngPath = dir.filePath(QStringLiteral("map.png"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));  // as under cron, ssh without a session, containers
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BITMIG_EXECUTABLE),
+            kBusy + QStringList{QStringLiteral("--vary"), QStringLiteral("bandwidth=1Gbit,10Gbit"), QStringLiteral("--map"),
+                                pngPath, QStringLiteral("--format"), QStringLiteral("csv")});
+    REQUIRE(p.waitForStarted(10000));
+    REQUIRE(p.waitForFinished(300000));
+    const QByteArray err = p.readAllStandardError();
+    INFO(err.toStdString());
+    CHECK(p.exitCode() == 0);
+    CHECK(err.isEmpty());
+    CHECK(readFile(pngPath).startsWith("\x89PNG\r\n\x1a\n"));
+    CHECK(p.readAllStandardOutput().startsWith("chunk_bytes,bandwidth,"));
 }
 
 TEST_CASE("merged shards draw the same map, and bad map names are refused", "[sweep][map]")

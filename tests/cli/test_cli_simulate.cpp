@@ -3,6 +3,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringDecoder>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -88,6 +91,53 @@ TEST_CASE("simulate prints a text summary", "[simulate]")
     CHECK(r.out.contains(QRegularExpression(QStringLiteral("Verified:\\s+yes"))));
     CHECK(r.out.contains(QRegularExpression(QStringLiteral("Lost bits:\\s+0\\n"))));
     CHECK(r.err.isEmpty());
+}
+
+TEST_CASE("the text output writes microseconds as \u00b5s in UTF-8, also in the C locale, and JSON keeps its fields", "[simulate]")
+{
+    // The raw bytes, in the C locale: the text is UTF-8 whatever the locale says.
+    auto run = [](const QStringList& args, QByteArray* out, QByteArray* err) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(BITMIG_EXECUTABLE), args);
+        REQUIRE(p.waitForStarted(10000));
+        REQUIRE(p.waitForFinished(300000));
+        *out = p.readAllStandardOutput();
+        *err = p.readAllStandardError();
+        return p.exitCode();
+    };
+    auto utf8 = [](const QByteArray& bytes) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString text = decoder(bytes);
+        return !decoder.hasError() && text.toUtf8() == bytes;
+    };
+    const QByteArray micro = "\xc2\xb5s";  // µs
+    QByteArray out, err;
+    const QStringList args{QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("1G"),
+                           QStringLiteral("--latency"), QStringLiteral("250us")};
+    REQUIRE(run(args, &out, &err) == 0);
+    INFO(out.toStdString());
+    CHECK(utf8(out));
+    CHECK(out.contains("latency 250 " + micro + "\n"));
+    CHECK_FALSE(out.contains(" us\n"));
+    CHECK_FALSE(out.contains(" us "));
+    CHECK_FALSE(out.contains(" us,"));
+    CHECK_FALSE(out.contains(" us)"));
+    CHECK(err.isEmpty());
+
+    // A microsecond duration in an error on standard error.
+    REQUIRE(run({QStringLiteral("simulate"), QStringLiteral("--tick"), QStringLiteral("0")}, &out, &err) == 2);
+    CHECK(utf8(err));
+    CHECK(err.contains("--tick: must be between 1 " + micro + " and 1 s"));
+
+    // JSON: the machine fields as they were, nanoseconds, no unit text.
+    REQUIRE(run(args + QStringList{QStringLiteral("--json")}, &out, &err) == 0);
+    CHECK(out.contains("\"latencyNs\": 250000,"));
+    CHECK_FALSE(out.contains(micro));
 }
 
 TEST_CASE("simulate is deterministic and keeps large integers exact", "[simulate]")

@@ -53,8 +53,8 @@ TEST_CASE("progress reports simulated time, speed and wall time left, and runs a
     const int64_t steps = plain.nowNs() / shortRun().tickNs;
     CHECK(lines.size() == steps + 1);  // one per step, and the last
     static const QRegularExpression running(QStringLiteral(
-        R"(^bitmig: simulated [0-9.]+ [mun]?s of at most 50 ms \((idle|setup|bulk|dirty|complete|done)\), )"
-        R"([0-9.e+-]+x real time, at most [0-9.]+ [mun]?s of wall time left$)"));
+        R"(^bitmig: simulated [0-9.]+ (?:m|\x{00b5}|n)?s of at most 50 ms \((idle|setup|bulk|dirty|complete|done)\), )"
+        R"([0-9.e+-]+x real time, at most [0-9.]+ (?:m|\x{00b5}|n)?s of wall time left$)"));
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
         INFO(lines[i].toStdString());
         CHECK(running.match(lines[i]).hasMatch());

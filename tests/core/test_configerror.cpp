@@ -126,7 +126,7 @@ TEST_CASE("ConfigError: every refusal of validate() has its field, code and figu
         {"max passes", [](SimConfig& c) { c.maxPasses = 100001; }, F::MaxPasses, C::TooLarge,
          "maxPasses: must be at most 100000", {.value = Q::count(100001), .max = Q::count(100000)}},
         {"tick too short", [](SimConfig& c) { c.tickNs = 999; }, F::Tick, C::OutOfRange,
-         "tick: must be between 1 us and 1 s",
+         "tick: must be between 1 µs and 1 s",
          {.value = Q::nanoseconds(999), .min = Q::nanoseconds(1000), .max = Q::nanoseconds(kSec)}},
         {"migration start", [](SimConfig& c) { c.migrationStartNs = -2; }, F::MigrationStart, C::NotTimeOrUnset,
          "migrationStart: must be a time >= 0, or -1 for a manual start", {.value = Q::nanoseconds(-2)}},

@@ -191,3 +191,41 @@ TEST_CASE("the snapshots of a run share the engine's configuration rather than c
     CHECK(*blank.config == SimConfig{});
     CHECK(blank.config.get() == SimSnapshot{}.config.get());
 }
+
+TEST_CASE("a snapshot of one bitmap: its bits, a second bitmap as the meta band, the range a view asks for", "[snapshot]")
+{
+    // 1 GiB at 64 KiB: 16384 bits; 2 MiB dirty at the start, 64 KiB of it changed.
+    HBitmap bits(uint64_t(1) << 30, 16);
+    bits.set(0, uint64_t(2) << 20);
+    HBitmap changed(uint64_t(1) << 30, 16);
+    changed.set(uint64_t(1) << 20, uint64_t(64) << 10);
+    HeatmapRequest request;
+    request.columns = 64;
+    request.rows = 4;
+    request.firstBit = 0;
+    request.endBit = 1024;
+    const HeatmapGeometry g = SnapshotBuilder::requestedGeometry(bits.bitCount(), request);
+    CHECK(g.firstBit() == 0);
+    CHECK(g.endBit() == 1024);
+    auto s = SnapshotBuilder::ofBitmap(bits, &changed, 1, uint64_t(1) << 30, uint64_t(64) << 10, g);
+    CHECK(s->config->diskBytes == uint64_t(1) << 30);
+    CHECK(s->config->granularity == uint64_t(64) << 10);
+    CHECK(s->dirtyBits == 32);
+    CHECK(s->dirtyChunks == 1);
+    CHECK(s->chunkBits == 1);
+    CHECK(s->chunkCount == 16384);
+    CHECK(total(s->source) == 32);
+    CHECK(total(s->meta) == 1);
+    CHECK(total(s->overview) == 32);
+    // No second bitmap: no meta band, no chunks.
+    auto alone = SnapshotBuilder::ofBitmap(bits, nullptr, 8, uint64_t(1) << 30, uint64_t(64) << 10, g);
+    CHECK(alone->meta.set.empty());
+    CHECK(alone->chunkCount == 0);
+    CHECK(alone->dirtyChunks == 0);
+    // A range past the end, or empty: the whole bitmap.
+    request.firstBit = 20000;
+    request.endBit = 30000;
+    const HeatmapGeometry whole = SnapshotBuilder::requestedGeometry(bits.bitCount(), request);
+    CHECK(whole.firstBit() == 0);
+    CHECK(whole.endBit() == bits.bitCount());
+}

@@ -95,6 +95,9 @@ TEST_CASE("units: parseDuration", "[units]")
     CHECK(parseDuration("20") == 20 * kNsPerMs); // a bare number is milliseconds
     CHECK(parseDuration("2min") == 120 * kNsPerSec);
     CHECK(parseDuration("0.5us") == 500);
+    CHECK(parseDuration("250\xc2\xb5s") == 250'000);   // µs, the micro sign, as the text output writes it
+    CHECK(parseDuration("250 \xce\xbcs") == 250'000);  // μs, the Greek mu
+    CHECK(parseDuration(formatDuration(12'000)) == 12'000);
 
     for (const char* bad : {"", "x", "-1s", "5h", "1.5ns", "3 parsecs", "1e3s", "99999999999s"}) {
         INFO("'" << bad << "'");
@@ -155,7 +158,7 @@ TEST_CASE("units: formatBandwidth and formatDuration", "[units]")
 
     CHECK(formatDuration(300 * kNsPerMs) == "300 ms");
     CHECK(formatDuration(1'250'000'000) == "1.25 s");
-    CHECK(formatDuration(12'000) == "12 us");
+    CHECK(formatDuration(12'000) == "12 \xc2\xb5s");  // µs, UTF-8
     CHECK(formatDuration(5) == "5 ns");
     CHECK(formatDuration(0) == "0 ns");
     CHECK(parseDuration(formatDuration(300 * kNsPerMs)) == 300 * kNsPerMs);

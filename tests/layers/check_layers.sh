@@ -6,7 +6,7 @@
 #   app/qemu/      core only (QtCore, QtNetwork, libnbd): talking to a running QEMU
 #   app/cli/       core, app/scenario/ and app/qemu/
 #   app/model/     core, app/scenario/, app/qemu/ and the texts of widgets/ that need no widget (byteformat.h,
-#                  configerrortext.h: bitmig_viewmodels)
+#                  configerrortext.h, workloadnames.h: bitmig_viewmodels)
 #   app/           everything below it
 # and an include by bare name ("x.h") must name a file in the including file's own folder: an
 # include from another folder spells its layer ("widgets/x.h", "app/model/x.h", <bitmig/x.h>).
@@ -27,7 +27,7 @@ allowed_quoted() {
         app/qemu) [[ $inc == app/qemu/* ]] ;;
         app/cli) [[ $inc == app/cli/* || $inc == app/scenario/* || $inc == app/qemu/* ]] ;;
         app/model) [[ $inc == app/model/* || $inc == app/scenario/* || $inc == app/qemu/* || $inc == widgets/byteformat.h ||
-                      $inc == widgets/configerrortext.h ]] ;;
+                      $inc == widgets/configerrortext.h || $inc == widgets/workloadnames.h ]] ;;
         app) [[ $inc == app/* || $inc == widgets/* ]] ;;
         *) return 0 ;;
     esac

@@ -25,21 +25,17 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-QEMU = "qemu-system-x86_64"
+from qemu_process import QEMU, Failure, QemuProcess
+
 KiB = 1 << 10
 MiB = 1 << 20
 GRANULARITIES = [512, 4 * KiB, 64 * KiB, MiB]
 CHUNKS = [1 << i for i in range(21)]
-
-
-class Failure(Exception):
-    pass
 
 
 def size_text(n):
@@ -54,57 +50,14 @@ def disk_for(granularity):
     return granularity * ((1 << 24) + (1 << 22))
 
 
-class Destination:
+class Destination(QemuProcess):
     """A QEMU with -incoming defer and one null-co node per (name, size)."""
 
     def __init__(self, folder, tag, nodes):
-        self.sock_path = os.path.join(folder, tag + ".qmp")
-        self.log_path = os.path.join(folder, tag + ".log")
-        args = [QEMU, "-machine", "none", "-nodefaults", "-display", "none", "-S"]
+        args = ["-machine", "none", "-nodefaults", "-display", "none", "-S"]
         for name, size in nodes:
             args += ["-blockdev", f"driver=null-co,node-name={name},size={size}"]
-        args += ["-incoming", "defer", "-qmp", f"unix:{self.sock_path},server=on,wait=off"]
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
-        self.sock = None
-        deadline = time.monotonic() + 10
-        while True:
-            if self.proc.poll() is not None:
-                raise Failure(f"{QEMU} exited with {self.proc.returncode}: {self.messages()}")
-            try:
-                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                self.sock.connect(self.sock_path)
-                break
-            except OSError:
-                self.sock.close()
-                self.sock = None
-                if time.monotonic() > deadline:
-                    raise Failure(f"{QEMU}: no QMP socket after 10 s")
-                time.sleep(0.01)
-        self.sock.settimeout(30)
-        self.reader = self.sock.makefile("r")
-        json.loads(self.reader.readline())
-        self.cmd("qmp_capabilities")
-
-    def messages(self):
-        self.log.flush()
-        with open(self.log_path) as f:
-            return " | ".join(line.strip() for line in f if line.strip())
-
-    def cmd(self, command, **arguments):
-        self.sock.sendall((json.dumps({"execute": command, "arguments": arguments}) + "\n").encode())
-        while True:
-            line = self.reader.readline()
-            if not line:
-                raise ConnectionError(f"QMP closed during {command}")
-            reply = json.loads(line)
-            if "event" in reply:
-                continue
-            if "error" in reply:
-                raise Failure(f"QMP {command} {arguments}: {reply['error']}")
-            if "return" not in reply:
-                raise Failure(f"QMP {command} {arguments}: not a reply: {reply}")
-            return reply["return"]
+        super().__init__(folder, tag, args + ["-incoming", "defer"])
 
     def load(self, mig, timeout=120):
         """'completed', 'failed' or 'aborted' (the process ended on SIGABRT), and QEMU's messages."""
@@ -127,29 +80,6 @@ class Destination:
             if time.monotonic() > deadline:
                 raise Failure(f"no end of the incoming migration after {timeout} s: {status}")
             time.sleep(0.01)
-
-    def bitmaps(self):
-        out = {}
-        for node in self.cmd("query-named-block-nodes"):
-            for b in node.get("dirty-bitmaps", []):
-                sha = self.cmd("x-debug-block-dirty-bitmap-sha256", node=node["node-name"], name=b["name"])
-                out[(node["node-name"], b["name"])] = dict(b, sha256=sha["sha256"])
-        return out
-
-    def quit(self):
-        if self.proc.poll() is None:
-            try:
-                self.sock.sendall(b'{"execute":"quit"}\n')
-            except OSError:
-                pass
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()  # this QEMU's own pid
-                self.proc.wait()
-        if self.sock:
-            self.sock.close()
-        self.log.close()
 
 
 def run(cmd, timeout=300):

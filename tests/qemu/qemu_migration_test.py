@@ -23,18 +23,14 @@ them with QMP quit, or kills them by their own pid if they do not exit. A missin
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-QEMU = "qemu-system-x86_64"
+from qemu_process import QEMU, Failure, QemuProcess
+
 QEMU_IMG = "qemu-img"
-
-
-class Failure(Exception):
-    pass
 
 
 def check(condition, message):
@@ -53,55 +49,17 @@ def make_image(path, size):
     subprocess.run([QEMU_IMG, "create", "-q", "-f", "qcow2", path, str(size)], check=True)
 
 
-class Qemu:
+class Qemu(QemuProcess):
     """One QEMU with no guest (-machine none), its disks as qcow2 nodes, QMP on a unix socket."""
 
     def __init__(self, folder, name, disks, incoming=False, machine=("-machine", "none")):
-        self.sock_path = os.path.join(folder, name + ".qmp")
-        args = [QEMU, *machine, "-nodefaults", "-display", "none", "-S"]
+        args = [*machine, "-nodefaults", "-display", "none", "-S"]
         for i, (node, image) in enumerate(disks):
             args += ["-blockdev", f"driver=file,filename={image},node-name=file{i}",
                      "-blockdev", f"driver=qcow2,file=file{i},node-name={node}"]
         if incoming:
             args += ["-incoming", "defer"]
-        args += ["-qmp", f"unix:{self.sock_path},server=on,wait=off"]
-        self.log = open(os.path.join(folder, name + ".log"), "w")
-        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
-        self.sock = None
-        deadline = time.monotonic() + 10
-        while True:
-            if self.proc.poll() is not None:
-                raise Failure(f"{QEMU} exited with {self.proc.returncode}: {open(self.log.name).read()}")
-            try:
-                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                self.sock.connect(self.sock_path)
-                break
-            except OSError:
-                self.sock.close()
-                self.sock = None
-                if time.monotonic() > deadline:
-                    raise Failure(f"{QEMU}: no QMP socket after 10 s")
-                time.sleep(0.02)
-        self.sock.settimeout(30)
-        self.reader = self.sock.makefile("r")
-        greeting = json.loads(self.reader.readline())
-        check("QMP" in greeting, f"not a QMP greeting: {greeting}")
-        self.cmd("qmp_capabilities")
-
-    def cmd(self, command, **arguments):
-        self.sock.sendall((json.dumps({"execute": command, "arguments": arguments}) + "\n").encode())
-        while True:
-            line = self.reader.readline()
-            if not line:
-                raise Failure(f"QMP connection closed during {command}")
-            reply = json.loads(line)
-            if "event" in reply:
-                continue
-            if "error" in reply:
-                raise Failure(f"QMP {command} {arguments}: {reply['error']}")
-            if "return" not in reply:
-                raise Failure(f"QMP {command} {arguments}: not a reply: {reply}")
-            return reply["return"]
+        super().__init__(folder, name, args)
 
     def hmp(self, line):
         return self.cmd("human-monitor-command", **{"command-line": line})
@@ -116,32 +74,6 @@ class Qemu:
                 raise Failure(f"migration failed: {status}; log: {open(self.log.name).read()}")
             check(time.monotonic() < deadline, f"migration not completed after {timeout} s: {status}")
             time.sleep(0.02)
-
-    def bitmaps(self):
-        """{(node, name): query-named-block-nodes entry plus its sha256}"""
-        out = {}
-        for node in self.cmd("query-named-block-nodes"):
-            for b in node.get("dirty-bitmaps", []):
-                b = dict(b)
-                b["sha256"] = self.cmd("x-debug-block-dirty-bitmap-sha256", node=node["node-name"],
-                                       name=b["name"])["sha256"]
-                out[(node["node-name"], b["name"])] = b
-        return out
-
-    def quit(self):
-        if self.proc.poll() is None:
-            try:
-                self.sock.sendall(b'{"execute":"quit"}\n')
-            except OSError:
-                pass
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()  # this QEMU's own pid
-                self.proc.wait()
-        if self.sock:
-            self.sock.close()
-        self.log.close()
 
 
 def run_bitmig(bitmig, *args):

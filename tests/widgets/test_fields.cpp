@@ -5,6 +5,7 @@
 #include "widgets/parameterspanel.h"
 #include "widgets/sizespinbox.h"
 #include "widgets/unitfield.h"
+#include "widgets/workloadnames.h"
 #include "widgets/workloadpanel.h"
 
 #include <bitmig/runmemory.h>
@@ -92,8 +93,8 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     } refused[] = {
         {p.maxPassesField(), "-1", "'-1' is not a whole number from 0 to 100000"},
         {p.maxPassesField(), "1000000000", "'1000000000' is too large (use a whole number from 0 to 100000)"},
-        {p.tickField(), "0", "tick: must be between 1 us and 1 s"},
-        {p.tickField(), "2s", "tick: must be between 1 us and 1 s"},
+        {p.tickField(), "0", "tick: must be between 1 µs and 1 s"},
+        {p.tickField(), "2s", "tick: must be between 1 µs and 1 s"},
         {p.startAtField(), "-5", "'-5' is not a duration"},
         {p.latencyField(), "soon", "'soon' is not a duration"},
         {p.seedField(), "18446744073709551616", "is too large (use a whole number from 0 to 2^64 - 1)"},
@@ -105,7 +106,7 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
         typeAndEnter(r.field, QLatin1String(r.typed));
         CHECK(p.config() == start);
         CHECK(textOf(r.field) == shown);
-        CHECK(p.problemAt(r.field).contains(QLatin1String(r.says)));
+        CHECK(p.problemAt(r.field).contains(QString::fromUtf8(r.says)));
         CHECK(edited.isEmpty());
     }
 
@@ -248,4 +249,17 @@ TEST_CASE("Parameters: a refusal stays at its field until that field is correcte
     // A configuration from elsewhere (a scenario, undo) starts over without messages.
     p.setConfig(SimConfig{});
     CHECK(p.problem().isEmpty());
+}
+
+TEST_CASE("Workload: the type list names every kind as workloadKindLabel() does, in that order", "[fields]")
+{
+    WorkloadPanel w;
+    auto* kinds = w.findChild<QComboBox*>();
+    REQUIRE(kinds);
+    REQUIRE(kinds->count() == int(std::size(kWorkloadKinds)));
+    for (int i = 0; i < kinds->count(); ++i) {
+        CHECK(kinds->itemData(i).toInt() == int(kWorkloadKinds[i]));
+        CHECK(kinds->itemText(i) == workloadKindLabel(kWorkloadKinds[i]));
+    }
+    CHECK(kinds->itemText(1) == QStringLiteral("Uniform random"));
 }

@@ -31,6 +31,18 @@ public:
     // Set bits in [first, end) using the density index when there is one.
     static uint64_t countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept;
 
+    // The cells a view's request asks for over a bitmap of `bits` bits: its range, or the whole
+    // bitmap when that range is empty; rows aligned to chunks of `alignChunkBits` bits
+    // (HeatmapGeometry::chunkAlignedRows), 0 for the rows as asked.
+    static HeatmapGeometry requestedGeometry(uint64_t bits, const HeatmapRequest& request, uint64_t alignChunkBits = 0);
+    // A snapshot of one bitmap on its own, not of a run (a bitmap read from QEMU or a migration
+    // file): `bits` in the source band and the overview, `meta` (one bit per `chunkBits` bits of
+    // `bits`; null: no second band) in the meta band, over `geometry`; the configuration names the
+    // disk and the granularity. The caller sets the serial, the run id and the phase.
+    static std::shared_ptr<SimSnapshot> ofBitmap(const HBitmap& bits, const HBitmap* meta, uint64_t chunkBits,
+                                                 uint64_t diskBytes, uint64_t granularity,
+                                                 const HeatmapGeometry& geometry);
+
     // Everything but the samples, which the caller hands over (they accumulate between snapshots).
     static void fill(const MigrationEngine& engine, const HeatmapRequest& request, SimSnapshot& out);
 };

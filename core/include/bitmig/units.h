@@ -68,7 +68,7 @@ double parseCount(std::string_view text);
 // "512 GiB", "1 KiB", "1.5 MiB", "3 B": exact when the value is a whole number of the unit.
 std::string formatSize(uint64_t bytes);
 std::string formatBandwidth(double bytesPerSecond);  // "1 Gbit/s", "125 Mbit/s"
-std::string formatDuration(int64_t ns);              // "300 ms", "1.25 s", "12 us"
+std::string formatDuration(int64_t ns);              // "300 ms", "1.25 s", "12 µs" (UTF-8)
 
 } // namespace units
 } // namespace bitmig

@@ -74,13 +74,8 @@ bool PrecopySender::sendDirtyStep(int64_t now)
         beginComplete(now);
         return true;
     }
-    if (cursor_ < chunks_) {
-        if (const auto at = nextDirtyChunk(cursor_)) {
-            cursor_ = *at;
-            sendChunk(cursor_++);
-            return true;
-        }
-        cursor_ = chunks_;
+    if (sendNextDirtyChunk()) {
+        return true;
     }
     // End of a pass over the meta bitmap.
     if (waitForLinkToDrain(now)) {

@@ -211,6 +211,19 @@ std::optional<uint64_t> Sender::nextDirtyChunk(uint64_t from) const
     return std::nullopt;
 }
 
+bool Sender::sendNextDirtyChunk()
+{
+    if (cursor_ < chunks_) {
+        if (const auto at = nextDirtyChunk(cursor_)) {
+            cursor_ = *at;
+            sendChunk(cursor_++);
+            return true;
+        }
+        cursor_ = chunks_;
+    }
+    return false;
+}
+
 uint64_t Sender::pendingBytes() const
 {
     switch (phase_) {
@@ -470,13 +483,8 @@ bool Sender::sendCompleteStep()
         cursor_ = 0;
     }
     const bool anyMeta = std::any_of(tracks_.begin(), tracks_.end(), [](const Track& t) { return t.source->meta(); });
-    if (anyMeta && cursor_ < chunks_) {
-        if (const auto at = nextDirtyChunk(cursor_)) {
-            cursor_ = *at;
-            sendChunk(cursor_++);
-            return true;
-        }
-        cursor_ = chunks_;
+    if (anyMeta && sendNextDirtyChunk()) {
+        return true;
     }
     for (size_t i = 0; i < tracks_.size(); ++i) {
         emitRecord(StreamRecord::complete(tracks_[i].device, tracks_[i].bitmap), 0, i);

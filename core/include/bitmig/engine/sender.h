@@ -122,6 +122,9 @@ protected:
     void sendChunk(uint64_t index);
     // The next chunk at or after `from` whose meta bit is set, over every bitmap in order.
     std::optional<uint64_t> nextDirtyChunk(uint64_t from) const;
+    // Sends the next chunk at or after the cursor whose meta bit is set and moves the cursor past
+    // it; false, with the cursor at the end, when none is left (the end of a pass over the meta bits).
+    bool sendNextDirtyChunk();
     // Setup: the START section with a START record per bitmap, once; false when it was sent already.
     bool sendStart();
     // The guest stops at the source (unless it runs at the destination already) and the END
