@@ -5,6 +5,7 @@
 
 #include "scenarioerror.h"
 
+#include <bitmig/laneoverrides.h>
 #include <bitmig/simconfig.h>
 
 #include <QByteArray>
@@ -12,12 +13,23 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace bitmig {
+
+// One lane of a comparison (version 5): its name and what it changes in the shared configuration.
+struct ScenarioLane {
+    QString name;  // empty: named by what differs from the other lanes
+    LaneOverrides overrides;
+    friend bool operator==(const ScenarioLane&, const ScenarioLane&) = default;
+};
 
 struct Scenario {
     QString name;        // one line, shown in menus
     QString description; // a few sentences: what the scenario demonstrates
     SimConfig config;
+    // A comparison: the lanes run `config` with their overrides, in lockstep. Empty: one run.
+    std::vector<ScenarioLane> lanes;
     friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
@@ -25,8 +37,8 @@ class ScenarioFile {
     Q_DECLARE_TR_FUNCTIONS(ScenarioFile)
 
 public:
-    static constexpr int kVersion = 4; // the newest version this build reads and writes (2: traces, 3: faults,
-                                       // 4: disks and bitmaps)
+    static constexpr int kVersion = 5; // the newest version this build reads and writes (2: traces, 3: faults,
+                                       // 4: disks and bitmaps, 5: lanes)
     static QString formatName();       // "bitmig-scenario", the "format" key's value
     static QString fileFilter();       // for file dialogs: "Scenarios (*.json)"
 
