@@ -416,10 +416,10 @@ TEST_CASE("format and version are checked first", "[scenario][errors]")
     SECTION("a newer version names the version, before any unknown key")
     {
         const ScenarioError e =
-            errorOf(R"({"format": "bitmig-scenario", "version": 5, "hologram": true})"_json);
+            errorOf(R"({"format": "bitmig-scenario", "version": 6, "hologram": true})"_json);
         CHECK(e.keyPath() == QStringLiteral("version"));
-        CHECK(e.reason().contains(QStringLiteral("version 5 is newer")));
-        CHECK(e.reason().contains(QStringLiteral("reads version 4")));
+        CHECK(e.reason().contains(QStringLiteral("version 6 is newer")));
+        CHECK(e.reason().contains(QStringLiteral("reads version 5")));
     }
     SECTION("version 0")
     {
