@@ -27,24 +27,6 @@ struct DrawnEvent : QEvent {
     int hop;
 };
 
-QString strategyText(Strategy s)
-{
-    switch (s) {
-    case Strategy::Precopy:
-        return LanesController::tr("precopy");
-    case Strategy::Postcopy:
-        return LanesController::tr("postcopy");
-    case Strategy::StopAndCopy:
-        break;
-    }
-    return LanesController::tr("stop and copy");
-}
-
-QString durationText(int64_t ns)
-{
-    return QString::fromStdString(units::formatDuration(ns));
-}
-
 } // namespace
 
 LanesController::LanesController(QObject* parent) : QObject(parent)
@@ -116,60 +98,7 @@ QString LanesController::problem(const SimConfig& shared, const std::vector<Scen
 
 QStringList LanesController::namesFor(const SimConfig& shared, const std::vector<ScenarioLane>& lanes)
 {
-    std::vector<SimConfig> configs;
-    for (const ScenarioLane& l : lanes) {
-        configs.push_back(l.overrides.applyTo(shared));
-    }
-    auto differs = [&configs](auto member) {
-        return std::any_of(configs.begin(), configs.end(),
-                           [&](const SimConfig& c) { return !(c.*member == configs.front().*member); });
-    };
-    QStringList names;
-    for (size_t i = 0; i < lanes.size(); ++i) {
-        if (!lanes[i].name.trimmed().isEmpty()) {
-            names.append(lanes[i].name.trimmed());
-            continue;
-        }
-        const SimConfig& c = configs[i];
-        QStringList parts;
-        if (differs(&SimConfig::chunkBytes)) {
-            parts.append(tr("%1 chunks").arg(formatBytes(c.chunkBytes)));
-        }
-        if (differs(&SimConfig::granularity)) {
-            parts.append(tr("%1 granularity").arg(formatBytes(c.granularity)));
-        }
-        if (differs(&SimConfig::strategy)) {
-            parts.append(strategyText(c.strategy));
-        }
-        if (differs(&SimConfig::bandwidth)) {
-            parts.append(QString::fromStdString(units::formatBandwidth(c.bandwidth)));
-        }
-        if (differs(&SimConfig::latencyNs)) {
-            parts.append(tr("latency %1").arg(durationText(c.latencyNs)));
-        }
-        if (differs(&SimConfig::maxDowntimeNs)) {
-            parts.append(tr("max downtime %1").arg(durationText(c.maxDowntimeNs)));
-        }
-        if (differs(&SimConfig::maxPasses)) {
-            parts.append(tr("%n passes", nullptr, int(c.maxPasses)));
-        }
-        if (differs(&SimConfig::completeOnlyBelow)) {
-            parts.append(c.completeOnlyBelow == 0 ? tr("no complete-only threshold")
-                                                  : tr("complete below %1").arg(formatBytes(c.completeOnlyBelow)));
-        }
-        names.append(parts.isEmpty() ? tr("Lane %1").arg(i + 1) : parts.join(QStringLiteral(", ")));
-    }
-    // Two lanes of one name (two lanes alike, or a given name used twice) are told apart.
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        int same = 0;
-        for (qsizetype j = 0; j < i; ++j) {
-            same += names[j] == names[i] ? 1 : 0;
-        }
-        if (same > 0) {
-            names[i] = tr("%1 (%2)").arg(names[i]).arg(same + 1);
-        }
-    }
-    return names;
+    return ScenarioFile::laneNames(shared, lanes);
 }
 
 QString LanesController::laneName(int lane) const

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <vector>
@@ -58,6 +59,11 @@ public:
     // Validates first, so a saved file always loads. Writes through QSaveFile: on any error the old
     // file is left as it was.
     static void save(const QString& path, const Scenario& scenario);
+
+    // The lanes' names as shown and saved: the one a lane was given, else what differs between it
+    // and the other lanes ("1 MiB chunks", "postcopy, 100 Mbit/s"), else "Lane N"; equal names are
+    // told apart ("... (2)"). Figures in the units of `bitmig`, whatever the locale.
+    static QStringList laneNames(const SimConfig& shared, const std::vector<ScenarioLane>& lanes);
 
     // The shipped presets (resources/presets, compiled in as ":/presets/*.json"), sorted by name.
     // A preset that does not load throws like any file; the model tests load them all.
