@@ -192,6 +192,13 @@ void CompareWindow::buildUi()
     reset_ = new QAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("Reset"), this);
     reset_->setShortcut(Qt::CTRL | Qt::Key_R);
     connect(reset_, &QAction::triggered, controller_, &LanesController::reset);
+    slower_ = new QAction(tr("Slower"), this);
+    slower_->setShortcut(Qt::Key_BracketLeft);
+    connect(slower_, &QAction::triggered, this, [this] { setSpeed(controller_->speed() / 2); });
+    faster_ = new QAction(tr("Faster"), this);
+    faster_->setShortcut(Qt::Key_BracketRight);
+    connect(faster_, &QAction::triggered, this, [this] { setSpeed(controller_->speed() * 2); });
+    addActions({slower_, faster_});
     start_ = new QAction(tr("Start migration"), this);
     connect(start_, &QAction::triggered, controller_, &LanesController::startMigration);
     addLane_ = new QAction(tr("Add lane"), this);
@@ -266,16 +273,26 @@ void CompareWindow::buildUi()
     message_->setStyleSheet(QStringLiteral("color: #c0392b;"));
     message_->hide();
     viewLayout->addWidget(message_);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->setChildrenCollapsible(false);
+    // The lanes (scrolled when four do not fit) beside the charts, the table under both.
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->setChildrenCollapsible(false);
     auto* lanesWidget = new QWidget;
     lanesLayout_ = new QVBoxLayout(lanesWidget);
     lanesLayout_->setContentsMargins(0, 0, 0, 0);
     lanesLayout_->setSpacing(6);
-    split->addWidget(lanesWidget);
+    auto* lanesScroll = new QScrollArea;
+    lanesScroll->setWidgetResizable(true);
+    lanesScroll->setFrameShape(QFrame::NoFrame);
+    lanesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lanesScroll->setWidget(lanesWidget);
+    top->addWidget(lanesScroll);
     charts_ = new LaneCharts;
-    charts_->setMaximumHeight(230);
-    split->addWidget(charts_);
+    charts_->setMaximumWidth(520);
+    top->addWidget(charts_);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    top->setSizes({900, 400});
+    viewLayout->addWidget(top, 1);
     // One row per lane, one column per figure.
     table_ = new QTableWidget(0, kFigures);
     table_->setObjectName(QStringLiteral("laneSummary"));
@@ -286,11 +303,7 @@ void CompareWindow::buildUi()
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table_->setWordWrap(false);
-    split->addWidget(table_);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 0);
-    viewLayout->addWidget(split, 1);
+    viewLayout->addWidget(table_);
     setCentralWidget(view_);
 
     // ---- the lane editor ----
@@ -747,6 +760,8 @@ void CompareWindow::retranslateUi()
     step_->setText(tr("Step"));
     reset_->setText(tr("Reset"));
     start_->setText(tr("Start migration"));
+    slower_->setText(tr("Slower"));
+    faster_->setText(tr("Faster"));
     addLane_->setText(tr("Add lane"));
     removeLane_->setText(tr("Remove lane"));
     pan_->setText(tr("Pan"));

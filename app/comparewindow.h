@@ -134,6 +134,8 @@ private:
     QAction* step_ = nullptr;
     QAction* reset_ = nullptr;
     QAction* start_ = nullptr;
+    QAction* slower_ = nullptr;  // [ halves the speed, ] doubles it
+    QAction* faster_ = nullptr;
     QAction* addLane_ = nullptr;
     QAction* removeLane_ = nullptr;
     QAction* pan_ = nullptr;

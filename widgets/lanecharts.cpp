@@ -49,7 +49,7 @@ LaneCharts::LaneCharts(QWidget* parent) : QWidget(parent)
     legend_ = new QHBoxLayout;
     legend_->setContentsMargins(4, 0, 4, 0);
     column->addLayout(legend_);
-    auto* row = new QHBoxLayout;
+    auto* row = new QVBoxLayout;  // the charts one above the other, beside the lanes
     row->setSpacing(4);
     column->addLayout(row, 1);
     for (int i = 0; i < kCharts; ++i) {
@@ -67,7 +67,7 @@ LaneCharts::LaneCharts(QWidget* parent) : QWidget(parent)
         yAxes_[size_t(i)] = y;
         auto* view = new QChartView(chart);
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(220, 150);
+        view->setMinimumSize(260, 150);
         view->setObjectName(QStringLiteral("laneChart%1").arg(i));
         views_[size_t(i)] = view;
         row->addWidget(view, 1);

@@ -1,5 +1,5 @@
-// The charts of a comparison: throughput on the wire, overhead since the start and pending bytes
-// over simulated time, one line per lane in the lane's colour, each series named by its lane. The
+// The charts of a comparison, one above the other: throughput on the wire, overhead since the start
+// and pending bytes over simulated time, one line per lane in the lane's colour, each series named by its lane. The
 // data are the lanes' ChartModels (one per lane, fed with the lane's snapshots); the widget only
 // draws them, at most every kRedrawMs while they change.
 #pragma once
