@@ -380,8 +380,42 @@ bool CompareWindow::compareChunkSizes(const SimConfig& config, const std::vector
     return setComparison(config, lanes, error);
 }
 
+namespace {
+
+// A lane runs the comparison's shared values: a run that differs in one of them (a sweep over the
+// write rate or the migration start) cannot be one of its lanes.
+bool sharesValues(const SimConfig& shared, const SimConfig& config)
+{
+    return LaneOverrides::withShared(shared, config) == config;
+}
+
+} // namespace
+
+bool CompareWindow::compareRunAndPoint(const SimConfig& run, const SimConfig& point, QString* error)
+{
+    if (!sharesValues(run, point)) {
+        const QString why = tr("This run differs from the others in a value every lane shares (the disk, the "
+                               "workload, the seed or the clock): open it as the run instead.");
+        showMessage(why);
+        if (error) {
+            *error = why;
+        }
+        return false;
+    }
+    return setComparison(run, {ScenarioLane{}, ScenarioLane{QString(), LaneOverrides::between(run, point)}}, error);
+}
+
 bool CompareWindow::addLaneFrom(const SimConfig& config, QString* error)
 {
+    if (!sharesValues(controller_->sharedConfig(), config)) {
+        const QString why = tr("This run differs from the others in a value every lane shares (the disk, the "
+                               "workload, the seed or the clock): open it as the run instead.");
+        showMessage(why);
+        if (error) {
+            *error = why;
+        }
+        return false;
+    }
     std::vector<ScenarioLane> lanes = controller_->lanes();
     if (int(lanes.size()) >= LanesController::kMaxLanes) {
         const QString why = tr("A comparison has at most 4 lanes: remove one to add this run.");

@@ -51,6 +51,9 @@ public:
     // A lane that runs `config`'s own values of the lane parameters (a sweep point); the shared
     // values stay the comparison's. False (the reason shown) when there are four lanes already.
     bool addLaneFrom(const SimConfig& config, QString* error = nullptr);
+    // Two lanes: `run` and `point` (a sweep point of it). Both refuse a run that differs from the
+    // comparison in a shared value (the disk, the workload, the seed, the clock), saying so.
+    bool compareRunAndPoint(const SimConfig& run, const SimConfig& point, QString* error = nullptr);
 
     int laneCount() const noexcept { return int(lanes_.size()); }
     HeatmapView* heatmap(int lane) const { return lanes_.at(size_t(lane)).heatmap; }

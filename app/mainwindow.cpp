@@ -644,8 +644,7 @@ void MainWindow::createDocks()
         const bool fresh = compare_.isNull();
         CompareWindow* w = openCompare();
         if (fresh) {
-            w->setComparison(controller_->config(),
-                             {ScenarioLane{}, ScenarioLane{QString(), LaneOverrides::between(controller_->config(), c)}});
+            w->compareRunAndPoint(controller_->config(), c);
         } else {
             w->addLaneFrom(c);
         }

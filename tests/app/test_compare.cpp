@@ -4,6 +4,7 @@
 // table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path.
 #include "app/comparewindow.h"
 #include "app/model/simulationcontroller.h"
+#include "app/sweepview.h"
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/lanecharts.h"
@@ -19,14 +20,19 @@
 #include <bitmig/units.h>
 
 #include <QApplication>
+#include <QChartView>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -326,4 +332,55 @@ TEST_CASE("compare: the seed table's 'Compare these rows' makes one lane per sel
         CHECK(c->laneTitle(i)->text() ==
               QString::fromStdString(units::formatSize(wanted[size_t(i)])) + QStringLiteral(" chunks"));
     }
+}
+
+TEST_CASE("compare: Ctrl+click on a sweep point adds it as a lane, a plain click runs it", "[compare][sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("test"));
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
+    REQUIRE(dock);
+    dock->toggleViewAction()->trigger();  // View > Sweep
+    REQUIRE(QTest::qWaitForWindowExposed(dock));
+    auto* sweep = dock->findChild<SweepView*>();
+    REQUIRE(sweep);
+    REQUIRE(sweep->parameter() == SweepParameter::ChunkSize);
+    auto* values = sweep->findChild<QLineEdit*>(QStringLiteral("sweepValues"));
+    values->setFocus();
+    QTest::keyClick(values, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(values, QStringLiteral("64,4K,64K"));
+    QSignalSpy finished(sweep->job(), &SweepJob::finished);
+    QTest::mouseClick(sweep->findChild<QPushButton*>(QStringLiteral("sweepRun")), Qt::LeftButton);
+    REQUIRE(finished.wait(120000));
+    const SweepResults& results = sweep->job()->results();
+    REQUIRE(results.points.size() == 3);
+
+    QChartView* wire = sweep->chartView(SweepView::Figure::WireBytes);
+    // Ctrl+click on the 64 B point: with no comparison open, one opens with this run and the point.
+    const QPoint first = sweep->pointPosition(SweepView::Figure::WireBytes, 0);
+    QTest::mouseClick(wire->viewport(), Qt::LeftButton, Qt::ControlModifier, first);
+    REQUIRE(waitUntil([&] { return w.compareWindow() != nullptr; }, "the Compare window"));
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c->laneCount() == 2);
+    CHECK(c->controller()->laneConfig(0) == w.controller()->config());
+    CHECK(c->controller()->laneConfig(1).chunkBytes == results.points[0].config.chunkBytes);
+    CHECK(c->controller()->laneConfig(1) == results.points[0].config);
+    // Ctrl+click on another point: a third lane; the window's own run is left as it was.
+    QTest::mouseClick(wire->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      sweep->pointPosition(SweepView::Figure::WireBytes, 2));
+    REQUIRE(waitUntil([&] { return c->laneCount() == 3; }, "a third lane"));
+    CHECK(c->controller()->laneConfig(2) == results.points[2].config);
+    CHECK(w.controller()->config() == smallConfig());
+    CHECK(c->laneTitle(2)->text() == QStringLiteral("64 KiB chunks"));
+
+    // A point of a sweep over a shared value (the write rate) is not a lane: said, and nothing added.
+    SimConfig faster = w.controller()->config();
+    faster.workload.rate *= 2;
+    QString why;
+    CHECK_FALSE(c->addLaneFrom(faster, &why));
+    CHECK(why.contains(QStringLiteral("shares")));
+    CHECK_FALSE(c->messageLabel()->isHidden());
+    CHECK(c->laneCount() == 3);
 }
