@@ -468,6 +468,11 @@ void CompareWindow::rebuildLanes()
         l.heatmap = new HeatmapView;
         l.heatmap->setShowDestination(false);
         l.heatmap->setTool(brush_->isChecked() ? HeatmapView::Tool::Brush : HeatmapView::Tool::Pan);
+        // Each lane's zoom keys act in that lane (the others follow it): as window shortcuts, the
+        // lanes' Ctrl+plus would be ambiguous and none would act.
+        for (QAction* a : l.heatmap->zoomStack()->actions()) {
+            a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
         v->addWidget(l.heatmap, 1);
         l.charts = new ChartModel(this);
         connect(l.heatmap->zoomStack(), &ZoomStack::rangeChanged, this,

@@ -243,8 +243,10 @@ TEST_CASE("compare: lanes step in lockstep, a brush stroke writes every lane, a 
         CHECK(z->firstBit() == firstByte / 65536);
         CHECK(z->endBit() == (endByte + 65535) / 65536);
     }
-    // And back, from another lane's Ctrl+0.
-    c->heatmap(2)->zoomStack()->resetZoom();
+    // And back, with Ctrl+0 in another lane.
+    c->heatmap(2)->setFocus();
+    REQUIRE(waitUntil([&] { return c->heatmap(2)->hasFocus(); }, "the third lane focused"));
+    QTest::keyClick(c->heatmap(2), Qt::Key_0, Qt::ControlModifier);
     for (int i = 0; i < 3; ++i) {
         CHECK_FALSE(c->heatmap(i)->zoomStack()->isZoomed());
     }
