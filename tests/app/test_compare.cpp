@@ -250,6 +250,17 @@ TEST_CASE("compare: lanes step in lockstep, a brush stroke writes every lane, a 
     for (int i = 0; i < 3; ++i) {
         CHECK_FALSE(c->heatmap(i)->zoomStack()->isZoomed());
     }
+
+    // Reset: every lane back to the start, the stroke gone.
+    c->resetAction()->trigger();
+    REQUIRE(waitUntil(
+        [&] {
+            const auto& now = c->controller()->snapshot()->lanes;
+            return now.size() == 3 && std::all_of(now.begin(), now.end(), [](const SimSnapshotPtr& s) {
+                       return s->nowNs == 0 && s->dirtyBits == 0;
+                   });
+        },
+        "every lane reset"));
 }
 
 TEST_CASE("compare: a comparison saves, loads back with the same lanes, and a bad lane is named", "[compare]")
