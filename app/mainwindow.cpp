@@ -15,6 +15,7 @@
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
 #include "sweepview.h"
+#include "comparewindow.h"
 #include "undocommands.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
@@ -450,6 +451,10 @@ void MainWindow::createMenus()
     view->addAction(showDestinationAction_);
     view->addAction(presentation_->action());
     view->addMenu(chartsFold_->menu());
+    compareAction_ = add(view, QT_TR_NOOP("&Compare..."), [this] { openCompare(); },
+                         QT_TR_NOOP("Run 2 to 4 variants of this configuration side by side, in lockstep on the same "
+                                    "disk, writes and seed"));
+    compareAction_->setObjectName(QStringLiteral("compareAction"));
     view->addSeparator();
     view->addActions(toolGroup_->actions());
     view->addSeparator();
@@ -634,12 +639,43 @@ void MainWindow::createDocks()
         applyConfig(c, tr("Run a sweep point"));
         controller_->setPlaying(true);
     });
+    connect(sweep, &SweepView::pointAddedAsLane, this, [this](const SimConfig& c) {
+        const bool fresh = compare_.isNull();
+        CompareWindow* w = openCompare();
+        if (fresh) {
+            w->compareRunAndPoint(controller_->config(), c);
+        } else {
+            w->addLaneFrom(c);
+        }
+    });
+    parameters_->offerCompareRows(true);
+    connect(parameters_, &ParametersPanel::compareChunksRequested, this, [this](const std::vector<uint64_t>& chunks) {
+        openCompare()->compareChunkSizes(controller_->config(), chunks);
+    });
     if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         view->addSeparator();
         for (QDockWidget* d : std::as_const(docks_)) {
             view->addAction(d->toggleViewAction());
         }
     }
+}
+
+CompareWindow* MainWindow::compareWindow() const
+{
+    return compare_;
+}
+
+CompareWindow* MainWindow::openCompare()
+{
+    if (!compare_) {
+        compare_ = new CompareWindow(this);
+        compare_->setWindowFlag(Qt::Window);
+        compare_->compareWith(controller_->config());
+    }
+    compare_->show();
+    compare_->raise();
+    compare_->activateWindow();
+    return compare_;
 }
 
 void MainWindow::createStatusBar()

@@ -31,6 +31,7 @@ class QDockWidget;
 namespace bitmig {
 
 class QemuFileViewer;
+class CompareWindow;
 
 class ChartsFold;
 class ExplanationPanel;
@@ -84,6 +85,11 @@ public:
     PresentationMode* presentation() const noexcept { return presentation_; }
     // View > Charts: the charts, or their figures on one line where they could not be read.
     ChartsFold* chartsFold() const noexcept { return chartsFold_; }
+    // View > Compare: the comparison window (lanes in lockstep), made on first use with two lanes of
+    // the current configuration (its chunk size and 1 MiB, or 1 KiB beside 1 MiB), shown and raised.
+    CompareWindow* openCompare();
+    CompareWindow* compareWindow() const;
+    QAction* compareAction() const noexcept { return compareAction_; }
     // Every action of the window (menus and toolbar), for the shortcut reference and tests.
     QList<QAction*> allActions() const;
 
@@ -242,6 +248,8 @@ private:
     QLabel* memoryLabel_ = nullptr;
     QLabel* frameLabel_ = nullptr;
     QList<QDockWidget*> docks_;
+    QPointer<CompareWindow> compare_;
+    QAction* compareAction_ = nullptr;
 };
 
 } // namespace bitmig

@@ -5,6 +5,7 @@
 #include "app/scenario/scenarioerror.h"
 #include "app/scenario/summaryjson.h"
 #include "chartsfold.h"
+#include "comparewindow.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "messagebar.h"
@@ -69,6 +70,14 @@ bool MainWindow::openScenario(const QString& path, QString* error)
         if (s.name.isEmpty()) {
             s.name = QFileInfo(path).completeBaseName();
         }
+        if (!s.lanes.empty()) {
+            // A comparison: its lanes open in the Compare window, the shared configuration here.
+            QString why;
+            if (!openCompare()->setComparison(s.config, s.lanes, &why)) {
+                return reportFailure(QFileInfo(path).fileName() + QStringLiteral(": ") + why, error);
+            }
+            s.lanes.clear();
+        }
         applyScenario(s);
         recent_->add(path);
         messageBar_->dismiss();  // an earlier failure no longer holds
@@ -82,6 +91,7 @@ bool MainWindow::saveScenario(const QString& path, QString* error)
 {
     Scenario s = scenario_;
     s.config = controller_->config();
+    s.lanes.clear();  // the main window saves its one run; the Compare window saves comparisons
     if (s.name.isEmpty()) {
         s.name = QFileInfo(path).completeBaseName();
     }

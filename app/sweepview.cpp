@@ -15,6 +15,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -786,7 +787,12 @@ void SweepView::onPointClicked(const QPointF& value)
         }
     }
     if (nearest) {
-        Q_EMIT pointActivated(results.points[*nearest].config);
+        // Ctrl+click: a lane of the comparison (View > Compare) rather than the run in the window.
+        if (QGuiApplication::keyboardModifiers() & Qt::ControlModifier) {
+            Q_EMIT pointAddedAsLane(results.points[*nearest].config);
+        } else {
+            Q_EMIT pointActivated(results.points[*nearest].config);
+        }
     }
 }
 
@@ -852,6 +858,7 @@ void SweepView::retranslateUi()
         tr("A comma list in the form bitmig sweep reads (\"all\" for every chunk size from 1 B "
            "to 1 MiB); each value is one run of the current configuration"));
     criterionLabel_->setText(tr("Best b&y:"));
+    charts_->setToolTip(tr("Click a point to run it in the window; Ctrl+click adds it as a lane of View > Compare"));
     run_->setText(tr("Run sweep"));
     cancel_->setText(tr("&Cancel"));
     export_->setText(tr("E&xport..."));

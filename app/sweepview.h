@@ -75,6 +75,8 @@ public:
 Q_SIGNALS:
     // A click on a point: its whole configuration, to run in the window.
     void pointActivated(const bitmig::SimConfig& config);
+    // A Ctrl+click on a point: its configuration, to add as a lane of the comparison.
+    void pointAddedAsLane(const bitmig::SimConfig& config);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -10,10 +10,12 @@
 #include <bitmig/printable.h>
 #include <bitmig/runmemory.h>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +25,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <bit>
 
 namespace bitmig {
@@ -84,7 +87,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     seedView_->setModel(seedModel_);
     texts_.accessibleName(seedView_, QT_TR_NOOP("Chunk size table of the seed thread"));
     seedView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    seedView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    seedView_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     seedView_->verticalHeader()->hide();
     seedView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     seedView_->horizontalHeader()->setStretchLastSection(true);
@@ -154,7 +157,23 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     });
     connect(chunk_, &SizeSpinBox::valueChanged, this, [this] { edited(chunk_); });
     connect(seedView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
+        // A plain click tries the row; Ctrl or Shift only select rows (to compare them).
+        if (!(QGuiApplication::keyboardModifiers() & (Qt::ControlModifier | Qt::ShiftModifier))) {
+            chunk_->setValue(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
+        }
+    });
+    compareRows_ = new QAction(this);
+    texts_.add(compareRows_, QT_TR_NOOP("Compare these rows"), [this](const QString& t) { compareRows_->setText(t); });
+    compareRows_->setEnabled(false);
+    connect(seedView_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const size_t n = selectedChunkSizes().size();
+        compareRows_->setEnabled(n >= 2 && n <= 4);
+    });
+    connect(compareRows_, &QAction::triggered, this, [this] {
+        const std::vector<uint64_t> chunks = selectedChunkSizes();
+        if (chunks.size() >= 2 && chunks.size() <= 4) {
+            Q_EMIT compareChunksRequested(chunks);
+        }
     });
     connect(strategy_, &QComboBox::currentIndexChanged, this, [this] {
         showStrategyNote();
@@ -394,6 +413,27 @@ void ParametersPanel::updateDerived(const SimConfig& c)
     } catch (const std::invalid_argument& e) {
         derived_->setText(QString::fromStdString(e.what()));
     }
+}
+
+void ParametersPanel::offerCompareRows(bool on)
+{
+    seedView_->setContextMenuPolicy(on ? Qt::ActionsContextMenu : Qt::DefaultContextMenu);
+    if (on) {
+        seedView_->addAction(compareRows_);
+    } else {
+        seedView_->removeAction(compareRows_);
+    }
+}
+
+std::vector<uint64_t> ParametersPanel::selectedChunkSizes() const
+{
+    QModelIndexList rows = seedView_->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::vector<uint64_t> out;
+    for (const QModelIndex& i : rows) {
+        out.push_back(i.data(SeedTableModel::ChunkBytesRole).toULongLong());
+    }
+    return out;
 }
 
 } // namespace bitmig

@@ -9,8 +9,10 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <vector>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -61,12 +63,22 @@ public:
     // two fields show and that editing them replaces the layout. Empty text for no layout.
     QLabel* layoutNoteLabel() const noexcept { return layoutNote_; }
     static QString layoutNote(const SimConfig& config);
+    QTableView* seedTableView() const noexcept { return seedView_; }
+    // "Compare these rows" in the seed table's context menu: with 2 to 4 rows selected (Ctrl+click,
+    // Shift+click), asks for a comparison of their chunk sizes (compareChunksRequested). Off unless
+    // offered: a panel that edits a comparison's lane does not offer it.
+    void offerCompareRows(bool on);
+    QAction* compareRowsAction() const noexcept { return compareRows_; }
+    // The chunk sizes of the selected rows, in table order.
+    std::vector<uint64_t> selectedChunkSizes() const;
 
 Q_SIGNALS:
     // The seed table needs another width (its figures grew or shrank): the dock should follow.
     void preferredWidthChanged();
     // A complete, valid configuration the user just made.
     void configEdited(const bitmig::SimConfig& config);
+    // "Compare these rows": one lane per chunk size.
+    void compareChunksRequested(const std::vector<uint64_t>& chunkSizes);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -98,6 +110,7 @@ private:
     QLabel* layoutNote_ = nullptr;
     SeedTableModel* seedModel_ = nullptr;
     QTableView* seedView_ = nullptr;
+    QAction* compareRows_ = nullptr;
     QComboBox* strategy_ = nullptr;
     QLabel* strategyNote_ = nullptr;
     UnitField* bandwidth_ = nullptr;

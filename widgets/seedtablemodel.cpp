@@ -16,24 +16,36 @@ SeedTableModel::SeedTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void SeedTableModel::setGeometry(uint64_t diskBytes, uint64_t granularity, uint64_t currentChunk)
 {
-    beginResetModel();
-    rows_.clear();
-    currentRow_ = -1;
     std::vector<uint64_t> sizes = ChunkGeometry::seedChunkSizes();
     if (std::find(sizes.begin(), sizes.end(), currentChunk) == sizes.end()) {
         sizes.push_back(currentChunk);
         std::sort(sizes.begin(), sizes.end(), std::greater<>());
     }
+    std::vector<ChunkGeometry> rows;
+    int current = -1;
     for (uint64_t chunk : sizes) {
         try {
-            rows_.push_back(ChunkGeometry::compute(diskBytes, granularity, chunk));
+            rows.push_back(ChunkGeometry::compute(diskBytes, granularity, chunk));
         } catch (const std::invalid_argument&) {
             continue;  // a granularity the table cannot describe: leave the row out
         }
         if (chunk == currentChunk) {
-            currentRow_ = int(rows_.size()) - 1;
+            current = int(rows.size()) - 1;
         }
     }
+    // The same rows with another one current (a row picked in the table): the rows stay, so a
+    // view keeps its selection (rows selected to compare them).
+    const auto sameRow = [](const ChunkGeometry& a, const ChunkGeometry& b) {
+        return a.diskBytes == b.diskBytes && a.granularity == b.granularity && a.chunkBytes == b.chunkBytes;
+    };
+    if (!rows_.empty() && rows.size() == rows_.size() && std::equal(rows.begin(), rows.end(), rows_.begin(), sameRow)) {
+        currentRow_ = current;
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return;
+    }
+    beginResetModel();
+    rows_ = std::move(rows);
+    currentRow_ = current;
     endResetModel();
 }
 

@@ -1,5 +1,6 @@
 #include "simulatecommand.h"
 
+#include "app/scenario/scenariofile.h"
 #include "app/scenario/summaryjson.h"
 #include "argumenterror.h"
 #include "progress.h"
@@ -16,10 +17,12 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 namespace bitmig::cli {
 
@@ -73,6 +76,91 @@ void checkQemuFile(const SimConfig& config, uint64_t diskBytes, uint64_t granula
                                         .arg(qulonglong(g.largestBufBytes))
                                         .arg(qulonglong(kQemuMaxBufBytes)));
     }
+}
+
+// A scenario file with lanes (a comparison): every lane runs, one summary each. An option given as
+// well sets that value for every lane (it wins over a lane's own), as it does over the file's.
+int runLanes(const QCommandLineParser& parser, const SimConfig& shared, std::vector<ScenarioLane> lanes,
+             QTextStream& out, QTextStream& err)
+{
+    for (const char* alone : {"timeseries", "stream", "qemu-file"}) {
+        if (parser.isSet(QLatin1String(alone))) {
+            throw ArgumentError(QStringLiteral("--") + QLatin1String(alone),
+                                QCoreApplication::translate("bitmig", "not with a scenario that has lanes (a "
+                                                                      "comparison): it writes one run's file"));
+        }
+    }
+    auto given = [&parser](const char* name) { return parser.isSet(QLatin1String(name)); };
+    for (ScenarioLane& lane : lanes) {
+        LaneOverrides& o = lane.overrides;
+        if (given("granularity") || given("disk")) {
+            o.granularity.reset();
+        }
+        if (given("chunk")) {
+            o.chunkBytes.reset();
+        }
+        if (given("strategy")) {
+            o.strategy.reset();
+        }
+        if (given("bandwidth")) {
+            o.bandwidth.reset();
+        }
+        if (given("latency")) {
+            o.latencyNs.reset();
+        }
+        if (given("max-downtime")) {
+            o.maxDowntimeNs.reset();
+        }
+        if (given("max-passes")) {
+            o.maxPasses.reset();
+        }
+        if (given("complete-below")) {
+            o.completeOnlyBelow.reset();
+        }
+    }
+    const QStringList names = ScenarioFile::laneNames(shared, lanes);
+    std::vector<SimConfig> configs;
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        const SimConfig c = lanes[i].overrides.applyTo(shared);
+        try {
+            c.validate();
+        } catch (const std::invalid_argument& e) {
+            throw ArgumentError(QStringLiteral("--scenario"),
+                                QStringLiteral("lanes[%1] (%2): %3").arg(i).arg(names[qsizetype(i)], QString::fromUtf8(e.what())));
+        }
+        configs.push_back(c);
+    }
+    const Progress::Mode progressMode = Progress::modeOf(parser);
+    std::vector<MigrationSummary> summaries;
+    for (const SimConfig& c : configs) {
+        MigrationEngine engine(c);
+        Progress(progressMode).run(engine);
+        summaries.push_back(engine.summary());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        out << QJsonDocument(SummaryJson::lanesToJson(names, configs, summaries)).toJson(QJsonDocument::Indented);
+    } else {
+        for (size_t i = 0; i < configs.size(); ++i) {
+            if (i > 0) {
+                out << '\n';
+            }
+            out << QCoreApplication::translate("bitmig", "Lane %1 of %2: %3").arg(i + 1).arg(configs.size()).arg(names[qsizetype(i)])
+                << '\n';
+            SummaryReport::write(out, configs[i], summaries[i]);
+        }
+    }
+    int status = ExitOk;
+    for (size_t i = 0; i < summaries.size(); ++i) {
+        const MigrationSummary& s = summaries[i];
+        if (!s.finished || s.aborted || !s.verified) {
+            err << QCoreApplication::translate("bitmig", "bitmig: lane %1 (%2) did not finish and verify")
+                       .arg(i + 1)
+                       .arg(names[qsizetype(i)])
+                << '\n';
+            status = ExitFailed;
+        }
+    }
+    return status;
 }
 
 } // namespace
@@ -136,6 +224,13 @@ int SimulateCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     }
     const SimConfig config = SimOptions::toConfig(parser, true);
     SimOptions::validate(config, parser);
+    if (parser.isSet(QStringLiteral("scenario"))) {
+        // Read (and checked) by toConfig() already; a comparison's lanes run here.
+        std::vector<ScenarioLane> lanes = ScenarioFile::load(parser.value(QStringLiteral("scenario"))).lanes;
+        if (!lanes.empty()) {
+            return runLanes(parser, config, std::move(lanes), out, err);
+        }
+    }
     const Progress::Mode progressMode = Progress::modeOf(parser);
     const std::unique_ptr<QFile> timeseries = openOutput(parser, QStringLiteral("timeseries"));
     const bool unchecked = parser.isSet(QStringLiteral("qemu-file-unchecked"));

@@ -4,6 +4,8 @@
 #include "scenarioreader.h"
 #include "scenariowriter.h"
 
+#include <bitmig/units.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -101,6 +103,91 @@ QList<Scenario> ScenarioFile::presets()
         return QString::compare(a.name, b.name, Qt::CaseInsensitive) < 0;
     });
     return list;
+}
+
+namespace {
+
+QString size(uint64_t bytes)
+{
+    return QString::fromStdString(units::formatSize(bytes));
+}
+
+QString durationText(int64_t ns)
+{
+    return QString::fromStdString(units::formatDuration(ns));
+}
+
+QString strategyText(Strategy s)
+{
+    switch (s) {
+    case Strategy::Precopy:
+        return ScenarioFile::tr("precopy");
+    case Strategy::Postcopy:
+        return ScenarioFile::tr("postcopy");
+    case Strategy::StopAndCopy:
+        break;
+    }
+    return ScenarioFile::tr("stop and copy");
+}
+
+} // namespace
+
+QStringList ScenarioFile::laneNames(const SimConfig& shared, const std::vector<ScenarioLane>& lanes)
+{
+    std::vector<SimConfig> configs;
+    for (const ScenarioLane& l : lanes) {
+        configs.push_back(l.overrides.applyTo(shared));
+    }
+    auto differs = [&configs](auto member) {
+        return std::any_of(configs.begin(), configs.end(),
+                           [&](const SimConfig& c) { return !(c.*member == configs.front().*member); });
+    };
+    QStringList names;
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        if (!lanes[i].name.trimmed().isEmpty()) {
+            names.append(lanes[i].name.trimmed());
+            continue;
+        }
+        const SimConfig& c = configs[i];
+        QStringList parts;
+        if (differs(&SimConfig::chunkBytes)) {
+            parts.append(ScenarioFile::tr("%1 chunks").arg(size(c.chunkBytes)));
+        }
+        if (differs(&SimConfig::granularity)) {
+            parts.append(ScenarioFile::tr("%1 granularity").arg(size(c.granularity)));
+        }
+        if (differs(&SimConfig::strategy)) {
+            parts.append(strategyText(c.strategy));
+        }
+        if (differs(&SimConfig::bandwidth)) {
+            parts.append(QString::fromStdString(units::formatBandwidth(c.bandwidth)));
+        }
+        if (differs(&SimConfig::latencyNs)) {
+            parts.append(ScenarioFile::tr("latency %1").arg(durationText(c.latencyNs)));
+        }
+        if (differs(&SimConfig::maxDowntimeNs)) {
+            parts.append(ScenarioFile::tr("max downtime %1").arg(durationText(c.maxDowntimeNs)));
+        }
+        if (differs(&SimConfig::maxPasses)) {
+            parts.append(ScenarioFile::tr("%n passes", nullptr, int(c.maxPasses)));
+        }
+        if (differs(&SimConfig::completeOnlyBelow)) {
+            parts.append(c.completeOnlyBelow == 0 ? ScenarioFile::tr("no complete-only threshold")
+                                                  : ScenarioFile::tr("complete below %1").arg(size(c.completeOnlyBelow)));
+        }
+        names.append(parts.isEmpty() ? ScenarioFile::tr("Lane %1").arg(i + 1) : parts.join(QStringLiteral(", ")));
+    }
+    // Two lanes of one name (two lanes alike, or a given name used twice) are told apart.
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        int same = 0;
+        for (qsizetype j = 0; j < i; ++j) {
+            same += names[j] == names[i] ? 1 : 0;
+        }
+        if (same > 0) {
+            names[i] = ScenarioFile::tr("%1 (%2)").arg(names[i]).arg(same + 1);
+        }
+    }
+    return names;
 }
 
 } // namespace bitmig

@@ -43,7 +43,9 @@ constexpr const char* kTopLevelKeys[] = {
     "format", "version", "name", "description", "disk", "granularity", "chunk", "strategy", "bandwidth",
     "latency", "maxDowntime", "maxPasses", "completeOnlyBelow", "tick", "migrationStart", "timeLimit",
     "sampleInterval", "seed", "device", "bitmap", "disks", "bitmaps", "workload", "injections", "faults",
-    "faultRetry"};
+    "faultRetry", "lanes"};
+constexpr const char* kLaneKeys[] = {
+    "name", "granularity", "chunk", "strategy", "bandwidth", "latency", "maxDowntime", "maxPasses", "completeOnlyBelow"};
 constexpr const char* kDiskKeys[] = {"node", "size"};
 constexpr const char* kBitmapKeys[] = {"disk", "name", "granularity", "enabled", "persistent", "startBits"};
 constexpr const char* kExtentKeys[] = {"offset", "length"};
@@ -371,6 +373,126 @@ constexpr uint64_t kTraceVersion = 2;
 constexpr uint64_t kFaultsVersion = 3;
 constexpr uint64_t kLayoutVersion = 4;  // `disks` and `bitmaps`
 constexpr uint64_t kStartBitsVersion = 5;  // `bitmaps[i].startBits`
+constexpr uint64_t kLanesVersion = 5;      // `lanes`
+
+// The values a lane may give instead of the shared ones (LaneOverrides), at the top level of the file
+// (`prefix` empty) or in `lanes[i]`: only the keys that are there are set.
+void readLaneValues(const Reader& r, const QJsonObject& o, const QString& prefix, LaneOverrides& out)
+{
+    auto has = [&o](const char* key) { return o.contains(QLatin1String(key)); };
+    auto at = [&o](const char* key) { return o.value(QLatin1String(key)); };
+    auto key = [&prefix](const char* k) { return childPath(prefix, QLatin1String(k)); };
+    if (has("granularity")) {
+        out.granularity = r.size(at("granularity"), key("granularity"));
+        if (*out.granularity < 512 || !std::has_single_bit(*out.granularity)) {
+            r.fail(key("granularity"),
+                   ScenarioFile::tr("must be a power of two of at least 512 bytes, got %1")
+                       .arg(QString::fromStdString(units::formatSize(*out.granularity))));
+        }
+    }
+    if (has("chunk")) {
+        out.chunkBytes = r.size(at("chunk"), key("chunk"));
+        if (*out.chunkBytes == 0 || *out.chunkBytes > kMaxChunkBytes || !std::has_single_bit(*out.chunkBytes)) {
+            r.fail(key("chunk"), ScenarioFile::tr("must be a power of two from 1 B to 1 MiB, got %1")
+                                     .arg(QString::fromStdString(units::formatSize(*out.chunkBytes))));
+        }
+    }
+    if (has("strategy")) {
+        const QString name = r.string(at("strategy"), key("strategy"));
+        try {
+            out.strategy = parseStrategy(name.toStdString());
+        } catch (const std::invalid_argument&) {
+            r.fail(
+                key("strategy"),
+                ScenarioFile::tr("\"%1\" is not a strategy (use precopy, postcopy or stop-copy)").arg(shown(name)));
+        }
+    }
+    if (has("bandwidth")) {
+        out.bandwidth = r.bandwidth(at("bandwidth"), key("bandwidth"));
+    }
+    if (has("latency")) {
+        out.latencyNs = r.duration(at("latency"), key("latency"));
+    }
+    if (has("maxDowntime")) {
+        out.maxDowntimeNs = r.duration(at("maxDowntime"), key("maxDowntime"));
+    }
+    if (has("maxPasses")) {
+        out.maxPasses =
+            unsigned(r.wholeNumber(at("maxPasses"), key("maxPasses"), ScenarioFile::tr("a whole number"), 100000));
+    }
+    if (has("completeOnlyBelow")) {
+        out.completeOnlyBelow = r.size(at("completeOnlyBelow"), key("completeOnlyBelow"));
+    }
+}
+
+// `lanes` (version 5): 2 to 4 lanes, each a name and the values it runs with instead of the shared
+// ones; every lane's configuration is checked as a whole, its problems named at `lanes[i].key`.
+std::vector<ScenarioLane> readLanes(const Reader& r, const QJsonValue& v, uint64_t version, const SimConfig& shared,
+                                    const QString& sourceName)
+{
+    const QString path = QStringLiteral("lanes");
+    if (version < kLanesVersion) {
+        r.fail(path, ScenarioFile::tr("needs version %1 of the format; the file says version %2")
+                         .arg(kLanesVersion)
+                         .arg(version));
+    }
+    if (!v.isArray()) {
+        r.wrongType(path, ScenarioFile::tr("an array of objects"), v);
+    }
+    const QJsonArray list = v.toArray();
+    if (list.size() < 2 || list.size() > 4) {
+        r.fail(path, ScenarioFile::tr("a comparison has 2 to 4 lanes, got %1").arg(list.size()));
+    }
+    std::vector<ScenarioLane> lanes;
+    uint64_t memory = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString lanePath = indexPath(path, i);
+        if (!list.at(i).isObject()) {
+            r.wrongType(lanePath, ScenarioFile::tr("an object"), list.at(i));
+        }
+        const QJsonObject o = list.at(i).toObject();
+        r.rejectUnknownKeys(o, lanePath, kLaneKeys);
+        ScenarioLane lane;
+        if (o.contains(QLatin1String("name"))) {
+            lane.name = r.string(o.value(QLatin1String("name")), childPath(lanePath, QStringLiteral("name")));
+        }
+        readLaneValues(r, o, lanePath, lane.overrides);
+        if (lane.overrides.granularity && shared.hasLayout()) {
+            r.fail(childPath(lanePath, QStringLiteral("granularity")),
+                   ScenarioFile::tr("not with \"disks\" and \"bitmaps\", where each bitmap gives its own"));
+        }
+        const SimConfig config = lane.overrides.applyTo(shared);
+        try {
+            ScenarioReader::validate(config, sourceName);
+        } catch (const ScenarioError& e) {
+            // A lane's own key names the problem there; one of the shared keys (the disk is too large
+            // for the lane's granularity) is named inside the lane's message.
+            const bool own = std::any_of(std::begin(kLaneKeys), std::end(kLaneKeys),
+                                         [&e](const char* k) { return e.keyPath() == QLatin1String(k); });
+            if (own) {
+                r.fail(childPath(lanePath, e.keyPath()), e.reason());
+            }
+            r.fail(lanePath, e.keyPath().isEmpty() ? e.reason() : e.keyPath() + QStringLiteral(": ") + e.reason());
+        }
+        memory += estimateRunMemory(config).total();
+        lanes.push_back(std::move(lane));
+    }
+    // The lanes run side by side: together they must fit.
+    AvailableMemory available;
+    try {
+        available = availableMemory();
+    } catch (const std::invalid_argument& e) {
+        r.fail(QString(), QString::fromStdString(e.what()));
+    }
+    if (available.bytes && memory > *available.bytes) {
+        r.fail(path, ScenarioFile::tr("the %1 lanes together need %2 of memory for their bitmaps, this machine "
+                                      "has %3 available")
+                         .arg(list.size())
+                         .arg(QString::fromStdString(units::formatSize(memory)),
+                              QString::fromStdString(units::formatSize(*available.bytes))));
+    }
+    return lanes;
+}
 
 // A list of objects at `path`, each read by `item(object, itemPath)`.
 template <class Item>
@@ -764,46 +886,10 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
     if (has("disk")) {
         c.diskBytes = r.size(at("disk"), key("disk"));
     }
-    if (has("granularity")) {
-        c.granularity = r.size(at("granularity"), key("granularity"));
-        if (c.granularity < 512 || !std::has_single_bit(c.granularity)) {
-            r.fail(key("granularity"),
-                   ScenarioFile::tr("must be a power of two of at least 512 bytes, got %1")
-                       .arg(QString::fromStdString(units::formatSize(c.granularity))));
-        }
-    }
-    if (has("chunk")) {
-        c.chunkBytes = r.size(at("chunk"), key("chunk"));
-        if (c.chunkBytes == 0 || c.chunkBytes > kMaxChunkBytes || !std::has_single_bit(c.chunkBytes)) {
-            r.fail(key("chunk"), ScenarioFile::tr("must be a power of two from 1 B to 1 MiB, got %1")
-                                     .arg(QString::fromStdString(units::formatSize(c.chunkBytes))));
-        }
-    }
-    if (has("strategy")) {
-        const QString name = r.string(at("strategy"), key("strategy"));
-        try {
-            c.strategy = parseStrategy(name.toStdString());
-        } catch (const std::invalid_argument&) {
-            r.fail(
-                key("strategy"),
-                ScenarioFile::tr("\"%1\" is not a strategy (use precopy, postcopy or stop-copy)").arg(shown(name)));
-        }
-    }
-    if (has("bandwidth")) {
-        c.bandwidth = r.bandwidth(at("bandwidth"), key("bandwidth"));
-    }
-    if (has("latency")) {
-        c.latencyNs = r.duration(at("latency"), key("latency"));
-    }
-    if (has("maxDowntime")) {
-        c.maxDowntimeNs = r.duration(at("maxDowntime"), key("maxDowntime"));
-    }
-    if (has("maxPasses")) {
-        c.maxPasses =
-            unsigned(r.wholeNumber(at("maxPasses"), key("maxPasses"), ScenarioFile::tr("a whole number"), 100000));
-    }
-    if (has("completeOnlyBelow")) {
-        c.completeOnlyBelow = r.size(at("completeOnlyBelow"), key("completeOnlyBelow"));
+    {
+        LaneOverrides values;
+        readLaneValues(r, o, QString(), values);
+        c = values.applyTo(c);
     }
     if (has("tick")) {
         c.tickNs = r.duration(at("tick"), key("tick"));
@@ -901,6 +987,9 @@ Scenario ScenarioReader::read(const QByteArray& json, const QString& sourceName)
     }
 
     validate(c, sourceName);
+    if (has("lanes")) {
+        s.lanes = readLanes(r, at("lanes"), version, c, sourceName);
+    }
     return s;
 }
 

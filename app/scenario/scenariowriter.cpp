@@ -218,7 +218,8 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
     // The oldest version that holds the scenario, so that older readers keep reading what they can.
     const bool faults = !c.faultsNs.empty() || c.faultRetryNs != -1;
     const bool startBits = std::any_of(c.bitmaps.begin(), c.bitmaps.end(), [](const BitmapSpec& b) { return !b.startBits.empty(); });
-    field("version", QByteArray::number(startBits ? 5 : c.hasLayout() ? 4 : faults ? 3 : w.trace.active() ? 2 : 1));
+    const int version = !scenario.lanes.empty() || startBits ? 5 : c.hasLayout() ? 4 : faults ? 3 : w.trace.active() ? 2 : 1;
+    field("version", QByteArray::number(version));
     field("name", jsonString(scenario.name));
     field("description", jsonString(scenario.description));
     if (!c.hasLayout()) {
@@ -310,6 +311,44 @@ QByteArray ScenarioWriter::write(const Scenario& scenario, const QString& scenar
         }
         out += ",\n  \"faults\": " + times + "]";
         out += ",\n  \"faultRetry\": " + (c.faultRetryNs == -1 ? QByteArray("null") : durationText(c.faultRetryNs));
+    }
+    if (!scenario.lanes.empty()) {
+        // A comparison (version 5): each lane's name and the values it runs with instead of the above.
+        out += ",\n  \"lanes\": [";
+        for (size_t i = 0; i < scenario.lanes.size(); ++i) {
+            const ScenarioLane& lane = scenario.lanes[i];
+            const LaneOverrides& o = lane.overrides;
+            QByteArray entry = "{\"name\": " + jsonString(lane.name);
+            auto add = [&entry](const char* key, const QByteArray& value) {
+                entry += QByteArray(", \"") + key + "\": " + value;
+            };
+            if (o.granularity) {
+                add("granularity", sizeText(*o.granularity));
+            }
+            if (o.chunkBytes) {
+                add("chunk", sizeText(*o.chunkBytes));
+            }
+            if (o.strategy) {
+                add("strategy", jsonString(strategyName(*o.strategy)));
+            }
+            if (o.bandwidth) {
+                add("bandwidth", bandwidthText(*o.bandwidth));
+            }
+            if (o.latencyNs) {
+                add("latency", durationText(*o.latencyNs));
+            }
+            if (o.maxDowntimeNs) {
+                add("maxDowntime", durationText(*o.maxDowntimeNs));
+            }
+            if (o.maxPasses) {
+                add("maxPasses", QByteArray::number(*o.maxPasses));
+            }
+            if (o.completeOnlyBelow) {
+                add("completeOnlyBelow", sizeText(*o.completeOnlyBelow));
+            }
+            out += (i ? ",\n    " : "\n    ") + entry + "}";
+        }
+        out += "\n  ]";
     }
     out += "\n}\n";
     return out;

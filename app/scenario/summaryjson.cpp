@@ -307,6 +307,19 @@ MigrationSummary SummaryJson::fromJson(const QJsonObject& json)
     return s;
 }
 
+QJsonObject SummaryJson::lanesToJson(const QStringList& names, const std::vector<SimConfig>& configs,
+                                     const std::vector<MigrationSummary>& summaries)
+{
+    QJsonArray lanes;
+    for (size_t i = 0; i < summaries.size() && i < configs.size(); ++i) {
+        QJsonObject lane = toJson(summaries[i]);
+        lane.insert(QStringLiteral("name"), names.value(qsizetype(i)));
+        lane.insert(QStringLiteral("config"), configToJson(configs[i]));
+        lanes.append(lane);
+    }
+    return QJsonObject{{QStringLiteral("lanes"), lanes}};
+}
+
 QJsonObject SummaryJson::configToJson(const SimConfig& c)
 {
     const WorkloadSpec& w = c.workload;

@@ -6,8 +6,10 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringList>
 
 #include <cstdint>
+#include <vector>
 
 namespace bitmig::cli {
 
@@ -21,6 +23,10 @@ public:
     static MigrationSummary fromJson(const QJsonObject& json);
 
     static QJsonObject configToJson(const SimConfig& config);
+    // A comparison's lanes, as `bitmig simulate --scenario FILE --json` writes them for a file with
+    // lanes and the window exports them: {"lanes": [{"name", the summary's fields, "config"}, ...]}.
+    static QJsonObject lanesToJson(const QStringList& names, const std::vector<SimConfig>& configs,
+                                   const std::vector<MigrationSummary>& summaries);
     static SimConfig configFromJson(const QJsonObject& json);
 
     static constexpr uint64_t kMaxExactInteger = uint64_t(1) << 53;

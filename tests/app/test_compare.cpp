@@ -1,0 +1,399 @@
+// View > Compare with real events: lanes in lockstep, a lane added and its chunk size typed into the
+// lane editor's field, run to the end and checked against `bitmig simulate` on the same file; the
+// brush writes in every lane; a zoom in one lane moves all; a comparison saves and loads; the seed
+// table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path.
+#include "app/comparewindow.h"
+#include "app/model/simulationcontroller.h"
+#include "app/sweepview.h"
+#include "widgets/byteformat.h"
+#include "widgets/heatmapview.h"
+#include "widgets/lanecharts.h"
+#include "widgets/parameterspanel.h"
+#include "widgets/phasestrip.h"
+#include "widgets/seedtablemodel.h"
+#include "widgets/sizespinbox.h"
+#include "widgets/zoomstack.h"
+#include "tests/support/fieldinput.h"
+#include "tests/support/qtwait.h"
+#include "windowtestutil.h"
+
+#include <bitmig/units.h>
+
+#include <QApplication>
+#include <QChartView>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QWheelEvent>
+
+using namespace bitmig;
+using bitmig::test::waitUntil;
+
+namespace {
+
+// 64 GiB over 100 Mbit/s, the migration half a second in: every lane is done within seconds.
+SimConfig smallConfig()
+{
+    SimConfig c;
+    c.diskBytes = uint64_t(64) << 30;
+    c.chunkBytes = 1024;
+    c.bandwidth = 12.5e6;
+    c.migrationStartNs = 500'000'000;
+    c.timeLimitNs = 60'000'000'000;
+    c.workload.kind = WorkloadKind::Uniform;
+    c.workload.rate = 2000;
+    c.workload.minWriteBytes = c.workload.maxWriteBytes = 4096;
+    return c;
+}
+
+CompareWindow* openCompare(MainWindow& w)
+{
+    REQUIRE(w.compareAction());
+    w.compareAction()->trigger();  // View > Compare
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c);
+    REQUIRE(QTest::qWaitForWindowExposed(c));
+    return c;
+}
+
+bool lanesShown(CompareWindow* c)
+{
+    const LanesSnapshotPtr& s = c->controller()->snapshot();
+    return s && int(s->lanes.size()) == c->laneCount() && c->laneCount() == c->controller()->laneCount();
+}
+
+QJsonObject runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(BITMIG_EXECUTABLE), args);
+    REQUIRE(p.waitForFinished(300000));
+    INFO(p.readAllStandardError().toStdString());
+    REQUIRE(p.exitCode() == 0);
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+void sendWheel(QWidget* w, const QPoint& pos, int angle)
+{
+    QWheelEvent event(QPointF(pos), QPointF(w->mapToGlobal(pos)), QPoint(), QPoint(0, angle), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &event);
+}
+
+} // namespace
+
+TEST_CASE("compare: a lane added, its chunk size typed, run to the end: each lane as bitmig simulate", "[compare]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("test"));
+    CompareWindow* c = openCompare(w);
+    // Two lanes to start: this configuration, and the same with 1 MiB chunks.
+    REQUIRE(c->laneCount() == 2);
+    CHECK(c->controller()->laneConfig(0).chunkBytes == 1024u);
+    CHECK(c->controller()->laneConfig(1).chunkBytes == (1u << 20));
+
+    c->addLaneAction()->trigger();
+    REQUIRE(c->laneCount() == 3);
+    REQUIRE(c->laneSelector()->currentIndex() == 2);
+    // The new lane's chunk size, typed into the lane editor's Chunk field.
+    SizeSpinBox* chunk = c->laneEditor()->chunkSpinBox();
+    chunk->setFocus();
+    test::typeAndEnter(chunk, QStringLiteral("32 B"));
+    REQUIRE(waitUntil([&] { return c->controller()->laneConfig(2).chunkBytes == 32; }, "lane 3 with 32 B chunks"));
+    CHECK(c->controller()->laneConfig(0).chunkBytes == 1024u);
+    CHECK(c->laneTitle(2)->text() == QStringLiteral("32 B chunks"));
+    CHECK(c->laneTitle(1)->text() == QStringLiteral("1 MiB chunks"));
+    CHECK(c->laneTitle(0)->text() == QStringLiteral("1 KiB chunks"));
+    // The charts overlay the lanes, each series named by its lane.
+    for (int k = 0; k < LaneCharts::kCharts; ++k) {
+        const QList<QLineSeries*> series = c->charts()->series(LaneCharts::Chart(k));
+        REQUIRE(series.size() == 3);
+        for (int i = 0; i < 3; ++i) {
+            CHECK(series[i]->name() == c->laneTitle(i)->text());
+        }
+    }
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cmp.json"));
+    REQUIRE(c->saveComparison(path));
+
+    c->setSpeed(1000);
+    c->playAction()->trigger();
+    REQUIRE(waitUntil([&] { return c->controller()->snapshot() && c->controller()->snapshot()->finished; },
+                      "every lane finished", 60000));
+    const LanesSnapshotPtr done = c->controller()->snapshot();
+    REQUIRE(done->lanes.size() == 3);
+
+    const QJsonArray cli = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path, QStringLiteral("--json")})
+                               .value(QStringLiteral("lanes"))
+                               .toArray();
+    REQUIRE(cli.size() == 3);
+    const QTableWidget* table = c->summaryTable();
+    for (int i = 0; i < 3; ++i) {
+        INFO("lane " << i);
+        const QJsonObject expected = cli[i].toObject();
+        const MigrationSummary& got = done->lanes[size_t(i)]->summary;
+        CHECK(expected.value(QStringLiteral("name")).toString() == c->laneTitle(i)->text());
+        CHECK(double(got.wireBytes) == expected.value(QStringLiteral("wireBytes")).toDouble());
+        CHECK(double(got.downtimeNs) == expected.value(QStringLiteral("downtimeNs")).toDouble());
+        CHECK(double(got.totalTimeNs) == expected.value(QStringLiteral("totalTimeNs")).toDouble());
+        CHECK(double(got.chunksResent) == expected.value(QStringLiteral("chunksResent")).toDouble());
+        CHECK(double(got.dirtyPasses) == expected.value(QStringLiteral("dirtyPasses")).toDouble());
+        CHECK(got.verified == expected.value(QStringLiteral("verified")).toBool());
+        CHECK(got.converged == expected.value(QStringLiteral("converged")).toBool());
+        // The table shows the same figures.
+        CHECK(table->item(i, int(CompareWindow::Figure::WireBytes))->text() ==
+              formatBytes(uint64_t(expected.value(QStringLiteral("wireBytes")).toDouble())));
+        CHECK(table->item(i, int(CompareWindow::Figure::DirtyPasses))->text() ==
+              QLocale().toString(expected.value(QStringLiteral("dirtyPasses")).toInt()));
+        CHECK(table->item(i, int(CompareWindow::Figure::Verified))->text() == QStringLiteral("yes ✓"));
+    }
+    // Where lanes differ, the lane with the fewest wire bytes is marked.
+    const auto fewest = std::min_element(cli.begin(), cli.end(), [](const QJsonValue& a, const QJsonValue& b) {
+        return a.toObject().value(QStringLiteral("wireBytes")).toDouble() <
+               b.toObject().value(QStringLiteral("wireBytes")).toDouble();
+    });
+    const int best = int(fewest - cli.begin());
+    for (int i = 0; i < 3; ++i) {
+        CHECK(table->item(i, int(CompareWindow::Figure::WireBytes))->data(Qt::UserRole).toBool() == (i == best));
+    }
+    // Exported, the summaries are the command's JSON.
+    const QString json = dir.filePath(QStringLiteral("lanes.json"));
+    REQUIRE(c->exportTo(json).isEmpty());
+    QFile f(json);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QJsonArray exported = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("lanes")).toArray();
+    CHECK(exported == cli);
+    const QString csv = dir.filePath(QStringLiteral("lanes.csv"));
+    REQUIRE(c->exportTo(csv).isEmpty());
+    QFile fc(csv);
+    REQUIRE(fc.open(QIODevice::ReadOnly));
+    CHECK(fc.readAll().count('\n') == 4);  // header and three lanes
+    const QString png = dir.filePath(QStringLiteral("view.png"));
+    REQUIRE(c->exportTo(png).isEmpty());
+    CHECK(QImage(png).width() >= c->comparisonView()->width());
+}
+
+TEST_CASE("compare: lanes step in lockstep, a brush stroke writes every lane, a zoom moves all", "[compare]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SimConfig cfg = smallConfig();
+    cfg.workload.kind = WorkloadKind::Idle;
+    w.applyConfig(cfg, QStringLiteral("test"));
+    CompareWindow* c = openCompare(w);
+    ScenarioLane fine;
+    fine.overrides.granularity = 4096;
+    REQUIRE(c->setComparison(cfg, {ScenarioLane{}, fine, ScenarioLane{QString(), {}}}));
+    REQUIRE(waitUntil([&] { return lanesShown(c); }, "three lanes shown"));
+
+    // Step: every lane one tick on.
+    c->stepAction()->trigger();
+    c->stepAction()->trigger();
+    REQUIRE(waitUntil([&] { return c->controller()->snapshot()->lanes[0]->nowNs == 2 * cfg.tickNs; }, "two ticks"));
+    for (const SimSnapshotPtr& s : c->controller()->snapshot()->lanes) {
+        CHECK(s->nowNs == 2 * cfg.tickNs);
+    }
+
+    // The brush, in the first lane: the same bytes dirty in all three.
+    c->brushAction()->trigger();
+    HeatmapView* first = c->heatmap(0);
+    REQUIRE(first->tool() == HeatmapView::Tool::Brush);
+    const QRect band = first->bandRect(HeatmapView::Band::Source);
+    REQUIRE(band.isValid());
+    QTest::mouseClick(first, Qt::LeftButton, {}, band.topLeft() + QPoint(band.width() / 3, band.height() / 2));
+    REQUIRE(waitUntil(
+        [&] {
+            const auto& lanes = c->controller()->snapshot()->lanes;
+            return std::all_of(lanes.begin(), lanes.end(), [](const SimSnapshotPtr& s) { return s->dirtyBits > 0; });
+        },
+        "the stroke in every lane"));
+    const auto& lanes = c->controller()->snapshot()->lanes;
+    // The finer lane dirties 16 of its 4 KiB granules for each 64 KiB granule of the others.
+    CHECK(lanes[1]->dirtyBits == 16 * lanes[0]->dirtyBits);
+    CHECK(lanes[2]->dirtyBits == lanes[0]->dirtyBits);
+
+    // The wheel over the second lane zooms every lane to the same bytes of the disk.
+    c->panAction()->trigger();
+    HeatmapView* second = c->heatmap(1);
+    const QRect b2 = second->bandRect(HeatmapView::Band::Source);
+    sendWheel(second, b2.topLeft() + QPoint(b2.width() / 4, b2.height() / 2), 360);
+    ZoomStack* z1 = second->zoomStack();
+    REQUIRE(z1->isZoomed());
+    const uint64_t firstByte = z1->firstBit() * 4096;
+    const uint64_t endByte = z1->endBit() * 4096;
+    for (int i : {0, 2}) {
+        ZoomStack* z = c->heatmap(i)->zoomStack();
+        INFO("lane " << i);
+        CHECK(z->isZoomed());
+        CHECK(z->firstBit() == firstByte / 65536);
+        CHECK(z->endBit() == (endByte + 65535) / 65536);
+    }
+    // And back, with Ctrl+0 in another lane.
+    c->heatmap(2)->setFocus();
+    REQUIRE(waitUntil([&] { return c->heatmap(2)->hasFocus(); }, "the third lane focused"));
+    QTest::keyClick(c->heatmap(2), Qt::Key_0, Qt::ControlModifier);
+    for (int i = 0; i < 3; ++i) {
+        CHECK_FALSE(c->heatmap(i)->zoomStack()->isZoomed());
+    }
+
+    // Reset: every lane back to the start, the stroke gone.
+    c->resetAction()->trigger();
+    REQUIRE(waitUntil(
+        [&] {
+            const auto& now = c->controller()->snapshot()->lanes;
+            return now.size() == 3 && std::all_of(now.begin(), now.end(), [](const SimSnapshotPtr& s) {
+                       return s->nowNs == 0 && s->dirtyBits == 0;
+                   });
+        },
+        "every lane reset"));
+}
+
+TEST_CASE("compare: a comparison saves, loads back with the same lanes, and a bad lane is named", "[compare]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("test"));
+    CompareWindow* c = openCompare(w);
+    ScenarioLane post{QStringLiteral("the postcopy one"), {}};
+    post.overrides.strategy = Strategy::Postcopy;
+    post.overrides.maxDowntimeNs = 30'000'000;
+    REQUIRE(c->controller()->addLane(post));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.json"));
+    REQUIRE(c->saveComparison(path));
+    const QStringList names = c->controller()->laneNames();
+
+    CompareWindow other;
+    REQUIRE(other.openComparison(path));
+    REQUIRE(other.laneCount() == 3);
+    CHECK(other.controller()->laneNames() == names);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(other.controller()->laneConfig(i) == c->controller()->laneConfig(i));
+        CHECK(other.laneTitle(i)->text() == names[i]);
+    }
+
+    // The main window's File > Open of a comparison opens its lanes in the Compare window.
+    MainWindow fresh;
+    test::showAt(fresh);
+    REQUIRE(fresh.openScenario(path));
+    REQUIRE(fresh.compareWindow());
+    CHECK(fresh.compareWindow()->controller()->laneNames() == names);
+
+    // A bad entry: the message names the file and lanes[i].field, and the lanes stay.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(bad);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "bitmig-scenario", "version": 5, "disk": "64G",
+               "lanes": [{"chunk": "1K"}, {"chunk": "96K"}]})");
+    f.close();
+    QString error;
+    CHECK_FALSE(other.openComparison(bad, &error));
+    CHECK(error == bad + QStringLiteral(": lanes[1].chunk: must be a power of two from 1 B to 1 MiB, got 96 KiB"));
+    CHECK_FALSE(other.messageLabel()->isHidden());
+    CHECK(other.messageLabel()->text() == error);
+    CHECK(other.laneCount() == 3);
+}
+
+TEST_CASE("compare: the seed table's 'Compare these rows' makes one lane per selected row", "[compare]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("test"));
+    QTableView* seed = w.parameters()->seedTableView();
+    SeedTableModel* model = w.parameters()->seedTable();
+    REQUIRE(seed->isVisible());
+    std::vector<uint64_t> wanted;
+    for (int row = 0; row < model->rowCount() && wanted.size() < 3; row += 3) {
+        const QModelIndex index = model->index(row, 0);
+        seed->scrollTo(index);
+        const QRect r = seed->visualRect(index);
+        // The first with a plain click (which also tries the row), the others with Ctrl to add them.
+        QTest::mouseClick(seed->viewport(), Qt::LeftButton, wanted.empty() ? Qt::KeyboardModifiers() : Qt::ControlModifier,
+                          r.center());
+        wanted.push_back(index.data(SeedTableModel::ChunkBytesRole).toULongLong());
+    }
+    REQUIRE(wanted.size() == 3);
+    // Ctrl+clicks only select: the run keeps the first row's chunk size.
+    CHECK(w.controller()->config().chunkBytes == wanted.front());
+    QAction* compare = w.parameters()->compareRowsAction();
+    REQUIRE(seed->actions().contains(compare));  // the table's context menu
+    REQUIRE(compare->isEnabled());
+    compare->trigger();
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c);
+    INFO(c->messageLabel()->text().toStdString());
+    REQUIRE(c->laneCount() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(c->controller()->laneConfig(i).chunkBytes == wanted[size_t(i)]);
+        CHECK(c->laneTitle(i)->text() ==
+              QString::fromStdString(units::formatSize(wanted[size_t(i)])) + QStringLiteral(" chunks"));
+    }
+}
+
+TEST_CASE("compare: Ctrl+click on a sweep point adds it as a lane, a plain click runs it", "[compare][sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    w.applyConfig(smallConfig(), QStringLiteral("test"));
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
+    REQUIRE(dock);
+    dock->toggleViewAction()->trigger();  // View > Sweep
+    REQUIRE(QTest::qWaitForWindowExposed(dock));
+    auto* sweep = dock->findChild<SweepView*>();
+    REQUIRE(sweep);
+    REQUIRE(sweep->parameter() == SweepParameter::ChunkSize);
+    auto* values = sweep->findChild<QLineEdit*>(QStringLiteral("sweepValues"));
+    values->setFocus();
+    QTest::keyClick(values, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(values, QStringLiteral("64,4K,64K"));
+    QSignalSpy finished(sweep->job(), &SweepJob::finished);
+    QTest::mouseClick(sweep->findChild<QPushButton*>(QStringLiteral("sweepRun")), Qt::LeftButton);
+    REQUIRE(finished.wait(120000));
+    const SweepResults& results = sweep->job()->results();
+    REQUIRE(results.points.size() == 3);
+
+    QChartView* wire = sweep->chartView(SweepView::Figure::WireBytes);
+    // Ctrl+click on the 64 B point: with no comparison open, one opens with this run and the point.
+    const QPoint first = sweep->pointPosition(SweepView::Figure::WireBytes, 0);
+    QTest::mouseClick(wire->viewport(), Qt::LeftButton, Qt::ControlModifier, first);
+    REQUIRE(waitUntil([&] { return w.compareWindow() != nullptr; }, "the Compare window"));
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c->laneCount() == 2);
+    CHECK(c->controller()->laneConfig(0) == w.controller()->config());
+    CHECK(c->controller()->laneConfig(1).chunkBytes == results.points[0].config.chunkBytes);
+    CHECK(c->controller()->laneConfig(1) == results.points[0].config);
+    // Ctrl+click on another point: a third lane; the window's own run is left as it was.
+    QTest::mouseClick(wire->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      sweep->pointPosition(SweepView::Figure::WireBytes, 2));
+    REQUIRE(waitUntil([&] { return c->laneCount() == 3; }, "a third lane"));
+    CHECK(c->controller()->laneConfig(2) == results.points[2].config);
+    CHECK(w.controller()->config() == smallConfig());
+    CHECK(c->laneTitle(2)->text() == QStringLiteral("64 KiB chunks"));
+
+    // A point of a sweep over a shared value (the write rate) is not a lane: said, and nothing added.
+    SimConfig faster = w.controller()->config();
+    faster.workload.rate *= 2;
+    QString why;
+    CHECK_FALSE(c->addLaneFrom(faster, &why));
+    CHECK(why.contains(QStringLiteral("shares")));
+    CHECK_FALSE(c->messageLabel()->isHidden());
+    CHECK(c->laneCount() == 3);
+}
