@@ -215,13 +215,22 @@ void Guest::runWorkload(int64_t nowNs)
         GuestWrite held[WorkloadGenerator::kBatch];
         size_t heldCount = 0;
         uint64_t n = 0;
+        const bool oneDisk = disks_.size() == 1;
         auto flush = [&] {
-            for (size_t i = 0; i < heldCount; ++i) {
-                applyToDisks(Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
+            if (oneDisk) {
+                // Every write lies inside the one disk: each of its bitmaps takes it whole.
+                for (size_t i = 0; i < heldCount; ++i) {
+                    for (const size_t b : disks_.front().bitmaps) {
+                        sources_[b]->markDirty(held[i].offset, held[i].length);
+                    }
+                }
+            } else {
+                for (size_t i = 0; i < heldCount; ++i) {
+                    applyToDisks(Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
+                }
             }
             n += heldCount;
         };
-        const bool oneDisk = disks_.size() == 1;
         generator_.generateBatches(nowNs, tickNs_, [&](std::span<const GuestWrite> batch) {
             for (const GuestWrite& w : batch) {
                 const Disk& d = oneDisk ? disks_.front() : diskAt(w.offset);
