@@ -75,6 +75,13 @@ public:
     QAction* removeLaneAction() const noexcept { return removeLane_; }
     QAction* panAction() const noexcept { return pan_; }
     QAction* brushAction() const noexcept { return brush_; }
+    QAction* slowerAction() const noexcept { return slower_; }
+    QAction* fasterAction() const noexcept { return faster_; }
+    // Every action of the window (menus, toolbar and its own keys), each once: the Compare section
+    // of the keyboard-shortcut reference and its tests.
+    QList<QAction*> allActions() const;
+    // The reference: the Compare window's keys (Help > Keyboard shortcuts here and in the main window).
+    static QString shortcutsTitle();
     void setSpeed(double speed);
 
     // The columns of the summary table (one row per lane), in order.
@@ -147,7 +154,9 @@ private:
     QAction* save_ = nullptr;
     QAction* export_ = nullptr;
     QAction* close_ = nullptr;
+    QAction* keys_ = nullptr;
     QMenu* fileMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
     QMenu* laneMenu_ = nullptr;
     QDockWidget* editorDock_ = nullptr;
 };
