@@ -38,6 +38,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTimer>
+#include <QUndoStack>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -475,6 +476,16 @@ TEST_CASE("compare: Help > Keyboard shortcuts lists the Compare window's keys, e
     CHECK(c->controller()->isPlaying());
     QTest::keyClick(c, Qt::Key_Space);
     CHECK_FALSE(c->controller()->isPlaying());
+    // A comparison has no undo: no key claims it, and Ctrl+Z here leaves the main window's history alone.
+    for (QAction* a : actions) {
+        CHECK_FALSE(a->shortcuts().contains(QKeySequence(QKeySequence::Undo)));
+        CHECK_FALSE(a->shortcuts().contains(QKeySequence(QKeySequence::Redo)));
+    }
+    REQUIRE(w.undoStack()->canUndo());  // the configuration applied above
+    const int undoIndex = w.undoStack()->index();
+    QTest::keyClick(c, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(w.undoStack()->index() == undoIndex);
 
     // Every listed key fires its own action once and no other (the effects disconnected: only the
     // bindings are under test).
