@@ -1,7 +1,8 @@
 // View > Compare: 2 to 4 lanes of one migration that differ in the parameters the user chose
 // (chunk size, strategy, granularity, link, limits), run in lockstep on one simulated clock with the
 // same disk, workload and seed (LanesController). Each lane has its phase strip and its heatmaps of
-// the bitmap and the meta bitmap on a shared disk axis (zoom and pan in one lane move all); the
+// the bitmap and the meta bitmap on a shared disk axis (zoom and pan in one lane move all; one Whole
+// disk strip over the first lane, one offset axis and colour legend under the last); the
 // charts overlay the lanes, one colour each; a table puts their figures side by side. Play, Pause,
 // Step, Reset, the speed and the brush act on every lane. The lane chosen in the Lane parameters
 // panel is edited with the Parameters panel's own fields. A comparison saves and loads as a

@@ -1,7 +1,9 @@
 // View > Compare with real events: lanes in lockstep, a lane added and its chunk size typed into the
 // lane editor's field, run to the end and checked against `bitmig simulate` on the same file; the
 // brush writes in every lane; a zoom in one lane moves all; a comparison saves and loads; the seed
-// table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path.
+// table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path;
+// the window's keys are in the shortcut reference and each does its one thing; 4 lanes fit at
+// 1600x1000 (3 at 1400x900) without scrolling.
 #include "app/comparewindow.h"
 #include "app/shortcutsdialog.h"
 #include "app/model/simulationcontroller.h"
