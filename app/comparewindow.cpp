@@ -1,6 +1,7 @@
 #include "comparewindow.h"
 
 #include "app/scenario/summaryjson.h"
+#include "shortcutsdialog.h"
 #include "viewexporter.h"
 #include "widgets/byteformat.h"
 #include "widgets/chartmodel.h"
@@ -243,6 +244,12 @@ void CompareWindow::buildUi()
     fileMenu_->addAction(close_);
     laneMenu_ = menuBar()->addMenu(tr("&Lanes"));
     laneMenu_->addActions({addLane_, removeLane_});
+    helpMenu_ = menuBar()->addMenu(tr("&Help"));
+    keys_ = helpMenu_->addAction(tr("&Keyboard shortcuts"), this, [this] {
+        ShortcutsDialog dialog(QList<ShortcutsDialog::Section>{{shortcutsTitle(), allActions()}}, this);
+        dialog.exec();
+    });
+    keys_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
 
     auto* bar = addToolBar(tr("Comparison"));
     bar->setObjectName(QStringLiteral("compareToolBar"));
@@ -279,7 +286,7 @@ void CompareWindow::buildUi()
     auto* lanesWidget = new QWidget;
     lanesLayout_ = new QVBoxLayout(lanesWidget);
     lanesLayout_->setContentsMargins(0, 0, 0, 0);
-    lanesLayout_->setSpacing(6);
+    lanesLayout_->setSpacing(4);
     auto* lanesScroll = new QScrollArea;
     lanesScroll->setWidgetResizable(true);
     lanesScroll->setFrameShape(QFrame::NoFrame);
@@ -344,6 +351,32 @@ void CompareWindow::buildUi()
     timeLabel_ = new QLabel;
     statusBar()->addPermanentWidget(timeLabel_);
     setWindowTitle(tr("Compare runs"));
+}
+
+QString CompareWindow::shortcutsTitle()
+{
+    return tr("Compare window");
+}
+
+QList<QAction*> CompareWindow::allActions() const
+{
+    QList<QAction*> out;
+    const auto add = [&out](QAction* a) {
+        if (a && !a->isSeparator() && !a->menu() && !out.contains(a)) {
+            out.append(a);
+        }
+    };
+    for (QAction* m : menuBar()->actions()) {
+        if (m->menu()) {
+            for (QAction* a : m->menu()->actions()) {
+                add(a);
+            }
+        }
+    }
+    for (QAction* a : {play_, step_, reset_, start_, slower_, faster_, pan_, brush_}) {
+        add(a);
+    }
+    return out;
 }
 
 bool CompareWindow::setComparison(const SimConfig& shared, const std::vector<ScenarioLane>& lanes, QString* error)
@@ -487,6 +520,11 @@ void CompareWindow::rebuildLanes()
     QList<ChartModel*> models;
     QList<QColor> colours;
     for (int i = 0; i < count; ++i) {
+        // The lanes share one disk axis: one offset axis and colour legend (under the last lane) and
+        // one "Whole disk" strip (over the first; it moves every lane) for the comparison, the rest
+        // of each lane is its bands.
+        lanes_[size_t(i)].heatmap->setShowOverview(i == 0);
+        lanes_[size_t(i)].heatmap->setShowAxisAndLegend(i == count - 1);
         lanes_[size_t(i)].title->setText(names.value(i));
         lanes_[size_t(i)].charts->clear();
         models.append(lanes_[size_t(i)].charts);
@@ -809,6 +847,8 @@ void CompareWindow::retranslateUi()
     save_->setText(tr("&Save comparison as..."));
     export_->setText(tr("&Export..."));
     close_->setText(tr("&Close"));
+    keys_->setText(tr("&Keyboard shortcuts"));
+    helpMenu_->setTitle(tr("&Help"));
     fileMenu_->setTitle(tr("&File"));
     laneMenu_->setTitle(tr("&Lanes"));
     editorDock_->setWindowTitle(tr("Lane parameters"));

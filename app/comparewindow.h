@@ -1,7 +1,8 @@
 // View > Compare: 2 to 4 lanes of one migration that differ in the parameters the user chose
 // (chunk size, strategy, granularity, link, limits), run in lockstep on one simulated clock with the
 // same disk, workload and seed (LanesController). Each lane has its phase strip and its heatmaps of
-// the bitmap and the meta bitmap on a shared disk axis (zoom and pan in one lane move all); the
+// the bitmap and the meta bitmap on a shared disk axis (zoom and pan in one lane move all; one Whole
+// disk strip over the first lane, one offset axis and colour legend under the last); the
 // charts overlay the lanes, one colour each; a table puts their figures side by side. Play, Pause,
 // Step, Reset, the speed and the brush act on every lane. The lane chosen in the Lane parameters
 // panel is edited with the Parameters panel's own fields. A comparison saves and loads as a
@@ -75,6 +76,13 @@ public:
     QAction* removeLaneAction() const noexcept { return removeLane_; }
     QAction* panAction() const noexcept { return pan_; }
     QAction* brushAction() const noexcept { return brush_; }
+    QAction* slowerAction() const noexcept { return slower_; }
+    QAction* fasterAction() const noexcept { return faster_; }
+    // Every action of the window (menus, toolbar and its own keys), each once: the Compare section
+    // of the keyboard-shortcut reference and its tests.
+    QList<QAction*> allActions() const;
+    // The reference: the Compare window's keys (Help > Keyboard shortcuts here and in the main window).
+    static QString shortcutsTitle();
     void setSpeed(double speed);
 
     // The columns of the summary table (one row per lane), in order.
@@ -147,7 +155,9 @@ private:
     QAction* save_ = nullptr;
     QAction* export_ = nullptr;
     QAction* close_ = nullptr;
+    QAction* keys_ = nullptr;
     QMenu* fileMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
     QMenu* laneMenu_ = nullptr;
     QDockWidget* editorDock_ = nullptr;
 };

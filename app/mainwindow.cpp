@@ -871,7 +871,16 @@ void MainWindow::onSnapshot(const SimSnapshotPtr& snapshot)
 
 void MainWindow::showShortcuts()
 {
-    ShortcutsDialog dialog(allActions(), this);
+    // The Compare window's keys too, from its own actions (a window made for the listing when none is open).
+    std::unique_ptr<CompareWindow> unopened;
+    const CompareWindow* compare = compare_;
+    if (!compare) {
+        unopened = std::make_unique<CompareWindow>();
+        compare = unopened.get();
+    }
+    ShortcutsDialog dialog(QList<ShortcutsDialog::Section>{{tr("Main window"), allActions()},
+                                                           {CompareWindow::shortcutsTitle(), compare->allActions()}},
+                           this);
     dialog.exec();
 }
 

@@ -27,7 +27,12 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows(const QList<QAction*>& acti
     return out;
 }
 
-ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent) : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent)
+    : ShortcutsDialog(QList<Section>{Section{QString(), actions}}, parent)
+{
+}
+
+ShortcutsDialog::ShortcutsDialog(const QList<Section>& sections, QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard shortcuts"));
     auto* layout = new QVBoxLayout(this);
@@ -36,16 +41,33 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    const auto list = rows(actions);
-    table_ = new QTableWidget(int(list.size()), 2, this);
+    table_ = new QTableWidget(0, 2, this);
     table_->setAccessibleName(tr("Keyboard shortcuts"));
     table_->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    for (int i = 0; i < list.size(); ++i) {
-        table_->setItem(i, 0, new QTableWidgetItem(list.at(i).first));
-        table_->setItem(i, 1, new QTableWidgetItem(list.at(i).second));
+    for (const Section& section : sections) {
+        const auto list = rows(section.actions);
+        listed_.append({section.title, list});
+        if (!section.title.isEmpty()) {
+            // A heading row across both columns: the window these keys act in.
+            const int row = table_->rowCount();
+            table_->insertRow(row);
+            auto* heading = new QTableWidgetItem(section.title);
+            QFont bold = table_->font();
+            bold.setBold(true);
+            heading->setFont(bold);
+            heading->setFlags(Qt::ItemIsEnabled);
+            table_->setItem(row, 0, heading);
+            table_->setSpan(row, 0, 1, 2);
+        }
+        for (const auto& [text, keys] : list) {
+            const int row = table_->rowCount();
+            table_->insertRow(row);
+            table_->setItem(row, 0, new QTableWidgetItem(text));
+            table_->setItem(row, 1, new QTableWidgetItem(keys));
+        }
     }
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -53,12 +75,35 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(480, 520);
+    resize(480, 560);
+}
+
+QStringList ShortcutsDialog::sectionTitles() const
+{
+    QStringList out;
+    for (const auto& s : listed_) {
+        out.append(s.first);
+    }
+    return out;
+}
+
+QList<QPair<QString, QString>> ShortcutsDialog::sectionRows(const QString& title) const
+{
+    for (const auto& s : listed_) {
+        if (s.first == title) {
+            return s.second;
+        }
+    }
+    return {};
 }
 
 int ShortcutsDialog::rowCount() const
 {
-    return table_->rowCount();
+    int n = 0;
+    for (const auto& s : listed_) {
+        n += int(s.second.size());
+    }
+    return n;
 }
 
 } // namespace bitmig

@@ -1,8 +1,10 @@
-// The keyboard-shortcut reference, made from the window's own actions so it is always true.
+// The keyboard-shortcut reference, made from the windows' own actions so it is always true.
 #pragma once
 
 #include <QDialog>
 #include <QList>
+#include <QPair>
+#include <QString>
 
 class QAction;
 class QTableWidget;
@@ -12,13 +14,24 @@ namespace bitmig {
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
 public:
+    // The actions of one window, under its title (no heading when the title is empty).
+    struct Section {
+        QString title;
+        QList<QAction*> actions;
+    };
     ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent = nullptr);
+    ShortcutsDialog(const QList<Section>& sections, QWidget* parent = nullptr);
     // (action text without '&', shortcut in the platform's notation), in menu order.
     static QList<QPair<QString, QString>> rows(const QList<QAction*>& actions);
+    // The shortcut rows listed (headings not counted).
     int rowCount() const;
+    QStringList sectionTitles() const;
+    // The rows listed under a section's heading, as rows() makes them.
+    QList<QPair<QString, QString>> sectionRows(const QString& title) const;
 
 private:
     QTableWidget* table_ = nullptr;
+    QList<QPair<QString, QList<QPair<QString, QString>>>> listed_;
 };
 
 } // namespace bitmig

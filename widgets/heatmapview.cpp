@@ -89,8 +89,8 @@ QSize HeatmapView::minimumSizeHint() const
     // Room for every band at minBandPixels: what the text around the bands takes, plus the bands.
     const int line = fontMetrics().height();
     const int n = bandCount();
-    const int around = margin + (line + 6) + margin + n * (line + 6) + (n - 1) * bandGap + (line + 8) +
-                       HeatmapLegend::height(fontMetrics()) + 4 + margin;
+    const int around = (showOverview_ ? margin + (line + 6) + margin : 0) + n * (line + 6) + (n - 1) * bandGap +
+                       (showAxisAndLegend_ ? (line + 8) + HeatmapLegend::height(fontMetrics()) + 4 + margin : 0);
     return {320, around + n * std::max(minBandPixels, cellPixels_)};
 }
 
@@ -179,6 +179,28 @@ void HeatmapView::setShowDestination(bool show)
     emitRequestIfChanged();
     Q_EMIT showDestinationChanged(show);
     update();
+}
+
+void HeatmapView::setShowAxisAndLegend(bool show)
+{
+    if (show != showAxisAndLegend_) {
+        showAxisAndLegend_ = show;
+        relayout();
+        updateGeometry();
+        emitRequestIfChanged();
+        update();
+    }
+}
+
+void HeatmapView::setShowOverview(bool show)
+{
+    if (show != showOverview_) {
+        showOverview_ = show;
+        relayout();
+        updateGeometry();
+        emitRequestIfChanged();
+        update();
+    }
 }
 
 void HeatmapView::setTool(Tool tool)
@@ -270,11 +292,16 @@ void HeatmapView::relayout()
     l.overview = QRect(contentLeft, margin, contentWidth, line + 6);
 
     const int titleHeight = line + 6;
-    const int axisHeight = line + 8;
-    const int legendHeight = HeatmapLegend::height(fm) + 4;
-    const int top = l.overview.bottom() + 1 + margin;
+    const int axisHeight = showAxisAndLegend_ ? line + 8 : 0;
+    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm) + 4 : 0;
+    if (!showOverview_) {
+        l.overview = QRect();
+    }
+    // Without the strip above or the axis and legend below, the bands take the margins too.
+    const int top = showOverview_ ? l.overview.bottom() + 1 + margin : 0;
+    const int bottom = showAxisAndLegend_ ? margin : 0;
     const int n = bandCount();
-    const int available = height() - top - axisHeight - legendHeight - margin - n * titleHeight - (n - 1) * bandGap;
+    const int available = height() - top - axisHeight - legendHeight - bottom - n * titleHeight - (n - 1) * bandGap;
     l.rows = std::max(1, available / n / cellPixels_);
     l.columns = std::max(1, contentWidth / cellPixels_);
 
@@ -290,6 +317,7 @@ void HeatmapView::relayout()
     l.legend = QRect(margin, y + axisHeight, width() - 2 * margin, legendHeight);
     layout_ = l;
     overview_->setGeometry(l.overview);
+    overview_->setVisible(showOverview_);
 }
 
 QRect HeatmapView::bandRect(Band band) const
@@ -374,21 +402,25 @@ void HeatmapView::paintEvent(QPaintEvent*)
     p.fillRect(rect(), palette().window());
     const DensityPalette colours = densityPalette();
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(margin, layout_.overview.top(), layout_.gutter - margin, layout_.overview.height()),
-               Qt::AlignRight | Qt::AlignVCenter, tr("Whole disk"));
+    if (showOverview_) {
+        p.drawText(QRect(margin, layout_.overview.top(), layout_.gutter - margin, layout_.overview.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tr("Whole disk"));
+    }
 
     ensureImages();
     for (int i = 0; i < bandCount(); ++i) {
         paintBand(p, Band(i), colours);
     }
     const HeatmapRaster last = raster(Band(bandCount() - 1));
-    if (!last.isEmpty()) {
+    if (!last.isEmpty() && showAxisAndLegend_) {
         p.setPen(palette().color(QPalette::WindowText));
         const QRect caption(layout_.axis.left(), layout_.axis.top(), layout_.gutter - 6, layout_.axis.height());
         OffsetAxis(last, granularity(), diskBytes()).paintTicks(p, layout_.axis, caption, fontMetrics());
     }
-    HeatmapLegend::paint(p, layout_.legend, layout_.band[0].left(), colours, palette(), fontMetrics(),
-                         showDestination_, showsSentChunks_);
+    if (showAxisAndLegend_) {
+        HeatmapLegend::paint(p, layout_.legend, layout_.band[0].left(), colours, palette(), fontMetrics(),
+                             showDestination_, showsSentChunks_);
+    }
 }
 
 QStringList HeatmapView::legendTexts() const

@@ -44,6 +44,8 @@ public:
     SimSnapshotPtr snapshot() const { return snapshot_; }
     Tool tool() const { return tool_; }
     bool showDestination() const { return showDestination_; }
+    bool showsAxisAndLegend() const { return showAxisAndLegend_; }
+    bool showsOverview() const { return showOverview_; }
     int cellPixels() const { return cellPixels_; }
     // The raster the simulation should fill for this view (its size and the visible range).
     HeatmapRequest currentRequest() const;
@@ -86,6 +88,11 @@ public Q_SLOTS:
     // Whether the snapshots carry chunks being sent (a migration's do, an attached QEMU's bitmaps
     // do not): without them the legend does not list the sent chunk's outline.
     void setShowsSentChunks(bool shows);
+    // Whether the view draws the offset axis and colour legend under its bands, and the "Whole disk"
+    // overview strip above them (all on by default); a window with several views of one disk on one
+    // axis shows them once, the other views give the room to their bands.
+    void setShowAxisAndLegend(bool show);
+    void setShowOverview(bool show);
 
 Q_SIGNALS:
     void requestChanged(const bitmig::HeatmapRequest& request);
@@ -147,6 +154,8 @@ private:
     DensityPalette::Scale densityScale_ = DensityPalette::Scale::Logarithmic;
 
     bool showsSentChunks_ = true;
+    bool showAxisAndLegend_ = true;
+    bool showOverview_ = true;
     std::array<std::pair<QString, QString>, 3> bandText_;  // setBandText(): title, detail
     std::array<QImage, 3> images_;
     bool imagesValid_ = false;

@@ -1,8 +1,11 @@
 // View > Compare with real events: lanes in lockstep, a lane added and its chunk size typed into the
 // lane editor's field, run to the end and checked against `bitmig simulate` on the same file; the
 // brush writes in every lane; a zoom in one lane moves all; a comparison saves and loads; the seed
-// table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path.
+// table's "Compare these rows" makes one lane per row; a bad lanes entry is named by its key path;
+// the window's keys are in the shortcut reference and each does its one thing; 4 lanes fit at
+// 1600x1000 (3 at 1400x900) without scrolling.
 #include "app/comparewindow.h"
+#include "app/shortcutsdialog.h"
 #include "app/model/simulationcontroller.h"
 #include "app/sweepview.h"
 #include "widgets/byteformat.h"
@@ -19,6 +22,9 @@
 
 #include <bitmig/units.h>
 
+#include <map>
+#include <memory>
+
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
@@ -31,6 +37,10 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QProcess>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
+#include <QUndoStack>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -422,4 +432,182 @@ TEST_CASE("compare: Ctrl+click on a sweep point adds it as a lane, a plain click
     CHECK(why.contains(QStringLiteral("shares")));
     CHECK_FALSE(c->messageLabel()->isHidden());
     CHECK(c->laneCount() == 3);
+}
+
+TEST_CASE("compare: Help > Keyboard shortcuts lists the Compare window's keys, each does its one thing",
+          "[compare][keyboard]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SimConfig cfg = smallConfig();
+    cfg.workload.kind = WorkloadKind::Idle;
+    w.applyConfig(cfg, QStringLiteral("test"));
+    CompareWindow* c = openCompare(w);
+    REQUIRE(waitUntil([&] { return lanesShown(c); }, "the lanes shown"));
+
+    const QList<QAction*> actions = c->allActions();
+    const auto rows = ShortcutsDialog::rows(actions);
+    const auto keyOf = [&](QAction* a) { return a->shortcut().toString(QKeySequence::NativeText); };
+    for (QAction* a : {c->slowerAction(), c->fasterAction(), c->brushAction(), c->panAction(), c->playAction(),
+                       c->stepAction(), c->resetAction()}) {
+        INFO(a->text().toStdString());
+        CHECK(actions.contains(a));
+        CHECK(rows.contains(qMakePair(a->text(), keyOf(a))));
+    }
+
+    // The main window's Help > Keyboard shortcuts has a Compare window section with these rows.
+    QAction* mainKeys = nullptr;
+    for (QAction* a : w.allActions()) {
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Slash)) {
+            mainKeys = a;
+        }
+    }
+    REQUIRE(mainKeys);
+    QStringList titles;
+    QList<QPair<QString, QString>> listed;
+    int shown = -1;
+    QTimer::singleShot(0, &w, [&] {
+        auto* dialog = qobject_cast<ShortcutsDialog*>(QApplication::activeModalWidget());
+        if (dialog) {
+            titles = dialog->sectionTitles();
+            listed = dialog->sectionRows(CompareWindow::shortcutsTitle());
+            shown = dialog->rowCount();
+            dialog->reject();
+        }
+    });
+    mainKeys->trigger();
+    REQUIRE(shown > 0);
+    CHECK(titles.contains(CompareWindow::shortcutsTitle()));
+    CHECK(listed == rows);
+    CHECK(shown == int(ShortcutsDialog::rows(w.allActions()).size() + rows.size()));
+
+    // The keys, pressed in the Compare window, do what they say.
+    c->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(c));
+    c->heatmap(0)->setFocus();
+    c->setSpeed(8);
+    QTest::keyClick(c, Qt::Key_BracketRight);
+    CHECK(c->controller()->speed() == 16);
+    QTest::keyClick(c, Qt::Key_BracketLeft);
+    QTest::keyClick(c, Qt::Key_BracketLeft);
+    CHECK(c->controller()->speed() == 4);
+    QTest::keyClick(c, Qt::Key_B);
+    for (int i = 0; i < c->laneCount(); ++i) {
+        CHECK(c->heatmap(i)->tool() == HeatmapView::Tool::Brush);
+    }
+    QTest::keyClick(c, Qt::Key_H);
+    for (int i = 0; i < c->laneCount(); ++i) {
+        CHECK(c->heatmap(i)->tool() == HeatmapView::Tool::Pan);
+    }
+    QTest::keyClick(c, Qt::Key_Space);
+    CHECK(c->controller()->isPlaying());
+    QTest::keyClick(c, Qt::Key_Space);
+    CHECK_FALSE(c->controller()->isPlaying());
+    // A comparison has no undo: no key claims it, and Ctrl+Z here leaves the main window's history alone.
+    for (QAction* a : actions) {
+        CHECK_FALSE(a->shortcuts().contains(QKeySequence(QKeySequence::Undo)));
+        CHECK_FALSE(a->shortcuts().contains(QKeySequence(QKeySequence::Redo)));
+    }
+    REQUIRE(w.undoStack()->canUndo());  // the configuration applied above
+    const int undoIndex = w.undoStack()->index();
+    QTest::keyClick(c, Qt::Key_Z, Qt::ControlModifier);
+    QCoreApplication::processEvents();
+    CHECK(w.undoStack()->index() == undoIndex);
+
+    // Every listed key fires its own action once and no other (the effects disconnected: only the
+    // bindings are under test).
+    std::map<QString, QString> owner;
+    QStringList clashes;
+    for (QAction* a : actions) {
+        for (const QKeySequence& k : a->shortcuts()) {
+            const auto [it, fresh] = owner.emplace(k.toString(QKeySequence::PortableText), a->text());
+            if (!fresh) {
+                clashes << it->first + QStringLiteral(": ") + it->second + QStringLiteral(" and ") + a->text();
+            }
+        }
+    }
+    INFO(clashes.join(QStringLiteral("; ")).toStdString());
+    CHECK(clashes.isEmpty());
+    QObject::disconnect(c->controller(), nullptr, c, nullptr);
+    std::vector<std::unique_ptr<QSignalSpy>> spies;
+    for (QAction* a : actions) {
+        QObject::disconnect(a, &QAction::triggered, nullptr, nullptr);
+        a->setEnabled(true);
+        spies.push_back(std::make_unique<QSignalSpy>(a, &QAction::triggered));
+    }
+    c->heatmap(0)->setFocus();
+    int pressed = 0;
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        for (const QKeySequence& k : actions.at(i)->shortcuts()) {
+            INFO(actions.at(i)->text().toStdString() << ": " << k.toString(QKeySequence::PortableText).toStdString());
+            for (auto& spy : spies) {
+                spy->clear();
+            }
+            QTest::keyClick(c, k[0].key(), k[0].keyboardModifiers());
+            QCoreApplication::processEvents();
+            CHECK(spies[size_t(i)]->count() == 1);
+            QStringList others;
+            for (qsizetype j = 0; j < actions.size(); ++j) {
+                if (j != i && spies[size_t(j)]->count() > 0) {
+                    others << actions.at(j)->text();
+                }
+            }
+            INFO("also fired: " << others.join(QStringLiteral(", ")).toStdString());
+            CHECK(others.isEmpty());
+            ++pressed;
+        }
+    }
+    CHECK(pressed == rows.size());
+}
+
+namespace {
+
+// The lanes of the seed table's rows (and a fourth) at a window size: every lane's bands inside the
+// visible part of the lane area, none scrolled away, each band at least minBandPixels tall.
+void checkLanesFit(const std::vector<uint64_t>& chunks, int width, int height)
+{
+    CompareWindow c;
+    c.resize(width, height);
+    c.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&c));
+    SimConfig cfg = smallConfig();
+    REQUIRE(c.compareChunkSizes(cfg, chunks));
+    REQUIRE(waitUntil([&] { return lanesShown(&c) && c.laneCount() == int(chunks.size()); }, "the lanes shown"));
+    REQUIRE(waitUntil([&] { return c.size() == QSize(width, height); }, "the window at its size"));
+    const QImage shot = c.grab().toImage();  // lays out and paints everything, as a screenshot
+    CHECK(shot.size() == QSize(width, height) * shot.devicePixelRatio());
+    auto* area = qobject_cast<QScrollArea*>(c.heatmap(0)->parentWidget()->parentWidget()->parentWidget()->parentWidget());
+    REQUIRE(area);
+    CHECK(area->verticalScrollBar()->maximum() == 0);
+    const QRect visible = area->viewport()->rect();
+    int legends = 0;
+    int overviews = 0;
+    for (int i = 0; i < c.laneCount(); ++i) {
+        HeatmapView* h = c.heatmap(i);
+        legends += h->showsAxisAndLegend() ? 1 : 0;
+        overviews += h->showsOverview() ? 1 : 0;
+        for (HeatmapView::Band b : {HeatmapView::Band::Source, HeatmapView::Band::Meta}) {
+            const QRect band = h->bandRect(b);
+            const QRect inView(h->mapTo(area->viewport(), band.topLeft()), band.size());
+            INFO(width << "x" << height << " lane " << i << " band " << int(b) << ": " << inView.y() << "+"
+                       << inView.height() << " in " << visible.height());
+            CHECK(visible.contains(inView));
+            CHECK(band.height() >= HeatmapView::minBandPixels);
+        }
+    }
+    // One offset axis and colour legend, one "Whole disk" strip for the comparison.
+    CHECK(legends == 1);
+    CHECK(overviews == 1);
+    CHECK(c.heatmap(c.laneCount() - 1)->showsAxisAndLegend());
+    CHECK(c.heatmap(0)->showsOverview());
+}
+
+} // namespace
+
+TEST_CASE("compare: 4 lanes fit at 1600x1000 and 3 at 1400x900 without scrolling, one legend", "[compare][layout]")
+{
+    test::clearSettings();
+    checkLanesFit({uint64_t(1) << 20, 1024, 32, 65536}, 1600, 1000);
+    checkLanesFit({uint64_t(1) << 20, 1024, 32}, 1400, 900);
 }

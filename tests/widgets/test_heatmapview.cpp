@@ -602,3 +602,37 @@ TEST_CASE("HeatmapView: setBandText paints another title over a band, and an emp
     f.view.setBandText(HeatmapView::Band::Source, QString(), QString());
     CHECK(titleImage() == own);
 }
+
+TEST_CASE("without its strip, axis and legend the view gives their room to the bands", "[heatmapview]")
+{
+    HeatmapView full;
+    HeatmapView bare;
+    bare.setShowOverview(false);
+    bare.setShowAxisAndLegend(false);
+    for (HeatmapView* v : {&full, &bare}) {
+        v->setShowDestination(false);
+        v->resize(700, 260);
+        v->show();
+        REQUIRE(QTest::qWaitForWindowExposed(v));
+    }
+    CHECK(full.overviewStrip()->isVisible());
+    CHECK_FALSE(bare.overviewStrip()->isVisible());
+    CHECK(bare.minimumSizeHint().height() < full.minimumSizeHint().height());
+    for (HeatmapView::Band b : {HeatmapView::Band::Source, HeatmapView::Band::Meta}) {
+        INFO(int(b));
+        CHECK(bare.bandRect(b).height() > full.bandRect(b).height());
+        CHECK(bare.bandRect(b).bottom() < bare.height());
+    }
+    // At its minimum size every band still has its minimum height.
+    bare.resize(bare.minimumSizeHint());
+    REQUIRE(waitUntil([&] { return bare.size() == bare.minimumSizeHint(); }, "the view at its minimum size"));
+    for (HeatmapView::Band b : {HeatmapView::Band::Source, HeatmapView::Band::Meta}) {
+        CHECK(bare.bandRect(b).height() >= HeatmapView::minBandPixels);
+        CHECK(bare.bandRect(b).bottom() < bare.height());
+    }
+    // And back: the strip, the axis and the legend return.
+    bare.setShowOverview(true);
+    bare.setShowAxisAndLegend(true);
+    CHECK(bare.overviewStrip()->isVisible());
+    CHECK(bare.minimumSizeHint() == full.minimumSizeHint());
+}
