@@ -202,13 +202,21 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
     rateChart_ = new RateChart(this);
     rateChart_->setObjectName(QStringLiteral("liveDirtyRate"));
     rateChart_->setTitle(tr("Dirty rate (bitmap bytes turned dirty per second)"));
-    rateChart_->setMinimumHeight(170);
-    rateChart_->setMaximumHeight(240);
+    rateChart_->setMinimumHeight(150);
+    rateChart_->setMaximumHeight(200);
+
+    // The table and its controls beside the dirty rate chart, so the heatmaps keep the height: three
+    // bitmaps' heatmaps show at once in a 900 px window.
+    auto* left = new QVBoxLayout;
+    left->addWidget(table_);
+    left->addLayout(controls);
+    left->addStretch(1);
+    auto* top = new QHBoxLayout;
+    top->addLayout(left, 3);
+    top->addWidget(rateChart_, 2);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(table_);
-    layout->addLayout(controls);
-    layout->addWidget(rateChart_);
+    layout->addLayout(top);
     layout->addWidget(scroll, 1);
     layout->addWidget(status_);
 
@@ -321,7 +329,7 @@ void LiveWindow::onItemChanged(QTreeWidgetItem* item, int column)
         w.view = new HeatmapView(w.box);
         w.view->setShowDestination(false);
         w.view->setShowsSentChunks(false);  // a running VM's bitmap: nothing is being sent
-        w.view->setMinimumHeight(220);
+        w.view->setMinimumHeight(200);
         w.view->setBandText(HeatmapView::Band::Source, tr("Dirty bitmap %1 of %2").arg(ref.bitmap, ref.node), tr("waiting for the first refresh"));
         w.view->setBandText(HeatmapView::Band::Meta, tr("Changed since the refresh before"), QString());
         box->addWidget(w.figures);

@@ -1,6 +1,8 @@
 #include "lanecharts.h"
 
+#include "axisticks.h"
 #include "chartmodel.h"
+#include "chartscales.h"
 
 #include <QChart>
 #include <QChartView>
@@ -11,7 +13,8 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QTimer>
-#include <QValueAxis>
+#include <QCategoryAxis>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -22,21 +25,19 @@ namespace {
 
 constexpr int kMaxPoints = 400;
 
-// Binary units for an axis whose largest value is `max`: the divisor and the unit's name.
-std::pair<double, QString> byteUnit(double max, bool perSecond)
+constexpr int kMaxValueTicks = 5;
+
+// Round ticks with their labels, as the main window's charts and the dirty rate chart draw them.
+void setCategories(QCategoryAxis* axis, const ChartScales::Axis& a)
 {
-    static const char* const names[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    int i = 0;
-    double div = 1;
-    while (i < 4 && max >= div * 1024) {
-        div *= 1024;
-        ++i;
+    for (const QString& label : axis->categoriesLabels()) {
+        axis->remove(label);
     }
-    QString unit = QLatin1String(names[i]);
-    if (perSecond) {
-        unit += QStringLiteral("/s");
+    axis->setStartValue(a.scale.min);
+    for (size_t i = 0; i < a.scale.ticks.size() && i < size_t(a.labels.size()); ++i) {
+        axis->append(a.labels[qsizetype(i)], a.scale.ticks[i]);
     }
-    return {div, unit};
+    axis->setRange(a.scale.min, a.scale.max);
 }
 
 } // namespace
@@ -57,10 +58,10 @@ LaneCharts::LaneCharts(QWidget* parent) : QWidget(parent)
         chart->setMargins(QMargins(4, 4, 4, 4));
         chart->legend()->hide();  // one legend above the three charts names the lanes
         chart->setAnimationOptions(QChart::NoAnimation);
-        auto* x = new QValueAxis;
-        x->setLabelFormat(QStringLiteral("%.3g"));
-        auto* y = new QValueAxis;
-        y->setLabelFormat(QStringLiteral("%.3g"));
+        auto* x = new QCategoryAxis;
+        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        auto* y = new QCategoryAxis;
+        y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         xAxes_[size_t(i)] = x;
@@ -212,24 +213,40 @@ void LaneCharts::redraw()
             }
         }
     }
+    const QLocale locale;
     for (int c = 0; c < kCharts; ++c) {
-        double div = 1;
-        QString unit = QStringLiteral("%");
-        if (c != int(Chart::Overhead)) {
-            std::tie(div, unit) = byteUnit(yMax[size_t(c)], c == int(Chart::Throughput));
-        }
         for (qsizetype lane = 0; lane < series_[size_t(c)].size(); ++lane) {
-            QList<QPointF> pts = lane < qsizetype(data[size_t(c)].size()) ? data[size_t(c)][size_t(lane)] : QList<QPointF>();
-            for (QPointF& p : pts) {
-                p.setY(p.y() / div);
-            }
-            series_[size_t(c)][lane]->replace(pts);
+            series_[size_t(c)][lane]->replace(lane < qsizetype(data[size_t(c)].size()) ? data[size_t(c)][size_t(lane)]
+                                                                                      : QList<QPointF>());
         }
-        xAxes_[size_t(c)]->setRange(0, xMax > 0 ? xMax : 1);
-        const double top = yMax[size_t(c)] / div;
-        yAxes_[size_t(c)]->setRange(0, top > 0 ? top * 1.05 : 1);
-        yAxes_[size_t(c)]->setTitleText(unit);
+        const int width = views_[size_t(c)]->width();
+        setCategories(xAxes_[size_t(c)], ChartScales::timeAxis(0, xMax > 0 ? xMax : 1, std::clamp(width / 90, 3, 8)));
+        const double top = std::max(yMax[size_t(c)] * ChartScales::kHeadroom, 1.0);
+        ChartScales::Axis y;
+        if (c == int(Chart::Overhead)) {
+            y.scale = AxisTicks::decimal(0, std::min(top, 100.0), kMaxValueTicks, true);
+            const int decimals = AxisTicks::decimalsFor(y.scale.step);
+            for (double t : y.scale.ticks) {
+                y.labels << tr("%1 %").arg(locale.toString(t, 'f', decimals));
+            }
+        } else {
+            y.scale = AxisTicks::binary(top, kMaxValueTicks);
+            for (double t : y.scale.ticks) {
+                y.labels << (c == int(Chart::Throughput) ? ChartScales::rate(t) : ChartScales::bytes(t));
+            }
+        }
+        setCategories(yAxes_[size_t(c)], y);
     }
+}
+
+QStringList LaneCharts::timeLabels(Chart chart) const
+{
+    return xAxes_[size_t(chart)]->categoriesLabels();
+}
+
+QStringList LaneCharts::valueLabels(Chart chart) const
+{
+    return yAxes_[size_t(chart)]->categoriesLabels();
 }
 
 void LaneCharts::retranslateUi()

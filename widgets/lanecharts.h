@@ -20,7 +20,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineSeries;
 class QTimer;
-class QValueAxis;
+class QCategoryAxis;
 
 namespace bitmig {
 
@@ -43,6 +43,10 @@ public:
     QChartView* chartView(Chart chart) const { return views_[size_t(chart)]; }
     // The series of a chart as drawn: one per lane, named by it.
     QList<QLineSeries*> series(Chart chart) const;
+    // The tick labels of a chart's axes as drawn: round values in the units of the main window's
+    // charts ("0.5 s", "64 MiB/s", "2 %", "16 MiB").
+    QStringList timeLabels(Chart chart) const;
+    QStringList valueLabels(Chart chart) const;
     static QString title(Chart chart);
     // The legend above the charts: one name per lane, in its colour.
     QStringList legendTexts() const;
@@ -62,8 +66,8 @@ private:
     QStringList names_;
     QList<QColor> colours_;
     std::array<QChartView*, kCharts> views_{};
-    std::array<QValueAxis*, kCharts> xAxes_{};
-    std::array<QValueAxis*, kCharts> yAxes_{};
+    std::array<QCategoryAxis*, kCharts> xAxes_{};
+    std::array<QCategoryAxis*, kCharts> yAxes_{};
     std::array<QList<QLineSeries*>, kCharts> series_;
     std::array<QString, kCharts> yTitles_;
     QTimer* redrawTimer_ = nullptr;

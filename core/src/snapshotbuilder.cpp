@@ -25,12 +25,18 @@ uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t
     if (fb == lb || lb - fb < 2) {
         return hb.countBits(first, end - first);
     }
-    // Partial first block, whole blocks between, partial last block.
-    uint64_t n = hb.countBits(first, ((fb + 1) << shift) - first);
+    // Partial first block, whole blocks between, partial last block. A part of a block is counted
+    // from the words, or, when it is the larger part, as the block's count less the other part's:
+    // at most half a block of words is read at each end.
+    const uint64_t block = uint64_t(1) << shift;
+    const uint64_t head = first - (fb << shift);  // bits of the first block before the range
+    uint64_t n = head <= block / 2 ? blocks[fb] - hb.countBits(fb << shift, head)
+                                   : hb.countBits(first, block - head);
     for (uint64_t b = fb + 1; b < lb; ++b) {
         n += blocks[b];
     }
-    n += hb.countBits(lb << shift, end - (lb << shift));
+    const uint64_t tail = end - (lb << shift);  // bits of the last block inside the range
+    n += tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
     return n;
 }
 

@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 
@@ -136,6 +137,31 @@ TEST_CASE("compare: a lane added, its chunk size typed, run to the end: each lan
                       "every lane finished", 60000));
     const LanesSnapshotPtr done = c->controller()->snapshot();
     REQUIRE(done->lanes.size() == 3);
+    // The charts' axes read in round values with units, as the main window's charts do.
+    c->charts()->redraw();
+    static const QRegularExpression time(QStringLiteral(R"(^[0-9]+([.,][0-9]+)? (s|ms|µs)$)"));
+    for (int k = 0; k < LaneCharts::kCharts; ++k) {
+        const auto chart = LaneCharts::Chart(k);
+        const QStringList t = c->charts()->timeLabels(chart);
+        CHECK(t.size() >= 2);
+        for (const QString& label : t) {
+            INFO(label.toStdString());
+            CHECK(time.match(label).hasMatch());
+        }
+        const QStringList v = c->charts()->valueLabels(chart);
+        CHECK(v.size() >= 2);
+        for (const QString& label : v) {
+            INFO(label.toStdString());
+            CHECK_FALSE(label.contains(QLatin1Char('e')));
+            if (chart == LaneCharts::Chart::Throughput) {
+                CHECK((label.endsWith(QStringLiteral("/s")) || label == QStringLiteral("0")));
+            } else if (chart == LaneCharts::Chart::Overhead) {
+                CHECK(label.endsWith(QStringLiteral("%")));
+            } else {
+                CHECK((label.endsWith(QStringLiteral("B")) || label == QStringLiteral("0")));
+            }
+        }
+    }
 
     const QJsonArray cli = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), path, QStringLiteral("--json")})
                                .value(QStringLiteral("lanes"))

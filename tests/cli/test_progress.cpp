@@ -115,7 +115,7 @@ TEST_CASE("sweep --progress reports every point run", "[progress]")
     const QStringList lines = shown.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 6);
     static const QRegularExpression point(
-        QStringLiteral(R"(^bitmig: sweep: ([1-5]) of 6 points run, [0-9.]+ [mun]?s, about [0-9.]+ [mun]?s left$)"));
+        QStringLiteral(R"(^bitmig: sweep: ([1-5]) of 6 points run, [0-9.]+ [mnµ]?s, about [0-9.]+ [mnµ]?s left$)"));
     for (int i = 0; i < 5; ++i) {
         INFO(lines[i].toStdString());
         const auto m = point.match(lines[i]);

@@ -1,5 +1,6 @@
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
+#include <bitmig/random.h>
 #include <bitmig/snapshotbuilder.h>
 
 #include <catch2/catch.hpp>
@@ -228,4 +229,43 @@ TEST_CASE("a snapshot of one bitmap: its bits, a second bitmap as the meta band,
     const HeatmapGeometry whole = SnapshotBuilder::requestedGeometry(bits.bitCount(), request);
     CHECK(whole.firstBit() == 0);
     CHECK(whole.endBit() == bits.bitCount());
+}
+
+TEST_CASE("a range counted through the density index counts what the words hold", "[snapshot][density]")
+{
+    // countRange() takes the larger part of an edge block as the block's count less the smaller
+    // part: ranges that start and end at every kind of place in their blocks, on a bitmap whose
+    // last block is short, dense in places and empty in others.
+    const unsigned log2Block = 8;  // blocks of 256 bits
+    const uint64_t bits = 40 * 256 + 77;
+    HBitmap hb(bits, 0);
+    hb.enableDensityIndex(log2Block);
+    Random rng(11);
+    for (int i = 0; i < 600; ++i) {
+        const uint64_t at = rng.below(bits / 2);  // the upper half stays sparse
+        hb.set(at, 1 + rng.below(40));
+    }
+    hb.set(bits - 100, 100);  // into the short last block
+    hb.set(30 * 256 + 3, 1);
+    const uint64_t block = uint64_t(1) << log2Block;
+    std::vector<uint64_t> edges = {0, 1, block / 2 - 1, block / 2, block / 2 + 1, block - 1};
+    for (int n = 0; n < 400; ++n) {
+        uint64_t first = rng.below(bits);
+        uint64_t end = first + 1 + rng.below(bits - first);
+        if (n < int(edges.size() * edges.size())) {
+            // Every pair of positions within the first and the last block, several blocks apart.
+            const uint64_t fb = 1 + rng.below(10), lb = fb + 3 + rng.below(20);
+            first = (fb << log2Block) + edges[size_t(n) / edges.size()];
+            end = (lb << log2Block) + edges[size_t(n) % edges.size()] + 1;
+        }
+        if (n == 0) {
+            first = 0;
+            end = bits;  // the whole bitmap, its short last block included
+        } else if (n == 1) {
+            first = block + block / 2;
+            end = bits - 1;
+        }
+        CAPTURE(first, end);
+        REQUIRE(SnapshotBuilder::countRange(hb, first, end) == hb.countBits(first, end - first));
+    }
 }

@@ -1,22 +1,32 @@
 // bitmig-lab under a heavy run, offscreen, the whole window at 1600 x 1000: a 64 TiB disk (2^30 bits
-// at 64 KiB), 200 000 uniform writes/s, a 1 ms downtime limit, speed 1000x. Measures
+// at 64 KiB), 200 000 uniform writes/s, a 1 ms downtime limit, speed 1000x (--scenario heavy, the
+// default), or the same disk with two bitmaps under a Zipf load at 100x (--scenario zipf100x, see
+// zipf()). Measures
 //   - how soon Pause acts: Pause is queued to the GUI thread like a click and timed until the last
 //     snapshot the window shows of the run before it stood still (p99 over --presses presses);
 //   - frame times (taking a snapshot into the views and painting them), p99;
 //   - how long a queued GUI event waits while the run plays (what a tab click waits for);
-//   - resident memory over --seconds of playing: growth and its least-squares slope;
-//   - the speed achieved against the speed asked;
+//   - resident memory over --seconds of playing: growth and its least-squares slope, beside the
+//     allocator's heap in use and held, each second and at each run's end;
+//   - the speed achieved against the speed asked, with the CPU time of the simulation thread;
 //   - a full-zoom-out repaint of the heatmaps for a 64 TiB disk against a 1 GiB disk.
-// Usage: bench_frames [--seconds N] [--presses N] [--quick]   (defaults: 600 s, 50 presses;
-// --quick: 20 s, 10 presses). A benchmark, not a test: it prints figures and the targets.
+// Usage: bench_frames [--scenario heavy|zipf100x] [--seconds N] [--presses N] [--quick]
+//                     [--memory-log FILE] [--exit-after-runs N]
+// (defaults: heavy, 600 s, 50 presses; --quick: 20 s, 10 presses). --memory-log writes the memory
+// samples as CSV; --exit-after-runs leaves at once at the end of the Nth run measured, without
+// freeing anything, for a heap profiler (what it lists as never freed is what the window held
+// then). A benchmark, not a test: it prints figures and the targets.
 #include "app/framestats.h"
 #include "app/mainwindow.h"
 #include "app/model/simulationcontroller.h"
 #include "widgets/heatmapview.h"
 #include "widgets/zoomstack.h"
 
+#include <bitmig/zeropageallocator.h>
+
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -31,6 +41,12 @@
 #include <ctime>
 #include <random>
 #include <vector>
+
+#include <unistd.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace bitmig;
 
@@ -49,14 +65,102 @@ SimConfig heavy(uint64_t disk)
     return c;
 }
 
-double residentMiB()
+// --scenario zipf100x: the same disk with two bitmaps (a backup chain's incremental at 64 KiB,
+// 2^30 bits, and its differential at 1 MiB, 2^26 bits; every write dirties both), Zipf writes at
+// 100 000 writes/s (exponent 1.1, 4 KiB..64 KiB), speed 100x. The guest runs alone for 300
+// simulated seconds (3 s of wall time at 100x), then a precopy at 1 Gbit/s with a 5 ms limit
+// (bulk and dirty passes) migrates both bitmaps.
+SimConfig zipf(uint64_t disk)
+{
+    SimConfig c;
+    c.chunkBytes = 1024;
+    c.setLayout({DiskSpec{"drive0", disk}},
+                {BitmapSpec{0, "backup-incr", uint64_t(64) << 10, true, true},
+                 BitmapSpec{0, "backup-diff", uint64_t(1) << 20, true, true}});
+    c.workload.kind = WorkloadKind::Zipf;
+    c.workload.rate = 100000;
+    c.bandwidth = 125e6;
+    c.maxDowntimeNs = 5'000'000;
+    c.migrationStartNs = int64_t(300) * 1'000'000'000;
+    return c;
+}
+
+// Resident set size, in all or only its anonymous pages (what is not file-backed or shared: the
+// heap, the bit arrays, stacks), from /proc/self/statm.
+double residentMiB(bool anonymousOnly = false)
 {
     QFile f(QStringLiteral("/proc/self/statm"));
     if (!f.open(QIODevice::ReadOnly)) {
         return 0;
     }
     const QList<QByteArray> fields = f.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toDouble() * 4096.0 / (1024.0 * 1024.0) : 0;
+    if (fields.size() < 3) {
+        return 0;
+    }
+    const double pages = fields[1].toDouble() - (anonymousOnly ? fields[2].toDouble() : 0);
+    return pages * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+// What the allocator holds: the heap in use (the blocks the program has not freed: arenas' used
+// chunks and the allocator's own mappings) and the heap taken from the system (arenas, used or
+// free, and those mappings). What RSS has beyond the second is the run's bit arrays (mapped on
+// their own, not through the allocator), code, and the pages of shared libraries. A leak grows the
+// first; fragmentation grows the second and not the first.
+struct Heap {
+    double inUseMiB = 0;
+    double heldMiB = 0;
+};
+
+Heap heap()
+{
+    Heap h;
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    const struct mallinfo2 m = ::mallinfo2();
+    h.inUseMiB = double(m.uordblks + m.hblkhd) / (1024.0 * 1024.0);
+    h.heldMiB = double(m.arena + m.hblkhd) / (1024.0 * 1024.0);
+#endif
+    return h;
+}
+
+// CPU seconds (user + system) of this process's thread named `name` ("simulation": the
+// controller's worker thread), from /proc; -1 if there is none.
+double threadCpuSeconds(const QByteArray& name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
+            continue;
+        }
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            return -1;
+        }
+        const QByteArray line = stat.readAll();
+        // Fields after the command (which is in parentheses and may hold spaces): utime is the 14th
+        // field of the line, the 12th after ")".
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (f.size() < 13) {
+            return -1;
+        }
+        return (f[11].toDouble() + f[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
+    }
+    return -1;
+}
+
+double processCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// The bench's own series are sized (and their pages touched) before the measurement, so that
+// what it records while measuring never shows as growth of the process it measures.
+void presize(std::vector<double>& v, size_t n)
+{
+    v.assign(n, 0.0);
+    v.clear();
 }
 
 double percentile(std::vector<double> v, double p)
@@ -131,10 +235,10 @@ public:
     {
         clock_.start();
     }
-    void clear()
+    void clear(size_t frames)
     {
-        wall_.clear();
-        cpu_.clear();
+        presize(wall_, frames);
+        presize(cpu_, frames);
         openWall_ = 0;
         openCpu_ = 0;
     }
@@ -188,11 +292,17 @@ private:
     std::vector<double> cpu_;
 };
 
-// Restarts a run that has ended, so that every moment measured is one of a busy window.
+// Restarts a run that has ended, so that every moment measured is one of a busy window. With a
+// clock, notes the memory at each run's end before the restart: every run is the same simulation
+// (same configuration, same seed), so its bit arrays hold the same pages there, and what changes
+// from one run's end to the next is what the window and the allocator kept.
 struct Restarter {
     uint64_t finishedRun = 0;
     int runs = 1;
     double simulated = 0;
+    const QElapsedTimer* clock = nullptr;
+    int exitAfterRuns = 0;  // --exit-after-runs
+    std::vector<double> endT, endRss, endAnon, endHeap, endHeld;
     bool poll(MainWindow& w)
     {
         const auto s = w.controller()->snapshot();
@@ -200,6 +310,21 @@ struct Restarter {
             finishedRun = s->runId;
             simulated += double(s->nowNs) / 1e9;
             ++runs;
+            if (clock) {
+                const Heap h = heap();
+                endT.push_back(double(clock->elapsed()) / 1000);
+                endRss.push_back(residentMiB());
+                endAnon.push_back(residentMiB(true));
+                endHeap.push_back(h.inUseMiB);
+                endHeld.push_back(h.heldMiB);
+                if (exitAfterRuns > 0 && int(endT.size()) >= exitAfterRuns) {
+                    // What a heap profiler lists as never freed is what the process held here.
+                    std::printf("  leaving at the end of run %zu, %.1f s into the measurement, heap in use "
+                                "%.2f MiB\n", endT.size(), endT.back(), h.inUseMiB);
+                    std::fflush(stdout);
+                    std::_Exit(0);
+                }
+            }
             w.controller()->reset();
             w.controller()->setPlaying(true);
             return true;
@@ -218,9 +343,28 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     int seconds = 600;
     int presses = 50;
+    QString memoryLog;
+    QByteArray scenario = "heavy";
+    int exitAfterRuns = 0;
     for (int i = 1; i < argc; ++i) {
         const QByteArray a = argv[i];
-        if (a == "--quick") {
+        if (a == "--scenario" && i + 1 < argc) {
+            scenario = argv[++i];
+            if (scenario != "heavy" && scenario != "zipf100x") {
+                std::fprintf(stderr, "bench_frames: --scenario is heavy or zipf100x, not '%s'\n", scenario.constData());
+                return 2;
+            }
+        } else if (a == "--exit-after-runs" && i + 1 < argc) {
+            bool ok = false;
+            exitAfterRuns = QByteArray(argv[++i]).toInt(&ok);
+            if (!ok || exitAfterRuns < 1) {
+                std::fprintf(stderr, "bench_frames: --exit-after-runs needs a whole number above 0, not '%s'\n",
+                             argv[i]);
+                return 2;
+            }
+        } else if (a == "--memory-log" && i + 1 < argc) {
+            memoryLog = QString::fromLocal8Bit(argv[++i]);
+        } else if (a == "--quick") {
             seconds = 20;
             presses = 10;
         } else if ((a == "--seconds" || a == "--presses") && i + 1 < argc) {
@@ -233,7 +377,8 @@ int main(int argc, char** argv)
             }
             (a == "--seconds" ? seconds : presses) = v;
         } else {
-            std::fprintf(stderr, "usage: bench_frames [--seconds N] [--presses N] [--quick]\n");
+            std::fprintf(stderr, "usage: bench_frames [--scenario heavy|zipf100x] [--seconds N] [--presses N] [--quick] "
+                                 "[--memory-log FILE] [--exit-after-runs N]\n");
             return 2;
         }
     }
@@ -244,12 +389,18 @@ int main(int argc, char** argv)
     w.show();
     SimulationController& c = *w.controller();
     const uint64_t disk = uint64_t(64) << 40;
-    c.setConfig(heavy(disk));
-    w.setSpeed(1000);
+    const bool zipfRun = scenario == "zipf100x";
+    c.setConfig(zipfRun ? zipf(disk) : heavy(disk));
+    w.setSpeed(zipfRun ? 100 : 1000);
     waitSnapshot(c, 5000);
     QTest::qWait(500);
-    std::printf("bench_frames: 64 TiB disk, 2^30 bits, uniform 200000 writes/s, 1 ms downtime limit, "
-                "speed %.0fx asked\n", c.speed());
+    if (zipfRun) {
+        std::printf("bench_frames: 64 TiB disk with two bitmaps (64 KiB, 2^30 bits; 1 MiB, 2^26 bits), Zipf "
+                    "100000 writes/s, migration at 300 s, 5 ms downtime limit, speed %.0fx asked\n", c.speed());
+    } else {
+        std::printf("bench_frames: 64 TiB disk, 2^30 bits, uniform 200000 writes/s, 1 ms downtime limit, "
+                    "speed %.0fx asked\n", c.speed());
+    }
     std::fflush(stdout);
 
     // ---- Pause: queued like a click, timed until the window's clock stands still ----
@@ -323,12 +474,29 @@ int main(int argc, char** argv)
     app.installEventFilter(&meter);
     w.frameStats()->clear();
     c.setPlaying(true);
+    // Room for 250 frames, 25 probes and one sample and run end a second: more than the window
+    // and the probes' spacing give.
+    const size_t perSecond = size_t(seconds) + 10;
+    meter.clear(perSecond * 250);
     std::vector<double> latencyMs;
-    std::vector<double> rssT, rssMiB;
+    std::vector<double> rssT, rssMiB, anonMiB, heapMiB, heldMiB, bitsMiB;
     std::vector<double> achieved;
+    presize(latencyMs, perSecond * 25);
+    for (std::vector<double>* v : {&rssT, &rssMiB, &anonMiB, &heapMiB, &heldMiB, &bitsMiB, &achieved}) {
+        presize(*v, perSecond);
+    }
     QElapsedTimer wall;
     wall.start();
+    const double simCpu0 = threadCpuSeconds("simulation");
+    const double procCpu0 = processCpuSeconds();
+    timespec gui0{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui0);
     restart = Restarter{};
+    restart.clock = &wall;
+    restart.exitAfterRuns = exitAfterRuns;
+    for (std::vector<double>* v : {&restart.endT, &restart.endRss, &restart.endAnon, &restart.endHeap, &restart.endHeld}) {
+        presize(*v, perSecond);
+    }
     const double startSim = c.snapshot() ? double(c.snapshot()->nowNs) / 1e9 : 0;
     restart.simulated = -startSim;
     qint64 nextRss = 0;
@@ -348,6 +516,11 @@ int main(int argc, char** argv)
         if (wall.elapsed() >= nextRss) {
             rssT.push_back(double(wall.elapsed()) / 1000);
             rssMiB.push_back(residentMiB());
+            anonMiB.push_back(residentMiB(true));
+            const Heap h = heap();
+            heapMiB.push_back(h.inUseMiB);
+            heldMiB.push_back(h.heldMiB);
+            bitsMiB.push_back(double(detail::zeroedBytesInUse()) / (1024.0 * 1024.0));
             if (const auto s = c.snapshot(); s && s->playing && s->achievedSpeed > 0) {
                 achieved.push_back(s->achievedSpeed);
             }
@@ -364,6 +537,11 @@ int main(int argc, char** argv)
     const auto snap = c.snapshot();
     const double simulated = restart.simulated + double(snap->nowNs) / 1e9;
     const double wallS = double(wall.elapsed()) / 1000;
+    const double simCpu = threadCpuSeconds("simulation") - simCpu0;
+    const double procCpu = processCpuSeconds() - procCpu0;
+    timespec gui1{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui1);
+    const double guiCpu = double(gui1.tv_sec - gui0.tv_sec) + double(gui1.tv_nsec - gui0.tv_nsec) / 1e9;
     c.setPlaying(false);
     app.removeEventFilter(&meter);
     double load[3] = {0, 0, 0};
@@ -372,16 +550,53 @@ int main(int argc, char** argv)
     // Memory: growth from the end of the warm-up (a fifth of the run, at most a minute) to the end,
     // and the fitted slope over the same stretch.
     const double warm = std::min(60.0, double(seconds) / 5);
-    std::vector<double> x, y;
-    for (size_t i = 0; i < rssT.size(); ++i) {
-        if (rssT[i] >= warm) {
-            x.push_back(rssT[i]);
-            y.push_back(rssMiB[i]);
+    // Growth (last minus first) and fitted slope per 10 minutes of a series after the warm-up.
+    struct Trend {
+        double first = 0, last = 0, growth = 0, over10 = 0;
+        size_t points = 0;
+    };
+    auto trend = [warm](const std::vector<double>& t, const std::vector<double>& v) {
+        std::vector<double> x, y;
+        for (size_t i = 0; i < t.size(); ++i) {
+            if (t[i] >= warm) {
+                x.push_back(t[i]);
+                y.push_back(v[i]);
+            }
+        }
+        Trend r;
+        r.points = y.size();
+        if (!y.empty()) {
+            r.first = y.front();
+            r.last = y.back();
+            r.growth = r.last - r.first;
+        }
+        r.over10 = slope(x, y) * 600;
+        return r;
+    };
+    const Trend rss = trend(rssT, rssMiB);
+    const double perMinute = rss.over10 / 10;
+    const double growth = rss.growth;
+    const double over10 = rss.over10;
+    if (!memoryLog.isEmpty()) {
+        QFile f(memoryLog);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            std::fprintf(stderr, "bench_frames: cannot write the memory log %s: %s\n", qPrintable(memoryLog),
+                         qPrintable(f.errorString()));
+        } else {
+            f.write("kind,t_s,rss_mib,heap_in_use_mib,heap_held_mib,bit_arrays_mib,rss_anonymous_mib\n");
+            for (size_t i = 0; i < rssT.size(); ++i) {
+                f.write(QStringLiteral("second,%1,%2,%3,%4,%5,%6\n")
+                            .arg(rssT[i]).arg(rssMiB[i]).arg(heapMiB[i]).arg(heldMiB[i]).arg(bitsMiB[i])
+                            .arg(anonMiB[i])
+                            .toUtf8());
+            }
+            for (size_t i = 0; i < restart.endT.size(); ++i) {
+                f.write(QStringLiteral("run_end,%1,%2,%3,%4,,%5\n")
+                            .arg(restart.endT[i]).arg(restart.endRss[i]).arg(restart.endHeap[i])
+                            .arg(restart.endHeld[i]).arg(restart.endAnon[i]).toUtf8());
+            }
         }
     }
-    const double perMinute = slope(x, y) * 60;
-    const double growth = y.empty() ? 0 : y.back() - y.front();
-    const double over10 = perMinute * 10;
 
     std::printf("  pause acted      p50 %.1f ms  p99 %.1f ms  max %.1f ms over %d presses   target p99 <= 100 ms   %s\n",
                 percentile(pauseMs, 50), percentile(pauseMs, 99), worstPause, presses,
@@ -404,10 +619,30 @@ int main(int argc, char** argv)
                 "reported p50 %.1fx), %d runs, the last in phase %s\n",
                 simulated, wallS, simulated / wallS, c.speed(), percentile(achieved, 50), restart.runs,
                 std::string(phaseName(snap->phase)).c_str());
+    std::printf("  CPU time         process %.1f s, simulation thread %.1f s (%.0f%% of the wall time; %.1fx "
+                "simulated per CPU second of it), GUI thread %.1f s (%.0f%%)\n",
+                procCpu, simCpu, 100 * simCpu / wallS, simCpu > 0 ? simulated / simCpu : 0.0, guiCpu,
+                100 * guiCpu / wallS);
     std::printf("  RSS              %.1f MiB at %.0f s, %.1f MiB at the end: growth %+.2f MiB, slope %+.3f MiB/min "
                 "(%+.2f MiB over 10 min)   target <= 1 MiB over 10 min   %s\n",
-                y.empty() ? 0.0 : y.front(), warm, y.empty() ? 0.0 : y.back(), growth, perMinute, over10,
+                rss.first, warm, rss.last, growth, perMinute, over10,
                 over10 <= 1 ? "PASS" : "FAIL");
+    const Trend anon = trend(rssT, anonMiB);
+    std::printf("  RSS, anonymous   %.1f MiB at %.0f s, %.1f MiB at the end: growth %+.2f MiB, slope %+.2f MiB over 10 min "
+                "(the rest is file-backed: code and data of the libraries)\n",
+                anon.first, warm, anon.last, anon.growth, anon.over10);
+    const Trend inUse = trend(rssT, heapMiB);
+    const Trend held = trend(rssT, heldMiB);
+    std::printf("  heap in use      %.2f MiB at %.0f s, %.2f MiB at the end: growth %+.2f MiB, slope %+.2f MiB over 10 min\n",
+                inUse.first, warm, inUse.last, inUse.growth, inUse.over10);
+    std::printf("  heap held        %.2f MiB at %.0f s, %.2f MiB at the end: growth %+.2f MiB, slope %+.2f MiB over 10 min\n",
+                held.first, warm, held.last, held.growth, held.over10);
+    const Trend endRss = trend(restart.endT, restart.endRss);
+    const Trend endHeap = trend(restart.endT, restart.endHeap);
+    std::printf("  at each run's end (%zu runs after %.0f s): RSS %.1f -> %.1f MiB (%+.2f MiB, slope %+.2f MiB over "
+                "10 min), heap in use %.2f -> %.2f MiB (%+.2f MiB, slope %+.2f MiB over 10 min)\n",
+                endRss.points, warm, endRss.first, endRss.last, endRss.growth, endRss.over10, endHeap.first,
+                endHeap.last, endHeap.growth, endHeap.over10);
     std::fflush(stdout);
 
     const double small = repaintMs(w, uint64_t(1) << 30);

@@ -52,6 +52,22 @@ public:
         }
         markDirtyGeneral(offset, bytes);
     }
+    // A hint ahead of markDirty(offset, ...): prefetches what it will write in the bitmap that
+    // records it (the successor while there is one). Changes nothing. Always inlined, as
+    // HBitmap::prefetchForSet().
+#if defined(__GNUC__) || defined(__clang__)
+    [[gnu::always_inline]]
+#endif
+    void prefetchForWrite(uint64_t offset) const noexcept
+    {
+        if (successor_) {
+            if (successor_->enabled_) {
+                successor_->bits_.prefetchForSet(offset);
+            }
+        } else if (enabled_) {
+            bits_.prefetchForSet(offset);
+        }
+    }
     // Clears the granules wholly inside [offset, offset + bytes) (a partly covered granule stays
     // dirty: it may still hold data written since). Returns the bytes of disk cleared.
     uint64_t clearInside(uint64_t offset, uint64_t bytes);

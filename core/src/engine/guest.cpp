@@ -3,25 +3,12 @@
 #include <bitmig/engine/recorder.h>
 
 #include <algorithm>
+#include <iterator>
 #include <span>
 #include <stdexcept>
 #include <string>
 
 namespace bitmig::engine {
-
-namespace {
-
-// A hint only: never faults, and compiles to nothing where the builtin is missing.
-inline void prefetchForWrite(const void* p) noexcept
-{
-#if defined(__GNUC__) || defined(__clang__)
-    __builtin_prefetch(p, 1);
-#else
-    (void)p;
-#endif
-}
-
-} // namespace
 
 Guest::Guest(const SimConfig& config, DirtyBitmap& source, Recorder& recorder, const Observer& observer)
     : Guest(config, std::vector<DirtyBitmap*>{&source}, recorder, observer)
@@ -91,17 +78,23 @@ void Guest::apply(const Injection& io)
     }
 }
 
+const Guest::Disk& Guest::diskAt(uint64_t offset) const noexcept
+{
+    // The last disk that starts at or before `offset` (the first starts at 0).
+    return *std::prev(std::upper_bound(disks_.begin(), disks_.end(), offset,
+                                       [](uint64_t at, const Disk& d) { return at < d.start; }));
+}
+
 bool Guest::applyToDisks(const Injection& io)
 {
     if (destination_ && !destination_->started()) {
         return false;
     }
     // The disk the range starts on, then the next ones while it goes on.
-    auto it = std::upper_bound(disks_.begin(), disks_.end(), io.offset,
-                               [](uint64_t at, const Disk& d) { return at < d.start; });
+    auto it = disks_.begin() + (&diskAt(io.offset) - disks_.data());
     uint64_t offset = io.offset;
     uint64_t left = io.length;
-    for (--it; left > 0 && it != disks_.end(); ++it) {
+    for (; left > 0 && it != disks_.end(); ++it) {
         const uint64_t local = offset - it->start;
         const uint64_t length = std::min(left, it->bytes - local);
         for (const size_t b : it->bitmaps) {
@@ -196,10 +189,6 @@ void Guest::runWorkload(int64_t nowNs)
         // bitmap, so most miss the cache. Each batch is prefetched as soon as it is drawn and
         // applied only after the next batch has been drawn, so the misses resolve meanwhile; the
         // writes still reach the bitmap in order, all within the tick.
-        const HBitmap& hb = source_.bits();
-        const uint64_t* bottom = hb.words().data();
-        const uint64_t* above = hb.levelWords(HBitmap::kLevels - 2).data();  // set with new bits
-        const unsigned g = hb.granularityLog2();
         GuestWrite held[WorkloadGenerator::kBatch];
         size_t heldCount = 0;
         uint64_t n = 0;
@@ -211,9 +200,43 @@ void Guest::runWorkload(int64_t nowNs)
         };
         generator_.generateBatches(nowNs, tickNs_, [&](std::span<const GuestWrite> batch) {
             for (const GuestWrite& w : batch) {
-                const uint64_t bit = w.offset >> g;
-                prefetchForWrite(bottom + (bit >> 6));
-                prefetchForWrite(above + (bit >> 12));
+                source_.prefetchForWrite(w.offset);
+            }
+            flush();
+            std::copy(batch.begin(), batch.end(), held);
+            heldCount = batch.size();
+        });
+        flush();
+        recorder_.guestWritesApplied(n);
+    } else if (!oneBitmap_ && !destination_ && !observer_ && held_.empty()) {
+        // The same for several bitmaps: every write goes to each bitmap of the disk it lands on,
+        // as apply() would send it (nothing is held while the guest runs at the source with
+        // nothing waiting), and each of those bitmaps is prefetched a batch ahead.
+        GuestWrite held[WorkloadGenerator::kBatch];
+        size_t heldCount = 0;
+        uint64_t n = 0;
+        const bool oneDisk = disks_.size() == 1;
+        auto flush = [&] {
+            if (oneDisk) {
+                // Every write lies inside the one disk: each of its bitmaps takes it whole.
+                for (size_t i = 0; i < heldCount; ++i) {
+                    for (const size_t b : disks_.front().bitmaps) {
+                        sources_[b]->markDirty(held[i].offset, held[i].length);
+                    }
+                }
+            } else {
+                for (size_t i = 0; i < heldCount; ++i) {
+                    applyToDisks(Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
+                }
+            }
+            n += heldCount;
+        };
+        generator_.generateBatches(nowNs, tickNs_, [&](std::span<const GuestWrite> batch) {
+            for (const GuestWrite& w : batch) {
+                const Disk& d = oneDisk ? disks_.front() : diskAt(w.offset);
+                for (const size_t b : d.bitmaps) {
+                    sources_[b]->prefetchForWrite(w.offset - d.start);
+                }
             }
             flush();
             std::copy(batch.begin(), batch.end(), held);

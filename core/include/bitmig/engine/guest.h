@@ -71,6 +71,7 @@ private:
         uint64_t start = 0, bytes = 0;
         std::vector<size_t> bitmaps;  // indexes into sources_
     };
+    const Disk& diskAt(uint64_t offset) const noexcept;  // the disk that holds byte `offset` of the guest
 
     int64_t tickNs_;
     uint64_t diskBytes_;                 // every disk, end to end
