@@ -1,5 +1,7 @@
 #include "livewindow.h"
 
+#include "countedtext.h"
+
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/ratechart.h"
@@ -388,8 +390,10 @@ void LiveWindow::onRefreshed()
         if (!st) {
             continue;
         }
-        w.figures->setText(tr("%1/%2: %3 dirty in %4 extents · +%5 −%6 since the refresh before · dirty rate %7/s")
-                               .arg(ref.node, ref.bitmap, formatBytes(st->dirtyBytes, locale), locale.toString(qulonglong(st->extents.size())),
+        const int extents = int(st->extents.size());
+        w.figures->setText(tr("%1/%2: %3 dirty in %4 · +%5 −%6 since the refresh before · dirty rate %7/s")
+                               .arg(ref.node, ref.bitmap, formatBytes(st->dirtyBytes, locale),
+                                    countedText(tr("%Ln extents", nullptr, extents), "%Ln extents", "%Ln extent", extents),
                                     formatBytes(st->dirtiedBytes, locale), formatBytes(st->cleanedBytes, locale),
                                     formatBytes(uint64_t(st->dirtyRate), locale)));
         updateView(ref);
@@ -400,12 +404,13 @@ void LiveWindow::onRefreshed()
     const qemu::LiveRefresh& r = session_->lastRefresh();
     QString text = tr("Attached to QEMU %1 at %2").arg(session_->qemuVersion(), session_->socketPath());
     if (session_->refreshCount() > 0 && !r.bitmaps.isEmpty()) {
-        text += tr(" · refresh %1 took %2 ms (QMP %3 ms in %4 round trips, NBD %5 ms in %6 requests)")
+        const int trips = int(r.qmpRoundTrips);
+        const int requests = int(r.nbdRequests);
+        text += tr(" · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)")
                     .arg(session_->refreshCount())
-                    .arg(ms(r.totalNs), ms(r.qmpNs))
-                    .arg(r.qmpRoundTrips)
-                    .arg(ms(r.nbdNs))
-                    .arg(r.nbdRequests);
+                    .arg(ms(r.totalNs), ms(r.qmpNs),
+                         countedText(tr("%Ln round trips", nullptr, trips), "%Ln round trips", "%Ln round trip", trips),
+                         ms(r.nbdNs), countedText(tr("%Ln requests", nullptr, requests), "%Ln requests", "%Ln request", requests));
     }
     if (session_->isPaused()) {
         text += tr(" · paused");

@@ -100,11 +100,7 @@ QString durationTick(int64_t ns)
     if (ns == 0) {
         return QStringLiteral("0");
     }
-    QString text = UnitField::formatDuration(ns);
-    if (text.endsWith(QLatin1String(" us"))) {
-        text.replace(text.size() - 2, 2, QStringLiteral("\u00b5s"));
-    }
-    return text;
+    return UnitField::formatDuration(ns);
 }
 
 // Round values from lo to hi, at most kMaxTicks of them: steps of 1, 2 or 5 times a power of ten,

@@ -226,7 +226,7 @@ QString ConfigErrorText::unreadable(const UnitError& error)
                       "GB/s or MiB/s, or a bare number of bytes per second; b is a bit, B a byte).")
                 .arg(text, unit);
         case Q::Duration:
-            return tr("'%1' has an unknown time unit '%2' (use ns, us, ms, s or min).").arg(text, unit);
+            return tr("'%1' has an unknown time unit '%2' (use ns, µs or us, ms, s or min).").arg(text, unit);
         case Q::Count:
             break;
         }

@@ -122,7 +122,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
                        QT_TR_NOOP("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
     addFieldRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_, bandwidth_);
-    latency_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("One-way link delay: 20 ms, 1.5 s, 250 us"));
+    latency_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("One-way link delay: 20 ms, 1.5 s, 250 µs"));
     addFieldRow(link, QT_TR_NOOP("&Latency"), latency_, latency_);
     maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Maximum downtime: 300 ms, 1 s"));
     addFieldRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_, maxDowntime_);
@@ -145,7 +145,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     seed_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Random seed, 0 to 2^64 - 1"));
     seed_->setWholeRange(0, ~quint64(0));
     addFieldRow(link, QT_TR_NOOP("S&eed"), seed_, seed_);
-    tick_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Simulation tick, 1 us to 1 s"));
+    tick_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Simulation tick, 1 µs to 1 s"));
     addFieldRow(link, QT_TR_NOOP("&Tick"), tick_, tick_);
 
     connect(disk_, &SizeSpinBox::valueChanged, this, [this] { edited(disk_); });

@@ -147,7 +147,7 @@ QString UnitField::formatDuration(qint64 ns)
     static const struct {
         qint64 ns;
         const char* unit;
-    } units[] = {{1'000'000'000, "s"}, {1'000'000, "ms"}, {1'000, "us"}, {1, "ns"}};
+    } units[] = {{1'000'000'000, "s"}, {1'000'000, "ms"}, {1'000, "\xc2\xb5s"}, {1, "ns"}};
     QString best;
     for (const auto& u : units) {
         const qint64 whole = ns / u.ns, part = ns % u.ns;
@@ -159,7 +159,7 @@ QString UnitField::formatDuration(qint64 ns)
             }
             text += QLatin1Char('.') + digits;
         }
-        text += QLatin1Char(' ') + QLatin1String(u.unit);
+        text += QLatin1Char(' ') + QString::fromUtf8(u.unit);
         try {
             if (units::parseDuration(text.toStdString()) != ns) {
                 continue;

@@ -14,7 +14,7 @@ class UnitField : public QAbstractSpinBox {
 public:
     enum class Kind {
         Bandwidth,  // bytes per second, from "10 Gbit/s", "125MB/s", "1e6" is refused: as --bandwidth
-        Duration,   // nanoseconds, from "300ms", "1.5s", "250us", a bare number of milliseconds
+        Duration,   // nanoseconds, from "300ms", "1.5s", "250us" or "250 µs", a bare number of milliseconds
         Count,      // a count such as writes per second, from "20000", "20k", "1.5M"
         Whole,      // a whole number in [minimum, maximum] (up to 2^64 - 1), as --seed and --max-passes
         Number,     // a plain decimal number, shown multiplied by scale() (100 for a percentage)

@@ -516,7 +516,7 @@ void MigrationEngine::finishIfDone()
         }
         src->setBusy(false);
     }
-    sender_->finish(now_);
+    sender_->finish(doneAt);  // Done begins when the END arrived, as the total time counts
     guest_.releaseHeldIo();
 }
 

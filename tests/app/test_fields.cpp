@@ -124,5 +124,5 @@ TEST_CASE("in German, text a field cannot read is refused in German, with the te
     REQUIRE(w.setLanguage(QStringLiteral("en")));
     typeAndEnter(p->tickField(), QStringLiteral("1.5 fortnights"));
     CHECK(p->problemAt(p->tickField()) ==
-          QStringLiteral("Not applied: '1.5 fortnights' has an unknown time unit 'fortnights' (use ns, us, ms, s or min)."));
+          QStringLiteral("Not applied: '1.5 fortnights' has an unknown time unit 'fortnights' (use ns, µs or us, ms, s or min)."));
 }

@@ -1,6 +1,7 @@
 // File > Attach to QEMU... against a real QEMU 7.2: the dialog (a bad socket keeps it open with the
 // reason; a good one is remembered), the attached view's table, a ticked bitmap as a heatmap that
 // follows real writes, the pause button, and that closing the view leaves QEMU as it was.
+#include "app/countedtext.h"
 #include "app/livewindow.h"
 #include "app/mainwindow.h"
 #include "app/messagebar.h"
@@ -150,8 +151,11 @@ TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a
     CHECK_FALSE(legend.contains(s("destination differs from source")));
     REQUIRE(waitUntil([&] { return view->snapshot() != nullptr; }, "the first snapshot of b0"));
     CHECK(view->snapshot()->dirtyBits == 2 * MiB / (64 * KiB));
-    CHECK(live->figures(ref)->text().contains(s("2 MiB dirty")));
+    CHECK(live->figures(ref)->text().contains(s("2 MiB dirty in 1 extent ·")));
     CHECK(live->statusLabel()->text().contains(s("took")));
+    // Every count reads with its noun's number: "1 round trip", "3 round trips".
+    CHECK_FALSE(live->statusLabel()->text().contains(QRegularExpression(s("\\b1 (round trips|requests)\\b"))));
+    CHECK(live->statusLabel()->text().contains(QRegularExpression(s("in \\d+ round trips?, NBD .* in \\d+ requests?\\)"))));
 
     // A write lands in the next refresh, as what changed.
     live->intervalField()->setValue(0.2);
@@ -160,6 +164,7 @@ TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a
     const LiveBitmapState* st = live->session()->state(ref);
     REQUIRE(st);
     CHECK(st->dirtyBytes == 2 * MiB + 128 * KiB);
+    REQUIRE(waitUntil([&] { return live->figures(ref)->text().contains(s("dirty in 2 extents ·")); }, "two extents in the figures"));
     CHECK(QString::fromStdString(st->bits->sha256()) == vm.sha256(s("drive0"), s("b0")));
 
     // Paused: nothing is read until it resumes.
@@ -510,4 +515,16 @@ TEST_CASE("Three watched bitmaps at 900 px: the table is as tall as its rows, ev
             }
         }
     }
+}
+
+TEST_CASE("A count with its noun: English singular for one, a translation's own forms pass through", "[live]")
+{
+    const auto extents = [](int n) { return countedText(LiveWindow::tr("%Ln extents", nullptr, n), "%Ln extents", "%Ln extent", n); };
+    CHECK(extents(0) == QStringLiteral("0 extents"));
+    CHECK(extents(1) == QStringLiteral("1 extent"));
+    CHECK(extents(2) == QStringLiteral("2 extents"));
+    CHECK(extents(21) == QStringLiteral("21 extents"));
+    CHECK(extents(12345) == QLocale().toString(12345) + QStringLiteral(" extents"));
+    // A translation (here German's singular) is kept as the translator gave it.
+    CHECK(countedText(QStringLiteral("1 Extent"), "%Ln extents", "%Ln extent", 1) == QStringLiteral("1 Extent"));
 }

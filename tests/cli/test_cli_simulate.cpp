@@ -140,6 +140,44 @@ TEST_CASE("the text output writes microseconds as \u00b5s in UTF-8, also in the 
     CHECK_FALSE(out.contains(micro));
 }
 
+TEST_CASE("a sub-millisecond run's phases end when its total time says, in the same precision", "[simulate]")
+{
+    // An idle 1 GiB disk migrates in well under the 1 ms tick: the complete phase ends, and done
+    // begins, when the END arrived, not at the tick after it.
+    const QStringList args{QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("1G"),
+                           QStringLiteral("--workload"), QStringLiteral("idle")};
+    const CliRun json = CliRun::run(args + QStringList{QStringLiteral("--json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject s = json.json();
+    const uint64_t endAt = integer(s, "migrationStartNs") + integer(s, "totalTimeNs");
+    REQUIRE(endAt < 1'000'000);  // the case at hand: sub-millisecond
+    const QJsonArray phases = s.value(QStringLiteral("phases")).toArray();
+    REQUIRE(phases.size() >= 2);
+    const QJsonObject complete = phases[phases.size() - 2].toObject();
+    const QJsonObject done = phases.last().toObject();
+    CHECK(complete.value(QStringLiteral("phase")).toString() == QStringLiteral("complete"));
+    CHECK(uint64_t(complete.value(QStringLiteral("endNs")).toDouble()) == endAt);
+    CHECK(uint64_t(done.value(QStringLiteral("startNs")).toDouble()) == endAt);
+    for (const QJsonValue& p : phases) {
+        CHECK(uint64_t(p.toObject().value(QStringLiteral("endNs")).toDouble()) <= endAt);
+    }
+
+    // The text: with the migration starting at 0, the done row begins and ends at the total time,
+    // written the same way, and no phase row shows a time past it.
+    const CliRun text = CliRun::run(args);
+    REQUIRE(text.exitCode == 0);
+    REQUIRE(text.row(QStringLiteral("Migration start")) == QStringLiteral("0 ns"));
+    const QString total = text.row(QStringLiteral("Total time"));
+    REQUIRE_FALSE(total.isEmpty());
+    INFO(text.out.toStdString());
+    const QRegularExpression doneRow(QStringLiteral("^  done\\s+(.+?) \\.\\.\\s+(.+)$"), QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch m = doneRow.match(text.out);
+    REQUIRE(m.hasMatch());
+    CHECK(m.captured(1).trimmed() == total);
+    CHECK(m.captured(2).trimmed() == total);
+    CHECK_FALSE(text.out.contains(QStringLiteral(" 1 ms\n")));
+}
+
 TEST_CASE("simulate is deterministic and keeps large integers exact", "[simulate]")
 {
     const QStringList args = smallRun() + QStringList{QStringLiteral("--seed"), QStringLiteral("18446744073709551615"),

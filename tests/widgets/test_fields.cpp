@@ -118,11 +118,21 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     CHECK(textOf(p.latencyField()) == QStringLiteral("99999.999 s"));
     typeAndEnter(p.tickField(), QStringLiteral("250us"));
     CHECK(p.config().tickNs == 250'000);
-    CHECK(textOf(p.tickField()) == QStringLiteral("250 us"));
+    CHECK(textOf(p.tickField()) == QString::fromUtf8("250 µs"));  // microseconds shown as µs
+    // The field reads back what it shows, and "us" as well.
+    typeAndEnter(p.tickField(), QString::fromUtf8("1.5 µs"));
+    CHECK(p.config().tickNs == 1'500);
+    CHECK(textOf(p.tickField()) == QString::fromUtf8("1.5 µs"));
+    typeAndEnter(p.tickField(), QStringLiteral("250us"));
+    CHECK(p.config().tickNs == 250'000);
+    for (UnitField* duration : {p.latencyField(), p.tickField()}) {
+        CHECK(duration->toolTip().contains(QString::fromUtf8(" µs")));
+        CHECK_FALSE(duration->toolTip().contains(QStringLiteral(" us")));
+    }
     typeAndEnter(p.seedField(), QStringLiteral("18446744073709551615"));
     CHECK(p.config().seed == ~uint64_t(0));
     CHECK(textOf(p.seedField()) == QStringLiteral("18446744073709551615"));
-    CHECK(edited.count() == 4);
+    CHECK(edited.count() == 6);
     for (UnitField* corrected : {p.maxPassesField(), p.latencyField(), p.tickField(), p.seedField()}) {
         CHECK(p.problemAt(corrected).isEmpty());
     }
