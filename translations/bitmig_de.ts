@@ -198,10 +198,6 @@
         <translation>„%1“ hat eine unbekannte Bandbreiten-Einheit „%2“ (Bits als Mbit, Gbit oder Gbps, Bytes als MB/s, GB/s oder MiB/s, oder eine bloße Zahl von Bytes pro Sekunde; b ist ein Bit, B ein Byte).</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, us, ms, s or min).</source>
-        <translation>„%1“ hat eine unbekannte Zeiteinheit „%2“ (ns, us, ms, s oder min verwenden).</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; has an unknown suffix &apos;%2&apos; (use k, M or G).</source>
         <translation>„%1“ hat eine unbekannte Endung „%2“ (k, M oder G verwenden).</translation>
     </message>
@@ -248,6 +244,10 @@
     <message>
         <source>&quot;%1&quot; is named twice</source>
         <translation>&quot;%1&quot; wird zweimal genannt</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, µs or us, ms, s or min).</source>
+        <translation>„%1“ hat eine unbekannte Zeiteinheit „%2“ (ns, µs oder us, ms, s oder min verwenden).</translation>
     </message>
 </context>
 <context>
@@ -681,6 +681,74 @@
         <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each disk and bitmap gives its own</source>
         <translation>nicht zusammen mit &quot;disks&quot; und &quot;bitmaps&quot;, wo jede Platte und jede Bitmap ihren eigenen Wert angibt</translation>
     </message>
+    <message>
+        <source>precopy</source>
+        <translation>Precopy</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>Postcopy</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>Stop-and-Copy</translation>
+    </message>
+    <message>
+        <source>%1 chunks</source>
+        <translation>%1-Chunks</translation>
+    </message>
+    <message>
+        <source>%1 granularity</source>
+        <translation>Granularität %1</translation>
+    </message>
+    <message>
+        <source>latency %1</source>
+        <translation>Latenz %1</translation>
+    </message>
+    <message>
+        <source>max downtime %1</source>
+        <translation>max. Ausfallzeit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passes</source>
+        <translation><numerusform>%n Durchlauf</numerusform><numerusform>%n Durchläufe</numerusform></translation>
+    </message>
+    <message>
+        <source>no complete-only threshold</source>
+        <translation>keine Schwelle für nur vollständiges Senden</translation>
+    </message>
+    <message>
+        <source>complete below %1</source>
+        <translation>vollständig unter %1</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a comparison has 2 to 4 lanes, got %1</source>
+        <translation>ein Vergleich hat 2 bis 4 Spuren, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each bitmap gives its own</source>
+        <translation>nicht mit &quot;disks&quot; und &quot;bitmaps&quot;, wo jede Bitmap ihre eigene angibt</translation>
+    </message>
+    <message>
+        <source>the %1 lanes together need %2 of memory for their bitmaps, this machine has %3 available</source>
+        <translation>die %1 Spuren brauchen zusammen %2 Speicher für ihre Bitmaps, dieser Rechner hat %3 verfügbar</translation>
+    </message>
+    <message>
+        <source>missing (offset and length are required)</source>
+        <translation>fehlt (offset und length sind erforderlich)</translation>
+    </message>
+    <message>
+        <source>the range [%1, +%2) is past the end of disk &quot;%3&quot; (%4 bytes)</source>
+        <translation>der Bereich [%1, +%2) liegt hinter dem Ende der Platte &quot;%3&quot; (%4 Bytes)</translation>
+    </message>
 </context>
 <context>
     <name>SweepParameters</name>
@@ -709,28 +777,12 @@
         <translation>Migrationsbeginn</translation>
     </message>
     <message>
-        <source>chunk size (bytes)</source>
-        <translation>Chunk-Größe (Bytes)</translation>
-    </message>
-    <message>
-        <source>granularity (bytes)</source>
-        <translation>Granularität (Bytes)</translation>
-    </message>
-    <message>
         <source>bandwidth (Mbit/s)</source>
         <translation>Bandbreite (Mbit/s)</translation>
     </message>
     <message>
         <source>write rate (writes/s)</source>
         <translation>Schreibrate (Schreibvorgänge/s)</translation>
-    </message>
-    <message>
-        <source>downtime limit (ms)</source>
-        <translation>Ausfallzeitgrenze (ms)</translation>
-    </message>
-    <message>
-        <source>migration start (s)</source>
-        <translation>Migrationsbeginn (s)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a power of two from %2 to %3</source>
@@ -743,6 +795,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>chunk size</source>
+        <translation>Chunk-Größe</translation>
+    </message>
+    <message>
+        <source>granularity</source>
+        <translation>Granularität</translation>
+    </message>
+    <message>
+        <source>downtime limit</source>
+        <translation>Ausfallzeitgrenze</translation>
+    </message>
+    <message>
+        <source>migration start</source>
+        <translation>Migrationsbeginn</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1179,293 @@
     </message>
 </context>
 <context>
+    <name>bitmig::CompareWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>stopped at the time limit</source>
+        <translation>am Zeitlimit angehalten</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>Setup</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>Bulk</translation>
+    </message>
+    <message>
+        <source>dirty pass %1</source>
+        <translation>Dirty-Durchlauf %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>yes ✓</source>
+        <translation>ja ✓</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>NEIN ✗</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Downtime / limit</source>
+        <translation>Ausfallzeit / Grenze</translation>
+    </message>
+    <message>
+        <source>Converged</source>
+        <translation>Konvergiert</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Dirty-Durchläufe</translation>
+    </message>
+    <message>
+        <source>Wire bytes</source>
+        <translation>Bytes auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Overhead</translation>
+    </message>
+    <message>
+        <source>Resent chunks</source>
+        <translation>Erneut gesendete Chunks</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verifiziert</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Langsamer</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Schneller</translation>
+    </message>
+    <message>
+        <source>Start migration</source>
+        <translation>Migration starten</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Spur hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a copy of the lane chosen in Lane parameters (at most 4 lanes)</source>
+        <translation>Eine Kopie der unter Spurparameter gewählten Spur hinzufügen (höchstens 4 Spuren)</translation>
+    </message>
+    <message>
+        <source>Remove lane</source>
+        <translation>Spur entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the lane chosen in Lane parameters (at least 2 lanes stay)</source>
+        <translation>Die unter Spurparameter gewählte Spur entfernen (mindestens 2 Spuren bleiben)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Write where you click or drag, in every lane (Ctrl clears instead)</source>
+        <translation>Schreiben, wo Sie klicken oder ziehen, in jeder Spur (Strg löscht stattdessen)</translation>
+    </message>
+    <message>
+        <source>&amp;Open comparison...</source>
+        <translation>Vergleich ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Save comparison as...</source>
+        <translation>Vergleich &amp;speichern unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportieren...</translation>
+    </message>
+    <message>
+        <source>The comparison as PNG or SVG, the lanes&apos; summaries as CSV or JSON</source>
+        <translation>Der Vergleich als PNG oder SVG, die Zusammenfassungen der Spuren als CSV oder JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Spuren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>Simulationsgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Lane parameters</source>
+        <translation>Spurparameter</translation>
+    </message>
+    <message>
+        <source>Lane:</source>
+        <translation>Spur:</translation>
+    </message>
+    <message>
+        <source>Disk, workload, seed and clock are shared: an edit there applies to every lane.</source>
+        <translation>Platte, Last, Seed und Takt sind gemeinsam: eine Änderung dort gilt für jede Spur.</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare window</source>
+        <translation>Vergleichsfenster</translation>
+    </message>
+    <message>
+        <source>This run differs from the others in a value every lane shares (the disk, the workload, the seed or the clock): open it as the run instead.</source>
+        <translation>Dieser Lauf unterscheidet sich von den anderen in einem Wert, den alle Spuren teilen (Platte, Last, Seed oder Takt): öffnen Sie ihn stattdessen als Lauf.</translation>
+    </message>
+    <message>
+        <source>A comparison has at most 4 lanes: remove one to add this run.</source>
+        <translation>Ein Vergleich hat höchstens 4 Spuren: entfernen Sie eine, um diesen Lauf hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>simulated time %1 s</source>
+        <translation>simulierte Zeit %1 s</translation>
+    </message>
+    <message>
+        <source>achieved %1x</source>
+        <translation>erreicht %1x</translation>
+    </message>
+    <message>
+        <source>the best of the lanes</source>
+        <translation>der beste Wert der Spuren</translation>
+    </message>
+    <message>
+        <source>differs between the lanes</source>
+        <translation>unterscheidet sich zwischen den Spuren</translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+    <message>
+        <source>missing: this scenario is one run, not a comparison (open it from the main window&apos;s File menu)</source>
+        <translation>fehlt: dieses Szenario ist ein Lauf, kein Vergleich (öffnen Sie es über das Menü Datei des Hauptfensters)</translation>
+    </message>
+    <message>
+        <source>%1: use .png or .svg for the view, .csv or .json for the summaries</source>
+        <translation>%1: .png oder .svg für die Ansicht, .csv oder .json für die Zusammenfassungen verwenden</translation>
+    </message>
+    <message>
+        <source>Open comparison</source>
+        <translation>Vergleich öffnen</translation>
+    </message>
+    <message>
+        <source>Save comparison as</source>
+        <translation>Vergleich speichern unter</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;Summaries as CSV (*.csv);;Summaries as JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;Zusammenfassungen als CSV (*.csv);;Zusammenfassungen als JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::DataSize</name>
     <message>
         <source>%1 B</source>
@@ -1383,6 +1738,48 @@
     </message>
 </context>
 <context>
+    <name>bitmig::LaneCharts</name>
+    <message>
+        <source>Throughput on the wire</source>
+        <translation>Durchsatz auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Overhead since the start</source>
+        <translation>Overhead seit dem Start</translation>
+    </message>
+    <message>
+        <source>Pending bytes</source>
+        <translation>Ausstehende Bytes</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>simulated time (s)</source>
+        <translation>simulierte Zeit (s)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LanesController</name>
+    <message>
+        <source>A comparison has 2 to 4 lanes, not %1.</source>
+        <translation>Ein Vergleich hat 2 bis 4 Spuren, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Lane %1 (%2): %3</source>
+        <translation>Spur %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The %1 lanes together need %2 of memory for their bitmaps; this machine has %3 available.</source>
+        <translation>Die %1 Spuren brauchen zusammen %2 Speicher für ihre Bitmaps; dieser Rechner hat %3 verfügbar.</translation>
+    </message>
+    <message>
+        <source>A comparison has at most 4 lanes.</source>
+        <translation>Ein Vergleich hat höchstens 4 Spuren.</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::LiveSession</name>
     <message>
         <source>the connection to QEMU ended: %1</source>
@@ -1406,18 +1803,6 @@
     <message>
         <source>QEMU %1 has no dirty bitmap to simulate.</source>
         <translation>QEMU %1 hat keine Dirty-Bitmap zum Simulieren.</translation>
-    </message>
-    <message>
-        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as writes.</source>
-        <translation>QEMU %1: Die Bitmaps haben mehr als %2 getrennte schmutzige Bereiche; höchstens %2 können als Schreibvorgänge übernommen werden.</translation>
-    </message>
-    <message>
-        <source>%1 starts with %2 dirty where the VM&apos;s has %3: the starting bits are writes, and a write dirties every recording bitmap of its disk alike.</source>
-        <translation>%1 beginnt mit %2 schmutzig, wo die der VM %3 hat: Die Startbits sind Schreibvorgänge, und ein Schreibvorgang markiert jede aufzeichnende Bitmap seiner Platte gleich.</translation>
-    </message>
-    <message>
-        <source>%1 is not recording: it starts clean where the VM&apos;s has %2 dirty, since the starting bits are writes and a bitmap that is not recording takes none.</source>
-        <translation>%1 zeichnet nicht auf: Sie beginnt sauber, wo die der VM %2 schmutzig hat, denn die Startbits sind Schreibvorgänge, und eine nicht aufzeichnende Bitmap nimmt keine an.</translation>
     </message>
     <message>
         <source>%1: the folder for the recorded changes cannot be made</source>
@@ -1448,12 +1833,16 @@
         <translation>der Gast spielt die %1 zwischen den Aktualisierungen aufgezeichneten Änderungen (%2) aus %3 ab</translation>
     </message>
     <message>
-        <source>Simulating QEMU %1: %2, starting from their bits as read now (%3 dirty as writes at 0 s); %4.</source>
-        <translation>Simulation von QEMU %1: %2, ausgehend von ihren jetzt gelesenen Bits (%3 schmutzig als Schreibvorgänge bei 0 s); %4.</translation>
-    </message>
-    <message>
         <source>QEMU %1, %2</source>
         <translation>QEMU %1, %2</translation>
+    </message>
+    <message>
+        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as starting bits.</source>
+        <translation>QEMU %1: Die Bitmaps haben mehr als %2 getrennte schmutzige Bereiche; höchstens %2 können als Startbits übernommen werden.</translation>
+    </message>
+    <message>
+        <source>Simulating QEMU %1: %2, each starting from its own bits as read now (%3 dirty in all); %4.</source>
+        <translation>Simulation von QEMU %1: %2, jede beginnt mit ihren eigenen, jetzt gelesenen Bits (%3 schmutzig insgesamt); %4.</translation>
     </message>
 </context>
 <context>
@@ -1559,16 +1948,8 @@
         <translation>%1 neu geändert, %2 sauber geworden</translation>
     </message>
     <message>
-        <source>%1/%2: %3 dirty in %4 extents · +%5 −%6 since the refresh before · dirty rate %7/s</source>
-        <translation>%1/%2: %3 geändert in %4 Bereichen · +%5 −%6 seit der vorigen Aktualisierung · Änderungsrate %7/s</translation>
-    </message>
-    <message>
         <source>Attached to QEMU %1 at %2</source>
         <translation>Verbunden mit QEMU %1 an %2</translation>
-    </message>
-    <message>
-        <source> · refresh %1 took %2 ms (QMP %3 ms in %4 round trips, NBD %5 ms in %6 requests)</source>
-        <translation> · Aktualisierung %1 dauerte %2 ms (QMP %3 ms in %4 Umläufen, NBD %5 ms in %6 Anfragen)</translation>
     </message>
     <message>
         <source> · paused</source>
@@ -1585,6 +1966,34 @@
     <message>
         <source>%1 at %2</source>
         <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>Dirty rate (bitmap bytes turned dirty per second)</source>
+        <translation>Dirty-Rate (pro Sekunde schmutzig gewordene Bitmap-Bytes)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 dirty in %4 · +%5 −%6 since the refresh before · dirty rate %7/s</source>
+        <translation>%1/%2: %3 geändert in %4 · +%5 −%6 seit der vorigen Aktualisierung · Änderungsrate %7/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln extents</source>
+        <translation><numerusform>%Ln Bereich</numerusform><numerusform>%Ln Bereichen</numerusform></translation>
+    </message>
+    <message>
+        <source> · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)</source>
+        <translation> · Aktualisierung %1 dauerte %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln round trips</source>
+        <translation><numerusform>%Ln Umlauf</numerusform><numerusform>%Ln Umläufen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests</source>
+        <translation><numerusform>%Ln Anfrage</numerusform><numerusform>%Ln Anfragen</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2006,10 +2415,6 @@
         <translation>qcow2-Abbilder (*.qcow2 *.img);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>%1 holds several bitmaps. Which one?</source>
-        <translation>%1 enthält mehrere Bitmaps. Welche soll es sein?</translation>
-    </message>
-    <message>
         <source>Replaying %1 from now on.</source>
         <translation>Ab jetzt wird %1 wiedergegeben.</translation>
     </message>
@@ -2100,6 +2505,18 @@
     <message>
         <source>Cannot simulate the attached VM: %1</source>
         <translation>Die verbundene VM kann nicht simuliert werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Compare...</source>
+        <translation>&amp;Vergleichen...</translation>
+    </message>
+    <message>
+        <source>Run 2 to 4 variants of this configuration side by side, in lockstep on the same disk, writes and seed</source>
+        <translation>2 bis 4 Varianten dieser Konfiguration nebeneinander ausführen, im Gleichschritt auf derselben Platte, mit denselben Schreibzugriffen und demselben Seed</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Hauptfenster</translation>
     </message>
 </context>
 <context>
@@ -2365,10 +2782,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Bandbreite der Verbindung: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b ist ein Bit, B ein Byte)</translation>
     </message>
     <message>
-        <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
-        <translation>Latenz der Verbindung in eine Richtung: 20 ms, 1.5 s, 250 us</translation>
-    </message>
-    <message>
         <source>Maximum downtime: 300 ms, 1 s</source>
         <translation>Maximale Ausfallzeit: 300 ms, 1 s</translation>
     </message>
@@ -2379,10 +2792,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Random seed, 0 to 2^64 - 1</source>
         <translation>Zufalls-Seed, 0 bis 2^64 - 1</translation>
-    </message>
-    <message>
-        <source>Simulation tick, 1 us to 1 s</source>
-        <translation>Simulationstakt, 1 us bis 1 s</translation>
     </message>
     <message>
         <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
@@ -2399,6 +2808,18 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>%1 disks, %2 bitmaps: Disk and Granularity show disk &apos;%3&apos; / bitmap &apos;%4&apos;; changing either replaces the layout with one disk and one bitmap (Edit &gt; Undo brings the layout back).</source>
         <translation>%1 Platten, %2 Bitmaps: Platte und Granularität zeigen Platte &apos;%3&apos; / Bitmap &apos;%4&apos;; eine Änderung an einem der beiden ersetzt die Anordnung durch eine Platte mit einer Bitmap (Bearbeiten &gt; Rückgängig stellt die Anordnung wieder her).</translation>
+    </message>
+    <message>
+        <source>One-way link delay: 20 ms, 1.5 s, 250 µs</source>
+        <translation>Latenz der Verbindung in eine Richtung: 20 ms, 1.5 s, 250 µs</translation>
+    </message>
+    <message>
+        <source>Simulation tick, 1 µs to 1 s</source>
+        <translation>Simulationstakt, 1 µs bis 1 s</translation>
+    </message>
+    <message>
+        <source>Compare these rows</source>
+        <translation>Diese Zeilen vergleichen</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3578,30 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>The simulator cannot model this run: %1</source>
         <translation>Der Simulator kann diesen Lauf nicht nachbilden: %1</translation>
     </message>
+    <message>
+        <source>%1 pending (QEMU counts each of the bitmaps&apos; %2 bits as a byte)</source>
+        <translation>%1 ausstehend (QEMU zählt jedes der %2 Bits der Bitmaps als ein Byte)</translation>
+    </message>
+    <message>
+        <source>QEMU switches to postcopy when asked, whatever is pending; the bitmaps follow the switch-over.</source>
+        <translation>QEMU wechselt auf Anforderung zu Postcopy, unabhängig davon, was aussteht; die Bitmaps folgen nach der Umschaltung.</translation>
+    </message>
+    <message>
+        <source>QEMU will not complete this precopy: %1, and the downtime limit lets at most %2 through at max-bandwidth (%3/s for %4 ms). It keeps iterating until cancelled; a larger downtime limit or bandwidth, a coarser granularity or postcopy lets it finish.</source>
+        <translation>QEMU wird diese Precopy nicht abschließen: %1, und das Ausfallzeitlimit lässt bei max-bandwidth höchstens %2 durch (%3/s für %4 ms). Es iteriert weiter, bis abgebrochen wird; ein größeres Ausfallzeitlimit oder eine höhere Bandbreite, eine gröbere Granularität oder Postcopy lässt sie abschließen.</translation>
+    </message>
+    <message>
+        <source>QEMU completes this precopy once the bandwidth it measures exceeds %1/s: %2 must fit in what the downtime limit (%3 ms) lets through, at most %4 at max-bandwidth. It measures its first window after 100 ms.</source>
+        <translation>QEMU schließt diese Precopy ab, sobald die gemessene Bandbreite %1/s übersteigt: %2 müssen in das passen, was das Ausfallzeitlimit (%3 ms) durchlässt, höchstens %4 bei max-bandwidth. Das erste Messfenster endet nach 100 ms.</translation>
+    </message>
+    <message>
+        <source>QEMU measures %1/s: the downtime limit lets %2 through, more than the %3 pending: it completes.</source>
+        <translation>QEMU misst %1/s: Das Ausfallzeitlimit lässt %2 durch, mehr als die %3 ausstehenden: Sie wird abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>QEMU measures %1/s: the downtime limit lets %2 through, less than the %3 pending: it does not complete at this bandwidth.</source>
+        <translation>QEMU misst %1/s: Das Ausfallzeitlimit lässt %2 durch, weniger als die %3 ausstehenden: Bei dieser Bandbreite wird sie nicht abgeschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::RealMigrationDialog</name>
@@ -3402,6 +3847,34 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disks and bitmaps, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
         <translation>Die Vorhersage führt das %1 des Labors aus (was QEMUs %2 mit den Bitmaps tut), mit denselben Datenträgern und Bitmaps, derselben Bandbreite und Ausfallzeit-Grenze und denselben Schreibvorgängen. QEMUs Ausfallzeit enthält die Pause bei pre-switchover, in der die Anwendung die SHA-256 der Quelle liest.</translation>
+    </message>
+    <message>
+        <source>no (%1)</source>
+        <translation>nein (%1)</translation>
+    </message>
+    <message>
+        <source>yes, after the switch to postcopy</source>
+        <translation>ja, nach dem Wechsel zu Postcopy</translation>
+    </message>
+    <message>
+        <source>yes, once QEMU measures over %1/s</source>
+        <translation>ja, sobald QEMU über %1/s misst</translation>
+    </message>
+    <message>
+        <source>no: %1 pending, at most %2 let through</source>
+        <translation>nein: %1 ausstehend, höchstens %2 durchgelassen</translation>
+    </message>
+    <message>
+        <source>(does not complete)</source>
+        <translation>(wird nicht abgeschlossen)</translation>
+    </message>
+    <message>
+        <source>Completes</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>QEMU does not complete it, so the lab&apos;s time and downtime are not shown; the bytes are what the bitmaps would take at completion.</source>
+        <translation>QEMU schließt sie nicht ab, daher werden Zeit und Ausfallzeit des Labors nicht gezeigt; die Bytes sind das, was die Bitmaps beim Abschluss bräuchten.</translation>
     </message>
 </context>
 <context>
@@ -3686,14 +4159,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Dirty-Durchläufe</translation>
     </message>
     <message>
-        <source>Downtime and its limit (ms)</source>
-        <translation>Ausfallzeit und ihre Grenze (ms)</translation>
-    </message>
-    <message>
-        <source>Total time (s)</source>
-        <translation>Gesamtzeit (s)</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3828,6 +4293,42 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>no map yet</source>
         <translation>noch keine Karte</translation>
+    </message>
+    <message>
+        <source>Downtime and its limit</source>
+        <translation>Ausfallzeit und ihre Grenze</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Nothing to export while the sweep runs</source>
+        <translation>Während die Reihe läuft, gibt es nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no convergence map yet, press Run sweep to draw one</source>
+        <translation>Nichts zu exportieren: noch keine Konvergenzkarte, „Reihe starten“ zeichnet eine</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no sweep yet, press Run sweep</source>
+        <translation>Nichts zu exportieren: noch keine Parameterreihe, „Reihe starten“ drücken</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the sweep was cancelled</source>
+        <translation>Nichts zu exportieren: die Reihe wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Save the map as SVG or PNG, or its runs as CSV or JSON</source>
+        <translation>Die Karte als SVG oder PNG speichern oder ihre Läufe als CSV oder JSON</translation>
+    </message>
+    <message>
+        <source>Save the runs as CSV or JSON, or the charts as PNG or SVG</source>
+        <translation>Die Läufe als CSV oder JSON speichern oder die Diagramme als PNG oder SVG</translation>
+    </message>
+    <message>
+        <source>Click a point to run it in the window; Ctrl+click adds it as a lane of View &gt; Compare</source>
+        <translation>Ein Klick auf einen Punkt führt ihn im Fenster aus; Strg+Klick fügt ihn als Spur zu Ansicht &gt; Vergleichen hinzu</translation>
     </message>
 </context>
 <context>

@@ -198,10 +198,6 @@
         <translation>В «%1» неизвестная единица пропускной способности «%2» (биты: Mbit, Gbit или Gbps; байты: MB/s, GB/s или MiB/s; или просто число байт в секунду; b — бит, B — байт).</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, us, ms, s or min).</source>
-        <translation>В «%1» неизвестная единица времени «%2» (используйте ns, us, ms, s или min).</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; has an unknown suffix &apos;%2&apos; (use k, M or G).</source>
         <translation>В «%1» неизвестный суффикс «%2» (используйте k, M или G).</translation>
     </message>
@@ -248,6 +244,10 @@
     <message>
         <source>&quot;%1&quot; is named twice</source>
         <translation>&quot;%1&quot; указано дважды</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has an unknown time unit &apos;%2&apos; (use ns, µs or us, ms, s or min).</source>
+        <translation>В «%1» неизвестная единица времени «%2» (используйте ns, µs или us, ms, s или min).</translation>
     </message>
 </context>
 <context>
@@ -681,6 +681,74 @@
         <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each disk and bitmap gives its own</source>
         <translation>не вместе с &quot;disks&quot; и &quot;bitmaps&quot;, где каждый диск и каждая битовая карта задают своё значение</translation>
     </message>
+    <message>
+        <source>precopy</source>
+        <translation>precopy</translation>
+    </message>
+    <message>
+        <source>postcopy</source>
+        <translation>postcopy</translation>
+    </message>
+    <message>
+        <source>stop and copy</source>
+        <translation>stop and copy</translation>
+    </message>
+    <message>
+        <source>%1 chunks</source>
+        <translation>чанки по %1</translation>
+    </message>
+    <message>
+        <source>%1 granularity</source>
+        <translation>гранулярность %1</translation>
+    </message>
+    <message>
+        <source>latency %1</source>
+        <translation>задержка %1</translation>
+    </message>
+    <message>
+        <source>max downtime %1</source>
+        <translation>макс. простой %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passes</source>
+        <translation><numerusform>%n проход</numerusform><numerusform>%n прохода</numerusform><numerusform>%n проходов</numerusform></translation>
+    </message>
+    <message>
+        <source>no complete-only threshold</source>
+        <translation>без порога отправки целиком</translation>
+    </message>
+    <message>
+        <source>complete below %1</source>
+        <translation>целиком ниже %1</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Дорожка %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a comparison has 2 to 4 lanes, got %1</source>
+        <translation>в сравнении от 2 до 4 дорожек, получено %1</translation>
+    </message>
+    <message>
+        <source>not with &quot;disks&quot; and &quot;bitmaps&quot;, where each bitmap gives its own</source>
+        <translation>не вместе с &quot;disks&quot; и &quot;bitmaps&quot;, где каждая битовая карта задаёт свою</translation>
+    </message>
+    <message>
+        <source>the %1 lanes together need %2 of memory for their bitmaps, this machine has %3 available</source>
+        <translation>%1 дорожкам вместе нужно %2 памяти для битовых карт, на этой машине доступно %3</translation>
+    </message>
+    <message>
+        <source>missing (offset and length are required)</source>
+        <translation>отсутствует (offset и length обязательны)</translation>
+    </message>
+    <message>
+        <source>the range [%1, +%2) is past the end of disk &quot;%3&quot; (%4 bytes)</source>
+        <translation>диапазон [%1, +%2) выходит за конец диска &quot;%3&quot; (%4 байт)</translation>
+    </message>
 </context>
 <context>
     <name>SweepParameters</name>
@@ -709,28 +777,12 @@
         <translation>Начало миграции</translation>
     </message>
     <message>
-        <source>chunk size (bytes)</source>
-        <translation>размер блока (байт)</translation>
-    </message>
-    <message>
-        <source>granularity (bytes)</source>
-        <translation>гранулярность (байт)</translation>
-    </message>
-    <message>
         <source>bandwidth (Mbit/s)</source>
         <translation>пропускная способность (Мбит/с)</translation>
     </message>
     <message>
         <source>write rate (writes/s)</source>
         <translation>частота записи (записей/с)</translation>
-    </message>
-    <message>
-        <source>downtime limit (ms)</source>
-        <translation>предел простоя (мс)</translation>
-    </message>
-    <message>
-        <source>migration start (s)</source>
-        <translation>начало миграции (с)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a power of two from %2 to %3</source>
@@ -743,6 +795,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>chunk size</source>
+        <translation>размер блока</translation>
+    </message>
+    <message>
+        <source>granularity</source>
+        <translation>гранулярность</translation>
+    </message>
+    <message>
+        <source>downtime limit</source>
+        <translation>предел простоя</translation>
+    </message>
+    <message>
+        <source>migration start</source>
+        <translation>начало миграции</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1179,293 @@
     </message>
 </context>
 <context>
+    <name>bitmig::CompareWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>stopped at the time limit</source>
+        <translation>остановлено на пределе времени</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не начато</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>setup</translation>
+    </message>
+    <message>
+        <source>bulk</source>
+        <translation>bulk</translation>
+    </message>
+    <message>
+        <source>dirty pass %1</source>
+        <translation>грязный проход %1</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>yes ✓</source>
+        <translation>да ✓</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>НЕТ ✗</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Фаза</translation>
+    </message>
+    <message>
+        <source>Downtime / limit</source>
+        <translation>Простой / предел</translation>
+    </message>
+    <message>
+        <source>Converged</source>
+        <translation>Сошлось</translation>
+    </message>
+    <message>
+        <source>Dirty passes</source>
+        <translation>Грязные проходы</translation>
+    </message>
+    <message>
+        <source>Wire bytes</source>
+        <translation>Байты в канале</translation>
+    </message>
+    <message>
+        <source>Overhead</source>
+        <translation>Накладные расходы</translation>
+    </message>
+    <message>
+        <source>Resent chunks</source>
+        <translation>Повторно отправленные чанки</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Общее время</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Проверено</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Пуск</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сброс</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Медленнее</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Быстрее</translation>
+    </message>
+    <message>
+        <source>Start migration</source>
+        <translation>Начать миграцию</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Добавить дорожку</translation>
+    </message>
+    <message>
+        <source>Add a copy of the lane chosen in Lane parameters (at most 4 lanes)</source>
+        <translation>Добавить копию дорожки, выбранной в параметрах дорожки (не больше 4 дорожек)</translation>
+    </message>
+    <message>
+        <source>Remove lane</source>
+        <translation>Удалить дорожку</translation>
+    </message>
+    <message>
+        <source>Remove the lane chosen in Lane parameters (at least 2 lanes stay)</source>
+        <translation>Удалить дорожку, выбранную в параметрах дорожки (остаются не меньше 2 дорожек)</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Панорама</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Кисть</translation>
+    </message>
+    <message>
+        <source>Write where you click or drag, in every lane (Ctrl clears instead)</source>
+        <translation>Запись там, где вы щёлкаете или ведёте, во всех дорожках (с Ctrl — очистка)</translation>
+    </message>
+    <message>
+        <source>&amp;Open comparison...</source>
+        <translation>&amp;Открыть сравнение...</translation>
+    </message>
+    <message>
+        <source>&amp;Save comparison as...</source>
+        <translation>&amp;Сохранить сравнение как...</translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>&amp;Экспорт...</translation>
+    </message>
+    <message>
+        <source>The comparison as PNG or SVG, the lanes&apos; summaries as CSV or JSON</source>
+        <translation>Сравнение в PNG или SVG, сводки дорожек в CSV или JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Lanes</source>
+        <translation>&amp;Дорожки</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <source>Simulation speed</source>
+        <translation>Скорость симуляции</translation>
+    </message>
+    <message>
+        <source>Lane parameters</source>
+        <translation>Параметры дорожки</translation>
+    </message>
+    <message>
+        <source>Lane:</source>
+        <translation>Дорожка:</translation>
+    </message>
+    <message>
+        <source>Disk, workload, seed and clock are shared: an edit there applies to every lane.</source>
+        <translation>Диск, нагрузка, seed и часы общие: изменение в них действует на все дорожки.</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Сравнение прогонов</translation>
+    </message>
+    <message>
+        <source>Compare window</source>
+        <translation>Окно сравнения</translation>
+    </message>
+    <message>
+        <source>This run differs from the others in a value every lane shares (the disk, the workload, the seed or the clock): open it as the run instead.</source>
+        <translation>Этот прогон отличается от остальных значением, общим для всех дорожек (диск, нагрузка, seed или часы): откройте его как прогон.</translation>
+    </message>
+    <message>
+        <source>A comparison has at most 4 lanes: remove one to add this run.</source>
+        <translation>В сравнении не больше 4 дорожек: удалите одну, чтобы добавить этот прогон.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>simulated time %1 s</source>
+        <translation>симулированное время %1 с</translation>
+    </message>
+    <message>
+        <source>achieved %1x</source>
+        <translation>достигнуто %1x</translation>
+    </message>
+    <message>
+        <source>the best of the lanes</source>
+        <translation>лучшее среди дорожек</translation>
+    </message>
+    <message>
+        <source>differs between the lanes</source>
+        <translation>различается между дорожками</translation>
+    </message>
+    <message>
+        <source>%1x</source>
+        <translation>%1x</translation>
+    </message>
+    <message>
+        <source>missing: this scenario is one run, not a comparison (open it from the main window&apos;s File menu)</source>
+        <translation>отсутствует: этот сценарий — один прогон, а не сравнение (откройте его из меню «Файл» главного окна)</translation>
+    </message>
+    <message>
+        <source>%1: use .png or .svg for the view, .csv or .json for the summaries</source>
+        <translation>%1: используйте .png или .svg для вида, .csv или .json для сводок</translation>
+    </message>
+    <message>
+        <source>Open comparison</source>
+        <translation>Открыть сравнение</translation>
+    </message>
+    <message>
+        <source>Save comparison as</source>
+        <translation>Сохранить сравнение как</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Экспорт сравнения</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;Summaries as CSV (*.csv);;Summaries as JSON (*.json)</source>
+        <translation>Изображение PNG (*.png);;Изображение SVG (*.svg);;Сводки в CSV (*.csv);;Сводки в JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Экспортировано: %1</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::DataSize</name>
     <message>
         <source>%1 B</source>
@@ -1383,6 +1738,48 @@
     </message>
 </context>
 <context>
+    <name>bitmig::LaneCharts</name>
+    <message>
+        <source>Throughput on the wire</source>
+        <translation>Пропускная способность в канале</translation>
+    </message>
+    <message>
+        <source>Overhead since the start</source>
+        <translation>Накладные расходы с начала</translation>
+    </message>
+    <message>
+        <source>Pending bytes</source>
+        <translation>Ожидающие байты</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>simulated time (s)</source>
+        <translation>симулированное время (с)</translation>
+    </message>
+</context>
+<context>
+    <name>bitmig::LanesController</name>
+    <message>
+        <source>A comparison has 2 to 4 lanes, not %1.</source>
+        <translation>В сравнении от 2 до 4 дорожек, а не %1.</translation>
+    </message>
+    <message>
+        <source>Lane %1 (%2): %3</source>
+        <translation>Дорожка %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>The %1 lanes together need %2 of memory for their bitmaps; this machine has %3 available.</source>
+        <translation>%1 дорожкам вместе нужно %2 памяти для битовых карт; на этой машине доступно %3.</translation>
+    </message>
+    <message>
+        <source>A comparison has at most 4 lanes.</source>
+        <translation>В сравнении не больше 4 дорожек.</translation>
+    </message>
+</context>
+<context>
     <name>bitmig::LiveSession</name>
     <message>
         <source>the connection to QEMU ended: %1</source>
@@ -1406,18 +1803,6 @@
     <message>
         <source>QEMU %1 has no dirty bitmap to simulate.</source>
         <translation>У QEMU %1 нет грязной битовой карты для моделирования.</translation>
-    </message>
-    <message>
-        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as writes.</source>
-        <translation>QEMU %1: у битовых карт больше %2 отдельных грязных участков; как записи можно взять не более %2.</translation>
-    </message>
-    <message>
-        <source>%1 starts with %2 dirty where the VM&apos;s has %3: the starting bits are writes, and a write dirties every recording bitmap of its disk alike.</source>
-        <translation>%1 начинается с %2 грязных данных, а в ВМ — %3: начальные биты — это записи, а запись одинаково помечает все записывающие карты своего диска.</translation>
-    </message>
-    <message>
-        <source>%1 is not recording: it starts clean where the VM&apos;s has %2 dirty, since the starting bits are writes and a bitmap that is not recording takes none.</source>
-        <translation>%1 не записывает: она начинается чистой, а в ВМ у неё %2 грязных данных, поскольку начальные биты — это записи, а незаписывающая карта их не принимает.</translation>
     </message>
     <message>
         <source>%1: the folder for the recorded changes cannot be made</source>
@@ -1448,12 +1833,16 @@
         <translation>гость воспроизводит %1 изменений, записанных между обновлениями (%2), из %3</translation>
     </message>
     <message>
-        <source>Simulating QEMU %1: %2, starting from their bits as read now (%3 dirty as writes at 0 s); %4.</source>
-        <translation>Моделирование QEMU %1: %2, начиная с их битов, прочитанных сейчас (%3 грязных данных как записи в 0 с); %4.</translation>
-    </message>
-    <message>
         <source>QEMU %1, %2</source>
         <translation>QEMU %1, %2</translation>
+    </message>
+    <message>
+        <source>QEMU %1: the bitmaps have more than %2 separate dirty extents; at most %2 can be taken as starting bits.</source>
+        <translation>QEMU %1: в битовых картах более %2 отдельных грязных областей; как начальные биты можно взять не более %2.</translation>
+    </message>
+    <message>
+        <source>Simulating QEMU %1: %2, each starting from its own bits as read now (%3 dirty in all); %4.</source>
+        <translation>Моделирование QEMU %1: %2, каждая начинает со своих битов, прочитанных сейчас (всего %3 грязных); %4.</translation>
     </message>
 </context>
 <context>
@@ -1559,16 +1948,8 @@
         <translation>%1 стало изменённым, %2 чистым</translation>
     </message>
     <message>
-        <source>%1/%2: %3 dirty in %4 extents · +%5 −%6 since the refresh before · dirty rate %7/s</source>
-        <translation>%1/%2: изменено %3 в %4 областях · +%5 −%6 с предыдущего обновления · скорость изменений %7/с</translation>
-    </message>
-    <message>
         <source>Attached to QEMU %1 at %2</source>
         <translation>Подключено к QEMU %1 на %2</translation>
-    </message>
-    <message>
-        <source> · refresh %1 took %2 ms (QMP %3 ms in %4 round trips, NBD %5 ms in %6 requests)</source>
-        <translation> · обновление %1 заняло %2 мс (QMP %3 мс за %4 обмена, NBD %5 мс за %6 запросов)</translation>
     </message>
     <message>
         <source> · paused</source>
@@ -1585,6 +1966,34 @@
     <message>
         <source>%1 at %2</source>
         <translation>%1 на %2</translation>
+    </message>
+    <message>
+        <source>Dirty rate (bitmap bytes turned dirty per second)</source>
+        <translation>Скорость загрязнения (байт битовой карты, ставших грязными, в секунду)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 dirty in %4 · +%5 −%6 since the refresh before · dirty rate %7/s</source>
+        <translation>%1/%2: изменено %3 в %4 · +%5 −%6 с предыдущего обновления · скорость изменений %7/с</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln extents</source>
+        <translation><numerusform>%Ln области</numerusform><numerusform>%Ln областях</numerusform><numerusform>%Ln областях</numerusform></translation>
+    </message>
+    <message>
+        <source> · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)</source>
+        <translation> · обновление %1 заняло %2 мс (QMP %3 мс за %4, NBD %5 мс за %6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln round trips</source>
+        <translation><numerusform>%Ln обмен</numerusform><numerusform>%Ln обмена</numerusform><numerusform>%Ln обменов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests</source>
+        <translation><numerusform>%Ln запрос</numerusform><numerusform>%Ln запроса</numerusform><numerusform>%Ln запросов</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2006,10 +2415,6 @@
         <translation>Образы qcow2 (*.qcow2 *.img);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>%1 holds several bitmaps. Which one?</source>
-        <translation>%1 содержит несколько битовых карт. Какую взять?</translation>
-    </message>
-    <message>
         <source>Replaying %1 from now on.</source>
         <translation>С этого момента воспроизводится %1.</translation>
     </message>
@@ -2100,6 +2505,18 @@
     <message>
         <source>Cannot simulate the attached VM: %1</source>
         <translation>Нельзя смоделировать подключённую ВМ: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Compare...</source>
+        <translation>&amp;Сравнить...</translation>
+    </message>
+    <message>
+        <source>Run 2 to 4 variants of this configuration side by side, in lockstep on the same disk, writes and seed</source>
+        <translation>Запустить 2–4 варианта этой конфигурации рядом, синхронно, на том же диске, с теми же записями и тем же seed</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Главное окно</translation>
     </message>
 </context>
 <context>
@@ -2365,10 +2782,6 @@ Click or drag to move the view</source>
         <translation>Пропускная способность канала: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b — бит, B — байт)</translation>
     </message>
     <message>
-        <source>One-way link delay: 20 ms, 1.5 s, 250 us</source>
-        <translation>Задержка канала в одну сторону: 20 ms, 1.5 s, 250 us</translation>
-    </message>
-    <message>
         <source>Maximum downtime: 300 ms, 1 s</source>
         <translation>Максимальное время простоя: 300 ms, 1 s</translation>
     </message>
@@ -2379,10 +2792,6 @@ Click or drag to move the view</source>
     <message>
         <source>Random seed, 0 to 2^64 - 1</source>
         <translation>Зерно генератора случайных чисел, от 0 до 2^64 - 1</translation>
-    </message>
-    <message>
-        <source>Simulation tick, 1 us to 1 s</source>
-        <translation>Такт симуляции, от 1 us до 1 s</translation>
     </message>
     <message>
         <source>The 2015 proposal the seed thread reviews: bitmaps sent while the guest runs, tracked by a meta bitmap. QEMU never merged it.</source>
@@ -2399,6 +2808,18 @@ Click or drag to move the view</source>
     <message>
         <source>%1 disks, %2 bitmaps: Disk and Granularity show disk &apos;%3&apos; / bitmap &apos;%4&apos;; changing either replaces the layout with one disk and one bitmap (Edit &gt; Undo brings the layout back).</source>
         <translation>%1 дисков, %2 битовых карт: «Диск» и «Гранулярность» показывают диск &apos;%3&apos; / карту &apos;%4&apos;; изменение любого из них заменяет раскладку одним диском с одной картой (Правка &gt; Отменить вернёт раскладку).</translation>
+    </message>
+    <message>
+        <source>One-way link delay: 20 ms, 1.5 s, 250 µs</source>
+        <translation>Задержка канала в одну сторону: 20 ms, 1.5 s, 250 µs</translation>
+    </message>
+    <message>
+        <source>Simulation tick, 1 µs to 1 s</source>
+        <translation>Такт симуляции, от 1 µs до 1 s</translation>
+    </message>
+    <message>
+        <source>Compare these rows</source>
+        <translation>Сравнить эти строки</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3578,30 @@ Click or drag to move the view</source>
         <source>The simulator cannot model this run: %1</source>
         <translation>Симулятор не может смоделировать этот запуск: %1</translation>
     </message>
+    <message>
+        <source>%1 pending (QEMU counts each of the bitmaps&apos; %2 bits as a byte)</source>
+        <translation>ожидает %1 (QEMU считает каждый из %2 битов битовых карт за байт)</translation>
+    </message>
+    <message>
+        <source>QEMU switches to postcopy when asked, whatever is pending; the bitmaps follow the switch-over.</source>
+        <translation>QEMU переключается на postcopy по запросу, что бы ни ожидало передачи; битовые карты передаются после переключения.</translation>
+    </message>
+    <message>
+        <source>QEMU will not complete this precopy: %1, and the downtime limit lets at most %2 through at max-bandwidth (%3/s for %4 ms). It keeps iterating until cancelled; a larger downtime limit or bandwidth, a coarser granularity or postcopy lets it finish.</source>
+        <translation>QEMU не завершит эту precopy: %1, а предел простоя пропускает не более %2 при max-bandwidth (%3/с за %4 мс). Итерации продолжаются до отмены; завершиться позволят больший предел простоя или полоса, более грубая гранулярность или postcopy.</translation>
+    </message>
+    <message>
+        <source>QEMU completes this precopy once the bandwidth it measures exceeds %1/s: %2 must fit in what the downtime limit (%3 ms) lets through, at most %4 at max-bandwidth. It measures its first window after 100 ms.</source>
+        <translation>QEMU завершит эту precopy, как только измеренная им полоса превысит %1/с: %2 должны уместиться в то, что пропускает предел простоя (%3 мс), не более %4 при max-bandwidth. Первое окно измерения заканчивается через 100 мс.</translation>
+    </message>
+    <message>
+        <source>QEMU measures %1/s: the downtime limit lets %2 through, more than the %3 pending: it completes.</source>
+        <translation>QEMU измеряет %1/с: предел простоя пропускает %2, больше ожидающих %3: миграция завершается.</translation>
+    </message>
+    <message>
+        <source>QEMU measures %1/s: the downtime limit lets %2 through, less than the %3 pending: it does not complete at this bandwidth.</source>
+        <translation>QEMU измеряет %1/с: предел простоя пропускает %2, меньше ожидающих %3: при такой полосе миграция не завершается.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::RealMigrationDialog</name>
@@ -3402,6 +3847,34 @@ Click or drag to move the view</source>
     <message>
         <source>The prediction runs the lab&apos;s %1 (what QEMU&apos;s %2 does with the bitmaps) on the same disks and bitmaps, bandwidth and downtime limit, with the same writes. QEMU&apos;s downtime includes the pause at pre-switchover where the app reads the source&apos;s SHA-256.</source>
         <translation>Прогноз запускает %1 лаборатории (то, что %2 в QEMU делает с битовыми картами) на тех же дисках и битовых картах, с той же пропускной способностью и пределом простоя и с теми же записями. Простой QEMU включает паузу в pre-switchover, во время которой приложение читает SHA-256 источника.</translation>
+    </message>
+    <message>
+        <source>no (%1)</source>
+        <translation>нет (%1)</translation>
+    </message>
+    <message>
+        <source>yes, after the switch to postcopy</source>
+        <translation>да, после переключения на postcopy</translation>
+    </message>
+    <message>
+        <source>yes, once QEMU measures over %1/s</source>
+        <translation>да, как только QEMU измерит более %1/с</translation>
+    </message>
+    <message>
+        <source>no: %1 pending, at most %2 let through</source>
+        <translation>нет: ожидает %1, пропускается не более %2</translation>
+    </message>
+    <message>
+        <source>(does not complete)</source>
+        <translation>(не завершается)</translation>
+    </message>
+    <message>
+        <source>Completes</source>
+        <translation>Завершается</translation>
+    </message>
+    <message>
+        <source>QEMU does not complete it, so the lab&apos;s time and downtime are not shown; the bytes are what the bitmaps would take at completion.</source>
+        <translation>QEMU её не завершает, поэтому время и простой лаборатории не показаны; байты — это то, что заняли бы битовые карты при завершении.</translation>
     </message>
 </context>
 <context>
@@ -3686,14 +4159,6 @@ Click or drag to move the view</source>
         <translation>Проходы по грязным блокам</translation>
     </message>
     <message>
-        <source>Downtime and its limit (ms)</source>
-        <translation>Простой и его предел (мс)</translation>
-    </message>
-    <message>
-        <source>Total time (s)</source>
-        <translation>Общее время (с)</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3828,6 +4293,42 @@ Click or drag to move the view</source>
     <message>
         <source>no map yet</source>
         <translation>карты пока нет</translation>
+    </message>
+    <message>
+        <source>Downtime and its limit</source>
+        <translation>Простой и его предел</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Общее время</translation>
+    </message>
+    <message>
+        <source>Nothing to export while the sweep runs</source>
+        <translation>Пока серия идёт, экспортировать нечего</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no convergence map yet, press Run sweep to draw one</source>
+        <translation>Экспортировать нечего: карты сходимости ещё нет, нажмите «Запустить серию», чтобы построить её</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no sweep yet, press Run sweep</source>
+        <translation>Экспортировать нечего: серия ещё не запускалась, нажмите «Запустить серию»</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the sweep was cancelled</source>
+        <translation>Экспортировать нечего: серия была отменена</translation>
+    </message>
+    <message>
+        <source>Save the map as SVG or PNG, or its runs as CSV or JSON</source>
+        <translation>Сохранить карту в SVG или PNG либо её прогоны в CSV или JSON</translation>
+    </message>
+    <message>
+        <source>Save the runs as CSV or JSON, or the charts as PNG or SVG</source>
+        <translation>Сохранить прогоны в CSV или JSON либо графики в PNG или SVG</translation>
+    </message>
+    <message>
+        <source>Click a point to run it in the window; Ctrl+click adds it as a lane of View &gt; Compare</source>
+        <translation>Щелчок по точке запускает её в окне; Ctrl+щелчок добавляет её дорожкой в Вид &gt; Сравнить</translation>
     </message>
 </context>
 <context>

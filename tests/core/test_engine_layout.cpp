@@ -422,7 +422,6 @@ TEST_CASE("the memory check counts the starting bits", "[engine][layout][memory]
     CHECK(memoryRefusal(cfg, AvailableMemory{with.total() - 1, true}));
     CHECK_FALSE(memoryRefusal(cfg, AvailableMemory{with.total(), true}));
 }
-}
 
 TEST_CASE("a layout's workload reaches its bitmaps the same with or without an observer of each write",
           "[engine][layout]")
