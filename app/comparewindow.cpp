@@ -106,6 +106,10 @@ Cell figure(CompareWindow::Figure f, const SimSnapshot& s)
     case CompareWindow::Figure::Phase:
         return {phaseText(s), 0, false};
     case CompareWindow::Figure::Downtime:
+        if (!m.finished) {  // the guest is paused only at the end: no downtime to show before it
+            return {CompareWindow::tr("%1 / %2").arg(CompareWindow::tr("not yet"), msText(s.config->maxDowntimeNs)), 0,
+                    false};
+        }
         return {CompareWindow::tr("%1 / %2").arg(msText(m.downtimeNs), msText(s.config->maxDowntimeNs)),
                 double(m.downtimeNs)};
     case CompareWindow::Figure::Converged:
@@ -122,6 +126,9 @@ Cell figure(CompareWindow::Figure f, const SimSnapshot& s)
     case CompareWindow::Figure::ResentChunks:
         return {l.toString(qulonglong(m.chunksResent)), double(m.chunksResent)};
     case CompareWindow::Figure::TotalTime:
+        if (!m.finished) {
+            return {CompareWindow::tr("not yet"), 0, false};
+        }
         return {msText(m.totalTimeNs), double(m.totalTimeNs)};
     case CompareWindow::Figure::Verified:
         if (!m.finished) {

@@ -141,6 +141,28 @@ TEST_CASE("compare: a lane added, its chunk size typed, run to the end: each lan
     const QString path = dir.filePath(QStringLiteral("cmp.json"));
     REQUIRE(c->saveComparison(path));
 
+    // Before the end, the figures that exist only at the end say so rather than showing zero.
+    {
+        c->stepAction()->trigger();
+        const QTableWidget* t = c->summaryTable();
+        REQUIRE(waitUntil(
+            [&] {
+                if (t->rowCount() != 3) {
+                    return false;
+                }
+                for (int i = 0; i < 3; ++i) {
+                    if (!t->item(i, int(CompareWindow::Figure::TotalTime)) || !t->item(i, int(CompareWindow::Figure::Downtime))) {
+                        return false;
+                    }
+                }
+                return true;
+            },
+            "the summary table filled"));
+        for (int i = 0; i < 3; ++i) {
+            CHECK(t->item(i, int(CompareWindow::Figure::TotalTime))->text() == QStringLiteral("not yet"));
+            CHECK(t->item(i, int(CompareWindow::Figure::Downtime))->text().startsWith(QStringLiteral("not yet / ")));
+        }
+    }
     c->setSpeed(1000);
     c->playAction()->trigger();
     REQUIRE(waitUntil([&] { return c->controller()->snapshot() && c->controller()->snapshot()->finished; },
