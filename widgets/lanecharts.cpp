@@ -2,6 +2,7 @@
 
 #include "axisticks.h"
 #include "chartmodel.h"
+#include "categoryaxis.h"
 #include "chartscales.h"
 
 #include <QChart>
@@ -26,19 +27,6 @@ namespace {
 constexpr int kMaxPoints = 400;
 
 constexpr int kMaxValueTicks = 5;
-
-// Round ticks with their labels, as the main window's charts and the dirty rate chart draw them.
-void setCategories(QCategoryAxis* axis, const ChartScales::Axis& a)
-{
-    for (const QString& label : axis->categoriesLabels()) {
-        axis->remove(label);
-    }
-    axis->setStartValue(a.scale.min);
-    for (size_t i = 0; i < a.scale.ticks.size() && i < size_t(a.labels.size()); ++i) {
-        axis->append(a.labels[qsizetype(i)], a.scale.ticks[i]);
-    }
-    axis->setRange(a.scale.min, a.scale.max);
-}
 
 } // namespace
 
@@ -220,7 +208,7 @@ void LaneCharts::redraw()
                                                                                       : QList<QPointF>());
         }
         const int width = views_[size_t(c)]->width();
-        setCategories(xAxes_[size_t(c)], ChartScales::timeAxis(0, xMax > 0 ? xMax : 1, std::clamp(width / 90, 3, 8)));
+        setCategoryTicks(xAxes_[size_t(c)], ChartScales::timeAxis(0, xMax > 0 ? xMax : 1, std::clamp(width / 90, 3, 8)));
         const double top = std::max(yMax[size_t(c)] * ChartScales::kHeadroom, 1.0);
         ChartScales::Axis y;
         if (c == int(Chart::Overhead)) {
@@ -235,7 +223,7 @@ void LaneCharts::redraw()
                 y.labels << (c == int(Chart::Throughput) ? ChartScales::rate(t) : ChartScales::bytes(t));
             }
         }
-        setCategories(yAxes_[size_t(c)], y);
+        setCategoryTicks(yAxes_[size_t(c)], y);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "ratechart.h"
 
 #include "axisticks.h"
+#include "categoryaxis.h"
 #include "chartscales.h"
 #include "phasepalette.h"
 
@@ -19,18 +20,6 @@ namespace bitmig {
 namespace {
 
 constexpr int kMaxTicks = 5;
-
-void setCategories(QCategoryAxis* axis, const ChartScales::Axis& a)
-{
-    for (const QString& label : axis->categoriesLabels()) {
-        axis->remove(label);
-    }
-    axis->setStartValue(a.scale.min);
-    for (size_t i = 0; i < a.scale.ticks.size() && i < size_t(a.labels.size()); ++i) {
-        axis->append(a.labels[qsizetype(i)], a.scale.ticks[i]);
-    }
-    axis->setRange(a.scale.min, a.scale.max);
-}
 
 } // namespace
 
@@ -136,11 +125,11 @@ void RateChart::rebuild()
     for (double t : yAxis.scale.ticks) {
         yAxis.labels << ChartScales::rate(t);
     }
-    setCategories(y_, yAxis);
+    setCategoryTicks(y_, yAxis);
     if (maxX <= minX) {
         maxX = minX + 1;  // one point, or none: a second of axis
     }
-    setCategories(x_, ChartScales::timeAxis(minX, maxX, kMaxTicks));
+    setCategoryTicks(x_, ChartScales::timeAxis(minX, maxX, kMaxTicks));
     chart_->legend()->setVisible(!series_.isEmpty());
 }
 
