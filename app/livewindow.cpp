@@ -49,13 +49,15 @@ QString ms(qint64 ns)
 
 // ---- AttachDialog ---------------------------------------------------------------------------------
 
-AttachDialog::AttachDialog(QWidget* parent) : QDialog(parent)
+AttachDialog::AttachDialog(QWidget* parent, bool rememberSockets) : QDialog(parent), rememberSockets_(rememberSockets)
 {
     setWindowTitle(tr("Attach to QEMU"));
     socket_ = new QComboBox(this);
     socket_->setEditable(true);
     socket_->setObjectName(QStringLiteral("socketField"));
-    socket_->addItems(recentSockets());
+    if (rememberSockets_) {
+        socket_->addItems(recentSockets());
+    }
     socket_->setMinimumContentsLength(40);
     socket_->setToolTip(tr("The QMP socket of a running QEMU, as given by -qmp unix:PATH,server=on,wait=off"));
     auto* browse = new QPushButton(tr("Browse..."), this);
@@ -112,22 +114,24 @@ void AttachDialog::accept()
         error_->show();
         return;
     }
-    QStringList recent = recentSockets();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent) {
-        recent.removeLast();
+    if (rememberSockets_) {
+        QStringList recent = recentSockets();
+        recent.removeAll(path);
+        recent.prepend(path);
+        while (recent.size() > kMaxRecent) {
+            recent.removeLast();
+        }
+        QSettings().setValue(kRecentKey, recent);
     }
-    QSettings().setValue(kRecentKey, recent);
     session_ = std::move(session);
     QDialog::accept();
 }
 
 // ---- LiveWindow -----------------------------------------------------------------------------------
 
-LiveWindow* LiveWindow::attachFromDialog(QWidget* parent)
+LiveWindow* LiveWindow::attachFromDialog(QWidget* parent, bool rememberSockets)
 {
-    AttachDialog dialog(parent);
+    AttachDialog dialog(parent, rememberSockets);
     if (dialog.exec() != QDialog::Accepted) {
         return nullptr;
     }

@@ -31,7 +31,9 @@ class RateChart;
 class AttachDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit AttachDialog(QWidget* parent = nullptr);
+    // rememberSockets false (the window runs without saved settings): no recent socket is offered
+    // and none is saved.
+    explicit AttachDialog(QWidget* parent = nullptr, bool rememberSockets = true);
 
     QComboBox* socketField() const { return socket_; }
     QLineEdit* nbdField() const { return nbd_; }
@@ -50,6 +52,7 @@ private:
     QLineEdit* nbd_;
     QLabel* error_;
     std::unique_ptr<LiveSession> session_;
+    bool rememberSockets_;
 };
 
 class LiveWindow : public QWidget {
@@ -60,7 +63,7 @@ public:
     ~LiveWindow() override;
 
     // The dialog, then the window; nullptr when cancelled.
-    static LiveWindow* attachFromDialog(QWidget* parent);
+    static LiveWindow* attachFromDialog(QWidget* parent, bool rememberSockets = true);
 
     LiveSession* session() const { return session_.get(); }
     QTreeWidget* table() const { return table_; }

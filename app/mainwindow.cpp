@@ -403,7 +403,7 @@ void MainWindow::createMenus()
                           QT_TR_NOOP("Load a persistent dirty bitmap from a qcow2 disk image (Ctrl+I)"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     add(file, QT_TR_NOOP("&Attach to QEMU..."), [this] {
-        if (LiveWindow* live = LiveWindow::attachFromDialog(this)) {
+        if (LiveWindow* live = LiveWindow::attachFromDialog(this, settingsEnabled_)) {
             connect(live, &LiveWindow::simulateRequested, this, [this, live] { simulateLive(live); });
         }
     },

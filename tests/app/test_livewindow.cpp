@@ -26,6 +26,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -85,6 +86,33 @@ LiveWindow* liveWindow()
 }
 
 } // namespace
+
+TEST_CASE("Without saved settings, File > Attach to QEMU offers no recent socket and saves none", "[live]")
+{
+    bitmig::test::clearSettings();
+    const QStringList saved{s("/run/earlier/qmp.sock")};
+    QSettings().setValue(s("live/recentSockets"), saved);
+    MainWindow w;
+    w.setSettingsEnabled(false);
+    int offered = -1;
+    QString shown = s("unset");
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<AttachDialog*>(QApplication::activeModalWidget());
+        REQUIRE(d);
+        offered = d->socketField()->count();
+        QLineEdit* edit = d->socketField()->lineEdit();
+        edit->selectAll();
+        QTest::keyClicks(edit, s("/nonexistent/qmp.sock"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        shown = d->errorLabel()->text();
+        d->reject();
+    });
+    attachAction(w)->trigger();
+    CHECK(offered == 0);
+    CHECK(shown.contains(s("/nonexistent/qmp.sock")));
+    CHECK(QSettings().value(s("live/recentSockets")).toStringList() == saved);
+    bitmig::test::clearSettings();
+}
 
 TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a heatmap, cleaned up on close", "[live][qemu]")
 {
