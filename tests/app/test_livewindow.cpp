@@ -111,6 +111,7 @@ TEST_CASE("Without saved settings, File > Attach to QEMU offers no recent socket
     CHECK(offered == 0);
     CHECK(shown.contains(s("/nonexistent/qmp.sock")));
     CHECK(QSettings().value(s("live/recentSockets")).toStringList() == saved);
+    w.close();
     bitmig::test::clearSettings();
 }
 
@@ -125,6 +126,7 @@ TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a
 
     MainWindow w;
     bitmig::test::showAt(w);
+    w.setSettingsEnabled(true);  // the recent sockets are remembered in the settings
 
     // A path that is not a QMP socket: the dialog stays with the reason, and is then cancelled.
     bool sawError = false;
