@@ -194,6 +194,14 @@ LiveWindow::LiveWindow(std::unique_ptr<LiveSession> session, QWidget* parent)
 
     auto* viewsHost = new QWidget(this);
     views_ = new QVBoxLayout(viewsHost);
+    emptyHint_ = new QLabel(tr("Tick a bitmap in the table to watch it: each refresh then shows its bits and what "
+                               "turned dirty or clean since the refresh before."),
+                            viewsHost);
+    emptyHint_->setObjectName(QStringLiteral("liveEmptyHint"));
+    emptyHint_->setWordWrap(true);
+    emptyHint_->setAlignment(Qt::AlignCenter);
+    emptyHint_->setEnabled(false);  // drawn in the palette's placeholder grey
+    views_->addWidget(emptyHint_, 1);
     views_->addStretch(1);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -345,6 +353,7 @@ void LiveWindow::onItemChanged(QTreeWidgetItem* item, int column)
         delete watched_[key].box;
         watched_.erase(key);
     }
+    emptyHint_->setVisible(watched_.empty());
     QList<qemu::BitmapRef> refs;
     for (int i = 0; i < table_->topLevelItemCount(); ++i) {
         QTreeWidgetItem* x = table_->topLevelItem(i);

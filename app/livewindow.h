@@ -69,6 +69,8 @@ public:
     QTreeWidget* table() const { return table_; }
     QDoubleSpinBox* intervalField() const { return interval_; }
     QPushButton* pauseButton() const { return pause_; }
+    // Shown in place of the heatmaps while no bitmap is watched.
+    QLabel* emptyHint() const { return emptyHint_; }
     QLabel* statusLabel() const { return status_; }
     QPushButton* simulateButton() const { return simulate_; }
     // The dirty rate over time, a line per watched bitmap (LiveSession::rateHistory); empty once detached.
@@ -114,6 +116,7 @@ private:
     QLabel* status_;
     RateChart* rateChart_;
     QVBoxLayout* views_;
+    QLabel* emptyHint_;  // where the heatmaps go while no bitmap is ticked
     std::map<std::pair<QString, QString>, Watched> watched_;
     bool filling_ = false;
 };

@@ -711,7 +711,10 @@
     </message>
     <message numerus="yes">
         <source>%n passes</source>
-        <translation><numerusform>%n Durchlauf</numerusform><numerusform>%n Durchläufe</numerusform></translation>
+        <translation>
+            <numerusform>%n Durchlauf</numerusform>
+            <numerusform>%n Durchläufe</numerusform>
+        </translation>
     </message>
     <message>
         <source>no complete-only threshold</source>
@@ -1981,7 +1984,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln extents</source>
-        <translation><numerusform>%Ln Bereich</numerusform><numerusform>%Ln Bereichen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Bereich</numerusform>
+            <numerusform>%Ln Bereichen</numerusform>
+        </translation>
     </message>
     <message>
         <source> · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)</source>
@@ -1989,11 +1995,21 @@
     </message>
     <message numerus="yes">
         <source>%Ln round trips</source>
-        <translation><numerusform>%Ln Umlauf</numerusform><numerusform>%Ln Umläufen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Umlauf</numerusform>
+            <numerusform>%Ln Umläufen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln requests</source>
-        <translation><numerusform>%Ln Anfrage</numerusform><numerusform>%Ln Anfragen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Anfrage</numerusform>
+            <numerusform>%Ln Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick a bitmap in the table to watch it: each refresh then shows its bits and what turned dirty or clean since the refresh before.</source>
+        <translation>Hake eine Bitmap in der Tabelle an, um sie zu beobachten: Jede Aktualisierung zeigt dann ihre Bits und was seit der vorigen Aktualisierung dirty oder sauber wurde.</translation>
     </message>
 </context>
 <context>

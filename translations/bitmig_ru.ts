@@ -711,7 +711,11 @@
     </message>
     <message numerus="yes">
         <source>%n passes</source>
-        <translation><numerusform>%n проход</numerusform><numerusform>%n прохода</numerusform><numerusform>%n проходов</numerusform></translation>
+        <translation>
+            <numerusform>%n проход</numerusform>
+            <numerusform>%n прохода</numerusform>
+            <numerusform>%n проходов</numerusform>
+        </translation>
     </message>
     <message>
         <source>no complete-only threshold</source>
@@ -1981,7 +1985,11 @@
     </message>
     <message numerus="yes">
         <source>%Ln extents</source>
-        <translation><numerusform>%Ln области</numerusform><numerusform>%Ln областях</numerusform><numerusform>%Ln областях</numerusform></translation>
+        <translation>
+            <numerusform>%Ln области</numerusform>
+            <numerusform>%Ln областях</numerusform>
+            <numerusform>%Ln областях</numerusform>
+        </translation>
     </message>
     <message>
         <source> · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)</source>
@@ -1989,11 +1997,23 @@
     </message>
     <message numerus="yes">
         <source>%Ln round trips</source>
-        <translation><numerusform>%Ln обмен</numerusform><numerusform>%Ln обмена</numerusform><numerusform>%Ln обменов</numerusform></translation>
+        <translation>
+            <numerusform>%Ln обмен</numerusform>
+            <numerusform>%Ln обмена</numerusform>
+            <numerusform>%Ln обменов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln requests</source>
-        <translation><numerusform>%Ln запрос</numerusform><numerusform>%Ln запроса</numerusform><numerusform>%Ln запросов</numerusform></translation>
+        <translation>
+            <numerusform>%Ln запрос</numerusform>
+            <numerusform>%Ln запроса</numerusform>
+            <numerusform>%Ln запросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick a bitmap in the table to watch it: each refresh then shows its bits and what turned dirty or clean since the refresh before.</source>
+        <translation>Отметьте битовую карту в таблице, чтобы наблюдать за ней: каждое обновление покажет её биты и то, что стало грязным или чистым с предыдущего обновления.</translation>
     </message>
 </context>
 <context>

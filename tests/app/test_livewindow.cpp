@@ -166,11 +166,16 @@ TEST_CASE("File > Attach to QEMU: a real QEMU's bitmaps listed, one watched as a
     }
     REQUIRE(b0);
 
+    // Nothing ticked: the view says what to do instead of an empty area.
+    CHECK(live->emptyHint()->isVisible());
+    CHECK(live->emptyHint()->text().contains(s("Tick a bitmap")));
+
     // Tick b0 with the keyboard: its heatmap appears with the bits QEMU holds.
     table->setFocus();
     table->setCurrentItem(b0);
     QTest::keyClick(table, Qt::Key_Space);
     REQUIRE(b0->checkState(0) == Qt::Checked);
+    CHECK_FALSE(live->emptyHint()->isVisible());
     const qemu::BitmapRef ref{s("drive0"), s("b0")};
     HeatmapView* view = live->heatmap(ref);
     REQUIRE(view);
