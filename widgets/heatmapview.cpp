@@ -446,9 +446,8 @@ void HeatmapView::setBandText(Band band, const QString& title, const QString& de
     update();
 }
 
-void HeatmapView::paintTitle(QPainter& p, Band band)
+std::pair<QString, QString> HeatmapView::bandTitle(Band band) const
 {
-    const QRect r = layout_.title[size_t(band)];
     const QLocale locale;
     QString title, detail;
     const SimSnapshot* s = snapshot_.get();
@@ -503,6 +502,13 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
         title = own.first;
         detail = own.second;
     }
+    return {title, detail};
+}
+
+void HeatmapView::paintTitle(QPainter& p, Band band)
+{
+    const QRect r = layout_.title[size_t(band)];
+    const auto [title, detail] = bandTitle(band);
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
