@@ -223,6 +223,8 @@ void HeatmapView::setDensityScale(DensityPalette::Scale scale)
     densityScale_ = scale;
     overview_->setDensityScale(scale);
     imagesValid_ = false;
+    relayout();  // the legend's tick labels change: it may need another line
+    emitRequestIfChanged();
     update();
 }
 
@@ -293,7 +295,10 @@ void HeatmapView::relayout()
 
     const int titleHeight = line + 6;
     const int axisHeight = showAxisAndLegend_ ? line + 8 : 0;
-    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm) + 4 : 0;
+    // As many lines as the legend needs to show every swatch at this width (two, or more when narrow).
+    const int legendRows = HeatmapLegend::rows(QRect(margin, 0, width() - 2 * margin, 1), contentLeft, densityPalette(),
+                                               fm, showDestination_, showsSentChunks_);
+    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm, legendRows) + 4 : 0;
     if (!showOverview_) {
         l.overview = QRect();
     }
@@ -436,6 +441,8 @@ void HeatmapView::setShowsSentChunks(bool shows)
 {
     if (showsSentChunks_ != shows) {
         showsSentChunks_ = shows;
+        relayout();  // a swatch less or more in the legend
+        emitRequestIfChanged();
         update();
     }
 }
