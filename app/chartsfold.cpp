@@ -103,12 +103,12 @@ void ChartsFold::retranslate()
                                                     : tr("&Automatic (now the charts)"))
                                          : tr("&Automatic"));
     action(Mode::Automatic)
-        ->setStatusTip(tr("The charts where there is room to read them, otherwise their key figures on one line"));
+        ->setStatusTip(tr("The charts where there is room to read them, otherwise their key figures as a line of text"));
     action(Mode::Charts)->setText(tr("Always the &charts"));
     action(Mode::Charts)->setStatusTip(tr("The four charts whatever the size of the window"));
     action(Mode::Figures)->setText(tr("Always the &figures line"));
     action(Mode::Figures)
-        ->setStatusTip(tr("The run's key figures on one line instead of the charts, the heatmaps taking the room"));
+        ->setStatusTip(tr("The run's key figures as a line of text instead of the charts, the heatmaps taking the room"));
     figures_->setToolTip(mode_ == Mode::Automatic
                              ? tr("The charts' key figures: the window has no room to draw the charts readably "
                                   "(View > Charts)")

@@ -1,4 +1,4 @@
-// The charts under the heatmaps, or their key figures on one line (FiguresLine) where the charts
+// The charts under the heatmaps, or their key figures as a line of text (FiguresLine, two lines where one is too narrow) where the charts
 // could not be read. View > Charts chooses: automatic (the default: the charts where the room they
 // would have lets every title and axis label be drawn whole over a plot of a few ticks, see
 // MigrationCharts::readableAt(), the figures line otherwise, decided again whenever the window,

@@ -345,6 +345,9 @@ void CompareWindow::buildUi()
     editorLayout->addWidget(scroll, 1);
     editorDock_->setWidget(editorBox);
     addDockWidget(Qt::RightDockWidgetArea, editorDock_);
+    editorLayout_ = editorLayout;
+    fitEditorDock();
+    connect(editor_, &ParametersPanel::preferredWidthChanged, this, &CompareWindow::fitEditorDock);
     connect(laneSelector_, &QComboBox::currentIndexChanged, this, [this] { updateEditor(); });
     connect(editor_, &ParametersPanel::configEdited, this, [this](const SimConfig& c) {
         const int lane = laneSelector_->currentIndex();
@@ -830,10 +833,21 @@ void CompareWindow::closeEvent(QCloseEvent* event)
     event->accept();
 }
 
+// Never narrower than the panel, as the main window's Parameters dock: the seed table's whole row
+// shows (its overhead column with the "%"), in every language and for every disk.
+void CompareWindow::fitEditorDock()
+{
+    const QMargins m = editorLayout_->contentsMargins();
+    editorDock_->setMinimumWidth(editor_->sizeHint().width() + m.left() + m.right() +
+                                 style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 30);
+}
+
 void CompareWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // The panel retranslates after the window: fit the dock to its new width once it has it.
+        QMetaObject::invokeMethod(this, &CompareWindow::fitEditorDock, Qt::QueuedConnection);
     }
     QMainWindow::changeEvent(event);
 }

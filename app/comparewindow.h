@@ -118,6 +118,7 @@ private:
     void onSnapshot(const LanesSnapshotPtr& snapshot);
     void updateTable();
     void fitTable();
+    void fitEditorDock();
     void updateEditor();
     void updateSpeedLabel();
     void syncZoom(int from, uint64_t firstBit, uint64_t endBit);
@@ -160,6 +161,7 @@ private:
     QMenu* helpMenu_ = nullptr;
     QMenu* laneMenu_ = nullptr;
     QDockWidget* editorDock_ = nullptr;
+    QVBoxLayout* editorLayout_ = nullptr;
 };
 
 } // namespace bitmig

@@ -83,7 +83,7 @@ public:
     RecentFiles* recentFiles() const noexcept { return recent_; }
     // View > Presentation (F11): full screen, large text, the heatmaps filling it.
     PresentationMode* presentation() const noexcept { return presentation_; }
-    // View > Charts: the charts, or their figures on one line where they could not be read.
+    // View > Charts: the charts, or their figures as a line of text where they could not be read.
     ChartsFold* chartsFold() const noexcept { return chartsFold_; }
     // View > Compare: the comparison window (lanes in lockstep), made on first use with two lanes of
     // the current configuration (its chunk size and 1 MiB, or 1 KiB beside 1 MiB), shown and raised.

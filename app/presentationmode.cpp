@@ -29,7 +29,7 @@ void PresentationMode::retranslate()
 {
     action_->setText(tr("&Presentation"));
     action_->setStatusTip(tr("Full screen with large text, the heatmaps filling it and the charts folded to "
-                             "one line of figures; again to go back (F11)"));
+                             "a line of figures; again to go back (F11)"));
 }
 
 FiguresLine* PresentationMode::figuresLine() const

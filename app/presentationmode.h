@@ -1,6 +1,6 @@
 // View > Presentation (F11): the window set up to be read from the back of a room. Full screen,
 // the docks and the status bar out of the way, larger text and cells in the heatmaps, the phase
-// strip and the explanation, and the charts folded to one line of key figures (FiguresLine) so
+// strip and the explanation, and the charts folded to a line of key figures (FiguresLine) so
 // the heatmaps fill the rest. Leaving restores the layout as it was: window geometry and state,
 // docks, toolbars, the heatmap/charts split, fonts and cell size.
 #pragma once

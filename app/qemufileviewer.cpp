@@ -182,6 +182,7 @@ QemuFileViewer::QemuFileViewer(QWidget* parent) : QWidget(parent, Qt::Window)
     rightLayout->addWidget(details_);
     heatmap_ = new HeatmapView(right);
     heatmap_->setShowDestination(false);
+    heatmap_->setShowsSentChunks(false);  // a file: nothing is being sent
     rightLayout->addWidget(heatmap_, 1);
     top->setStretchFactor(1, 1);
 
@@ -330,6 +331,22 @@ void QemuFileViewer::rebuild(const HeatmapRequest& request)
     s->phase = Phase::Done;
     s->finished = true;
     heatmap_->setSnapshot(std::move(s));
+    showBandTexts();
+}
+
+// A file has no meta bitmap: the band under the file's bitmap shows the chunks its BITS records sent
+// with data (the others went as ZEROES records).
+void QemuFileViewer::showBandTexts()
+{
+    const SimSnapshotPtr s = heatmap_->snapshot();
+    if (!s) {
+        return;
+    }
+    const QLocale locale;
+    heatmap_->setBandText(HeatmapView::Band::Meta,
+                          tr("Chunks sent with data (1 bit = %1)").arg(formatBytes(s->chunkBits * s->config->granularity, locale)),
+                          tr("%1 of %2 chunks in BITS records with data, the rest in ZEROES records or not sent")
+                              .arg(locale.toString(qulonglong(s->dirtyChunks)), locale.toString(qulonglong(s->chunkCount))));
 }
 
 void QemuFileViewer::zoomToRecord(const QModelIndex& index)
@@ -358,6 +375,7 @@ void QemuFileViewer::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         showDetails();
+        showBandTexts();
         showMessages();
         records_->retranslate();
     }

@@ -67,6 +67,7 @@ protected:
 
 private:
     void rebuild(const HeatmapRequest& request);
+    void showBandTexts();
     void showDetails();
     void showMessages();
     void zoomToRecord(const QModelIndex& index);

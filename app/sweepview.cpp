@@ -2,6 +2,7 @@
 
 #include "app/scenario/sweepmap.h"
 #include "viewexporter.h"
+#include "widgets/axisticks.h"
 #include "widgets/byteformat.h"
 #include "widgets/unitfield.h"
 
@@ -36,7 +37,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <functional>
@@ -167,22 +167,29 @@ AxisLabels parameterLabels(SweepParameter p)
 // A linear axis over [lo, hi] with round ticks labelled as `labels` says.
 QAbstractAxis* linearAxis(const AxisLabels& labels, double lo, double hi, bool ticks)
 {
-    if (labels.kind == AxisLabels::Kind::Number) {
-        auto* a = new QValueAxis;
-        a->setLabelFormat(QStringLiteral("%.3g"));
-        a->setRange(lo, hi);
-        return a;
-    }
     auto* a = new QCategoryAxis;
     a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     a->setStartValue(lo);
     if (ticks) {
         const QLocale locale;
-        const double minStep = 1; // a whole chunk or pass, a nanosecond
-        for (const double t : roundTicks(std::max(0.0, lo) * labels.scale, hi * labels.scale, minStep)) {
-            a->append(labels.kind == AxisLabels::Kind::Count ? locale.toString(qlonglong(std::llround(t)))
-                                                              : durationTick(std::llround(t)),
-                      t / labels.scale);
+        // A whole chunk or pass, a nanosecond; numbers (MiB, %) may step below 1.
+        const double minStep = labels.kind == AxisLabels::Kind::Number ? 0 : 1;
+        const std::vector<double> values = roundTicks(std::max(0.0, lo) * labels.scale, hi * labels.scale, minStep);
+        const int decimals = values.size() > 1 ? AxisTicks::decimalsFor(values[1] - values[0]) : 0;
+        for (const double t : values) {
+            QString text;
+            switch (labels.kind) {
+            case AxisLabels::Kind::Number:
+                text = locale.toString(t, 'f', decimals);
+                break;
+            case AxisLabels::Kind::Count:
+                text = locale.toString(qlonglong(std::llround(t)));
+                break;
+            case AxisLabels::Kind::Duration:
+                text = durationTick(std::llround(t));
+                break;
+            }
+            a->append(text, t / labels.scale);
         }
     }
     a->setRange(lo, hi);

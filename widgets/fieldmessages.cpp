@@ -25,7 +25,7 @@ void FieldMessages::addRow(QFormLayout* form, const char* label, QWidget* row, Q
     message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     form->addRow(message);  // the whole width: a long reason takes fewer lines
     form->setRowVisible(message, false);
-    entries_.push_back({field, message, form});
+    entries_.push_back({field, caption, message, form});
 }
 
 void FieldMessages::set(QWidget* field, const QString& message)
@@ -62,6 +62,20 @@ QString FieldMessages::at(const QWidget* field) const
     for (const Entry& e : entries_) {
         if (e.field == field) {
             return e.label->text();
+        }
+    }
+    return {};
+}
+
+QString FieldMessages::caption(const QWidget* field) const
+{
+    for (const Entry& e : entries_) {
+        if (e.field == field) {
+            QString text = e.caption->text();
+            text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+            text.remove(QLatin1Char('&'));
+            text.replace(QStringLiteral("\x01"), QStringLiteral("&"));
+            return text;
         }
     }
     return {};

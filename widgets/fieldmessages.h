@@ -32,10 +32,13 @@ public:
     void clear();
     QString all() const;                    // every message shown, one per line
     QString at(const QWidget* field) const; // the message under `field`, empty if none
+    // The caption of `field`'s row as shown, without its mnemonic ("Write size from"); empty if none.
+    QString caption(const QWidget* field) const;
 
 private:
     struct Entry {
         QWidget* field;
+        QLabel* caption;    // the row's caption
         QLabel* label;      // the message row under the field
         QFormLayout* form;  // the form that holds both
     };

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPalette>
 
+#include <algorithm>
 #include <vector>
 
 namespace bitmig {
@@ -17,9 +18,79 @@ constexpr int rampWidth = 200;
 constexpr int gap = 6;
 } // namespace
 
-int HeatmapLegend::height(const QFontMetrics& fm)
+int HeatmapLegend::height(const QFontMetrics& fm, int rows)
 {
-    return 2 * fm.height() + 4;
+    return std::max(2, rows) * (fm.height() + 2);
+}
+
+namespace {
+
+// Where the ramp's tick labels end on the right (they sit under the ramp on the second line).
+int tickLabelsRight(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm)
+{
+    const QLocale locale;
+    const int rampRight = std::min(rect.right(), rampLeft + rampWidth);
+    const int rampW = rampRight - rampLeft;
+    int lastRight = rect.left() - 1000;
+    for (const double density : colours.legendTicks()) {
+        const QString label = HeatmapLegend::tr("%1 %").arg(locale.toString(density * 100, 'g', 3));
+        const int x = rampLeft + int(DensityPalette::position(density, colours.scale()) * rampW);
+        const int w = fm.horizontalAdvance(label);
+        const int left = std::clamp(x - w / 2, rect.left(), rect.right() - w);
+        if (left > lastRight + gap) {
+            lastRight = left + w;
+        }
+    }
+    return lastRight;
+}
+
+struct Placed {
+    int row = 0;
+    int x = 0;
+};
+
+// The swatches follow the ramp on the first line; what does not fit there goes to the second line,
+// right of the tick labels (a long translation, a narrow window), and then to further lines from the
+// ramp's left edge: none is dropped.
+std::vector<Placed> placeItems(const QRect& rect, int rampLeft, int labelsRight, const QFontMetrics& fm,
+                               const std::vector<HeatmapLegend::Entry>& items)
+{
+    const int line = fm.height();
+    const int swatch = std::min(12, line - 2);
+    const int rampRight = std::min(rect.right(), rampLeft + rampWidth);
+    const int itemsLeft = rampRight + 4 * gap;
+    std::vector<Placed> out;
+    int x = itemsLeft;
+    int row = 0;
+    for (const HeatmapLegend::Entry& item : items) {
+        const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);
+        const int rowLeft = row == 0 ? itemsLeft : row == 1 ? std::max(itemsLeft, labelsRight + 3 * gap) : rampLeft;
+        if (x + w > rect.right() && x > rowLeft) {
+            ++row;
+            x = row == 1 ? std::max(itemsLeft, labelsRight + 3 * gap) : rampLeft;
+            if (row == 1 && x + w > rect.right()) {
+                ++row;  // no room right of the tick labels either
+                x = rampLeft;
+            }
+        }
+        out.push_back({row, x});
+        x += w + 3 * gap;
+    }
+    return out;
+}
+
+} // namespace
+
+int HeatmapLegend::rows(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm,
+                        bool showDifference, bool showSent)
+{
+    const auto placed = placeItems(rect, rampLeft, tickLabelsRight(rect, rampLeft, colours, fm), fm,
+                                   entries(colours, showDifference, showSent));
+    int rows = 2;
+    for (const Placed& p : placed) {
+        rows = std::max(rows, p.row + 1);
+    }
+    return rows;
 }
 
 QString HeatmapLegend::caption()
@@ -73,21 +144,12 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
     }
 
     const std::vector<Entry> items = entries(colours, showDifference, showSent);
-    // The items follow the ramp on the first line; what does not fit there goes to the second line,
-    // right of the tick labels (a long translation, a narrow window), and only then is dropped.
-    const int itemsLeft = ramp.right() + 4 * gap;
-    int x = itemsLeft;
-    int row = 0;
-    for (const Entry& item : items) {
+    const std::vector<Placed> placed = placeItems(rect, rampLeft, lastRight, fm, items);
+    for (size_t i = 0; i < items.size(); ++i) {
+        const Entry& item = items[i];
         const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);
-        if (x + w > rect.right() && row == 0 && x > itemsLeft) {
-            row = 1;
-            x = std::max(itemsLeft, lastRight + 3 * gap);  // clear of the tick labels
-        }
-        if (x + w > rect.right()) {
-            break;
-        }
-        const QRect lineRect = first.translated(0, row * (line + 2));
+        const int x = placed[i].x;
+        const QRect lineRect = first.translated(0, placed[i].row * (line + 2));
         const int y = lineRect.center().y();
         const QRect box(x, y - swatch / 2, swatch, swatch);
         if (item.outline) {
@@ -104,7 +166,6 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
         p.setPen(text);
         p.drawText(QRect(box.right() + gap / 2, lineRect.top(), w, line), Qt::AlignLeft | Qt::AlignVCenter,
                    item.label);
-        x += w + 3 * gap;
     }
 }
 

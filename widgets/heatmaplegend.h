@@ -32,8 +32,12 @@ public:
     // The ramp's caption.
     static QString caption();
 
-    // Two lines: the ramp and swatches, then the ramp's tick labels.
-    static int height(const QFontMetrics& fm);
+    // `rows` lines (at least two): the ramp and swatches, then the ramp's tick labels and swatches
+    // that did not fit beside the ramp, then, in a narrow view, more swatches under them.
+    static int height(const QFontMetrics& fm, int rows = 2);
+    // The lines the legend needs in `rect` to show every swatch whole (at least two).
+    static int rows(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm,
+                    bool showDifference, bool showSent = true);
     // rampLeft: where the ramp starts (aligned with the bands); its caption goes to the left of it.
     static void paint(QPainter& p, const QRect& rect, int rampLeft, const DensityPalette& colours,
                       const QPalette& palette, const QFontMetrics& fm, bool showDifference,

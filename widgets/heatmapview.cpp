@@ -223,6 +223,8 @@ void HeatmapView::setDensityScale(DensityPalette::Scale scale)
     densityScale_ = scale;
     overview_->setDensityScale(scale);
     imagesValid_ = false;
+    relayout();  // the legend's tick labels change: it may need another line
+    emitRequestIfChanged();
     update();
 }
 
@@ -293,7 +295,10 @@ void HeatmapView::relayout()
 
     const int titleHeight = line + 6;
     const int axisHeight = showAxisAndLegend_ ? line + 8 : 0;
-    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm) + 4 : 0;
+    // As many lines as the legend needs to show every swatch at this width (two, or more when narrow).
+    const int legendRows = HeatmapLegend::rows(QRect(margin, 0, width() - 2 * margin, 1), contentLeft, densityPalette(),
+                                               fm, showDestination_, showsSentChunks_);
+    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm, legendRows) + 4 : 0;
     if (!showOverview_) {
         l.overview = QRect();
     }
@@ -436,6 +441,8 @@ void HeatmapView::setShowsSentChunks(bool shows)
 {
     if (showsSentChunks_ != shows) {
         showsSentChunks_ = shows;
+        relayout();  // a swatch less or more in the legend
+        emitRequestIfChanged();
         update();
     }
 }
@@ -446,9 +453,8 @@ void HeatmapView::setBandText(Band band, const QString& title, const QString& de
     update();
 }
 
-void HeatmapView::paintTitle(QPainter& p, Band band)
+std::pair<QString, QString> HeatmapView::bandTitle(Band band) const
 {
-    const QRect r = layout_.title[size_t(band)];
     const QLocale locale;
     QString title, detail;
     const SimSnapshot* s = snapshot_.get();
@@ -503,6 +509,13 @@ void HeatmapView::paintTitle(QPainter& p, Band band)
         title = own.first;
         detail = own.second;
     }
+    return {title, detail};
+}
+
+void HeatmapView::paintTitle(QPainter& p, Band band)
+{
+    const QRect r = layout_.title[size_t(band)];
+    const auto [title, detail] = bandTitle(band);
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);

@@ -54,6 +54,8 @@ public:
     QRect bandRect(Band band) const;
     HeatmapRaster raster(Band band) const;
     std::optional<Band> bandAt(const QPoint& point) const;
+    // A band's title and the detail line right of it, as painted.
+    std::pair<QString, QString> bandTitle(Band band) const;
     // What the tooltip at a point says (empty outside the bands).
     QString toolTipAt(const QPoint& point) const;
     // The legend's texts as drawn: the ramp's caption, then each swatch's.

@@ -107,6 +107,39 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     setWorkload(WorkloadSpec{});
 }
 
+// Why validate() refused the workload, in the panel's words: the field it names by its caption (not
+// the scenario key), and a share typed in percent as a percentage.
+QString WorkloadPanel::refusal(const ConfigError& error) const
+{
+    QWidget* named = nullptr;
+    bool percent = false;
+    switch (error.field()) {
+    case ConfigField::WorkloadRate: named = rate_; break;
+    case ConfigField::WorkloadMinWriteBytes: named = minSize_; break;
+    case ConfigField::WorkloadMaxWriteBytes: named = maxSize_; break;
+    case ConfigField::WorkloadHotFraction: named = hotFraction_; percent = true; break;
+    case ConfigField::WorkloadHotShare: named = hotShare_; percent = true; break;
+    case ConfigField::WorkloadZipfExponent: named = zipf_; break;
+    case ConfigField::WorkloadBurstPeriod: named = burstPeriod_; break;
+    case ConfigField::WorkloadBurstDuty: named = burstDuty_; percent = true; break;
+    case ConfigField::WorkloadTraceSpeed: named = traceSpeed_; break;
+    default: break;
+    }
+    const QString caption = named ? fields_.caption(named) : QString();
+    if (caption.isEmpty()) {
+        return ConfigErrorText::message(error);
+    }
+    QString reason = ConfigErrorText::reason(error);
+    const ConfigArguments& a = error.arguments();
+    if (percent && error.code() == ConfigErrorCode::OutOfRange && a.min && a.max && a.value) {
+        const QLocale l;
+        auto pc = [&l](const ConfigQuantity& q) { return l.toString(q.toDouble() * 100, 'g', 6); };
+        reason = a.minExclusive ? tr("must be above %1 % and at most %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value))
+                                : tr("must be from %1 % to %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value));
+    }
+    return tr("%1: %2").arg(caption, reason);
+}
+
 // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
 // Returns the field, for setRowVisible().
 QWidget* WorkloadPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* field)
@@ -234,7 +267,7 @@ void WorkloadPanel::edited(QWidget* field)
         // Refused: every field shows the run's values again, and the edited one says why (the
         // messages of other fields stay until those are corrected).
         showValues(base_);
-        setFieldProblem(field, ConfigErrorText::message(e));
+        setFieldProblem(field, refusal(e));
         return;
     }
     setFieldProblem(field, QString());

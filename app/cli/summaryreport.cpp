@@ -25,6 +25,32 @@ void row(QTextStream& out, const QString& label, const QString& value)
     out << "  " << (label + QLatin1Char(':')).leftJustified(22) << ' ' << value << '\n';
 }
 
+// A time exactly, to the nanosecond, in the unit of its size: "1.00011237 s", "250 ms". Phases of
+// microseconds a second into a run then read apart, where "1 s .. 1 s" told nothing.
+QString instant(int64_t ns)
+{
+    static const struct {
+        int64_t ns;
+        int digits;
+        const char* unit;
+    } units[] = {{1'000'000'000, 9, "s"}, {1'000'000, 6, "ms"}, {1'000, 3, "\xc2\xb5s"}, {1, 0, "ns"}};
+    for (const auto& u : units) {
+        if (ns < u.ns && u.ns > 1) {
+            continue;
+        }
+        QString text = QString::number(ns / u.ns);
+        if (const int64_t part = ns % u.ns) {
+            QString digits = QString::number(part).rightJustified(u.digits, QLatin1Char('0'));
+            while (digits.endsWith(QLatin1Char('0'))) {
+                digits.chop(1);
+            }
+            text += QLatin1Char('.') + digits;
+        }
+        return text + QLatin1Char(' ') + QString::fromUtf8(u.unit);
+    }
+    return {};
+}
+
 } // namespace
 
 QString SummaryReport::workload(const SimConfig& c)
@@ -124,9 +150,13 @@ void SummaryReport::write(QTextStream& out, const SimConfig& c, const MigrationS
         if (p.phase == Phase::Dirty) {
             name = QCoreApplication::translate("bitmig", "%1 pass %2").arg(name).arg(p.pass);
         }
-        const QString end = p.endNs < 0 ? QCoreApplication::translate("bitmig", "(running)") : duration(p.endNs);
-        out << "  " << name.leftJustified(16) << ' ' << duration(p.startNs).rightJustified(10) << " .. "
-            << end.rightJustified(10) << '\n';
+        const QString end = p.endNs < 0 ? QCoreApplication::translate("bitmig", "(running)") : instant(p.endNs);
+        out << "  " << name.leftJustified(16) << ' ' << instant(p.startNs).rightJustified(14) << " .. "
+            << end.rightJustified(14);
+        if (p.endNs >= 0) {
+            out << "  " << duration(p.endNs - p.startNs);
+        }
+        out << '\n';
     }
     out << '\n';
 

@@ -135,11 +135,22 @@ PhaseExplainer::Text PhaseExplainer::explain(const SimSnapshot& s)
     switch (s.phase) {
     case Phase::Idle:
         t.title = tr("Guest running, nothing migrating yet");
-        t.body = tr("Every guest write sets the bits of the granules it touches (%1 of disk per bit). "
-                    "The bitmap holds %2 bits, %3 of them dirty. Press Start migration to send it: "
-                    "with a %4 chunk, one meta bit stands for %5 of disk.")
-                     .arg(bytes(double(c.granularity)), l.toString(qulonglong(geo.bitmapBits)),
-                          l.toString(qulonglong(s.dirtyBits)), bytes(double(c.chunkBytes)), coverage);
+        if (c.migrationStartNs > s.nowNs) {
+            // A scheduled start (a scenario's migrationStart): it begins by itself.
+            t.body = tr("Every guest write sets the bits of the granules it touches (%1 of disk per bit). "
+                        "The bitmap holds %2 bits, %3 of them dirty. The migration starts by itself at %4, "
+                        "in %5 of simulated time; Start migration sends it now. With a %6 chunk, one meta bit "
+                        "stands for %7 of disk.")
+                         .arg(bytes(double(c.granularity)), l.toString(qulonglong(geo.bitmapBits)),
+                              l.toString(qulonglong(s.dirtyBits)), duration(c.migrationStartNs),
+                              duration(c.migrationStartNs - s.nowNs), bytes(double(c.chunkBytes)), coverage);
+        } else {
+            t.body = tr("Every guest write sets the bits of the granules it touches (%1 of disk per bit). "
+                        "The bitmap holds %2 bits, %3 of them dirty. Press Start migration to send it: "
+                        "with a %4 chunk, one meta bit stands for %5 of disk.")
+                         .arg(bytes(double(c.granularity)), l.toString(qulonglong(geo.bitmapBits)),
+                              l.toString(qulonglong(s.dirtyBits)), bytes(double(c.chunkBytes)), coverage);
+        }
         break;
     case Phase::Setup:
         t.title = tr("Setup");

@@ -111,9 +111,10 @@ TEST_CASE("at 1024 x 768 the charts fold to the figures line with the live figur
     CHECK(modeAction(w, Mode::Automatic)->isChecked());
     CHECK(modeAction(w, Mode::Automatic)->text() == tr("&Automatic (now the figures line)"));
 
-    // The figures line takes one line under the heatmaps, and shows the run's figures as they come.
+    // The figures line takes a line under the heatmaps (two where the figures do not fit one, each
+    // figure whole), and shows the run's figures as they come.
     FiguresLine* figures = w.chartsFold()->figuresLine();
-    CHECK(figures->height() < 2 * figures->fontMetrics().height());
+    CHECK(figures->height() < 3 * figures->fontMetrics().height());
     CHECK(w.heatmap()->height() > w.centralWidget()->height() / 2);
     w.controller()->setConfig(smallConfig());
     w.setSpeed(1);
@@ -285,4 +286,37 @@ TEST_CASE("docks that take the width fold the charts and give it back unfolded",
     CHECK(w.presentation()->figuresLine() == w.chartsFold()->figuresLine());
     w.presentation()->setActive(false);
     CHECK(waitUntil([&] { return showsCharts(w); }, "the charts after presenting"));
+}
+
+TEST_CASE("the figures line shows every figure of a finished run at 1024 x 768, in every language", "[chartsfold]")
+{
+    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+        INFO(code.toStdString());
+        clearSettings();
+        MainWindow w;
+        w.setSettingsEnabled(false);
+        REQUIRE(w.setLanguage(code));
+        showAt(w, 1024, 768);
+        finishedRun(w);
+        REQUIRE(waitUntil([&] { return showsFigures(w); }, "folded at 1024 x 768"));
+        FiguresLine* figures = w.chartsFold()->figuresLine();
+        REQUIRE(waitUntil([&] { return figures->text() == FiguresLine::textFor(*w.controller()->snapshot()); },
+                          "the finished run's figures"));
+        QTest::qWait(50);  // laid out for the text
+        QCoreApplication::processEvents();
+        // The downtime, last in the line, is there; and the line has the room for all it says: no
+        // figure is cut off at the right edge (not even the downtime, the run's main result).
+        CHECK(figures->text().contains(QCoreApplication::translate("bitmig::FiguresLine", "downtime %1 ms")
+                                           .section(QLatin1Char(' '), 0, 0)));
+        const QFontMetrics fm = figures->fontMetrics();
+        const int rows = std::max(1, (figures->height() - 4) / fm.lineSpacing());
+        INFO(figures->text().toStdString() << " in " << figures->width() << " x " << figures->height());
+        CHECK(fm.horizontalAdvance(figures->text()) <= (figures->width() - 12) * rows);
+        const QStringList lines = figures->lines();
+        CHECK(lines.size() <= rows);
+        CHECK(lines.join(QStringLiteral("  ·  ")) == figures->text());
+        for (const QString& line : lines) {
+            CHECK(fm.horizontalAdvance(line) <= figures->width() - 12);
+        }
+    }
 }

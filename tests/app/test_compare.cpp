@@ -633,3 +633,39 @@ TEST_CASE("compare: 4 lanes fit at 1600x1000 and 3 at 1400x900 without scrolling
     checkLanesFit({uint64_t(1) << 20, 1024, 32, 65536}, 1600, 1000);
     checkLanesFit({uint64_t(1) << 20, 1024, 32}, 1400, 900);
 }
+
+TEST_CASE("compare: the lane parameters show the seed table's whole row, in every language", "[compare][layout]")
+{
+    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+        INFO(code.toStdString());
+        test::clearSettings();
+        MainWindow w;
+        w.setSettingsEnabled(false);
+        REQUIRE(w.setLanguage(code));
+        test::showAt(w);
+        w.applyConfig(smallConfig(), QStringLiteral("small"));
+        CompareWindow* c = openCompare(w);
+        for (const QSize size : {QSize(1600, 1000), QSize(1400, 900)}) {
+            c->resize(size);
+            QApplication::processEvents();
+            QTest::qWait(50);  // the docks are laid out
+            auto* dock = c->findChild<QDockWidget*>(QStringLiteral("laneParametersDock"));
+            REQUIRE(dock);
+            INFO(size.width() << " px window, lane parameters " << dock->width() << " px");
+            QTableView* table = c->laneEditor()->seedTableView();
+            REQUIRE(table->isVisible());
+            int columns = 0;
+            for (int col = 0; col < table->model()->columnCount(); ++col) {
+                columns += table->columnWidth(col);
+            }
+            // Every column in the table's viewport, and the panel in its dock without scrolling
+            // sideways: the overhead column's "%" is not cut off.
+            CHECK(columns <= table->viewport()->width());
+            auto* scroll = qobject_cast<QScrollArea*>(c->laneEditor()->parentWidget()->parentWidget());
+            REQUIRE(scroll);
+            CHECK(scroll->horizontalScrollBar()->maximum() == 0);
+            CHECK(c->laneEditor()->width() >= c->laneEditor()->minimumSizeHint().width());
+        }
+        c->close();
+    }
+}

@@ -90,8 +90,8 @@ TEST_CASE("in German, a value the run refuses is refused at the field in German"
     WorkloadPanel* workload = w.workloadPanel();
     typeAndEnter(workload->rateField(), QStringLiteral("2G"));
     CHECK(workload->problemAt(workload->rateField()) ==
-          QStringLiteral("Nicht übernommen: workload.rate: muss zwischen 0 und 1e9 Schreibvorgängen pro Sekunde "
-                         "liegen, erhalten: 2e9"));
+          QStringLiteral("Nicht übernommen: Rate (Schreibvorgänge/s): muss zwischen 0 und 1e9 Schreibvorgängen pro "
+                         "Sekunde liegen, erhalten: 2e9"));
 
     // The same refusal in English reads as it always has.
     REQUIRE(w.setLanguage(QStringLiteral("en")));

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -255,4 +256,39 @@ TEST_CASE("File > Export > QEMU migration file writes the completed run, or says
     const QString refused = dir.filePath(QStringLiteral("small.mig"));
     CHECK(w.exportQemuFile(refused).contains(QStringLiteral("a QEMU destination aborts on 4 B chunks")));
     CHECK_FALSE(QFile::exists(refused));
+}
+
+TEST_CASE("the migration file viewer names its second band for what it shows, not a meta bitmap",
+          "[qemufile-viewer]")
+{
+    clearSettings();
+    MainWindow w;
+    showAt(w);
+    QemuFileViewer* viewer = w.openMigrationFile(kSample);
+    REQUIRE(viewer);
+    REQUIRE(QTest::qWaitForWindowExposed(viewer));
+    HeatmapView* heatmap = viewer->heatmap();
+    for (int row = 0; row < viewer->bitmapList()->count(); ++row) {
+        clickRow(viewer->bitmapList(), row);
+        const QemuBitmapInfo& b = viewer->info().bitmaps[size_t(row)];
+        REQUIRE(b.dataChunks);
+        REQUIRE(waitUntil([&] { return heatmap->snapshot() && heatmap->snapshot()->config->diskBytes == b.diskBytes; },
+                          "the bitmap's heatmap"));
+        heatmap->repaint();
+        const auto [title, detail] = heatmap->bandTitle(HeatmapView::Band::Meta);
+        INFO(title.toStdString() << " | " << detail.toStdString());
+        // A file has no meta bitmap and nothing in it is dirty in a meta sense: the band shows which
+        // chunks its BITS records carried with data, and how many.
+        CHECK_FALSE(title.contains(QStringLiteral("Meta bitmap")));
+        CHECK(title.contains(QStringLiteral("with data")));
+        CHECK_FALSE(detail.contains(QStringLiteral("dirty")));
+        const uint64_t chunks = (b.bits->bitCount() + b.chunkBits - 1) / b.chunkBits;
+        CHECK(detail.startsWith(QLocale().toString(qulonglong(b.dataChunks->count())) + QStringLiteral(" of ") +
+                                QLocale().toString(qulonglong(chunks)) + QStringLiteral(" chunks")));
+        // The source band keeps its own counts.
+        CHECK(heatmap->bandTitle(HeatmapView::Band::Source).second.contains(QStringLiteral("bits dirty")));
+        // Nothing is being sent: the legend has no outline for it.
+        CHECK_FALSE(heatmap->legendTexts().contains(QStringLiteral("chunk being sent")));
+    }
+    viewer->close();
 }

@@ -8,6 +8,7 @@
 #include "windowtestutil.h"
 
 #include <QAbstractAxis>
+#include <QLocale>
 #include <QChartView>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
@@ -29,6 +30,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace bitmig;
 
@@ -675,4 +679,42 @@ TEST_CASE("Export is enabled only on a page that shows runs, and says why not", 
     CHECK(exportButton->isEnabled());
     QTest::mouseClick(toggle, Qt::LeftButton);
     CHECK_FALSE(exportButton->isEnabled());  // the charts do not show the map's runs
+}
+
+TEST_CASE("the wire bytes and overhead axes tick at round numbers", "[sweep]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    SimConfig slow = smallConfig();
+    slow.bandwidth = 10e6 / 8;  // wire bytes and overhead spread over hundreds
+    w.applyConfig(slow, QStringLiteral("slow"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::ChunkSize);
+    typeValues(sweep, QStringLiteral("1,4,16,64,256,1K"));
+    runToEnd(sweep);
+    QApplication::processEvents();
+    const QLocale locale;
+    for (const SweepView::Figure f : {SweepView::Figure::WireBytes, SweepView::Figure::Overhead}) {
+        QChartView* view = sweep->chartView(f);
+        view->viewport()->repaint();
+        const QStringList y = tickLabels(view, Qt::Vertical);
+        INFO("chart " << int(f) << " y: " << y.join(QStringLiteral(" | ")).toStdString());
+        REQUIRE(y.size() >= 3);
+        std::vector<double> values;
+        for (const QString& t : y) {
+            bool ok = false;
+            values.push_back(locale.toDouble(t, &ok));
+            CHECK(ok);
+        }
+        std::sort(values.begin(), values.end());
+        CHECK(values.front() == 0);
+        // Evenly spaced by 1, 2 or 5 times a power of ten: a reader can interpolate between them.
+        const double step = values[1] - values[0];
+        const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+        CHECK((std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9));
+        for (size_t i = 1; i < values.size(); ++i) {
+            CHECK(std::abs(values[i] - values[i - 1] - step) < 1e-9 * std::max(1.0, step));
+        }
+    }
 }

@@ -214,13 +214,19 @@ TEST_CASE("View > Presentation (F11) fills the screen with the heatmaps and leav
     for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
         CHECK_FALSE(d->isVisible());
     }
-    // The charts folded to one line of figures, the heatmaps filling the rest.
+    // The charts folded to a line of figures (two where the large text does not fit one, every
+    // figure whole), the heatmaps filling the rest.
     FiguresLine* figures = w.presentation()->figuresLine();
     REQUIRE(figures);
     CHECK(figures->isVisible());
-    CHECK(figures->height() < 2 * figures->fontMetrics().height());
+    CHECK(figures->lines().size() <= 2);
+    CHECK(figures->height() < 3 * figures->fontMetrics().height());
+    for (const QString& line : figures->lines()) {
+        CHECK(figures->fontMetrics().horizontalAdvance(line) <= figures->width() - 12);
+    }
     CHECK(figures->text().contains(QStringLiteral("pending")));
-    const double presentedShare = double(w.heatmap()->height()) / w.centralWidget()->height();
+    const double presentedShare =
+        double(w.heatmap()->height()) / (w.centralWidget()->height() - figures->height());
     INFO("heatmap share " << normalShare << " -> " << presentedShare);
     CHECK(presentedShare > normalShare);
     CHECK(presentedShare > 0.7);

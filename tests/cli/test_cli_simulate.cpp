@@ -1,5 +1,7 @@
 #include "clirun.h"
 
+#include <bitmig/units.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -163,14 +165,14 @@ TEST_CASE("a sub-millisecond run's phases end when its total time says, in the s
     }
 
     // The text: with the migration starting at 0, the done row begins and ends at the total time,
-    // written the same way, and no phase row shows a time past it.
+    // written the same way (its length follows), and no phase row shows a time past it.
     const CliRun text = CliRun::run(args);
     REQUIRE(text.exitCode == 0);
     REQUIRE(text.row(QStringLiteral("Migration start")) == QStringLiteral("0 ns"));
     const QString total = text.row(QStringLiteral("Total time"));
     REQUIRE_FALSE(total.isEmpty());
     INFO(text.out.toStdString());
-    const QRegularExpression doneRow(QStringLiteral("^  done\\s+(.+?) \\.\\.\\s+(.+)$"), QRegularExpression::MultilineOption);
+    const QRegularExpression doneRow(QStringLiteral("^  done\\s+(.+?) \\.\\.\\s+(\\S+ \\S+)  \\S+ \\S+$"), QRegularExpression::MultilineOption);
     const QRegularExpressionMatch m = doneRow.match(text.out);
     REQUIRE(m.hasMatch());
     CHECK(m.captured(1).trimmed() == total);
@@ -311,4 +313,37 @@ TEST_CASE("simulate --stream and stream-info agree", "[simulate][stream-info]")
     REQUIRE(text.exitCode == 0);
     CHECK(text.out.contains(QRegularExpression(QStringLiteral("Bytes:\\s+%1 ").arg(integer(s, "wireBytes")))));
     CHECK(text.out.contains(QStringLiteral("well-formed")));
+}
+
+TEST_CASE("the text's phase list gives each phase's start and end exactly, as JSON has them, and its length", "[simulate]")
+{
+    // A run a second in: its phases last microseconds to milliseconds, a second from zero.
+    const CliRun text = CliRun::run(smallRun());
+    REQUIRE(text.exitCode == 0);
+    const CliRun json = CliRun::run(smallRun() + QStringList{QStringLiteral("--json")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonArray phases = json.json().value(QStringLiteral("phases")).toArray();
+    QStringList lines = text.lines();
+    const qsizetype first = lines.indexOf(QStringLiteral("Phases"));
+    REQUIRE(first >= 0);
+    lines = lines.mid(first + 1, phases.size());
+    REQUIRE(lines.size() == phases.size());
+    static const QRegularExpression line(QStringLiteral("^  (\\S.*\\S)\\s+(\\S+ \\S+) \\.\\.\\s+(\\S+ \\S+)  (\\S+ \\S+)$"));
+    for (qsizetype i = 0; i < phases.size(); ++i) {
+        const QJsonObject p = phases[i].toObject();
+        INFO(lines[i].toStdString());
+        const QRegularExpressionMatch m = line.match(lines[i]);
+        REQUIRE(m.hasMatch());
+        CHECK(m.captured(1).startsWith(p.value(QStringLiteral("phase")).toString()));
+        const auto start = int64_t(p.value(QStringLiteral("startNs")).toDouble());
+        const auto end = int64_t(p.value(QStringLiteral("endNs")).toDouble());
+        CHECK(bitmig::units::parseDuration(m.captured(2).toStdString()) == start);
+        CHECK(bitmig::units::parseDuration(m.captured(3).toStdString()) == end);
+        CHECK(m.captured(4) == QString::fromStdString(bitmig::units::formatDuration(end - start)));
+    }
+    // The bulk phase starts at 1 s and ends later: the two read apart.
+    const QRegularExpressionMatch bulk = line.match(lines[2]);
+    REQUIRE(bulk.hasMatch());
+    CHECK(bulk.captured(1) == QStringLiteral("bulk"));
+    CHECK(bulk.captured(2) != bulk.captured(3));
 }

@@ -143,3 +143,22 @@ TEST_CASE("the explanation says why the dirty phase converges or not", "[model]"
     CHECK(text.body.contains(QStringLiteral("will not converge")));
     CHECK_FALSE(text.body.contains(QStringLiteral("It converges")));
 }
+
+TEST_CASE("before a scheduled start the explanation says when the migration starts by itself", "[model][explainer]")
+{
+    const QLocale l;
+    SimSnapshot s = at(Phase::Idle);
+    editConfig(s).migrationStartNs = 2'000'000'000;
+    s.nowNs = 500'000'000;
+    const QString scheduled = PhaseExplainer::explain(s).body;
+    INFO(scheduled.toStdString());
+    CHECK(scheduled.contains(QStringLiteral("starts by itself at %1 s").arg(l.toString(2.0, 'f', 2))));
+    CHECK(scheduled.contains(QStringLiteral("in %1 s").arg(l.toString(1.5, 'f', 2))));
+    CHECK_FALSE(scheduled.contains(QStringLiteral("Press Start migration")));
+
+    // Never by itself (-1): only the button starts it.
+    editConfig(s).migrationStartNs = -1;
+    const QString manual = PhaseExplainer::explain(s).body;
+    CHECK(manual.contains(QStringLiteral("Press Start migration")));
+    CHECK_FALSE(manual.contains(QStringLiteral("by itself")));
+}

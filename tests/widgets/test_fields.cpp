@@ -227,7 +227,9 @@ TEST_CASE("Workload: rates, shares and periods are read as bitmig reads them", "
     CHECK(w.workload().hotFraction == 0.00001);
     typeAndEnter(w.hotFractionField(), QStringLiteral("150"));
     CHECK(w.workload().hotFraction == 0.00001);
-    CHECK(w.problemAt(w.hotFractionField()).contains(QStringLiteral("(0, 1]")));
+    // The field is in percent, and so is its refusal; it names the field by its caption.
+    CHECK(w.problemAt(w.hotFractionField()) ==
+          QStringLiteral("Not applied: Hot area (% of disk): must be above 0 % and at most 100 %, got 150 %"));
 
     // A write larger than the disk is refused at the field, as bitmig refuses it.
     w.setDiskBytes(uint64_t(1) << 20);
@@ -272,4 +274,27 @@ TEST_CASE("Workload: the type list names every kind as workloadKindLabel() does,
         CHECK(kinds->itemText(i) == workloadKindLabel(kWorkloadKinds[i]));
     }
     CHECK(kinds->itemText(1) == QStringLiteral("Uniform random"));
+}
+
+TEST_CASE("Workload: a refusal names the field by its caption, not the scenario key, and shares in percent", "[fields]")
+{
+    WorkloadPanel w;
+    // The smallest write raised above the largest: the message under "from" says which field holds
+    // the value that no longer fits, as the panel names it.
+    typeAndEnter(w.maxSizeField(), QStringLiteral("64K"));
+    typeAndEnter(w.minSizeField(), QStringLiteral("128K"));
+    CHECK(w.workload().minWriteBytes == WorkloadSpec{}.minWriteBytes);
+    const QString sizes = w.problemAt(w.minSizeField());
+    INFO(sizes.toStdString());
+    CHECK_FALSE(sizes.contains(QStringLiteral("workload.")));
+    CHECK(sizes == QStringLiteral("Not applied: to: must be a multiple of 512 B and at least the smallest write size "
+                                  "(128 KiB), got 64 KiB"));
+
+    WorkloadSpec bursts;
+    bursts.kind = WorkloadKind::Bursts;
+    w.setWorkload(bursts);
+    typeAndEnter(w.burstDutyField(), QStringLiteral("120"));
+    CHECK(w.workload().burstDuty == bursts.burstDuty);
+    CHECK(w.problemAt(w.burstDutyField()) ==
+          QStringLiteral("Not applied: Burst duty (%): must be from 0.0001 % to 100 %, got 120 %"));
 }

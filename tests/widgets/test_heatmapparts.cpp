@@ -243,3 +243,46 @@ TEST_CASE("legend items that do not fit beside the ramp go to the second line", 
     CHECK(narrow.first == 1);
     CHECK(narrow.second == 1);
 }
+
+TEST_CASE("legend items that fit neither beside the ramp nor right of its labels take a further line", "[legend]")
+{
+    const QFontMetrics fm(QApplication::font());
+    const int rampLeft = 60;
+    const int swatch = 12 + 3;
+    const int differs = swatch + fm.horizontalAdvance(HeatmapLegend::tr("destination differs from source"));
+    const DensityPalette colours;
+    // Room right of the ramp for one item at a time: the three take three lines, none is dropped.
+    const int width = rampLeft + 200 + 24 + differs + 10;
+    const QRect rect(0, 0, width, 1);
+    const int rows = HeatmapLegend::rows(rect, rampLeft, colours, fm, true);
+    CHECK(rows == 3);
+    QImage image(width, HeatmapLegend::height(fm, rows), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter p(&image);
+        p.setFont(QApplication::font());
+        HeatmapLegend::paint(p, image.rect(), rampLeft, colours, QPalette(), fm, true);
+    }
+    // The difference swatch and both clean-coloured ones (clean, chunk being sent) are painted.
+    const QRgb clean = colours.cleanColor().rgb();
+    const QRgb difference = DensityPalette::differenceColor().rgb();
+    int cleanRuns = 0, differenceRuns = 0;
+    for (int line = 0; line < rows; ++line) {
+        const int y = line * (fm.height() + 2) + fm.height() / 2;
+        bool inClean = false, inDifference = false;
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb c = image.pixel(x, y);
+            if (line == 0 && x <= rampLeft + 200) {
+                continue;  // the ramp
+            }
+            cleanRuns += c == clean && !inClean;
+            differenceRuns += c == difference && !inDifference;
+            inClean = c == clean;
+            inDifference = c == difference;
+        }
+    }
+    CHECK(cleanRuns == 2);
+    CHECK(differenceRuns == 1);
+    // A wide view keeps two lines.
+    CHECK(HeatmapLegend::rows(QRect(0, 0, 3000, 1), rampLeft, colours, fm, true) == 2);
+}
