@@ -633,3 +633,23 @@ TEST_CASE("compare: 4 lanes fit at 1600x1000 and 3 at 1400x900 without scrolling
     checkLanesFit({uint64_t(1) << 20, 1024, 32, 65536}, 1600, 1000);
     checkLanesFit({uint64_t(1) << 20, 1024, 32}, 1400, 900);
 }
+
+TEST_CASE("compare: lanes named by their pass caps read '1 pass' and '2 passes' in English", "[compare][i18n]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("passes.json"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "bitmig-scenario", "version": 5, "disk": "64G", "chunk": "1K",
+               "lanes": [{"maxPasses": 1}, {"maxPasses": 2}]})");
+    f.close();
+    REQUIRE(w.openScenario(path));
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c);
+    REQUIRE(c->laneCount() == 2);
+    CHECK(c->laneTitle(0)->text() == QStringLiteral("1 pass"));
+    CHECK(c->laneTitle(1)->text() == QStringLiteral("2 passes"));
+}
