@@ -616,7 +616,10 @@ void CompareWindow::sendRequests()
             r.alignRowsToChunks = false;
         }
     }
-    controller_->setRequests(requests);
+    if (requests != sentRequests_) {
+        sentRequests_ = requests;
+        controller_->setRequests(requests);
+    }
 }
 
 void CompareWindow::syncZoom(int from, uint64_t firstBit, uint64_t endBit)
@@ -668,6 +671,8 @@ void CompareWindow::onSnapshot(const LanesSnapshotPtr& snapshot)
     for (const Lane& l : lanes_) {
         l.heatmap->setRowLabelStep(step);
     }
+    // The first snapshots tell the bitmaps' sizes, which the shared rows are aligned with.
+    sendRequests();
     if (!snapshot->playing) {
         charts_->redraw();
     }
