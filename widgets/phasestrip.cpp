@@ -431,6 +431,9 @@ void PhaseStrip::layoutSteps()
             rest = rest.mid(cut + 1);
         }
         passLines_.append(sm.elidedText(rest, Qt::ElideRight, room));
+        if (passLines_.last().isEmpty()) {
+            passLines_.clear();  // the steps take the whole strip: no room for even "…"
+        }
     }
     const QFontMetrics& pm = passSmall_ ? sm : fm;
     // Right-aligned as a block, the lines left-aligned within it.
@@ -438,7 +441,7 @@ void PhaseStrip::layoutSteps()
     const int passX = std::max(stepsEnd + kPadX, w - kPadX - textWidth - kPadX);
     passRect_ = QRect(passX, 0, w - passX, h);
     const int textHeight = pm.height() * int(passLines_.size());
-    passArea_ = QRect(passX + kPadX, (h - textHeight) / 2, textWidth, textHeight);
+    passArea_ = passLines_.isEmpty() ? QRect() : QRect(passX + kPadX, (h - textHeight) / 2, textWidth, textHeight);
 }
 
 QList<PhaseStrip::Step> PhaseStrip::steps() const

@@ -54,7 +54,8 @@ public:
     QStringList passLines() const { return passLines_; }
     bool isPassTextElided() const { return passElided_; }
     bool isPassTextSmall() const { return passSmall_; }
-    QRect passTextRect() const { return passArea_; }  // where passLines() are drawn, one under the other
+    // Where passLines() are drawn, one under the other; empty when the steps take the whole strip.
+    QRect passTextRect() const { return passArea_; }
     QColor activeColor() const;      // fill of the current step (the palette's highlight)
     bool isAnimating() const;
 
