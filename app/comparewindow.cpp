@@ -40,6 +40,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace bitmig {
 
@@ -578,7 +579,50 @@ void CompareWindow::sendRequests()
     for (const Lane& l : lanes_) {
         requests.push_back(l.heatmap->currentRequest());
     }
-    controller_->setRequests(requests);
+    // One raster for every lane: the fewest columns and rows any lane has room for, the rows
+    // aligned to the largest chunk of any lane (a row count aligned to it is aligned to every
+    // smaller power of two too) and kept as asked in each lane. A row then covers the same disk
+    // bytes in every lane, the lanes' row labels name the same offsets, and the one "in row" axis
+    // under the last lane is true for each.
+    if (!requests.empty() && int(requests.size()) == controller_->laneCount()) {
+        int columns = requests.front().columns;
+        int rows = requests.front().rows;
+        for (const HeatmapRequest& r : requests) {
+            columns = std::min(columns, r.columns);
+            rows = std::min(rows, r.rows);
+        }
+        columns = std::max(columns, 1);
+        std::optional<size_t> largest;  // the lane of the largest chunk whose bitmap size is known
+        for (size_t i = 0; i < requests.size(); ++i) {
+            const uint64_t total = lanes_[i].heatmap->zoomStack()->totalBits();
+            if (total == 0) {
+                continue;
+            }
+            const uint64_t end = requests[i].endBit == 0 ? total : std::min(requests[i].endBit, total);
+            const uint64_t span = end - std::min(requests[i].firstBit, end);
+            // As HeatmapGeometry does: no more cells than bits in view.
+            rows = int(std::min<uint64_t>(uint64_t(rows), std::max<uint64_t>(1, span / uint64_t(columns))));
+            if (!largest || controller_->laneConfig(int(i)).chunkBytes > controller_->laneConfig(int(*largest)).chunkBytes) {
+                largest = i;
+            }
+        }
+        if (largest) {
+            const HeatmapRequest& r = requests[*largest];
+            const uint64_t total = lanes_[*largest].heatmap->zoomStack()->totalBits();
+            const uint64_t end = r.endBit == 0 ? total : std::min(r.endBit, total);
+            rows = HeatmapGeometry::chunkAlignedRows(std::min(r.firstBit, end), end, columns, rows,
+                                                     controller_->laneConfig(int(*largest)).chunkBytes * 8);
+        }
+        for (HeatmapRequest& r : requests) {
+            r.columns = columns;
+            r.rows = std::max(rows, 1);
+            r.alignRowsToChunks = false;
+        }
+    }
+    if (requests != sentRequests_) {
+        sentRequests_ = requests;
+        controller_->setRequests(requests);
+    }
 }
 
 void CompareWindow::syncZoom(int from, uint64_t firstBit, uint64_t endBit)
@@ -621,6 +665,17 @@ void CompareWindow::onSnapshot(const LanesSnapshotPtr& snapshot)
         lanes_[i].phases->setSnapshot(s);
         lanes_[i].charts->setSnapshot(s);
     }
+    // The lanes share one raster (sendRequests()): they label the same rows, as often as the
+    // lane with the thinnest rows has room for.
+    int step = 1;
+    for (const Lane& l : lanes_) {
+        step = std::max(step, l.heatmap->automaticRowLabelStep());
+    }
+    for (const Lane& l : lanes_) {
+        l.heatmap->setRowLabelStep(step);
+    }
+    // The first snapshots tell the bitmaps' sizes, which the shared rows are aligned with.
+    sendRequests();
     if (!snapshot->playing) {
         charts_->redraw();
     }

@@ -131,6 +131,7 @@ private:
     LanesController* controller_ = nullptr;
     std::vector<Lane> lanes_;
     bool syncing_ = false;
+    std::vector<HeatmapRequest> sentRequests_;  // what the lanes were last asked for
     QWidget* view_ = nullptr;          // the lanes, the charts and the table: what PNG/SVG export draws
     QVBoxLayout* lanesLayout_ = nullptr;
     LaneCharts* charts_ = nullptr;

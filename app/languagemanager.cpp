@@ -1,5 +1,7 @@
 #include "languagemanager.h"
 
+#include "app/scenario/englishplurals.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -7,7 +9,10 @@
 
 namespace bitmig {
 
-LanguageManager::LanguageManager(QObject* parent) : QObject(parent) {}
+LanguageManager::LanguageManager(QObject* parent) : QObject(parent)
+{
+    install(current_);
+}
 
 LanguageManager::~LanguageManager()
 {
@@ -47,31 +52,25 @@ void LanguageManager::removeTranslators()
     qt_.reset();
 }
 
-bool LanguageManager::setLanguage(const QString& code)
+bool LanguageManager::install(const QString& code)
 {
-    if (!isKnown(code)) {
+    std::unique_ptr<QTranslator> app = std::make_unique<QTranslator>();
+    const QString name = QStringLiteral("bitmig_%1.qm").arg(code);
+    const QString installed = QDir(installedDirectory()).filePath(name);
+    const QString builtIn =
+        code == QLatin1String("en") ? EnglishPlurals::builtInFile() : QStringLiteral(":/i18n/") + name;
+    QString from;
+    if (QFileInfo::exists(installed) && app->load(installed)) {
+        from = installed;
+    } else if (app->load(builtIn)) {
+        from = builtIn;
+    } else {
         return false;
     }
-    if (code == current_) {
-        return true;
-    }
-    std::unique_ptr<QTranslator> app;
+    // Qt's own strings (standard buttons, file dialogs); absent on a minimal install, which only
+    // leaves those few in English. Qt speaks English without one.
     std::unique_ptr<QTranslator> qt;
-    QString from;
     if (code != QLatin1String("en")) {
-        app = std::make_unique<QTranslator>();
-        const QString name = QStringLiteral("bitmig_%1.qm").arg(code);
-        const QString installed = QDir(installedDirectory()).filePath(name);
-        const QString builtIn = QStringLiteral(":/i18n/") + name;
-        if (QFileInfo::exists(installed) && app->load(installed)) {
-            from = installed;
-        } else if (app->load(builtIn)) {
-            from = builtIn;
-        } else {
-            return false;
-        }
-        // Qt's own strings (standard buttons, file dialogs); absent on a minimal install, which
-        // only leaves those few in English.
         qt = std::make_unique<QTranslator>();
         if (!qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             qt.reset();
@@ -85,6 +84,21 @@ bool LanguageManager::setLanguage(const QString& code)
             QCoreApplication::installTranslator(t);
         }
     }
+    loadedFrom_ = from;
+    return true;
+}
+
+bool LanguageManager::setLanguage(const QString& code)
+{
+    if (!isKnown(code)) {
+        return false;
+    }
+    if (code == current_) {
+        return true;
+    }
+    if (!install(code)) {
+        return false;
+    }
     const QLocale locale(code == QLatin1String("de")   ? QLocale::German
                          : code == QLatin1String("ru") ? QLocale::Russian
                                                        : QLocale::English,
@@ -93,7 +107,6 @@ bool LanguageManager::setLanguage(const QString& code)
                                                        : QLocale::UnitedStates);
     QLocale::setDefault(locale);
     current_ = code;
-    loadedFrom_ = from;
     Q_EMIT languageChanged(code);
     return true;
 }

@@ -1,6 +1,8 @@
 // The user-interface language: English (the source strings), German or Russian. Installs the app's
 // own translator (":/i18n/bitmig_<code>.qm") and Qt's for the standard dialogs, and sets the default
-// QLocale so sizes, rates and times follow the language.
+// QLocale so sizes, rates and times follow the language. English has a translation too: the
+// singular and plural of the texts with a count ("1 pass", "2 passes"; app/scenario/englishplurals.h),
+// loaded from the start, before any language is chosen.
 #pragma once
 
 #include <QCoreApplication>
@@ -16,6 +18,7 @@ namespace bitmig {
 class LanguageManager : public QObject {
     Q_OBJECT
 public:
+    // Starts in English, its plurals installed; the default QLocale is left as it is.
     explicit LanguageManager(QObject* parent = nullptr);
     ~LanguageManager() override;
 
@@ -28,7 +31,8 @@ public:
     QString current() const { return current_; }
     // The .qm file the current language was loaded from: the installed one
     // (<prefix>/share/bitmig-lab/translations beside <prefix>/bin) when there is one, so packagers
-    // can update it, else the copy compiled into the program (":/i18n"). Empty for English.
+    // can update it, else the copy compiled into the program (":/i18n"; English's is in
+    // app/scenario, beside the `bitmig` command's texts). Empty when none could be loaded.
     QString loadedFrom() const { return loadedFrom_; }
     // Where installed translations are looked for.
     static QString installedDirectory();
@@ -41,6 +45,9 @@ Q_SIGNALS:
 
 private:
     void removeTranslators();
+    // Loads and installs the translators of a known language; false (and nothing changed) when
+    // its file is missing.
+    bool install(const QString& code);
 
     QString current_ = QStringLiteral("en");
     QString loadedFrom_;

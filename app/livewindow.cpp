@@ -1,7 +1,5 @@
 #include "livewindow.h"
 
-#include "countedtext.h"
-
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
 #include "widgets/ratechart.h"
@@ -406,7 +404,7 @@ void LiveWindow::onRefreshed()
         const int extents = int(st->extents.size());
         w.figures->setText(tr("%1/%2: %3 dirty in %4 · +%5 −%6 since the refresh before · dirty rate %7/s")
                                .arg(ref.node, ref.bitmap, formatBytes(st->dirtyBytes, locale),
-                                    countedText(tr("%Ln extents", nullptr, extents), "%Ln extents", "%Ln extent", extents),
+                                    tr("%Ln extents", nullptr, extents),
                                     formatBytes(st->dirtiedBytes, locale), formatBytes(st->cleanedBytes, locale),
                                     formatBytes(uint64_t(st->dirtyRate), locale)));
         updateView(ref);
@@ -422,8 +420,8 @@ void LiveWindow::onRefreshed()
         text += tr(" · refresh %1 took %2 ms (QMP %3 ms in %4, NBD %5 ms in %6)")
                     .arg(session_->refreshCount())
                     .arg(ms(r.totalNs), ms(r.qmpNs),
-                         countedText(tr("%Ln round trips", nullptr, trips), "%Ln round trips", "%Ln round trip", trips),
-                         ms(r.nbdNs), countedText(tr("%Ln requests", nullptr, requests), "%Ln requests", "%Ln request", requests));
+                         tr("%Ln round trips", nullptr, trips),
+                         ms(r.nbdNs), tr("%Ln requests", nullptr, requests));
     }
     if (session_->isPaused()) {
         text += tr(" · paused");

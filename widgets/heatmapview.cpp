@@ -428,6 +428,30 @@ void HeatmapView::paintEvent(QPaintEvent*)
     }
 }
 
+QList<OffsetAxis::RowLabel> HeatmapView::rowLabels(Band band) const
+{
+    const HeatmapRaster cells = raster(band);
+    if (cells.isEmpty()) {
+        return {};
+    }
+    return OffsetAxis(cells, granularity(), diskBytes()).rowLabels(fontMetrics(), layout_.gutter - margin - 6, rowLabelStep_);
+}
+
+int HeatmapView::automaticRowLabelStep() const
+{
+    const HeatmapRaster cells = raster(Band::Source);
+    return cells.isEmpty() ? 1 : OffsetAxis(cells, granularity(), diskBytes()).rowLabelStep(fontMetrics());
+}
+
+void HeatmapView::setRowLabelStep(int rows)
+{
+    rows = std::max(1, rows);
+    if (rows != rowLabelStep_) {
+        rowLabelStep_ = rows;
+        update();
+    }
+}
+
 QStringList HeatmapView::legendTexts() const
 {
     QStringList texts{HeatmapLegend::caption()};
@@ -575,7 +599,7 @@ void HeatmapView::paintBand(QPainter& p, Band band, const DensityPalette& colour
     }
     p.setPen(palette().color(QPalette::WindowText));
     const QRect gutter(margin, r.top(), layout_.gutter - margin - 6, r.height());
-    OffsetAxis(cells, granularity(), diskBytes()).paintRowLabels(p, gutter, fontMetrics());
+    OffsetAxis(cells, granularity(), diskBytes()).paintRowLabels(p, gutter, fontMetrics(), rowLabelStep_);
     p.save();
     p.setClipRect(r.adjusted(-3, -3, 3, 3));
     paintOverlays(p, cells, colours);

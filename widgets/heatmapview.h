@@ -8,6 +8,7 @@
 #include "chunkfades.h"
 #include "densitypalette.h"
 #include "heatmapraster.h"
+#include "offsetaxis.h"
 
 #include <bitmig/simsnapshot.h>
 
@@ -56,6 +57,11 @@ public:
     std::optional<Band> bandAt(const QPoint& point) const;
     // A band's title and the detail line right of it, as painted.
     std::pair<QString, QString> bandTitle(Band band) const;
+    // The offsets in a band's gutter, as drawn: where the rows named there start.
+    QList<OffsetAxis::RowLabel> rowLabels(Band band) const;
+    // The fewest rows between two gutter labels that keeps them apart at the band's cell height.
+    int automaticRowLabelStep() const;
+    int rowLabelStep() const { return rowLabelStep_; }
     // What the tooltip at a point says (empty outside the bands).
     QString toolTipAt(const QPoint& point) const;
     // The legend's texts as drawn: the ramp's caption, then each swatch's.
@@ -95,6 +101,9 @@ public Q_SLOTS:
     // axis shows them once, the other views give the room to their bands.
     void setShowAxisAndLegend(bool show);
     void setShowOverview(bool show);
+    // Label at least every `rows`-th row in the gutter (1, the default: as often as the text fits),
+    // so that views of several runs with one raster name the same rows.
+    void setRowLabelStep(int rows);
 
 Q_SIGNALS:
     void requestChanged(const bitmig::HeatmapRequest& request);
@@ -158,6 +167,7 @@ private:
     bool showsSentChunks_ = true;
     bool showAxisAndLegend_ = true;
     bool showOverview_ = true;
+    int rowLabelStep_ = 1;
     std::array<std::pair<QString, QString>, 3> bandText_;  // setBandText(): title, detail
     std::array<QImage, 3> images_;
     bool imagesValid_ = false;

@@ -2,6 +2,7 @@
 
 #include "chartmodel.h"
 #include "chartscales.h"
+#include "chartstyle.h"
 #include "phasepalette.h"
 
 #include <QAreaSeries>
@@ -360,40 +361,16 @@ void MigrationCharts::buildPlot(ChartKind kind)
     plots_[size_t(k)] = std::move(plot);
 }
 
-// Qt Charts themes know nothing of the widget palette; start from the matching theme and then
-// take backgrounds and text from the palette so the charts sit in light and dark desktops alike.
+// The palette's look (ChartStyle), then the series' pens and the phase bands.
 void MigrationCharts::applyStyle()
 {
     const QPalette pal = palette();
     const bool dark = PhasePalette::isDark(pal);
     const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(dark ? 50 : 40);
-    const QFont labelFont = this->labelFont();
-    const QFont titleFont = this->titleFont();
 
     for (auto& plot : plots_) {
         QChart* c = plot->chart;
-        c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-        c->setBackgroundBrush(pal.color(QPalette::Base));
-        c->setBackgroundPen(Qt::NoPen);
-        c->setBackgroundRoundness(0);
-        c->setTitleBrush(text);
-        c->setTitleFont(titleFont);
-        c->legend()->setLabelColor(text);
-        c->legend()->setFont(labelFont);
-        for (QAbstractAxis* axis : c->axes()) {
-            axis->setLabelsBrush(text);
-            axis->setLabelsFont(labelFont);
-            // Cosmetic one-pixel pens: the raster engine draws them without the path stroker,
-            // which otherwise costs more than the data lines on every redraw.
-            QPen gridPen(grid, 1);
-            gridPen.setCosmetic(true);
-            axis->setGridLinePen(gridPen);
-            axis->setLinePen(gridPen);
-            axis->setMinorGridLineVisible(false);
-            axis->setShadesVisible(false);
-        }
+        ChartStyle::apply(c, pal, font());
         for (int s = 0; s < kSeries; ++s) {
             QPen pen(seriesColor(s, dark), 1.6);
             if (plot->kind == ChartKind::Pending && s == 1) {
@@ -552,16 +529,12 @@ void MigrationCharts::placeCharts()
 
 QFont MigrationCharts::labelFont() const
 {
-    QFont f = font();
-    f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.85));
-    return f;
+    return ChartStyle::labelFont(font());
 }
 
 QFont MigrationCharts::titleFont() const
 {
-    QFont f = font();
-    f.setBold(true);
-    return f;
+    return ChartStyle::titleFont(font());
 }
 
 // Qt Charts lays out a chart as: its margins, the title, the plot, the time axis' ticks and labels,

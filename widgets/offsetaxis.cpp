@@ -17,7 +17,13 @@ uint64_t OffsetAxis::byteOf(uint64_t bit) const noexcept
     return diskOffsetOfBit(bit, granularity_, diskBytes_);
 }
 
-QList<OffsetAxis::RowLabel> OffsetAxis::rowLabels(const QFontMetrics& fm, int width) const
+int OffsetAxis::rowLabelStep(const QFontMetrics& fm) const
+{
+    const double cellHeight = raster_.cellHeight();
+    return cellHeight > 0 ? std::max(1, int(std::ceil((fm.height() + 2) / cellHeight))) : 1;
+}
+
+QList<OffsetAxis::RowLabel> OffsetAxis::rowLabels(const QFontMetrics& fm, int width, int minStep) const
 {
     QList<RowLabel> out;
     const HeatmapGeometry& g = raster_.geometry();
@@ -26,7 +32,7 @@ QList<OffsetAxis::RowLabel> OffsetAxis::rowLabels(const QFontMetrics& fm, int wi
         return out;
     }
     const int line = fm.height();
-    const int step = std::max(1, int(std::ceil((line + 2) / cellHeight)));
+    const int step = std::max(rowLabelStep(fm), minStep);
     const double bottom = raster_.rect().height();
     std::vector<int> rows;
     for (int row = 0; row < g.rows(); row += step) {
@@ -68,12 +74,12 @@ QList<OffsetAxis::RowLabel> OffsetAxis::rowLabels(const QFontMetrics& fm, int wi
     return out;
 }
 
-void OffsetAxis::paintRowLabels(QPainter& p, const QRect& gutter, const QFontMetrics& fm) const
+void OffsetAxis::paintRowLabels(QPainter& p, const QRect& gutter, const QFontMetrics& fm, int step) const
 {
     const QRectF r = raster_.rect();
     const double cellHeight = raster_.cellHeight();
     const int line = fm.height();
-    for (const RowLabel& label : rowLabels(fm, gutter.width())) {
+    for (const RowLabel& label : rowLabels(fm, gutter.width(), step)) {
         const double y = r.top() + label.row * cellHeight;
         p.drawLine(QPointF(r.left() - 4, y), QPointF(r.left() - 1, y));
         const QRectF text(gutter.left(), y - 1, gutter.width(), line);

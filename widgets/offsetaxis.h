@@ -42,9 +42,13 @@ public:
     // text. Each carries the decimals that tell it from the next; when such absolute offsets would
     // not fit `width` (deep zoom: "2.2304688 TiB"), the first names where the view starts, as
     // closely as fits, and the others count from there ("+64 KiB").
-    QList<RowLabel> rowLabels(const QFontMetrics& fm, int width) const;
+    // Every `step`-th row is labelled, at least every rowLabelStep()-th; `step` lets views of
+    // several runs on one axis label the same rows.
+    QList<RowLabel> rowLabels(const QFontMetrics& fm, int width, int step = 1) const;
+    // The fewest rows between labels that keeps them apart (1 when rows are taller than text).
+    int rowLabelStep(const QFontMetrics& fm) const;
     // Right-aligned in `gutter`.
-    void paintRowLabels(QPainter& p, const QRect& gutter, const QFontMetrics& fm) const;
+    void paintRowLabels(QPainter& p, const QRect& gutter, const QFontMetrics& fm, int step = 1) const;
     // The ticks paintTicks() draws under a band `width` pixels wide, labels that may overlap included.
     QList<Tick> ticks(double width, const QFontMetrics& fm) const;
     // Ticks and labels under the raster, in `axis`; the caption ("offset" / "in row") in `caption`.

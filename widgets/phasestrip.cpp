@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace bitmig {
 
@@ -137,7 +138,7 @@ void PhaseStrip::rebuild()
             sw->state = StepState::Finished;
             sw->detail = tr("at %1").arg(formatDuration(bulk->startNs));
         }
-        add(tr("bulk (guest at destination)"), tr("bulk, guest at the destination"), bulk, B::Bulk);
+        add(tr("bulk (guest at destination)"), tr("bulk, guest at the destination"), bulk, B::Bulk)->shortLabel = tr("bulk");
     } else if (strategy == Strategy::Precopy) {
         add(tr("bulk"), tr("bulk"), bulk, B::Bulk);
         unsigned passes = 0;
@@ -155,7 +156,10 @@ void PhaseStrip::rebuild()
         }
     }
     const QString complete = strategy == Strategy::Postcopy ? tr("complete") : tr("complete (guest paused)");
-    add(complete, complete, find(Phase::Complete), B::Complete);
+    Step* completeStep = add(complete, complete, find(Phase::Complete), B::Complete);
+    if (strategy != Strategy::Postcopy) {
+        completeStep->shortLabel = tr("complete");
+    }
 
     if (now == Phase::Cancelled) {
         Step* c = add(tr("cancelled"), tr("cancelled"), nullptr, std::nullopt);
@@ -243,11 +247,58 @@ int PhaseStrip::stepWidth(const Step& step) const
     return std::max(label, detail) + 2 * kPadX;
 }
 
+namespace {
+
+// The text on `count` lines, broken at the spaces that make the widest line narrowest; empty when
+// it has too few spaces.
+QStringList balancedLines(const QString& text, const QFontMetrics& fm, int count)
+{
+    const QStringList words = text.split(QLatin1Char(' '));
+    if (count < 1 || words.size() < count) {
+        return {};
+    }
+    QStringList best;
+    int bestWidth = 0;
+    QStringList lines;
+    // Every way to put the words [from, end) on `left` lines, the ones before already in `lines`.
+    std::function<void(qsizetype, int, int)> place = [&](qsizetype from, int left, int widestSoFar) {
+        if (!best.isEmpty() && widestSoFar >= bestWidth) {
+            return;
+        }
+        if (left == 1) {
+            lines.append(words.mid(from).join(QLatin1Char(' ')));
+            const int w = std::max(widestSoFar, fm.horizontalAdvance(lines.back()));
+            if (best.isEmpty() || w < bestWidth) {
+                best = lines;
+                bestWidth = w;
+            }
+            lines.removeLast();
+            return;
+        }
+        for (qsizetype end = from + 1; end <= words.size() - (left - 1); ++end) {
+            lines.append(words.mid(from, end - from).join(QLatin1Char(' ')));
+            place(end, left - 1, std::max(widestSoFar, fm.horizontalAdvance(lines.back())));
+            lines.removeLast();
+        }
+    };
+    place(0, count, 0);
+    return best;
+}
+
+int widest(const QStringList& lines, const QFontMetrics& fm)
+{
+    int w = 0;
+    for (const QString& line : lines) {
+        w = std::max(w, fm.horizontalAdvance(line));
+    }
+    return w;
+}
+
+} // namespace
+
 void PhaseStrip::layoutSteps()
 {
     const QFontMetrics fm(font());
-    const int passWidth = fm.horizontalAdvance(passText_) + 2 * kPadX;
-    const int available = std::max(0, width() - passWidth);
     auto total = [&](const std::vector<Step>& steps) {
         int w = 0;
         for (const Step& step : steps) {
@@ -256,8 +307,9 @@ void PhaseStrip::layoutSteps()
         return w + kChevron * std::max(0, int(steps.size()) - 1);
     };
 
-    shown_ = all_;
-    // Too wide: fold the earliest dirty passes into one step, keeping as many recent ones as fit.
+    // The ways to lay the steps out, from the fullest to the most compact: every step; the earliest
+    // dirty passes folded into one step, keeping as many recent ones as the room allows.
+    std::vector<std::vector<Step>> levels{all_};
     std::vector<size_t> dirty;
     for (size_t i = 0; i < all_.size(); ++i) {
         if (all_[i].band && (*all_[i].band == PhasePalette::Band::DirtyOdd ||
@@ -266,11 +318,7 @@ void PhaseStrip::layoutSteps()
             dirty.push_back(i);
         }
     }
-    for (size_t keep = dirty.size(); total(shown_) > available && keep >= 1 && dirty.size() >= 3; --keep) {
-        const size_t fold = dirty.size() - (keep - 1);  // first `fold` passes become one step
-        if (fold < 2) {
-            continue;
-        }
+    for (size_t fold = 2; dirty.size() >= 3 && fold <= dirty.size(); ++fold) {  // first `fold` passes as one
         Step folded;
         folded.label = tr("dirty %1–%2").arg(1).arg(fold);
         folded.spoken = tr("dirty passes %1 to %2").arg(1).arg(fold);
@@ -285,27 +333,115 @@ void PhaseStrip::layoutSteps()
             }
         }
         folded.detail = formatDuration(folded.durationNs);
-        shown_.clear();
+        std::vector<Step> steps;
         for (size_t i = 0; i < all_.size(); ++i) {
             if (i == dirty[0]) {
-                shown_.push_back(folded);
+                steps.push_back(folded);
             } else if (std::find(dirty.begin(), dirty.begin() + std::ptrdiff_t(fold), i) ==
                        dirty.begin() + std::ptrdiff_t(fold)) {
-                shown_.push_back(all_[i]);
+                steps.push_back(all_[i]);
             }
+        }
+        levels.push_back(std::move(steps));
+    }
+    // The same with the long labels shortened ("complete" for "complete (guest paused)").
+    const size_t full = levels.size();
+    for (size_t k = 0; k < full; ++k) {
+        std::vector<Step> steps = levels[k];
+        bool shorter = false;
+        for (Step& step : steps) {
+            if (!step.shortLabel.isEmpty()) {
+                step.label = step.shortLabel;
+                shorter = true;
+            }
+        }
+        if (shorter) {
+            levels.push_back(std::move(steps));
         }
     }
 
-    rects_.clear();
+    // The pass counter on one line beside the fullest steps that leave room for it, else on two
+    // lines (long labels are kept before the counter breaks), else in the smaller font of the
+    // durations on as many lines as the strip holds, else beside the most compact steps, its last
+    // line cut.
+    const int w = width();
     const int h = height();
+    const QFont small = smallFont(font());
+    const QFontMetrics sm(small);
+    const int smallLines = std::max(1, (h - 2) / std::max(1, sm.height()));
+    struct Try {
+        size_t begin, end;  // the levels to try
+        bool smallFont;
+        int lines;
+    };
+    const Try tries[] = {{0, full, false, 1},           {0, full, false, 2},
+                         {full, levels.size(), false, 1}, {full, levels.size(), false, 2},
+                         {full, levels.size(), true, 2},  {full, levels.size(), true, smallLines}};
+    const std::vector<Step>* chosen = nullptr;
+    passLines_.clear();
+    passElided_ = false;
+    passSmall_ = false;
+    for (const Try& t : tries) {
+        const QFontMetrics& m = t.smallFont ? sm : fm;
+        if (chosen || t.lines * m.height() > h - 2) {
+            continue;
+        }
+        const QStringList lines = t.lines == 1 ? QStringList{passText_} : balancedLines(passText_, m, t.lines);
+        for (size_t k = t.begin; k < t.end && !lines.isEmpty(); ++k) {
+            if (total(levels[k]) + 2 * kPadX + widest(lines, m) <= w) {
+                chosen = &levels[k];
+                passLines_ = lines;
+                passSmall_ = t.smallFont;
+                break;
+            }
+        }
+    }
+    if (!chosen) {
+        chosen = &levels.back();
+    }
+    shown_ = *chosen;
+
+    rects_.clear();
     int x = 0;
     for (const Step& step : shown_) {
-        const int w = stepWidth(step);
-        rects_.emplace_back(x, 1, w, h - 2);
-        x += w + kChevron;
+        const int sw = stepWidth(step);
+        rects_.emplace_back(x, 1, sw, h - 2);
+        x += sw + kChevron;
     }
-    const int passX = std::max(x - kChevron + kPadX, width() - passWidth);
-    passRect_ = QRect(passX, 0, width() - passX, h);
+    const int stepsEnd = shown_.empty() ? 0 : x - kChevron;
+    const int room = std::max(0, w - stepsEnd - 2 * kPadX);
+    if (passLines_.isEmpty()) {
+        // No room for the whole counter: as much of it as the lines hold, the rest cut with "…".
+        passElided_ = true;
+        passSmall_ = true;
+        QString rest = passText_;
+        while (!rest.isEmpty() && passLines_.size() < smallLines - 1) {
+            // As many words as the line holds.
+            qsizetype cut = -1;
+            for (qsizetype at = rest.indexOf(QLatin1Char(' ')); at > 0; at = rest.indexOf(QLatin1Char(' '), at + 1)) {
+                if (sm.horizontalAdvance(rest.left(at)) > room) {
+                    break;
+                }
+                cut = at;
+            }
+            if (cut < 0) {
+                break;
+            }
+            passLines_.append(rest.left(cut));
+            rest = rest.mid(cut + 1);
+        }
+        passLines_.append(sm.elidedText(rest, Qt::ElideRight, room));
+        if (passLines_.last().isEmpty()) {
+            passLines_.clear();  // the steps take the whole strip: no room for even "…"
+        }
+    }
+    const QFontMetrics& pm = passSmall_ ? sm : fm;
+    // Right-aligned as a block, the lines left-aligned within it.
+    const int textWidth = std::min(room, widest(passLines_, pm));
+    const int passX = std::max(stepsEnd + kPadX, w - kPadX - textWidth - kPadX);
+    passRect_ = QRect(passX, 0, w - passX, h);
+    const int textHeight = pm.height() * int(passLines_.size());
+    passArea_ = passLines_.isEmpty() ? QRect() : QRect(passX + kPadX, (h - textHeight) / 2, textWidth, textHeight);
 }
 
 QList<PhaseStrip::Step> PhaseStrip::steps() const
@@ -555,21 +691,13 @@ void PhaseStrip::paintEvent(QPaintEvent*)
         }
     }
 
-    p.setFont(labelFont);
+    p.setFont(passSmall_ ? detailFont : labelFont);
     p.setPen(text);
-    // On one line if it fits, else on two (a long translation beside many steps), else cut with "…".
-    const QRect passArea = passRect_.adjusted(kPadX, 0, 0, 0);
-    const QFontMetrics passMetrics(labelFont);
-    const int flags = Qt::AlignVCenter | Qt::AlignLeft;
-    if (passMetrics.horizontalAdvance(passText_) <= passArea.width()) {
-        p.drawText(passArea, flags, passText_);
-        return;
-    }
-    const QRect wrapped = passMetrics.boundingRect(passArea, flags | Qt::TextWordWrap, passText_);
-    if (wrapped.height() <= passArea.height() && wrapped.width() <= passArea.width()) {
-        p.drawText(passArea, flags | Qt::TextWordWrap, passText_);
-    } else {
-        p.drawText(passArea, flags, passMetrics.elidedText(passText_, Qt::ElideRight, passArea.width()));
+    const int lineHeight = passSmall_ ? dm.height() : fm.height();
+    QRect line(passArea_.left(), passArea_.top(), passArea_.width(), lineHeight);
+    for (const QString& l : passLines_) {
+        p.drawText(line, Qt::AlignVCenter | Qt::AlignLeft, l);
+        line.translate(0, lineHeight);
     }
 }
 

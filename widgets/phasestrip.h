@@ -27,6 +27,7 @@ public:
     enum class StepState { Future, Active, Finished, Failed };
     struct Step {
         QString label;    // "dirty 3"
+        QString shortLabel;  // where room is short ("complete" for "complete (guest paused)"); empty: none
         QString detail;   // duration when finished, elapsed time when active, empty ahead
         QString spoken;   // the step for a screen reader: "dirty pass 3"
         StepState state = StepState::Future;
@@ -40,11 +41,21 @@ public:
 
     void setSnapshot(const SimSnapshotPtr& snapshot);
 
-    // As laid out for the current width (early dirty passes fold into one step when they do not fit).
+    // As laid out for the current width (early dirty passes fold into one step when they do not fit,
+    // then long labels give way to their short ones).
     QList<Step> steps() const;
     int activeStep() const;          // -1 before the migration starts
     QRect stepRect(int index) const;
     QString passText() const { return passText_; }
+    // The pass counter as drawn: on one line when it fits beside the steps, else on two, else in
+    // the smaller font of the durations on as many lines as the strip holds, else its last line
+    // cut with "…" (the whole text stays in the tooltip and for a screen reader). The steps fold
+    // their dirty passes, then shorten their long labels, before the counter breaks or shrinks.
+    QStringList passLines() const { return passLines_; }
+    bool isPassTextElided() const { return passElided_; }
+    bool isPassTextSmall() const { return passSmall_; }
+    // Where passLines() are drawn, one under the other; empty when the steps take the whole strip.
+    QRect passTextRect() const { return passArea_; }
     QColor activeColor() const;      // fill of the current step (the palette's highlight)
     bool isAnimating() const;
 
@@ -73,7 +84,11 @@ private:
     std::vector<Step> shown_;     // what is painted
     std::vector<QRect> rects_;
     QRect passRect_;
+    QRect passArea_;
     QString passText_;
+    QStringList passLines_;
+    bool passElided_ = false;
+    bool passSmall_ = false;  // drawn in the smaller font of the durations
     QTimer* sweep_ = nullptr;
     QElapsedTimer clock_;
 };

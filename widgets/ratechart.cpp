@@ -3,6 +3,7 @@
 #include "axisticks.h"
 #include "categoryaxis.h"
 #include "chartscales.h"
+#include "chartstyle.h"
 #include "phasepalette.h"
 
 #include <QCategoryAxis>
@@ -135,33 +136,7 @@ void RateChart::rebuild()
 
 void RateChart::applyStyle()
 {
-    const QPalette pal = palette();
-    const bool dark = PhasePalette::isDark(pal);
-    const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlpha(dark ? 50 : 40);
-    QFont labelFont = font();
-    labelFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() * 0.85));
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    chart_->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart_->setBackgroundBrush(pal.color(QPalette::Base));
-    chart_->setBackgroundPen(Qt::NoPen);
-    chart_->setBackgroundRoundness(0);
-    chart_->setTitleBrush(text);
-    chart_->setTitleFont(titleFont);
-    chart_->legend()->setLabelColor(text);
-    chart_->legend()->setFont(labelFont);
-    for (QAbstractAxis* axis : chart_->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setLabelsFont(labelFont);
-        QPen gridPen(grid, 1);
-        gridPen.setCosmetic(true);
-        axis->setGridLinePen(gridPen);
-        axis->setLinePen(gridPen);
-        axis->setMinorGridLineVisible(false);
-        axis->setShadesVisible(false);
-    }
+    ChartStyle::apply(chart_, palette(), font());
 }
 
 void RateChart::changeEvent(QEvent* event)

@@ -1,4 +1,5 @@
 // bitmig: the headless command line of Bitmap Migration Lab (docs/cli.md).
+#include "app/scenario/englishplurals.h"
 #include "commandline.h"
 #include "mappng.h"
 
@@ -44,6 +45,8 @@ int main(int argc, char** argv)
     }
     QCoreApplication::setApplicationName(QStringLiteral("bitmig"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BITMIG_VERSION));
+    // Counts read "1 pass", "2 passes" (a comparison's lane names).
+    bitmig::EnglishPlurals::install();
     QTextStream out(stdout);
     QTextStream err(stderr);
     const int status = bitmig::cli::CommandLine().run(QCoreApplication::arguments(), out, err);

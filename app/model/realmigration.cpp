@@ -188,6 +188,7 @@ std::optional<QString> runImg(const QString& img, const QStringList& args, QByte
 void RealMigration::makeImages()
 {
     using K = RealMigrationError::Kind;
+    spec_.imageBitmaps.clear();
     for (size_t i = 0; i < spec_.disks.size(); ++i) {
         RealDisk& d = spec_.disks[i];
         const QString src = dir_->filePath(QStringLiteral("source%1.qcow2").arg(i));
@@ -204,6 +205,13 @@ void RealMigration::makeImages()
                                                        .arg(d.copyOf, o.value(QStringLiteral("format")).toString()));
             }
             d.sizeBytes = uint64_t(o.value(QStringLiteral("virtual-size")).toDouble());
+            // The image's persistent bitmaps: the copy keeps them, QEMU loads and migrates them.
+            const QJsonArray bitmaps = o.value(QStringLiteral("format-specific")).toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("bitmaps")).toArray();
+            for (const QJsonValue& b : bitmaps) {
+                const QJsonObject bitmap = b.toObject();
+                spec_.imageBitmaps.push_back(RealBitmap{int(i), bitmap.value(QStringLiteral("name")).toString(),
+                                                    uint64_t(bitmap.value(QStringLiteral("granularity")).toDouble()), true});
+            }
             // The scratch copy, with the image's persistent bitmaps; the original is only read.
             if (auto e = runImg(imgPath_, {QStringLiteral("convert"), QStringLiteral("-U"), QStringLiteral("-f"), QStringLiteral("qcow2"),
                                            QStringLiteral("-O"), QStringLiteral("qcow2"), QStringLiteral("--bitmaps"), d.copyOf, src})) {
@@ -727,15 +735,22 @@ void RealMigration::shutdown()
 
 namespace {
 
-// QEMU's pending count for the bitmaps before any is sent: one per bit (ceil(disk / granularity)).
+// QEMU's pending count for the bitmaps before any is sent: one per bit (ceil(disk / granularity)),
+// over the bitmaps the run adds and a prepared copy's own.
 uint64_t qemuPendingBits(const RealMigrationSpec& spec)
 {
     uint64_t pending = 0;
-    for (const RealBitmap& b : spec.bitmaps) {
+    const auto count = [&](const RealBitmap& b) {
         if (b.disk >= 0 && size_t(b.disk) < spec.disks.size() && b.granularity > 0) {
             const uint64_t size = spec.disks[size_t(b.disk)].sizeBytes;
             pending += size / b.granularity + (size % b.granularity != 0 ? 1 : 0);
         }
+    };
+    for (const RealBitmap& b : spec.bitmaps) {
+        count(b);
+    }
+    for (const RealBitmap& b : spec.imageBitmaps) {
+        count(b);
     }
     return pending;
 }

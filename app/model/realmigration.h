@@ -28,18 +28,18 @@
 
 namespace bitmig {
 
-// One disk: a new qcow2 image of `sizeBytes`, or a scratch copy of the qcow2 file `copyOf`.
-// Its nodes are fileN / driveN (N: its index), the same on both QEMUs.
-struct RealDisk {
-    QString copyOf;          // empty: a new image
-    uint64_t sizeBytes = 0;  // a new image's size; a copy's virtual size once prepared
-};
-
 struct RealBitmap {
     int disk = 0;
     QString name;
     uint64_t granularity = 64 * 1024;
     bool persistent = false;
+};
+
+// One disk: a new qcow2 image of `sizeBytes`, or a scratch copy of the qcow2 file `copyOf`.
+// Its nodes are fileN / driveN (N: its index), the same on both QEMUs.
+struct RealDisk {
+    QString copyOf;          // empty: a new image
+    uint64_t sizeBytes = 0;  // a new image's size; a copy's virtual size once prepared
 };
 
 // A guest write without a guest: HMP `qemu-io driveN "write OFFSET LENGTH"` on the source.
@@ -52,7 +52,10 @@ struct RealWrite {
 
 struct RealMigrationSpec {
     std::vector<RealDisk> disks;
-    std::vector<RealBitmap> bitmaps;
+    std::vector<RealBitmap> bitmaps;  // the bitmaps the run adds
+    // The copies' own persistent bitmaps (disk, name and granularity, as `qemu-img info` lists each
+    // image's), once prepared: QEMU loads them with the copy and migrates them beside `bitmaps`.
+    std::vector<RealBitmap> imageBitmaps;
     std::vector<RealWrite> writesBefore;
     bool postcopy = false;
     // Postcopy: migrate-start-postcopy this long after migrate (0: at once; -1: only when
@@ -203,7 +206,8 @@ private:
 // (before the start, and during it at their times, each on its own disk), and the strategy that does
 // what QEMU does: precopy -> the lab's stop and copy (QEMU sends the bits at completion, with the
 // guest paused), postcopy -> the lab's postcopy. summary.bitmaps has each bitmap's own figures.
-// Whether QEMU 7.2's precopy completes at all with these bitmaps. Its dirty-bitmap section counts
+// Whether QEMU 7.2's precopy completes at all with these bitmaps (those the run adds and a prepared
+// copy's own). Its dirty-bitmap section counts
 // every bit not yet sent as one pending byte (the sum of ceil(disk / granularity) over the bitmaps:
 // bits, not the bytes of the bitmap), and QEMU completes a precopy only when everything pending is
 // below its threshold: the bandwidth it measured over its last window of at least 100 ms times

@@ -159,7 +159,9 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.config = engine.sharedConfig();  // shared, not copied
     out.liveWorkload = engine.workload();
     const uint64_t first = std::min(request.firstBit, end);
-    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits());
+    const int rows = request.alignRowsToChunks
+                         ? HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits())
+                         : request.rows;
     out.geometry = HeatmapGeometry(bits, first, end, request.columns, rows);
     fillLayer(src, out.geometry, out.source);
     if (const HBitmap* meta = engine.source(shown).meta()) {

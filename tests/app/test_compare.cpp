@@ -10,6 +10,7 @@
 #include "app/sweepview.h"
 #include "widgets/byteformat.h"
 #include "widgets/heatmapview.h"
+#include "widgets/offsetaxis.h"
 #include "widgets/lanecharts.h"
 #include "widgets/parameterspanel.h"
 #include "widgets/phasestrip.h"
@@ -667,5 +668,163 @@ TEST_CASE("compare: the lane parameters show the seed table's whole row, in ever
             CHECK(c->laneEditor()->width() >= c->laneEditor()->minimumSizeHint().width());
         }
         c->close();
+    }
+}
+
+TEST_CASE("compare: lanes named by their pass caps read '1 pass' and '2 passes' in English", "[compare][i18n]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("passes.json"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "bitmig-scenario", "version": 5, "disk": "64G", "chunk": "1K",
+               "lanes": [{"maxPasses": 1}, {"maxPasses": 2}]})");
+    f.close();
+    REQUIRE(w.openScenario(path));
+    CompareWindow* c = w.compareWindow();
+    REQUIRE(c);
+    REQUIRE(c->laneCount() == 2);
+    CHECK(c->laneTitle(0)->text() == QStringLiteral("1 pass"));
+    CHECK(c->laneTitle(1)->text() == QStringLiteral("2 passes"));
+}
+
+namespace {
+
+// A shipped preset as a comparison of `count` lanes of 1 MiB, 1 KiB, 32 B and 64 KiB chunks.
+QString presetComparison(const QTemporaryDir& dir, const char* preset, int count)
+{
+    QFile in(QStringLiteral(BITMIG_SOURCE_DIR "/resources/presets/%1.json").arg(QLatin1String(preset)));
+    REQUIRE(in.open(QIODevice::ReadOnly));
+    QJsonObject o = QJsonDocument::fromJson(in.readAll()).object();
+    o[QStringLiteral("version")] = 5;
+    QJsonArray lanes;
+    const char* chunks[] = {"1M", "1K", "32", "64K"};
+    for (int i = 0; i < count; ++i) {
+        lanes.append(QJsonObject{{QStringLiteral("chunk"), QLatin1String(chunks[i])}});
+    }
+    o[QStringLiteral("lanes")] = lanes;
+    const QString path = dir.filePath(QStringLiteral("%1-%2.json").arg(QLatin1String(preset)).arg(count));
+    QFile out(path);
+    REQUIRE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(o).toJson());
+    return path;
+}
+
+// Every lane's phase strip, as laid out in the grabbed window: each step inside the strip, and the
+// pass counter whole (on its lines, inside the strip, not cut).
+void checkStripsFit(CompareWindow& c, const char* when)
+{
+    c.grab();  // lays out and paints everything, as a screenshot
+    for (int i = 0; i < c.laneCount(); ++i) {
+        PhaseStrip* strip = c.phaseStrip(i);
+        INFO(when << ", lane " << i << " (" << c.laneTitle(i)->text().toStdString() << "), strip " << strip->width()
+                  << " px: " << strip->passText().toStdString() << " as " << strip->passLines().join(QLatin1Char('|')).toStdString());
+        CHECK(strip->visibleRegion().boundingRect() == strip->rect());  // not covered, not clipped by the lane
+        for (int k = 0; k < int(strip->steps().size()); ++k) {
+            CHECK(strip->rect().contains(strip->stepRect(k)));
+        }
+        CHECK_FALSE(strip->isPassTextElided());
+        CHECK(strip->passLines().join(QLatin1Char(' ')) == strip->passText());
+        CHECK(strip->rect().contains(strip->passTextRect()));
+        QFont drawn = strip->font();
+        if (strip->isPassTextSmall()) {  // the durations' font
+            drawn.setPointSizeF(std::max(7.0, drawn.pointSizeF() * 0.85));
+        }
+        for (const QString& line : strip->passLines()) {
+            CHECK(QFontMetrics(drawn).horizontalAdvance(line) <= strip->passTextRect().width());
+        }
+        CHECK(QFontMetrics(drawn).height() * int(strip->passLines().size()) <= strip->passTextRect().height());
+    }
+}
+
+} // namespace
+
+TEST_CASE("compare: every lane's phase strip shows its pass counter whole, 4 lanes at 1600x1000 and 3 at 1400x900",
+          "[compare][layout]")
+{
+    test::clearSettings();
+    QTemporaryDir dir;
+    for (auto [width, height, lanes] : {std::tuple{1600, 1000, 4}, std::tuple{1400, 900, 3}}) {
+        // Thirty passes without converging in the 1 MiB lane, none in the others.
+        CompareWindow c;
+        c.resize(width, height);
+        c.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&c));
+        REQUIRE(c.openComparison(presetComparison(dir, "seed-1mib-chunk", lanes)));
+        REQUIRE(waitUntil([&] { return lanesShown(&c) && c.laneCount() == lanes; }, "the lanes shown"));
+        REQUIRE(waitUntil([&] { return c.size() == QSize(width, height); }, "the window at its size"));
+        INFO(width << "x" << height);
+        checkStripsFit(c, "not started");
+        c.setSpeed(10);  // the 1 MiB lane's dirty passes take most of a second
+        c.playAction()->trigger();
+        REQUIRE(waitUntil([&] { return c.phaseStrip(0)->passText().startsWith(QStringLiteral("pass ")); },
+                          "the 1 MiB lane in a dirty pass", 60000));
+        checkStripsFit(c, "running");
+        c.setSpeed(1000);
+        REQUIRE(waitUntil([&] { return c.controller()->snapshot() && c.controller()->snapshot()->finished; },
+                          "every lane finished", 120000));
+        REQUIRE(waitUntil([&] { return c.phaseStrip(0)->passText().endsWith(QStringLiteral("did not converge")); },
+                          "the 1 MiB lane's verdict"));
+        checkStripsFit(c, "finished");
+    }
+}
+
+TEST_CASE("compare: lanes of 1 MiB and 1 KiB chunks share their heatmap rows and label them alike and truly",
+          "[compare][layout]")
+{
+    test::clearSettings();
+    for (auto [width, height, lanes] : {std::tuple{1400, 900, 3}, std::tuple{1600, 1000, 4}, std::tuple{1600, 1000, 2}}) {
+        CompareWindow c;
+        c.resize(width, height);
+        c.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&c));
+        std::vector<uint64_t> chunks{uint64_t(1) << 20, 1024, 32, 65536};
+        chunks.resize(size_t(lanes));
+        REQUIRE(c.compareChunkSizes(smallConfig(), chunks));
+        const auto rastered = [&] {
+            for (int i = 0; i < c.laneCount(); ++i) {
+                const SimSnapshotPtr s = c.heatmap(i)->snapshot();
+                // The shared rows, aligned to the largest chunk once the bitmap's size is known.
+                if (!s || s->geometry.cells() == 0 || s->geometry.rows() != c.heatmap(0)->snapshot()->geometry.rows() ||
+                    s->geometry.spanBits() % uint64_t(s->geometry.rows()) != 0) {
+                    return false;
+                }
+            }
+            return lanesShown(&c);
+        };
+        REQUIRE(waitUntil([&] { return c.size() == QSize(width, height) && rastered(); }, "every lane on one aligned raster"));
+        c.grab();
+        INFO(width << "x" << height << ", " << lanes << " lanes");
+        const HeatmapView* last = c.heatmap(lanes - 1);
+        const HeatmapGeometry& g0 = last->snapshot()->geometry;
+        const uint64_t rowBytes = g0.spanBits() / uint64_t(g0.rows()) * last->snapshot()->config->granularity;
+        const QList<OffsetAxis::RowLabel> expected = last->rowLabels(HeatmapView::Band::Source);
+        REQUIRE(expected.size() >= 2);
+        for (int i = 0; i < lanes; ++i) {
+            INFO("lane " << i << " (" << c.laneTitle(i)->text().toStdString() << ")");
+            const HeatmapView* v = c.heatmap(i);
+            const HeatmapGeometry& g = v->snapshot()->geometry;
+            const uint64_t granularity = v->snapshot()->config->granularity;
+            // One raster: every row covers the same disk bytes, so the one "in row" axis under the
+            // last lane is true for this lane too.
+            CHECK(g.spanBits() / uint64_t(g.rows()) * granularity == rowBytes);
+            for (HeatmapView::Band band : {HeatmapView::Band::Source, HeatmapView::Band::Meta}) {
+                // A taller band may show one label more at its foot.
+                const QList<OffsetAxis::RowLabel> labels = v->rowLabels(band);
+                REQUIRE(labels.size() >= 2);
+                CHECK(std::abs(labels.size() - expected.size()) <= 1);
+                for (qsizetype k = 0; k < std::min(labels.size(), expected.size()); ++k) {
+                    // The same rows, named alike in every lane...
+                    CHECK(labels[k].row == expected[k].row);
+                    CHECK(labels[k].text == expected[k].text);
+                    // ...and each names where its row starts on this lane's disk.
+                    const uint64_t start = g.cellFirstBit(labels[k].row * g.columns()) * granularity;
+                    CHECK(units::parseSize(QString(labels[k].text).remove(QLatin1Char(' ')).toStdString()) == start);
+                }
+            }
+        }
     }
 }

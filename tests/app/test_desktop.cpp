@@ -793,8 +793,51 @@ TEST_CASE("an installed translation is preferred to the compiled-in one", "[desk
         CHECK(QCoreApplication::translate("bitmig::MainWindow", "&File") != QStringLiteral("&File"));
         REQUIRE(languages.setLanguage(QStringLiteral("ru")));  // none installed: the compiled-in one
         CHECK(languages.loadedFrom() == QStringLiteral(":/i18n/bitmig_ru.qm"));
-        REQUIRE(languages.setLanguage(QStringLiteral("en")));
-        CHECK(languages.loadedFrom().isEmpty());
+        REQUIRE(languages.setLanguage(QStringLiteral("en")));  // English's plurals, none installed
+        CHECK(languages.loadedFrom() == QStringLiteral(":/i18n/bitmig_en.qm"));
+    }
+    QDir(dir).removeRecursively();
+    QDir().rmpath(QFileInfo(dir).path());
+}
+
+TEST_CASE("English counts read '1 extent', '2 extents': from the start, after another language, and installed",
+          "[desktop][i18n]")
+{
+    const auto count = [](const char* context, const char* text, int n) {
+        return QCoreApplication::translate(context, text, nullptr, n);
+    };
+    const auto checkEnglish = [&] {
+        CHECK(count("bitmig::LiveWindow", "%Ln extents", 1) == QStringLiteral("1 extent"));
+        CHECK(count("bitmig::LiveWindow", "%Ln extents", 2) == QStringLiteral("2 extents"));
+        CHECK(count("bitmig::LiveWindow", "%Ln round trips", 1) == QStringLiteral("1 round trip"));
+        CHECK(count("bitmig::LiveWindow", "%Ln requests", 2) == QStringLiteral("2 requests"));
+        CHECK(count("ScenarioFile", "%n passes", 1) == QStringLiteral("1 pass"));
+        CHECK(count("ScenarioFile", "%n passes", 2) == QStringLiteral("2 passes"));
+        // A text without a count is the source, as English has no other file.
+        CHECK(count("bitmig::MainWindow", "&File", 1) == QStringLiteral("&File"));
+    };
+    {
+        // The window starts in English without being told: nothing saved, the tests' C locale.
+        test::clearSettings();
+        MainWindow w;
+        REQUIRE(w.language() == QStringLiteral("en"));
+        checkEnglish();
+        REQUIRE(w.setLanguage(QStringLiteral("de")));
+        CHECK(count("bitmig::LiveWindow", "%Ln extents", 1) != QStringLiteral("1 extent"));
+        REQUIRE(w.setLanguage(QStringLiteral("en")));
+        checkEnglish();
+    }
+    // An installed English file is preferred, as the other languages' are.
+    const QString dir = LanguageManager::installedDirectory();
+    REQUIRE_FALSE(QFileInfo::exists(dir));
+    REQUIRE(QDir().mkpath(dir));
+    const QString installed = QDir(dir).filePath(QStringLiteral("bitmig_en.qm"));
+    REQUIRE(QFile::copy(QStringLiteral(":/i18n/bitmig_en.qm"), installed));
+    {
+        LanguageManager languages;
+        CHECK(languages.current() == QStringLiteral("en"));
+        CHECK(languages.loadedFrom() == installed);
+        checkEnglish();
     }
     QDir(dir).removeRecursively();
     QDir().rmpath(QFileInfo(dir).path());

@@ -1,7 +1,6 @@
 // File > Attach to QEMU... against a real QEMU 7.2: the dialog (a bad socket keeps it open with the
 // reason; a good one is remembered), the attached view's table, a ticked bitmap as a heatmap that
 // follows real writes, the pause button, and that closing the view leaves QEMU as it was.
-#include "app/countedtext.h"
 #include "app/livewindow.h"
 #include "app/mainwindow.h"
 #include "app/messagebar.h"
@@ -550,16 +549,4 @@ TEST_CASE("Three watched bitmaps at 900 px: the table is as tall as its rows, ev
             }
         }
     }
-}
-
-TEST_CASE("A count with its noun: English singular for one, a translation's own forms pass through", "[live]")
-{
-    const auto extents = [](int n) { return countedText(LiveWindow::tr("%Ln extents", nullptr, n), "%Ln extents", "%Ln extent", n); };
-    CHECK(extents(0) == QStringLiteral("0 extents"));
-    CHECK(extents(1) == QStringLiteral("1 extent"));
-    CHECK(extents(2) == QStringLiteral("2 extents"));
-    CHECK(extents(21) == QStringLiteral("21 extents"));
-    CHECK(extents(12345) == QLocale().toString(12345) + QStringLiteral(" extents"));
-    // A translation (here German's singular) is kept as the translator gave it.
-    CHECK(countedText(QStringLiteral("1 Extent"), "%Ln extents", "%Ln extent", 1) == QStringLiteral("1 Extent"));
 }

@@ -98,3 +98,22 @@ TEST_CASE("a bad lanes entry is named by its key path on the command line", "[sc
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains(QStringLiteral("bad.json: lanes[2].chunk: must be a power of two from 1 B to 1 MiB, got 3 KiB")));
 }
+
+TEST_CASE("a lane named by its pass cap reads in English's singular for one pass", "[scenario][lanes][i18n]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("passes.json"));
+    writeFile(path, R"({"format": "bitmig-scenario", "version": 5, "disk": "64G", "chunk": "1K",
+        "migrationStart": "500ms", "bandwidth": "100Mbit", "workload": {"type": "uniform", "rate": 2000, "writeSize": "4K"},
+        "lanes": [{"maxPasses": 1}, {"maxPasses": 2}]})");
+    const CliRun t = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path});
+    REQUIRE(t.exitCode == 0);
+    CHECK(t.out.contains(QStringLiteral("Lane 1 of 2: 1 pass\n")));
+    CHECK(t.out.contains(QStringLiteral("Lane 2 of 2: 2 passes\n")));
+    const CliRun j = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--scenario"), path, QStringLiteral("--json")});
+    REQUIRE(j.exitCode == 0);
+    const QJsonArray lanes = j.json().value(QStringLiteral("lanes")).toArray();
+    REQUIRE(lanes.size() == 2);
+    CHECK(lanes[0].toObject().value(QStringLiteral("name")).toString() == QStringLiteral("1 pass"));
+    CHECK(lanes[1].toObject().value(QStringLiteral("name")).toString() == QStringLiteral("2 passes"));
+}

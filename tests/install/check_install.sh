@@ -18,6 +18,7 @@ expect=(
     "share/applications/$id.desktop"
     "share/metainfo/$id.metainfo.xml"
     "share/bitmig-lab/translations/bitmig_de.qm"
+    "share/bitmig-lab/translations/bitmig_en.qm"
     "share/bitmig-lab/translations/bitmig_ru.qm"
 )
 for f in "${expect[@]}"; do

@@ -195,6 +195,12 @@ TEST_CASE("real migration: a scratch copy migrates the image's bitmaps and leave
     RealMigration m;
     m.prepare(spec);
     CHECK(m.spec().disks[0].sizeBytes == 256 * MiB);
+    // The copy's own bitmap is known before the run, and QEMU's pending count has its bits too.
+    REQUIRE(m.spec().imageBitmaps.size() == 1);
+    CHECK(m.spec().imageBitmaps[0].disk == 0);
+    CHECK(m.spec().imageBitmaps[0].name == QStringLiteral("user"));
+    CHECK(m.spec().imageBitmaps[0].granularity == 64 * KiB);
+    CHECK(bitmig::predictQemuCompletion(m.spec()).pendingBytes == 256 * MiB / (64 * KiB) + 256 * MiB / (128 * KiB));
     const RealMigrationResult r = runToEnd(m);
     REQUIRE(r.bitmaps.size() == 2);
     CHECK(r.allMatch());
@@ -469,6 +475,26 @@ TEST_CASE("real migration: QEMU's completion of a precopy, predicted from the pe
     CHECK(bitmig::qemuCompletionNow(spec, 0.0).isEmpty());  // no window measured yet
     CHECK(bitmig::qemuCompletionNow(spec, 8.0).contains(QStringLiteral("it does not complete at this bandwidth")));
     CHECK(bitmig::qemuCompletionNow(spec, 80.0).contains(QStringLiteral("it completes")));
+}
+
+TEST_CASE("real migration: a scratch copy's own persistent bitmaps count toward QEMU's pending bytes", "[realmig]")
+{
+    using V = bitmig::QemuCompletion::Verdict;
+    RealMigrationSpec spec;
+    spec.disks = {RealDisk{QStringLiteral("/images/vm.qcow2"), 64 * MiB}};
+    spec.bitmaps = {RealBitmap{0, QStringLiteral("added"), 64 * KiB, false}};
+    spec.bandwidth = 1e6;
+    spec.downtimeLimitMs = 100;  // at most 100,000 let through
+    // The bitmap the run adds alone: 1,024 bits pending, it completes.
+    CHECK(bitmig::predictQemuCompletion(spec).pendingBytes == 1024);
+    CHECK(bitmig::predictQemuCompletion(spec).verdict == V::Completes);
+    // The image's own bitmap at 512 B migrates too: 131,072 more, and it never completes.
+    spec.imageBitmaps = {RealBitmap{0, QStringLiteral("user"), 512, true}};
+    const bitmig::QemuCompletion c = bitmig::predictQemuCompletion(spec);
+    CHECK(c.pendingBytes == 1024 + 131072);
+    CHECK(c.verdict == V::NeverCompletes);
+    CHECK(bitmig::qemuCompletionNow(spec, 8.0).contains(QStringLiteral("it does not complete at this bandwidth")));
+    CHECK(bitmig::predictRealMigration(spec, {}).completion.pendingBytes == c.pendingBytes);
 }
 
 TEST_CASE("real migration: the completion prediction against QEMU, a precopy that completes", "[realmig][qemu]")

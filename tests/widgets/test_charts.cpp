@@ -4,7 +4,9 @@
 #include "widgets/axisticks.h"
 #include "widgets/chartmodel.h"
 #include "widgets/chartscales.h"
+#include "widgets/chartstyle.h"
 #include "widgets/migrationcharts.h"
+#include "widgets/ratechart.h"
 #include "widgets/samplehistory.h"
 #include "tests/support/qtwait.h"
 #include "tests/support/snapshotconfig.h"
@@ -617,5 +619,38 @@ TEST_CASE("wide and short, the four charts go in one row with their short names"
     for (int k = 0; k < kChartKindCount; ++k) {
         CHECK(charts.chart(ChartKind(k))->title() == MigrationCharts::chartTitle(ChartKind(k)));
         CHECK(titleToolTip(charts.chart(ChartKind(k))).isEmpty());
+    }
+}
+
+TEST_CASE("charts: the dirty rate chart and the migration charts take one look from the palette", "[charts]")
+{
+    for (const QPalette& palette : {QPalette(), testing::darkPalette()}) {
+        MigrationCharts charts;
+        RateChart rate;
+        charts.setPalette(palette);
+        rate.setPalette(palette);
+        rate.setSeries({RateChart::Series{QStringLiteral("drive0/b0"), {QPointF(0, 1), QPointF(1, 2)}}});
+        const QChart* a = charts.chart(ChartKind::Throughput);
+        const QChart* b = rate.chart();
+        REQUIRE(a);
+        INFO("window " << palette.color(QPalette::Window).name().toStdString());
+        CHECK(b->backgroundBrush().color() == palette.color(QPalette::Base));
+        CHECK(b->backgroundBrush() == a->backgroundBrush());
+        CHECK(b->backgroundPen() == a->backgroundPen());
+        CHECK(b->titleBrush().color() == palette.color(QPalette::WindowText));
+        CHECK(b->titleBrush() == a->titleBrush());
+        CHECK(b->titleFont() == ChartStyle::titleFont(rate.font()));
+        CHECK(b->legend()->labelColor() == a->legend()->labelColor());
+        CHECK(b->legend()->font() == ChartStyle::labelFont(rate.font()));
+        REQUIRE_FALSE(b->axes().isEmpty());
+        const QAbstractAxis* reference = a->axes(Qt::Horizontal).value(0);
+        REQUIRE(reference);
+        for (const QAbstractAxis* axis : b->axes()) {
+            CHECK(axis->labelsFont() == reference->labelsFont());
+            CHECK(axis->labelsBrush() == reference->labelsBrush());
+            CHECK(axis->gridLinePen() == reference->gridLinePen());
+            CHECK(axis->gridLinePen().isCosmetic());
+            CHECK_FALSE(axis->isMinorGridLineVisible());
+        }
     }
 }

@@ -239,3 +239,48 @@ TEST_CASE("phase strip: a real engine run", "[phasestrip][engine]")
     CHECK(strip.stepRect(int(strip.steps().size()) - 1).right() < 800);
     testing::saveScreenshot(strip, QStringLiteral("phasestrip-capped"));
 }
+
+TEST_CASE("phase strip: the pass counter on one line, two, in the small font, or cut with an ellipsis", "[phasestrip]")
+{
+    PhaseStrip strip;
+    strip.resize(1200, strip.sizeHint().height());
+    strip.show();  // a visible widget is laid out again at each resize
+    strip.setSnapshot(precopyInPass(25));
+    const QString text = strip.passText();
+    REQUIRE(text == QStringLiteral("pass 25 of max 30"));
+    CHECK(strip.passLines() == QStringList{text});
+    CHECK_FALSE(strip.isPassTextElided());
+    CHECK_FALSE(strip.isPassTextSmall());
+    // Narrower and narrower: the steps give way first, the counter stays whole as long as it can.
+    bool sawTwoLines = false, sawSmall = false, sawElided = false;
+    for (int width = 1200; width >= 200; width -= 10) {
+        strip.resize(width, strip.height());
+        INFO(width << " px: " << strip.passLines().join(QLatin1Char('|')).toStdString());
+        for (int k = 0; k < int(strip.steps().size()); ++k) {
+            CHECK(strip.stepRect(k).left() >= 0);
+        }
+        CHECK(strip.passLines().size() <= 3);
+        if (strip.isPassTextElided()) {
+            if (strip.passLines().isEmpty()) {
+                // Narrower than the most compact steps: nothing of the counter is drawn.
+                CHECK(strip.passTextRect().isEmpty());
+                CHECK(strip.stepRect(int(strip.steps().size()) - 1).right() >= width - 20);
+                break;
+            }
+            sawElided = true;
+            CHECK(strip.rect().contains(strip.passTextRect()));
+            CHECK(strip.passLines().last().endsWith(QStringLiteral("…")));
+        } else {
+            CHECK(strip.rect().contains(strip.passTextRect()));
+            CHECK(strip.passLines().join(QLatin1Char(' ')) == text);
+            CHECK(strip.stepRect(int(strip.steps().size()) - 1).right() < strip.passTextRect().left());
+            sawTwoLines = sawTwoLines || (strip.passLines().size() == 2 && !strip.isPassTextSmall());
+            sawSmall = sawSmall || strip.isPassTextSmall();
+        }
+    }
+    CHECK(sawTwoLines);
+    CHECK(sawSmall);
+    CHECK(sawElided);
+    // The whole counter stays in the tooltip and for a screen reader.
+    CHECK(strip.accessibleDescription().contains(text));
+}

@@ -21,6 +21,9 @@ struct HeatmapRequest {
     int columns = 256;
     int rows = 32;
     size_t bitmap = 0;    // which bitmap (SimConfig::bitmapList() index); past the last: the last
+    // Whether a run's snapshot shifts `rows` to fit its chunks (HeatmapGeometry::chunkAlignedRows);
+    // false: the rows as asked, for views of several runs that line their rows up on one axis.
+    bool alignRowsToChunks = true;
     friend bool operator==(const HeatmapRequest&, const HeatmapRequest&) = default;
 };
 
