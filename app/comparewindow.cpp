@@ -194,6 +194,7 @@ void CompareWindow::buildUi()
     play_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this);
     play_->setCheckable(true);
     play_->setShortcut(Qt::Key_Space);
+    ShortcutsDialog::setStableLabel(play_, QT_TRANSLATE_NOOP("bitmig::ShortcutsDialog", "Play or pause"));
     connect(play_, &QAction::triggered, controller_, [this](bool on) { controller_->setPlaying(on); });
     step_ = new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this);
     step_->setShortcut(Qt::Key_Period);

@@ -270,6 +270,7 @@ void MainWindow::createActions()
     playAction_->setCheckable(true);
     playAction_->setChecked(controller_->isPlaying());
     playAction_->setShortcut(Qt::Key_Space);
+    ShortcutsDialog::setStableLabel(playAction_, QT_TRANSLATE_NOOP("bitmig::ShortcutsDialog", "Play or pause"));
     playAction_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     texts_->statusTip(playAction_, QT_TR_NOOP("Run or pause the simulated clock (Space)"));
     connect(playAction_, &QAction::triggered, controller_, &SimulationController::setPlaying);
@@ -328,6 +329,9 @@ void MainWindow::createActions()
     redoAction_->setEnabled(undo_->canRedo());
     connect(redoAction_, &QAction::triggered, undo_, &QUndoStack::redo);
     connect(undo_, &QUndoStack::canRedoChanged, redoAction_, &QAction::setEnabled);
+    // Their texts name the command ("Undo Load Never converges"): the shortcut list names the action.
+    ShortcutsDialog::setStableLabel(undoAction_, QT_TRANSLATE_NOOP("bitmig::ShortcutsDialog", "Undo"));
+    ShortcutsDialog::setStableLabel(redoAction_, QT_TRANSLATE_NOOP("bitmig::ShortcutsDialog", "Redo"));
     connect(undo_, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
     connect(undo_, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
 

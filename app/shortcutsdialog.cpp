@@ -1,6 +1,7 @@
 #include "shortcutsdialog.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,11 +21,29 @@ QList<QPair<QString, QString>> ShortcutsDialog::rows(const QList<QAction*>& acti
         if (keys.isEmpty()) {
             continue;
         }
-        QString text = a->text();
-        text.remove(QLatin1Char('&'));
-        out.append({text, keys.join(tr(", "))});
+        out.append({label(a), keys.join(tr(", "))});
     }
     return out;
+}
+
+namespace {
+const char* const kStableLabel = "bitmigShortcutLabel";
+} // namespace
+
+void ShortcutsDialog::setStableLabel(QAction* action, const char* label)
+{
+    action->setProperty(kStableLabel, QByteArray(label));
+}
+
+QString ShortcutsDialog::label(const QAction* action)
+{
+    const QByteArray stable = action->property(kStableLabel).toByteArray();
+    if (!stable.isEmpty()) {
+        return QCoreApplication::translate("bitmig::ShortcutsDialog", stable.constData());
+    }
+    QString text = action->text();
+    text.remove(QLatin1Char('&'));
+    return text;
 }
 
 ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent)

@@ -21,8 +21,15 @@ public:
     };
     ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent = nullptr);
     ShortcutsDialog(const QList<Section>& sections, QWidget* parent = nullptr);
-    // (action text without '&', shortcut in the platform's notation), in menu order.
+    // (label() of the action, shortcut in the platform's notation), in menu order.
     static QList<QPair<QString, QString>> rows(const QList<QAction*>& actions);
+    // Lists `action` under `label` instead of its text: for an action whose text changes with the
+    // state ("Undo Load Never converges", "Pause"). `label` is a
+    // QT_TRANSLATE_NOOP("bitmig::ShortcutsDialog", ...) source, translated when listed.
+    static void setStableLabel(QAction* action, const char* label);
+    // The name `action` is listed under: its stable label in the current language, else its text
+    // without the mnemonic.
+    static QString label(const QAction* action);
     // The shortcut rows listed (headings not counted).
     int rowCount() const;
     QStringList sectionTitles() const;

@@ -4,6 +4,7 @@
 #include "viewexporter.h"
 #include "widgets/axisticks.h"
 #include "widgets/byteformat.h"
+#include "widgets/chartscales.h"
 #include "widgets/unitfield.h"
 
 #include <bitmig/units.h>
@@ -89,9 +90,10 @@ int logBase(SweepParameter p)
     return 0;
 }
 
+// A duration as the window writes it, in its language ("29.25 ms", "29,25 мс").
 QString duration(int64_t ns)
 {
-    return QString::fromStdString(units::formatDuration(ns));
+    return ChartScales::duration(QString::fromStdString(units::formatDuration(ns)));
 }
 
 // A tick of a time axis: "0", "200 ms", "1.5 s", exact.
@@ -100,7 +102,7 @@ QString durationTick(int64_t ns)
     if (ns == 0) {
         return QStringLiteral("0");
     }
-    return UnitField::formatDuration(ns);
+    return ChartScales::duration(UnitField::formatDuration(ns));
 }
 
 // Round values from lo to hi, at most kMaxTicks of them: steps of 1, 2 or 5 times a power of ten,

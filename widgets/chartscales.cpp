@@ -55,6 +55,30 @@ QString ChartScales::span(double s)
     return seconds(s, 2);
 }
 
+QString ChartScales::duration(const QString& text)
+{
+    const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
+    if (space < 0) {
+        return text;  // "0": no unit
+    }
+    QString number = text.left(space);
+    number.replace(QLatin1Char('.'), QLocale().decimalPoint());
+    const QString unit = text.mid(space + 1);
+    if (unit == QLatin1String("s")) {
+        return tr("%1 s").arg(number);
+    }
+    if (unit == QLatin1String("ms")) {
+        return tr("%1 ms").arg(number);
+    }
+    if (unit == QString::fromUtf8("µs")) {
+        return tr("%1 µs").arg(number);
+    }
+    if (unit == QLatin1String("ns")) {
+        return tr("%1 ns").arg(number);
+    }
+    return text;
+}
+
 QString ChartScales::value(ChartKind kind, int series, double value)
 {
     const QLocale locale;

@@ -35,6 +35,10 @@ public:
     static QString rate(double bytesPerSecond);    // "12 MiB/s"
     static QString seconds(double seconds, int decimals);
     static QString span(double seconds);           // "10 ms", "1.50 s"
+    // A duration printed with its SI symbol ("29.25 ms", "1.5 s", "250 µs", "0", as
+    // units::formatDuration() and UnitField::formatDuration() print it) in the window's language:
+    // the same digits with the locale's decimal point, the unit as the charts write it ("29,25 мс").
+    static QString duration(const QString& text);
     static QString value(ChartKind kind, int series, double value);  // a tooltip's figure
 
     // Room above the highest value, so a flat line stays off the top grid line.

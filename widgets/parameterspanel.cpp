@@ -338,6 +338,32 @@ QString ParametersPanel::problemAt(const QWidget* field) const
     return fields_.at(field);
 }
 
+// Why validate() refused the configuration, in the panel's words: the field it names by its caption
+// as shown ("Tick: ..."), not by the scenario key ("tick: ...").
+QString ParametersPanel::refusal(const ConfigError& error) const
+{
+    QWidget* named = nullptr;
+    switch (error.field()) {
+    case ConfigField::Disk: named = disk_; break;
+    case ConfigField::Granularity: named = granularity_; break;
+    case ConfigField::Chunk: named = chunk_; break;
+    case ConfigField::Strategy: named = strategy_; break;
+    case ConfigField::Bandwidth: named = bandwidth_; break;
+    case ConfigField::Latency: named = latency_; break;
+    case ConfigField::MaxDowntime: named = maxDowntime_; break;
+    case ConfigField::MaxPasses: named = maxPasses_; break;
+    case ConfigField::CompleteOnlyBelow: named = completeBelow_; break;
+    case ConfigField::Tick: named = tick_; break;
+    case ConfigField::MigrationStart: named = startAt_; break;
+    default: break;
+    }
+    const QString caption = named ? fields_.caption(named) : QString();
+    if (caption.isEmpty()) {
+        return ConfigErrorText::message(error);
+    }
+    return tr("%1: %2").arg(caption, ConfigErrorText::reason(error));
+}
+
 void ParametersPanel::edited(QWidget* field)
 {
     if (updating_) {
@@ -354,7 +380,7 @@ void ParametersPanel::edited(QWidget* field)
             why = ConfigErrorText::reason(*refusal);
         }
     } catch (const ConfigError& e) {
-        why = ConfigErrorText::message(e);
+        why = refusal(e);
     } catch (const std::invalid_argument& e) {  // a malformed BITMIG_MEMORY_LIMIT
         why = QString::fromStdString(e.what());
     }

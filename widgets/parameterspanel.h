@@ -96,6 +96,7 @@ private:
     // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
     void addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field);
     void setFieldProblem(QWidget* field, const QString& message);
+    QString refusal(const ConfigError& error) const;
     void clearProblems();
 
     TranslatedTexts texts_{staticMetaObject.className()};

@@ -79,7 +79,7 @@ TEST_CASE("in German, a value the run refuses is refused at the field in German"
     typeAndEnter(p->tickField(), QStringLiteral("2s"));
     CHECK(p->config() == before);
     CHECK(p->problemAt(p->tickField()) ==
-          QStringLiteral("Nicht übernommen: tick: muss zwischen 1 µs und 1 s liegen, erhalten: 2 s"));
+          QStringLiteral("Nicht übernommen: Takt: muss zwischen 1 µs und 1 s liegen, erhalten: 2 s"));
 
     typeAndEnter(p->diskField(), QStringLiteral("64 PiB"));
     CHECK(p->config() == before);
@@ -96,7 +96,7 @@ TEST_CASE("in German, a value the run refuses is refused at the field in German"
     // The same refusal in English reads as it always has.
     REQUIRE(w.setLanguage(QStringLiteral("en")));
     typeAndEnter(p->tickField(), QStringLiteral("2s"));
-    CHECK(p->problemAt(p->tickField()).startsWith(QStringLiteral("Not applied: tick: must be between 1 µs and 1 s")));
+    CHECK(p->problemAt(p->tickField()).startsWith(QStringLiteral("Not applied: Tick: must be between 1 µs and 1 s")));
     qunsetenv("BITMIG_MEMORY_LIMIT");
 }
 

@@ -158,8 +158,7 @@ TEST_CASE("every listed keyboard shortcut triggers its own action once", "[messa
         if (a->shortcuts().isEmpty()) {
             continue;
         }
-        QString text = a->text();
-        text.remove(QLatin1Char('&'));
+        const QString text = ShortcutsDialog::label(a);
         bool inReference = false;
         for (const auto& row : rows) {
             inReference = inReference || row.first == text;

@@ -718,3 +718,36 @@ TEST_CASE("the wire bytes and overhead axes tick at round numbers", "[sweep]")
         }
     }
 }
+
+TEST_CASE("in Russian, the sweep view writes durations with the Russian units, as the main window does", "[sweep][i18n]")
+{
+    test::clearSettings();
+    MainWindow w;
+    test::showAt(w);
+    REQUIRE(w.setLanguage(QStringLiteral("ru")));
+    w.applyConfig(smallConfig(), QStringLiteral("small"));
+    SweepView* sweep = openSweep(w);
+    chooseParameter(sweep, SweepParameter::MaxDowntime);
+    typeValues(sweep, QStringLiteral("10ms,30ms,100ms,300ms,1s"));
+    runToEnd(sweep);
+    QApplication::processEvents();
+
+    // An English unit after a number: "29.25 ms", "1.5 s".
+    static const QRegularExpression english(QStringLiteral("[0-9] (ms|s)\\b"));
+    const QString ms = QString::fromUtf8(" мс");
+    const QString best = sweep->findChild<QLabel*>(QStringLiteral("sweepBest"))->text();
+    INFO(best.toStdString());
+    CHECK_FALSE(english.match(best).hasMatch());
+    CHECK(best.contains(ms));
+    for (const SweepView::Figure f : {SweepView::Figure::Downtime, SweepView::Figure::TotalTime}) {
+        QChartView* view = sweep->chartView(f);
+        view->viewport()->repaint();
+        const QStringList x = tickLabels(view, Qt::Horizontal);
+        const QStringList y = tickLabels(view, Qt::Vertical);
+        INFO("x: " << x.join(QStringLiteral(" | ")).toStdString() << "; y: " << y.join(QStringLiteral(" | ")).toStdString());
+        CHECK(x.size() >= 3);
+        CHECK(std::none_of(x.begin(), x.end(), [](const QString& t) { return english.match(t).hasMatch(); }));
+        CHECK(std::none_of(y.begin(), y.end(), [](const QString& t) { return english.match(t).hasMatch(); }));
+        CHECK(std::any_of(x.begin(), x.end(), [&ms](const QString& t) { return t.endsWith(ms); }));
+    }
+}

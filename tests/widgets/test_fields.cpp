@@ -93,8 +93,8 @@ TEST_CASE("Parameters: counts, times and the seed are neither clamped nor revert
     } refused[] = {
         {p.maxPassesField(), "-1", "'-1' is not a whole number from 0 to 100000"},
         {p.maxPassesField(), "1000000000", "'1000000000' is too large (use a whole number from 0 to 100000)"},
-        {p.tickField(), "0", "tick: must be between 1 µs and 1 s"},
-        {p.tickField(), "2s", "tick: must be between 1 µs and 1 s"},
+        {p.tickField(), "0", "Tick: must be between 1 µs and 1 s"},
+        {p.tickField(), "2s", "Tick: must be between 1 µs and 1 s"},
         {p.startAtField(), "-5", "'-5' is not a duration"},
         {p.latencyField(), "soon", "'soon' is not a duration"},
         {p.seedField(), "18446744073709551616", "is too large (use a whole number from 0 to 2^64 - 1)"},
@@ -297,4 +297,16 @@ TEST_CASE("Workload: a refusal names the field by its caption, not the scenario 
     CHECK(w.workload().burstDuty == bursts.burstDuty);
     CHECK(w.problemAt(w.burstDutyField()) ==
           QStringLiteral("Not applied: Burst duty (%): must be from 0.0001 % to 100 %, got 120 %"));
+}
+
+TEST_CASE("Parameters: a refusal names the field by its caption, not the scenario key", "[fields]")
+{
+    ParametersPanel p;
+    const SimConfig start = p.config();
+    typeAndEnter(p.tickField(), QStringLiteral("2s"));
+    CHECK(p.config() == start);
+    const QString tick = p.problemAt(p.tickField());
+    INFO(tick.toStdString());
+    CHECK(tick == QString::fromUtf8("Not applied: Tick: must be between 1 µs and 1 s, got 2 s"));
+    CHECK_FALSE(tick.contains(QStringLiteral("tick:")));
 }
