@@ -98,13 +98,17 @@ void RunPacer::frame()
         dirty_ = true;
     }
     const bool wasDrawn = drawn();
+    // The frame's work ends a frame's time after it began; the snapshot follows. A run that lags
+    // behind the speed asked keeps the thread busy from frame to frame (the timer is due again by
+    // then), and commands queued meanwhile run between two frames.
+    const qint64 budgetEnd = now + kFrameBudgetNs;
     if (run_.hasRun() && run_.digestsPending()) {
         // Whether playing or paused: the run's verification goes on, within the frame's budget.
-        hashDigests(nowNs() + kFrameBudgetNs);
+        hashDigests(budgetEnd);
         dirty_ = true;
     }
     if (playing_ && run_.hasRun()) {
-        advance(wallSeconds);
+        advance(wallSeconds, budgetEnd);
         dirty_ = true;
         noteAchieved(nowNs());
         if (!wasDrawn) {
@@ -119,11 +123,10 @@ void RunPacer::frame()
     }
 }
 
-void RunPacer::advance(double wallSeconds)
+void RunPacer::advance(double wallSeconds, qint64 budgetEnd)
 {
     simDebtNs_ += speed_ * wallSeconds * 1e9;
     const int64_t tick = run_.tickNs();
-    const qint64 budgetEnd = nowNs() + kFrameBudgetNs;
     while (simDebtNs_ >= double(tick) && !run_.runFinished()) {
         if (pauseRequested()) {
             playing_ = false;

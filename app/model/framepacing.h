@@ -61,9 +61,11 @@ public:
 
     // The frame timer's interval.
     static constexpr int kFrameMs = 16;
-    // What one frame may spend simulating (and hashing digests): most of a frame, so the thread
-    // stays responsive to commands.
-    static constexpr qint64 kFrameBudgetNs = qint64(kFrameMs) * 800'000;
+    // What one frame may spend simulating (and hashing digests), from its start: the whole frame,
+    // so a run that lags behind the speed asked has the thread all the time. Pause is checked
+    // between ticks; every other command waits for the frame's end, a frame's time at most (and
+    // the snapshot that follows).
+    static constexpr qint64 kFrameBudgetNs = qint64(kFrameMs) * 1'000'000;
     // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
     static constexpr double kMaxFrameGapS = 0.1;
     // Digest slices: 2 MiB at a time, so Pause, Reset and closing the window never wait for them.
@@ -114,7 +116,7 @@ public:
 private:
     qint64 nowNs() const { return clock_ ? clock_() : wall_.nsecsElapsed(); }
     bool pauseRequested() const noexcept { return pauseEpoch() != playEpoch_; }
-    void advance(double wallSeconds);
+    void advance(double wallSeconds, qint64 budgetEnd);
     void hashDigests(qint64 budgetEnd);
     void noteAchieved(qint64 wallNs);
     void resetAchievedSpeed();

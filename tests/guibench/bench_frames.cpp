@@ -35,6 +35,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -303,6 +304,28 @@ struct Restarter {
     const QElapsedTimer* clock = nullptr;
     int exitAfterRuns = 0;  // --exit-after-runs
     std::vector<double> endT, endRss, endAnon, endHeap, endHeld;
+    // From the snapshot that showed a run finished to the first that shows the next one's clock
+    // moving: the wall time a restart takes (the new run built, its play command, its first frame).
+    QElapsedTimer gapClock;
+    bool inGap = false;
+    bool atOnce = true;  // off while a Pause is timed: the clock must stand still then
+    std::vector<double> gapMs;
+    // Restarts as soon as the window shows the end (not at the next poll), and times the gap.
+    void watch(MainWindow& w)
+    {
+        gapClock.start();
+        QObject::connect(w.controller(), &SimulationController::snapshotChanged, w.controller(),
+                         [this, &w](const SimSnapshotPtr& s) {
+                             if (inGap && s->runId != finishedRun && s->nowNs > 0) {
+                                 gapMs.push_back(double(gapClock.nsecsElapsed()) / 1e6);
+                                 inGap = false;
+                             }
+                             if (atOnce && s->finished && s->runId != finishedRun) {
+                                 // After the window has taken this snapshot in, as a click would.
+                                 QTimer::singleShot(0, w.controller(), [this, &w] { poll(w); });
+                             }
+                         });
+    }
     bool poll(MainWindow& w)
     {
         const auto s = w.controller()->snapshot();
@@ -310,6 +333,8 @@ struct Restarter {
             finishedRun = s->runId;
             simulated += double(s->nowNs) / 1e9;
             ++runs;
+            gapClock.restart();
+            inGap = true;
             if (clock) {
                 const Heap h = heap();
                 endT.push_back(double(clock->elapsed()) / 1000);
@@ -408,6 +433,7 @@ int main(int argc, char** argv)
     double worstPause = 0;
     std::mt19937 rng(7);
     Restarter restart;
+    restart.watch(w);
     for (int p = 0; p < presses; ++p) {
         if (!c.isPlaying()) {
             w.playAction()->trigger();
@@ -427,6 +453,7 @@ int main(int argc, char** argv)
                                            [&](const SimSnapshotPtr& s) {
                                                arrivals.emplace_back(since.nsecsElapsed(), s->nowNs);
                                            });
+        restart.atOnce = false;
         QTimer::singleShot(0, w.playAction(), [&] {
             if (c.isPlaying()) {
                 w.playAction()->trigger();
@@ -457,6 +484,7 @@ int main(int argc, char** argv)
                 }
             }
         }
+        restart.atOnce = true;
         pauseMs.push_back(ms);
         worstPause = std::max(worstPause, ms);
         std::printf("  pause %2d acted after %8.1f ms\n", p + 1, ms);
@@ -471,6 +499,14 @@ int main(int argc, char** argv)
     // ---- frames, GUI latency and memory over a long stretch of playing ----
     WindowFrameMeter meter(&c, &w);
     QObject probe;  // receives the queued probe calls (the meter counts queued calls to the controller)
+    // A command to the simulation thread, queued like the controller's (speed, brush, reset): how
+    // long it waits there for the frame in progress to end.
+    QObject simProbe;
+    if (auto* simThread = c.findChild<QThread*>()) {
+        simProbe.moveToThread(simThread);
+    }
+    std::vector<double> commandMs;
+    std::atomic<bool> commandRan{false};
     app.installEventFilter(&meter);
     w.frameStats()->clear();
     c.setPlaying(true);
@@ -482,6 +518,7 @@ int main(int argc, char** argv)
     std::vector<double> rssT, rssMiB, anonMiB, heapMiB, heldMiB, bitsMiB;
     std::vector<double> achieved;
     presize(latencyMs, perSecond * 25);
+    presize(commandMs, perSecond * 25);
     for (std::vector<double>* v : {&rssT, &rssMiB, &anonMiB, &heapMiB, &heldMiB, &bitsMiB, &achieved}) {
         presize(*v, perSecond);
     }
@@ -491,8 +528,12 @@ int main(int argc, char** argv)
     const double procCpu0 = processCpuSeconds();
     timespec gui0{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui0);
-    restart = Restarter{};
+    restart.finishedRun = 0;
+    restart.runs = 1;
+    restart.simulated = 0;
     restart.clock = &wall;
+    restart.gapMs.clear();
+    presize(restart.gapMs, perSecond);
     restart.exitAfterRuns = exitAfterRuns;
     for (std::vector<double>* v : {&restart.endT, &restart.endRss, &restart.endAnon, &restart.endHeap, &restart.endHeld}) {
         presize(*v, perSecond);
@@ -511,6 +552,18 @@ int main(int argc, char** argv)
             ran = true;
         });
         (void)QTest::qWaitFor([&] { return ran; }, 600000);
+        if (simProbe.thread() != QThread::currentThread()) {
+            QElapsedTimer sent;
+            sent.start();
+            std::atomic<qint64> waitedNs{0};
+            commandRan = false;
+            QMetaObject::invokeMethod(&simProbe, [&] {
+                waitedNs = sent.nsecsElapsed();
+                commandRan = true;
+            }, Qt::QueuedConnection);
+            (void)QTest::qWaitFor([&] { return commandRan.load(); }, 600000);
+            commandMs.push_back(double(waitedNs.load()) / 1e6);
+        }
         QTest::qWait(50);  // the spacing of the probes, not a wait for anything
         restart.poll(w);
         if (wall.elapsed() >= nextRss) {
@@ -615,6 +668,15 @@ int main(int argc, char** argv)
                 w.frameStats()->maxMs());
     std::printf("  queued GUI event waits p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", percentile(latencyMs, 50),
                 percentile(latencyMs, 99), latencyMs.empty() ? 0.0 : *std::max_element(latencyMs.begin(), latencyMs.end()));
+    std::printf("  queued command to the simulation thread waits p50 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+                percentile(commandMs, 50), percentile(commandMs, 99), percentile(commandMs, 100));
+    double gapSum = 0;
+    for (double g : restart.gapMs) {
+        gapSum += g;
+    }
+    std::printf("  restarts         %zu, from the end shown to the next run's clock moving p50 %.1f ms  max %.1f ms, "
+                "%.2f s in all\n",
+                restart.gapMs.size(), percentile(restart.gapMs, 50), percentile(restart.gapMs, 100), gapSum / 1000);
     std::printf("  simulated        %.2f s in %.2f s of wall time (%.1fx achieved, %.0fx asked; the window "
                 "reported p50 %.1fx), %d runs, the last in phase %s\n",
                 simulated, wallS, simulated / wallS, c.speed(), percentile(achieved, 50), restart.runs,

@@ -251,6 +251,24 @@ TEST_CASE("pacer: a frame simulates what the wall time owes, within its budget a
     }
 }
 
+TEST_CASE("pacer: a run that lags behind the speed asked has the thread for the whole of every frame",
+          "[framepacing]")
+{
+    Paced p;
+    p.run.tickWallNs = 2 * kMs;  // the run simulates at most 0.5x
+    p.pacer.setSpeed(100);
+    p.pacer.setPlaying(true);
+    // The frame timer as Qt runs it: every kFrameMs, at once when overdue.
+    qint64 lastStart = p.wallNs;
+    for (int i = 0; i < 100; ++i) {
+        p.wallNs = std::max(lastStart + RunPacer::kFrameMs * kMs, p.wallNs);
+        lastStart = p.wallNs;
+        p.pacer.frame();
+    }
+    // No wall time goes unused: the speed achieved is what the run's ticks cost allows.
+    CHECK(p.pacer.achievedSpeed() == Approx(0.5));
+}
+
 TEST_CASE("pacer: the clock waits while the run's digests are hashed a slice at a time within the budget",
           "[framepacing]")
 {
