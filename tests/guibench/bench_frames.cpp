@@ -5,10 +5,13 @@
 //   - how soon Pause acts: Pause is queued to the GUI thread like a click and timed until the last
 //     snapshot the window shows of the run before it stood still (p99 over --presses presses);
 //   - frame times (taking a snapshot into the views and painting them), p99;
-//   - how long a queued GUI event waits while the run plays (what a tab click waits for);
+//   - how long a queued GUI event waits while the run plays (what a tab click waits for), and how
+//     long a command queued to the simulation thread waits there (speed, brush, reset);
 //   - resident memory over --seconds of playing: growth and its least-squares slope, beside the
 //     allocator's heap in use and held, each second and at each run's end;
-//   - the speed achieved against the speed asked, with the CPU time of the simulation thread;
+//   - the speed achieved against the speed asked, with the CPU time of the simulation thread, and
+//     each restart of a finished run (restarted as soon as the window shows its end), from the end
+//     shown to the next run's clock moving;
 //   - a full-zoom-out repaint of the heatmaps for a 64 TiB disk against a 1 GiB disk.
 // Usage: bench_frames [--scenario heavy|zipf100x] [--seconds N] [--presses N] [--quick]
 //                     [--memory-log FILE] [--exit-after-runs N]
@@ -147,6 +150,35 @@ double threadCpuSeconds(const QByteArray& name)
         return (f[11].toDouble() + f[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
     }
     return -1;
+}
+
+// The scheduler's account of the thread named `name` (/proc/<tid>/schedstat): seconds on a core and
+// seconds runnable but waiting for one. What the wall time has beyond both, the thread slept: it
+// had nothing to do (a frame timer to wait for, a restart). Zeros if there is no such thread.
+struct Sched {
+    double onCpu = 0;
+    double waiting = 0;
+};
+
+Sched threadSched(const QByteArray& name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
+            continue;
+        }
+        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        const QList<QByteArray> f = stat.readAll().trimmed().split(' ');
+        if (f.size() < 2) {
+            return {};
+        }
+        return Sched{f[0].toDouble() / 1e9, f[1].toDouble() / 1e9};
+    }
+    return {};
 }
 
 double processCpuSeconds()
@@ -525,6 +557,7 @@ int main(int argc, char** argv)
     QElapsedTimer wall;
     wall.start();
     const double simCpu0 = threadCpuSeconds("simulation");
+    const Sched simSched0 = threadSched("simulation");
     const double procCpu0 = processCpuSeconds();
     timespec gui0{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui0);
@@ -591,6 +624,9 @@ int main(int argc, char** argv)
     const double simulated = restart.simulated + double(snap->nowNs) / 1e9;
     const double wallS = double(wall.elapsed()) / 1000;
     const double simCpu = threadCpuSeconds("simulation") - simCpu0;
+    const Sched simSched1 = threadSched("simulation");
+    const double simOnCpu = simSched1.onCpu - simSched0.onCpu;
+    const double simWaiting = simSched1.waiting - simSched0.waiting;
     const double procCpu = processCpuSeconds() - procCpu0;
     timespec gui1{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui1);
@@ -685,6 +721,9 @@ int main(int argc, char** argv)
                 "simulated per CPU second of it), GUI thread %.1f s (%.0f%%)\n",
                 procCpu, simCpu, 100 * simCpu / wallS, simCpu > 0 ? simulated / simCpu : 0.0, guiCpu,
                 100 * guiCpu / wallS);
+    std::printf("  simulation thread on a core %.0f%% of the wall time, waiting for one %.0f%%, asleep %.0f%% "
+                "(/proc schedstat)\n",
+                100 * simOnCpu / wallS, 100 * simWaiting / wallS, 100 * (1 - (simOnCpu + simWaiting) / wallS));
     std::printf("  RSS              %.1f MiB at %.0f s, %.1f MiB at the end: growth %+.2f MiB, slope %+.3f MiB/min "
                 "(%+.2f MiB over 10 min)   target <= 1 MiB over 10 min   %s\n",
                 rss.first, warm, rss.last, growth, perMinute, over10,
