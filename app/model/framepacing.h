@@ -44,8 +44,9 @@ public:
     virtual void hashDigestSlice(quint64 bytes) = 0;
     // False when there is nothing to show (no run): the serial is then not used.
     virtual bool canPublish() const = 0;
-    // Builds and hands over the snapshot numbered `serial` (SnapshotState says what the pacer's
-    // part of it is: playing, speed, speed achieved).
+    // Builds and hands over the snapshot numbered `serial`, with the pacer's part of it from
+    // RunPacer::isPlaying(), speed() and achievedSpeed(). The pacer has counted it as shown
+    // already: a receiver may acknowledge it within the emission.
     virtual void publishSnapshot(uint64_t serial) = 0;
 };
 
