@@ -8,36 +8,20 @@
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/units.h>
 
-#include <QCoreApplication>
-#include <QEvent>
 #include <QMetaObject>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 
 namespace bitmig {
-
-namespace {
-
-struct DrawnEvent : QEvent {
-    static inline const auto kType = QEvent::Type(QEvent::registerEventType());
-    DrawnEvent(quint64 s, int h) : QEvent(kType), serial(s), hop(h) {}
-    quint64 serial;
-    int hop;
-};
-
-} // namespace
 
 LanesController::LanesController(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<LanesSnapshotPtr>("bitmig::LanesSnapshotPtr");
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("lanes"));
-    ackTimer_ = new QTimer(this);
-    ackTimer_->setSingleShot(true);
-    connect(ackTimer_, &QTimer::timeout, this, &LanesController::sendAck);
     worker_ = new LanesWorker;
+    pacer_ = new ViewPacer([this](quint64 serial) { post([w = worker_, serial] { w->acknowledge(serial); }); }, this);
     worker_->moveToThread(thread_);
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(thread_, &QThread::finished, thread_, [] { releaseThreadDigestState(); }, Qt::DirectConnection);
@@ -219,7 +203,7 @@ void LanesController::setPlaying(bool playing)
     }
     const uint64_t epoch = worker_->pauseEpoch();
     post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
-    sendAck();
+    pacer_->acknowledgeNow();  // what the user asked for is shown without the idle wait
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -265,46 +249,14 @@ void LanesController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
 
 void LanesController::onSnapshot(const LanesSnapshotPtr& snapshot)
 {
-    frameClock_.start();
-    snapshot_ = snapshot;
-    if (playing_ && !snapshot->playing && snapshot->finished) {
-        playing_ = false;
-        Q_EMIT playingChanged(false);
-    }
-    Q_EMIT snapshotChanged(snapshot_);
-    QCoreApplication::postEvent(this, new DrawnEvent(snapshot->serial, 0), Qt::LowEventPriority);
-}
-
-bool LanesController::event(QEvent* event)
-{
-    if (event->type() != DrawnEvent::kType) {
-        return QObject::event(event);
-    }
-    // As SimulationController: acknowledged after every repaint the snapshot caused, and after the
-    // window was left idle as long as the frame kept it busy.
-    auto* drawn = static_cast<DrawnEvent*>(event);
-    if (drawn->hop == 0) {
-        QCoreApplication::postEvent(this, new DrawnEvent(drawn->serial, 1), Qt::LowEventPriority);
-        return true;
-    }
-    ++framesDrawn_;
-    pendingAck_ = drawn->serial;
-    const qint64 busyMs = frameClock_.elapsed();
-    if (busyMs > 0) {
-        ackTimer_->start(int(std::min<qint64>(busyMs, kMaxIdleMs)));
-    } else {
-        sendAck();
-    }
-    return true;
-}
-
-void LanesController::sendAck()
-{
-    ackTimer_->stop();
-    if (pendingAck_ != 0) {
-        post([w = worker_, serial = pendingAck_] { w->acknowledge(serial); });
-        pendingAck_ = 0;
-    }
+    pacer_->present(snapshot->serial, [&] {
+        snapshot_ = snapshot;
+        if (playing_ && !snapshot->playing && snapshot->finished) {
+            playing_ = false;
+            Q_EMIT playingChanged(false);
+        }
+        Q_EMIT snapshotChanged(snapshot_);
+    });
 }
 
 } // namespace bitmig

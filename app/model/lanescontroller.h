@@ -1,14 +1,15 @@
 // The GUI thread's handle on a comparison: 2 to 4 lanes that share the disk, the workload, the seed
 // and the clock, each with its own overrides (chunk size, strategy, link, limits), stepped in
-// lockstep by a LanesWorker on a thread of its own and paced like SimulationController: a snapshot
-// of all lanes is acknowledged once the window has drawn it, and only then is the next one built.
+// lockstep by a LanesWorker on a thread of its own and paced like SimulationController (a ViewPacer,
+// framepacing.h): a snapshot of all lanes is acknowledged once the window has drawn it, and only
+// then is the next one built.
 #pragma once
 
+#include "framepacing.h"
 #include "lanesworker.h"
 
 #include "app/scenario/scenariofile.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -16,7 +17,6 @@
 #include <vector>
 
 class QThread;
-class QTimer;
 
 namespace bitmig {
 
@@ -60,8 +60,8 @@ public:
     bool isPlaying() const noexcept { return playing_; }
     double speed() const noexcept { return speed_; }
     const LanesSnapshotPtr& snapshot() const noexcept { return snapshot_; }
-    quint64 framesDrawn() const noexcept { return framesDrawn_; }
-    static constexpr qint64 kMaxIdleMs = 500;
+    quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
+    static constexpr qint64 kMaxIdleMs = ViewPacer::kMaxIdleMs;
 
 public Q_SLOTS:
     void setPlaying(bool playing);
@@ -82,12 +82,8 @@ Q_SIGNALS:
     void speedChanged(double speed);
     void failed(const QString& message);
 
-protected:
-    bool event(QEvent* event) override;
-
 private:
     void rebuild();
-    void sendAck();
     void onSnapshot(const LanesSnapshotPtr& snapshot);
     template <class F>
     void post(F&& f);
@@ -99,10 +95,7 @@ private:
     LanesSnapshotPtr snapshot_;
     bool playing_ = false;
     double speed_ = 10;
-    quint64 framesDrawn_ = 0;
-    QElapsedTimer frameClock_;
-    QTimer* ackTimer_ = nullptr;
-    quint64 pendingAck_ = 0;
+    ViewPacer* pacer_ = nullptr;
 };
 
 } // namespace bitmig

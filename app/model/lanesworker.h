@@ -1,23 +1,20 @@
 // Owns the engines of a comparison on the simulation thread and steps them in lockstep: every tick
 // steps each lane that has not finished, so all running lanes stand at the same simulated time after
-// every step (a lane that finished stays at its end). Paced like SimulationWorker: one snapshot of
-// all lanes at a time, the next built only once the view has drawn the last; a frame the view could
-// not draw is dropped, never queued.
+// every step (a lane that finished stays at its end). Paced like SimulationWorker (a RunPacer,
+// framepacing.h): one snapshot of all lanes at a time, the next built only once the view has drawn
+// the last; a frame the view could not draw is dropped, never queued.
 #pragma once
+
+#include "framepacing.h"
 
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
 
-#include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
-
-class QTimer;
 
 namespace bitmig {
 
@@ -34,15 +31,15 @@ struct LanesSnapshot {
 };
 using LanesSnapshotPtr = std::shared_ptr<const LanesSnapshot>;
 
-class LanesWorker : public QObject {
+class LanesWorker : public QObject, private PacedRun {
     Q_OBJECT
 public:
     explicit LanesWorker(QObject* parent = nullptr);
     ~LanesWorker() override;
 
     // Thread-safe, from any thread: stops the clock before its next tick.
-    void requestPause() noexcept { pauseEpoch_.fetch_add(1, std::memory_order_relaxed); }
-    uint64_t pauseEpoch() const noexcept { return pauseEpoch_.load(std::memory_order_relaxed); }
+    void requestPause() noexcept { pacer_->requestPause(); }
+    uint64_t pauseEpoch() const noexcept { return pacer_->pauseEpoch(); }
 
     // On the worker's thread. New lanes from these configurations (each already validated); every
     // previous lane is dropped first.
@@ -55,13 +52,13 @@ public:
     void inject(bool clear, quint64 offset, quint64 length);
     // One request per lane (lanes with different granularities show the same bytes in other bits).
     void setRequests(const std::vector<HeatmapRequest>& requests);
-    void acknowledge(quint64 serial);
-    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame);
+    void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
+    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
 
-    static constexpr int kFrameMs = 16;
-    static constexpr double kMaxFrameGapS = 0.1;
-    static constexpr quint64 kDigestSliceBytes = quint64(2) << 20;
-    uint64_t framesDropped() const noexcept { return framesDropped_; }
+    static constexpr int kFrameMs = RunPacer::kFrameMs;
+    static constexpr double kMaxFrameGapS = RunPacer::kMaxFrameGapS;
+    static constexpr quint64 kDigestSliceBytes = RunPacer::kDigestSliceBytes;
+    uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::LanesSnapshotPtr snapshot);
@@ -73,35 +70,22 @@ private:
         std::vector<uint64_t> sentChunks;
         HeatmapRequest request;
     };
-    void frame();
-    bool pauseRequested() const noexcept { return pauseEpoch() != playEpoch_; }
-    bool allFinished() const;
-    bool digestsPending() const;
+    // PacedRun: the lanes stepped as one run on one clock.
+    bool hasRun() const override { return !lanes_.empty(); }
+    bool runFinished() const override;
+    int64_t tickNs() const override { return lanes_.front().engine->config().tickNs; }  // shared by every lane
+    int64_t simulatedNs() const override;  // the shared clock: the latest time of any lane
+    void stepTick() override { stepAll(); }
+    bool digestsPending() const override;
+    void hashDigestSlice(quint64 bytes) override;
+    bool canPublish() const override { return true; }
+    void publishSnapshot(uint64_t serial) override;
+
     void stepAll();
-    void advance(double wallSeconds);
-    void digestSlices(qint64 budgetEnd);
-    void noteAchieved(qint64 wallNs);
-    void publish();
 
     std::vector<Lane> lanes_;
-    QTimer* timer_ = nullptr;
-    QElapsedTimer wall_;
-    qint64 lastWallNs_ = 0;
-    std::atomic<uint64_t> pauseEpoch_{0};
-    uint64_t playEpoch_ = 0;
-    bool playing_ = false;
-    double speed_ = 1;
-    double simDebtNs_ = 0;
-    std::deque<std::pair<qint64, int64_t>> progress_;
-    double achievedSpeed_ = 0;
+    RunPacer* pacer_ = nullptr;
     uint64_t runId_ = 0;
-    uint64_t serial_ = 0;
-    uint64_t acknowledged_ = 0;
-    bool dirty_ = true;
-    bool aheadOfView_ = false;
-    uint64_t framesDropped_ = 0;
-    quint64 digestSliceBytes_ = kDigestSliceBytes;
-    int digestSlicesPerFrame_ = 0;
 };
 
 } // namespace bitmig

@@ -8,37 +8,20 @@
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/zeropageallocator.h>
 
-#include <QCoreApplication>
-#include <QEvent>
 #include <QMetaObject>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 
 namespace bitmig {
-
-namespace {
-
-// "The window has drawn snapshot `serial`", after `hop` trips through the event queue.
-struct DrawnEvent : QEvent {
-    static inline const auto kType = QEvent::Type(QEvent::registerEventType());
-    DrawnEvent(quint64 s, int h) : QEvent(kType), serial(s), hop(h) {}
-    quint64 serial;
-    int hop;
-};
-
-} // namespace
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<SimSnapshotPtr>("bitmig::SimSnapshotPtr");
     thread_ = new QThread(this);
     thread_->setObjectName(QStringLiteral("simulation"));
-    ackTimer_ = new QTimer(this);
-    ackTimer_->setSingleShot(true);
-    connect(ackTimer_, &QTimer::timeout, this, &SimulationController::sendAck);
     worker_ = new SimulationWorker;
+    pacer_ = new ViewPacer([this](quint64 serial) { post([w = worker_, serial] { w->acknowledge(serial); }); }, this);
     worker_->moveToThread(thread_);
     connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
     // finished is emitted in the simulation thread as it ends, before wait() returns.
@@ -109,7 +92,7 @@ void SimulationController::setPlaying(bool playing)
     }
     const uint64_t epoch = worker_->pauseEpoch();
     post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
-    sendAck();  // what the user asked for is shown without the idle wait
+    pacer_->acknowledgeNow();  // what the user asked for is shown without the idle wait
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -174,52 +157,16 @@ void SimulationController::setRequest(const HeatmapRequest& request)
 
 void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
 {
-    frameClock_.start();
-    snapshot_ = snapshot;
-    // The worker stops playing by itself at the end of a run.
-    if (playing_ && !snapshot->playing && snapshot->finished) {
-        playing_ = false;
-        Q_EMIT playingChanged(false);
-    }
-    Q_EMIT snapshotChanged(snapshot_);
-    // Acknowledged once the window has drawn it (see event()).
-    QCoreApplication::postEvent(this, new DrawnEvent(snapshot->serial, 0), Qt::LowEventPriority);
-}
-
-bool SimulationController::event(QEvent* event)
-{
-    if (event->type() != DrawnEvent::kType) {
-        return QObject::event(event);
-    }
-    // Widgets repaint on low-priority update requests, posted while the snapshot was taken in or,
-    // for views that post a normal-priority update of their own first (graphics scenes), while
-    // those ran. The first hop comes after the former; the second, posted after the latter ran,
-    // comes after every repaint the snapshot caused.
-    auto* drawn = static_cast<DrawnEvent*>(event);
-    if (drawn->hop == 0) {
-        QCoreApplication::postEvent(this, new DrawnEvent(drawn->serial, 1), Qt::LowEventPriority);
-        return true;
-    }
-    ++framesDrawn_;
-    // The window stays idle at least as long as taking and drawing this frame kept it busy, so
-    // that input, tab clicks and Pause always find the GUI thread free half of the time.
-    pendingAck_ = drawn->serial;
-    const qint64 busyMs = frameClock_.elapsed();
-    if (busyMs > 0) {
-        ackTimer_->start(int(std::min<qint64>(busyMs, kMaxIdleMs)));
-    } else {
-        sendAck();
-    }
-    return true;
-}
-
-void SimulationController::sendAck()
-{
-    ackTimer_->stop();
-    if (pendingAck_ != 0) {
-        post([w = worker_, serial = pendingAck_] { w->acknowledge(serial); });
-        pendingAck_ = 0;
-    }
+    // Acknowledged once the window has drawn it.
+    pacer_->present(snapshot->serial, [&] {
+        snapshot_ = snapshot;
+        // The worker stops playing by itself at the end of a run.
+        if (playing_ && !snapshot->playing && snapshot->finished) {
+            playing_ = false;
+            Q_EMIT playingChanged(false);
+        }
+        Q_EMIT snapshotChanged(snapshot_);
+    });
 }
 
 void SimulationController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)

@@ -1,17 +1,17 @@
 // The GUI thread's handle on the simulation: commands go to the worker thread, snapshots come back.
 #pragma once
 
+#include "framepacing.h"
+
 #include <bitmig/configerror.h>
 #include <bitmig/simsnapshot.h>
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 #include <optional>
 
 class QThread;
-class QTimer;
 
 namespace bitmig {
 
@@ -44,8 +44,8 @@ public:
     // Snapshots the window has drawn. Each is acknowledged to the worker, which builds the next only
     // then, after the window has been left idle as long as the frame kept it busy (at most
     // kMaxIdleMs): the simulation never runs ahead of what the window can show.
-    quint64 framesDrawn() const noexcept { return framesDrawn_; }
-    static constexpr qint64 kMaxIdleMs = 500;
+    quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
+    static constexpr qint64 kMaxIdleMs = ViewPacer::kMaxIdleMs;
 
     static constexpr double kMinSpeed = 0.001;
     static constexpr double kMaxSpeed = 1000;
@@ -75,11 +75,7 @@ Q_SIGNALS:
     void failed(const QString& message);
     void injectionDone(quint64 token, bool undoable);
 
-protected:
-    bool event(QEvent* event) override;
-
 private:
-    void sendAck();
     void onSnapshot(const SimSnapshotPtr& snapshot);
     template <class F>
     void post(F&& f);
@@ -91,10 +87,7 @@ private:
     bool playing_ = false;
     double speed_ = 10;
     quint64 nextToken_ = 1;
-    quint64 framesDrawn_ = 0;
-    QElapsedTimer frameClock_;  // since the current snapshot arrived
-    QTimer* ackTimer_ = nullptr;  // the idle wait before the acknowledgement
-    quint64 pendingAck_ = 0;      // drawn, not yet acknowledged
+    ViewPacer* pacer_ = nullptr;  // acknowledges each snapshot once drawn, after the idle wait
 };
 
 } // namespace bitmig

@@ -4,8 +4,6 @@
 
 #include <bitmig/snapshotbuilder.h>
 
-#include <QTimer>
-
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -20,7 +18,6 @@ namespace {
 constexpr size_t kMaxSentChunks = 8192;
 constexpr size_t kMaxUndoRanges = 100000;
 constexpr int64_t kRecentNs = 1'000'000'000;  // the recent rates cover a simulated second
-constexpr qint64 kAchievedWindowNs = 1'000'000'000;  // the achieved speed, a wall second
 
 // Byte ranges of the granules in [offset, offset+length) whose bit equals `set`.
 bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bool set, std::vector<Range>& out)
@@ -51,11 +48,7 @@ bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bo
 
 SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent)
 {
-    timer_ = new QTimer(this);
-    timer_->setTimerType(Qt::PreciseTimer);
-    timer_->setInterval(kFrameMs);
-    connect(timer_, &QTimer::timeout, this, &SimulationWorker::frame);
-    wall_.start();
+    pacer_ = new RunPacer(*this, this);
 }
 
 SimulationWorker::~SimulationWorker() = default;
@@ -90,7 +83,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     releaseEngine();
     auto build = [](const SimConfig& c) {
         auto engine = std::make_unique<MigrationEngine>(c);
-        engine->setDeferredDigests(true);  // hashed between frames (digestSlices())
+        engine->setDeferredDigests(true);  // hashed between frames (RunPacer)
         engine->setDensityIndex(SnapshotBuilder::densityLog2For(engine->source().bitCount()));
         engine->applyInjectionsDueNow();  // the bits a run starts with show before the clock runs
         return engine;
@@ -115,40 +108,17 @@ void SimulationWorker::setConfig(const SimConfig& config)
     recentSpanNs_ = 0;
     sentChunks_.clear();
     undo_.clear();
-    simDebtNs_ = 0;
-    resetAchievedSpeed();
-    aheadOfView_ = false;
-    dirty_ = true;
-    if (!timer_->isActive()) {
-        timer_->start();
-    }
-    lastWallNs_ = wall_.nsecsElapsed();
+    pacer_->runReplaced();
 }
 
 void SimulationWorker::setPlaying(bool playing, std::optional<uint64_t> epoch)
 {
-    playEpoch_ = epoch.value_or(pauseEpoch());
-    playing_ = playing && engine_ && !engine_->finished() && !pauseRequested();
-    lastWallNs_ = wall_.nsecsElapsed();
-    simDebtNs_ = 0;
-    resetAchievedSpeed();
-    dirty_ = true;
+    pacer_->setPlaying(playing, epoch);
 }
 
 void SimulationWorker::setSpeed(double speed)
 {
-    speed = std::clamp(speed, 0.001, 1e6);
-    if (speed != speed_) {
-        speed_ = speed;
-        resetAchievedSpeed();
-    }
-    dirty_ = true;
-}
-
-void SimulationWorker::resetAchievedSpeed()
-{
-    progress_.clear();
-    achievedSpeed_ = 0;
+    pacer_->setSpeed(speed);
 }
 
 void SimulationWorker::stepTicks(int ticks)
@@ -157,10 +127,15 @@ void SimulationWorker::stepTicks(int ticks)
         return;
     }
     for (int i = 0; i < ticks && !engine_->finished(); ++i) {
-        engine_->step();
-        collectTickState();
+        stepTick();
     }
-    dirty_ = true;
+    pacer_->markDirty();
+}
+
+void SimulationWorker::stepTick()
+{
+    engine_->step();
+    collectTickState();
 }
 
 void SimulationWorker::startMigration()
@@ -169,13 +144,13 @@ void SimulationWorker::startMigration()
         return;
     }
     engine_->startMigration();
-    dirty_ = true;
+    pacer_->markDirty();
 }
 
 void SimulationWorker::abortMigration()
 {
     if (engine_ && engine_->abort()) {
-        dirty_ = true;
+        pacer_->markDirty();
     }
 }
 
@@ -215,7 +190,7 @@ void SimulationWorker::inject(quint64 token, bool clear, quint64 offset, quint64
         undo_[token] = std::move(undo);
     }
     Q_EMIT injectionDone(token, undoable);
-    dirty_ = true;
+    pacer_->markDirty();
 }
 
 void SimulationWorker::revert(quint64 token)
@@ -232,7 +207,7 @@ void SimulationWorker::revert(quint64 token)
         }
     }
     undo_.erase(it);
-    dirty_ = true;
+    pacer_->markDirty();
 }
 
 void SimulationWorker::setWorkload(const WorkloadSpec& spec)
@@ -245,130 +220,14 @@ void SimulationWorker::setWorkload(const WorkloadSpec& spec)
     } catch (const ConfigError& e) {
         Q_EMIT failed(ConfigErrorText::message(e));
     }
-    dirty_ = true;
+    pacer_->markDirty();
 }
 
 void SimulationWorker::setRequest(const HeatmapRequest& request)
 {
     if (!(request == request_)) {
         request_ = request;
-        dirty_ = true;
-    }
-}
-
-void SimulationWorker::acknowledge(quint64 serial)
-{
-    acknowledged_ = std::max<uint64_t>(acknowledged_, serial);
-    // A frame simulated while the view drew, or a change while paused (the pause itself): show it
-    // now rather than at the next frame.
-    if (acknowledged_ == serial_ && dirty_ && (aheadOfView_ || !playing_)) {
-        publish();
-    }
-}
-
-void SimulationWorker::publishNow()
-{
-    dirty_ = true;
-    if (acknowledged_ == serial_) {
-        publish();
-    }
-}
-
-void SimulationWorker::frame()
-{
-    const qint64 nowWall = wall_.nsecsElapsed();
-    const double wallSeconds = std::min(kMaxFrameGapS, double(nowWall - lastWallNs_) * 1e-9);
-    lastWallNs_ = nowWall;
-    if (playing_ && pauseRequested()) {
-        playing_ = false;  // the queued setPlaying(false) follows; the clock stops now
-        dirty_ = true;
-    }
-    const bool drawn = acknowledged_ == serial_;
-    if (engine_ && engine_->digestsPending()) {
-        // Whether playing or paused: the run's verification goes on, within the frame's budget.
-        digestSlices(wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000);
-        dirty_ = true;
-    }
-    if (playing_ && engine_) {
-        advance(wallSeconds);
-        dirty_ = true;
-        noteAchieved(wall_.nsecsElapsed());
-        if (!drawn) {
-            // The view is still drawing the last snapshot: this frame is dropped, not queued. The
-            // next snapshot shows the state of then, with every sample since.
-            aheadOfView_ = true;
-            ++framesDropped_;
-        }
-    }
-    if (dirty_ && drawn) {
-        publish();
-    }
-}
-
-void SimulationWorker::advance(double wallSeconds)
-{
-    simDebtNs_ += speed_ * wallSeconds * 1e9;
-    const int64_t tick = engine_->config().tickNs;
-    // Spend at most most of a frame simulating, so the thread stays responsive to commands.
-    const qint64 budgetEnd = wall_.nsecsElapsed() + qint64(kFrameMs) * 800'000;
-    while (simDebtNs_ >= double(tick) && !engine_->finished()) {
-        if (pauseRequested()) {
-            playing_ = false;
-            simDebtNs_ = 0;
-            return;
-        }
-        if (engine_->digestsPending()) {
-            simDebtNs_ = 0;  // the clock waits for the verification, hashed over the next frames
-            break;
-        }
-        engine_->step();
-        collectTickState();
-        simDebtNs_ -= double(tick);
-        if (wall_.nsecsElapsed() > budgetEnd) {
-            simDebtNs_ = 0;  // fall behind rather than pile up work
-            break;
-        }
-    }
-    if (engine_->finished()) {
-        playing_ = false;
-    }
-}
-
-void SimulationWorker::digestSlices(qint64 budgetEnd)
-{
-    int slices = 0;
-    while (engine_->digestsPending()) {
-        if (playing_ && pauseRequested()) {
-            return;  // the pause first; the digests go on in the next frames
-        }
-        engine_->computeDigests(digestSliceBytes_);
-        ++slices;
-        if (wall_.nsecsElapsed() > budgetEnd || (digestSlicesPerFrame_ > 0 && slices >= digestSlicesPerFrame_)) {
-            return;
-        }
-    }
-}
-
-void SimulationWorker::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
-{
-    digestSliceBytes_ = sliceBytes > 0 ? sliceBytes : kDigestSliceBytes;
-    digestSlicesPerFrame_ = std::max(0, slicesPerFrame);
-}
-
-void SimulationWorker::noteAchieved(qint64 wallNs)
-{
-    if (!playing_) {
-        progress_.clear();
-        achievedSpeed_ = 0;
-        return;
-    }
-    progress_.emplace_back(wallNs, engine_->nowNs());
-    while (progress_.size() > 2 && wallNs - progress_[1].first >= kAchievedWindowNs) {
-        progress_.pop_front();
-    }
-    const auto& [w0, s0] = progress_.front();
-    if (progress_.size() >= 2 && wallNs > w0) {
-        achievedSpeed_ = double(engine_->nowNs() - s0) / double(wallNs - w0);
+        pacer_->markDirty();
     }
 }
 
@@ -386,18 +245,15 @@ void SimulationWorker::collectTickState()
     }
 }
 
-void SimulationWorker::publish()
+void SimulationWorker::publishSnapshot(uint64_t serial)
 {
-    if (!engine_) {
-        return;
-    }
     auto snap = std::make_shared<SimSnapshot>();
     SnapshotBuilder::fill(*engine_, request_, *snap);
-    snap->serial = ++serial_;
+    snap->serial = serial;
     snap->runId = runId_;
-    snap->playing = playing_;
-    snap->speed = speed_;
-    snap->achievedSpeed = playing_ ? achievedSpeed_ : 0;
+    snap->playing = pacer_->isPlaying();
+    snap->speed = pacer_->speed();
+    snap->achievedSpeed = pacer_->achievedSpeed();
     snap->sentChunks = std::move(sentChunks_);
     sentChunks_.clear();
     // The engine hands its samples over, so it holds none of a long run.
@@ -423,8 +279,6 @@ void SimulationWorker::publish()
         snap->recentRedirtyRate = double(redirty) * double(engine_->config().chunkBytes) / s;
         snap->recentWriteRate = double(writes) / s;
     }
-    aheadOfView_ = false;
-    dirty_ = false;
     Q_EMIT snapshotReady(std::move(snap));
 }
 

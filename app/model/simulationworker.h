@@ -1,4 +1,5 @@
-// Owns the engine on the simulation thread: advances it at the requested speed and publishes
+// Owns the engine on the simulation thread and the commands on it (configuration, brush, undo,
+// migration); a RunPacer (framepacing.h) advances it at the requested speed and publishes
 // snapshots at display rate, one at a time. The view acknowledges a snapshot once it has drawn it;
 // until then no new snapshot is built: a frame the view could not draw is dropped, never queued,
 // and the next snapshot shows the state of its own moment (with every sample since the last), so
@@ -6,23 +7,21 @@
 // before the next tick, even in the middle of a frame's batch of ticks.
 #pragma once
 
+#include "framepacing.h"
+
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
 
-#include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 
-class QTimer;
-
 namespace bitmig {
 
-class SimulationWorker : public QObject {
+class SimulationWorker : public QObject, private PacedRun {
     Q_OBJECT
 public:
     explicit SimulationWorker(QObject* parent = nullptr);
@@ -30,8 +29,8 @@ public:
 
     // Thread-safe, from any thread: stops the clock before its next tick, also in the middle of a
     // batch. A later setPlaying(true, epoch) with the epoch read after this call plays again.
-    void requestPause() noexcept { pauseEpoch_.fetch_add(1, std::memory_order_relaxed); }
-    uint64_t pauseEpoch() const noexcept { return pauseEpoch_.load(std::memory_order_relaxed); }
+    void requestPause() noexcept { pacer_->requestPause(); }
+    uint64_t pauseEpoch() const noexcept { return pacer_->pauseEpoch(); }
 
     // All of these run on the worker's thread (the controller queues them).
     void setConfig(const SimConfig& config);  // a new run; emits failed() on a bad config
@@ -49,20 +48,20 @@ public:
     void setWorkload(const WorkloadSpec& spec);
     void setRequest(const HeatmapRequest& request);
     // The view has drawn the snapshot with this serial.
-    void acknowledge(quint64 serial);
-    void publishNow();  // a snapshot even if nothing changed (e.g. after a resize)
+    void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
+    void publishNow() { pacer_->publishNow(); }  // a snapshot even if nothing changed (e.g. after a resize)
 
-    // For the benchmark and tests: frame budget the worker spends simulating per frame.
-    static constexpr int kFrameMs = 16;
-    // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
-    static constexpr double kMaxFrameGapS = 0.1;
+    // The pacing's figures (see RunPacer): the frame timer's interval, the wall time one frame
+    // can account for, the digest slices.
+    static constexpr int kFrameMs = RunPacer::kFrameMs;
+    static constexpr double kMaxFrameGapS = RunPacer::kMaxFrameGapS;
     // The verification digests of a large run (128 MiB a bitmap at 2^30 bits) are hashed between
     // frames, kDigestSliceBytes at a time within the frame budget, so Pause, Reset and closing the
     // window never wait for them. Tests slow them down: `slicesPerFrame` 0 means the budget decides.
-    static constexpr quint64 kDigestSliceBytes = quint64(2) << 20;
-    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame);
+    static constexpr quint64 kDigestSliceBytes = RunPacer::kDigestSliceBytes;
+    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
     // Frames simulated while the view was still drawing the last snapshot: never published.
-    uint64_t framesDropped() const noexcept { return framesDropped_; }
+    uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
@@ -72,38 +71,24 @@ Q_SIGNALS:
     void injectionDone(quint64 token, bool undoable);
 
 private:
+    // PacedRun: what the pacer drives.
+    bool hasRun() const override { return engine_ != nullptr; }
+    bool runFinished() const override { return engine_->finished(); }
+    int64_t tickNs() const override { return engine_->config().tickNs; }
+    int64_t simulatedNs() const override { return engine_->nowNs(); }
+    void stepTick() override;
+    bool digestsPending() const override { return engine_ && engine_->digestsPending(); }
+    void hashDigestSlice(quint64 bytes) override { engine_->computeDigests(bytes); }
+    bool canPublish() const override { return engine_ != nullptr; }
+    void publishSnapshot(uint64_t serial) override;
+
     void releaseEngine();  // drops the run and gives its memory back to the system
-    void frame();
-    bool pauseRequested() const noexcept { return pauseEpoch() != playEpoch_; }
-    void advance(double wallSeconds);
-    // Hashes pending digests until `budgetEnd` (wall_ time), a Pause, or the slices a frame may take.
-    void digestSlices(qint64 budgetEnd);
-    void noteAchieved(qint64 wallNs);
     void collectTickState();
-    void resetAchievedSpeed();
-    void publish();
 
     std::unique_ptr<MigrationEngine> engine_;
-    QTimer* timer_ = nullptr;
-    QElapsedTimer wall_;
-    qint64 lastWallNs_ = 0;
-    std::atomic<uint64_t> pauseEpoch_{0};
-    uint64_t playEpoch_ = 0;
-    bool playing_ = false;
-    double speed_ = 1;
-    double simDebtNs_ = 0;
-    // Simulated time against wall time over the last second of playing: the speed achieved.
-    std::deque<std::pair<qint64, int64_t>> progress_;
-    double achievedSpeed_ = 0;
+    RunPacer* pacer_ = nullptr;
     HeatmapRequest request_;
     uint64_t runId_ = 0;
-    uint64_t serial_ = 0;
-    uint64_t acknowledged_ = 0;
-    bool dirty_ = true;
-    bool aheadOfView_ = false;  // advanced past the snapshot the view is drawing
-    uint64_t framesDropped_ = 0;
-    quint64 digestSliceBytes_ = kDigestSliceBytes;
-    int digestSlicesPerFrame_ = 0;
     std::deque<TimeSample> recent_;  // samples of the last simulated second, for the recent rates
     int64_t recentSpanNs_ = 0;
     std::vector<uint64_t> sentChunks_;

@@ -5,10 +5,13 @@
 //   - how soon Pause acts: Pause is queued to the GUI thread like a click and timed until the last
 //     snapshot the window shows of the run before it stood still (p99 over --presses presses);
 //   - frame times (taking a snapshot into the views and painting them), p99;
-//   - how long a queued GUI event waits while the run plays (what a tab click waits for);
+//   - how long a queued GUI event waits while the run plays (what a tab click waits for), and how
+//     long a command queued to the simulation thread waits there (speed, brush, reset);
 //   - resident memory over --seconds of playing: growth and its least-squares slope, beside the
 //     allocator's heap in use and held, each second and at each run's end;
-//   - the speed achieved against the speed asked, with the CPU time of the simulation thread;
+//   - the speed achieved against the speed asked, with the CPU time of the simulation thread, and
+//     each restart of a finished run (restarted as soon as the window shows its end), from the end
+//     shown to the next run's clock moving;
 //   - a full-zoom-out repaint of the heatmaps for a 64 TiB disk against a 1 GiB disk.
 // Usage: bench_frames [--scenario heavy|zipf100x] [--seconds N] [--presses N] [--quick]
 //                     [--memory-log FILE] [--exit-after-runs N]
@@ -35,6 +38,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -146,6 +150,35 @@ double threadCpuSeconds(const QByteArray& name)
         return (f[11].toDouble() + f[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
     }
     return -1;
+}
+
+// The scheduler's account of the thread named `name` (/proc/<tid>/schedstat): seconds on a core and
+// seconds runnable but waiting for one. What the wall time has beyond both, the thread slept: it
+// had nothing to do (a frame timer to wait for, a restart). Zeros if there is no such thread.
+struct Sched {
+    double onCpu = 0;
+    double waiting = 0;
+};
+
+Sched threadSched(const QByteArray& name)
+{
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
+            continue;
+        }
+        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        const QList<QByteArray> f = stat.readAll().trimmed().split(' ');
+        if (f.size() < 2) {
+            return {};
+        }
+        return Sched{f[0].toDouble() / 1e9, f[1].toDouble() / 1e9};
+    }
+    return {};
 }
 
 double processCpuSeconds()
@@ -303,6 +336,28 @@ struct Restarter {
     const QElapsedTimer* clock = nullptr;
     int exitAfterRuns = 0;  // --exit-after-runs
     std::vector<double> endT, endRss, endAnon, endHeap, endHeld;
+    // From the snapshot that showed a run finished to the first that shows the next one's clock
+    // moving: the wall time a restart takes (the new run built, its play command, its first frame).
+    QElapsedTimer gapClock;
+    bool inGap = false;
+    bool atOnce = true;  // off while a Pause is timed: the clock must stand still then
+    std::vector<double> gapMs;
+    // Restarts as soon as the window shows the end (not at the next poll), and times the gap.
+    void watch(MainWindow& w)
+    {
+        gapClock.start();
+        QObject::connect(w.controller(), &SimulationController::snapshotChanged, w.controller(),
+                         [this, &w](const SimSnapshotPtr& s) {
+                             if (inGap && s->runId != finishedRun && s->nowNs > 0) {
+                                 gapMs.push_back(double(gapClock.nsecsElapsed()) / 1e6);
+                                 inGap = false;
+                             }
+                             if (atOnce && s->finished && s->runId != finishedRun) {
+                                 // After the window has taken this snapshot in, as a click would.
+                                 QTimer::singleShot(0, w.controller(), [this, &w] { poll(w); });
+                             }
+                         });
+    }
     bool poll(MainWindow& w)
     {
         const auto s = w.controller()->snapshot();
@@ -310,6 +365,8 @@ struct Restarter {
             finishedRun = s->runId;
             simulated += double(s->nowNs) / 1e9;
             ++runs;
+            gapClock.restart();
+            inGap = true;
             if (clock) {
                 const Heap h = heap();
                 endT.push_back(double(clock->elapsed()) / 1000);
@@ -408,6 +465,7 @@ int main(int argc, char** argv)
     double worstPause = 0;
     std::mt19937 rng(7);
     Restarter restart;
+    restart.watch(w);
     for (int p = 0; p < presses; ++p) {
         if (!c.isPlaying()) {
             w.playAction()->trigger();
@@ -427,6 +485,7 @@ int main(int argc, char** argv)
                                            [&](const SimSnapshotPtr& s) {
                                                arrivals.emplace_back(since.nsecsElapsed(), s->nowNs);
                                            });
+        restart.atOnce = false;
         QTimer::singleShot(0, w.playAction(), [&] {
             if (c.isPlaying()) {
                 w.playAction()->trigger();
@@ -457,6 +516,7 @@ int main(int argc, char** argv)
                 }
             }
         }
+        restart.atOnce = true;
         pauseMs.push_back(ms);
         worstPause = std::max(worstPause, ms);
         std::printf("  pause %2d acted after %8.1f ms\n", p + 1, ms);
@@ -471,6 +531,14 @@ int main(int argc, char** argv)
     // ---- frames, GUI latency and memory over a long stretch of playing ----
     WindowFrameMeter meter(&c, &w);
     QObject probe;  // receives the queued probe calls (the meter counts queued calls to the controller)
+    // A command to the simulation thread, queued like the controller's (speed, brush, reset): how
+    // long it waits there for the frame in progress to end.
+    QObject simProbe;
+    if (auto* simThread = c.findChild<QThread*>()) {
+        simProbe.moveToThread(simThread);
+    }
+    std::vector<double> commandMs;
+    std::atomic<bool> commandRan{false};
     app.installEventFilter(&meter);
     w.frameStats()->clear();
     c.setPlaying(true);
@@ -482,17 +550,23 @@ int main(int argc, char** argv)
     std::vector<double> rssT, rssMiB, anonMiB, heapMiB, heldMiB, bitsMiB;
     std::vector<double> achieved;
     presize(latencyMs, perSecond * 25);
+    presize(commandMs, perSecond * 25);
     for (std::vector<double>* v : {&rssT, &rssMiB, &anonMiB, &heapMiB, &heldMiB, &bitsMiB, &achieved}) {
         presize(*v, perSecond);
     }
     QElapsedTimer wall;
     wall.start();
     const double simCpu0 = threadCpuSeconds("simulation");
+    const Sched simSched0 = threadSched("simulation");
     const double procCpu0 = processCpuSeconds();
     timespec gui0{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui0);
-    restart = Restarter{};
+    restart.finishedRun = 0;
+    restart.runs = 1;
+    restart.simulated = 0;
     restart.clock = &wall;
+    restart.gapMs.clear();
+    presize(restart.gapMs, perSecond);
     restart.exitAfterRuns = exitAfterRuns;
     for (std::vector<double>* v : {&restart.endT, &restart.endRss, &restart.endAnon, &restart.endHeap, &restart.endHeld}) {
         presize(*v, perSecond);
@@ -511,6 +585,18 @@ int main(int argc, char** argv)
             ran = true;
         });
         (void)QTest::qWaitFor([&] { return ran; }, 600000);
+        if (simProbe.thread() != QThread::currentThread()) {
+            QElapsedTimer sent;
+            sent.start();
+            std::atomic<qint64> waitedNs{0};
+            commandRan = false;
+            QMetaObject::invokeMethod(&simProbe, [&] {
+                waitedNs = sent.nsecsElapsed();
+                commandRan = true;
+            }, Qt::QueuedConnection);
+            (void)QTest::qWaitFor([&] { return commandRan.load(); }, 600000);
+            commandMs.push_back(double(waitedNs.load()) / 1e6);
+        }
         QTest::qWait(50);  // the spacing of the probes, not a wait for anything
         restart.poll(w);
         if (wall.elapsed() >= nextRss) {
@@ -538,6 +624,9 @@ int main(int argc, char** argv)
     const double simulated = restart.simulated + double(snap->nowNs) / 1e9;
     const double wallS = double(wall.elapsed()) / 1000;
     const double simCpu = threadCpuSeconds("simulation") - simCpu0;
+    const Sched simSched1 = threadSched("simulation");
+    const double simOnCpu = simSched1.onCpu - simSched0.onCpu;
+    const double simWaiting = simSched1.waiting - simSched0.waiting;
     const double procCpu = processCpuSeconds() - procCpu0;
     timespec gui1{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &gui1);
@@ -615,6 +704,15 @@ int main(int argc, char** argv)
                 w.frameStats()->maxMs());
     std::printf("  queued GUI event waits p50 %.1f ms  p99 %.1f ms  max %.1f ms\n", percentile(latencyMs, 50),
                 percentile(latencyMs, 99), latencyMs.empty() ? 0.0 : *std::max_element(latencyMs.begin(), latencyMs.end()));
+    std::printf("  queued command to the simulation thread waits p50 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+                percentile(commandMs, 50), percentile(commandMs, 99), percentile(commandMs, 100));
+    double gapSum = 0;
+    for (double g : restart.gapMs) {
+        gapSum += g;
+    }
+    std::printf("  restarts         %zu, from the end shown to the next run's clock moving p50 %.1f ms  max %.1f ms, "
+                "%.2f s in all\n",
+                restart.gapMs.size(), percentile(restart.gapMs, 50), percentile(restart.gapMs, 100), gapSum / 1000);
     std::printf("  simulated        %.2f s in %.2f s of wall time (%.1fx achieved, %.0fx asked; the window "
                 "reported p50 %.1fx), %d runs, the last in phase %s\n",
                 simulated, wallS, simulated / wallS, c.speed(), percentile(achieved, 50), restart.runs,
@@ -623,6 +721,9 @@ int main(int argc, char** argv)
                 "simulated per CPU second of it), GUI thread %.1f s (%.0f%%)\n",
                 procCpu, simCpu, 100 * simCpu / wallS, simCpu > 0 ? simulated / simCpu : 0.0, guiCpu,
                 100 * guiCpu / wallS);
+    std::printf("  simulation thread on a core %.0f%% of the wall time, waiting for one %.0f%%, asleep %.0f%% "
+                "(/proc schedstat)\n",
+                100 * simOnCpu / wallS, 100 * simWaiting / wallS, 100 * (1 - (simOnCpu + simWaiting) / wallS));
     std::printf("  RSS              %.1f MiB at %.0f s, %.1f MiB at the end: growth %+.2f MiB, slope %+.3f MiB/min "
                 "(%+.2f MiB over 10 min)   target <= 1 MiB over 10 min   %s\n",
                 rss.first, warm, rss.last, growth, perMinute, over10,
