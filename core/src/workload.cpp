@@ -85,9 +85,17 @@ uint64_t findStep(const Value& value, uint64_t v, uint64_t lo, uint64_t guess)
     return b;
 }
 
+// The helpers of every drawn write, inlined into the loops of draw(); the formulas they fall back
+// to stay out of line.
+#if defined(__GNUC__) || defined(__clang__)
+#define BITMIG_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define BITMIG_ALWAYS_INLINE inline
+#endif
+
 } // namespace
 
-inline uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
+BITMIG_ALWAYS_INLINE uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
 {
     if (buckets.empty()) {
         return kUnknown;
@@ -325,24 +333,7 @@ uint64_t WorkloadGenerator::writesIn(int64_t tNs, int64_t dtNs)
     return uint64_t(whole);
 }
 
-void WorkloadGenerator::draw(GuestWrite* out, size_t n)
-{
-    // One loop per kind, so the per-write switch and calls fold away; the draws stay in the
-    // order of the definition: length, then offset, write after write.
-    if (spec_.kind == WorkloadKind::Zipf) {
-        for (size_t i = 0; i < n; ++i) {
-            const uint64_t length = drawLength();
-            out[i] = GuestWrite{zipfOffset(length), length};
-        }
-        return;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        const uint64_t length = drawLength();
-        out[i] = GuestWrite{drawOffset(length), length};
-    }
-}
-
-uint64_t WorkloadGenerator::drawLength()
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::drawLength()
 {
     if (spec_.minWriteBytes == spec_.maxWriteBytes) {
         return spec_.minWriteBytes;
@@ -363,7 +354,7 @@ uint64_t WorkloadGenerator::lengthAt(double u) const noexcept
     return std::clamp(len, spec_.minWriteBytes, spec_.maxWriteBytes);
 }
 
-uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
 {
     // Sector-aligned offsets whose write stays inside [lo, hi) and inside the disk.
     const uint64_t last = std::min(hi, disk_) > length ? std::min(hi, disk_) - length : 0;
@@ -401,7 +392,7 @@ uint64_t WorkloadGenerator::drawOffset(uint64_t length)
     return uniformOffset(0, disk_, length);
 }
 
-uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
 {
     const uint64_t k = rng_.next() >> 11;  // rng_.unit() is unitOf(k)
     const uint32_t step = ranks_.lookup(k);
@@ -410,6 +401,23 @@ uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
     const uint64_t region = regionMask_ ? hashed & regionMask_ : hashed % regions_;
     const uint64_t lo = region * regionBytes_;
     return uniformOffset(lo, lo + regionBytes_, length);
+}
+
+void WorkloadGenerator::draw(GuestWrite* out, size_t n)
+{
+    // One loop per kind, so the per-write switch and calls fold away; the draws stay in the
+    // order of the definition: length, then offset, write after write.
+    if (spec_.kind == WorkloadKind::Zipf) {
+        for (size_t i = 0; i < n; ++i) {
+            const uint64_t length = drawLength();
+            out[i] = GuestWrite{zipfOffset(length), length};
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const uint64_t length = drawLength();
+        out[i] = GuestWrite{drawOffset(length), length};
+    }
 }
 
 uint64_t WorkloadGenerator::zipfRankAt(double u) const noexcept
