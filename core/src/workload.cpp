@@ -39,7 +39,7 @@ uint64_t mix(uint64_t z) noexcept
 // rounding at a step (where the formula could be non-monotone) cannot make the table disagree.
 constexpr uint64_t kDrawEnd = uint64_t(1) << 53;     // draws are k in [0, 2^53)
 constexpr uint64_t kGuard = uint64_t(1) << 28;       // u within 2^-25 of a step: use the formula
-constexpr size_t kMaxSteps = 1024;
+constexpr size_t kMaxSteps = 4096;
 constexpr uint32_t kMaxStepsPerBucket = 4;           // bounds the scan of a lookup
 
 double unitOf(uint64_t k) noexcept
@@ -261,6 +261,13 @@ void WorkloadGenerator::setSpec(const WorkloadSpec& spec)
     prepare();
 }
 
+void WorkloadGenerator::disableStepTables()
+{
+    stepTables_ = false;
+    lengths_ = StepTable{};
+    ranks_ = StepTable{};
+}
+
 void WorkloadGenerator::prepare()
 {
     hotBytes_ = std::max<uint64_t>(uint64_t(double(disk_) * spec_.hotFraction) / kSector * kSector, kSector);
@@ -287,7 +294,7 @@ void WorkloadGenerator::prepare()
         return u > 0 ? uint64_t(std::min(u, 1.0) * 0x1.0p53) : uint64_t(0);
     };
     lengths_ = StepTable{};
-    if (spec_.minWriteBytes != spec_.maxWriteBytes) {
+    if (stepTables_ && spec_.minWriteBytes != spec_.maxWriteBytes) {
         lengths_.build([this](uint64_t k) { return (lengthAt(unitOf(k)) - spec_.minWriteBytes) / kSector; },
                        [this, drawFor](uint64_t v) {
                            const double next = double(spec_.minWriteBytes + (v + 1) * kSector);
@@ -296,7 +303,7 @@ void WorkloadGenerator::prepare()
                        12);  // 4096 buckets (8 KiB): steps of the usual sizes are far wider than one
     }
     ranks_ = StepTable{};
-    if (spec_.kind == WorkloadKind::Zipf) {
+    if (stepTables_ && spec_.kind == WorkloadKind::Zipf) {
         ranks_.build([this](uint64_t k) { return zipfRankAt(unitOf(k)); },
                      [this, drawFor](uint64_t v) {
                          const double x = double(v + 2);  // rank v + 1 starts where x reaches v + 2
@@ -403,7 +410,7 @@ BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
     return uniformOffset(lo, lo + regionBytes_, length);
 }
 
-void WorkloadGenerator::draw(GuestWrite* out, size_t n)
+void WorkloadGenerator::draw(GuestWrite* __restrict out, size_t n)
 {
     // One loop per kind, so the per-write switch and calls fold away; the draws stay in the
     // order of the definition: length, then offset, write after write.

@@ -218,35 +218,28 @@ void Guest::runWorkload(int64_t nowNs)
         // as apply() would send it (nothing is held while the guest runs at the source with
         // nothing waiting), and each of those bitmaps is prefetched a batch ahead.
         // The disk of each write is looked up once, as it is prefetched, and kept for its apply.
-        // A batch is applied kLag batches after it was prefetched.
-        constexpr size_t kLag = 2;
-        constexpr size_t kBatch = WorkloadGenerator::kBatch;
-        GuestWrite held[kLag][kBatch];
-        const Disk* heldDisk[kLag][kBatch];
-        size_t heldCount[kLag] = {};
-        size_t oldest = 0;
+        GuestWrite held[WorkloadGenerator::kBatch];
+        const Disk* heldDisk[WorkloadGenerator::kBatch];
+        size_t heldCount = 0;
         uint64_t n = 0;
         const bool oneDisk = disks_.size() == 1;
-        auto flush = [&](size_t slot) {
-            const GuestWrite* w = held[slot];
-            const size_t count = heldCount[slot];
+        auto flush = [&] {
             if (oneDisk) {
                 // Every write lies inside the one disk: each of its bitmaps takes it whole.
-                for (size_t i = 0; i < count; ++i) {
+                for (size_t i = 0; i < heldCount; ++i) {
                     for (const size_t b : disks_.front().bitmaps) {
-                        sources_[b]->markDirty(w[i].offset, w[i].length);
+                        sources_[b]->markDirty(held[i].offset, held[i].length);
                     }
                 }
             } else {
-                for (size_t i = 0; i < count; ++i) {
-                    applyFrom(*heldDisk[slot][i], Injection{nowNs, Injection::Op::Write, w[i].offset, w[i].length});
+                for (size_t i = 0; i < heldCount; ++i) {
+                    applyFrom(*heldDisk[i], Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
                 }
             }
-            n += count;
-            heldCount[slot] = 0;
+            n += heldCount;
         };
         generator_.generateBatches(nowNs, tickNs_, [&](std::span<const GuestWrite> batch) {
-            const Disk* disks[kBatch];
+            const Disk* disks[WorkloadGenerator::kBatch];
             for (size_t i = 0; i < batch.size(); ++i) {
                 const Disk& d = oneDisk ? disks_.front() : diskAt(batch[i].offset);
                 disks[i] = &d;
@@ -254,15 +247,12 @@ void Guest::runWorkload(int64_t nowNs)
                     sources_[b]->prefetchForWrite(batch[i].offset - d.start);
                 }
             }
-            flush(oldest);
-            std::copy(batch.begin(), batch.end(), held[oldest]);
-            std::copy(disks, disks + batch.size(), heldDisk[oldest]);
-            heldCount[oldest] = batch.size();
-            oldest = (oldest + 1) % kLag;
+            flush();
+            std::copy(batch.begin(), batch.end(), held);
+            std::copy(disks, disks + batch.size(), heldDisk);
+            heldCount = batch.size();
         });
-        for (size_t i = 0; i < kLag; ++i) {
-            flush((oldest + i) % kLag);
-        }
+        flush();
         recorder_.guestWritesApplied(n);
     } else {
         generator_.generate(nowNs, tickNs_, [this, nowNs](uint64_t offset, uint64_t length) {
