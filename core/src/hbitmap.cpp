@@ -212,7 +212,7 @@ HBitmap::HBitmap(const HBitmap& other)
 HBitmap& HBitmap::operator=(const HBitmap& other)
 {
     if (this != &other) {
-        std::vector<uint64_t> density = other.density_;
+        CountVector density = other.density_;
         copyBitsFrom(other);
         densityLog2_ = other.densityLog2_;
         density_ = std::move(density);
@@ -287,7 +287,7 @@ void HBitmap::clearStorage() noexcept
     for (auto& level : levels_) {
         WordVector().swap(level);
     }
-    std::vector<uint64_t>().swap(density_);
+    CountVector().swap(density_);
     for (auto& h : huge_) {
         std::vector<uint64_t>().swap(h);
     }
@@ -515,22 +515,22 @@ void HBitmap::adjustDensity(uint64_t first, uint64_t last, uint64_t changed, boo
 {
     const uint64_t fb = first >> densityLog2_, lb = last >> densityLog2_;
     if (fb == lb) {
-        density_[fb] = set ? density_[fb] + changed : density_[fb] - changed;
+        density_[fb] = uint32_t(set ? density_[fb] + changed : density_[fb] - changed);
         return;
     }
     // Blocks strictly inside the range are now full or empty (they lie below bitCount()); only the
     // two edge blocks are counted again, which reads the summary levels: call this after them.
     const uint64_t block = uint64_t(1) << densityLog2_;
-    std::fill(density_.begin() + int64_t(fb + 1), density_.begin() + int64_t(lb), set ? block : 0);
-    density_[fb] = countBits(fb << densityLog2_, block);
-    density_[lb] = countBits(lb << densityLog2_, block);
+    std::fill(density_.begin() + int64_t(fb + 1), density_.begin() + int64_t(lb), uint32_t(set ? block : 0));
+    density_[fb] = uint32_t(countBits(fb << densityLog2_, block));
+    density_[lb] = uint32_t(countBits(lb << densityLog2_, block));
 }
 
 void HBitmap::recountDensity(uint64_t first, uint64_t last) noexcept
 {
     const uint64_t block = uint64_t(1) << densityLog2_;
     for (uint64_t b = first >> densityLog2_; b <= last >> densityLog2_; ++b) {
-        density_[b] = countBits(b << densityLog2_, block);
+        density_[b] = uint32_t(countBits(b << densityLog2_, block));
     }
 }
 
@@ -539,21 +539,28 @@ void HBitmap::rebuildDensity() noexcept
     if (!densityLog2_) {
         return;
     }
-    density_.assign(std::max<uint64_t>(ceilDiv(bits_, uint64_t(1) << densityLog2_), 1), 0);
+    // Fresh counters (zero pages, untouched until counted into), and only the non-zero bottom
+    // words, which the summary level above names (it is exact whenever this is called): an empty
+    // or sparse bitmap is counted without reading its bottom level.
+    CountVector fresh;
+    fresh.resize(std::max<uint64_t>(ceilDiv(bits_, uint64_t(1) << densityLog2_), 1));
     const auto& w = levels_[kBottom];
+    const auto& summary = levels_[kBottom - 1];
     const unsigned shift = densityLog2_ - 6;
-    for (uint64_t i = 0; i < w.size(); ++i) {
-        if (w[i]) {
-            density_[i >> shift] += std::popcount(w[i]);
+    for (uint64_t group = 0; group < summary.size(); ++group) {
+        for (uint64_t nonZero = summary[group]; nonZero; nonZero &= nonZero - 1) {
+            const uint64_t i = group * 64 + unsigned(std::countr_zero(nonZero));
+            fresh[i >> shift] += unsigned(std::popcount(w[i]));
         }
     }
+    density_.swap(fresh);
 }
 
 void HBitmap::enableDensityIndex(unsigned log2BlockBits)
 {
-    if (log2BlockBits < 6 || log2BlockBits > 40) {
+    if (log2BlockBits < 6 || log2BlockBits > 31) {
         throw std::invalid_argument("HBitmap::enableDensityIndex: log2 block size " +
-                                    std::to_string(log2BlockBits) + " is not in 6..40");
+                                    std::to_string(log2BlockBits) + " is not in 6..31");
     }
     densityLog2_ = log2BlockBits;
     rebuildDensity();
@@ -636,7 +643,9 @@ void HBitmap::set(uint64_t start, uint64_t count)
     const uint64_t changed = unsigned(std::popcount(fresh));
     setBits_ += changed;
     if (densityLog2_) {
-        adjustDensity(first, last, changed, true);
+        // A density block is at least a word (and aligned to words): the range lies in one block,
+        // so this is adjustDensity()'s first case, without a call.
+        density_[first >> densityLog2_] += uint32_t(changed);
     }
     if (wasClean) {
         // The word became non-zero: set its summary bit, and above, up to a word that was non-zero.

@@ -30,10 +30,10 @@ uint64_t bitsFor(uint64_t diskBytes, uint64_t granularity) noexcept
     return ceilDiv(diskBytes, granularity);
 }
 
-// A density index: one 64-bit counter per block of 2^log2 bits (HBitmap::enableDensityIndex).
+// A density index: one 32-bit counter per block of 2^log2 bits (HBitmap::enableDensityIndex).
 uint64_t densityBytes(uint64_t bits, unsigned log2) noexcept
 {
-    return log2 ? std::max<uint64_t>(ceilDiv(bits, uint64_t(1) << log2), 1) * sizeof(uint64_t) : 0;
+    return log2 ? std::max<uint64_t>(ceilDiv(bits, uint64_t(1) << log2), 1) * sizeof(uint32_t) : 0;
 }
 
 } // namespace

@@ -40,15 +40,62 @@ uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t
     return n;
 }
 
+namespace {
+
+// The set bits of a density block below a position: [block << shift, at).
+struct BlockPart {
+    uint64_t block = ~uint64_t(0);
+    uint64_t at = 0;
+    uint64_t count = 0;
+};
+
+// SnapshotBuilder::countRange() over a bitmap with a density index, for cells one after the other:
+// `part` holds what the cell before counted of its last block (when it ended at `first`), so that
+// this cell's first block costs a subtraction instead of reading its words, and is left holding
+// this cell's last block's part. The same counts as countRange(), which reads both edges.
+uint64_t countRangeAfter(const HBitmap& hb, uint64_t first, uint64_t end, BlockPart& part) noexcept
+{
+    const unsigned shift = hb.densityBlockLog2();
+    const auto blocks = hb.densityBlocks();
+    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
+    if (fb == lb || lb - fb < 2) {
+        part = {};
+        return hb.countBits(first, end - first);
+    }
+    const uint64_t block = uint64_t(1) << shift;
+    const uint64_t head = first - (fb << shift);
+    uint64_t n = 0;
+    if (part.block == fb && part.at == first) {
+        n = blocks[fb] - part.count;
+    } else {
+        n = head <= block / 2 ? blocks[fb] - hb.countBits(fb << shift, head) : hb.countBits(first, block - head);
+    }
+    for (uint64_t b = fb + 1; b < lb; ++b) {
+        n += blocks[b];
+    }
+    const uint64_t tail = end - (lb << shift);
+    const uint64_t inside = tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
+    part = BlockPart{lb, end, inside};
+    return n + inside;
+}
+
+} // namespace
+
 void SnapshotBuilder::fillLayer(const HBitmap& hb, const HeatmapGeometry& geometry, HeatmapLayer& layer)
 {
     const int cells = geometry.cells();
     layer.set.resize(size_t(cells));
     layer.total.resize(size_t(cells));
+    BlockPart part;
     for (int i = 0; i < cells; ++i) {
         const uint64_t a = geometry.cellFirstBit(i), b = geometry.cellEndBit(i);
         layer.total[size_t(i)] = b - a;
-        layer.set[size_t(i)] = hb.anyBits(a, b - a) ? countRange(hb, a, b) : 0;
+        if (b <= a || !hb.anyBits(a, b - a)) {
+            layer.set[size_t(i)] = 0;
+            part = {};
+        } else {
+            layer.set[size_t(i)] = hb.hasDensityIndex() ? countRangeAfter(hb, a, b, part) : hb.countBits(a, b - a);
+        }
     }
 }
 

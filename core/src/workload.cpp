@@ -39,7 +39,7 @@ uint64_t mix(uint64_t z) noexcept
 // rounding at a step (where the formula could be non-monotone) cannot make the table disagree.
 constexpr uint64_t kDrawEnd = uint64_t(1) << 53;     // draws are k in [0, 2^53)
 constexpr uint64_t kGuard = uint64_t(1) << 28;       // u within 2^-25 of a step: use the formula
-constexpr size_t kMaxSteps = 1024;
+constexpr size_t kMaxSteps = 4096;
 constexpr uint32_t kMaxStepsPerBucket = 4;           // bounds the scan of a lookup
 
 double unitOf(uint64_t k) noexcept
@@ -85,9 +85,17 @@ uint64_t findStep(const Value& value, uint64_t v, uint64_t lo, uint64_t guess)
     return b;
 }
 
+// The helpers of every drawn write, inlined into the loops of draw(); the formulas they fall back
+// to stay out of line.
+#if defined(__GNUC__) || defined(__clang__)
+#define BITMIG_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define BITMIG_ALWAYS_INLINE inline
+#endif
+
 } // namespace
 
-inline uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
+BITMIG_ALWAYS_INLINE uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
 {
     if (buckets.empty()) {
         return kUnknown;
@@ -253,6 +261,13 @@ void WorkloadGenerator::setSpec(const WorkloadSpec& spec)
     prepare();
 }
 
+void WorkloadGenerator::disableStepTables()
+{
+    stepTables_ = false;
+    lengths_ = StepTable{};
+    ranks_ = StepTable{};
+}
+
 void WorkloadGenerator::prepare()
 {
     hotBytes_ = std::max<uint64_t>(uint64_t(double(disk_) * spec_.hotFraction) / kSector * kSector, kSector);
@@ -279,7 +294,7 @@ void WorkloadGenerator::prepare()
         return u > 0 ? uint64_t(std::min(u, 1.0) * 0x1.0p53) : uint64_t(0);
     };
     lengths_ = StepTable{};
-    if (spec_.minWriteBytes != spec_.maxWriteBytes) {
+    if (stepTables_ && spec_.minWriteBytes != spec_.maxWriteBytes) {
         lengths_.build([this](uint64_t k) { return (lengthAt(unitOf(k)) - spec_.minWriteBytes) / kSector; },
                        [this, drawFor](uint64_t v) {
                            const double next = double(spec_.minWriteBytes + (v + 1) * kSector);
@@ -288,7 +303,7 @@ void WorkloadGenerator::prepare()
                        12);  // 4096 buckets (8 KiB): steps of the usual sizes are far wider than one
     }
     ranks_ = StepTable{};
-    if (spec_.kind == WorkloadKind::Zipf) {
+    if (stepTables_ && spec_.kind == WorkloadKind::Zipf) {
         ranks_.build([this](uint64_t k) { return zipfRankAt(unitOf(k)); },
                      [this, drawFor](uint64_t v) {
                          const double x = double(v + 2);  // rank v + 1 starts where x reaches v + 2
@@ -325,24 +340,7 @@ uint64_t WorkloadGenerator::writesIn(int64_t tNs, int64_t dtNs)
     return uint64_t(whole);
 }
 
-void WorkloadGenerator::draw(GuestWrite* out, size_t n)
-{
-    // One loop per kind, so the per-write switch and calls fold away; the draws stay in the
-    // order of the definition: length, then offset, write after write.
-    if (spec_.kind == WorkloadKind::Zipf) {
-        for (size_t i = 0; i < n; ++i) {
-            const uint64_t length = drawLength();
-            out[i] = GuestWrite{zipfOffset(length), length};
-        }
-        return;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        const uint64_t length = drawLength();
-        out[i] = GuestWrite{drawOffset(length), length};
-    }
-}
-
-uint64_t WorkloadGenerator::drawLength()
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::drawLength()
 {
     if (spec_.minWriteBytes == spec_.maxWriteBytes) {
         return spec_.minWriteBytes;
@@ -363,7 +361,7 @@ uint64_t WorkloadGenerator::lengthAt(double u) const noexcept
     return std::clamp(len, spec_.minWriteBytes, spec_.maxWriteBytes);
 }
 
-uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
 {
     // Sector-aligned offsets whose write stays inside [lo, hi) and inside the disk.
     const uint64_t last = std::min(hi, disk_) > length ? std::min(hi, disk_) - length : 0;
@@ -401,7 +399,7 @@ uint64_t WorkloadGenerator::drawOffset(uint64_t length)
     return uniformOffset(0, disk_, length);
 }
 
-uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
+BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
 {
     const uint64_t k = rng_.next() >> 11;  // rng_.unit() is unitOf(k)
     const uint32_t step = ranks_.lookup(k);
@@ -410,6 +408,23 @@ uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
     const uint64_t region = regionMask_ ? hashed & regionMask_ : hashed % regions_;
     const uint64_t lo = region * regionBytes_;
     return uniformOffset(lo, lo + regionBytes_, length);
+}
+
+void WorkloadGenerator::draw(GuestWrite* __restrict out, size_t n)
+{
+    // One loop per kind, so the per-write switch and calls fold away; the draws stay in the
+    // order of the definition: length, then offset, write after write.
+    if (spec_.kind == WorkloadKind::Zipf) {
+        for (size_t i = 0; i < n; ++i) {
+            const uint64_t length = drawLength();
+            out[i] = GuestWrite{zipfOffset(length), length};
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const uint64_t length = drawLength();
+        out[i] = GuestWrite{drawOffset(length), length};
+    }
 }
 
 uint64_t WorkloadGenerator::zipfRankAt(double u) const noexcept

@@ -11,8 +11,11 @@ namespace bitmig::detail {
 
 namespace {
 
-// Below this, calloc serves (it also hands out untouched zero pages for large blocks).
-constexpr std::size_t kMapThreshold = std::size_t(4) << 20;
+// Below this, calloc serves (it also hands out untouched zero pages for large blocks). From one
+// huge page on, a block is mapped on its own, so that it can have huge pages: a 2 MiB array read
+// and written at random places (a summary level, a density index) otherwise costs a TLB miss at
+// nearly every access.
+constexpr std::size_t kMapThreshold = kHugePageBytes;
 
 std::atomic<std::size_t> inUse{0};
 std::atomic<std::size_t> peak{0};

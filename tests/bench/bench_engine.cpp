@@ -23,11 +23,21 @@
 //
 //   bench_engine [--reps N] [--seed N]
 //
+// With --scenario zipf100x, instead: the engine stepped as the window's simulation thread steps it
+// at 100x (tick by tick, a snapshot with the heatmap counts every 16 ms of wall time at 100x, i.e.
+// every 1.6 simulated seconds, the run's digests hashed in 2 MiB slices, a new run once one
+// finishes), on the scenario of bench_frames --scenario zipf100x (tests/bench/zipf100x.json): a
+// 64 TiB disk with two bitmaps, 2^30 and 2^26 bits, Zipf at 100 000 writes/s. It prints simulated
+// seconds per CPU second of this thread, with the CPU time of stepping, snapshots and digests.
+//
+//   bench_engine --scenario zipf100x [--seconds S] [--columns N] [--rows N]
+//
 // Plain C++20 and std::chrono. Exit code 0 whether or not the targets are met; 2 when a check fails.
 
 #include "bench_common.hpp"
 
 #include <bitmig/migrationengine.h>
+#include <bitmig/snapshotbuilder.h>
 #include <bitmig/units.h>
 #include <bitmig/workload.h>
 
@@ -44,6 +54,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <time.h>
 
 using namespace bitmig;
 using bitmig::units::KiB;
@@ -324,11 +336,115 @@ std::string loadAverage()
     return in >> one ? ", load average " + one : std::string();
 }
 
+// ---- --scenario zipf100x: the window's stepping, without the window --------------------
+
+// CPU seconds of the calling thread.
+double threadCpu()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+// As bench_frames' zipf(64 TiB) and tests/bench/zipf100x.json.
+SimConfig zipf100x()
+{
+    SimConfig c;
+    c.chunkBytes = 1024;
+    c.setLayout({DiskSpec{"drive0", 64 * TiB}},
+                {BitmapSpec{0, "backup-incr", 64 * KiB, true, true}, BitmapSpec{0, "backup-diff", 1 * MiB, true, true}});
+    c.workload.kind = WorkloadKind::Zipf;
+    c.workload.rate = 100000;
+    c.bandwidth = 125e6;
+    c.maxDowntimeNs = 5 * kMs;
+    c.migrationStartNs = 300 * kSec;
+    return c;
+}
+
+int runZipf100x(double seconds, int columns, int rows)
+{
+    constexpr double kSpeed = 100;
+    constexpr int64_t kFrameWallNs = 16 * kMs;  // SimulationWorker::kFrameMs
+    constexpr uint64_t kDigestSlice = uint64_t(2) << 20;  // SimulationWorker::kDigestSliceBytes
+    const int64_t frameSimNs = int64_t(kSpeed * double(kFrameWallNs));
+    const SimConfig cfg = zipf100x();
+    HeatmapRequest request;
+    request.columns = columns;
+    request.rows = rows;
+    std::printf("MigrationEngine as the window steps it at 100x: %u hardware thread(s)%s\n"
+                "64 TiB disk, bitmaps at 64 KiB (2^30 bits) and 1 MiB (2^26 bits), Zipf 100 000 writes/s, precopy "
+                "from 300 s;\na snapshot (%d x %d cells) every %s simulated, digests in 2 MiB slices, %.0f s "
+                "simulated\n\n",
+                std::thread::hardware_concurrency(), loadAverage().c_str(), columns, rows,
+                units::formatDuration(frameSimNs).c_str(), seconds);
+    double cpuBuild = 0, cpuStep = 0, cpuSnapshot = 0, cpuDigest = 0;
+    int64_t simulated = 0;
+    uint64_t writes = 0, snapshots = 0, runs = 0, sentSeen = 0;
+    const int64_t target = int64_t(seconds * 1e9);
+    Stopwatch wall;
+    SimSnapshot snap;
+    while (simulated < target) {
+        double t0 = threadCpu();
+        MigrationEngine engine(cfg);
+        engine.setDeferredDigests(true);
+        engine.setDensityIndex(SnapshotBuilder::densityLog2For(engine.source().bitCount()));
+        engine.applyInjectionsDueNow();
+        ++runs;
+        double t1 = threadCpu();
+        cpuBuild += t1 - t0;
+        int64_t nextFrame = engine.nowNs() + frameSimNs;
+        while (!engine.finished() && simulated < target) {
+            t0 = threadCpu();
+            if (engine.digestsPending()) {
+                engine.computeDigests(kDigestSlice);
+                t1 = threadCpu();
+                cpuDigest += t1 - t0;
+            } else {
+                const int64_t before = engine.nowNs();
+                while (engine.nowNs() < nextFrame && !engine.finished() && !engine.digestsPending()) {
+                    engine.step();
+                    sentSeen += engine.chunksSentLastTick().size();
+                }
+                simulated += engine.nowNs() - before;
+                t1 = threadCpu();
+                cpuStep += t1 - t0;
+            }
+            if (engine.nowNs() >= nextFrame || engine.finished() || engine.digestsPending()) {
+                SnapshotBuilder::fill(engine, request, snap);
+                snap.newSamples = engine.takeSamples();
+                ++snapshots;
+                nextFrame = std::max(nextFrame + frameSimNs, engine.nowNs() + 1);
+                cpuSnapshot += threadCpu() - t1;
+            }
+        }
+        writes += engine.summary().writesApplied;
+        check(!engine.finished() || engine.summary().verified, "zipf100x: a run finished unverified");
+    }
+    const Timing w = wall.elapsed();
+    const double cpu = cpuBuild + cpuStep + cpuSnapshot + cpuDigest;
+    const double sim = double(simulated) * 1e-9;
+    std::printf("simulated %.1f s in %llu run(s), %llu writes, %llu snapshots, %llu chunks sent\n", sim,
+                static_cast<unsigned long long>(runs), static_cast<unsigned long long>(writes),
+                static_cast<unsigned long long>(snapshots), static_cast<unsigned long long>(sentSeen));
+    std::printf("CPU time of this thread: %.2f s (build %.2f, step %.2f, snapshots %.2f, digests %.2f); wall %.2f s\n",
+                cpu, cpuBuild, cpuStep, cpuSnapshot, cpuDigest, w.wall);
+    std::printf("per write: %.1f ns of CPU (%.1f ns stepping)\n", cpu / double(writes) * 1e9,
+                cpuStep / double(writes) * 1e9);
+    std::printf("simulated per CPU second: %.1fx (stepping alone %.1fx; at most 0.8 of each frame simulates: "
+                "%.1fx achievable; target >= 130x per CPU second for 100x with margin)\n",
+                sim / cpu, sim / cpuStep, 0.8 * sim / cpu);
+    return 0;
+}
+
 void usage()
 {
     std::printf("usage: bench_engine [--reps N] [--seed N]\n"
-                "  --reps N   runs of each scenario and baseline; the fastest counts (default 3)\n"
-                "  --seed N   SimConfig::seed of both scenarios (default 1)\n");
+                "       bench_engine --scenario zipf100x [--seconds S] [--columns N] [--rows N]\n"
+                "  --reps N       runs of each scenario and baseline; the fastest counts (default 3)\n"
+                "  --seed N       SimConfig::seed of both scenarios (default 1)\n"
+                "  --scenario zipf100x  the engine stepped as the window steps it at 100x (see the top of\n"
+                "                 bench_engine.cpp); --seconds: simulated seconds (default 600), --columns and\n"
+                "                 --rows: the heatmap's cells per snapshot (default 256 x 48)\n");
 }
 
 } // namespace
@@ -338,9 +454,32 @@ int main(int argc, char** argv)
     bench::g_program = "bench_engine";
     int reps = 3;
     uint64_t seed = 1;
+    std::string scenario;
+    double seconds = 600;
+    int columns = 256, rows = 48;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if ((a == "--reps" || a == "--seed") && i + 1 < argc) {
+        if (a == "--scenario" && i + 1 < argc) {
+            scenario = argv[++i];
+            if (scenario != "zipf100x") {
+                std::fprintf(stderr, "bench_engine: --scenario is zipf100x, not '%s'\n", scenario.c_str());
+                return 1;
+            }
+        } else if ((a == "--seconds" || a == "--columns" || a == "--rows") && i + 1 < argc) {
+            char* end = nullptr;
+            const double v = std::strtod(argv[++i], &end);
+            if (!end || *end || !(v >= 1 && v <= 1e6) || (a != "--seconds" && v != double(int(v)))) {
+                std::fprintf(stderr, "bench_engine: bad value for %s: '%s'\n", a.c_str(), argv[i]);
+                return 1;
+            }
+            if (a == "--seconds") {
+                seconds = v;
+            } else if (a == "--columns") {
+                columns = int(v);
+            } else {
+                rows = int(v);
+            }
+        } else if ((a == "--reps" || a == "--seed") && i + 1 < argc) {
             char* end = nullptr;
             const unsigned long long v = std::strtoull(argv[++i], &end, 10);
             if (!end || *end || (a == "--reps" && (v < 1 || v > 100))) {
@@ -358,6 +497,15 @@ int main(int argc, char** argv)
         } else {
             usage();
             return 1;
+        }
+    }
+
+    if (!scenario.empty()) {
+        try {
+            return runZipf100x(seconds, columns, rows);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench_engine: unexpected exception: %s\n", e.what());
+            return 2;
         }
     }
 

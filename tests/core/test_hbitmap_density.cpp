@@ -271,3 +271,20 @@ TEST_CASE("HBitmap walks find every set bit across many summary groups", "[hbitm
         }
     }
 }
+
+TEST_CASE("HBitmap density index: blocks up to 2^31 bits, counted in 32 bits", "[hbitmap][density]")
+{
+    // The counters are 32 bits wide: a block of 2^31 bits still fits, a larger one is refused.
+    HBitmap bm(uint64_t(3) << 30, 0);  // 1.5 blocks of 2^31 bits, the last one partial
+    CHECK_THROWS_AS(bm.enableDensityIndex(32), std::invalid_argument);
+    CHECK_THROWS_AS(bm.enableDensityIndex(5), std::invalid_argument);
+    bm.set((uint64_t(1) << 31) - 64, 128);  // across the two blocks
+    bm.enableDensityIndex(31);
+    REQUIRE(bm.densityBlocks().size() == 2);
+    CHECK(bm.densityBlocks()[0] == 64);
+    CHECK(bm.densityBlocks()[1] == 64);
+    bm.set(uint64_t(1) << 30, uint64_t(1) << 20);  // inside the first block, by the one-word path and the range path
+    bm.set(5, 1);
+    CHECK(bm.densityBlocks()[0] == 64 + (uint64_t(1) << 20) + 1);
+    CHECK(bm.densityBlocks()[1] == 64);
+}

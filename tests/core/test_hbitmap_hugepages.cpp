@@ -1,6 +1,6 @@
 // Transparent huge pages where a bitmap is dense and not where it is sparse: bit arrays above
 // 64 MiB are mapped without them, and a 2 MiB region gets them once half of its 4 KiB pages are in
-// use; arrays from 4 to 64 MiB have them from the start.
+// use; arrays from 2 to 64 MiB have them from the start.
 #include <bitmig/hbitmap.h>
 #include <catch2/catch.hpp>
 

@@ -109,8 +109,8 @@ TEST_CASE("RunMemory: density indexes and bookkeeping follow the geometry", "[ru
     const RunMemory plain = estimateRunMemory(c);
     const RunMemory dense = estimateRunMemory(c, 10);
     CHECK(plain.density == 0);
-    // Source and destination: 2^14 blocks each; the meta bitmap: 2 blocks.
-    CHECK(dense.density == (2 * (uint64_t(1) << 14) + 2) * 8);
+    // Source and destination: 2^14 blocks each; the meta bitmap: 2 blocks; a 32-bit count each.
+    CHECK(dense.density == (2 * (uint64_t(1) << 14) + 2) * 4);
     CHECK(plain.bookkeeping == (uint64_t(1) << 11) / 64 * 8);
 }
 

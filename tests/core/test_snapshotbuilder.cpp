@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <numeric>
 
@@ -267,5 +268,47 @@ TEST_CASE("a range counted through the density index counts what the words hold"
         }
         CAPTURE(first, end);
         REQUIRE(SnapshotBuilder::countRange(hb, first, end) == hb.countBits(first, end - first));
+    }
+}
+
+TEST_CASE("a layer's cells counted through the density index, each sharing its first block's count with "
+          "the cell before, count what the words hold", "[snapshot][density]")
+{
+    // fillLayer() takes a cell's first block as the block's count less what the cell before counted
+    // of it. Cells of every size against the blocks (within one block, across two, across many; the
+    // rows of a zoomed view, whose cells are not contiguous from row to row), over a bitmap dense in
+    // places, empty in others (cells skipped as empty break the chain), with a short last block.
+    const unsigned log2Block = 8;
+    const uint64_t bits = 300 * 256 + 77;
+    HBitmap dense(bits, 0);
+    dense.enableDensityIndex(log2Block);
+    Random rng(5);
+    for (int i = 0; i < 3000; ++i) {
+        const uint64_t at = rng.below(bits / 3) + (i % 2 ? 2 * bits / 3 - 1 : 0);  // a third left empty
+        dense.set(at, std::min<uint64_t>(1 + rng.below(60), bits - at));
+    }
+    HBitmap plain(dense);  // the same bits, no density index: countBits() per cell
+    plain.disableDensityIndex();
+    REQUIRE(dense.count() == plain.count());
+    const struct {
+        uint64_t first, end;
+        int columns, rows;
+    } views[] = {{0, bits, 64, 4}, {0, bits, 7, 3}, {0, bits, 300, 1}, {0, bits, 1000, 2},
+                 {3 * 256 + 17, 250 * 256 + 5, 13, 11}, {100, 200 * 256, 3, 1}, {bits - 5000, bits, 9, 7}};
+    for (const auto& v : views) {
+        CAPTURE(v.first, v.end, v.columns, v.rows);
+        const HeatmapGeometry geometry(bits, v.first, v.end, v.columns, v.rows);
+        HeatmapLayer withIndex, withoutIndex;
+        SnapshotBuilder::fillLayer(dense, geometry, withIndex);
+        SnapshotBuilder::fillLayer(plain, geometry, withoutIndex);
+        CHECK(withIndex.total == withoutIndex.total);
+        REQUIRE(withIndex.set == withoutIndex.set);
+        uint64_t cellsWithBits = 0;
+        for (int i = 0; i < geometry.cells(); ++i) {
+            const uint64_t a = geometry.cellFirstBit(i), b = geometry.cellEndBit(i);
+            CHECK(withIndex.set[size_t(i)] == dense.countBits(a, b - a));
+            cellsWithBits += withIndex.set[size_t(i)] != 0;
+        }
+        CHECK(cellsWithBits > 0);
     }
 }

@@ -12,6 +12,7 @@ using namespace bitmig;
 using units::GiB;
 using units::KiB;
 using units::MiB;
+using units::TiB;
 
 namespace {
 
@@ -306,4 +307,52 @@ TEST_CASE("Workload: setSpec changes the load from now on", "[workload]")
     n = 0;
     gen.generate(2'000'000'000, 1'000'000'000, [&](uint64_t, uint64_t) { ++n; });
     CHECK(n == 500);
+}
+
+TEST_CASE("Workload: the step tables give the formulas' writes, draw for draw", "[workload]")
+{
+    // Most lengths and Zipf ranks come from tables of where the formulas step up; a generator
+    // without them evaluates every draw. The writes must be the very same, over many draws: those
+    // the tables answer, those beyond them (Zipf ranks past the table: about a third of the draws
+    // of the 64 TiB load) and those near a step, where the formula decides.
+    struct Case {
+        const char* name;
+        WorkloadKind kind;
+        uint64_t disk;
+        uint64_t minBytes, maxBytes;
+        double exponent;
+        uint64_t writes;
+    };
+    const Case cases[] = {
+        {"zipf100x: 64 TiB, exponent 1.1", WorkloadKind::Zipf, 64 * TiB, 4 * KiB, 64 * KiB, 1.1, 2'000'000},
+        {"exponent 1 (the logarithmic form)", WorkloadKind::Zipf, 16 * TiB, 4 * KiB, 64 * KiB, 1.0, 500'000},
+        {"steep, regions not a power of two", WorkloadKind::Zipf, 3 * TiB + 5 * MiB, 512, 2 * MiB, 2.5, 500'000},
+        {"shallow, small disk", WorkloadKind::Zipf, 4 * GiB, 4 * KiB, 4 * KiB, 0.5, 500'000},
+        {"uniform: the length table alone", WorkloadKind::Uniform, 1 * TiB, 512, 1 * MiB, 1.1, 500'000},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        WorkloadSpec s;
+        s.kind = c.kind;
+        s.rate = 1e6;
+        s.minWriteBytes = c.minBytes;
+        s.maxWriteBytes = c.maxBytes;
+        s.zipfExponent = c.exponent;
+        WorkloadGenerator tables(s, c.disk, 11);
+        WorkloadGenerator formulas(s, c.disk, 11);
+        formulas.disableStepTables();
+        std::vector<GuestWrite> a, b;
+        a.reserve(c.writes + WorkloadGenerator::kBatch);
+        b.reserve(c.writes + WorkloadGenerator::kBatch);
+        for (int64_t t = 0; a.size() < c.writes; t += 1'000'000) {
+            tables.generate(t, 1'000'000, [&a](uint64_t offset, uint64_t length) { a.push_back({offset, length}); });
+            formulas.generate(t, 1'000'000, [&b](uint64_t offset, uint64_t length) { b.push_back({offset, length}); });
+        }
+        REQUIRE(a.size() == b.size());
+        size_t differ = 0;
+        for (size_t i = 0; i < a.size(); ++i) {
+            differ += a[i].offset != b[i].offset || a[i].length != b[i].length;
+        }
+        CHECK(differ == 0);
+    }
 }

@@ -152,12 +152,13 @@ public:
     // Optional density index for renderers: the number of set bits in every block of
     // 2^log2BlockBits bottom bits, kept exact by every operation, so a zoomed-out view
     // reads at most bitCount() >> log2BlockBits counters instead of the words.
-    // std::invalid_argument if log2BlockBits is not in 6..40.
+    // std::invalid_argument if log2BlockBits is not in 6..31 (a block's count fits 32 bits: the
+    // counters take half the cache of 64-bit ones, and a write reads and updates one at random).
     void enableDensityIndex(unsigned log2BlockBits);
     void disableDensityIndex() noexcept;
     bool hasDensityIndex() const noexcept { return densityLog2_ != 0; }
     unsigned densityBlockLog2() const noexcept { return densityLog2_; }
-    std::span<const uint64_t> densityBlocks() const noexcept { return density_; }
+    std::span<const uint32_t> densityBlocks() const noexcept { return density_; }
 
     // Transparent huge pages where the bitmap is dense: a bit array above 64 MiB starts without
     // them (smaller ones have them from the start, see zeropageallocator.h), and each of its 2 MiB
@@ -217,7 +218,8 @@ private:
     std::array<WordVector, kLevels> levels_;
     std::unique_ptr<HBitmap> meta_;
     unsigned densityLog2_ = 0;      // 0: no density index
-    std::vector<uint64_t> density_;  // set bits per block of 2^densityLog2_ bits
+    using CountVector = std::vector<uint32_t, detail::ZeroPageAllocator<uint32_t>>;
+    CountVector density_;  // set bits per block of 2^densityLog2_ bits (huge pages from 2 MiB)
     // Per level, one bit per 2 MiB region of an array above 64 MiB: it has huge pages. Empty for
     // smaller arrays. Bit m of hugeWatch_: level m + 2 is tracked, so a
     // change of level m's bits (a 512-byte block of level m + 2 written first) checks its region.

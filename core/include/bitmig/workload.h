@@ -54,6 +54,9 @@ public:
     WorkloadGenerator(const WorkloadSpec& spec, uint64_t diskBytes, uint64_t seed);
 
     const WorkloadSpec& spec() const noexcept { return spec_; }
+    // Draws every length and Zipf rank from its formula, without the tables that answer most draws
+    // (see workload.cpp): the writes must be the very same, which the tests check this way.
+    void disableStepTables();
     // Changes the load from now on (the random stream continues).
     void setSpec(const WorkloadSpec& spec);
 
@@ -124,6 +127,7 @@ private:
     double logMinLen_ = 0, logSpan_ = 0;
     StepTable lengths_;  // (length - minWriteBytes) / 512
     StepTable ranks_;    // Zipf rank (only for a Zipf load)
+    bool stepTables_ = true;
 };
 
 } // namespace bitmig

@@ -1,5 +1,5 @@
 // Allocator for large bit arrays: memory comes zeroed from the system and is not touched until
-// used. Blocks of 4 MiB and more are mapped on their own, aligned to 2 MiB. Up to 64 MiB they ask
+// used. Blocks of 2 MiB and more are mapped on their own, aligned to 2 MiB. Up to 64 MiB they ask
 // for transparent huge pages at once (a dense 2^28-bit bitmap then costs 16 page faults instead
 // of 8192, and random writes over it miss the TLB far less often; a sparse one costs at most its
 // size). Larger ones start without: their owner turns huge pages on region by region

@@ -90,8 +90,14 @@ bool Guest::applyToDisks(const Injection& io)
     if (destination_ && !destination_->started()) {
         return false;
     }
+    applyFrom(diskAt(io.offset), io);
+    return true;
+}
+
+void Guest::applyFrom(const Disk& disk, const Injection& io)
+{
     // The disk the range starts on, then the next ones while it goes on.
-    auto it = disks_.begin() + (&diskAt(io.offset) - disks_.data());
+    auto it = disks_.begin() + (&disk - disks_.data());
     uint64_t offset = io.offset;
     uint64_t left = io.length;
     for (; left > 0 && it != disks_.end(); ++it) {
@@ -108,7 +114,6 @@ bool Guest::applyToDisks(const Injection& io)
         offset += length;
         left -= length;
     }
-    return true;
 }
 
 uint64_t Guest::metaDirtyChunks() const noexcept
@@ -212,7 +217,9 @@ void Guest::runWorkload(int64_t nowNs)
         // The same for several bitmaps: every write goes to each bitmap of the disk it lands on,
         // as apply() would send it (nothing is held while the guest runs at the source with
         // nothing waiting), and each of those bitmaps is prefetched a batch ahead.
+        // The disk of each write is looked up once, as it is prefetched, and kept for its apply.
         GuestWrite held[WorkloadGenerator::kBatch];
+        const Disk* heldDisk[WorkloadGenerator::kBatch];
         size_t heldCount = 0;
         uint64_t n = 0;
         const bool oneDisk = disks_.size() == 1;
@@ -226,20 +233,23 @@ void Guest::runWorkload(int64_t nowNs)
                 }
             } else {
                 for (size_t i = 0; i < heldCount; ++i) {
-                    applyToDisks(Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
+                    applyFrom(*heldDisk[i], Injection{nowNs, Injection::Op::Write, held[i].offset, held[i].length});
                 }
             }
             n += heldCount;
         };
         generator_.generateBatches(nowNs, tickNs_, [&](std::span<const GuestWrite> batch) {
-            for (const GuestWrite& w : batch) {
-                const Disk& d = oneDisk ? disks_.front() : diskAt(w.offset);
+            const Disk* disks[WorkloadGenerator::kBatch];
+            for (size_t i = 0; i < batch.size(); ++i) {
+                const Disk& d = oneDisk ? disks_.front() : diskAt(batch[i].offset);
+                disks[i] = &d;
                 for (const size_t b : d.bitmaps) {
-                    sources_[b]->prefetchForWrite(w.offset - d.start);
+                    sources_[b]->prefetchForWrite(batch[i].offset - d.start);
                 }
             }
             flush();
             std::copy(batch.begin(), batch.end(), held);
+            std::copy(disks, disks + batch.size(), heldDisk);
             heldCount = batch.size();
         });
         flush();

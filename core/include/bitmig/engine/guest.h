@@ -72,6 +72,8 @@ private:
         std::vector<size_t> bitmaps;  // indexes into sources_
     };
     const Disk& diskAt(uint64_t offset) const noexcept;  // the disk that holds byte `offset` of the guest
+    // applyToDisks() once the disk that holds io.offset is known (and the destination, if any, started).
+    void applyFrom(const Disk& disk, const Injection& io);
 
     int64_t tickNs_;
     uint64_t diskBytes_;                 // every disk, end to end
