@@ -1133,6 +1133,14 @@
         <source>%1 writes/s</source>
         <translation>%1 Schreibvorgänge/s</translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::ChartsFold</name>
@@ -1153,10 +1161,6 @@
         <translation>&amp;Automatisch</translation>
     </message>
     <message>
-        <source>The charts where there is room to read them, otherwise their key figures on one line</source>
-        <translation>Die Diagramme, wo sie lesbar Platz haben, sonst ihre Kennzahlen in einer Zeile</translation>
-    </message>
-    <message>
         <source>Always the &amp;charts</source>
         <translation>Immer die &amp;Diagramme</translation>
     </message>
@@ -1169,16 +1173,20 @@
         <translation>Immer die &amp;Kennzahlenzeile</translation>
     </message>
     <message>
-        <source>The run&apos;s key figures on one line instead of the charts, the heatmaps taking the room</source>
-        <translation>Die Kennzahlen des Laufs in einer Zeile statt der Diagramme; die Heatmaps bekommen den Platz</translation>
-    </message>
-    <message>
         <source>The charts&apos; key figures: the window has no room to draw the charts readably (View &gt; Charts)</source>
         <translation>Die Kennzahlen der Diagramme: Das Fenster hat keinen Platz, die Diagramme lesbar zu zeichnen (Ansicht &gt; Diagramme)</translation>
     </message>
     <message>
         <source>The charts&apos; key figures (View &gt; Charts)</source>
         <translation>Die Kennzahlen der Diagramme (Ansicht &gt; Diagramme)</translation>
+    </message>
+    <message>
+        <source>The charts where there is room to read them, otherwise their key figures as a line of text</source>
+        <translation>Die Diagramme, wo sie lesbar Platz haben, sonst ihre Kennzahlen als Textzeile</translation>
+    </message>
+    <message>
+        <source>The run&apos;s key figures as a line of text instead of the charts, the heatmaps taking the room</source>
+        <translation>Die Kennzahlen des Laufs als Textzeile statt der Diagramme; die Heatmaps nehmen den Platz ein</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2845,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>Compare these rows</source>
         <translation>Diese Zeilen vergleichen</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseExplainer</name>
@@ -3032,6 +3044,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change (the 2015 proposal; QEMU sends bitmaps at completion instead).</source>
         <translation>Precopy: Eine Meta-Bitmap mit einem Bit pro Chunk erfasst jetzt, welche Chunks sich ändern (der Vorschlag von 2015; QEMU sendet Bitmaps stattdessen beim Abschluss).</translation>
     </message>
+    <message>
+        <source>Every guest write sets the bits of the granules it touches (%1 of disk per bit). The bitmap holds %2 bits, %3 of them dirty. The migration starts by itself at %4, in %5 of simulated time; Start migration sends it now. With a %6 chunk, one meta bit stands for %7 of disk.</source>
+        <translation>Jeder Schreibvorgang des Gasts setzt die Bits der berührten Granularitätseinheiten (%1 des Datenträgers pro Bit). Die Bitmap umfasst %2 Bits, davon %3 gesetzt. Die Migration startet von selbst bei %4, in %5 simulierter Zeit; „Migration starten“ sendet sie sofort. Bei einem Chunk von %6 steht ein Meta-Bit für %7 des Datenträgers.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseStrip</name>
@@ -3211,7 +3227,7 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>Prä&amp;sentation</translation>
     </message>
     <message>
-        <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
+        <source>Full screen with large text, the heatmaps filling it and the charts folded to a line of figures; again to go back (F11)</source>
         <translation>Vollbild mit großer Schrift: Die Heatmaps füllen es aus, die Diagramme sind zu einer Zeile mit Kennzahlen zusammengeklappt; erneut wählen, um zurückzukehren (F11)</translation>
     </message>
 </context>
@@ -3414,6 +3430,14 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Records in the file</source>
         <translation>Datensätze in der Datei</translation>
+    </message>
+    <message>
+        <source>Chunks sent with data (1 bit = %1)</source>
+        <translation>Mit Daten gesendete Chunks (1 Bit = %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks in BITS records with data, the rest in ZEROES records or not sent</source>
+        <translation>%1 von %2 Chunks in BITS-Datensätzen mit Daten, der Rest in ZEROES-Datensätzen oder nicht gesendet</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +3989,18 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Abspielen oder pausieren</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::SizeSpinBox</name>
@@ -4515,6 +4551,18 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Replay sp&amp;eed (x)</source>
         <translation>&amp;Wiedergabetempo (x)</translation>
+    </message>
+    <message>
+        <source>must be above %1 % and at most %2 %, got %3 %</source>
+        <translation>muss über %1 % und höchstens %2 % sein, erhalten: %3 %</translation>
+    </message>
+    <message>
+        <source>must be from %1 % to %2 %, got %3 %</source>
+        <translation>muss zwischen %1 % und %2 % liegen, erhalten: %3 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

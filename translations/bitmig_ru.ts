@@ -758,7 +758,7 @@
     <name>SweepParameters</name>
     <message>
         <source>Chunk size</source>
-        <translation>Размер блока</translation>
+        <translation>Размер фрагмента</translation>
     </message>
     <message>
         <source>Granularity</source>
@@ -802,7 +802,7 @@
     </message>
     <message>
         <source>chunk size</source>
-        <translation>размер блока</translation>
+        <translation>размер фрагмента</translation>
     </message>
     <message>
         <source>granularity</source>
@@ -840,7 +840,7 @@
     <name>bitmig</name>
     <message>
         <source>one run per chunk size</source>
-        <translation>по прогону на размер блока</translation>
+        <translation>по прогону на размер фрагмента</translation>
     </message>
     <message>
         <source>Convergence map</source>
@@ -848,7 +848,7 @@
     </message>
     <message>
         <source>Convergence map: downtime by chunk size and %1</source>
-        <translation>Карта сходимости: простой по размеру блока и %1</translation>
+        <translation>Карта сходимости: простой по размеру фрагмента и %1</translation>
     </message>
     <message>
         <source>colour: downtime against its limit; crossed out: did not converge within the pass cap; thick line: where convergence stops; ring: the current configuration</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>chunk size</source>
-        <translation>размер блока</translation>
+        <translation>размер фрагмента</translation>
     </message>
     <message>
         <source>at the limit</source>
@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>sweep.chunks is not a list of chunk sizes</source>
-        <translation>sweep.chunks — не список размеров блока</translation>
+        <translation>sweep.chunks — не список размеров фрагмента</translation>
     </message>
     <message>
         <source>sweep.vary needs a name and sweep.varyValues a list of values</source>
@@ -940,7 +940,7 @@
     </message>
     <message>
         <source>sweep.points does not match its chunks and values</source>
-        <translation>sweep.points не соответствует блокам и значениям</translation>
+        <translation>sweep.points не соответствует фрагментам и значениям</translation>
     </message>
     <message>
         <source>not JSON: %1 at byte %2</source>
@@ -1134,6 +1134,14 @@
         <source>%1 writes/s</source>
         <translation>%1 записей/с</translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 мкс</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 нс</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::ChartsFold</name>
@@ -1154,10 +1162,6 @@
         <translation>&amp;Автоматически</translation>
     </message>
     <message>
-        <source>The charts where there is room to read them, otherwise their key figures on one line</source>
-        <translation>Графики, когда для них хватает места, иначе их основные показатели в одну строку</translation>
-    </message>
-    <message>
         <source>Always the &amp;charts</source>
         <translation>Всегда &amp;графики</translation>
     </message>
@@ -1170,16 +1174,20 @@
         <translation>Всегда &amp;строка показателей</translation>
     </message>
     <message>
-        <source>The run&apos;s key figures on one line instead of the charts, the heatmaps taking the room</source>
-        <translation>Основные показатели прогона в одну строку вместо графиков; место отдаётся тепловым картам</translation>
-    </message>
-    <message>
         <source>The charts&apos; key figures: the window has no room to draw the charts readably (View &gt; Charts)</source>
         <translation>Основные показатели графиков: в окне нет места, чтобы нарисовать графики читаемо (Вид &gt; Графики)</translation>
     </message>
     <message>
         <source>The charts&apos; key figures (View &gt; Charts)</source>
         <translation>Основные показатели графиков (Вид &gt; Графики)</translation>
+    </message>
+    <message>
+        <source>The charts where there is room to read them, otherwise their key figures as a line of text</source>
+        <translation>Графики, когда для них хватает места, иначе их основные показатели строкой текста</translation>
+    </message>
+    <message>
+        <source>The run&apos;s key figures as a line of text instead of the charts, the heatmaps taking the room</source>
+        <translation>Основные показатели прогона строкой текста вместо графиков; место занимают тепловые карты</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1270,7 @@
     </message>
     <message>
         <source>Dirty passes</source>
-        <translation>Грязные проходы</translation>
+        <translation>Проходы по изменённым</translation>
     </message>
     <message>
         <source>Wire bytes</source>
@@ -1274,7 +1282,7 @@
     </message>
     <message>
         <source>Resent chunks</source>
-        <translation>Повторно отправленные чанки</translation>
+        <translation>Повторно отправленные фрагменты</translation>
     </message>
     <message>
         <source>Total time</source>
@@ -2841,6 +2849,10 @@ Click or drag to move the view</source>
         <source>Compare these rows</source>
         <translation>Сравнить эти строки</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseExplainer</name>
@@ -3036,6 +3048,10 @@ Click or drag to move the view</source>
         <source>Precopy: a meta bitmap with one bit per chunk now records which chunks change (the 2015 proposal; QEMU sends bitmaps at completion instead).</source>
         <translation>Предкопирование: мета-битовая карта с одним битом на фрагмент теперь отслеживает, какие фрагменты меняются (предложение 2015 года; QEMU вместо этого отправляет карты при завершении).</translation>
     </message>
+    <message>
+        <source>Every guest write sets the bits of the granules it touches (%1 of disk per bit). The bitmap holds %2 bits, %3 of them dirty. The migration starts by itself at %4, in %5 of simulated time; Start migration sends it now. With a %6 chunk, one meta bit stands for %7 of disk.</source>
+        <translation>Каждая запись гостя устанавливает биты затронутых ею гранул (%1 диска на бит). Битовая карта содержит %2 бит, из них установлено %3. Миграция начнётся сама в момент %4, через %5 симулированного времени; «Начать миграцию» отправит её сразу. При фрагменте %6 один мета-бит соответствует %7 диска.</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PhaseStrip</name>
@@ -3215,8 +3231,8 @@ Click or drag to move the view</source>
         <translation>П&amp;резентация</translation>
     </message>
     <message>
-        <source>Full screen with large text, the heatmaps filling it and the charts folded to one line of figures; again to go back (F11)</source>
-        <translation>Полный экран с крупным текстом: тепловые карты заполняют его, а графики свёрнуты в одну строку показателей; повторно — чтобы вернуться (F11)</translation>
+        <source>Full screen with large text, the heatmaps filling it and the charts folded to a line of figures; again to go back (F11)</source>
+        <translation>Полный экран с крупным текстом: тепловые карты заполняют его, а графики свёрнуты в строку показателей; повторно — чтобы вернуться (F11)</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3434,14 @@ Click or drag to move the view</source>
     <message>
         <source>Records in the file</source>
         <translation>Записи в файле</translation>
+    </message>
+    <message>
+        <source>Chunks sent with data (1 bit = %1)</source>
+        <translation>Фрагменты, отправленные с данными (1 бит = %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks in BITS records with data, the rest in ZEROES records or not sent</source>
+        <translation>%1 из %2 фрагментов в записях BITS с данными, остальные в записях ZEROES или не отправлены</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +3993,18 @@ Click or drag to move the view</source>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Пуск или пауза</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::SizeSpinBox</name>
@@ -4172,11 +4208,11 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Resent chunks</source>
-        <translation>Повторно отправленные блоки</translation>
+        <translation>Повторно отправленные фрагменты</translation>
     </message>
     <message>
         <source>Dirty passes</source>
-        <translation>Проходы по грязным блокам</translation>
+        <translation>Проходы по изменённым</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4276,7 +4312,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>A comma list in the form bitmig sweep reads (&quot;all&quot; for every chunk size from 1 B to 1 MiB); each value is one run of the current configuration</source>
-        <translation>Список через запятую в том виде, который читает bitmig sweep («all» — все размеры блока от 1 Б до 1 МиБ); каждое значение — один прогон текущей конфигурации</translation>
+        <translation>Список через запятую в том виде, который читает bitmig sweep («all» — все размеры фрагмента от 1 Б до 1 МиБ); каждое значение — один прогон текущей конфигурации</translation>
     </message>
     <message>
         <source>Best b&amp;y:</source>
@@ -4300,11 +4336,11 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>Sweep every chunk size against the parameter and show where the migration stops converging, coloured by downtime</source>
-        <translation>Прогнать каждый размер блока против параметра и показать, где миграция перестаёт сходиться, с окраской по простою</translation>
+        <translation>Прогнать каждый размер фрагмента против параметра и показать, где миграция перестаёт сходиться, с окраской по простою</translation>
     </message>
     <message>
         <source>Chun&amp;ks:</source>
-        <translation>Блоки (&amp;k):</translation>
+        <translation>Фрагменты (&amp;k):</translation>
     </message>
     <message>
         <source>%1 writes/s</source>
@@ -4519,6 +4555,18 @@ Click or drag to move the view</source>
     <message>
         <source>Replay sp&amp;eed (x)</source>
         <translation>Те&amp;мп трассы (x)</translation>
+    </message>
+    <message>
+        <source>must be above %1 % and at most %2 %, got %3 %</source>
+        <translation>значение должно быть больше %1 % и не больше %2 %, получено: %3 %</translation>
+    </message>
+    <message>
+        <source>must be from %1 % to %2 %, got %3 %</source>
+        <translation>значение должно быть от %1 % до %2 %, получено: %3 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
