@@ -196,6 +196,7 @@ void PhaseStrip::rebuild()
     }
 
     // ---- the pass counter ----
+    passShortText_.clear();
     if (!s || now == Phase::Idle) {
         passText_ = strategy == Strategy::Precopy ? tr("not started, up to %1 dirty passes").arg(maxPasses)
                                                   : tr("not started");
@@ -210,6 +211,9 @@ void PhaseStrip::rebuild()
         passText_ = strategy == Strategy::Precopy && passes > 0
                         ? tr("%1 of max %2 dirty passes, stopped at the time limit (%3)").arg(passes).arg(maxPasses).arg(limit)
                         : tr("stopped at the time limit (%1)").arg(limit);
+        if (strategy == Strategy::Precopy && passes > 0) {
+            passShortText_ = tr("%1/%2 passes, time limit %3").arg(passes).arg(maxPasses).arg(limit);
+        }
     } else if (strategy == Strategy::Postcopy) {
         passText_ = tr("no dirty passes: the guest writes at the destination");
     } else if (strategy == Strategy::StopAndCopy) {
@@ -227,6 +231,7 @@ void PhaseStrip::rebuild()
             passText_ = tr("up to %1 dirty passes").arg(maxPasses);
         } else if (now == Phase::Done && s->summary.finished && !s->summary.converged) {
             passText_ = tr("%1 of max %2 dirty passes: did not converge").arg(passes).arg(maxPasses);
+            passShortText_ = tr("%1/%2 passes, not converged").arg(passes).arg(maxPasses);
         } else {
             passText_ = tr("%1 of max %2 dirty passes").arg(passes).arg(maxPasses);
         }
@@ -369,29 +374,36 @@ void PhaseStrip::layoutSteps()
     const QFont small = smallFont(font());
     const QFontMetrics sm(small);
     const int smallLines = std::max(1, (h - 2) / std::max(1, sm.height()));
+    // Then the same with the counter's compact form ("30/30 passes, not converged"), where it has one.
     struct Try {
         size_t begin, end;  // the levels to try
         bool smallFont;
         int lines;
+        bool compact;
     };
-    const Try tries[] = {{0, full, false, 1},           {0, full, false, 2},
-                         {full, levels.size(), false, 1}, {full, levels.size(), false, 2},
-                         {full, levels.size(), true, 2},  {full, levels.size(), true, smallLines}};
+    const Try tries[] = {{0, full, false, 1, false},           {0, full, false, 2, false},
+                         {full, levels.size(), false, 1, false}, {full, levels.size(), false, 2, false},
+                         {full, levels.size(), true, 2, false},  {full, levels.size(), true, smallLines, false},
+                         {full, levels.size(), false, 1, true},  {full, levels.size(), false, 2, true},
+                         {full, levels.size(), true, 2, true},   {full, levels.size(), true, smallLines, true}};
     const std::vector<Step>* chosen = nullptr;
     passLines_.clear();
     passElided_ = false;
     passSmall_ = false;
+    passShown_ = passText_;
     for (const Try& t : tries) {
         const QFontMetrics& m = t.smallFont ? sm : fm;
-        if (chosen || t.lines * m.height() > h - 2) {
+        if (chosen || t.lines * m.height() > h - 2 || (t.compact && passShortText_.isEmpty())) {
             continue;
         }
-        const QStringList lines = t.lines == 1 ? QStringList{passText_} : balancedLines(passText_, m, t.lines);
+        const QString& text = t.compact ? passShortText_ : passText_;
+        const QStringList lines = t.lines == 1 ? QStringList{text} : balancedLines(text, m, t.lines);
         for (size_t k = t.begin; k < t.end && !lines.isEmpty(); ++k) {
             if (total(levels[k]) + 2 * kPadX + widest(lines, m) <= w) {
                 chosen = &levels[k];
                 passLines_ = lines;
                 passSmall_ = t.smallFont;
+                passShown_ = text;
                 break;
             }
         }
@@ -414,7 +426,8 @@ void PhaseStrip::layoutSteps()
         // No room for the whole counter: as much of it as the lines hold, the rest cut with "…".
         passElided_ = true;
         passSmall_ = true;
-        QString rest = passText_;
+        QString rest = passShortText_.isEmpty() ? passText_ : passShortText_;
+        passShown_ = rest;
         while (!rest.isEmpty() && passLines_.size() < smallLines - 1) {
             // As many words as the line holds.
             qsizetype cut = -1;

@@ -52,6 +52,9 @@ public:
     // cut with "…" (the whole text stays in the tooltip and for a screen reader). The steps fold
     // their dirty passes, then shorten their long labels, before the counter breaks or shrinks.
     QStringList passLines() const { return passLines_; }
+    // The text passLines() hold: passText(), or where that does not fit even in the small font, its
+    // compact form ("30/30 passes, not converged") for the counters that have one.
+    QString passShownText() const { return passShown_; }
     bool isPassTextElided() const { return passElided_; }
     bool isPassTextSmall() const { return passSmall_; }
     // Where passLines() are drawn, one under the other; empty when the steps take the whole strip.
@@ -86,6 +89,8 @@ private:
     QRect passRect_;
     QRect passArea_;
     QString passText_;
+    QString passShortText_;  // the compact form, empty where passText_ is short already
+    QString passShown_;
     QStringList passLines_;
     bool passElided_ = false;
     bool passSmall_ = false;  // drawn in the smaller font of the durations

@@ -727,7 +727,15 @@ void checkStripsFit(CompareWindow& c, const char* when)
             CHECK(strip->rect().contains(strip->stepRect(k)));
         }
         CHECK_FALSE(strip->isPassTextElided());
-        CHECK(strip->passLines().join(QLatin1Char(' ')) == strip->passText());
+        CHECK(strip->passLines().join(QLatin1Char(' ')) == strip->passShownText());
+        // The whole counter, or its compact form with the same figures.
+        if (strip->passShownText() != strip->passText()) {
+            const QRegularExpression figures(QStringLiteral("\\d+"));
+            QStringList shown, full;
+            for (auto it = figures.globalMatch(strip->passShownText()); it.hasNext();) shown << it.next().captured();
+            for (auto it = figures.globalMatch(strip->passText()); it.hasNext();) full << it.next().captured();
+            CHECK(shown == full);
+        }
         CHECK(strip->rect().contains(strip->passTextRect()));
         QFont drawn = strip->font();
         if (strip->isPassTextSmall()) {  // the durations' font

@@ -192,7 +192,7 @@ TEST_CASE("a sweep's time left scales the time so far by the estimated cost left
 TEST_CASE("a sweep on several threads starts its costliest points first", "[sweep]")
 {
     // Listed cheapest first (1 MiB chunks down to 1 B): two threads start the two smallest chunks,
-    // so the first point to finish is one of them; cancelling then runs no other.
+    // so the points that finish are among them; cancelling then starts no other.
     std::vector<SweepPoint> points = chunkPoints();
     std::reverse(points.begin(), points.end());
     std::vector<size_t> order = all(points);
@@ -210,11 +210,16 @@ TEST_CASE("a sweep on several threads starts its costliest points first", "[swee
             cancel = true;
         },
         &cancel));
-    REQUIRE(reported.size() == 1);
-    CHECK((reported[0] == order[0] || reported[0] == order[1]));
-    CHECK(points[reported[0]].ran);
+    // The other thread's point may end (and be reported) before it sees the cancel; either way
+    // only the two costliest points ever ran.
+    REQUIRE(!reported.empty());
+    REQUIRE(reported.size() <= 2);
+    for (const size_t r : reported) {
+        CHECK((r == order[0] || r == order[1]));
+        CHECK(points[r].ran);
+    }
     for (size_t i = 0; i < points.size(); ++i) {
-        if (i != reported[0]) {
+        if (i != order[0] && i != order[1]) {
             CHECK_FALSE(points[i].ran);
         }
     }
