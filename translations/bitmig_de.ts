@@ -3219,6 +3219,14 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <source>stopped at the time limit (%1)</source>
         <translation>beim Zeitlimit gestoppt (%1)</translation>
     </message>
+    <message>
+        <source>%1/%2 passes, time limit %3</source>
+        <translation>%1/%2 Durchläufe, Zeitlimit %3</translation>
+    </message>
+    <message>
+        <source>%1/%2 passes, not converged</source>
+        <translation>%1/%2 Durchläufe, nicht konvergiert</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PresentationMode</name>

@@ -3223,6 +3223,14 @@ Click or drag to move the view</source>
         <source>stopped at the time limit (%1)</source>
         <translation>остановлено по пределу времени (%1)</translation>
     </message>
+    <message>
+        <source>%1/%2 passes, time limit %3</source>
+        <translation>проходов: %1/%2, лимит времени %3</translation>
+    </message>
+    <message>
+        <source>%1/%2 passes, not converged</source>
+        <translation>проходов: %1/%2, не сошлось</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::PresentationMode</name>
