@@ -3,6 +3,12 @@
 # headers from outside the project go in, so a change to the project's own headers rebuilds what it
 # always did. Each target compiles its own (its flags and definitions differ); a target whose
 # sources are few gets none. CMAKE_DISABLE_PRECOMPILE_HEADERS=ON builds without them.
+# With a compiler cache as launcher (CMAKE_CXX_COMPILER_LAUNCHER=ccache) there are none: the cache
+# already saves the repeated work, and a precompiled header, which comes out byte-different in each
+# build folder, would make every source that uses it miss the cache.
+if(CMAKE_CXX_COMPILER_LAUNCHER)
+    return()
+endif()
 set(BITMIG_PCH_STD <algorithm> <cstdint> <functional> <map> <memory> <optional> <stdexcept> <string>
                    <string_view> <vector>)
 set(BITMIG_PCH_QTCORE ${BITMIG_PCH_STD} <QByteArray> <QCoreApplication> <QDir> <QFile> <QFileInfo>
