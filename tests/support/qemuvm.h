@@ -62,7 +62,13 @@ public:
         REQUIRE(waitUntil([&] { return (QFileInfo::exists(qmpSocket()) && QFileInfo::exists(controlSocket())) || process_.state() != QProcess::Running; },
                           "QEMU's QMP socket"));
         REQUIRE(process_.state() == QProcess::Running);
-        const qemu::QmpError e = qmp_.open(controlSocket());
+        // QEMU creates the socket file before it listens on it: a connection refused in between
+        // is tried again.
+        qemu::QmpError e;
+        REQUIRE(waitUntil([&] {
+            e = qmp_.open(controlSocket());
+            return !e || process_.state() != QProcess::Running;
+        }, "QEMU's QMP socket accepting a connection"));
         INFO(e.message().toStdString());
         REQUIRE(!e);
     }
