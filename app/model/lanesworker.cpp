@@ -29,6 +29,7 @@ void LanesWorker::setConfigs(const std::vector<SimConfig>& configs)
     for (const Lane& l : lanes_) {
         requests.push_back(l.request);
     }
+    arrayReuse_.beginReplacement(lanes_.empty() ? nullptr : lanes_.front().engine.get());
     lanes_.clear();  // the old lanes go first: their memory is given back before the new are built
 #ifdef __GLIBC__
     ::malloc_trim(0);
@@ -47,7 +48,13 @@ void LanesWorker::setConfigs(const std::vector<SimConfig>& configs)
         }
     } catch (const std::exception& e) {
         lanes_.clear();
+        arrayReuse_.end();
         Q_EMIT failed(QString::fromStdString(e.what()));
+    }
+    if (lanes_.empty()) {
+        arrayReuse_.end();
+    } else {
+        arrayReuse_.built(*lanes_.front().engine);
     }
     ++runId_;
     pacer_->stopPlaying();
@@ -110,6 +117,10 @@ void LanesWorker::stepAll()
                 l.sentChunks.push_back(c - shown.firstChunk);
             }
         }
+    }
+    if (arrayReuse_.active()) {
+        arrayReuse_.settle(std::all_of(lanes_.begin(), lanes_.end(),
+                                       [](const Lane& l) { return ArrayReuse::arraysBuilt(*l.engine); }));
     }
 }
 

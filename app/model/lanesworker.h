@@ -5,6 +5,7 @@
 // the last; a frame the view could not draw is dropped, never queued.
 #pragma once
 
+#include "arrayreuse.h"
 #include "framepacing.h"
 
 #include <bitmig/migrationengine.h>
@@ -84,6 +85,8 @@ private:
     void stepAll();
 
     std::vector<Lane> lanes_;
+    // After lanes_: ends first, so that the last lanes' arrays are given back with them.
+    ArrayReuse arrayReuse_;
     RunPacer* pacer_ = nullptr;
     uint64_t runId_ = 0;
 };

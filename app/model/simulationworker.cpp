@@ -80,6 +80,7 @@ void SimulationWorker::setConfig(const SimConfig& config)
     if (engine_) {
         previous = engine_->config();
     }
+    arrayReuse_.beginReplacement(engine_.get());
     releaseEngine();
     auto build = [](const SimConfig& c) {
         auto engine = std::make_unique<MigrationEngine>(c);
@@ -95,14 +96,17 @@ void SimulationWorker::setConfig(const SimConfig& config)
         // The previous run (it was built once) starts over instead, and the window is told.
         try {
             if (!previous) {
+                arrayReuse_.end();
                 return;
             }
             engine_ = build(*previous);
         } catch (const std::exception&) {
+            arrayReuse_.end();
             return;
         }
         Q_EMIT configRestored(*previous);
     }
+    arrayReuse_.built(*engine_);
     ++runId_;
     recent_.clear();
     recentSpanNs_ = 0;
@@ -136,6 +140,9 @@ void SimulationWorker::stepTick()
 {
     engine_->step();
     collectTickState();
+    if (arrayReuse_.active()) {
+        arrayReuse_.settle(ArrayReuse::arraysBuilt(*engine_));
+    }
 }
 
 void SimulationWorker::startMigration()

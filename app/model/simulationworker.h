@@ -7,6 +7,7 @@
 // before the next tick, even in the middle of a frame's batch of ticks.
 #pragma once
 
+#include "arrayreuse.h"
 #include "framepacing.h"
 
 #include <bitmig/migrationengine.h>
@@ -86,6 +87,8 @@ private:
     void collectTickState();
 
     std::unique_ptr<MigrationEngine> engine_;
+    // After engine_: ends first, so that the last run's arrays are given back with it.
+    ArrayReuse arrayReuse_;
     RunPacer* pacer_ = nullptr;
     HeatmapRequest request_;
     uint64_t runId_ = 0;

@@ -236,20 +236,29 @@ void HBitmap::copyBitsFrom(const HBitmap& other)
     setBits_ = other.setBits_;
     g_ = other.g_;
     trackHugePages();
+    useHugePagesOf(other);
+    other.forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t word) { levels_[level][i] = word; });
+    promoteAll();
+}
+
+void HBitmap::useHugePagesOf(const HBitmap& other) noexcept
+{
+    if (other.bits_ != bits_) {
+        return;
+    }
     for (unsigned level = 0; level < kLevels; ++level) {
         auto& h = huge_[level];
-        if (h.size() == other.huge_[level].size()) {
-            for (uint64_t i = 0; i < h.size(); ++i) {
-                for (uint64_t bits = other.huge_[level][i]; bits; bits &= bits - 1) {
-                    const uint64_t r = i * 64 + unsigned(std::countr_zero(bits));
-                    h[i] |= uint64_t(1) << (r & 63);
-                    detail::useHugePages(levels_[level].data() + r * (detail::kHugePageBytes / sizeof(uint64_t)));
-                }
+        if (h.size() != other.huge_[level].size()) {
+            continue;
+        }
+        for (uint64_t i = 0; i < h.size(); ++i) {
+            for (uint64_t bits = other.huge_[level][i] & ~h[i]; bits; bits &= bits - 1) {
+                const uint64_t r = i * 64 + unsigned(std::countr_zero(bits));
+                h[i] |= uint64_t(1) << (r & 63);
+                detail::useHugePages(levels_[level].data() + r * (detail::kHugePageBytes / sizeof(uint64_t)));
             }
         }
     }
-    other.forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t word) { levels_[level][i] = word; });
-    promoteAll();
 }
 
 // A moved-from bitmap is left empty, of size 0: every call on it is well defined (positions
@@ -293,7 +302,18 @@ void HBitmap::clearStorage() noexcept
     }
     hugeWatch_ = 0;
 }
-HBitmap::~HBitmap() = default;
+HBitmap::~HBitmap()
+{
+    if (!detail::reusingBlocks()) {
+        return;
+    }
+    // Blocks are being kept for reuse (detail::BlockReuse): the words written go back to zero, so
+    // that the next bitmap of this size starts on pages already there instead of fresh ones.
+    forEachNonZeroWord([this](unsigned level, uint64_t i, uint64_t) { levels_[level][i] = 0; });
+    for (auto& level : levels_) {
+        detail::markCleared(level.data(), level.capacity() * sizeof(uint64_t));
+    }
+}
 
 void HBitmap::allocateLevels(uint64_t bits)
 {

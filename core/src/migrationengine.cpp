@@ -298,7 +298,10 @@ void MigrationEngine::startMigration()
     }
     receiver_ = std::make_unique<BitmapReceiver>(std::move(targets), maxBuf);
     receiver_->onComplete = [this](size_t index, const DirtyBitmap& loaded) { onLoaded(index, loaded); };
-    receiver_->onStart = [this](size_t, DirtyBitmap& created) {
+    receiver_->onStart = [this](size_t index, DirtyBitmap& created) {
+        // The destination receives the source's bits: huge pages where the source is dense, at
+        // the first write rather than by copying small pages once the region has filled.
+        created.bits().useHugePagesOf(sources_[index]->bits());
         if (densityLog2_) {
             created.bits().enableDensityIndex(densityLog2_);
         }
@@ -415,7 +418,36 @@ void MigrationEngine::onLoaded(size_t index, const DirtyBitmap& loaded)
 void MigrationEngine::queueDigest(const HBitmap& bits, const HBitmap* with, size_t index,
                                   std::string BitmapSummary::*target, std::string BitmapSummary::*also)
 {
-    digests_.push_back(PendingDigest{BitmapDigest(bits, with), index, target, also});
+    PendingDigest d{BitmapDigest(bits, with), index, {target}};
+    if (also) {
+        d.targets.push_back(also);
+    }
+    digests_.push_back(std::move(d));
+}
+
+void MigrationEngine::shareOrQueueDestinationDigest(size_t index)
+{
+    const auto dst = receiver_->bitmap(index)->bits().words();
+    const auto src = sources_[index]->bits().words();
+    const bool same = dst.size() == src.size() && std::memcmp(dst.data(), src.data(), dst.size_bytes()) == 0;
+    if (!same) {
+        queueDigest(receiver_->bitmap(index)->bits(), nullptr, index, &BitmapSummary::destinationSha256);
+        return;
+    }
+    // The same words as the source: the same digest, compared at memory speed instead of hashed
+    // again. The source's was queued when the bitmap completed (onLoaded()), and may be done.
+    BitmapSummary& b = recorder_.summary().bitmaps[index];
+    for (PendingDigest& d : digests_) {
+        if (d.index == index && std::find(d.targets.begin(), d.targets.end(), &BitmapSummary::sourceSha256) != d.targets.end()) {
+            d.targets.push_back(&BitmapSummary::destinationSha256);
+            return;
+        }
+    }
+    if (!b.sourceSha256.empty()) {
+        b.destinationSha256 = b.sourceSha256;
+        return;
+    }
+    queueDigest(receiver_->bitmap(index)->bits(), nullptr, index, &BitmapSummary::destinationSha256);
 }
 
 void MigrationEngine::mirrorFirstBitmap()
@@ -449,9 +481,8 @@ bool MigrationEngine::computeDigests(uint64_t maxBytes)
         maxBytes = maxBytes > did ? maxBytes - did : 0;
         if (done) {
             BitmapSummary& b = recorder_.summary().bitmaps[d.index];
-            b.*d.target = d.digest.hex();
-            if (d.also) {
-                b.*d.also = d.digest.hex();
+            for (std::string BitmapSummary::*target : d.targets) {
+                b.*target = d.digest.hex();
             }
             if (d.index == 0) {
                 mirrorFirstBitmap();
@@ -482,7 +513,7 @@ void MigrationEngine::finishIfDone()
         // The destinations as the END found them: nothing below changes their bits before the digests.
         endDigestQueued_ = true;
         for (size_t i = 0; i < summary.bitmaps.size(); ++i) {
-            queueDigest(receiver_->bitmap(i)->bits(), nullptr, i, &BitmapSummary::destinationSha256);
+            shareOrQueueDestinationDigest(i);
         }
         if (!settleDigests()) {
             return;

@@ -2,10 +2,13 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <fstream>
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace bitmig::detail {
 
@@ -51,7 +54,72 @@ bool hugePagesAllowed()
     return allowed;
 }
 
+// Freed blocks kept for reuse (BlockReuse), and the blocks marked as cleared by their owners.
+struct Block {
+    void* p;
+    std::size_t length;  // mappedLength()
+};
+std::mutex reuseMutex;
+int reuseScopes = 0;
+std::vector<Block> kept;     // oldest first
+std::vector<Block> cleared;  // in use, zero again: kept when freed
+std::atomic<std::size_t> keptBytes{0};
+
+void unmapKept(std::vector<Block>& blocks) noexcept
+{
+    for (const Block& b : blocks) {
+        ::munmap(b.p, b.length);
+    }
+    blocks.clear();
+}
+
 } // namespace
+
+BlockReuse::BlockReuse() noexcept
+{
+    const std::lock_guard lock(reuseMutex);
+    ++reuseScopes;
+}
+
+BlockReuse::~BlockReuse()
+{
+    std::vector<Block> release;
+    {
+        const std::lock_guard lock(reuseMutex);
+        if (--reuseScopes == 0) {
+            release.swap(kept);
+            cleared.clear();
+            keptBytes.store(0, std::memory_order_relaxed);
+        }
+    }
+    unmapKept(release);
+}
+
+bool reusingBlocks() noexcept
+{
+    const std::lock_guard lock(reuseMutex);
+    return reuseScopes > 0;
+}
+
+std::size_t zeroedBytesKept() noexcept
+{
+    return keptBytes.load(std::memory_order_relaxed);
+}
+
+void markCleared(void* p, std::size_t bytes) noexcept
+{
+    if (!p || !isMappedBlock(bytes)) {
+        return;
+    }
+    const std::lock_guard lock(reuseMutex);
+    if (reuseScopes > 0) {
+        try {
+            cleared.push_back(Block{p, mappedLength(bytes)});
+        } catch (...) {
+            // Not kept then: unmapped when freed, as without reuse.
+        }
+    }
+}
 
 std::size_t zeroedBytesInUse() noexcept
 {
@@ -79,9 +147,74 @@ bool hugePagesPerRegion(std::size_t bytes) noexcept
     return bytes > kPerRegionThreshold;
 }
 
+namespace {
+
+// A kept block of `length`, or null; given the advice of a fresh block.
+void* takeKept(std::size_t length, bool perRegion) noexcept
+{
+    void* p = nullptr;
+    {
+        const std::lock_guard lock(reuseMutex);
+        const auto it = std::find_if(kept.begin(), kept.end(), [length](const Block& b) { return b.length == length; });
+        if (it == kept.end()) {
+            return nullptr;
+        }
+        p = it->p;
+        kept.erase(it);
+        keptBytes.fetch_sub(length, std::memory_order_relaxed);
+    }
+#if defined(MADV_NOHUGEPAGE) && defined(MADV_HUGEPAGE)
+    // The huge pages it has stay; new ones come as for a fresh block.
+    ::madvise(p, length, perRegion ? MADV_NOHUGEPAGE : MADV_HUGEPAGE);
+#else
+    (void)perRegion;
+#endif
+    return p;
+}
+
+// Keeps a freed block marked as cleared, while a BlockReuse lives; false: unmap it.
+bool keep(void* p, std::size_t length) noexcept
+{
+    std::vector<Block> release;
+    bool kept_ = false;
+    {
+        const std::lock_guard lock(reuseMutex);
+        const auto it = std::find_if(cleared.begin(), cleared.end(), [p](const Block& b) { return b.p == p; });
+        if (it == cleared.end()) {
+            return false;
+        }
+        cleared.erase(it);
+        if (reuseScopes == 0 || length > kMaxReusedBytes) {
+            return false;
+        }
+        try {
+            kept.push_back(Block{p, length});
+            kept_ = true;
+        } catch (...) {
+            return false;
+        }
+        std::size_t total = keptBytes.fetch_add(length, std::memory_order_relaxed) + length;
+        // Over the limit: the oldest go.
+        while (total > kMaxReusedBytes) {
+            release.push_back(kept.front());
+            total -= kept.front().length;
+            keptBytes.fetch_sub(kept.front().length, std::memory_order_relaxed);
+            kept.erase(kept.begin());
+        }
+    }
+    unmapKept(release);
+    return kept_;
+}
+
+} // namespace
+
 void* allocateZeroed(std::size_t bytes)
 {
     if (isMappedBlock(bytes)) {
+        if (void* reused = takeKept(mappedLength(bytes), hugePagesPerRegion(bytes))) {
+            count(bytes);
+            return reused;
+        }
         // Over-map by one huge page and keep the aligned part, so that huge page boundaries fall on
         // the block's 2 MiB regions.
         const std::size_t length = mappedLength(bytes);
@@ -123,7 +256,9 @@ void releaseZeroed(void* p, std::size_t bytes) noexcept
     }
     inUse.fetch_sub(bytes, std::memory_order_relaxed);
     if (isMappedBlock(bytes)) {
-        ::munmap(p, mappedLength(bytes));
+        if (!keep(p, mappedLength(bytes))) {
+            ::munmap(p, mappedLength(bytes));
+        }
     } else {
         std::free(p);
     }

@@ -1,9 +1,12 @@
 // Transparent huge pages where a bitmap is dense and not where it is sparse: bit arrays above
 // 64 MiB are mapped without them, and a 2 MiB region gets them once half of its 4 KiB pages are in
-// use; arrays from 2 to 64 MiB have them from the start.
+// use; arrays from 2 to 64 MiB have them from the start. A bitmap about to receive another's bits
+// takes its huge pages first, and while a detail::BlockReuse lives, freed arrays serve the next.
 #include <bitmig/hbitmap.h>
+#include <bitmig/zeropageallocator.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -163,4 +166,137 @@ TEST_CASE("HBitmap: small bit arrays are left to the C library, mid-sized ones h
 #endif
     small.set(uint64_t(1) << 27, uint64_t(1) << 24);
     CHECK(small.hugePageRegions() == 2);
+}
+
+TEST_CASE("HBitmap: a bitmap about to receive another's bits takes its huge pages first", "[hbitmap][hugepages]")
+{
+    HBitmap source = bigBitmap();
+    touchPages(source, 3, 256);
+    source.set(10 * kRegionBits, 2 * kRegionBits);
+    REQUIRE(source.hugePageRegions() == 3);
+
+    HBitmap destination = bigBitmap();
+    destination.useHugePagesOf(source);
+    CHECK(destination.hugePageRegions() == 3);
+    CHECK(destination.count() == 0);  // advice only: no bit, no page written
+#ifdef __linux__
+    const uint64_t* bottom = destination.words().data();
+    CHECK(hasFlag(bottom + 3 * (kRegionBits / 64), "hg"));
+    CHECK(hasFlag(bottom + 11 * (kRegionBits / 64), "hg"));
+    CHECK(hasFlag(bottom + 4 * (kRegionBits / 64), "nh"));
+#endif
+    // Once more changes nothing; a bitmap of another size is left alone.
+    destination.useHugePagesOf(source);
+    CHECK(destination.hugePageRegions() == 3);
+    HBitmap other(uint64_t(1) << 30, 0);
+    other.useHugePagesOf(source);
+    CHECK(other.hugePageRegions() == 0);
+}
+
+TEST_CASE("HBitmap: while blocks are reused, a freed bitmap's arrays serve the next of its size, zeroed",
+          "[hbitmap][hugepages][reuse]")
+{
+    const uint64_t* oldBottom = nullptr;
+    {
+        const detail::BlockReuse reuse;
+        CHECK(detail::reusingBlocks());
+        {
+            HBitmap first = bigBitmap();
+            touchPages(first, 5, 300);
+            first.set(uint64_t(1) << 30, 12345);
+            oldBottom = first.words().data();
+        }
+        // Its two mapped arrays (256 MiB and 4 MiB) are kept, not given back.
+        CHECK(detail::zeroedBytesKept() == (uint64_t(256) << 20) + (uint64_t(4) << 20));
+
+        HBitmap second = bigBitmap();
+        CHECK(second.words().data() == oldBottom);  // the same memory
+        CHECK(detail::zeroedBytesKept() == 0);
+        CHECK(second.count() == 0);
+        const auto words = second.words();
+        CHECK(std::all_of(words.begin(), words.end(), [](uint64_t w) { return w == 0; }));
+        CHECK(second.nextDirty(0, second.size()) == std::nullopt);
+        CHECK(second.hugePageRegions() == 0);  // earned again, region by region
+        touchPages(second, 5, 256);
+        CHECK(second.hugePageRegions() == 1);
+        CHECK(second.count() == 256);
+
+        // A bitmap of another size maps its own.
+        HBitmap third(uint64_t(1) << 30, 0);
+        CHECK(third.count() == 0);
+    }
+    CHECK_FALSE(detail::reusingBlocks());
+    CHECK(detail::zeroedBytesKept() == 0);
+}
+
+TEST_CASE("Zeroed blocks: only a block marked as cleared is kept, and only while a BlockReuse lives",
+          "[hbitmap][hugepages][reuse]")
+{
+    const size_t bytes = size_t(8) << 20;
+    // Without a BlockReuse: freed and unmapped, nothing kept.
+    void* a = detail::allocateZeroed(bytes);
+    detail::markCleared(a, bytes);
+    detail::releaseZeroed(a, bytes);
+    CHECK(detail::zeroedBytesKept() == 0);
+
+    const size_t inUse = detail::zeroedBytesInUse();
+    {
+        const detail::BlockReuse reuse;
+        void* b = detail::allocateZeroed(bytes);
+        static_cast<unsigned char*>(b)[100] = 1;  // written, not cleared: not kept
+        detail::releaseZeroed(b, bytes);
+        CHECK(detail::zeroedBytesKept() == 0);
+
+        void* c = detail::allocateZeroed(bytes);
+        detail::markCleared(c, bytes);
+        detail::releaseZeroed(c, bytes);
+        CHECK(detail::zeroedBytesKept() == bytes);
+        CHECK(detail::zeroedBytesInUse() == inUse);  // kept is not in use
+
+        // A smaller block (another mapped length) does not take it.
+        void* d = detail::allocateZeroed(bytes / 2);
+        CHECK(d != c);
+        CHECK(detail::zeroedBytesKept() == bytes);
+        detail::releaseZeroed(d, bytes / 2);
+
+        void* e = detail::allocateZeroed(bytes);
+        CHECK(e == c);
+        CHECK(detail::zeroedBytesKept() == 0);
+        CHECK(detail::zeroedBytesInUse() == inUse + bytes);
+        detail::markCleared(e, bytes);
+        detail::releaseZeroed(e, bytes);
+        CHECK(detail::zeroedBytesKept() == bytes);
+
+        // Nested: the inner one's end keeps them; the outer one's gives them back.
+        {
+            const detail::BlockReuse inner;
+        }
+        CHECK(detail::zeroedBytesKept() == bytes);
+    }
+    CHECK(detail::zeroedBytesKept() == 0);
+}
+
+TEST_CASE("Zeroed blocks: at most kMaxReusedBytes are kept, the oldest given back first", "[hbitmap][hugepages][reuse]")
+{
+    const detail::BlockReuse reuse;
+    const size_t bytes = detail::kMaxReusedBytes / 4;
+    std::vector<void*> blocks;
+    for (int i = 0; i < 5; ++i) {
+        blocks.push_back(detail::allocateZeroed(bytes));  // untouched: no memory used
+        detail::markCleared(blocks.back(), bytes);
+    }
+    for (void* p : blocks) {
+        detail::releaseZeroed(p, bytes);
+    }
+    CHECK(detail::zeroedBytesKept() == detail::kMaxReusedBytes);
+    // The first freed went; the last four are there, the newest taken first or not: any of them.
+    std::vector<void*> again;
+    for (int i = 0; i < 4; ++i) {
+        again.push_back(detail::allocateZeroed(bytes));
+        CHECK(std::find(blocks.begin() + 1, blocks.end(), again.back()) != blocks.end());
+    }
+    CHECK(detail::zeroedBytesKept() == 0);
+    for (void* p : again) {
+        detail::releaseZeroed(p, bytes);
+    }
 }

@@ -1,5 +1,6 @@
 // The window's simulation and memory: a run that cannot fit is refused before anything is
-// allocated, and Reset gives a large run's memory back before the next run takes its own.
+// allocated, and Reset hands a large run's memory to the next run (or gives it back when the next
+// run's bitmaps are of other sizes) before the next run takes any of its own.
 #include "app/model/simulationcontroller.h"
 #include "tests/support/simulation.h"
 
@@ -68,10 +69,46 @@ TEST_CASE("Reset gives a large run's memory back before the next run is built", 
     REQUIRE(fresh->runId != runBefore);
     CHECK(fresh->nowNs == 0);
     // The new run holds its source bitmap only (the migration starts at its first tick); at no
-    // moment were both runs' arrays held.
+    // moment were both runs' arrays held. Its source took the old run's memory; the old run's
+    // other arrays wait for the new run's destination and successor, of the same sizes.
     CHECK(detail::zeroedBytesInUse() <= source + (uint64_t(4) << 20));
     CHECK(detail::zeroedBytesPeak() <= held);
-    // And the pages the old run had written are given back to the system.
+    CHECK(detail::zeroedBytesInUse() + detail::zeroedBytesKept() <= held);
+    CHECK(detail::zeroedBytesKept() >= 2 * (source - (uint64_t(1) << 20)));  // their mapped arrays
+    CHECK(fresh->dirtyBits == 0);  // on the old run's pages, zeroed
+
+    // Once the new run has them, nothing is kept, and the process holds no more than before.
+    c.step(3);
+    auto again = waitFor(c, [](const SimSnapshot& s) { return !s.destination.empty(); });
+    REQUIRE_FALSE(again->destination.empty());
+    CHECK(again->dirtyBits == 0);
+    CHECK(detail::zeroedBytesKept() == 0);
+    const uint64_t residentAfter = processAnonymousMemory().value_or(0);
+    CAPTURE(residentBefore, residentAfter, source);
+    CHECK(residentAfter <= residentBefore + source / 10);
+}
+
+TEST_CASE("Reset to a run of other sizes gives the old run's memory back at once", "[controller][memory]")
+{
+    SimulationController c;
+    SimConfig cfg = bitmig::test::smallConfig();
+    cfg.diskBytes = uint64_t(1) << 40;  // 2^31 bits at 512 B: 256 MiB per bitmap
+    cfg.granularity = 512;
+    cfg.workload.kind = WorkloadKind::Idle;
+    cfg.migrationStartNs = 0;
+    c.setConfig(cfg);
+    c.inject(false, 0, cfg.diskBytes);
+    c.step(3);
+    REQUIRE_FALSE(waitFor(c, [](const SimSnapshot& s) { return !s.destination.empty() && s.dirtyBits > 0; })
+                      ->destination.empty());
+    const uint64_t residentBefore = processAnonymousMemory().value_or(0);
+    const uint64_t source = hbitmapBytes(cfg.diskBytes / cfg.granularity);
+
+    SimConfig other = bitmig::test::smallConfig();  // 64 GiB at 64 KiB: 128 KiB of bitmap
+    c.setConfig(other);
+    auto fresh = waitFor(c, [&](const SimSnapshot& s) { return *s.config == other; });
+    REQUIRE(*fresh->config == other);
+    CHECK(detail::zeroedBytesKept() == 0);
     const uint64_t residentAfter = processAnonymousMemory().value_or(0);
     CAPTURE(residentBefore, residentAfter, source);
     CHECK(residentAfter + source / 10 * 9 <= residentBefore);

@@ -166,6 +166,11 @@ public:
     // lands in a page already in use). The number of regions given huge pages so far, over all
     // levels (the system may still decline them: see detail::useHugePages()).
     uint64_t hugePageRegions() const noexcept;
+    // Gives this bitmap huge pages in the regions where `other`, a bitmap of the same size, has
+    // them, before they are written: a bitmap about to receive `other`'s bits (a migration's
+    // destination) gets each huge page at its first write, instead of small pages that are
+    // copied into one once the region is dense. Nothing for a bitmap of another size.
+    void useHugePagesOf(const HBitmap& other) noexcept;
 
 private:
     static constexpr uint64_t kNone = ~uint64_t(0);

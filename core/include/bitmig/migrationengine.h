@@ -149,6 +149,8 @@ private:
     // the summary; the summary's own digests are the first bitmap's.
     void queueDigest(const HBitmap& bits, const HBitmap* with, size_t index, std::string BitmapSummary::*target,
                      std::string BitmapSummary::*also = nullptr);
+    // The destination's digest at the END: the source's, when the two hold the same words.
+    void shareOrQueueDestinationDigest(size_t index);
     void mirrorFirstBitmap();
     // Not deferred: computes them now. True when none is pending.
     bool settleDigests();
@@ -177,8 +179,7 @@ private:
     struct PendingDigest {
         BitmapDigest digest;
         size_t index;  // into MigrationSummary::bitmaps
-        std::string BitmapSummary::*target;
-        std::string BitmapSummary::*also;
+        std::vector<std::string BitmapSummary::*> targets;  // the fields that get the hex digest
     };
     std::vector<PendingDigest> digests_;
     bool deferDigests_ = false;

@@ -28,6 +28,30 @@ bool hugePagesPerRegion(std::size_t bytes) noexcept;
 // system has no huge pages to give (transparent huge pages "never", or no such advice).
 bool useHugePages(void* region) noexcept;
 
+// Reuse of freed blocks. Mapping fresh memory costs the kernel's zeroing of every page at its first
+// write (and, in a virtual machine that hands freed memory back to its host, the host's too): for a
+// 64 TiB run's bitmaps, hundreds of megabytes at every start. While a BlockReuse lives, a mapped
+// block freed after markCleared() (its owner zeroed the words it had written, and nothing else was
+// touched) is kept, and the next allocateZeroed() of a block of the same length takes it: its pages
+// stay resident where the old owner wrote, and huge where it had huge pages, with the advice of a
+// fresh block (huge pages for the regions that earn them again, see useHugePages()). When the last
+// BlockReuse ends, what was not taken is unmapped. At most kMaxReusedBytes are kept at a time.
+class BlockReuse {
+public:
+    BlockReuse() noexcept;
+    ~BlockReuse();
+    BlockReuse(const BlockReuse&) = delete;
+    BlockReuse& operator=(const BlockReuse&) = delete;
+};
+inline constexpr std::size_t kMaxReusedBytes = std::size_t(1) << 30;
+// Whether a BlockReuse lives: only then is it worth zeroing an array before freeing it.
+bool reusingBlocks() noexcept;
+// The mapped block at `p` (from allocateZeroed()) holds zeros only: kept for reuse when freed
+// while a BlockReuse lives. Nothing for a block that is not mapped on its own.
+void markCleared(void* p, std::size_t bytes) noexcept;
+// Bytes of freed blocks kept for reuse now (resident where written, not in use).
+std::size_t zeroedBytesKept() noexcept;
+
 // Bytes of bit arrays held now, in the whole process, and the most held at once since the last
 // resetZeroedPeak(): what a run's bitmaps occupy at most, touched or not.
 std::size_t zeroedBytesInUse() noexcept;
