@@ -40,6 +40,7 @@
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/units.h>
 #include <bitmig/workload.h>
+#include <bitmig/zeropageallocator.h>
 
 #include <algorithm>
 #include <bit>
@@ -51,6 +52,7 @@
 #include <ctime>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -377,15 +379,18 @@ int runZipf100x(double seconds, int columns, int rows)
                 "simulated\n\n",
                 std::thread::hardware_concurrency(), loadAverage().c_str(), columns, rows,
                 units::formatDuration(frameSimNs).c_str(), seconds);
-    double cpuBuild = 0, cpuStep = 0, cpuSnapshot = 0, cpuDigest = 0;
-    int64_t simulated = 0;
+    double cpuBuild = 0, cpuStep = 0, cpuSnapshot = 0, cpuDigest = 0, cpuRelease = 0, cpuMigrating = 0;
+    int64_t simulated = 0, simulatedMigrating = 0;
     uint64_t writes = 0, snapshots = 0, runs = 0, sentSeen = 0;
     const int64_t target = int64_t(seconds * 1e9);
     Stopwatch wall;
     SimSnapshot snap;
+    // As the window replaces a finished run: the next one takes the arrays of the last.
+    const detail::BlockReuse reuse;
     while (simulated < target) {
         double t0 = threadCpu();
-        MigrationEngine engine(cfg);
+        auto owned = std::make_unique<MigrationEngine>(cfg);
+        MigrationEngine& engine = *owned;
         engine.setDeferredDigests(true);
         engine.setDensityIndex(SnapshotBuilder::densityLog2For(engine.source().bitCount()));
         engine.applyInjectionsDueNow();
@@ -401,6 +406,7 @@ int runZipf100x(double seconds, int columns, int rows)
                 cpuDigest += t1 - t0;
             } else {
                 const int64_t before = engine.nowNs();
+                const bool migrating = engine.phase() != Phase::Idle;
                 while (engine.nowNs() < nextFrame && !engine.finished() && !engine.digestsPending()) {
                     engine.step();
                     sentSeen += engine.chunksSentLastTick().size();
@@ -408,6 +414,10 @@ int runZipf100x(double seconds, int columns, int rows)
                 simulated += engine.nowNs() - before;
                 t1 = threadCpu();
                 cpuStep += t1 - t0;
+                if (migrating) {
+                    cpuMigrating += t1 - t0;
+                    simulatedMigrating += engine.nowNs() - before;
+                }
             }
             if (engine.nowNs() >= nextFrame || engine.finished() || engine.digestsPending()) {
                 SnapshotBuilder::fill(engine, request, snap);
@@ -419,15 +429,23 @@ int runZipf100x(double seconds, int columns, int rows)
         }
         writes += engine.summary().writesApplied;
         check(!engine.finished() || engine.summary().verified, "zipf100x: a run finished unverified");
+        const double r0 = threadCpu();
+        owned.reset();
+        cpuRelease += threadCpu() - r0;
     }
     const Timing w = wall.elapsed();
-    const double cpu = cpuBuild + cpuStep + cpuSnapshot + cpuDigest;
+    const double cpu = cpuBuild + cpuStep + cpuSnapshot + cpuDigest + cpuRelease;
     const double sim = double(simulated) * 1e-9;
     std::printf("simulated %.1f s in %llu run(s), %llu writes, %llu snapshots, %llu chunks sent\n", sim,
                 static_cast<unsigned long long>(runs), static_cast<unsigned long long>(writes),
                 static_cast<unsigned long long>(snapshots), static_cast<unsigned long long>(sentSeen));
-    std::printf("CPU time of this thread: %.2f s (build %.2f, step %.2f, snapshots %.2f, digests %.2f); wall %.2f s\n",
-                cpu, cpuBuild, cpuStep, cpuSnapshot, cpuDigest, w.wall);
+    std::printf("CPU time of this thread: %.2f s (build %.2f, step %.2f, snapshots %.2f, digests %.2f, release %.2f); "
+                "wall %.2f s\n",
+                cpu, cpuBuild, cpuStep, cpuSnapshot, cpuDigest, cpuRelease, w.wall);
+    std::printf("stepping while migrating: %.3f s of CPU for %.2f s simulated (%.1fx per CPU second; the guest alone "
+                "%.1fx)\n",
+                cpuMigrating, double(simulatedMigrating) * 1e-9, double(simulatedMigrating) * 1e-9 / cpuMigrating,
+                double(simulated - simulatedMigrating) * 1e-9 / (cpuStep - cpuMigrating));
     std::printf("per write: %.1f ns of CPU (%.1f ns stepping)\n", cpu / double(writes) * 1e9,
                 cpuStep / double(writes) * 1e9);
     std::printf("simulated per CPU second: %.1fx (stepping alone %.1fx; at most 0.8 of each frame simulates: "

@@ -38,6 +38,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -342,12 +343,44 @@ struct Restarter {
     bool inGap = false;
     bool atOnce = true;  // off while a Pause is timed: the clock must stand still then
     std::vector<double> gapMs;
+    // Wall and simulated time by what the run was doing, from one snapshot shown to the next (the
+    // state of the earlier one): the guest alone, migrating, verifying (the clock waits for the
+    // digests), and between runs (a run's end shown to the next run's first snapshot).
+    enum State { Guest, Migrating, Verifying, Between, kStates };
+    std::array<double, kStates> stateWallS{};
+    std::array<double, kStates> stateSimS{};
+    QElapsedTimer stateClock;
+    State lastState = Between;
+    uint64_t lastRun = 0;
+    int64_t lastNowNs = 0;
+    void resetStates()
+    {
+        stateWallS.fill(0);
+        stateSimS.fill(0);
+        stateClock.start();
+    }
+    void noteState(const SimSnapshot& s)
+    {
+        if (stateClock.isValid()) {
+            stateWallS[lastState] += double(stateClock.nsecsElapsed()) * 1e-9;
+            if (s.runId == lastRun && s.nowNs >= lastNowNs) {
+                stateSimS[lastState] += double(s.nowNs - lastNowNs) * 1e-9;
+            } else {
+                stateSimS[lastState] += double(s.nowNs) * 1e-9;  // the new run's time so far
+            }
+            stateClock.restart();
+        }
+        lastRun = s.runId;
+        lastNowNs = s.nowNs;
+        lastState = s.finished ? Between : s.verifying ? Verifying : s.phase == Phase::Idle ? Guest : Migrating;
+    }
     // Restarts as soon as the window shows the end (not at the next poll), and times the gap.
     void watch(MainWindow& w)
     {
         gapClock.start();
         QObject::connect(w.controller(), &SimulationController::snapshotChanged, w.controller(),
                          [this, &w](const SimSnapshotPtr& s) {
+                             noteState(*s);
                              if (inGap && s->runId != finishedRun && s->nowNs > 0) {
                                  gapMs.push_back(double(gapClock.nsecsElapsed()) / 1e6);
                                  inGap = false;
@@ -568,6 +601,7 @@ int main(int argc, char** argv)
     restart.gapMs.clear();
     presize(restart.gapMs, perSecond);
     restart.exitAfterRuns = exitAfterRuns;
+    restart.resetStates();
     for (std::vector<double>* v : {&restart.endT, &restart.endRss, &restart.endAnon, &restart.endHeap, &restart.endHeld}) {
         presize(*v, perSecond);
     }
@@ -717,6 +751,21 @@ int main(int argc, char** argv)
                 "reported p50 %.1fx), %d runs, the last in phase %s\n",
                 simulated, wallS, simulated / wallS, c.speed(), percentile(achieved, 50), restart.runs,
                 std::string(phaseName(snap->phase)).c_str());
+    {
+        double stateWall = 0;
+        for (double v : restart.stateWallS) {
+            stateWall += v;
+        }
+        auto share = [&](Restarter::State st) { return stateWall > 0 ? 100 * restart.stateWallS[st] / stateWall : 0.0; };
+        auto speed = [&](Restarter::State st) {
+            return restart.stateWallS[st] > 0 ? restart.stateSimS[st] / restart.stateWallS[st] : 0.0;
+        };
+        std::printf("  by state         guest alone %.1f%% of the wall time at %.1fx, migrating %.1f%% at %.1fx, "
+                    "verifying %.1f%% (the clock waits for the digests), between runs %.1f%% (a run's end shown "
+                    "to the next run's first snapshot)\n",
+                    share(Restarter::Guest), speed(Restarter::Guest), share(Restarter::Migrating),
+                    speed(Restarter::Migrating), share(Restarter::Verifying), share(Restarter::Between));
+    }
     std::printf("  CPU time         process %.1f s, simulation thread %.1f s (%.0f%% of the wall time; %.1fx "
                 "simulated per CPU second of it), GUI thread %.1f s (%.0f%%)\n",
                 procCpu, simCpu, 100 * simCpu / wallS, simCpu > 0 ? simulated / simCpu : 0.0, guiCpu,
