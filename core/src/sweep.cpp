@@ -1,4 +1,5 @@
 #include <bitmig/sweep.h>
+#include <bitmig/zeropageallocator.h>
 
 #include <bitmig/configerror.h>
 #include <bitmig/enumnames.h>
@@ -159,6 +160,8 @@ bool runSweep(std::vector<SweepPoint>& points, const std::vector<size_t>& which,
             todo.push_back(i);
         }
     }
+    // The points' runs are of a few sizes: each takes the bit arrays of one finished before it.
+    const detail::BlockReuse reuse;
     std::vector<double> cost(points.size(), 0.0);
     double totalCost = 0;
     for (size_t i : todo) {
