@@ -175,35 +175,29 @@ void* takeKept(std::size_t length, bool perRegion) noexcept
 // Keeps a freed block marked as cleared, while a BlockReuse lives; false: unmap it.
 bool keep(void* p, std::size_t length) noexcept
 {
-    std::vector<Block> release;
-    bool kept_ = false;
-    {
-        const std::lock_guard lock(reuseMutex);
-        const auto it = std::find_if(cleared.begin(), cleared.end(), [p](const Block& b) { return b.p == p; });
-        if (it == cleared.end()) {
-            return false;
-        }
-        cleared.erase(it);
-        if (reuseScopes == 0 || length > kMaxReusedBytes) {
-            return false;
-        }
-        try {
-            kept.push_back(Block{p, length});
-            kept_ = true;
-        } catch (...) {
-            return false;
-        }
-        std::size_t total = keptBytes.fetch_add(length, std::memory_order_relaxed) + length;
-        // Over the limit: the oldest go.
-        while (total > kMaxReusedBytes) {
-            release.push_back(kept.front());
-            total -= kept.front().length;
-            keptBytes.fetch_sub(kept.front().length, std::memory_order_relaxed);
-            kept.erase(kept.begin());
-        }
+    const std::lock_guard lock(reuseMutex);
+    const auto it = std::find_if(cleared.begin(), cleared.end(), [p](const Block& b) { return b.p == p; });
+    if (it == cleared.end()) {
+        return false;
     }
-    unmapKept(release);
-    return kept_;
+    cleared.erase(it);
+    if (reuseScopes == 0 || length > kMaxReusedBytes) {
+        return false;
+    }
+    try {
+        kept.push_back(Block{p, length});
+    } catch (...) {
+        return false;
+    }
+    std::size_t total = keptBytes.fetch_add(length, std::memory_order_relaxed) + length;
+    // Over the limit: the oldest go.
+    while (total > kMaxReusedBytes) {
+        ::munmap(kept.front().p, kept.front().length);
+        total -= kept.front().length;
+        keptBytes.fetch_sub(kept.front().length, std::memory_order_relaxed);
+        kept.erase(kept.begin());
+    }
+    return true;
 }
 
 } // namespace
