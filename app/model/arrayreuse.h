@@ -3,7 +3,8 @@
 // instead of fresh pages it must zero at every first write (see detail::BlockReuse). The arrays
 // are kept from the replacement until the new run has built all of its own (its sources when it
 // is built, its destinations at the migration's START) or has finished; what it did not take is
-// given back then, or as soon as the new run is built when its bitmaps are of other sizes. A worker
+// given back then, or as soon as the new run is built when its bitmaps are of other sizes or no
+// migration is scheduled (a mapped block of another length unmaps them even sooner). A worker
 // holds one and calls built() after the replacement and settle() after its ticks.
 #pragma once
 
@@ -27,10 +28,11 @@ public:
         oldSizes_ = old ? sizes(*old) : std::vector<uint64_t>{};
     }
     // The new run is built (its sources took what they could): the rest is kept for its
-    // destinations only if they are the old run's sizes, else given back now.
+    // destinations only if they are the old run's sizes and a migration is scheduled to make them,
+    // else given back now.
     void built(const MigrationEngine& fresh)
     {
-        if (reuse_ && sizes(fresh) != oldSizes_) {
+        if (reuse_ && (sizes(fresh) != oldSizes_ || fresh.config().migrationStartNs < 0)) {
             reuse_.reset();
         }
     }

@@ -241,6 +241,22 @@ void HBitmap::copyBitsFrom(const HBitmap& other)
     promoteAll();
 }
 
+bool HBitmap::sameBits(const HBitmap& other) const noexcept
+{
+    if (other.bits_ != bits_ || other.g_ != g_ || other.setBits_ != setBits_) {
+        return false;
+    }
+    // Every word set here is the same there, and there are no more bits there than here: the same.
+    const uint64_t* theirs = other.levels_[kBottom].data();
+    bool same = true;
+    forEachNonZeroWord([&](unsigned level, uint64_t i, uint64_t word) {
+        if (level == kBottom && same && theirs[i] != word) {
+            same = false;
+        }
+    });
+    return same;
+}
+
 void HBitmap::useHugePagesOf(const HBitmap& other) noexcept
 {
     if (other.bits_ != bits_) {
@@ -304,7 +320,8 @@ void HBitmap::clearStorage() noexcept
 }
 HBitmap::~HBitmap()
 {
-    if (!detail::reusingBlocks()) {
+    // Zeroing is worth it only for arrays that will be kept: the bottom level is the largest.
+    if (levels_[kBottom].empty() || !detail::wouldKeep(levels_[kBottom].capacity() * sizeof(uint64_t))) {
         return;
     }
     // Blocks are being kept for reuse (detail::BlockReuse): the words written go back to zero, so

@@ -427,27 +427,16 @@ void MigrationEngine::queueDigest(const HBitmap& bits, const HBitmap* with, size
 
 void MigrationEngine::shareOrQueueDestinationDigest(size_t index)
 {
-    const auto dst = receiver_->bitmap(index)->bits().words();
-    const auto src = sources_[index]->bits().words();
-    const bool same = dst.size() == src.size() && std::memcmp(dst.data(), src.data(), dst.size_bytes()) == 0;
-    if (!same) {
-        queueDigest(receiver_->bitmap(index)->bits(), nullptr, index, &BitmapSummary::destinationSha256);
-        return;
-    }
-    // The same words as the source: the same digest, compared at memory speed instead of hashed
-    // again. The source's was queued when the bitmap completed (onLoaded()), and may be done.
+    const HBitmap& destination = receiver_->bitmap(index)->bits();
     BitmapSummary& b = recorder_.summary().bitmaps[index];
-    for (PendingDigest& d : digests_) {
-        if (d.index == index && std::find(d.targets.begin(), d.targets.end(), &BitmapSummary::sourceSha256) != d.targets.end()) {
-            d.targets.push_back(&BitmapSummary::destinationSha256);
-            return;
-        }
-    }
-    if (!b.sourceSha256.empty()) {
+    // The END is handled once the digests queued before it are done (finishIfDone()): the source's,
+    // queued when the bitmap completed (onLoaded()), is there. A destination with the same bits has
+    // the same digest, found by a comparison of the words that hold bits instead of a second hash.
+    if (!b.sourceSha256.empty() && destination.sameBits(sources_[index]->bits())) {
         b.destinationSha256 = b.sourceSha256;
         return;
     }
-    queueDigest(receiver_->bitmap(index)->bits(), nullptr, index, &BitmapSummary::destinationSha256);
+    queueDigest(destination, nullptr, index, &BitmapSummary::destinationSha256);
 }
 
 void MigrationEngine::mirrorFirstBitmap()

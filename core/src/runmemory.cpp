@@ -97,10 +97,6 @@ AvailableMemory availableMemory()
 {
     AvailableMemory a;
     a.bytes = machineAvailableMemory();
-    if (a.bytes) {
-        // Arrays kept for reuse (detail::BlockReuse) are taken by the next run or given back.
-        *a.bytes += detail::zeroedBytesKept();
-    }
     if (const char* limit = std::getenv("BITMIG_MEMORY_LIMIT"); limit && *limit) {
         uint64_t bytes = 0;
         try {

@@ -60,7 +60,7 @@ struct Block {
     std::size_t length;  // mappedLength()
 };
 std::mutex reuseMutex;
-int reuseScopes = 0;
+std::atomic<int> reuseScopes{0};  // changed under reuseMutex, read without it
 std::vector<Block> kept;     // oldest first
 std::vector<Block> cleared;  // in use, zero again: kept when freed
 std::atomic<std::size_t> keptBytes{0};
@@ -97,8 +97,12 @@ BlockReuse::~BlockReuse()
 
 bool reusingBlocks() noexcept
 {
-    const std::lock_guard lock(reuseMutex);
-    return reuseScopes > 0;
+    return reuseScopes.load(std::memory_order_relaxed) > 0;
+}
+
+bool wouldKeep(std::size_t bytes) noexcept
+{
+    return reusingBlocks() && isMappedBlock(bytes) && mappedLength(bytes) <= kMaxReusedBytes;
 }
 
 std::size_t zeroedBytesKept() noexcept
@@ -157,6 +161,9 @@ void* takeKept(std::size_t length, bool perRegion) noexcept
         const std::lock_guard lock(reuseMutex);
         const auto it = std::find_if(kept.begin(), kept.end(), [length](const Block& b) { return b.length == length; });
         if (it == kept.end()) {
+            // Something of another shape is built: what is kept would only take memory from it.
+            unmapKept(kept);
+            keptBytes.store(0, std::memory_order_relaxed);
             return nullptr;
         }
         p = it->p;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -253,12 +254,6 @@ TEST_CASE("Zeroed blocks: only a block marked as cleared is kept, and only while
         CHECK(detail::zeroedBytesKept() == bytes);
         CHECK(detail::zeroedBytesInUse() == inUse);  // kept is not in use
 
-        // A smaller block (another mapped length) does not take it.
-        void* d = detail::allocateZeroed(bytes / 2);
-        CHECK(d != c);
-        CHECK(detail::zeroedBytesKept() == bytes);
-        detail::releaseZeroed(d, bytes / 2);
-
         void* e = detail::allocateZeroed(bytes);
         CHECK(e == c);
         CHECK(detail::zeroedBytesKept() == 0);
@@ -267,13 +262,92 @@ TEST_CASE("Zeroed blocks: only a block marked as cleared is kept, and only while
         detail::releaseZeroed(e, bytes);
         CHECK(detail::zeroedBytesKept() == bytes);
 
+        // A block of another mapped length is built: what is kept is given back, not held beside it.
+        void* d = detail::allocateZeroed(bytes / 2);
+        CHECK(d != e);
+        CHECK(detail::zeroedBytesKept() == 0);
+        detail::markCleared(d, bytes / 2);
+        detail::releaseZeroed(d, bytes / 2);
+        CHECK(detail::zeroedBytesKept() == bytes / 2);
+        CHECK_FALSE(detail::wouldKeep(detail::kMaxReusedBytes + 1));
+        CHECK_FALSE(detail::wouldKeep(4096));  // left to the C library
+        CHECK(detail::wouldKeep(bytes));
+
         // Nested: the inner one's end keeps them; the outer one's gives them back.
         {
             const detail::BlockReuse inner;
         }
-        CHECK(detail::zeroedBytesKept() == bytes);
+        CHECK(detail::zeroedBytesKept() == bytes / 2);
     }
     CHECK(detail::zeroedBytesKept() == 0);
+    CHECK_FALSE(detail::wouldKeep(bytes));
+}
+
+TEST_CASE("HBitmap: after any mix of operations, a freed bitmap's reused arrays hold no bit",
+          "[hbitmap][hugepages][reuse]")
+{
+    // 2^29 bits: a 64 MiB bottom level (huge pages at once) and a 1 MiB level above it.
+    const uint64_t n = uint64_t(1) << 29;
+    std::mt19937_64 rng(42);
+    const detail::BlockReuse reuse;
+    for (int round = 0; round < 12; ++round) {
+        INFO("round " << round);
+        {
+            HBitmap hb(n, 0);
+            if (round % 3 == 1) {
+                hb.enableDensityIndex(12);
+            }
+            if (round % 4 == 2) {
+                hb.createMeta(1 << 13);
+            }
+            for (int op = 0; op < 200; ++op) {
+                const uint64_t at = rng() % n;
+                const uint64_t len = 1 + rng() % (uint64_t(1) << (rng() % 20));
+                const uint64_t count = std::min(len, n - at);
+                switch (rng() % 6) {
+                case 0:
+                case 1:
+                    hb.set(at, count);
+                    break;
+                case 2:
+                    hb.reset(at, count);
+                    break;
+                case 3: {
+                    const uint64_t align = hb.serializationAlign();
+                    const uint64_t start = at / align * align;
+                    const uint64_t items = std::min(align * (1 + rng() % 4), n - start);
+                    std::vector<uint8_t> buf(hb.serializationSize(start, items));
+                    for (auto& b : buf) {
+                        b = uint8_t(rng());
+                    }
+                    hb.deserializePart(buf, start, items, rng() % 2 == 0);
+                    break;
+                }
+                case 4: {
+                    HBitmap other(n, 0);
+                    other.set(at, count);
+                    hb.merge(other);
+                    break;
+                }
+                default:
+                    hb.truncate(n - (rng() % 2) * 4096);  // shrinks (clearing the tail) or grows back
+                    hb.truncate(n);
+                    break;
+                }
+            }
+            if (round % 2 == 0) {
+                HBitmap copy(n, 0);
+                copy = hb;  // the copy's arrays are fresh; the old ones go
+                CHECK(copy.count() == hb.count());
+            }
+            REQUIRE(hb.count() > 0);
+        }
+        const HBitmap fresh(n, 0);
+        CHECK(fresh.count() == 0);
+        const auto words = fresh.words();
+        CHECK(std::all_of(words.begin(), words.end(), [](uint64_t w) { return w == 0; }));
+        CHECK_FALSE(fresh.nextDirty(0).has_value());
+    }
 }
 
 TEST_CASE("Zeroed blocks: at most kMaxReusedBytes are kept, the oldest given back first", "[hbitmap][hugepages][reuse]")

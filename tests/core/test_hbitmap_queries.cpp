@@ -352,3 +352,42 @@ TEST_CASE("HBitmap merge across granularities rounds outward to the destination"
         CHECK_THROWS_AS(a.merge(c), std::invalid_argument);
     }
 }
+
+TEST_CASE("HBitmap sameBits: true exactly when the words are equal", "[hbitmap]")
+{
+    std::mt19937_64 rng(7);
+    for (int round = 0; round < 50; ++round) {
+        const uint64_t n = 1 + rng() % 300000;
+        HBitmap a(n, 0);
+        for (int i = 0; i < 40; ++i) {
+            const uint64_t at = rng() % n;
+            a.set(at, std::min<uint64_t>(1 + rng() % 100, n - at));
+        }
+        HBitmap b(n, 0);
+        b.merge(a);
+        REQUIRE(b.sameBits(a));
+        REQUIRE(a.sameBits(b));
+        // One bit more, one bit fewer, or one moved (the same count): different.
+        const uint64_t at = rng() % n;
+        HBitmap c(n, 0);
+        c.merge(a);
+        const bool had = c.get(at);
+        if (had) {
+            c.reset(at, 1);
+        } else {
+            c.set(at, 1);
+        }
+        CHECK_FALSE(c.sameBits(a));
+        CHECK_FALSE(a.sameBits(c));
+        if (const auto first = a.nextDirty(0); first && !had) {
+            c.reset(*first, 1);  // as many bits as `a`, one of them elsewhere
+            CHECK(c.count() == a.count());
+            CHECK_FALSE(c.sameBits(a));
+            CHECK_FALSE(a.sameBits(c));
+        }
+    }
+    // Other sizes or granularities are never the same, even empty.
+    CHECK_FALSE(HBitmap(1000, 0).sameBits(HBitmap(1001, 0)));
+    CHECK_FALSE(HBitmap(1024, 0).sameBits(HBitmap(1024, 1)));
+    CHECK(HBitmap(1000, 0).sameBits(HBitmap(1000, 0)));
+}

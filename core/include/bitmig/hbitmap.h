@@ -92,8 +92,8 @@ public:
     uint64_t serializationAlign() const noexcept { return uint64_t(64) << g_; }
     uint64_t serializationSize(uint64_t start, uint64_t count) const;
     void serializePart(std::span<uint8_t> out, uint64_t start, uint64_t count) const;
-    // Unlike QEMU, the summary levels and count() stay exact after each part; `finish` still
-    // rebuilds them from the bottom level.
+    // Unlike QEMU, the summary levels, count(), the density index and the huge pages stay exact
+    // after each part, so `finish` (and deserializeFinish()) has nothing left to rebuild.
     void deserializePart(std::span<const uint8_t> in, uint64_t start, uint64_t count, bool finish);
     void deserializeZeroes(uint64_t start, uint64_t count, bool finish);
     void deserializeOnes(uint64_t start, uint64_t count, bool finish);
@@ -166,6 +166,10 @@ public:
     // lands in a page already in use). The number of regions given huge pages so far, over all
     // levels (the system may still decline them: see detail::useHugePages()).
     uint64_t hugePageRegions() const noexcept;
+    // Whether `other` has the same size and exactly the same bits. Reads this bitmap's non-zero
+    // words only (through its summary levels) and `other`'s at the same places: a sparse pair is
+    // compared without reading, or faulting in, the pages that hold nothing.
+    bool sameBits(const HBitmap& other) const noexcept;
     // Gives this bitmap huge pages in the regions where `other`, a bitmap of the same size, has
     // them, before they are written: a bitmap about to receive `other`'s bits (a migration's
     // destination) gets each huge page at its first write, instead of small pages that are

@@ -149,7 +149,7 @@ private:
     // the summary; the summary's own digests are the first bitmap's.
     void queueDigest(const HBitmap& bits, const HBitmap* with, size_t index, std::string BitmapSummary::*target,
                      std::string BitmapSummary::*also = nullptr);
-    // The destination's digest at the END: the source's, when the two hold the same words.
+    // The destination's digest at the END: the source's, when the two hold the same bits.
     void shareOrQueueDestinationDigest(size_t index);
     void mirrorFirstBitmap();
     // Not deferred: computes them now. True when none is pending.

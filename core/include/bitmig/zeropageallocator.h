@@ -34,8 +34,9 @@ bool useHugePages(void* region) noexcept;
 // block freed after markCleared() (its owner zeroed the words it had written, and nothing else was
 // touched) is kept, and the next allocateZeroed() of a block of the same length takes it: its pages
 // stay resident where the old owner wrote, and huge where it had huge pages, with the advice of a
-// fresh block (huge pages for the regions that earn them again, see useHugePages()). When the last
-// BlockReuse ends, what was not taken is unmapped. At most kMaxReusedBytes are kept at a time.
+// fresh block (huge pages for the regions that earn them again, see useHugePages()). A mapped
+// block of a length none kept has (the caller builds something of another shape) unmaps them all
+// first, and so does the end of the last BlockReuse. At most kMaxReusedBytes are kept at a time.
 class BlockReuse {
 public:
     BlockReuse() noexcept;
@@ -44,12 +45,16 @@ public:
     BlockReuse& operator=(const BlockReuse&) = delete;
 };
 inline constexpr std::size_t kMaxReusedBytes = std::size_t(1) << 30;
-// Whether a BlockReuse lives: only then is it worth zeroing an array before freeing it.
+// Whether a BlockReuse lives.
 bool reusingBlocks() noexcept;
+// Whether a block of `bytes` freed after markCleared() would be kept now: a BlockReuse lives, and
+// the block is mapped on its own and within kMaxReusedBytes. Only then is it worth zeroing an array
+// before freeing it.
+bool wouldKeep(std::size_t bytes) noexcept;
 // The mapped block at `p` (from allocateZeroed()) holds zeros only: kept for reuse when freed
 // while a BlockReuse lives. Nothing for a block that is not mapped on its own.
 void markCleared(void* p, std::size_t bytes) noexcept;
-// Bytes of freed blocks kept for reuse now (resident where written, not in use).
+// Bytes of freed blocks kept for reuse now (their mapped lengths; resident where written).
 std::size_t zeroedBytesKept() noexcept;
 
 // Bytes of bit arrays held now, in the whole process, and the most held at once since the last
