@@ -93,7 +93,7 @@ int GeometryCommand::run(const QCommandLineParser& parser, QTextStream& out, QTe
     try {
         SimConfig::validateDisk(disk, granularity);
     } catch (const ConfigError& e) {
-        throw ArgumentError(SimOptions::optionForField(e.field()), QString::fromStdString(e.reason()));
+        throw SimOptions::fieldRefusal(e, parser);
     }
     if (parser.isSet(QStringLiteral("chunks"))) {
         chunks = OptionValue::chunkList(QStringLiteral("--chunks"), parser.value(QStringLiteral("chunks")));

@@ -5,6 +5,7 @@
 #include "optionvalue.h"
 
 #include <bitmig/configerror.h>
+#include <bitmig/printable.h>
 #include <bitmig/runmemory.h>
 #include <bitmig/tracereader.h>
 
@@ -29,6 +30,18 @@ void add(QCommandLineParser& parser, const QString& name, const QString& valueNa
 QString dashed(const QString& name)
 {
     return QStringLiteral("--") + name;
+}
+
+// An argument's text in a message: escaped and cut short (bitmig/printable.h).
+QString shown(const QString& text)
+{
+    return QString::fromStdString(printablePrefix(text.toStdString()));
+}
+
+// "'TEXT': reason", the value given before why it is refused.
+QString quoted(const QString& text, const QString& reason)
+{
+    return QCoreApplication::translate("bitmig", "'%1': %2").arg(shown(text), reason);
 }
 
 } // namespace
@@ -320,7 +333,33 @@ QString SimOptions::optionForField(ConfigField field)
     return {};
 }
 
-void SimOptions::validate(const SimConfig& config, const QCommandLineParser& parser, const QString& chunkOption)
+ArgumentError SimOptions::fieldRefusal(const ConfigError& error, const QCommandLineParser& parser,
+                                       const std::vector<PointValue>& pointValues)
+{
+    const QString option = optionForField(error.field());
+    if (option.isEmpty()) {
+        return ArgumentError(QString::fromStdString(error.what()));
+    }
+    const QString reason = QString::fromStdString(error.reason());
+    if (error.field() == ConfigField::WorkloadTrace) {
+        return ArgumentError(option, reason);  // a record past the disk: the reason names the file and line
+    }
+    for (const PointValue& p : pointValues) {
+        if (p.option == option) {
+            return ArgumentError(p.argument, quoted(p.text, reason));
+        }
+    }
+    // Only an option given on the command line has a text to show (optionNames() lists those,
+    // and asks nothing of an option the parser does not declare).
+    const QString name = option.mid(2);
+    if (parser.optionNames().contains(name)) {
+        return ArgumentError(option, quoted(parser.value(name), reason));
+    }
+    return ArgumentError(option, reason);
+}
+
+void SimOptions::validate(const SimConfig& config, const QCommandLineParser& parser,
+                          const std::vector<PointValue>& pointValues)
 {
     try {
         config.validate();
@@ -330,24 +369,27 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
         const QString reason = QString::fromStdString(e.reason());
         // An injection or a fault: the scenario file's come first, then one per --inject or --fault.
         // The file's are named as the file names them ("injections[0].length"), the command
-        // line's counted from 1 ("injection 1: length ...").
+        // line's counted from 1 with the text given ("injection 1 '1s:write:0:0': length ...").
         const bool injection = e.field() == ConfigField::Injection || e.field() == ConfigField::InjectionTime ||
                                e.field() == ConfigField::InjectionLength;
         if ((injection || e.field() == ConfigField::Fault) && e.index()) {
             const qsizetype index = qsizetype(*e.index());
             const QString option = injection ? QStringLiteral("inject") : QStringLiteral("fault");
+            const QStringList given = parser.values(option);
             const qsizetype listed = injection ? qsizetype(config.injections.size()) : qsizetype(config.faultsNs.size());
-            const qsizetype fromFile = std::max<qsizetype>(0, listed - parser.values(option).size());
+            const qsizetype fromFile = std::max<qsizetype>(0, listed - given.size());
             if (index < fromFile) {
                 throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
                                                                       QStringLiteral(": ") + what);
             }
+            const QString text = shown(given.value(index - fromFile));
             if (!injection) {
                 throw ArgumentError(QStringLiteral("--fault"),
-                                    QCoreApplication::translate("bitmig", "fault %1").arg(index - fromFile + 1) +
+                                    QCoreApplication::translate("bitmig", "fault %1 '%2'").arg(index - fromFile + 1).arg(text) +
                                         QStringLiteral(": ") + reason);
             }
-            const QString which = QCoreApplication::translate("bitmig", "injection %1").arg(index - fromFile + 1);
+            const QString which =
+                QCoreApplication::translate("bitmig", "injection %1 '%2'").arg(index - fromFile + 1).arg(text);
             // "time " or "length " before the reason: the member of the injection at fault.
             const std::string_view name = configFieldName(e.field());
             const size_t dot = name.find('.');
@@ -356,11 +398,7 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
                                      : QString::fromUtf8(name.substr(dot + 1)) + QLatin1Char(' ');
             throw ArgumentError(QStringLiteral("--inject"), which + QStringLiteral(": ") + part + reason);
         }
-        const QString option = e.field() == ConfigField::Chunk ? chunkOption : optionForField(e.field());
-        if (option.isEmpty()) {
-            throw ArgumentError(what);
-        }
-        throw ArgumentError(option, reason);
+        throw fieldRefusal(e, parser, pointValues);
     } catch (const std::invalid_argument& e) {
         throw ArgumentError(QString::fromStdString(e.what()));  // BITMIG_MEMORY_LIMIT that is not a size
     }

@@ -382,7 +382,14 @@ int SweepCommand::run(const QCommandLineParser& parser, QTextStream& out, QTextS
             vary.parameter->apply(p.config, QStringLiteral("--vary"), def.varyValueOf(i));
         }
         try {
-            SimOptions::validate(p.config, parser, QStringLiteral("--chunks"));
+            // The point's chunk and --vary value are its own: a refusal names them, not the options'.
+            std::vector<SimOptions::PointValue> own{
+                {QStringLiteral("--chunk"), QStringLiteral("--chunks"), SummaryReport::size(p.config.chunkBytes)}};
+            if (vary.parameter) {
+                const QString name = QLatin1String(vary.parameter->name);
+                own.push_back({QStringLiteral("--") + name, QStringLiteral("--vary ") + name, def.varyValueOf(i)});
+            }
+            SimOptions::validate(p.config, parser, own);
         } catch (const ArgumentError& e) {
             p.skipReason = e.message().toStdString();
         }

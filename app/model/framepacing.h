@@ -3,7 +3,7 @@
 // one at a time) and ViewPacer on the GUI thread (the acknowledgement of each snapshot once the
 // window has drawn it, after an idle wait). SimulationWorker/SimulationController (one run) and
 // LanesWorker/LanesController (a comparison) use them; a new kind of run gets the same pacing by
-// implementing PacedRun and handing its snapshots through a ViewPacer.
+// implementing PacedRun and handing its snapshots through a ViewPacer (presentSnapshot).
 //
 // The protocol: the worker builds a snapshot only when the view has acknowledged the last one. The
 // simulation goes on meanwhile; a frame simulated while the view still draws is dropped, never
@@ -181,5 +181,23 @@ private:
     QTimer* ackTimer_ = nullptr;  // the idle wait before the acknowledgement
     quint64 pendingAck_ = 0;      // drawn, not yet acknowledged
 };
+
+// A controller's hand-over of a snapshot from its worker, on the GUI thread: through `pacer` (so it
+// is acknowledged once drawn) it becomes `shown`; a run the worker stopped playing at its end (the
+// worker stops by itself there) ends `playing` with the controller's playingChanged(false); then the
+// controller's snapshotChanged(shown). `Controller` has those two signals (SimulationController,
+// LanesController); `SnapshotPtr` points to a snapshot with serial, playing and finished.
+template <class Controller, class SnapshotPtr>
+void presentSnapshot(ViewPacer& pacer, Controller& controller, SnapshotPtr& shown, bool& playing, const SnapshotPtr& snapshot)
+{
+    pacer.present(snapshot->serial, [&] {
+        shown = snapshot;
+        if (playing && !snapshot->playing && snapshot->finished) {
+            playing = false;
+            Q_EMIT controller.playingChanged(false);
+        }
+        Q_EMIT controller.snapshotChanged(shown);
+    });
+}
 
 } // namespace bitmig

@@ -249,14 +249,7 @@ void LanesController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
 
 void LanesController::onSnapshot(const LanesSnapshotPtr& snapshot)
 {
-    pacer_->present(snapshot->serial, [&] {
-        snapshot_ = snapshot;
-        if (playing_ && !snapshot->playing && snapshot->finished) {
-            playing_ = false;
-            Q_EMIT playingChanged(false);
-        }
-        Q_EMIT snapshotChanged(snapshot_);
-    });
+    presentSnapshot(*pacer_, *this, snapshot_, playing_, snapshot);
 }
 
 } // namespace bitmig

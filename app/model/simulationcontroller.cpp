@@ -157,16 +157,7 @@ void SimulationController::setRequest(const HeatmapRequest& request)
 
 void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
 {
-    // Acknowledged once the window has drawn it.
-    pacer_->present(snapshot->serial, [&] {
-        snapshot_ = snapshot;
-        // The worker stops playing by itself at the end of a run.
-        if (playing_ && !snapshot->playing && snapshot->finished) {
-            playing_ = false;
-            Q_EMIT playingChanged(false);
-        }
-        Q_EMIT snapshotChanged(snapshot_);
-    });
+    presentSnapshot(*pacer_, *this, snapshot_, playing_, snapshot);
 }
 
 void SimulationController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)

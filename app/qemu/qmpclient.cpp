@@ -304,7 +304,8 @@ void QmpClient::handleLine(const QByteArray& line)
     const QJsonObject o = doc.object();
     if (!greeted_) {
         if (!o.value(QStringLiteral("QMP")).isObject()) {
-            fail(QmpError::Kind::Protocol, QCoreApplication::translate("bitmig::qemu::QmpClient", "the first line is not a QMP greeting"));
+            fail(QmpError::Kind::Protocol,
+                 QCoreApplication::translate("bitmig::qemu::QmpClient", "the first line is not a QMP greeting: %1").arg(shown(line)));
             return;
         }
         greeted_ = true;

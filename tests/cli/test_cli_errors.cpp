@@ -120,31 +120,59 @@ TEST_CASE("a huge argument value is quoted by a short prefix", "[errors]")
     }
 }
 
-TEST_CASE("a value simulate refuses is reported at the option that set it, with validate()'s reason", "[errors]")
+TEST_CASE("a value simulate refuses is reported at the option that set it, with the value given and validate()'s reason", "[errors]")
 {
     const QString sim = QStringLiteral("simulate");
     const struct {
         QStringList args;
         QString line;
     } cases[] = {
-        {{sim, QStringLiteral("--tick"), QStringLiteral("2s")}, QStringLiteral("--tick: must be between 1 µs and 1 s")},
+        {{sim, QStringLiteral("--tick"), QStringLiteral("2s")}, QStringLiteral("--tick: '2s': must be between 1 µs and 1 s")},
         {{sim, QStringLiteral("--max-downtime"), QStringLiteral("600000min")},
-         QStringLiteral("--max-downtime: must be at most 365 days (31536000 s), got 36000000000000000 ns")},
+         QStringLiteral("--max-downtime: '600000min': must be at most 365 days (31536000 s), got 36000000000000000 ns")},
         {{sim, QStringLiteral("--rate"), QStringLiteral("2G")},
-         QStringLiteral("--rate: must be between 0 and 1e9 writes per second")},
+         QStringLiteral("--rate: '2G': must be between 0 and 1e9 writes per second")},
         {{sim, QStringLiteral("--hot-fraction"), QStringLiteral("2")},
-         QStringLiteral("--hot-fraction: must be in (0, 1]")},
+         QStringLiteral("--hot-fraction: '2': must be in (0, 1]")},
+        {{sim, QStringLiteral("--hot-fraction"), QStringLiteral("0")},
+         QStringLiteral("--hot-fraction: '0': must be in (0, 1]")},
+        {{sim, QStringLiteral("--hot-share"), QStringLiteral("1.5")},
+         QStringLiteral("--hot-share: '1.5': must be in [0, 1]")},
+        {{sim, QStringLiteral("--zipf-exponent"), QStringLiteral("11")},
+         QStringLiteral("--zipf-exponent: '11': must be in (0, 10]")},
+        {{sim, QStringLiteral("--burst-duty"), QStringLiteral("3")},
+         QStringLiteral("--burst-duty: '3': must be from 0.000001 to 1")},
         {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--write-size"), QStringLiteral("4K..2M")},
-         QStringLiteral("--write-size: is larger than the disk")},
+         QStringLiteral("--write-size: '4K..2M': is larger than the disk")},
+        {{sim, QStringLiteral("--write-size"), QStringLiteral("0")},
+         QStringLiteral("--write-size: '0': must be a positive multiple of 512 bytes")},
+        {{sim, QStringLiteral("--write-size"), QStringLiteral("4K..6000")},
+         QStringLiteral("--write-size: '4K..6000': must be a multiple of 512 bytes and at least minWriteBytes")},
+        // No --write-size given: the default is refused, and there is no text of the user's to show.
+        {{sim, QStringLiteral("--disk"), QStringLiteral("32K")}, QStringLiteral("--write-size: is larger than the disk")},
+        {{sim, QStringLiteral("--sample-interval"), QStringLiteral("1us")},
+         QStringLiteral("--sample-interval: '1us': must be at least one tick")},
+        {{sim, QStringLiteral("--device"), QString()}, QStringLiteral("--device: '': name must be 1 to 255 bytes long")},
+        {{sim, QStringLiteral("--bandwidth"), QStringLiteral("100bit")},
+         QStringLiteral("--bandwidth: '100bit': must be from 1 kbit/s to 10 Tbit/s (125 to 1.25e12 bytes per second), "
+                        "got 12.5 bytes per second")},
         {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--inject"), QStringLiteral("1s:write:0:0")},
-         QStringLiteral("--inject: injection 1: length must be above zero")},
-        {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--inject"),
-          QStringLiteral("0s:clear:1M:4K")},
-         QStringLiteral("--inject: injection 1: range [1048576, +4096) is past the end of the disk")},
+         QStringLiteral("--inject: injection 1 '1s:write:0:0': length must be above zero")},
+        {{sim, QStringLiteral("--disk"), QStringLiteral("1M"), QStringLiteral("--inject"), QStringLiteral("1s:write:0:4K"),
+          QStringLiteral("--inject"), QStringLiteral("0s:clear:1M:4K")},
+         QStringLiteral("--inject: injection 2 '0s:clear:1M:4K': range [1048576, +4096) is past the end of the disk")},
         {{QStringLiteral("geometry"), QStringLiteral("--disk"), QStringLiteral("1000")},
-         QStringLiteral("--disk: must be a positive multiple of 512 bytes, got 1000")},
+         QStringLiteral("--disk: '1000': must be a positive multiple of 512 bytes, got 1000")},
         {{QStringLiteral("geometry"), QStringLiteral("--granularity"), QStringLiteral("4G")},
-         QStringLiteral("--granularity: must be at most 2 GiB (a START record carries it in 32 bits)")},
+         QStringLiteral("--granularity: '4G': must be at most 2 GiB (a START record carries it in 32 bits)")},
+        // A sweep point's own value is named where it came from: --vary, or its chunk of --chunks.
+        {{QStringLiteral("sweep"), QStringLiteral("--chunks"), QStringLiteral("1K"), QStringLiteral("--rate"),
+          QStringLiteral("5k"), QStringLiteral("--vary"), QStringLiteral("rate=2G")},
+         QStringLiteral("--vary rate: '2G': must be between 0 and 1e9 writes per second")},
+        {{QStringLiteral("sweep"), QStringLiteral("--disk"), QStringLiteral("4T"), QStringLiteral("--granularity"),
+          QStringLiteral("1M"), QStringLiteral("--chunks"), QStringLiteral("1M")},
+         QStringLiteral("--chunks: '1 MiB': one chunk would cover 2^32 sectors or more, which a BITS record cannot "
+                        "describe (nr_sectors is 32-bit); use a smaller chunk or granularity")},
     };
     for (const auto& c : cases) {
         INFO(describe(c.args).toStdString());

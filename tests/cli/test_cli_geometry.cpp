@@ -105,11 +105,11 @@ TEST_CASE("geometry refuses the disk and granularity that simulate refuses, with
         const char* message;
     } cases[] = {
         {{QStringLiteral("--granularity"), QStringLiteral("4G")},
-         "--granularity: must be at most 2 GiB (a START record carries it in 32 bits)"},
-        {{QStringLiteral("--disk"), QStringLiteral("513")}, "--disk: must be a positive multiple of 512 bytes, got 513"},
-        {{QStringLiteral("--disk"), QStringLiteral("0")}, "--disk: must be a positive multiple of 512 bytes, got 0"},
+         "--granularity: '4G': must be at most 2 GiB (a START record carries it in 32 bits)"},
+        {{QStringLiteral("--disk"), QStringLiteral("513")}, "--disk: '513': must be a positive multiple of 512 bytes, got 513"},
+        {{QStringLiteral("--disk"), QStringLiteral("0")}, "--disk: '0': must be a positive multiple of 512 bytes, got 0"},
         {{QStringLiteral("--disk"), QStringLiteral("2P"), QStringLiteral("--granularity"), QStringLiteral("512")},
-         "--disk: needs 4398046511104 bits at this granularity; at most 2^41 are allowed"},
+         "--disk: '2P': needs 4398046511104 bits at this granularity; at most 2^41 are allowed"},
     };
     for (const auto& c : cases) {
         const QStringList geometry = QStringList{QStringLiteral("geometry")} + c.args;

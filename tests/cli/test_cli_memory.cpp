@@ -57,7 +57,8 @@ TEST_CASE("simulate refuses a run that cannot fit, with both figures", "[memory]
         CHECK(r.exitCode == 2);
         CHECK(r.out.isEmpty());
         CHECK(r.err.count(QLatin1Char('\n')) == 1);
-        CHECK(r.err.startsWith(QStringLiteral("bitmig: --disk: ") + needs(c.diskBytes, c.granularityBytes)));
+        CHECK(r.err.startsWith(QStringLiteral("bitmig: --disk: '%1': ").arg(QLatin1String(c.disk)) +
+                               needs(c.diskBytes, c.granularityBytes)));
         CHECK(namesWhatThereIs(r.err));
         CHECK(!r.err.contains(QLatin1String("bad_alloc")));
     }
@@ -72,7 +73,7 @@ TEST_CASE("BITMIG_MEMORY_LIMIT lowers what a run may have", "[memory]")
         const MemoryLimit limit("256M");  // 1 TiB at 512 B: 256 MiB per bitmap
         const CliRun r = CliRun::run(args);
         CHECK(r.exitCode == 2);
-        CHECK(r.err.startsWith(QStringLiteral("bitmig: --disk: ") + needs(uint64_t(1) << 40, 512, 1024, 10'000'000) +
+        CHECK(r.err.startsWith(QStringLiteral("bitmig: --disk: '1T': ") + needs(uint64_t(1) << 40, 512, 1024, 10'000'000) +
                                QStringLiteral("BITMIG_MEMORY_LIMIT allows 256 MiB; at a granularity of 512 B disks up to ")));
     }
     {
@@ -97,7 +98,7 @@ TEST_CASE("sweep refuses points that cannot fit and runs the ones that can", "[m
                                     QStringLiteral("--granularity"), QStringLiteral("512"), QStringLiteral("--chunks"),
                                     QStringLiteral("1K,64K")});
     CHECK(all.exitCode == 2);
-    CHECK(all.err.startsWith(QStringLiteral("bitmig: --disk: ") + needs(uint64_t(1) << 50, 512)));
+    CHECK(all.err.startsWith(QStringLiteral("bitmig: --disk: '1P': ") + needs(uint64_t(1) << 50, 512)));
 
     // Per point: the coarse granularity runs, the fine one is listed as skipped with the reason.
     const CliRun some = CliRun::run({QStringLiteral("sweep"), QStringLiteral("--disk"), QStringLiteral("64T"),
@@ -108,7 +109,7 @@ TEST_CASE("sweep refuses points that cannot fit and runs the ones that can", "[m
                                      QStringLiteral("2")});
     INFO(some.err.toStdString() << some.out.toStdString());
     REQUIRE(some.exitCode == 0);
-    CHECK(some.out.contains(QLatin1String("\"reason\": \"--disk: the run needs ")));
+    CHECK(some.out.contains(QLatin1String("\"reason\": \"--disk: '64T': the run needs ")));
     CHECK(some.out.count(QLatin1String("the run needs")) == 1);
 }
 

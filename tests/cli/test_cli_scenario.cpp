@@ -111,12 +111,12 @@ TEST_CASE("an injection's error names where it came from: the scenario file or -
                                            QStringLiteral("--inject"), QStringLiteral("3s:write:63G:2G")});
     CHECK(fromOption.exitCode == 2);
     INFO(fromOption.err.toStdString());
-    CHECK(fromOption.err.startsWith(QStringLiteral("bitmig: --inject: injection 2: ")));
+    CHECK(fromOption.err.startsWith(QStringLiteral("bitmig: --inject: injection 2 '3s:write:63G:2G': ")));
     CHECK(fromOption.err.contains(QStringLiteral("past the end")));
 
     // Without a scenario the numbering is the same.
     const CliRun alone = CliRun::run({QStringLiteral("simulate"), QStringLiteral("--disk"), QStringLiteral("64G"),
                                       QStringLiteral("--inject"), QStringLiteral("3s:write:63G:2G")});
     CHECK(alone.exitCode == 2);
-    CHECK(alone.err.startsWith(QStringLiteral("bitmig: --inject: injection 1: ")));
+    CHECK(alone.err.startsWith(QStringLiteral("bitmig: --inject: injection 1 '3s:write:63G:2G': ")));
 }

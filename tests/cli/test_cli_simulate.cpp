@@ -134,7 +134,7 @@ TEST_CASE("the text output writes microseconds as \u00b5s in UTF-8, also in the 
     // A microsecond duration in an error on standard error.
     REQUIRE(run({QStringLiteral("simulate"), QStringLiteral("--tick"), QStringLiteral("0")}, &out, &err) == 2);
     CHECK(utf8(err));
-    CHECK(err.contains("--tick: must be between 1 " + micro + " and 1 s"));
+    CHECK(err.contains("--tick: '0': must be between 1 " + micro + " and 1 s"));
 
     // JSON: the machine fields as they were, nanoseconds, no unit text.
     REQUIRE(run(args + QStringList{QStringLiteral("--json")}, &out, &err) == 0);

@@ -218,7 +218,7 @@ TEST_CASE("a bad trace or trace option exits 2 with one line naming it", "[error
         {{sim, QStringLiteral("--trace"), ok, QStringLiteral("--trace-format"), QStringLiteral("blkparse")},
          QStringLiteral("--trace: ") + ok + QStringLiteral(":1: not a blkparse event line")},
         {{sim, QStringLiteral("--trace"), ok, QStringLiteral("--trace-speed"), QStringLiteral("0")},
-         QStringLiteral("--trace-speed: must be above zero")},
+         QStringLiteral("--trace-speed: '0': must be above zero")},
         {{sim, QStringLiteral("--trace"), ok, QStringLiteral("--trace-speed"), QStringLiteral("fast")},
          QStringLiteral("--trace-speed: 'fast'")},
         {{sim, QStringLiteral("--trace-loop")}, QStringLiteral("--trace-loop: needs --trace FILE")},

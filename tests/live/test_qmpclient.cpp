@@ -186,6 +186,22 @@ TEST_CASE("QMP client: a socket that is not QMP, says nothing, or does not exist
         const QmpError e = qmp.open(fake.path());
         CHECK(e.kind == QmpError::Kind::Protocol);
         CHECK(e.message().contains(QStringLiteral("greeting")));
+        // The message shows what the other end sent.
+        CHECK(e.message().contains(QStringLiteral("{\"hello\": 1}")));
+    }
+    SECTION("JSON, but no greeting: a long first line is shown cut, its control characters as '?'")
+    {
+        // A tab is JSON white space, so the line is a JSON object and only its missing "QMP" is wrong.
+        const QByteArray line = "{\"hello\":\t\"" + QByteArray(200, 'x') + "\"}";
+        FakeQmp fake([](QLocalSocket&, const QJsonObject&) {}, line + '\n');
+        QmpClient qmp;
+        const QmpError e = qmp.open(fake.path());
+        CHECK(e.kind == QmpError::Kind::Protocol);
+        const QString m = e.message();
+        CHECK(m.contains(QStringLiteral("not a QMP greeting: {\"hello\":?\"xxxx")));
+        CHECK(m.endsWith(QStringLiteral("...")));
+        CHECK(!m.contains(QString::fromLatin1(QByteArray(200, 'x'))));
+        CHECK(!m.contains(QLatin1Char('\t')));
     }
     SECTION("silence")
     {
