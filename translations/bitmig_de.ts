@@ -4738,10 +4738,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
         <translation>eine Zeile empfangen, die kein JSON-Objekt ist: %1</translation>
     </message>
     <message>
-        <source>the first line is not a QMP greeting</source>
-        <translation>die erste Zeile ist keine QMP-Begrüßung</translation>
-    </message>
-    <message>
         <source>a reply with neither &quot;return&quot; nor &quot;error&quot;</source>
         <translation>eine Antwort ohne &quot;return&quot; und ohne &quot;error&quot;</translation>
     </message>
@@ -4752,6 +4748,10 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>QEMU closed the connection</source>
         <translation>QEMU hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the first line is not a QMP greeting: %1</source>
+        <translation>die erste Zeile ist keine QMP-Begrüßung: %1</translation>
     </message>
 </context>
 </TS>

@@ -4742,10 +4742,6 @@ Click or drag to move the view</source>
         <translation>получена строка, не являющаяся объектом JSON: %1</translation>
     </message>
     <message>
-        <source>the first line is not a QMP greeting</source>
-        <translation>первая строка не является приветствием QMP</translation>
-    </message>
-    <message>
         <source>a reply with neither &quot;return&quot; nor &quot;error&quot;</source>
         <translation>ответ без &quot;return&quot; и без &quot;error&quot;</translation>
     </message>
@@ -4756,6 +4752,10 @@ Click or drag to move the view</source>
     <message>
         <source>QEMU closed the connection</source>
         <translation>QEMU закрыл соединение</translation>
+    </message>
+    <message>
+        <source>the first line is not a QMP greeting: %1</source>
+        <translation>первая строка не является приветствием QMP: %1</translation>
     </message>
 </context>
 </TS>
