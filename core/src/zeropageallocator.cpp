@@ -86,10 +86,12 @@ BlockReuse::~BlockReuse()
     std::vector<Block> release;
     {
         const std::lock_guard lock(reuseMutex);
+        // What is kept goes with any BlockReuse that ends, not only the last: a sweep that ends
+        // while a window's run still waits for its destinations does not leave its arrays behind.
+        release.swap(kept);
+        keptBytes.store(0, std::memory_order_relaxed);
         if (--reuseScopes == 0) {
-            release.swap(kept);
             cleared.clear();
-            keptBytes.store(0, std::memory_order_relaxed);
         }
     }
     unmapKept(release);

@@ -36,7 +36,7 @@ bool useHugePages(void* region) noexcept;
 // stay resident where the old owner wrote, and huge where it had huge pages, with the advice of a
 // fresh block (huge pages for the regions that earn them again, see useHugePages()). A mapped
 // block of a length none kept has (the caller builds something of another shape) unmaps them all
-// first, and so does the end of the last BlockReuse. At most kMaxReusedBytes are kept at a time.
+// first, and so does the end of any BlockReuse. At most kMaxReusedBytes are kept at a time.
 class BlockReuse {
 public:
     BlockReuse() noexcept;
