@@ -38,6 +38,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 #include <array>
 #include <atomic>
 #include <cmath>
@@ -127,9 +128,9 @@ Heap heap()
     return h;
 }
 
-// CPU seconds (user + system) of this process's thread named `name` ("simulation": the
-// controller's worker thread), from /proc; -1 if there is none.
-double threadCpuSeconds(const QByteArray& name)
+// The contents of /proc/self/task/<tid>/<file> for this process's thread named `name` ("simulation":
+// the controller's worker thread); nothing if there is no such thread or the file cannot be read.
+std::optional<QByteArray> threadProcFile(const QByteArray& name, const QString& file)
 {
     const QDir tasks(QStringLiteral("/proc/self/task"));
     for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
@@ -137,20 +138,29 @@ double threadCpuSeconds(const QByteArray& name)
         if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
             continue;
         }
-        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!stat.open(QIODevice::ReadOnly)) {
-            return -1;
+        QFile f(tasks.filePath(tid + QLatin1Char('/') + file));
+        if (!f.open(QIODevice::ReadOnly)) {
+            return std::nullopt;
         }
-        const QByteArray line = stat.readAll();
-        // Fields after the command (which is in parentheses and may hold spaces): utime is the 14th
-        // field of the line, the 12th after ")".
-        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (f.size() < 13) {
-            return -1;
-        }
-        return (f[11].toDouble() + f[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
+        return f.readAll();
     }
-    return -1;
+    return std::nullopt;
+}
+
+// CPU seconds (user + system) of the thread named `name`, from /proc; -1 if there is none.
+double threadCpuSeconds(const QByteArray& name)
+{
+    const std::optional<QByteArray> line = threadProcFile(name, QStringLiteral("stat"));
+    if (!line) {
+        return -1;
+    }
+    // Fields after the command (which is in parentheses and may hold spaces): utime is the 14th
+    // field of the line, the 12th after ")".
+    const QList<QByteArray> f = line->mid(line->lastIndexOf(')') + 2).split(' ');
+    if (f.size() < 13) {
+        return -1;
+    }
+    return (f[11].toDouble() + f[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
 }
 
 // The scheduler's account of the thread named `name` (/proc/<tid>/schedstat): seconds on a core and
@@ -163,23 +173,15 @@ struct Sched {
 
 Sched threadSched(const QByteArray& name)
 {
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name) {
-            continue;
-        }
-        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (!stat.open(QIODevice::ReadOnly)) {
-            return {};
-        }
-        const QList<QByteArray> f = stat.readAll().trimmed().split(' ');
-        if (f.size() < 2) {
-            return {};
-        }
-        return Sched{f[0].toDouble() / 1e9, f[1].toDouble() / 1e9};
+    const std::optional<QByteArray> text = threadProcFile(name, QStringLiteral("schedstat"));
+    if (!text) {
+        return {};
     }
-    return {};
+    const QList<QByteArray> f = text->trimmed().split(' ');
+    if (f.size() < 2) {
+        return {};
+    }
+    return Sched{f[0].toDouble() / 1e9, f[1].toDouble() / 1e9};
 }
 
 double processCpuSeconds()
