@@ -93,7 +93,6 @@ public:
     double achievedSpeed() const noexcept { return playing_ ? achievedSpeed_ : 0; }
     // Something the next snapshot shows changed.
     void markDirty() noexcept { dirty_ = true; }
-    bool isDirty() const noexcept { return dirty_; }
     // The view has drawn the snapshot with this serial: a frame simulated meanwhile, or a change
     // while paused, is shown now rather than at the next frame.
     void acknowledge(uint64_t serial);

@@ -61,7 +61,6 @@ public:
     double speed() const noexcept { return speed_; }
     const LanesSnapshotPtr& snapshot() const noexcept { return snapshot_; }
     quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
-    static constexpr qint64 kMaxIdleMs = ViewPacer::kMaxIdleMs;
 
 public Q_SLOTS:
     void setPlaying(bool playing);

@@ -56,9 +56,6 @@ public:
     void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
     void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
 
-    static constexpr int kFrameMs = RunPacer::kFrameMs;
-    static constexpr double kMaxFrameGapS = RunPacer::kMaxFrameGapS;
-    static constexpr quint64 kDigestSliceBytes = RunPacer::kDigestSliceBytes;
     uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }
 
 Q_SIGNALS:

@@ -43,9 +43,8 @@ public:
     const SimSnapshotPtr& snapshot() const noexcept { return snapshot_; }
     // Snapshots the window has drawn. Each is acknowledged to the worker, which builds the next only
     // then, after the window has been left idle as long as the frame kept it busy (at most
-    // kMaxIdleMs): the simulation never runs ahead of what the window can show.
+    // ViewPacer::kMaxIdleMs): the simulation never runs ahead of what the window can show.
     quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
-    static constexpr qint64 kMaxIdleMs = ViewPacer::kMaxIdleMs;
 
     static constexpr double kMinSpeed = 0.001;
     static constexpr double kMaxSpeed = 1000;

@@ -52,14 +52,10 @@ public:
     void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
     void publishNow() { pacer_->publishNow(); }  // a snapshot even if nothing changed (e.g. after a resize)
 
-    // The pacing's figures (see RunPacer): the frame timer's interval, the wall time one frame
-    // can account for, the digest slices.
-    static constexpr int kFrameMs = RunPacer::kFrameMs;
-    static constexpr double kMaxFrameGapS = RunPacer::kMaxFrameGapS;
     // The verification digests of a large run (128 MiB a bitmap at 2^30 bits) are hashed between
-    // frames, kDigestSliceBytes at a time within the frame budget, so Pause, Reset and closing the
-    // window never wait for them. Tests slow them down: `slicesPerFrame` 0 means the budget decides.
-    static constexpr quint64 kDigestSliceBytes = RunPacer::kDigestSliceBytes;
+    // frames, RunPacer::kDigestSliceBytes at a time within the frame budget, so Pause, Reset and
+    // closing the window never wait for them. Tests slow them down: `slicesPerFrame` 0 means the
+    // budget decides.
     void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
     // Frames simulated while the view was still drawing the last snapshot: never published.
     uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }

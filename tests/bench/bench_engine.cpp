@@ -366,8 +366,8 @@ SimConfig zipf100x()
 int runZipf100x(double seconds, int columns, int rows)
 {
     constexpr double kSpeed = 100;
-    constexpr int64_t kFrameWallNs = 16 * kMs;  // SimulationWorker::kFrameMs
-    constexpr uint64_t kDigestSlice = uint64_t(2) << 20;  // SimulationWorker::kDigestSliceBytes
+    constexpr int64_t kFrameWallNs = 16 * kMs;  // RunPacer::kFrameMs
+    constexpr uint64_t kDigestSlice = uint64_t(2) << 20;  // RunPacer::kDigestSliceBytes
     const int64_t frameSimNs = int64_t(kSpeed * double(kFrameWallNs));
     const SimConfig cfg = zipf100x();
     HeatmapRequest request;
