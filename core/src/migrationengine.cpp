@@ -418,11 +418,7 @@ void MigrationEngine::onLoaded(size_t index, const DirtyBitmap& loaded)
 void MigrationEngine::queueDigest(const HBitmap& bits, const HBitmap* with, size_t index,
                                   std::string BitmapSummary::*target, std::string BitmapSummary::*also)
 {
-    PendingDigest d{BitmapDigest(bits, with), index, {target}};
-    if (also) {
-        d.targets.push_back(also);
-    }
-    digests_.push_back(std::move(d));
+    digests_.push_back(PendingDigest{BitmapDigest(bits, with), index, target, also});
 }
 
 void MigrationEngine::shareOrQueueDestinationDigest(size_t index)
@@ -470,8 +466,9 @@ bool MigrationEngine::computeDigests(uint64_t maxBytes)
         maxBytes = maxBytes > did ? maxBytes - did : 0;
         if (done) {
             BitmapSummary& b = recorder_.summary().bitmaps[d.index];
-            for (std::string BitmapSummary::*target : d.targets) {
-                b.*target = d.digest.hex();
+            b.*d.target = d.digest.hex();
+            if (d.also) {
+                b.*d.also = d.digest.hex();
             }
             if (d.index == 0) {
                 mirrorFirstBitmap();

@@ -179,7 +179,8 @@ private:
     struct PendingDigest {
         BitmapDigest digest;
         size_t index;  // into MigrationSummary::bitmaps
-        std::vector<std::string BitmapSummary::*> targets;  // the fields that get the hex digest
+        std::string BitmapSummary::*target;
+        std::string BitmapSummary::*also;
     };
     std::vector<PendingDigest> digests_;
     bool deferDigests_ = false;
