@@ -27,4 +27,11 @@ inline QString shownName(const std::string& s)
     return QString::fromStdString(printable(s));
 }
 
+// An argument's text in a message: escaped and cut short (bitmig/printable.h), so that a value of
+// megabytes gives a one-line message.
+inline QString shownValue(const QString& text)
+{
+    return QString::fromStdString(printablePrefix(text.toStdString()));
+}
+
 } // namespace bitmig::cli

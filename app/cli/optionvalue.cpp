@@ -1,9 +1,9 @@
 #include "optionvalue.h"
 
 #include "argumenterror.h"
+#include "clitext.h"
 
 #include <bitmig/chunkgeometry.h>
-#include <bitmig/printable.h>
 #include <bitmig/units.h>
 
 #include <QCoreApplication>
@@ -29,13 +29,6 @@ auto parsed(const QString& option, const QString& text, Parse parse)
     }
 }
 
-// An argument's text in a message: escaped and cut short (bitmig/printable.h), so that a value
-// of megabytes gives a one-line message.
-QString shown(const QString& text)
-{
-    return QString::fromStdString(printablePrefix(text.toStdString()));
-}
-
 } // namespace
 
 uint64_t OptionValue::size(const QString& option, const QString& text)
@@ -48,7 +41,7 @@ uint64_t OptionValue::chunkSize(const QString& option, const QString& text)
     const uint64_t bytes = size(option, text);
     if (bytes == 0 || bytes > kMaxChunkBytes || !std::has_single_bit(bytes)) {
         throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1' is not a power of two from 1 B to 1 MiB")
-                                        .arg(shown(text)));
+                                        .arg(shownValue(text)));
     }
     return bytes;
 }
@@ -59,7 +52,7 @@ uint64_t OptionValue::granularity(const QString& option, const QString& text)
     if (bytes < 512 || !std::has_single_bit(bytes)) {
         throw ArgumentError(option,
                             QCoreApplication::translate("bitmig", "'%1' is not a power of two of at least 512 bytes")
-                                .arg(shown(text)));
+                                .arg(shownValue(text)));
     }
     return bytes;
 }
@@ -84,7 +77,7 @@ double OptionValue::real(const QString& option, const QString& text)
     bool ok = false;
     const double value = text.trimmed().toDouble(&ok);
     if (!ok || !std::isfinite(value)) {
-        throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1' is not a number").arg(shown(text)));
+        throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1' is not a number").arg(shownValue(text)));
     }
     return value;
 }
@@ -102,15 +95,15 @@ uint64_t OptionValue::integer(const QString& option, const QString& text, uint64
     static const QRegularExpression digits(QStringLiteral("^\\+?[0-9]+$"));
     if (!ok && !digits.match(t).hasMatch()) {
         throw ArgumentError(option,
-                            QCoreApplication::translate("bitmig", "'%1' is not a whole number from %2").arg(shown(text), range));
+                            QCoreApplication::translate("bitmig", "'%1' is not a whole number from %2").arg(shownValue(text), range));
     }
     if (!ok || value > max) {  // digits that do not fit in 64 bits are a whole number too, only too large
         throw ArgumentError(
-            option, QCoreApplication::translate("bitmig", "'%1' is too large (use a whole number from %2)").arg(shown(text), range));
+            option, QCoreApplication::translate("bitmig", "'%1' is too large (use a whole number from %2)").arg(shownValue(text), range));
     }
     if (value < min) {
         throw ArgumentError(
-            option, QCoreApplication::translate("bitmig", "'%1' is too small (use a whole number from %2)").arg(shown(text), range));
+            option, QCoreApplication::translate("bitmig", "'%1' is too small (use a whole number from %2)").arg(shownValue(text), range));
     }
     return value;
 }
@@ -122,7 +115,7 @@ Strategy OptionValue::strategy(const QString& option, const QString& text)
     } catch (const std::invalid_argument&) {
         throw ArgumentError(option, QCoreApplication::translate(
                                         "bitmig", "'%1' is not a strategy (use precopy, postcopy or stop-copy)")
-                                        .arg(shown(text)));
+                                        .arg(shownValue(text)));
     }
 }
 
@@ -134,7 +127,7 @@ WorkloadKind OptionValue::workload(const QString& option, const QString& text)
         throw ArgumentError(
             option, QCoreApplication::translate(
                         "bitmig", "'%1' is not a workload (use idle, uniform, sequential, hotspot, zipf or bursts)")
-                        .arg(shown(text)));
+                        .arg(shownValue(text)));
     }
 }
 
@@ -147,13 +140,13 @@ std::pair<uint64_t, uint64_t> OptionValue::writeSizes(const QString& option, con
     }
     if (parts.size() != 2) {
         throw ArgumentError(option,
-                            QCoreApplication::translate("bitmig", "'%1' is not SIZE or MIN..MAX").arg(shown(text)));
+                            QCoreApplication::translate("bitmig", "'%1' is not SIZE or MIN..MAX").arg(shownValue(text)));
     }
     const uint64_t lo = size(option, parts[0]);
     const uint64_t hi = size(option, parts[1]);
     if (hi < lo) {
         throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1': the maximum is below the minimum")
-                                        .arg(shown(text)));
+                                        .arg(shownValue(text)));
     }
     return {lo, hi};
 }
@@ -173,7 +166,7 @@ std::vector<uint64_t> OptionValue::chunkList(const QString& option, const QStrin
             throw ArgumentError(option, QCoreApplication::translate(
                                             "bitmig", "'%1' has an empty item (use a comma list of sizes, "
                                                       "\"all\" or \"seed\")")
-                                            .arg(shown(text)));
+                                            .arg(shownValue(text)));
         }
         sizes.push_back(chunkSize(option, item.trimmed()));
     }
@@ -185,7 +178,7 @@ Injection OptionValue::injection(const QString& option, const QString& text)
     const QStringList parts = text.split(QLatin1Char(':'));
     if (parts.size() != 4) {
         throw ArgumentError(
-            option, QCoreApplication::translate("bitmig", "'%1' is not TIME:write|clear:OFFSET:LENGTH").arg(shown(text)));
+            option, QCoreApplication::translate("bitmig", "'%1' is not TIME:write|clear:OFFSET:LENGTH").arg(shownValue(text)));
     }
     Injection io;
     io.timeNs = duration(option, parts[0]);
@@ -194,7 +187,7 @@ Injection OptionValue::injection(const QString& option, const QString& text)
         io.op = *named;
     } else {
         throw ArgumentError(option, QCoreApplication::translate("bitmig", "'%1' in '%2' is neither write nor clear")
-                                        .arg(shown(parts[1]), shown(text)));
+                                        .arg(shownValue(parts[1]), shownValue(text)));
     }
     io.offset = size(option, parts[2]);
     io.length = size(option, parts[3]);

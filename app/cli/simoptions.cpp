@@ -2,10 +2,10 @@
 
 #include "app/scenario/scenariofile.h"
 #include "argumenterror.h"
+#include "clitext.h"
 #include "optionvalue.h"
 
 #include <bitmig/configerror.h>
-#include <bitmig/printable.h>
 #include <bitmig/runmemory.h>
 #include <bitmig/tracereader.h>
 
@@ -32,16 +32,10 @@ QString dashed(const QString& name)
     return QStringLiteral("--") + name;
 }
 
-// An argument's text in a message: escaped and cut short (bitmig/printable.h).
-QString shown(const QString& text)
-{
-    return QString::fromStdString(printablePrefix(text.toStdString()));
-}
-
 // "'TEXT': reason", the value given before why it is refused.
 QString quoted(const QString& text, const QString& reason)
 {
-    return QCoreApplication::translate("bitmig", "'%1': %2").arg(shown(text), reason);
+    return QCoreApplication::translate("bitmig", "'%1': %2").arg(shownValue(text), reason);
 }
 
 } // namespace
@@ -382,7 +376,7 @@ void SimOptions::validate(const SimConfig& config, const QCommandLineParser& par
                 throw ArgumentError(QStringLiteral("--scenario"), parser.value(QStringLiteral("scenario")) +
                                                                       QStringLiteral(": ") + what);
             }
-            const QString text = shown(given.value(index - fromFile));
+            const QString text = shownValue(given.value(index - fromFile));
             if (!injection) {
                 throw ArgumentError(QStringLiteral("--fault"),
                                     QCoreApplication::translate("bitmig", "fault %1 '%2'").arg(index - fromFile + 1).arg(text) +
