@@ -1,7 +1,5 @@
 #include "languagemanager.h"
 
-#include "app/scenario/englishplurals.h"
-
 #include <QDir>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -57,8 +55,7 @@ bool LanguageManager::install(const QString& code)
     std::unique_ptr<QTranslator> app = std::make_unique<QTranslator>();
     const QString name = QStringLiteral("bitmig_%1.qm").arg(code);
     const QString installed = QDir(installedDirectory()).filePath(name);
-    const QString builtIn =
-        code == QLatin1String("en") ? EnglishPlurals::builtInFile() : QStringLiteral(":/i18n/") + name;
+    const QString builtIn = QStringLiteral(":/i18n/") + name;  // English too: EnglishPlurals::builtInFile()
     QString from;
     if (QFileInfo::exists(installed) && app->load(installed)) {
         from = installed;

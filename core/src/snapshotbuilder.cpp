@@ -206,9 +206,8 @@ void SnapshotBuilder::fill(const MigrationEngine& engine, const HeatmapRequest& 
     out.config = engine.sharedConfig();  // shared, not copied
     out.liveWorkload = engine.workload();
     const uint64_t first = std::min(request.firstBit, end);
-    const int rows = request.alignRowsToChunks
-                         ? HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows, engine.chunkBits())
-                         : request.rows;
+    const int rows = HeatmapGeometry::chunkAlignedRows(first, end, request.columns, request.rows,
+                                                       request.alignRowsToChunks ? engine.chunkBits() : 0);
     out.geometry = HeatmapGeometry(bits, first, end, request.columns, rows);
     fillLayer(src, out.geometry, out.source);
     if (const HBitmap* meta = engine.source(shown).meta()) {

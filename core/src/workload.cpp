@@ -85,17 +85,11 @@ uint64_t findStep(const Value& value, uint64_t v, uint64_t lo, uint64_t guess)
     return b;
 }
 
-// The helpers of every drawn write, inlined into the loops of draw(); the formulas they fall back
-// to stay out of line.
-#if defined(__GNUC__) || defined(__clang__)
-#define BITMIG_ALWAYS_INLINE [[gnu::always_inline]] inline
-#else
-#define BITMIG_ALWAYS_INLINE inline
-#endif
-
 } // namespace
 
-BITMIG_ALWAYS_INLINE uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
+// The helpers of every drawn write (this and the three below) are inlined into the loops of draw();
+// the formulas they fall back to stay out of line.
+[[gnu::always_inline]] inline uint32_t WorkloadGenerator::StepTable::lookup(uint64_t k) const noexcept
 {
     if (buckets.empty()) {
         return kUnknown;
@@ -340,7 +334,7 @@ uint64_t WorkloadGenerator::writesIn(int64_t tNs, int64_t dtNs)
     return uint64_t(whole);
 }
 
-BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::drawLength()
+[[gnu::always_inline]] inline uint64_t WorkloadGenerator::drawLength()
 {
     if (spec_.minWriteBytes == spec_.maxWriteBytes) {
         return spec_.minWriteBytes;
@@ -361,7 +355,7 @@ uint64_t WorkloadGenerator::lengthAt(double u) const noexcept
     return std::clamp(len, spec_.minWriteBytes, spec_.maxWriteBytes);
 }
 
-BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
+[[gnu::always_inline]] inline uint64_t WorkloadGenerator::uniformOffset(uint64_t lo, uint64_t hi, uint64_t length)
 {
     // Sector-aligned offsets whose write stays inside [lo, hi) and inside the disk.
     const uint64_t last = std::min(hi, disk_) > length ? std::min(hi, disk_) - length : 0;
@@ -399,7 +393,7 @@ uint64_t WorkloadGenerator::drawOffset(uint64_t length)
     return uniformOffset(0, disk_, length);
 }
 
-BITMIG_ALWAYS_INLINE uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
+[[gnu::always_inline]] inline uint64_t WorkloadGenerator::zipfOffset(uint64_t length)
 {
     const uint64_t k = rng_.next() >> 11;  // rng_.unit() is unitOf(k)
     const uint32_t step = ranks_.lookup(k);
