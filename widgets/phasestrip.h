@@ -50,7 +50,8 @@ public:
     // The pass counter as drawn: on one line when it fits beside the steps, else on two, else in
     // the smaller font of the durations on as many lines as the strip holds, else its last line
     // cut with "…" (the whole text stays in the tooltip and for a screen reader). The steps fold
-    // their dirty passes, then shorten their long labels, before the counter breaks or shrinks.
+    // their dirty passes first; the counter breaks onto two lines before the steps shorten their
+    // long labels, and shrinks only after that.
     QStringList passLines() const { return passLines_; }
     // The text passLines() hold: passText(), or where that does not fit even in the small font, its
     // compact form ("30/30 passes, not converged") for the counters that have one.

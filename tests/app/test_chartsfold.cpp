@@ -290,7 +290,7 @@ TEST_CASE("docks that take the width fold the charts and give it back unfolded",
 
 TEST_CASE("the figures line shows every figure of a finished run at 1024 x 768, in every language", "[chartsfold]")
 {
-    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+    for (const QString& code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
         INFO(code.toStdString());
         clearSettings();
         MainWindow w;

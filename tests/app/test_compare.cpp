@@ -637,7 +637,7 @@ TEST_CASE("compare: 4 lanes fit at 1600x1000 and 3 at 1400x900 without scrolling
 
 TEST_CASE("compare: the lane parameters show the seed table's whole row, in every language", "[compare][layout]")
 {
-    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+    for (const QString& code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
         INFO(code.toStdString());
         test::clearSettings();
         MainWindow w;

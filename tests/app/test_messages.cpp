@@ -525,7 +525,7 @@ TEST_CASE("the charts' titles and axis labels are drawn whole at 1400 x 900 and 
     QTest::qWait(100);
 
     MigrationCharts* charts = w.charts();
-    for (const QString code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
+    for (const QString& code : {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ru")}) {
         REQUIRE(w.setLanguage(code));
         for (const QSize size : {QSize(1400, 900), QSize(1600, 1000)}) {
             w.resize(size);
