@@ -563,14 +563,6 @@ void HBitmap::adjustDensity(uint64_t first, uint64_t last, uint64_t changed, boo
     density_[lb] = uint32_t(countBits(lb << densityLog2_, block));
 }
 
-void HBitmap::recountDensity(uint64_t first, uint64_t last) noexcept
-{
-    const uint64_t block = uint64_t(1) << densityLog2_;
-    for (uint64_t b = first >> densityLog2_; b <= last >> densityLog2_; ++b) {
-        density_[b] = uint32_t(countBits(b << densityLog2_, block));
-    }
-}
-
 void HBitmap::rebuildDensity() noexcept
 {
     if (!densityLog2_) {
@@ -1103,12 +1095,20 @@ void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint6
         const uint64_t last = first + nwords - 1;
         uint64_t* w = levels_[kBottom].data();
         const uint64_t* summary = levels_[kBottom - 1].data();
+        // The density counters follow the words' own counts, old ones out and new ones in, a word
+        // at a time: no block is counted again.
+        const unsigned densityWordsLog2 = densityLog2_ ? densityLog2_ - 6 : 0;
         uint64_t lost = 0;
         for (uint64_t p = first >> 6; p <= last >> 6; ++p) {
             const unsigned lo = p == first >> 6 ? unsigned(first & 63) : 0;
             const unsigned hi = p == last >> 6 ? unsigned(last & 63) : 63;
             for (uint64_t x = summary[p] & wordMask(lo, hi); x; x &= x - 1) {
-                lost += unsigned(std::popcount(w[(p << 6) + unsigned(std::countr_zero(x))]));
+                const uint64_t i = (p << 6) + unsigned(std::countr_zero(x));
+                const unsigned n = unsigned(std::popcount(w[i]));
+                lost += n;
+                if (densityLog2_) {
+                    density_[i >> densityWordsLog2] -= n;
+                }
             }
         }
         if constexpr (std::endian::native == std::endian::little) {
@@ -1127,19 +1127,30 @@ void HBitmap::deserializePart(std::span<const uint8_t> in, uint64_t start, uint6
             const unsigned hi = p == last >> 6 ? unsigned(last & 63) : 63;
             const uint64_t* group = w + (p << 6);
             uint64_t nonZero = 0;
-            for (unsigned j = lo; j <= hi; ++j) {
-                gained += unsigned(std::popcount(group[j]));
-                nonZero |= uint64_t(group[j] != 0) << j;
+            uint64_t groupGained = 0;
+            if (densityLog2_ && densityWordsLog2 < 6) {
+                // Blocks smaller than the group: each word's count goes to its own block.
+                for (unsigned j = lo; j <= hi; ++j) {
+                    const unsigned n = unsigned(std::popcount(group[j]));
+                    groupGained += n;
+                    density_[((p << 6) + j) >> densityWordsLog2] += n;
+                    nonZero |= uint64_t(group[j] != 0) << j;
+                }
+            } else {
+                for (unsigned j = lo; j <= hi; ++j) {
+                    groupGained += unsigned(std::popcount(group[j]));
+                    nonZero |= uint64_t(group[j] != 0) << j;
+                }
+                if (densityLog2_) {
+                    density_[(p << 6) >> densityWordsLog2] += uint32_t(groupGained);  // one block holds the group
+                }
             }
+            gained += groupGained;
             updateGroupSummary(p, wordMask(lo, hi), nonZero);
         }
         setBits_ = setBits_ - lost + gained;
         if (hugeWatch_) {
             promoteWords(first, last);
-        }
-        if (densityLog2_) {
-            const uint64_t lastBit = std::min((last + 1) << 6, bits_) - 1;
-            recountDensity(first << 6, lastBit);
         }
     }
     if (finish) {

@@ -11,6 +11,53 @@ unsigned SnapshotBuilder::densityLog2For(uint64_t bits) noexcept
     return std::max(6u, log2Bits > 18 ? log2Bits - 18 : 0u);
 }
 
+namespace {
+
+// The set bits of density block `b` below `at`, [b << shift, at) with `at` inside the block or at
+// its end: the words of the smaller part are read, at most half a block (the block's count less
+// the rest when the rest is the smaller part).
+uint64_t blockPrefix(const HBitmap& hb, uint64_t b, uint64_t at) noexcept
+{
+    const unsigned shift = hb.densityBlockLog2();
+    const uint64_t start = b << shift, block = uint64_t(1) << shift;
+    const uint64_t in = at - start;
+    return in <= block / 2 ? hb.countBits(start, in) : hb.densityBlocks()[b] - hb.countBits(at, block - in);
+}
+
+// The set bits of density block `b` below a position: [b << shift, at).
+struct BlockPart {
+    uint64_t block = ~uint64_t(0);
+    uint64_t at = 0;
+    uint64_t count = 0;
+};
+
+// The set bits in [first, end) of a bitmap with a density index: the whole blocks from their
+// counters, the edges as the difference of two block prefixes, each at most half a block of words;
+// a range shorter than half a block from its own words. `part`, when it holds the prefix of the
+// range's first block at `first` (the cell before ended there), saves reading that edge, and is
+// left holding the prefix at `end` when it was counted.
+uint64_t countWithDensity(const HBitmap& hb, uint64_t first, uint64_t end, BlockPart& part) noexcept
+{
+    const unsigned shift = hb.densityBlockLog2();
+    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
+    const bool known = part.block == fb && part.at == first;
+    if (end - first <= (uint64_t(1) << shift) / 2) {
+        const uint64_t n = hb.countBits(first, end - first);
+        part = known && lb == fb ? BlockPart{fb, end, part.count + n} : BlockPart{};
+        return n;
+    }
+    const auto blocks = hb.densityBlocks();
+    uint64_t n = known ? 0 - part.count : 0 - blockPrefix(hb, fb, first);
+    for (uint64_t b = fb; b < lb; ++b) {
+        n += blocks[b];
+    }
+    const uint64_t last = blockPrefix(hb, lb, end);
+    part = BlockPart{lb, end, last};
+    return n + last;
+}
+
+} // namespace
+
 uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept
 {
     if (end <= first) {
@@ -19,67 +66,9 @@ uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t
     if (!hb.hasDensityIndex()) {
         return hb.countBits(first, end - first);
     }
-    const unsigned shift = hb.densityBlockLog2();
-    const auto blocks = hb.densityBlocks();
-    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
-    if (fb == lb || lb - fb < 2) {
-        return hb.countBits(first, end - first);
-    }
-    // Partial first block, whole blocks between, partial last block. A part of a block is counted
-    // from the words, or, when it is the larger part, as the block's count less the other part's:
-    // at most half a block of words is read at each end.
-    const uint64_t block = uint64_t(1) << shift;
-    const uint64_t head = first - (fb << shift);  // bits of the first block before the range
-    uint64_t n = head <= block / 2 ? blocks[fb] - hb.countBits(fb << shift, head)
-                                   : hb.countBits(first, block - head);
-    for (uint64_t b = fb + 1; b < lb; ++b) {
-        n += blocks[b];
-    }
-    const uint64_t tail = end - (lb << shift);  // bits of the last block inside the range
-    n += tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
-    return n;
+    BlockPart none;
+    return countWithDensity(hb, first, end, none);
 }
-
-namespace {
-
-// The set bits of a density block below a position: [block << shift, at).
-struct BlockPart {
-    uint64_t block = ~uint64_t(0);
-    uint64_t at = 0;
-    uint64_t count = 0;
-};
-
-// SnapshotBuilder::countRange() over a bitmap with a density index, for cells one after the other:
-// `part` holds what the cell before counted of its last block (when it ended at `first`), so that
-// this cell's first block costs a subtraction instead of reading its words, and is left holding
-// this cell's last block's part. The same counts as countRange(), which reads both edges.
-uint64_t countRangeAfter(const HBitmap& hb, uint64_t first, uint64_t end, BlockPart& part) noexcept
-{
-    const unsigned shift = hb.densityBlockLog2();
-    const auto blocks = hb.densityBlocks();
-    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
-    if (fb == lb || lb - fb < 2) {
-        part = {};
-        return hb.countBits(first, end - first);
-    }
-    const uint64_t block = uint64_t(1) << shift;
-    const uint64_t head = first - (fb << shift);
-    uint64_t n = 0;
-    if (part.block == fb && part.at == first) {
-        n = blocks[fb] - part.count;
-    } else {
-        n = head <= block / 2 ? blocks[fb] - hb.countBits(fb << shift, head) : hb.countBits(first, block - head);
-    }
-    for (uint64_t b = fb + 1; b < lb; ++b) {
-        n += blocks[b];
-    }
-    const uint64_t tail = end - (lb << shift);
-    const uint64_t inside = tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
-    part = BlockPart{lb, end, inside};
-    return n + inside;
-}
-
-} // namespace
 
 void SnapshotBuilder::fillLayer(const HBitmap& hb, const HeatmapGeometry& geometry, HeatmapLayer& layer)
 {
@@ -92,9 +81,19 @@ void SnapshotBuilder::fillLayer(const HBitmap& hb, const HeatmapGeometry& geomet
         layer.total[size_t(i)] = b - a;
         if (b <= a || !hb.anyBits(a, b - a)) {
             layer.set[size_t(i)] = 0;
-            part = {};
+            // An empty cell leaves the prefix of its last block known: nothing of it is in the cell.
+            const unsigned shift = hb.densityBlockLog2();
+            if (b <= a || !hb.hasDensityIndex()) {
+                part = {};
+            } else if ((b - 1) >> shift != a >> shift) {
+                part = BlockPart{(b - 1) >> shift, b, 0};
+            } else if (part.block == a >> shift && part.at == a) {
+                part.at = b;
+            } else {
+                part = {};
+            }
         } else {
-            layer.set[size_t(i)] = hb.hasDensityIndex() ? countRangeAfter(hb, a, b, part) : hb.countBits(a, b - a);
+            layer.set[size_t(i)] = hb.hasDensityIndex() ? countWithDensity(hb, a, b, part) : hb.countBits(a, b - a);
         }
     }
 }

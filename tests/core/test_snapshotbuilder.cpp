@@ -269,6 +269,14 @@ TEST_CASE("a range counted through the density index counts what the words hold"
         CAPTURE(first, end);
         REQUIRE(SnapshotBuilder::countRange(hb, first, end) == hb.countBits(first, end - first));
     }
+    // Ranges within one block and across two, longer than half a block: the edges as the difference
+    // of two block prefixes.
+    for (int n = 0; n < 400; ++n) {
+        const uint64_t first = rng.below(bits - 2 * block);
+        const uint64_t end = first + block / 2 + 1 + rng.below(block + block / 2);
+        CAPTURE(first, end);
+        REQUIRE(SnapshotBuilder::countRange(hb, first, end) == hb.countBits(first, end - first));
+    }
 }
 
 TEST_CASE("a layer's cells counted through the density index, each sharing its first block's count with "
@@ -294,7 +302,9 @@ TEST_CASE("a layer's cells counted through the density index, each sharing its f
         uint64_t first, end;
         int columns, rows;
     } views[] = {{0, bits, 64, 4}, {0, bits, 7, 3}, {0, bits, 300, 1}, {0, bits, 1000, 2},
-                 {3 * 256 + 17, 250 * 256 + 5, 13, 11}, {100, 200 * 256, 3, 1}, {bits - 5000, bits, 9, 7}};
+                 {3 * 256 + 17, 250 * 256 + 5, 13, 11}, {100, 200 * 256, 3, 1}, {bits - 5000, bits, 9, 7},
+                 {0, bits, 230, 1}, {0, bits, 400, 1}, {0, bits, 133, 2}, {bits / 2, bits, 300, 3},
+                 {0, bits, 598, 1}};  // the last: cells of 128 and 129 bits, either side of half a block
     for (const auto& v : views) {
         CAPTURE(v.first, v.end, v.columns, v.rows);
         const HeatmapGeometry geometry(bits, v.first, v.end, v.columns, v.rows);

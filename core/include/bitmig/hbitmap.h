@@ -210,7 +210,6 @@ private:
     void forEachNonZeroWord(F&& f) const;
     void clearStorage() noexcept;  // a moved-from bitmap: no arrays, size 0
     void adjustDensity(uint64_t first, uint64_t last, uint64_t changed, bool set) noexcept;
-    void recountDensity(uint64_t first, uint64_t last) noexcept;
     void rebuildDensity() noexcept;
     // Huge pages (see hugePageRegions()): level `level`'s regions [first, last] that have become
     // dense get them; after a change of bottom words [firstWord, lastWord], or of everything.
