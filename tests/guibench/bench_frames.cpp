@@ -25,6 +25,9 @@
 #include "widgets/heatmapview.h"
 #include "widgets/zoomstack.h"
 
+#include <bitmig/bitmapdigest.h>
+#include <bitmig/hbitmap.h>
+#include <bitmig/simconfig.h>
 #include <bitmig/zeropageallocator.h>
 
 #include <QAction>
@@ -38,6 +41,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <array>
 #include <atomic>
@@ -339,6 +345,7 @@ struct Restarter {
     const QElapsedTimer* clock = nullptr;
     int exitAfterRuns = 0;  // --exit-after-runs
     std::vector<double> endT, endRss, endAnon, endHeap, endHeld;
+    std::vector<uint64_t> wireBytes;  // every byte each finished run put on the wire
     // From the snapshot that showed a run finished to the first that shows the next one's clock
     // moving: the wall time a restart takes (the new run built, its play command, its first frame).
     QElapsedTimer gapClock;
@@ -399,6 +406,7 @@ struct Restarter {
         if (s && s->finished && s->runId != finishedRun) {
             finishedRun = s->runId;
             simulated += double(s->nowNs) / 1e9;
+            wireBytes.push_back(s->summary.wireBytes);
             ++runs;
             gapClock.restart();
             inGap = true;
@@ -426,6 +434,63 @@ struct Restarter {
 };
 
 } // namespace
+
+// What this machine allows a run to achieve at the speed asked, measured here: the guest alone at
+// exactly that speed, the migration no faster than the speed asked and no faster than one memcpy
+// of every byte it put on the wire, the verification at this machine's SHA-256 of the source
+// bitmaps (the clock waits for it), and nothing between runs. Beside it the speed achieved over
+// the same states (the restarts, the bench's own, left out of both).
+static void printCeiling(const Restarter& restart, const SimConfig& config, double speed)
+{
+    uint64_t bitmapBytes = 0;
+    std::vector<std::unique_ptr<HBitmap>> sources;
+    const std::vector<DiskSpec> disks = config.diskList();
+    for (const BitmapSpec& b : config.bitmapList()) {
+        sources.push_back(std::make_unique<HBitmap>(disks[b.disk].bytes, unsigned(std::countr_zero(b.granularity))));
+        HBitmap& hb = *sources.back();
+        // Every page written, as a run's sources are by the time they are hashed.
+        for (uint64_t bit = 0; bit < hb.bitCount(); bit += 4096 * 8) {
+            hb.set(bit << hb.granularityLog2(), uint64_t(1) << hb.granularityLog2());
+        }
+        bitmapBytes += (hb.bitCount() + 7) / 8;
+    }
+    auto best = [](int rounds, auto&& f) {
+        double bestS = 1e9;
+        for (int r = 0; r < rounds; ++r) {
+            QElapsedTimer t;
+            t.start();
+            f();
+            bestS = std::min(bestS, double(t.nsecsElapsed()) * 1e-9);
+        }
+        return bestS;
+    };
+    const double shaS = best(2, [&] {
+        for (const auto& hb : sources) {
+            BitmapDigest d(*hb);
+            d.run(UINT64_MAX);
+        }
+    });
+    uint64_t wire = 0;
+    for (uint64_t b : restart.wireBytes) {
+        wire = std::max(wire, b);
+    }
+    std::vector<uint8_t> from(wire, 0x5a), to(wire, 0);
+    const double copyS = best(3, [&] { std::memcpy(to.data(), from.data(), wire); });
+    const double runs = double(restart.wireBytes.size());
+    const double simGuest = restart.stateSimS[Restarter::Guest], simMigrating = restart.stateSimS[Restarter::Migrating];
+    const double floorWall = simGuest / speed + std::max(simMigrating / speed, runs * copyS) + runs * shaS;
+    const double ceiling = (simGuest + simMigrating) / floorWall;
+    const double wall = restart.stateWallS[Restarter::Guest] + restart.stateWallS[Restarter::Migrating] +
+                        restart.stateWallS[Restarter::Verifying];
+    const double achieved = wall > 0 ? (simGuest + simMigrating) / wall : 0;
+    std::printf("  ceiling          at most %.1fx achievable at %.0fx asked on this machine: each run's %.1f MiB on "
+                "the wire copied once at %.1f GB/s (memcpy) takes %.1f ms, %.1fx the %.1f ms the migration may take "
+                "at the speed asked; the SHA-256 of its %.1f MiB of source bitmaps %.1f ms (%.2f GB/s); achieved "
+                "over the same states %.1fx, %.1f%% of the ceiling\n",
+                ceiling, speed, double(wire) / 1048576, double(wire) / copyS * 1e-9, copyS * 1e3,
+                copyS / (simMigrating / runs / speed), simMigrating / runs / speed * 1e3, double(bitmapBytes) / 1048576,
+                shaS * 1e3, double(bitmapBytes) / shaS * 1e-9, achieved, 100 * achieved / ceiling);
+}
 
 int main(int argc, char** argv)
 {
@@ -767,6 +832,9 @@ int main(int argc, char** argv)
                     "to the next run's first snapshot)\n",
                     share(Restarter::Guest), speed(Restarter::Guest), share(Restarter::Migrating),
                     speed(Restarter::Migrating), share(Restarter::Verifying), share(Restarter::Between));
+        if (!restart.wireBytes.empty() && snap->config) {
+            printCeiling(restart, *snap->config, c.speed());
+        }
     }
     std::printf("  CPU time         process %.1f s, simulation thread %.1f s (%.0f%% of the wall time; %.1fx "
                 "simulated per CPU second of it), GUI thread %.1f s (%.0f%%)\n",
