@@ -140,7 +140,9 @@ void RunPacer::advance(double wallSeconds, qint64 budgetEnd)
         run_.stepTick();
         simDebtNs_ -= double(tick);
         if (nowNs() > budgetEnd) {
-            simDebtNs_ = 0;  // fall behind rather than pile up work
+            // The rest is owed to the next frames, at most kMaxFrameGapS of wall time's worth: a
+            // frame that ran long is caught up, a run that cannot keep the speed does not pile up work.
+            simDebtNs_ = std::min(simDebtNs_, speed_ * kMaxFrameGapS * 1e9);
             break;
         }
     }

@@ -67,7 +67,9 @@ public:
     // between ticks; every other command waits for the frame's end, a frame's time at most (and
     // the snapshot that follows).
     static constexpr qint64 kFrameBudgetNs = qint64(kFrameMs) * 1'000'000;
-    // Wall time one frame can account for: a stalled frame does not turn into a burst of catch-up.
+    // Wall time one frame can account for, and the most a frame that ran out of budget leaves owed
+    // to the next ones: a frame that ran long is caught up, while a stall, or a run that cannot keep
+    // the speed asked, does not turn into a burst of catch-up beyond it.
     static constexpr double kMaxFrameGapS = 0.1;
     // Digest slices: 2 MiB at a time, so Pause, Reset and closing the window never wait for them.
     static constexpr quint64 kDigestSliceBytes = quint64(2) << 20;

@@ -224,7 +224,7 @@ TEST_CASE("pacer: a frame simulates what the wall time owes, within its budget a
         p.frameAfter(5000);
         CHECK(p.run.now == int64_t(RunPacer::kMaxFrameGapS * 1e3) * kMs);
     }
-    SECTION("more than the budget: the frame stops at its budget and forgets the rest")
+    SECTION("more than the budget: the frame stops at its budget and owes the rest, at most kMaxFrameGapS's worth")
     {
         p.run.tickWallNs = kMs;  // a simulated millisecond costs a wall millisecond
         p.pacer.setSpeed(100);
@@ -234,9 +234,26 @@ TEST_CASE("pacer: a frame simulates what the wall time owes, within its budget a
         const int inBudget = int(RunPacer::kFrameBudgetNs / kMs) + 1;
         CHECK(p.run.ticks == inBudget);
         p.frameAfter(16);
-        CHECK(p.run.ticks == 2 * inBudget);  // no debt carried from the frame before
+        CHECK(p.run.ticks == 2 * inBudget);  // the budget again, whatever is owed
         CHECK(p.pacer.achievedSpeed() < 100);
         CHECK(p.pacer.achievedSpeed() > 0);
+        // Once ticks are cheap again, what is owed is caught up: the clock is where 100x of all the
+        // wall time since play puts it.
+        p.run.tickWallNs = 0;
+        p.frameAfter(16);
+        CHECK(p.run.now == 100 * p.wallNs);
+        // Owing more than kMaxFrameGapS of wall time's worth: the rest is not owed. Each of these
+        // frames owes 100x its wall time and does the budget's ticks.
+        p.run.tickWallNs = kMs;
+        for (int i = 0; i < 20; ++i) {
+            p.frameAfter(16);
+        }
+        CHECK(100 * p.wallNs - p.run.now > qint64(RunPacer::kMaxFrameGapS * 100 * 1e9));
+        p.run.tickWallNs = 0;
+        const int before = p.run.ticks;
+        p.frameAfter(16);
+        // Owed: kMaxFrameGapS's worth, and the wall time since the last frame began (its ticks and 16 ms).
+        CHECK(p.run.ticks - before == int(RunPacer::kMaxFrameGapS * 100 * 1000) + 100 * (inBudget + 16));
     }
     SECTION("finished: the clock stops and the run plays no more")
     {
@@ -249,6 +266,30 @@ TEST_CASE("pacer: a frame simulates what the wall time owes, within its budget a
         p.pacer.setPlaying(true);  // a finished run does not play again
         CHECK_FALSE(p.pacer.isPlaying());
     }
+}
+
+TEST_CASE("pacer: a frame that ran long is caught up, so the clock keeps the speed asked over the frames after",
+          "[framepacing]")
+{
+    Paced p;
+    p.pacer.setSpeed(100);
+    p.pacer.setPlaying(true);
+    p.frameAfter(16);
+    REQUIRE(p.run.now == 1600 * kMs);
+    // One frame's ticks stall for 40 ms of wall time (a page fault storm, another process): it stops
+    // at its budget.
+    p.run.onTick = [&] {
+        if (p.run.ticks == 1700) {
+            p.wallNs += 40 * kMs;
+        }
+    };
+    p.frameAfter(16);
+    CHECK(p.run.now == 1700 * kMs);
+    p.run.onTick = nullptr;
+    // The next frame simulates what the wall time since the start owes: 100x of all of it.
+    p.frameAfter(16);
+    CHECK(p.run.now == (16 + 16 + 40 + 16) * 100 * kMs);
+    CHECK(p.pacer.achievedSpeed() == Approx(100.0));
 }
 
 TEST_CASE("pacer: a run that lags behind the speed asked has the thread for the whole of every frame",
