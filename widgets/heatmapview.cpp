@@ -379,7 +379,8 @@ void HeatmapView::changeEvent(QEvent* event)
         if (!snapshot_) {
             setAccessibleDescription(tr("Source dirty bitmap, meta bitmap and destination bitmap of the migration"));
         }
-        relayout();  // labels measured in the new language
+        relayout();  // labels measured in the new language: the legend may take another line
+        emitRequestIfChanged();
         update();
     }
     QWidget::changeEvent(event);
