@@ -12,6 +12,7 @@
 #include "widgets/zoomstack.h"
 
 #include <bitmig/csv.h>
+#include <bitmig/snapshotbuilder.h>
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -522,7 +523,7 @@ void CompareWindow::rebuildLanes()
         l.charts = new ChartModel(this);
         connect(l.heatmap->zoomStack(), &ZoomStack::rangeChanged, this,
                 [this, index](uint64_t first, uint64_t end) { syncZoom(index, first, end); });
-        connect(l.heatmap, &HeatmapView::requestChanged, this, [this] { sendRequests(); });
+        connect(l.heatmap, &HeatmapView::requestChanged, this, &CompareWindow::scheduleRequests);
         connect(l.heatmap, &HeatmapView::brushStroke, this, [this](uint64_t first, uint64_t length, bool clear) {
             controller_->inject(clear, first, length);
         });
@@ -574,12 +575,23 @@ void CompareWindow::updateEditor()
     }
 }
 
+std::vector<std::pair<uint64_t, uint64_t>> CompareWindow::requestInputs() const
+{
+    std::vector<std::pair<uint64_t, uint64_t>> inputs;
+    for (const Lane& l : lanes_) {
+        const SimSnapshotPtr s = l.heatmap->snapshot();
+        inputs.emplace_back(l.heatmap->zoomStack()->totalBits(), s ? s->chunkBits : 0);
+    }
+    return inputs;
+}
+
 void CompareWindow::sendRequests()
 {
     std::vector<HeatmapRequest> requests;
     for (const Lane& l : lanes_) {
         requests.push_back(l.heatmap->currentRequest());
     }
+    requestInputs_ = requestInputs();
     // One raster for every lane: the fewest columns and rows any lane has room for, the rows
     // aligned to the largest chunk of any lane (a row count aligned to it is aligned to every
     // smaller power of two too) and kept as asked in each lane. A row then covers the same disk
@@ -593,36 +605,49 @@ void CompareWindow::sendRequests()
             rows = std::min(rows, r.rows);
         }
         columns = std::max(columns, 1);
+        rows = std::max(rows, 1);
+        // The rows the snapshot builder lays on a lane's bitmap for these columns and rows.
+        const auto rowsIn = [&](size_t lane, uint64_t alignChunkBits) {
+            HeatmapRequest r = requests[lane];
+            r.columns = columns;
+            r.rows = rows;
+            return SnapshotBuilder::requestedGeometry(requestInputs_[lane].first, r, alignChunkBits).rows();
+        };
         std::optional<size_t> largest;  // the lane of the largest chunk whose bitmap size is known
         for (size_t i = 0; i < requests.size(); ++i) {
-            const uint64_t total = lanes_[i].heatmap->zoomStack()->totalBits();
-            if (total == 0) {
+            if (requestInputs_[i].first == 0) {
                 continue;
             }
-            const uint64_t end = requests[i].endBit == 0 ? total : std::min(requests[i].endBit, total);
-            const uint64_t span = end - std::min(requests[i].firstBit, end);
-            // As HeatmapGeometry does: no more cells than bits in view.
-            rows = int(std::min<uint64_t>(uint64_t(rows), std::max<uint64_t>(1, span / uint64_t(columns))));
-            if (!largest || controller_->laneConfig(int(i)).chunkBytes > controller_->laneConfig(int(*largest)).chunkBytes) {
+            rows = std::max(rowsIn(i, 0), 1);  // no more rows than the lane's range holds
+            if (!largest || requestInputs_[i].second > requestInputs_[*largest].second) {
                 largest = i;
             }
         }
         if (largest) {
-            const HeatmapRequest& r = requests[*largest];
-            const uint64_t total = lanes_[*largest].heatmap->zoomStack()->totalBits();
-            const uint64_t end = r.endBit == 0 ? total : std::min(r.endBit, total);
-            rows = HeatmapGeometry::chunkAlignedRows(std::min(r.firstBit, end), end, columns, rows,
-                                                     controller_->laneConfig(int(*largest)).chunkBytes * 8);
+            rows = std::max(rowsIn(*largest, requestInputs_[*largest].second), 1);
         }
         for (HeatmapRequest& r : requests) {
             r.columns = columns;
-            r.rows = std::max(rows, 1);
+            r.rows = rows;
             r.alignRowsToChunks = false;
         }
     }
-    if (requests != sentRequests_) {
-        sentRequests_ = requests;
-        controller_->setRequests(requests);
+    controller_->setRequests(requests);  // sent only when they changed
+}
+
+void CompareWindow::scheduleRequests()
+{
+    // A zoom moves every lane and a resize resizes every lane, each view asking for its raster:
+    // the lanes are asked once, for all of them, when the event is done.
+    if (!requestsQueued_) {
+        requestsQueued_ = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                requestsQueued_ = false;
+                sendRequests();
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -675,8 +700,11 @@ void CompareWindow::onSnapshot(const LanesSnapshotPtr& snapshot)
     for (const Lane& l : lanes_) {
         l.heatmap->setRowLabelStep(step);
     }
-    // The first snapshots tell the bitmaps' sizes, which the shared rows are aligned with.
-    sendRequests();
+    // The first snapshots tell the bitmaps' sizes and chunks, which the shared rows are aligned
+    // with; later ones change neither.
+    if (requestInputs() != requestInputs_) {
+        sendRequests();
+    }
     if (!snapshot->playing) {
         charts_->redraw();
     }

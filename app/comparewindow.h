@@ -15,6 +15,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 class QAction;
@@ -122,7 +124,11 @@ private:
     void updateEditor();
     void updateSpeedLabel();
     void syncZoom(int from, uint64_t firstBit, uint64_t endBit);
+    // Each lane's bitmap size and chunk (in bits), from its latest snapshot: what the shared
+    // raster is aligned with besides the views' own requests.
+    std::vector<std::pair<uint64_t, uint64_t>> requestInputs() const;
     void sendRequests();
+    void scheduleRequests();  // sendRequests() once for the views that change in this event
     void showMessage(const QString& text);
     void openDialog();
     void saveDialog();
@@ -131,7 +137,8 @@ private:
     LanesController* controller_ = nullptr;
     std::vector<Lane> lanes_;
     bool syncing_ = false;
-    std::vector<HeatmapRequest> sentRequests_;  // what the lanes were last asked for
+    std::vector<std::pair<uint64_t, uint64_t>> requestInputs_;  // what the last requests were made for
+    bool requestsQueued_ = false;
     QWidget* view_ = nullptr;          // the lanes, the charts and the table: what PNG/SVG export draws
     QVBoxLayout* lanesLayout_ = nullptr;
     LaneCharts* charts_ = nullptr;

@@ -93,7 +93,8 @@ int logBase(SweepParameter p)
 // A duration as the window writes it, in its language ("29.25 ms", "29,25 мс").
 QString duration(int64_t ns)
 {
-    return ChartScales::duration(QString::fromStdString(units::formatDuration(ns)));
+    const units::DurationParts parts = units::formatDurationParts(ns);
+    return ChartScales::duration(QString::fromStdString(parts.number), parts.unit);
 }
 
 // A tick of a time axis: "0", "200 ms", "1.5 s", exact.
@@ -102,7 +103,8 @@ QString durationTick(int64_t ns)
     if (ns == 0) {
         return QStringLiteral("0");
     }
-    return ChartScales::duration(UnitField::formatDuration(ns));
+    const UnitField::DurationParts parts = UnitField::formatDurationParts(ns);
+    return ChartScales::duration(parts.number, parts.unit);
 }
 
 // Round values from lo to hi, at most kMaxTicks of them: steps of 1, 2 or 5 times a power of ten,

@@ -55,28 +55,23 @@ QString ChartScales::span(double s)
     return seconds(s, 2);
 }
 
-QString ChartScales::duration(const QString& text)
+QString ChartScales::duration(const QString& number, units::TimeUnit unit)
 {
-    const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
-    if (space < 0) {
-        return text;  // "0": no unit
+    const char* pattern = QT_TR_NOOP("%1 ns");
+    switch (unit) {
+    case units::TimeUnit::Seconds:
+        pattern = QT_TR_NOOP("%1 s");
+        break;
+    case units::TimeUnit::Milliseconds:
+        pattern = QT_TR_NOOP("%1 ms");
+        break;
+    case units::TimeUnit::Microseconds:
+        pattern = QT_TR_NOOP("%1 µs");
+        break;
+    case units::TimeUnit::Nanoseconds:
+        break;
     }
-    QString number = text.left(space);
-    number.replace(QLatin1Char('.'), QLocale().decimalPoint());
-    const QString unit = text.mid(space + 1);
-    if (unit == QLatin1String("s")) {
-        return tr("%1 s").arg(number);
-    }
-    if (unit == QLatin1String("ms")) {
-        return tr("%1 ms").arg(number);
-    }
-    if (unit == QString::fromUtf8("µs")) {
-        return tr("%1 µs").arg(number);
-    }
-    if (unit == QLatin1String("ns")) {
-        return tr("%1 ns").arg(number);
-    }
-    return text;
+    return tr(pattern).arg(QString(number).replace(QLatin1Char('.'), QLocale().decimalPoint()));
 }
 
 QString ChartScales::value(ChartKind kind, int series, double value)

@@ -6,6 +6,8 @@
 #include "axisticks.h"
 #include "chartkind.h"
 
+#include <bitmig/units.h>
+
 #include <QCoreApplication>
 #include <QList>
 #include <QPointF>
@@ -35,10 +37,11 @@ public:
     static QString rate(double bytesPerSecond);    // "12 MiB/s"
     static QString seconds(double seconds, int decimals);
     static QString span(double seconds);           // "10 ms", "1.50 s"
-    // A duration printed with its SI symbol ("29.25 ms", "1.5 s", "250 µs", "0", as
-    // units::formatDuration() and UnitField::formatDuration() print it) in the window's language:
-    // the same digits with the locale's decimal point, the unit as the charts write it ("29,25 мс").
-    static QString duration(const QString& text);
+    // A duration split into its number ('.' as the decimal point) and unit, as
+    // units::formatDurationParts() and UnitField::formatDurationParts() split it, written in the
+    // window's language: the same digits with the locale's decimal point, the unit as the charts
+    // write it ("29,25 мс").
+    static QString duration(const QString& number, units::TimeUnit unit);
     static QString value(ChartKind kind, int series, double value);  // a tooltip's figure
 
     // Room above the highest value, so a flat line stays off the top grid line.

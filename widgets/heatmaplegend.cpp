@@ -25,20 +25,45 @@ int HeatmapLegend::height(const QFontMetrics& fm, int rows)
 
 namespace {
 
-// Where the ramp's tick labels end on the right (they sit under the ramp on the second line).
-int tickLabelsRight(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm)
+// The ramp's ticks and their labels under it, at their place on the scale; a label that would
+// collide with the one before is not shown (its tick is).
+struct Tick {
+    int x = 0;         // the tick on the ramp
+    QString label;
+    int left = 0;      // where the label starts, inside the rect
+    int width = 0;
+    bool shown = false;
+};
+
+std::vector<Tick> placeTicks(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm)
 {
     const QLocale locale;
     const int rampRight = std::min(rect.right(), rampLeft + rampWidth);
     const int rampW = rampRight - rampLeft;
+    std::vector<Tick> ticks;
     int lastRight = rect.left() - 1000;
     for (const double density : colours.legendTicks()) {
-        const QString label = HeatmapLegend::tr("%1 %").arg(locale.toString(density * 100, 'g', 3));
-        const int x = rampLeft + int(DensityPalette::position(density, colours.scale()) * rampW);
-        const int w = fm.horizontalAdvance(label);
-        const int left = std::clamp(x - w / 2, rect.left(), rect.right() - w);
-        if (left > lastRight + gap) {
-            lastRight = left + w;
+        Tick tick;
+        tick.label = HeatmapLegend::tr("%1 %").arg(locale.toString(density * 100, 'g', 3));
+        tick.x = rampLeft + int(DensityPalette::position(density, colours.scale()) * rampW);
+        tick.width = fm.horizontalAdvance(tick.label);
+        tick.left = std::clamp(tick.x - tick.width / 2, rect.left(), rect.right() - tick.width);
+        tick.shown = tick.left > lastRight + gap;
+        if (tick.shown) {
+            lastRight = tick.left + tick.width;
+        }
+        ticks.push_back(std::move(tick));
+    }
+    return ticks;
+}
+
+// Where the ramp's tick labels end on the right (they sit under the ramp on the second line).
+int tickLabelsRight(const QRect& rect, const std::vector<Tick>& ticks)
+{
+    int lastRight = rect.left() - 1000;
+    for (const Tick& tick : ticks) {
+        if (tick.shown) {
+            lastRight = tick.left + tick.width;
         }
     }
     return lastRight;
@@ -84,7 +109,7 @@ std::vector<Placed> placeItems(const QRect& rect, int rampLeft, int labelsRight,
 int HeatmapLegend::rows(const QRect& rect, int rampLeft, const DensityPalette& colours, const QFontMetrics& fm,
                         bool showDifference, bool showSent)
 {
-    const auto placed = placeItems(rect, rampLeft, tickLabelsRight(rect, rampLeft, colours, fm), fm,
+    const auto placed = placeItems(rect, rampLeft, tickLabelsRight(rect, placeTicks(rect, rampLeft, colours, fm)), fm,
                                    entries(colours, showDifference, showSent));
     int rows = 2;
     for (const Placed& p : placed) {
@@ -119,7 +144,6 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
     const QRect first(rect.left(), rect.top(), rect.width(), line);
     const int cy = first.center().y();
     const QColor text = palette.color(QPalette::WindowText);
-    const QLocale locale;
     p.setPen(text);
 
     p.drawText(QRect(rect.left(), first.top(), rampLeft - rect.left() - gap, line), Qt::AlignRight | Qt::AlignVCenter,
@@ -129,22 +153,16 @@ void HeatmapLegend::paint(QPainter& p, const QRect& rect, int rampLeft, const De
     p.fillRect(ramp, colours.gradient(ramp.topLeft(), ramp.topRight()));
 
     // Tick labels under the ramp at their place on the scale, dropped where they would collide.
-    int lastRight = rect.left() - 1000;
-    for (const double density : colours.legendTicks()) {
-        const double percent = density * 100;
-        const QString label = tr("%1 %").arg(locale.toString(percent, 'g', 3));
-        const int x = ramp.left() + int(DensityPalette::position(density, colours.scale()) * ramp.width());
-        const int w = fm.horizontalAdvance(label);
-        const int left = std::clamp(x - w / 2, rect.left(), rect.right() - w);
-        p.drawLine(x, ramp.bottom() + 1, x, ramp.bottom() + 3);
-        if (left > lastRight + gap) {
-            p.drawText(QRect(left, ramp.bottom() + 3, w + 1, line), Qt::AlignLeft | Qt::AlignTop, label);
-            lastRight = left + w;
+    const std::vector<Tick> ticks = placeTicks(rect, rampLeft, colours, fm);
+    for (const Tick& tick : ticks) {
+        p.drawLine(tick.x, ramp.bottom() + 1, tick.x, ramp.bottom() + 3);
+        if (tick.shown) {
+            p.drawText(QRect(tick.left, ramp.bottom() + 3, tick.width + 1, line), Qt::AlignLeft | Qt::AlignTop, tick.label);
         }
     }
 
     const std::vector<Entry> items = entries(colours, showDifference, showSent);
-    const std::vector<Placed> placed = placeItems(rect, rampLeft, lastRight, fm, items);
+    const std::vector<Placed> placed = placeItems(rect, rampLeft, tickLabelsRight(rect, ticks), fm, items);
     for (size_t i = 0; i < items.size(); ++i) {
         const Entry& item = items[i];
         const int w = swatch + gap / 2 + fm.horizontalAdvance(item.label);

@@ -295,10 +295,14 @@ void HeatmapView::relayout()
 
     const int titleHeight = line + 6;
     const int axisHeight = showAxisAndLegend_ ? line + 8 : 0;
-    // As many lines as the legend needs to show every swatch at this width (two, or more when narrow).
-    const int legendRows = HeatmapLegend::rows(QRect(margin, 0, width() - 2 * margin, 1), contentLeft, densityPalette(),
-                                               fm, showDestination_, showsSentChunks_);
-    const int legendHeight = showAxisAndLegend_ ? HeatmapLegend::height(fm, legendRows) + 4 : 0;
+    // As many lines as the legend needs to show every swatch at this width (two, or more when
+    // narrow); measured only where it is shown.
+    int legendHeight = 0;
+    if (showAxisAndLegend_) {
+        const int legendRows = HeatmapLegend::rows(QRect(margin, 0, width() - 2 * margin, 1), contentLeft,
+                                                   densityPalette(), fm, showDestination_, showsSentChunks_);
+        legendHeight = HeatmapLegend::height(fm, legendRows) + 4;
+    }
     if (!showOverview_) {
         l.overview = QRect();
     }
@@ -379,7 +383,8 @@ void HeatmapView::changeEvent(QEvent* event)
         if (!snapshot_) {
             setAccessibleDescription(tr("Source dirty bitmap, meta bitmap and destination bitmap of the migration"));
         }
-        relayout();  // labels measured in the new language
+        relayout();  // labels measured in the new language: the legend may take another line
+        emitRequestIfChanged();
         update();
     }
     QWidget::changeEvent(event);

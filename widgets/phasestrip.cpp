@@ -237,6 +237,7 @@ void PhaseStrip::rebuild()
         }
     }
 
+    measureSteps();
     layoutSteps();
     updateDescription();
     updateAnimation();
@@ -301,29 +302,20 @@ int widest(const QStringList& lines, const QFontMetrics& fm)
 
 } // namespace
 
-void PhaseStrip::layoutSteps()
+void PhaseStrip::measureSteps()
 {
-    const QFontMetrics fm(font());
-    auto total = [&](const std::vector<Step>& steps) {
-        int w = 0;
-        for (const Step& step : steps) {
-            w += stepWidth(step);
-        }
-        return w + kChevron * std::max(0, int(steps.size()) - 1);
-    };
-
-    // The ways to lay the steps out, from the fullest to the most compact: every step; the earliest
-    // dirty passes folded into one step, keeping as many recent ones as the room allows.
-    std::vector<std::vector<Step>> levels{all_};
-    std::vector<size_t> dirty;
+    // The folded steps: the earliest dirty passes as one step, keeping as many recent ones as the
+    // room allows (layoutSteps() chooses).
+    dirty_.clear();
     for (size_t i = 0; i < all_.size(); ++i) {
         if (all_[i].band && (*all_[i].band == PhasePalette::Band::DirtyOdd ||
                              *all_[i].band == PhasePalette::Band::DirtyEven) &&
             all_[i].durationNs >= 0) {
-            dirty.push_back(i);
+            dirty_.push_back(i);
         }
     }
-    for (size_t fold = 2; dirty.size() >= 3 && fold <= dirty.size(); ++fold) {  // first `fold` passes as one
+    folded_.clear();
+    for (size_t fold = 2; dirty_.size() >= 3 && fold <= dirty_.size(); ++fold) {  // first `fold` passes as one
         Step folded;
         folded.label = tr("dirty %1–%2").arg(1).arg(fold);
         folded.spoken = tr("dirty passes %1 to %2").arg(1).arg(fold);
@@ -332,38 +324,78 @@ void PhaseStrip::layoutSteps()
         folded.state = StepState::Finished;
         folded.durationNs = 0;
         for (size_t i = 0; i < fold; ++i) {
-            folded.durationNs += all_[dirty[i]].durationNs;
-            if (all_[dirty[i]].state == StepState::Active) {
+            folded.durationNs += all_[dirty_[i]].durationNs;
+            if (all_[dirty_[i]].state == StepState::Active) {
                 folded.state = StepState::Active;
             }
         }
         folded.detail = formatDuration(folded.durationNs);
-        std::vector<Step> steps;
-        for (size_t i = 0; i < all_.size(); ++i) {
-            if (i == dirty[0]) {
-                steps.push_back(folded);
-            } else if (std::find(dirty.begin(), dirty.begin() + std::ptrdiff_t(fold), i) ==
-                       dirty.begin() + std::ptrdiff_t(fold)) {
-                steps.push_back(all_[i]);
-            }
-        }
-        levels.push_back(std::move(steps));
+        folded_.push_back(std::move(folded));
     }
-    // The same with the long labels shortened ("complete" for "complete (guest paused)").
+
+    // Every text measured once: a layout's width is then a sum.
+    widths_.clear();
+    shortWidths_.clear();
+    hasShortLabels_ = false;
+    for (const Step& step : all_) {
+        widths_.push_back(stepWidth(step));
+        if (step.shortLabel.isEmpty()) {
+            shortWidths_.push_back(widths_.back());
+        } else {
+            Step shorter = step;
+            shorter.label = step.shortLabel;
+            shortWidths_.push_back(stepWidth(shorter));
+            hasShortLabels_ = true;
+        }
+    }
+    foldedWidths_.clear();
+    for (const Step& step : folded_) {
+        foldedWidths_.push_back(stepWidth(step));
+    }
+}
+
+void PhaseStrip::layoutSteps()
+{
+    const QFontMetrics fm(font());
+
+    // The ways to lay the steps out, from the fullest to the most compact: every step; the earliest
+    // dirty passes folded into one step (`fold` of them; 0: none), keeping as many recent ones as
+    // the room allows; then the same with the long labels shortened ("complete" for "complete
+    // (guest paused)").
+    struct Level {
+        size_t fold;
+        bool shortened;
+    };
+    std::vector<Level> levels{{0, false}};
+    for (size_t fold = 2; fold < folded_.size() + 2; ++fold) {
+        levels.push_back({fold, false});
+    }
     const size_t full = levels.size();
-    for (size_t k = 0; k < full; ++k) {
-        std::vector<Step> steps = levels[k];
-        bool shorter = false;
-        for (Step& step : steps) {
-            if (!step.shortLabel.isEmpty()) {
-                step.label = step.shortLabel;
-                shorter = true;
-            }
-        }
-        if (shorter) {
-            levels.push_back(std::move(steps));
+    if (hasShortLabels_) {
+        for (size_t k = 0; k < full; ++k) {
+            levels.push_back({levels[k].fold, true});
         }
     }
+    // A level's width is a sum of measured widths: every step's, less the passes folded away, plus
+    // the folded step's.
+    int sums[2] = {0, 0};  // every step, with the long labels; with the short ones
+    for (size_t i = 0; i < all_.size(); ++i) {
+        sums[0] += widths_[i];
+        sums[1] += shortWidths_[i];
+    }
+    std::vector<int> foldedAway{0};  // foldedAway[f]: the widths of the first f passes
+    for (const size_t i : dirty_) {
+        foldedAway.push_back(foldedAway.back() + widths_[i]);  // a pass has no short label
+    }
+    auto total = [&](const Level& level) {
+        int w = sums[level.shortened ? 1 : 0];
+        int count = int(all_.size());
+        if (level.fold > 0) {
+            w += foldedWidths_[level.fold - 2] - foldedAway[level.fold];
+            count -= int(level.fold) - 1;
+        }
+        return w + kChevron * std::max(0, count - 1);
+    };
 
     // The pass counter on one line beside the fullest steps that leave room for it, else on two
     // lines (long labels are kept before the counter breaks), else in the smaller font of the
@@ -386,37 +418,55 @@ void PhaseStrip::layoutSteps()
                          {full, levels.size(), true, 2, false},  {full, levels.size(), true, smallLines, false},
                          {full, levels.size(), false, 1, true},  {full, levels.size(), false, 2, true},
                          {full, levels.size(), true, 2, true},   {full, levels.size(), true, smallLines, true}};
-    const std::vector<Step>* chosen = nullptr;
+    std::optional<Level> chosen;
     passLines_.clear();
     passElided_ = false;
     passSmall_ = false;
     passShown_ = passText_;
     for (const Try& t : tries) {
         const QFontMetrics& m = t.smallFont ? sm : fm;
-        if (chosen || t.lines * m.height() > h - 2 || (t.compact && passShortText_.isEmpty())) {
+        if (t.lines * m.height() > h - 2 || (t.compact && passShortText_.isEmpty())) {
             continue;
         }
         const QString& text = t.compact ? passShortText_ : passText_;
         const QStringList lines = t.lines == 1 ? QStringList{text} : balancedLines(text, m, t.lines);
-        for (size_t k = t.begin; k < t.end && !lines.isEmpty(); ++k) {
-            if (total(levels[k]) + 2 * kPadX + widest(lines, m) <= w) {
-                chosen = &levels[k];
+        if (lines.isEmpty()) {
+            continue;
+        }
+        const int counter = 2 * kPadX + widest(lines, m);
+        for (size_t k = t.begin; k < t.end; ++k) {
+            if (total(levels[k]) + counter <= w) {
+                chosen = levels[k];
                 passLines_ = lines;
                 passSmall_ = t.smallFont;
                 passShown_ = text;
                 break;
             }
         }
+        if (chosen) {
+            break;
+        }
     }
     if (!chosen) {
-        chosen = &levels.back();
+        chosen = levels.back();
     }
-    shown_ = *chosen;
 
+    shown_.clear();
     rects_.clear();
     int x = 0;
-    for (const Step& step : shown_) {
-        const int sw = stepWidth(step);
+    for (size_t i = 0; i < all_.size(); ++i) {
+        int sw = chosen->shortened ? shortWidths_[i] : widths_[i];
+        if (chosen->fold > 0 && i == dirty_[0]) {
+            shown_.push_back(folded_[chosen->fold - 2]);
+            sw = foldedWidths_[chosen->fold - 2];
+        } else if (std::binary_search(dirty_.begin(), dirty_.begin() + std::ptrdiff_t(chosen->fold), i)) {
+            continue;  // folded into the step above
+        } else {
+            shown_.push_back(all_[i]);
+            if (chosen->shortened && !all_[i].shortLabel.isEmpty()) {
+                shown_.back().label = all_[i].shortLabel;
+            }
+        }
         rects_.emplace_back(x, 1, sw, h - 2);
         x += sw + kChevron;
     }
@@ -522,8 +572,8 @@ QSize PhaseStrip::sizeHint() const
 {
     const QSize min = minimumSizeHint();
     int w = QFontMetrics(font()).horizontalAdvance(passText_) + 2 * kPadX;
-    for (const Step& step : all_) {
-        w += stepWidth(step) + kChevron;
+    for (const int stepWidth : widths_) {
+        w += stepWidth + kChevron;
     }
     return {std::max(w, min.width()), min.height()};
 }

@@ -76,6 +76,9 @@ protected:
 
 private:
     void rebuild();
+    // Folds the dirty passes and measures every step's text, once per rebuild().
+    void measureSteps();
+    // Chooses the layout for the current width from the measured widths.
     void layoutSteps();
     void updateAnimation();
     void updateDescription();
@@ -86,6 +89,15 @@ private:
     SimSnapshotPtr snapshot_;
     std::vector<Step> all_;       // every step, no folding
     std::vector<Step> shown_;     // what is painted
+    // measureSteps(): the passes that can fold (indices into all_), the folded steps (folded_[f - 2]:
+    // passes 1 to f as one), and the widths of all_'s steps, of the same with their short labels
+    // (their labels where they have none) and of the folded steps.
+    std::vector<size_t> dirty_;
+    std::vector<Step> folded_;
+    std::vector<int> widths_;
+    std::vector<int> shortWidths_;
+    std::vector<int> foldedWidths_;
+    bool hasShortLabels_ = false;  // a step has a short label: the layouts with them differ
     std::vector<QRect> rects_;
     QRect passRect_;
     QRect passArea_;

@@ -140,26 +140,30 @@ QString UnitField::formatBandwidth(double bytesPerSecond)
     return best.isEmpty() ? QString::number(bytesPerSecond, 'f', 3) + QStringLiteral(" B/s") : best;
 }
 
-QString UnitField::formatDuration(qint64 ns)
+UnitField::DurationParts UnitField::formatDurationParts(qint64 ns)
 {
     // Exact decimal digits from integer arithmetic, in the unit that gives the shortest text the
     // parser reads back as this many nanoseconds.
     static const struct {
         qint64 ns;
-        const char* unit;
-    } units[] = {{1'000'000'000, "s"}, {1'000'000, "ms"}, {1'000, "\xc2\xb5s"}, {1, "ns"}};
-    QString best;
-    for (const auto& u : units) {
+        units::TimeUnit unit;
+    } scales[] = {{1'000'000'000, units::TimeUnit::Seconds},
+                  {1'000'000, units::TimeUnit::Milliseconds},
+                  {1'000, units::TimeUnit::Microseconds},
+                  {1, units::TimeUnit::Nanoseconds}};
+    DurationParts best;
+    QString bestText;
+    for (const auto& u : scales) {
         const qint64 whole = ns / u.ns, part = ns % u.ns;
-        QString text = QString::number(whole);
+        QString number = QString::number(whole);
         if (part) {
             QString digits = QString::number(part).rightJustified(int(std::log10(double(u.ns)) + 0.5), QLatin1Char('0'));
             while (digits.endsWith(QLatin1Char('0'))) {
                 digits.chop(1);
             }
-            text += QLatin1Char('.') + digits;
+            number += QLatin1Char('.') + digits;
         }
-        text += QLatin1Char(' ') + QString::fromUtf8(u.unit);
+        const QString text = number + QLatin1Char(' ') + QString::fromUtf8(units::timeUnitSymbol(u.unit));
         try {
             if (units::parseDuration(text.toStdString()) != ns) {
                 continue;
@@ -167,11 +171,21 @@ QString UnitField::formatDuration(qint64 ns)
         } catch (const UnitError&) {
             continue;
         }
-        if (better(text, best)) {
-            best = text;
+        if (better(text, bestText)) {
+            bestText = text;
+            best = {number, u.unit};
         }
     }
-    return best.isEmpty() ? QString::number(ns) + QStringLiteral(" ns") : best;
+    if (bestText.isEmpty()) {
+        best = {QString::number(ns), units::TimeUnit::Nanoseconds};
+    }
+    return best;
+}
+
+QString UnitField::formatDuration(qint64 ns)
+{
+    const DurationParts parts = formatDurationParts(ns);
+    return parts.number + QLatin1Char(' ') + QString::fromUtf8(units::timeUnitSymbol(parts.unit));
 }
 
 QString UnitField::formatNumber(double value, double scale)

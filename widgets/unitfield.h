@@ -5,6 +5,8 @@
 // the previous value then stays and is shown again.
 #pragma once
 
+#include <bitmig/units.h>
+
 #include <QAbstractSpinBox>
 
 namespace bitmig {
@@ -47,6 +49,12 @@ public:
     // The exact text this field shows for a value.
     static QString formatBandwidth(double bytesPerSecond);
     static QString formatDuration(qint64 ns);
+    // formatDuration()'s number ('.' as the decimal point) and its unit, apart.
+    struct DurationParts {
+        QString number;
+        units::TimeUnit unit = units::TimeUnit::Nanoseconds;
+    };
+    static DurationParts formatDurationParts(qint64 ns);
     static QString formatNumber(double value, double scale = 1);
 
     void stepBy(int steps) override;

@@ -239,7 +239,12 @@ void LanesController::inject(bool clear, quint64 offset, quint64 length)
 
 void LanesController::setRequests(const std::vector<HeatmapRequest>& requests)
 {
+    if (requests == requests_) {
+        return;
+    }
+    requests_ = requests;
     post([w = worker_, requests] { w->setRequests(requests); });
+    Q_EMIT requestsChanged();
 }
 
 void LanesController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)

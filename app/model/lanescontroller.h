@@ -61,6 +61,8 @@ public:
     double speed() const noexcept { return speed_; }
     const LanesSnapshotPtr& snapshot() const noexcept { return snapshot_; }
     quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
+    // The rasters the lanes were last asked for (setRequests()), one per lane.
+    const std::vector<HeatmapRequest>& requests() const noexcept { return requests_; }
 
 public Q_SLOTS:
     void setPlaying(bool playing);
@@ -71,12 +73,14 @@ public Q_SLOTS:
     void reset();
     // The same guest I/O in every lane.
     void inject(bool clear, quint64 offset, quint64 length);
+    // Asks the lanes for these rasters; nothing when they are the ones asked for already.
     void setRequests(const std::vector<bitmig::HeatmapRequest>& requests);
     void setDigestPacing(quint64 sliceBytes, int slicesPerFrame);
 
 Q_SIGNALS:
     void snapshotChanged(const bitmig::LanesSnapshotPtr& snapshot);
     void lanesChanged();  // lanes added, removed, renamed or edited: the views rebuild
+    void requestsChanged();  // setRequests() asked the lanes for other rasters
     void playingChanged(bool playing);
     void speedChanged(double speed);
     void failed(const QString& message);
@@ -92,6 +96,7 @@ private:
     SimConfig shared_;
     std::vector<ScenarioLane> lanes_;
     LanesSnapshotPtr snapshot_;
+    std::vector<HeatmapRequest> requests_;
     bool playing_ = false;
     double speed_ = 10;
     ViewPacer* pacer_ = nullptr;

@@ -359,19 +359,40 @@ std::string formatBandwidth(double bytesPerSecond)
     return trimmedNumber(bits) + " bit/s";
 }
 
-std::string formatDuration(int64_t ns)
+std::string_view timeUnitSymbol(TimeUnit unit)
+{
+    switch (unit) {
+    case TimeUnit::Seconds:
+        return "s";
+    case TimeUnit::Milliseconds:
+        return "ms";
+    case TimeUnit::Microseconds:
+        return "\xc2\xb5s";  // µs, UTF-8
+    case TimeUnit::Nanoseconds:
+        break;
+    }
+    return "ns";
+}
+
+DurationParts formatDurationParts(int64_t ns)
 {
     const double a = std::fabs(double(ns));
     if (a >= 1e9) {
-        return trimmedNumber(double(ns) / 1e9) + " s";
+        return {trimmedNumber(double(ns) / 1e9), TimeUnit::Seconds};
     }
     if (a >= 1e6) {
-        return trimmedNumber(double(ns) / 1e6) + " ms";
+        return {trimmedNumber(double(ns) / 1e6), TimeUnit::Milliseconds};
     }
     if (a >= 1e3) {
-        return trimmedNumber(double(ns) / 1e3) + " \xc2\xb5s";  // µs, UTF-8
+        return {trimmedNumber(double(ns) / 1e3), TimeUnit::Microseconds};
     }
-    return std::to_string(ns) + " ns";
+    return {std::to_string(ns), TimeUnit::Nanoseconds};
+}
+
+std::string formatDuration(int64_t ns)
+{
+    const DurationParts parts = formatDurationParts(ns);
+    return parts.number + " " + std::string(timeUnitSymbol(parts.unit));
 }
 
 } // namespace bitmig::units

@@ -836,3 +836,59 @@ TEST_CASE("compare: lanes of 1 MiB and 1 KiB chunks share their heatmap rows and
         }
     }
 }
+
+TEST_CASE("compare: a snapshot that changes nothing asks for no raster, a zoom asks once for every lane",
+          "[compare][requests]")
+{
+    test::clearSettings();
+    CompareWindow c;
+    c.resize(1400, 900);
+    c.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&c));
+    REQUIRE(c.compareChunkSizes(smallConfig(), {uint64_t(1) << 20, 1024, 65536}));
+    LanesController* lanes = c.controller();
+    // Settled: every lane's snapshot drawn on the raster last asked for.
+    const auto settled = [&] {
+        if (!lanesShown(&c) || lanes->requests().size() != 3) {
+            return false;
+        }
+        for (int i = 0; i < c.laneCount(); ++i) {
+            const SimSnapshotPtr s = c.heatmap(i)->snapshot();
+            const HeatmapRequest& r = lanes->requests()[size_t(i)];
+            if (!s || s->geometry.cells() == 0 || s->geometry.rows() != r.rows || s->geometry.columns() != r.columns) {
+                return false;
+            }
+        }
+        return true;
+    };
+    REQUIRE(waitUntil(settled, "every lane on the raster it was asked for"));
+    const std::vector<HeatmapRequest> before = lanes->requests();
+
+    QSignalSpy requests(lanes, &LanesController::requestsChanged);
+    QSignalSpy snapshots(lanes, &LanesController::snapshotChanged);
+    c.stepAction()->trigger();
+    c.stepAction()->trigger();
+    REQUIRE(waitUntil([&] { return lanes->snapshot()->lanes[0]->nowNs == 2 * smallConfig().tickNs; }, "two ticks"));
+    CHECK(snapshots.count() >= 1);
+    CHECK(requests.count() == 0);
+    CHECK(lanes->requests() == before);
+
+    // The wheel over the second lane zooms all three: one new request for each lane, sent at once.
+    HeatmapView* second = c.heatmap(1);
+    const QRect band = second->bandRect(HeatmapView::Band::Source);
+    sendWheel(second, band.topLeft() + QPoint(band.width() / 4, band.height() / 2), 360);
+    REQUIRE(second->zoomStack()->isZoomed());
+    REQUIRE(waitUntil([&] { return requests.count() >= 1; }, "the zoomed lanes' requests"));
+    QCoreApplication::sendPostedEvents();
+    CHECK(requests.count() == 1);
+    const std::vector<HeatmapRequest>& zoomed = lanes->requests();
+    REQUIRE(zoomed.size() == 3);
+    for (size_t i = 0; i < zoomed.size(); ++i) {
+        INFO("lane " << i);
+        const ZoomStack* z = c.heatmap(int(i))->zoomStack();
+        CHECK(z->isZoomed());
+        CHECK(zoomed[i].firstBit == z->firstBit());
+        CHECK(zoomed[i].endBit == z->endBit());
+        CHECK(zoomed[i] != before[i]);
+    }
+}

@@ -1,8 +1,10 @@
 // View > Sweep with real events: a sweep runs on worker threads, is cancelled, runs again; a click
 // on the best point runs it in the window; what it exports is what `bitmig sweep` prints.
+#include "app/languagemanager.h"
 #include "app/model/simulationcontroller.h"
 #include "app/sweepview.h"
 #include "widgets/byteformat.h"
+#include "widgets/chartscales.h"
 #include "widgets/unitfield.h"
 #include "tests/support/qtwait.h"
 #include "windowtestutil.h"
@@ -749,5 +751,50 @@ TEST_CASE("in Russian, the sweep view writes durations with the Russian units, a
         CHECK(std::none_of(x.begin(), x.end(), [](const QString& t) { return english.match(t).hasMatch(); }));
         CHECK(std::none_of(y.begin(), y.end(), [](const QString& t) { return english.match(t).hasMatch(); }));
         CHECK(std::any_of(x.begin(), x.end(), [&ms](const QString& t) { return t.endsWith(ms); }));
+    }
+}
+
+TEST_CASE("durations read the same in English, German and Russian, rounded and exact", "[sweep][i18n]")
+{
+    // As the sweep view writes its figures (units::formatDurationParts) and its time ticks
+    // (UnitField::formatDurationParts): the language's decimal point and unit symbol.
+    const auto rounded = [](int64_t ns) {
+        const units::DurationParts parts = units::formatDurationParts(ns);
+        return ChartScales::duration(QString::fromStdString(parts.number), parts.unit);
+    };
+    const auto exact = [](int64_t ns) {
+        const UnitField::DurationParts parts = UnitField::formatDurationParts(ns);
+        return ChartScales::duration(parts.number, parts.unit);
+    };
+    struct Expected {
+        const char* code;
+        std::vector<const char*> rounded, exact;  // for each of `values`
+    };
+    const std::vector<int64_t> values{0, 7, 1'500, 250'000, 29'253'000, 1'500'000'000, -1'500'000'000};
+    // English last: a new LanguageManager starts in it, and sets its locale only when it changes.
+    const Expected languages[] = {
+        {"de",
+         {"0 ns", "7 ns", "1,5 µs", "250 µs", "29,25 ms", "1,5 s", "-1,5 s"},
+         {"0 s", "7 ns", "1,5 µs", "250 µs", "29253 µs", "1,5 s", "-1500000000 ns"}},
+        {"ru",
+         {"0 нс", "7 нс", "1,5 мкс", "250 мкс", "29,25 мс", "1,5 с", "-1,5 с"},
+         {"0 с", "7 нс", "1,5 мкс", "250 мкс", "29253 мкс", "1,5 с", "-1500000000 нс"}},
+        {"en",
+         {"0 ns", "7 ns", "1.5 µs", "250 µs", "29.25 ms", "1.5 s", "-1.5 s"},
+         {"0 s", "7 ns", "1.5 µs", "250 µs", "29253 µs", "1.5 s", "-1500000000 ns"}},
+    };
+    LanguageManager manager;
+    for (const Expected& language : languages) {
+        REQUIRE(manager.setLanguage(QString::fromLatin1(language.code)));
+        for (size_t i = 0; i < values.size(); ++i) {
+            INFO(language.code << ", " << values[i] << " ns");
+            CHECK(rounded(values[i]) == QString::fromUtf8(language.rounded[i]));
+            CHECK(exact(values[i]) == QString::fromUtf8(language.exact[i]));
+        }
+    }
+    // In English the text is the formatters' own.
+    for (const int64_t ns : values) {
+        CHECK(rounded(ns) == QString::fromStdString(units::formatDuration(ns)));
+        CHECK(exact(ns) == UnitField::formatDuration(ns));
     }
 }

@@ -162,6 +162,15 @@ TEST_CASE("units: formatBandwidth and formatDuration", "[units]")
     CHECK(formatDuration(5) == "5 ns");
     CHECK(formatDuration(0) == "0 ns");
     CHECK(parseDuration(formatDuration(300 * kNsPerMs)) == 300 * kNsPerMs);
+    // The same apart, for text in another language.
+    for (const int64_t ns : {int64_t(1'250'000'000), int64_t(300) * kNsPerMs, int64_t(12'000), int64_t(5)}) {
+        const DurationParts parts = formatDurationParts(ns);
+        CHECK(parts.number + " " + std::string(timeUnitSymbol(parts.unit)) == formatDuration(ns));
+    }
+    CHECK(formatDurationParts(1'250'000'000).number == "1.25");
+    CHECK(formatDurationParts(1'250'000'000).unit == TimeUnit::Seconds);
+    CHECK(formatDurationParts(12'000).unit == TimeUnit::Microseconds);
+    CHECK(formatDurationParts(5).unit == TimeUnit::Nanoseconds);
     CHECK(parseBandwidth(formatBandwidth(125e6)) == Approx(125e6));
 }
 

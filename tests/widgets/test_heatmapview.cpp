@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolTip>
+#include <QTranslator>
 #include <QWheelEvent>
 
 #include <catch2/catch.hpp>
@@ -635,4 +636,47 @@ TEST_CASE("without its strip, axis and legend the view gives their room to the b
     bare.setShowAxisAndLegend(true);
     CHECK(bare.overviewStrip()->isVisible());
     CHECK(bare.minimumSizeHint() == full.minimumSizeHint());
+}
+
+namespace {
+
+// A language whose legend texts are three times as long as the English ones, so the legend needs
+// more lines under the bands.
+class LongLegendTranslator : public QTranslator {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char* disambiguation, int n) const override
+    {
+        Q_UNUSED(disambiguation);
+        Q_UNUSED(n);
+        if (QByteArrayView(context) != "bitmig::HeatmapLegend" || QByteArrayView(source) == "%1 %") {
+            return {};
+        }
+        const QString text = QString::fromUtf8(source);
+        return text + u' ' + text + u' ' + text;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a language whose legend takes more lines asks for the rows that are left", "[heatmapview][language]")
+{
+    Fixture f;
+    const HeatmapRequest before = f.view.currentRequest();
+    const int bandHeight = f.view.bandRect(HeatmapView::Band::Source).height();
+    QSignalSpy spy(&f.view, &HeatmapView::requestChanged);
+    LongLegendTranslator longer;
+    REQUIRE(QCoreApplication::installTranslator(&longer));
+    struct Remove {
+        QTranslator* t;
+        ~Remove() { QCoreApplication::removeTranslator(t); }
+    } remove{&longer};
+    REQUIRE(waitUntil([&] { return f.view.bandRect(HeatmapView::Band::Source).height() < bandHeight; },
+                      "the bands making room for the longer legend"));
+    REQUIRE(spy.count() == 1);
+    const auto request = spy.at(0).at(0).value<HeatmapRequest>();
+    CHECK(request == f.view.currentRequest());
+    CHECK(request.rows == f.view.bandRect(HeatmapView::Band::Source).height() / f.view.cellPixels());
+    CHECK(request.rows < before.rows);
+    CHECK(request.columns == before.columns);
 }

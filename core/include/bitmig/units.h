@@ -70,5 +70,15 @@ std::string formatSize(uint64_t bytes);
 std::string formatBandwidth(double bytesPerSecond);  // "1 Gbit/s", "125 Mbit/s"
 std::string formatDuration(int64_t ns);              // "300 ms", "1.25 s", "12 µs" (UTF-8)
 
+// A duration's unit, for text that writes it in another language.
+enum class TimeUnit { Seconds, Milliseconds, Microseconds, Nanoseconds };
+std::string_view timeUnitSymbol(TimeUnit unit);  // "s", "ms", "µs" (UTF-8), "ns"
+// formatDuration()'s number ("1.25", '.' as the decimal point) and its unit, apart.
+struct DurationParts {
+    std::string number;
+    TimeUnit unit = TimeUnit::Nanoseconds;
+};
+DurationParts formatDurationParts(int64_t ns);
+
 } // namespace units
 } // namespace bitmig
