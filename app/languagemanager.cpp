@@ -7,9 +7,26 @@
 
 namespace bitmig {
 
+namespace {
+
+// Numbers, dates and sizes are written as the language writes them: the same in English at start
+// as after a switch back to English, whatever the system's locale.
+void setLocaleOf(const QString& code)
+{
+    QLocale::setDefault(QLocale(code == QLatin1String("de")   ? QLocale::German
+                                : code == QLatin1String("ru") ? QLocale::Russian
+                                                              : QLocale::English,
+                                code == QLatin1String("de")   ? QLocale::Germany
+                                : code == QLatin1String("ru") ? QLocale::Russia
+                                                              : QLocale::UnitedStates));
+}
+
+} // namespace
+
 LanguageManager::LanguageManager(QObject* parent) : QObject(parent)
 {
     install(current_);
+    setLocaleOf(current_);
 }
 
 LanguageManager::~LanguageManager()
@@ -96,13 +113,7 @@ bool LanguageManager::setLanguage(const QString& code)
     if (!install(code)) {
         return false;
     }
-    const QLocale locale(code == QLatin1String("de")   ? QLocale::German
-                         : code == QLatin1String("ru") ? QLocale::Russian
-                                                       : QLocale::English,
-                         code == QLatin1String("de")   ? QLocale::Germany
-                         : code == QLatin1String("ru") ? QLocale::Russia
-                                                       : QLocale::UnitedStates);
-    QLocale::setDefault(locale);
+    setLocaleOf(code);
     current_ = code;
     Q_EMIT languageChanged(code);
     return true;

@@ -896,3 +896,22 @@ TEST_CASE("English counts read '1 extent', '2 extents': from the start, after an
     QDir(dir).removeRecursively();
     QDir().rmpath(QFileInfo(dir).path());
 }
+
+TEST_CASE("English writes numbers as English does from the start, as after a switch back, whatever the "
+          "locale before", "[desktop][i18n]")
+{
+    // A system (or an earlier window) in Russian: decimal commas.
+    QLocale::setDefault(QLocale(QLocale::Russian, QLocale::Russia));
+    REQUIRE(QLocale().toString(1.5, 'f', 1) == QStringLiteral("1,5"));
+    test::clearSettings();
+    {
+        MainWindow w;
+        REQUIRE(w.language() == QStringLiteral("en"));
+        CHECK(QLocale().toString(1.5, 'f', 1) == QStringLiteral("1.5"));
+        REQUIRE(w.setLanguage(QStringLiteral("ru")));
+        CHECK(QLocale().toString(1.5, 'f', 1) == QStringLiteral("1,5"));
+        REQUIRE(w.setLanguage(QStringLiteral("en")));
+        CHECK(QLocale().toString(1.5, 'f', 1) == QStringLiteral("1.5"));
+    }
+    QLocale::setDefault(QLocale::c());
+}
