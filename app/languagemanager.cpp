@@ -13,12 +13,13 @@ namespace {
 // as after a switch back to English, whatever the system's locale.
 void setLocaleOf(const QString& code)
 {
-    QLocale::setDefault(QLocale(code == QLatin1String("de")   ? QLocale::German
-                                : code == QLatin1String("ru") ? QLocale::Russian
-                                                              : QLocale::English,
-                                code == QLatin1String("de")   ? QLocale::Germany
-                                : code == QLatin1String("ru") ? QLocale::Russia
-                                                              : QLocale::UnitedStates));
+    if (code == QLatin1String("de")) {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    } else if (code == QLatin1String("ru")) {
+        QLocale::setDefault(QLocale(QLocale::Russian, QLocale::Russia));
+    } else {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
 }
 
 } // namespace

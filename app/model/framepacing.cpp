@@ -47,6 +47,9 @@ void RunPacer::setSpeed(double speed)
 {
     speed = std::clamp(speed, 0.001, 1e6);
     if (speed != speed_) {
+        // What is owed is wall time's worth at the old speed: at the new one it is worth as much
+        // wall time, no more (a run owing at 1000x does not leap ahead once slowed to 10x).
+        simDebtNs_ *= speed / speed_;
         speed_ = speed;
         resetAchievedSpeed();
     }

@@ -771,7 +771,8 @@ TEST_CASE("durations read the same in English, German and Russian, rounded and e
         std::vector<const char*> rounded, exact;  // for each of `values`
     };
     const std::vector<int64_t> values{0, 7, 1'500, 250'000, 29'253'000, 1'500'000'000, -1'500'000'000};
-    // English last: a new LanguageManager starts in it, and sets its locale only when it changes.
+    // English last: setLanguage("en") does nothing while English is the language already (a new
+    // LanguageManager starts in it), so English comes after the others to be switched to.
     const Expected languages[] = {
         {"de",
          {"0 ns", "7 ns", "1,5 µs", "250 µs", "29,25 ms", "1,5 s", "-1,5 s"},

@@ -470,15 +470,21 @@ static void printCeiling(const Restarter& restart, const SimConfig& config, doub
             d.run(UINT64_MAX);
         }
     });
-    uint64_t wire = 0;
+    // One memcpy the size of the largest run's wire bytes gives the rate; every run's bytes count.
+    uint64_t wire = 0, wireAll = 0;
     for (uint64_t b : restart.wireBytes) {
         wire = std::max(wire, b);
+        wireAll += b;
+    }
+    if (wire == 0) {
+        return;  // no run sent anything: no ceiling from the migration to give
     }
     std::vector<uint8_t> from(wire, 0x5a), to(wire, 0);
     const double copyS = best(3, [&] { std::memcpy(to.data(), from.data(), wire); });
+    const double copyAllS = copyS * double(wireAll) / double(wire);
     const double runs = double(restart.wireBytes.size());
     const double simGuest = restart.stateSimS[Restarter::Guest], simMigrating = restart.stateSimS[Restarter::Migrating];
-    const double floorWall = simGuest / speed + std::max(simMigrating / speed, runs * copyS) + runs * shaS;
+    const double floorWall = simGuest / speed + std::max(simMigrating / speed, copyAllS) + runs * shaS;
     const double ceiling = (simGuest + simMigrating) / floorWall;
     const double wall = restart.stateWallS[Restarter::Guest] + restart.stateWallS[Restarter::Migrating] +
                         restart.stateWallS[Restarter::Verifying];
@@ -666,6 +672,7 @@ int main(int argc, char** argv)
     restart.simulated = 0;
     restart.clock = &wall;
     restart.gapMs.clear();
+    restart.wireBytes.clear();
     presize(restart.gapMs, perSecond);
     restart.exitAfterRuns = exitAfterRuns;
     restart.resetStates();

@@ -292,6 +292,26 @@ TEST_CASE("pacer: a frame that ran long is caught up, so the clock keeps the spe
     CHECK(p.pacer.achievedSpeed() == Approx(100.0));
 }
 
+TEST_CASE("pacer: what a lagging run owes is worth its wall time at the new speed after a speed change",
+          "[framepacing]")
+{
+    Paced p;
+    p.run.tickWallNs = kMs;  // a simulated millisecond costs a wall millisecond: far below 1000x
+    p.pacer.setSpeed(1000);
+    p.pacer.setPlaying(true);
+    for (int i = 0; i < 10; ++i) {
+        p.frameAfter(16);  // owing kMaxFrameGapS's worth at 1000x: 100 simulated seconds
+    }
+    p.pacer.setSpeed(10);
+    p.run.tickWallNs = 0;
+    const int64_t before = p.run.now;
+    p.frameAfter(16);
+    // kMaxFrameGapS's worth at 10x, and the wall time since the last frame began (its ticks and
+    // 16 ms) at 10x: one second and a third, not the hundred seconds owed at 1000x.
+    const int inBudget = int(RunPacer::kFrameBudgetNs / kMs) + 1;
+    CHECK(p.run.now - before == int64_t(RunPacer::kMaxFrameGapS * 10 * 1000 + 10 * (inBudget + 16)) * kMs);
+}
+
 TEST_CASE("pacer: a run that lags behind the speed asked has the thread for the whole of every frame",
           "[framepacing]")
 {
