@@ -38,6 +38,7 @@ void RunPacer::setPlaying(bool playing, std::optional<uint64_t> epoch)
     playEpoch_ = epoch.value_or(pauseEpoch());
     playing_ = playing && run_.hasRun() && !run_.runFinished() && !pauseRequested();
     lastWallNs_ = nowNs();
+    simDebtNs_ = 0;  // nothing is owed for the time before: a resumed run starts at the speed asked
     simDebtNs_ = 0;
     resetAchievedSpeed();
     dirty_ = true;
@@ -98,6 +99,7 @@ void RunPacer::frame()
     lastWallNs_ = now;
     if (playing_ && pauseRequested()) {
         playing_ = false;  // the queued setPlaying(false) follows; the clock stops now
+        simDebtNs_ = 0;
         dirty_ = true;
     }
     const bool wasDrawn = drawn();

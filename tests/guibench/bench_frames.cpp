@@ -396,7 +396,12 @@ struct Restarter {
                              }
                              if (atOnce && s->finished && s->runId != finishedRun) {
                                  // After the window has taken this snapshot in, as a click would.
-                                 QTimer::singleShot(0, w.controller(), [this, &w] { poll(w); });
+                                 // Not while a Pause is being timed since (a restart would play a new run).
+                                 QTimer::singleShot(0, w.controller(), [this, &w] {
+                                     if (atOnce) {
+                                         poll(w);
+                                     }
+                                 });
                              }
                          });
     }

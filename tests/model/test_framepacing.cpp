@@ -312,6 +312,32 @@ TEST_CASE("pacer: what a lagging run owes is worth its wall time at the new spee
     CHECK(p.run.now - before == int64_t(RunPacer::kMaxFrameGapS * 10 * 1000 + 10 * (inBudget + 16)) * kMs);
 }
 
+TEST_CASE("pacer: a run that owed simulated time when paused owes nothing once it plays again", "[framepacing]")
+{
+    Paced p;
+    p.run.tickWallNs = kMs;
+    p.pacer.setSpeed(100);
+    p.pacer.setPlaying(true);
+    p.frameAfter(16);
+    p.frameAfter(16);  // owing more than a second of simulated time
+    SECTION("paused between frames")
+    {
+        p.pacer.requestPause();
+        p.frameAfter(16);
+    }
+    SECTION("paused through the controller")
+    {
+        p.pacer.setPlaying(false);
+    }
+    REQUIRE_FALSE(p.pacer.isPlaying());
+    p.run.tickWallNs = 0;
+    p.pacer.setPlaying(true, p.pacer.pauseEpoch());
+    REQUIRE(p.pacer.isPlaying());
+    const int64_t before = p.run.now;
+    p.frameAfter(16);
+    CHECK(p.run.now - before == 1600 * kMs);  // this frame's 16 ms at 100x, nothing from before
+}
+
 TEST_CASE("pacer: a run that lags behind the speed asked has the thread for the whole of every frame",
           "[framepacing]")
 {
