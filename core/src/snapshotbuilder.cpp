@@ -11,35 +11,6 @@ unsigned SnapshotBuilder::densityLog2For(uint64_t bits) noexcept
     return std::max(6u, log2Bits > 18 ? log2Bits - 18 : 0u);
 }
 
-uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept
-{
-    if (end <= first) {
-        return 0;
-    }
-    if (!hb.hasDensityIndex()) {
-        return hb.countBits(first, end - first);
-    }
-    const unsigned shift = hb.densityBlockLog2();
-    const auto blocks = hb.densityBlocks();
-    const uint64_t fb = first >> shift, lb = (end - 1) >> shift;
-    if (fb == lb || lb - fb < 2) {
-        return hb.countBits(first, end - first);
-    }
-    // Partial first block, whole blocks between, partial last block. A part of a block is counted
-    // from the words, or, when it is the larger part, as the block's count less the other part's:
-    // at most half a block of words is read at each end.
-    const uint64_t block = uint64_t(1) << shift;
-    const uint64_t head = first - (fb << shift);  // bits of the first block before the range
-    uint64_t n = head <= block / 2 ? blocks[fb] - hb.countBits(fb << shift, head)
-                                   : hb.countBits(first, block - head);
-    for (uint64_t b = fb + 1; b < lb; ++b) {
-        n += blocks[b];
-    }
-    const uint64_t tail = end - (lb << shift);  // bits of the last block inside the range
-    n += tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
-    return n;
-}
-
 namespace {
 
 // The set bits of a density block below a position: [block << shift, at).
@@ -49,10 +20,11 @@ struct BlockPart {
     uint64_t count = 0;
 };
 
-// SnapshotBuilder::countRange() over a bitmap with a density index, for cells one after the other:
-// `part` holds what the cell before counted of its last block (when it ended at `first`), so that
-// this cell's first block costs a subtraction instead of reading its words, and is left holding
-// this cell's last block's part. The same counts as countRange(), which reads both edges.
+// SnapshotBuilder::countRange() over a bitmap with a density index (first < end), for cells one
+// after the other: `part` holds what the cell before counted of its last block (when it ended at
+// `first`), so that this cell's first block costs a subtraction instead of reading its words, and
+// is left holding this cell's last block's part. A `part` of no block gives countRange()'s count,
+// which reads both edges.
 uint64_t countRangeAfter(const HBitmap& hb, uint64_t first, uint64_t end, BlockPart& part) noexcept
 {
     const unsigned shift = hb.densityBlockLog2();
@@ -62,8 +34,11 @@ uint64_t countRangeAfter(const HBitmap& hb, uint64_t first, uint64_t end, BlockP
         part = {};
         return hb.countBits(first, end - first);
     }
+    // Partial first block, whole blocks between, partial last block. A part of a block is counted
+    // from the words, or, when it is the larger part, as the block's count less the other part's:
+    // at most half a block of words is read at each end.
     const uint64_t block = uint64_t(1) << shift;
-    const uint64_t head = first - (fb << shift);
+    const uint64_t head = first - (fb << shift);  // bits of the first block before the range
     uint64_t n = 0;
     if (part.block == fb && part.at == first) {
         n = blocks[fb] - part.count;
@@ -73,13 +48,25 @@ uint64_t countRangeAfter(const HBitmap& hb, uint64_t first, uint64_t end, BlockP
     for (uint64_t b = fb + 1; b < lb; ++b) {
         n += blocks[b];
     }
-    const uint64_t tail = end - (lb << shift);
+    const uint64_t tail = end - (lb << shift);  // bits of the last block inside the range
     const uint64_t inside = tail <= block / 2 ? hb.countBits(lb << shift, tail) : blocks[lb] - hb.countBits(end, block - tail);
     part = BlockPart{lb, end, inside};
     return n + inside;
 }
 
 } // namespace
+
+uint64_t SnapshotBuilder::countRange(const HBitmap& hb, uint64_t first, uint64_t end) noexcept
+{
+    if (end <= first) {
+        return 0;
+    }
+    if (!hb.hasDensityIndex()) {
+        return hb.countBits(first, end - first);
+    }
+    BlockPart none;
+    return countRangeAfter(hb, first, end, none);
+}
 
 void SnapshotBuilder::fillLayer(const HBitmap& hb, const HeatmapGeometry& geometry, HeatmapLayer& layer)
 {
