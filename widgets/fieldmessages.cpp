@@ -1,5 +1,6 @@
 #include "fieldmessages.h"
 
+#include "configerrortext.h"
 #include "translatedtexts.h"
 
 #include <QFormLayout>
@@ -79,6 +80,20 @@ QString FieldMessages::caption(const QWidget* field) const
         }
     }
     return {};
+}
+
+QString FieldMessages::refusal(const QWidget* field, const ConfigError& error) const
+{
+    return refusal(field, error, ConfigErrorText::reason(error));
+}
+
+QString FieldMessages::refusal(const QWidget* field, const ConfigError& error, const QString& reason) const
+{
+    const QString named = field ? caption(field) : QString();
+    if (named.isEmpty()) {
+        return ConfigErrorText::message(error);
+    }
+    return tr("%1: %2").arg(named, reason);
 }
 
 } // namespace bitmig

@@ -1,6 +1,7 @@
 // The message rows under a panel's input fields: a field that refuses what was typed says why in a
-// row under it ("Not applied: ..."), hidden while there is nothing to say. Shared by the Parameters
-// and Workload panels.
+// row under it ("Not applied: ..."), hidden while there is nothing to say, and a refused value's
+// reason is worded the same in every panel ("Tick: must be ..."). Shared by the Parameters and
+// Workload panels.
 #pragma once
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@ class QWidget;
 
 namespace bitmig {
 
+class ConfigError;
 class TranslatedTexts;
 
 class FieldMessages {
@@ -34,6 +36,12 @@ public:
     QString at(const QWidget* field) const; // the message under `field`, empty if none
     // The caption of `field`'s row as shown, without its mnemonic ("Write size from"); empty if none.
     QString caption(const QWidget* field) const;
+    // Why `error` refused a value, in the panel's words: the caption of `field`'s row as shown, a
+    // colon and `reason` ("Tick: must be between 1 µs and 1 s, got 2 s"). Without a captioned
+    // `field` (null, or a field of no row here), the error's own message, which names the scenario
+    // key instead ("tick: ..."). `reason` defaults to ConfigErrorText::reason(error).
+    QString refusal(const QWidget* field, const ConfigError& error) const;
+    QString refusal(const QWidget* field, const ConfigError& error, const QString& reason) const;
 
 private:
     struct Entry {

@@ -46,13 +46,13 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     disk_ = named(new SizeSpinBox(this), QT_TR_NOOP("Disk size"));
     disk_->setRange(512, ~qulonglong(0));
     disk_->setMultipleOf(512);
-    addFieldRow(form, QT_TR_NOOP("&Disk"), disk_, disk_);
+    fields_.addRow(form, QT_TR_NOOP("&Disk"), disk_, disk_);
 
     granularity_ = named(new QComboBox(this), QT_TR_NOOP("Bitmap granularity"));
     for (uint64_t g = 512; g <= (1ULL << 31); g <<= 1) {
         granularity_->addItem(SizeSpinBox::format(g), QVariant::fromValue<qulonglong>(g));
     }
-    addFieldRow(form, QT_TR_NOOP("&Granularity"), granularity_, granularity_);
+    fields_.addRow(form, QT_TR_NOOP("&Granularity"), granularity_, granularity_);
     // A run with a layout (several disks or bitmaps): the two fields above show its first bitmap,
     // and editing either gives one disk with one bitmap; the note says both before it happens.
     layoutNote_ = new QLabel(this);
@@ -75,7 +75,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     chunk_->setMinimumWidth(chunk_->fontMetrics().horizontalAdvance(QStringLiteral("1024 KiB")) + 40);
     chunkLayout->addWidget(chunkSlider_, 1);
     chunkLayout->addWidget(chunk_);
-    addFieldRow(form, QT_TR_NOOP("Chunk"), chunkRow, chunk_);
+    fields_.addRow(form, QT_TR_NOOP("Chunk"), chunkRow, chunk_);
 
     derived_ = new QLabel(this);
     derived_->setWordWrap(true);
@@ -109,7 +109,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
         strategy_->addItem(QString(), int(strategy));
         texts_.add(strategy_, text, [this, index](const QString& t) { strategy_->setItemText(index, t); });
     }
-    addFieldRow(link, QT_TR_NOOP("&Strategy"), strategy_, strategy_);
+    fields_.addRow(link, QT_TR_NOOP("&Strategy"), strategy_, strategy_);
     // Which strategy is what QEMU does: the seed's precopy with a meta bitmap was proposed in 2015
     // and never merged; QEMU's precopy sends the bitmaps at completion (stop and copy, for them).
     strategyNote_ = new QLabel(this);
@@ -121,17 +121,17 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
 
     bandwidth_ = named(new UnitField(UnitField::Kind::Bandwidth, this),
                        QT_TR_NOOP("Link bandwidth: 10 Gbit/s, 100 Mbit/s, 125 MB/s, ... (b is a bit, B a byte)"));
-    addFieldRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_, bandwidth_);
+    fields_.addRow(link, QT_TR_NOOP("&Bandwidth"), bandwidth_, bandwidth_);
     latency_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("One-way link delay: 20 ms, 1.5 s, 250 µs"));
-    addFieldRow(link, QT_TR_NOOP("&Latency"), latency_, latency_);
+    fields_.addRow(link, QT_TR_NOOP("&Latency"), latency_, latency_);
     maxDowntime_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Maximum downtime: 300 ms, 1 s"));
-    addFieldRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_, maxDowntime_);
+    fields_.addRow(link, QT_TR_NOOP("Max do&wntime"), maxDowntime_, maxDowntime_);
     maxPasses_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Maximum dirty passes, 0 to 100000"));
     maxPasses_->setWholeRange(0, 100000);
-    addFieldRow(link, QT_TR_NOOP("Max &passes"), maxPasses_, maxPasses_);
+    fields_.addRow(link, QT_TR_NOOP("Max &passes"), maxPasses_, maxPasses_);
     completeBelow_ = named(new SizeSpinBox(this), QT_TR_NOOP("Send everything in the complete phase below this size (0: off)"));
     completeBelow_->setRange(0, ~qulonglong(0));
-    addFieldRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_, completeBelow_);
+    fields_.addRow(link, QT_TR_NOOP("Complete &only below"), completeBelow_, completeBelow_);
 
     auto* startRow = new QWidget(this);
     auto* startLayout = new QHBoxLayout(startRow);
@@ -141,12 +141,12 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     startAt_ = named(new UnitField(UnitField::Kind::Duration, startRow), QT_TR_NOOP("Simulated time at which the migration starts"));
     startLayout->addWidget(autoStart_);
     startLayout->addWidget(startAt_, 1);
-    addFieldRow(link, QT_TR_NOOP("Migration starts"), startRow, startAt_);
+    fields_.addRow(link, QT_TR_NOOP("Migration starts"), startRow, startAt_);
     seed_ = named(new UnitField(UnitField::Kind::Whole, this), QT_TR_NOOP("Random seed, 0 to 2^64 - 1"));
     seed_->setWholeRange(0, ~quint64(0));
-    addFieldRow(link, QT_TR_NOOP("S&eed"), seed_, seed_);
+    fields_.addRow(link, QT_TR_NOOP("S&eed"), seed_, seed_);
     tick_ = named(new UnitField(UnitField::Kind::Duration, this), QT_TR_NOOP("Simulation tick, 1 µs to 1 s"));
-    addFieldRow(link, QT_TR_NOOP("&Tick"), tick_, tick_);
+    fields_.addRow(link, QT_TR_NOOP("&Tick"), tick_, tick_);
 
     connect(disk_, &SizeSpinBox::valueChanged, this, [this] { edited(disk_); });
     connect(granularity_, &QComboBox::currentIndexChanged, this, [this] { edited(granularity_); });
@@ -181,12 +181,12 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent)
     });
     for (UnitField* f : {bandwidth_, latency_, maxDowntime_, maxPasses_, startAt_, seed_, tick_}) {
         connect(f, &UnitField::committed, this, [this, f] { edited(f); });
-        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { fields_.set(f, m); });
     }
     connect(completeBelow_, &SizeSpinBox::valueChanged, this, [this] { edited(completeBelow_); });
     connect(autoStart_, &QCheckBox::toggled, this, [this] { edited(startAt_); });
     for (SizeSpinBox* f : {disk_, chunk_, completeBelow_}) {
-        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { fields_.set(f, m); });
     }
     setConfig(SimConfig{});
     showStrategyNote();
@@ -234,28 +234,13 @@ void ParametersPanel::retranslateUi()
     showValues(base_);  // every value, the derived figures and the seed table in the new language
 }
 
-void ParametersPanel::addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field)
-{
-    fields_.addRow(form, label, row, field);
-}
-
-void ParametersPanel::setFieldProblem(QWidget* field, const QString& message)
-{
-    fields_.set(field, message);
-}
-
-void ParametersPanel::clearProblems()
-{
-    fields_.clear();
-}
-
 void ParametersPanel::setConfig(const SimConfig& c)
 {
     // The run this panel just made, coming back: refusals shown at other fields stay.
     const bool same = c == base_;
     showValues(c);
     if (!same) {
-        clearProblems();
+        fields_.clear();
     }
 }
 
@@ -357,11 +342,7 @@ QString ParametersPanel::refusal(const ConfigError& error) const
     case ConfigField::MigrationStart: named = startAt_; break;
     default: break;
     }
-    const QString caption = named ? fields_.caption(named) : QString();
-    if (caption.isEmpty()) {
-        return ConfigErrorText::message(error);
-    }
-    return tr("%1: %2").arg(caption, ConfigErrorText::reason(error));
+    return fields_.refusal(named, error);
 }
 
 void ParametersPanel::edited(QWidget* field)
@@ -388,10 +369,10 @@ void ParametersPanel::edited(QWidget* field)
         // Refused: every field shows the run's values again, and the edited one says why (the
         // messages of other fields stay until those are corrected).
         showValues(base_);
-        setFieldProblem(field, why);
+        fields_.set(field, why);
         return;
     }
-    setFieldProblem(field, QString());
+    fields_.set(field, QString());
     if (c == base_) {
         return;  // the same run: nothing to start over
     }

@@ -93,11 +93,7 @@ private:
     void updateDerived(const SimConfig& c);
     void showLayoutNote(const SimConfig& c);
     void fitSeedTable();
-    // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
-    void addFieldRow(QFormLayout* form, const char* label, QWidget* row, QWidget* field);
-    void setFieldProblem(QWidget* field, const QString& message);
     QString refusal(const ConfigError& error) const;
-    void clearProblems();
 
     TranslatedTexts texts_{staticMetaObject.className()};
     SimConfig base_;

@@ -1,6 +1,5 @@
 #include "workloadpanel.h"
 
-#include "configerrortext.h"
 #include "sizespinbox.h"
 #include "unitfield.h"
 #include "workloadnames.h"
@@ -98,11 +97,11 @@ WorkloadPanel::WorkloadPanel(QWidget* parent) : QWidget(parent)
     connect(kind_, &QComboBox::currentIndexChanged, this, [this] { edited(kind_); });
     for (UnitField* f : {rate_, hotFraction_, hotShare_, zipf_, burstPeriod_, burstDuty_, traceSpeed_}) {
         connect(f, &UnitField::committed, this, [this, f] { edited(f); });
-        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+        connect(f, &UnitField::problemChanged, this, [this, f](const QString& m) { fields_.set(f, m); });
     }
     for (SizeSpinBox* f : {minSize_, maxSize_}) {
         connect(f, &SizeSpinBox::valueChanged, this, [this, f] { edited(f); });
-        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { setFieldProblem(f, m); });
+        connect(f, &SizeSpinBox::problemChanged, this, [this, f](const QString& m) { fields_.set(f, m); });
     }
     setWorkload(WorkloadSpec{});
 }
@@ -125,19 +124,16 @@ QString WorkloadPanel::refusal(const ConfigError& error) const
     case ConfigField::WorkloadTraceSpeed: named = traceSpeed_; break;
     default: break;
     }
-    const QString caption = named ? fields_.caption(named) : QString();
-    if (caption.isEmpty()) {
-        return ConfigErrorText::message(error);
-    }
-    QString reason = ConfigErrorText::reason(error);
     const ConfigArguments& a = error.arguments();
     if (percent && error.code() == ConfigErrorCode::OutOfRange && a.min && a.max && a.value) {
         const QLocale l;
         auto pc = [&l](const ConfigQuantity& q) { return l.toString(q.toDouble() * 100, 'g', 6); };
-        reason = a.minExclusive ? tr("must be above %1 % and at most %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value))
-                                : tr("must be from %1 % to %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value));
+        return fields_.refusal(
+            named, error,
+            a.minExclusive ? tr("must be above %1 % and at most %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value))
+                           : tr("must be from %1 % to %2 %, got %3 %").arg(pc(*a.min), pc(*a.max), pc(*a.value)));
     }
-    return tr("%1: %2").arg(caption, reason);
+    return fields_.refusal(named, error);
 }
 
 // Adds the row and, under it, a message row for the field's refusals (hidden while empty).
@@ -157,16 +153,6 @@ void WorkloadPanel::changeEvent(QEvent* event)
     }
 }
 
-void WorkloadPanel::setFieldProblem(QWidget* field, const QString& message)
-{
-    fields_.set(field, message);
-}
-
-void WorkloadPanel::clearProblems()
-{
-    fields_.clear();
-}
-
 QString WorkloadPanel::problem() const
 {
     return fields_.all();
@@ -182,7 +168,7 @@ void WorkloadPanel::setWorkload(const WorkloadSpec& w)
     const bool same = w == base_;  // the workload this panel just made, coming back
     showValues(w);
     if (!same) {
-        clearProblems();
+        fields_.clear();
     }
 }
 
@@ -267,10 +253,10 @@ void WorkloadPanel::edited(QWidget* field)
         // Refused: every field shows the run's values again, and the edited one says why (the
         // messages of other fields stay until those are corrected).
         showValues(base_);
-        setFieldProblem(field, refusal(e));
+        fields_.set(field, refusal(e));
         return;
     }
-    setFieldProblem(field, QString());
+    fields_.set(field, QString());
     if (w == base_) {
         return;
     }

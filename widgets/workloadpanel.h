@@ -55,9 +55,7 @@ private:
     void updateVisibility();
     void updateTraceLabel();
     QWidget* addFieldRow(QFormLayout* form, const char* label, QWidget* field);
-    void setFieldProblem(QWidget* field, const QString& message);
     QString refusal(const ConfigError& error) const;
-    void clearProblems();
 
     TranslatedTexts texts_{staticMetaObject.className()};
     bool updating_ = false;

@@ -2,8 +2,9 @@
 // halves: RunPacer on the simulation thread (the clock, the frame budget, Pause, the snapshots built
 // one at a time) and ViewPacer on the GUI thread (the acknowledgement of each snapshot once the
 // window has drawn it, after an idle wait). SimulationWorker/SimulationController (one run) and
-// LanesWorker/LanesController (a comparison) use them; a new kind of run gets the same pacing by
-// implementing PacedRun and handing its snapshots through a ViewPacer (presentSnapshot).
+// LanesWorker/LanesController (a comparison) use them; a new kind of run gets the same pacing with a
+// worker derived from PacedWorker that implements PacedRun, run by its controller on a WorkerThread
+// (pacedworker.h), and its snapshots handed through the WorkerThread's ViewPacer (presentSnapshot).
 //
 // The protocol: the worker builds a snapshot only when the view has acknowledged the last one. The
 // simulation goes on meanwhile; a frame simulated while the view still draws is dropped, never

@@ -8,41 +8,19 @@
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/units.h>
 
-#include <QMetaObject>
-#include <QThread>
-
 #include <algorithm>
 
 namespace bitmig {
 
-LanesController::LanesController(QObject* parent) : QObject(parent)
+LanesController::LanesController(QObject* parent) : QObject(parent), thread_(this, QStringLiteral("lanes"))
 {
     qRegisterMetaType<LanesSnapshotPtr>("bitmig::LanesSnapshotPtr");
-    thread_ = new QThread(this);
-    thread_->setObjectName(QStringLiteral("lanes"));
-    worker_ = new LanesWorker;
-    pacer_ = new ViewPacer([this](quint64 serial) { post([w = worker_, serial] { w->acknowledge(serial); }); }, this);
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(thread_, &QThread::finished, thread_, [] { releaseThreadDigestState(); }, Qt::DirectConnection);
-    connect(worker_, &LanesWorker::snapshotReady, this, &LanesController::onSnapshot);
-    connect(worker_, &LanesWorker::failed, this, &LanesController::failed);
-    thread_->start();
-    const double speed = speed_;
-    post([w = worker_, speed] { w->setSpeed(speed); });
+    connect(thread_.worker(), &LanesWorker::snapshotReady, this, &LanesController::onSnapshot);
+    connect(thread_.worker(), &LanesWorker::failed, this, &LanesController::failed);
+    thread_.start(speed_);
 }
 
-LanesController::~LanesController()
-{
-    thread_->quit();
-    thread_->wait();
-}
-
-template <class F>
-void LanesController::post(F&& f)
-{
-    QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
-}
+LanesController::~LanesController() = default;
 
 SimConfig LanesController::laneConfig(int lane) const
 {
@@ -184,7 +162,7 @@ void LanesController::rebuild()
     for (int i = 0; i < laneCount(); ++i) {
         configs.push_back(laneConfig(i));
     }
-    post([w = worker_, configs] { w->setConfigs(configs); });
+    thread_.post([configs](LanesWorker& w) { w.setConfigs(configs); });
     setPlaying(false);
     Q_EMIT lanesChanged();
 }
@@ -198,12 +176,7 @@ void LanesController::reset()
 
 void LanesController::setPlaying(bool playing)
 {
-    if (!playing) {
-        worker_->requestPause();
-    }
-    const uint64_t epoch = worker_->pauseEpoch();
-    post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
-    pacer_->acknowledgeNow();  // what the user asked for is shown without the idle wait
+    thread_.setPlaying(playing);
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -213,7 +186,7 @@ void LanesController::setPlaying(bool playing)
 void LanesController::step(int ticks)
 {
     setPlaying(false);
-    post([w = worker_, ticks] { w->stepTicks(ticks); });
+    thread_.post([ticks](LanesWorker& w) { w.stepTicks(ticks); });
 }
 
 void LanesController::setSpeed(double speed)
@@ -223,18 +196,18 @@ void LanesController::setSpeed(double speed)
         return;
     }
     speed_ = speed;
-    post([w = worker_, speed] { w->setSpeed(speed); });
+    thread_.post([speed](LanesWorker& w) { w.setSpeed(speed); });
     Q_EMIT speedChanged(speed_);
 }
 
 void LanesController::startMigration()
 {
-    post([w = worker_] { w->startMigration(); });
+    thread_.post([](LanesWorker& w) { w.startMigration(); });
 }
 
 void LanesController::inject(bool clear, quint64 offset, quint64 length)
 {
-    post([w = worker_, clear, offset, length] { w->inject(clear, offset, length); });
+    thread_.post([clear, offset, length](LanesWorker& w) { w.inject(clear, offset, length); });
 }
 
 void LanesController::setRequests(const std::vector<HeatmapRequest>& requests)
@@ -243,18 +216,18 @@ void LanesController::setRequests(const std::vector<HeatmapRequest>& requests)
         return;
     }
     requests_ = requests;
-    post([w = worker_, requests] { w->setRequests(requests); });
+    thread_.post([requests](LanesWorker& w) { w.setRequests(requests); });
     Q_EMIT requestsChanged();
 }
 
 void LanesController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
 {
-    post([w = worker_, sliceBytes, slicesPerFrame] { w->setDigestPacing(sliceBytes, slicesPerFrame); });
+    thread_.post([sliceBytes, slicesPerFrame](LanesWorker& w) { w.setDigestPacing(sliceBytes, slicesPerFrame); });
 }
 
 void LanesController::onSnapshot(const LanesSnapshotPtr& snapshot)
 {
-    presentSnapshot(*pacer_, *this, snapshot_, playing_, snapshot);
+    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot);
 }
 
 } // namespace bitmig

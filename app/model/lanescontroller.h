@@ -5,8 +5,8 @@
 // then is the next one built.
 #pragma once
 
-#include "framepacing.h"
 #include "lanesworker.h"
+#include "pacedworker.h"
 
 #include "app/scenario/scenariofile.h"
 
@@ -15,8 +15,6 @@
 #include <QStringList>
 
 #include <vector>
-
-class QThread;
 
 namespace bitmig {
 
@@ -60,7 +58,7 @@ public:
     bool isPlaying() const noexcept { return playing_; }
     double speed() const noexcept { return speed_; }
     const LanesSnapshotPtr& snapshot() const noexcept { return snapshot_; }
-    quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
+    quint64 framesDrawn() const noexcept { return thread_.pacer().framesDrawn(); }
     // The rasters the lanes were last asked for (setRequests()), one per lane.
     const std::vector<HeatmapRequest>& requests() const noexcept { return requests_; }
 
@@ -88,18 +86,15 @@ Q_SIGNALS:
 private:
     void rebuild();
     void onSnapshot(const LanesSnapshotPtr& snapshot);
-    template <class F>
-    void post(F&& f);
 
-    QThread* thread_ = nullptr;
-    LanesWorker* worker_ = nullptr;
     SimConfig shared_;
     std::vector<ScenarioLane> lanes_;
     LanesSnapshotPtr snapshot_;
     std::vector<HeatmapRequest> requests_;
     bool playing_ = false;
     double speed_ = 10;
-    ViewPacer* pacer_ = nullptr;
+    // The lanes' thread and its worker, last: stopped before the other members go.
+    WorkerThread<LanesWorker> thread_;
 };
 
 } // namespace bitmig

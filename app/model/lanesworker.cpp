@@ -16,10 +16,7 @@ constexpr size_t kMaxSentChunks = 8192;
 
 } // namespace
 
-LanesWorker::LanesWorker(QObject* parent) : QObject(parent)
-{
-    pacer_ = new RunPacer(*this, this);
-}
+LanesWorker::LanesWorker(QObject* parent) : PacedWorker(parent) {}
 
 LanesWorker::~LanesWorker() = default;
 
@@ -69,16 +66,6 @@ bool LanesWorker::runFinished() const
 bool LanesWorker::digestsPending() const
 {
     return std::any_of(lanes_.begin(), lanes_.end(), [](const Lane& l) { return l.engine->digestsPending(); });
-}
-
-void LanesWorker::setPlaying(bool playing, std::optional<uint64_t> epoch)
-{
-    pacer_->setPlaying(playing, epoch);
-}
-
-void LanesWorker::setSpeed(double speed)
-{
-    pacer_->setSpeed(speed);
 }
 
 int64_t LanesWorker::simulatedNs() const

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "arrayreuse.h"
-#include "framepacing.h"
+#include "pacedworker.h"
 
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
@@ -14,7 +14,6 @@
 #include <QObject>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace bitmig {
@@ -32,31 +31,22 @@ struct LanesSnapshot {
 };
 using LanesSnapshotPtr = std::shared_ptr<const LanesSnapshot>;
 
-class LanesWorker : public QObject, private PacedRun {
+// Pause, play, speed, acknowledgements and digest pacing: PacedWorker (pacedworker.h).
+class LanesWorker : public PacedWorker {
     Q_OBJECT
 public:
     explicit LanesWorker(QObject* parent = nullptr);
     ~LanesWorker() override;
 
-    // Thread-safe, from any thread: stops the clock before its next tick.
-    void requestPause() noexcept { pacer_->requestPause(); }
-    uint64_t pauseEpoch() const noexcept { return pacer_->pauseEpoch(); }
-
     // On the worker's thread. New lanes from these configurations (each already validated); every
     // previous lane is dropped first.
     void setConfigs(const std::vector<SimConfig>& configs);
-    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt);
-    void setSpeed(double speed);
     void stepTicks(int ticks);  // every lane, `ticks` times, in lockstep
     void startMigration();      // in every lane that can start one
     // Guest I/O in every lane: the same bytes, each lane's bitmap dirties its own granules.
     void inject(bool clear, quint64 offset, quint64 length);
     // One request per lane (lanes with different granularities show the same bytes in other bits).
     void setRequests(const std::vector<HeatmapRequest>& requests);
-    void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
-    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
-
-    uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::LanesSnapshotPtr snapshot);
@@ -84,7 +74,6 @@ private:
     std::vector<Lane> lanes_;
     // After lanes_: ends first, so that the last lanes' arrays are given back with them.
     ArrayReuse arrayReuse_;
-    RunPacer* pacer_ = nullptr;
     uint64_t runId_ = 0;
 };
 

@@ -8,47 +8,26 @@
 #include <bitmig/snapshotbuilder.h>
 #include <bitmig/zeropageallocator.h>
 
-#include <QMetaObject>
-#include <QThread>
-
 #include <algorithm>
 
 namespace bitmig {
 
-SimulationController::SimulationController(QObject* parent) : QObject(parent)
+SimulationController::SimulationController(QObject* parent)
+    : QObject(parent), thread_(this, QStringLiteral("simulation"))
 {
     qRegisterMetaType<SimSnapshotPtr>("bitmig::SimSnapshotPtr");
-    thread_ = new QThread(this);
-    thread_->setObjectName(QStringLiteral("simulation"));
-    worker_ = new SimulationWorker;
-    pacer_ = new ViewPacer([this](quint64 serial) { post([w = worker_, serial] { w->acknowledge(serial); }); }, this);
-    worker_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    // finished is emitted in the simulation thread as it ends, before wait() returns.
-    connect(thread_, &QThread::finished, thread_, [] { releaseThreadDigestState(); }, Qt::DirectConnection);
-    connect(worker_, &SimulationWorker::snapshotReady, this, &SimulationController::onSnapshot);
-    connect(worker_, &SimulationWorker::failed, this, &SimulationController::failed);
-    connect(worker_, &SimulationWorker::configRestored, this, [this](const SimConfig& c) {
+    SimulationWorker* w = thread_.worker();
+    connect(w, &SimulationWorker::snapshotReady, this, &SimulationController::onSnapshot);
+    connect(w, &SimulationWorker::failed, this, &SimulationController::failed);
+    connect(w, &SimulationWorker::configRestored, this, [this](const SimConfig& c) {
         config_ = c;  // the run the worker could build: the window shows its values again
         Q_EMIT configChanged(config_);
     });
-    connect(worker_, &SimulationWorker::injectionDone, this, &SimulationController::injectionDone);
-    thread_->start();
-    const double speed = speed_;
-    post([w = worker_, speed] { w->setSpeed(speed); });
+    connect(w, &SimulationWorker::injectionDone, this, &SimulationController::injectionDone);
+    thread_.start(speed_);
 }
 
-SimulationController::~SimulationController()
-{
-    thread_->quit();
-    thread_->wait();
-}
-
-template <class F>
-void SimulationController::post(F&& f)
-{
-    QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
-}
+SimulationController::~SimulationController() = default;
 
 void SimulationController::setConfig(const SimConfig& config)
 {
@@ -65,7 +44,7 @@ void SimulationController::setConfig(const SimConfig& config)
         return;
     }
     config_ = config;
-    post([w = worker_, config] { w->setConfig(config); });
+    thread_.post([config](SimulationWorker& w) { w.setConfig(config); });
     setPlaying(false);
     Q_EMIT configChanged(config_);
 }
@@ -87,12 +66,7 @@ QString SimulationController::memoryProblem(const SimConfig& config)
 
 void SimulationController::setPlaying(bool playing)
 {
-    if (!playing) {
-        worker_->requestPause();  // at once: the clock stops before its next tick
-    }
-    const uint64_t epoch = worker_->pauseEpoch();
-    post([w = worker_, playing, epoch] { w->setPlaying(playing, epoch); });
-    pacer_->acknowledgeNow();  // what the user asked for is shown without the idle wait
+    thread_.setPlaying(playing);
     if (playing_ != playing) {
         playing_ = playing;
         Q_EMIT playingChanged(playing_);
@@ -102,7 +76,7 @@ void SimulationController::setPlaying(bool playing)
 void SimulationController::step(int ticks)
 {
     setPlaying(false);
-    post([w = worker_, ticks] { w->stepTicks(ticks); });
+    thread_.post([ticks](SimulationWorker& w) { w.stepTicks(ticks); });
 }
 
 void SimulationController::setSpeed(double speed)
@@ -112,30 +86,30 @@ void SimulationController::setSpeed(double speed)
         return;
     }
     speed_ = speed;
-    post([w = worker_, speed] { w->setSpeed(speed); });
+    thread_.post([speed](SimulationWorker& w) { w.setSpeed(speed); });
     Q_EMIT speedChanged(speed_);
 }
 
 void SimulationController::startMigration()
 {
-    post([w = worker_] { w->startMigration(); });
+    thread_.post([](SimulationWorker& w) { w.startMigration(); });
 }
 
 void SimulationController::abortMigration()
 {
-    post([w = worker_] { w->abortMigration(); });
+    thread_.post([](SimulationWorker& w) { w.abortMigration(); });
 }
 
 quint64 SimulationController::inject(bool clear, quint64 offset, quint64 length)
 {
     const quint64 token = nextToken_++;
-    post([w = worker_, token, clear, offset, length] { w->inject(token, clear, offset, length); });
+    thread_.post([token, clear, offset, length](SimulationWorker& w) { w.inject(token, clear, offset, length); });
     return token;
 }
 
 void SimulationController::revert(quint64 token)
 {
-    post([w = worker_, token] { w->revert(token); });
+    thread_.post([token](SimulationWorker& w) { w.revert(token); });
 }
 
 void SimulationController::setWorkload(const WorkloadSpec& spec)
@@ -147,22 +121,22 @@ void SimulationController::setWorkload(const WorkloadSpec& spec)
         return;
     }
     config_.workload = spec;
-    post([w = worker_, spec] { w->setWorkload(spec); });
+    thread_.post([spec](SimulationWorker& w) { w.setWorkload(spec); });
 }
 
 void SimulationController::setRequest(const HeatmapRequest& request)
 {
-    post([w = worker_, request] { w->setRequest(request); });
+    thread_.post([request](SimulationWorker& w) { w.setRequest(request); });
 }
 
 void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
 {
-    presentSnapshot(*pacer_, *this, snapshot_, playing_, snapshot);
+    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot);
 }
 
 void SimulationController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
 {
-    post([w = worker_, sliceBytes, slicesPerFrame] { w->setDigestPacing(sliceBytes, slicesPerFrame); });
+    thread_.post([sliceBytes, slicesPerFrame](SimulationWorker& w) { w.setDigestPacing(sliceBytes, slicesPerFrame); });
 }
 
 } // namespace bitmig

@@ -1,7 +1,7 @@
 // The GUI thread's handle on the simulation: commands go to the worker thread, snapshots come back.
 #pragma once
 
-#include "framepacing.h"
+#include "pacedworker.h"
 
 #include <bitmig/configerror.h>
 #include <bitmig/simsnapshot.h>
@@ -10,8 +10,6 @@
 #include <QString>
 
 #include <optional>
-
-class QThread;
 
 namespace bitmig {
 
@@ -44,7 +42,7 @@ public:
     // Snapshots the window has drawn. Each is acknowledged to the worker, which builds the next only
     // then, after the window has been left idle as long as the frame kept it busy (at most
     // ViewPacer::kMaxIdleMs): the simulation never runs ahead of what the window can show.
-    quint64 framesDrawn() const noexcept { return pacer_->framesDrawn(); }
+    quint64 framesDrawn() const noexcept { return thread_.pacer().framesDrawn(); }
 
     static constexpr double kMinSpeed = 0.001;
     static constexpr double kMaxSpeed = 1000;
@@ -76,17 +74,14 @@ Q_SIGNALS:
 
 private:
     void onSnapshot(const SimSnapshotPtr& snapshot);
-    template <class F>
-    void post(F&& f);
 
-    QThread* thread_ = nullptr;
-    SimulationWorker* worker_ = nullptr;
     SimConfig config_;
     SimSnapshotPtr snapshot_;
     bool playing_ = false;
     double speed_ = 10;
     quint64 nextToken_ = 1;
-    ViewPacer* pacer_ = nullptr;  // acknowledges each snapshot once drawn, after the idle wait
+    // The simulation thread and its worker, last: stopped before the other members go.
+    WorkerThread<SimulationWorker> thread_;
 };
 
 } // namespace bitmig

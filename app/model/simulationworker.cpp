@@ -46,10 +46,7 @@ bool rangesWithState(const DirtyBitmap& bm, uint64_t offset, uint64_t length, bo
 
 } // namespace
 
-SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent)
-{
-    pacer_ = new RunPacer(*this, this);
-}
+SimulationWorker::SimulationWorker(QObject* parent) : PacedWorker(parent) {}
 
 SimulationWorker::~SimulationWorker() = default;
 
@@ -113,16 +110,6 @@ void SimulationWorker::setConfig(const SimConfig& config)
     sentChunks_.clear();
     undo_.clear();
     pacer_->runReplaced();
-}
-
-void SimulationWorker::setPlaying(bool playing, std::optional<uint64_t> epoch)
-{
-    pacer_->setPlaying(playing, epoch);
-}
-
-void SimulationWorker::setSpeed(double speed)
-{
-    pacer_->setSpeed(speed);
 }
 
 void SimulationWorker::stepTicks(int ticks)

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "arrayreuse.h"
-#include "framepacing.h"
+#include "pacedworker.h"
 
 #include <bitmig/migrationengine.h>
 #include <bitmig/simsnapshot.h>
@@ -18,27 +18,18 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <optional>
 
 namespace bitmig {
 
-class SimulationWorker : public QObject, private PacedRun {
+// Pause, play, speed, acknowledgements and digest pacing: PacedWorker (pacedworker.h).
+class SimulationWorker : public PacedWorker {
     Q_OBJECT
 public:
     explicit SimulationWorker(QObject* parent = nullptr);
     ~SimulationWorker() override;
 
-    // Thread-safe, from any thread: stops the clock before its next tick, also in the middle of a
-    // batch. A later setPlaying(true, epoch) with the epoch read after this call plays again.
-    void requestPause() noexcept { pacer_->requestPause(); }
-    uint64_t pauseEpoch() const noexcept { return pacer_->pauseEpoch(); }
-
     // All of these run on the worker's thread (the controller queues them).
     void setConfig(const SimConfig& config);  // a new run; emits failed() on a bad config
-    // `epoch`: pauseEpoch() when play was asked for; a pause requested since then wins. Without
-    // it, the current epoch.
-    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt);
-    void setSpeed(double speed);
     void stepTicks(int ticks);
     void startMigration();
     void abortMigration();
@@ -48,17 +39,7 @@ public:
     void revert(quint64 token);
     void setWorkload(const WorkloadSpec& spec);
     void setRequest(const HeatmapRequest& request);
-    // The view has drawn the snapshot with this serial.
-    void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
     void publishNow() { pacer_->publishNow(); }  // a snapshot even if nothing changed (e.g. after a resize)
-
-    // The verification digests of a large run (128 MiB a bitmap at 2^30 bits) are hashed between
-    // frames, RunPacer::kDigestSliceBytes at a time within the frame budget, so Pause, Reset and
-    // closing the window never wait for them. Tests slow them down: `slicesPerFrame` 0 means the
-    // budget decides.
-    void setDigestPacing(quint64 sliceBytes, int slicesPerFrame) { pacer_->setDigestPacing(sliceBytes, slicesPerFrame); }
-    // Frames simulated while the view was still drawing the last snapshot: never published.
-    uint64_t framesDropped() const noexcept { return pacer_->framesDropped(); }
 
 Q_SIGNALS:
     void snapshotReady(bitmig::SimSnapshotPtr snapshot);
@@ -85,7 +66,6 @@ private:
     std::unique_ptr<MigrationEngine> engine_;
     // After engine_: ends first, so that the last run's arrays are given back with it.
     ArrayReuse arrayReuse_;
-    RunPacer* pacer_ = nullptr;
     HeatmapRequest request_;
     uint64_t runId_ = 0;
     std::deque<TimeSample> recent_;  // samples of the last simulated second, for the recent rates

@@ -173,6 +173,15 @@ HBitmap::HBitmap(uint64_t size, unsigned granularity)
 template <class F>
 void HBitmap::forEachNonZeroWord(F&& f) const
 {
+    // f(), or f() returning false: the walk stops there.
+    auto visit = [&f](unsigned level, uint64_t i, uint64_t word) {
+        if constexpr (std::is_same_v<std::invoke_result_t<F&, unsigned, uint64_t, uint64_t>, bool>) {
+            return f(level, i, word);
+        } else {
+            f(level, i, word);
+            return true;
+        }
+    };
     // Depth first from the top word: a word is non-zero iff its bit one level up is set.
     uint64_t index[kLevels] = {};
     uint64_t pending[kLevels] = {};  // set bits of the word at each level still to descend into
@@ -180,7 +189,9 @@ void HBitmap::forEachNonZeroWord(F&& f) const
         return;
     }
     pending[0] = levels_[0][0];  // before f(), which may clear the word (resetAll())
-    f(0u, uint64_t(0), levels_[0][0]);
+    if (!visit(0u, uint64_t(0), levels_[0][0])) {
+        return;
+    }
     unsigned level = 0;
     for (;;) {
         if (pending[level] == 0 || level == kBottom) {
@@ -199,7 +210,9 @@ void HBitmap::forEachNonZeroWord(F&& f) const
         ++level;
         index[level] = child;
         pending[level] = words[child];
-        f(level, child, pending[level]);
+        if (!visit(level, child, pending[level])) {
+            return;
+        }
     }
 }
 
@@ -250,9 +263,8 @@ bool HBitmap::sameBits(const HBitmap& other) const noexcept
     const uint64_t* theirs = other.levels_[kBottom].data();
     bool same = true;
     forEachNonZeroWord([&](unsigned level, uint64_t i, uint64_t word) {
-        if (level == kBottom && same && theirs[i] != word) {
-            same = false;
-        }
+        same = level != kBottom || theirs[i] == word;
+        return same;  // the first difference ends the walk
     });
     return same;
 }

@@ -11,12 +11,20 @@
 //
 //   bench_hbitmap_core [--quick] [--rounds N] [--seed N] [--only GROUPS]   (--help lists them)
 //
+// Two more groups: "range" counts the bits of a heatmap's cells as a snapshot does
+// (SnapshotBuilder::countRange() over the density index, against HBitmap::countBits() of the same
+// cells); "same" compares a destination with its source as a finished run does
+// (HBitmap::sameBits(), against memcmp of the two bit arrays), for equal bitmaps and for bitmaps
+// that differ in their first set word.
+//
 // Exit code 0 whether or not the targets are met; 2 when a cross-check fails.
 
 #include <bitmig/hbitmap.h>
+#include <bitmig/snapshotbuilder.h>
 #include <bitmig/zeropageallocator.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -430,14 +438,91 @@ void benchWalksClustered(int rounds, Rng& rng)
     }
 }
 
+// A heatmap's 256 x 48 cells over the whole bitmap, at 1% and 10% random bits: the counts of
+// SnapshotBuilder::countRange() (whole density blocks summed, each edge from its smaller part)
+// against countBits() of every cell's words.
+void benchRanges(int rounds, Rng& rng)
+{
+    constexpr uint64_t kCells = 256 * 48;
+    HBitmap hb(kDiskBytes, kGran);
+    hb.enableDensityIndex(bitmig::SnapshotBuilder::densityLog2For(kBits));
+    Flat flat(kWords, 0);
+    for (const double density : {0.01, 0.1}) {
+        randomBits(flat, density, rng);
+        load(hb, flat);
+        checkSame(hb, flat, "range setup");
+        uint64_t ours = 0, base = 0;
+        const Pair p = alternate(
+            rounds, [](bool) {},
+            [&] {
+                ours = 0;
+                for (uint64_t c = 0; c < kCells; ++c) {
+                    ours += bitmig::SnapshotBuilder::countRange(hb, c * kBits / kCells, (c + 1) * kBits / kCells);
+                }
+                escape(&ours);
+            },
+            [&] {
+                base = 0;
+                for (uint64_t c = 0; c < kCells; ++c) {
+                    const uint64_t first = c * kBits / kCells;
+                    base += hb.countBits(first, (c + 1) * kBits / kCells - first);
+                }
+                escape(&base);
+            });
+        check(ours == base && ours == flatPopcount(flat.data(), flat.size()),
+              "countRange: the cells' counts " + std::to_string(ours) + " != countBits' " + std::to_string(base));
+        row(density == 0.01 ? "countRange 12288 cells, 1%" : "countRange 12288 cells, 10%",
+            fmtFixed(p.ours * 1e3, 3, "ms"), fmtFixed(p.base * 1e3, 3, "ms"), p.ratio, Goal::None, 0);
+    }
+}
+
+// A destination against its source, at 1% random bits: sameBits() reads the source's set words
+// (through its summary levels) and the destination's at the same places; the baseline compares
+// the two arrays whole. Equal bitmaps, then the destination with one bit of its first set word
+// moved (the same count, so that only the words tell).
+void benchSameBits(int rounds, Rng& rng)
+{
+    HBitmap source(kDiskBytes, kGran), destination(kDiskBytes, kGran);
+    Flat a(kWords, 0);
+    randomBits(a, 0.01, rng);
+    Flat b = a;
+    load(source, a);
+    load(destination, b);
+    auto compare = [&](const char* name, bool expected) {
+        bool ours = !expected, base = !expected;
+        const Pair p = alternate(
+            rounds, [](bool) {},
+            [&] {
+                ours = source.sameBits(destination);
+                escape(&ours);
+            },
+            [&] {
+                base = std::memcmp(source.words().data(), destination.words().data(), kWords * 8) == 0;
+                escape(&base);
+            });
+        check(ours == expected && base == expected, std::string(name) + ": sameBits() or memcmp said otherwise");
+        row(name, fmtFixed(p.ours * 1e3, 3, "ms"), fmtFixed(p.base * 1e3, 3, "ms"), p.ratio, Goal::None, 0);
+    };
+    compare("sameBits equal, 1%", true);
+    const auto first = std::find_if(b.begin(), b.end(), [](uint64_t w) { return w != 0 && w != ~uint64_t(0); });
+    check(first != b.end(), "sameBits setup: no word to change");
+    *first = (*first & (*first - 1)) | (uint64_t(1) << std::countr_zero(~*first));  // one bit moved
+    check(std::find_if(b.begin(), first, [](uint64_t w) { return w != 0; }) == first,
+          "sameBits setup: the changed word is not the first set one");
+    load(destination, b);
+    check(destination.count() == source.count(), "sameBits setup: the counts differ");
+    compare("sameBits first set word differs", false);
+}
+
 void usage()
 {
     std::printf("usage: bench_hbitmap_core [--quick] [--rounds N] [--seed N] [--only GROUPS]\n"
                 "  --quick       fewer rounds (a few seconds)\n"
                 "  --rounds N    rounds per row, ours and the baseline alternating (default 11, quick 3)\n"
                 "  --seed N      seed of every random figure (default 20240611)\n"
-                "  --only GROUPS comma-separated subset of: serialize,walk,cluster\n"
-                "                (walk: uniformly random dirty bits; cluster: dirt from random 4K..1M writes)\n");
+                "  --only GROUPS comma-separated subset of: serialize,walk,cluster,range,same\n"
+                "                (walk: uniformly random dirty bits; cluster: dirt from random 4K..1M writes;\n"
+                "                range: a heatmap's cell counts; same: sameBits() of two bitmaps)\n");
 }
 
 } // namespace
@@ -494,6 +579,14 @@ int main(int argc, char** argv)
         if (opt.runs("cluster")) {
             Rng rng(opt.seed + 7);
             benchWalksClustered(rounds, rng);
+        }
+        if (opt.runs("range")) {
+            Rng rng(opt.seed + 11);
+            benchRanges(rounds, rng);
+        }
+        if (opt.runs("same")) {
+            Rng rng(opt.seed + 13);
+            benchSameBits(rounds, rng);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "bench_hbitmap_core: unexpected exception: %s\n", e.what());

@@ -167,8 +167,9 @@ public:
     // levels (the system may still decline them: see detail::useHugePages()).
     uint64_t hugePageRegions() const noexcept;
     // Whether `other` has the same size and exactly the same bits. Reads this bitmap's non-zero
-    // words only (through its summary levels) and `other`'s at the same places: a sparse pair is
-    // compared without reading, or faulting in, the pages that hold nothing.
+    // words only (through its summary levels) and `other`'s at the same places, up to the first
+    // that differs: a sparse pair is compared without reading, or faulting in, the pages that hold
+    // nothing.
     bool sameBits(const HBitmap& other) const noexcept;
     // Gives this bitmap huge pages in the regions where `other`, a bitmap of the same size, has
     // them, before they are written: a bitmap about to receive `other`'s bits (a migration's
@@ -205,7 +206,8 @@ private:
     void copyBitsFrom(const HBitmap& other);  // the copy constructor and assignment
     // f(level, index, word) for every non-zero word of every level, found through the summary
     // levels (so the words that are zero are never read), each level's in ascending order, a word
-    // before the words below it; f may clear the word it is given.
+    // before the words below it; f may clear the word it is given. An f that returns bool ends the
+    // walk by returning false.
     template <class F>
     void forEachNonZeroWord(F&& f) const;
     void clearStorage() noexcept;  // a moved-from bitmap: no arrays, size 0
