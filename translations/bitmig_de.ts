@@ -1500,6 +1500,10 @@
         <source>Not applied: %1</source>
         <translation>Nicht übernommen: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>bitmig::FiguresLine</name>
@@ -2844,10 +2848,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>Compare these rows</source>
         <translation>Diese Zeilen vergleichen</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4567,10 +4567,6 @@ Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     <message>
         <source>must be from %1 % to %2 %, got %3 %</source>
         <translation>muss zwischen %1 % und %2 % liegen, erhalten: %3 %</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

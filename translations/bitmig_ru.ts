@@ -412,11 +412,11 @@
     </message>
     <message>
         <source>%1 not written: a QEMU destination aborts on %2 B chunks (it deserializes whole 64-bit words: use chunks of 8 B or more)</source>
-        <translation>%1 не записан: приёмник QEMU аварийно завершается на фрагментах по %2 Б (он десериализует целые 64-битные слова: используйте фрагменты от 8 Б)</translation>
+        <translation>%1 не записан: приёмник QEMU аварийно завершается на фрагментах по %2 B (он десериализует целые 64-битные слова: используйте фрагменты от 8 B)</translation>
     </message>
     <message>
         <source>%1 not written: a QEMU destination fails the migration: %2 B buffers are above the %3 B its loader accepts (&quot;buffer allocation request is too large&quot;; use chunks of 8 KiB or less)</source>
-        <translation>%1 не записан: на приёмнике QEMU миграция завершается ошибкой: буферы по %2 Б больше %3 Б, которые принимает его загрузчик (&quot;buffer allocation request is too large&quot;; используйте фрагменты до 8 КиБ)</translation>
+        <translation>%1 не записан: на приёмнике QEMU миграция завершается ошибкой: буферы по %2 B больше %3 B, которые принимает его загрузчик (&quot;buffer allocation request is too large&quot;; используйте фрагменты до 8 KiB)</translation>
     </message>
     <message>
         <source>%1 not written: the run on screen differs from a run of its parameters (the brush or a workload change altered it while it ran), and its own stream was not recorded</source>
@@ -782,7 +782,7 @@
     </message>
     <message>
         <source>bandwidth (Mbit/s)</source>
-        <translation>пропускная способность (Мбит/с)</translation>
+        <translation>пропускная способность (Mbit/s)</translation>
     </message>
     <message>
         <source>write rate (writes/s)</source>
@@ -1500,6 +1500,10 @@
     <message>
         <source>Not applied: %1</source>
         <translation>Не применено: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2432,7 +2436,7 @@
     </message>
     <message>
         <source>A 4 TiB disk on a 50 Mbit/s link with a steady write load and a 50 ms downtime limit: setup, the bulk pass, a few dirty passes and the complete phase follow each other within seconds.</source>
-        <translation>Диск 4 TiB, канал 50 Мбит/с, постоянная нагрузка записью и лимит времени простоя 50 мс: подготовка, основной проход, несколько проходов по изменённым и завершение сменяют друг друга за считаные секунды.</translation>
+        <translation>Диск 4 TiB, канал 50 Mbit/s, постоянная нагрузка записью и лимит времени простоя 50 мс: подготовка, основной проход, несколько проходов по изменённым и завершение сменяют друг друга за считаные секунды.</translation>
     </message>
     <message>
         <source>Import bitmap from qcow2</source>
@@ -2848,10 +2852,6 @@ Click or drag to move the view</source>
     <message>
         <source>Compare these rows</source>
         <translation>Сравнить эти строки</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3492,7 +3492,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>bitmap %1 (%2): the granularity %3 is not a power of two from 512 B to 2 GiB</source>
-        <translation>битовая карта %1 (%2): гранулярность %3 не является степенью двойки от 512 Б до 2 ГиБ</translation>
+        <translation>битовая карта %1 (%2): гранулярность %3 не является степенью двойки от 512 B до 2 GiB</translation>
     </message>
     <message>
         <source>bitmap %1: disk %2 already has a bitmap named %3</source>
@@ -4208,7 +4208,7 @@ Click or drag to move the view</source>
     <name>bitmig::SweepView</name>
     <message>
         <source>Wire bytes (MiB)</source>
-        <translation>Байты в канале (МиБ)</translation>
+        <translation>Байты в канале (MiB)</translation>
     </message>
     <message>
         <source>Overhead (% of wire bytes)</source>
@@ -4320,7 +4320,7 @@ Click or drag to move the view</source>
     </message>
     <message>
         <source>A comma list in the form bitmig sweep reads (&quot;all&quot; for every chunk size from 1 B to 1 MiB); each value is one run of the current configuration</source>
-        <translation>Список через запятую в том виде, который читает bitmig sweep («all» — все размеры фрагмента от 1 Б до 1 МиБ); каждое значение — один прогон текущей конфигурации</translation>
+        <translation>Список через запятую в том виде, который читает bitmig sweep («all» — все размеры фрагмента от 1 B до 1 MiB); каждое значение — один прогон текущей конфигурации</translation>
     </message>
     <message>
         <source>Best b&amp;y:</source>
@@ -4571,10 +4571,6 @@ Click or drag to move the view</source>
     <message>
         <source>must be from %1 % to %2 %, got %3 %</source>
         <translation>значение должно быть от %1 % до %2 %, получено: %3 %</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
