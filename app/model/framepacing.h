@@ -186,15 +186,19 @@ private:
 
 // A controller's hand-over of a snapshot from its worker, on the GUI thread: through `pacer` (so it
 // is acknowledged once drawn) it becomes `shown`; a run the worker stopped playing at its end (the
-// worker stops by itself there) ends `playing` with the controller's playingChanged(false); then the
-// controller's snapshotChanged(shown). `Controller` has those two signals (SimulationController,
-// LanesController); `SnapshotPtr` points to a snapshot with serial, playing and finished.
+// worker stops by itself there) ends `playing` with the controller's playingChanged(false), when the
+// worker had taken the controller's last Play or Pause (`lastPlayCommand`) as it built the snapshot:
+// a finished run's snapshot still on its way after a Reset and Play does not stop the new run's
+// Play; then the controller's snapshotChanged(shown). `Controller` has those two signals
+// (SimulationController, LanesController); `SnapshotPtr` points to a snapshot with serial, playing,
+// finished and playCommand.
 template <class Controller, class SnapshotPtr>
-void presentSnapshot(ViewPacer& pacer, Controller& controller, SnapshotPtr& shown, bool& playing, const SnapshotPtr& snapshot)
+void presentSnapshot(ViewPacer& pacer, Controller& controller, SnapshotPtr& shown, bool& playing, const SnapshotPtr& snapshot,
+                     uint64_t lastPlayCommand)
 {
     pacer.present(snapshot->serial, [&] {
         shown = snapshot;
-        if (playing && !snapshot->playing && snapshot->finished) {
+        if (playing && !snapshot->playing && snapshot->finished && snapshot->playCommand == lastPlayCommand) {
             playing = false;
             Q_EMIT controller.playingChanged(false);
         }

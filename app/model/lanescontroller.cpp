@@ -227,7 +227,7 @@ void LanesController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)
 
 void LanesController::onSnapshot(const LanesSnapshotPtr& snapshot)
 {
-    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot);
+    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot, thread_.playCommands());
 }
 
 } // namespace bitmig

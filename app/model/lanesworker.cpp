@@ -166,6 +166,7 @@ void LanesWorker::publishSnapshot(uint64_t serial)
     out->serial = serial;
     out->runId = runId_;
     out->playing = pacer_->isPlaying();
+    out->playCommand = playCommand();
     out->speed = pacer_->speed();
     out->achievedSpeed = pacer_->achievedSpeed();
     out->finished = !lanes_.empty() && runFinished();
@@ -175,6 +176,7 @@ void LanesWorker::publishSnapshot(uint64_t serial)
         snap->serial = serial;
         snap->runId = runId_;
         snap->playing = out->playing;
+        snap->playCommand = out->playCommand;
         snap->speed = out->speed;
         snap->sentChunks = std::move(l.sentChunks);
         l.sentChunks.clear();

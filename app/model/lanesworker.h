@@ -24,6 +24,7 @@ struct LanesSnapshot {
     uint64_t runId = 0;            // changes when the lanes are rebuilt (reset, edit, add, remove)
     std::vector<SimSnapshotPtr> lanes;
     bool playing = false;
+    uint64_t playCommand = 0;      // the controller's last Play or Pause taken when it was built
     double speed = 1;
     double achievedSpeed = 0;
     bool finished = false;         // every lane finished

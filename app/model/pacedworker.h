@@ -36,7 +36,13 @@ public:
     // The rest on the worker's thread (the controller queues them).
     // `epoch`: pauseEpoch() when play was asked for; a pause requested since then wins. Without
     // it, the current epoch.
-    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt) { pacer_->setPlaying(playing, epoch); }
+    // `command`: the controller's count of Play and Pause commands, this one included; the
+    // snapshots built from here on carry it (playCommand()).
+    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt, uint64_t command = 0)
+    {
+        playCommand_ = command;
+        pacer_->setPlaying(playing, epoch);
+    }
     void setSpeed(double speed) { pacer_->setSpeed(speed); }
     // The view has drawn the snapshot with this serial.
     void acknowledge(quint64 serial) { pacer_->acknowledge(serial); }
@@ -51,7 +57,13 @@ public:
 protected:
     explicit PacedWorker(QObject* parent = nullptr);
 
+    // The last Play or Pause taken (setPlaying()'s `command`), for the snapshots' playCommand.
+    uint64_t playCommand() const noexcept { return playCommand_; }
+
     RunPacer* pacer_ = nullptr;  // a child: lives on the worker's thread with it
+
+private:
+    uint64_t playCommand_ = 0;
 };
 
 // The controller's end: a thread named `name` with a Worker (a PacedWorker) on it, created with the
@@ -103,9 +115,13 @@ public:
             worker_->requestPause();
         }
         const uint64_t epoch = worker_->pauseEpoch();
-        post([playing, epoch](Worker& w) { w.setPlaying(playing, epoch); });
+        const uint64_t command = ++playCommands_;
+        post([playing, epoch, command](Worker& w) { w.setPlaying(playing, epoch, command); });
         pacer_->acknowledgeNow();
     }
+    // Play and Pause commands sent so far: a snapshot built before the worker took the last one
+    // carries a smaller count.
+    uint64_t playCommands() const noexcept { return playCommands_; }
 
     Worker* worker() const noexcept { return worker_; }
     ViewPacer& pacer() const noexcept { return *pacer_; }
@@ -114,6 +130,7 @@ private:
     QThread* thread_ = nullptr;
     Worker* worker_ = nullptr;  // deleted on its thread as the thread finishes
     ViewPacer* pacer_ = nullptr;  // acknowledges each snapshot once drawn, after the idle wait
+    uint64_t playCommands_ = 0;
 };
 
 } // namespace bitmig

@@ -131,7 +131,7 @@ void SimulationController::setRequest(const HeatmapRequest& request)
 
 void SimulationController::onSnapshot(const SimSnapshotPtr& snapshot)
 {
-    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot);
+    presentSnapshot(thread_.pacer(), *this, snapshot_, playing_, snapshot, thread_.playCommands());
 }
 
 void SimulationController::setDigestPacing(quint64 sliceBytes, int slicesPerFrame)

@@ -246,6 +246,7 @@ void SimulationWorker::publishSnapshot(uint64_t serial)
     snap->serial = serial;
     snap->runId = runId_;
     snap->playing = pacer_->isPlaying();
+    snap->playCommand = playCommand();
     snap->speed = pacer_->speed();
     snap->achievedSpeed = pacer_->achievedSpeed();
     snap->sentChunks = std::move(sentChunks_);

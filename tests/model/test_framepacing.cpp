@@ -5,6 +5,8 @@
 #include "app/model/framepacing.h"
 #include "tests/support/qtwait.h"
 
+#include <bitmig/simsnapshot.h>
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QSignalSpy>
@@ -16,6 +18,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -529,3 +532,44 @@ TEST_CASE("view pacer: the idle wait is at most kMaxIdleMs however long the fram
     CHECK(drawn.at(0).at(1).value<qint64>() == ViewPacer::kMaxIdleMs);
     REQUIRE(waitUntil([&] { return !acks.empty(); }, "the acknowledgement"));
 }
+
+namespace {
+
+// presentSnapshot()'s controller: the two signals it emits, recorded.
+struct RecordingController {
+    std::vector<bool> playingChanges;
+    std::vector<uint64_t> shown;
+    void playingChanged(bool playing) { playingChanges.push_back(playing); }
+    void snapshotChanged(const std::shared_ptr<SimSnapshot>& s) { shown.push_back(s->serial); }
+};
+
+std::shared_ptr<SimSnapshot> finishedSnapshot(uint64_t serial, uint64_t playCommand)
+{
+    auto s = std::make_shared<SimSnapshot>();
+    s->serial = serial;
+    s->finished = true;
+    s->playing = false;
+    s->playCommand = playCommand;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("presentSnapshot: a finished run's snapshot built before the last Play does not stop it", "[framepacing]")
+{
+    ViewPacer pacer([](quint64) {});
+    RecordingController controller;
+    std::shared_ptr<SimSnapshot> shown;
+    bool playing = true;
+    // Reset and Play were commands 3 and 4; the last run finished while the worker had taken 2.
+    presentSnapshot(pacer, controller, shown, playing, finishedSnapshot(7, 2), 4);
+    CHECK(playing);
+    CHECK(controller.playingChanges.empty());
+    REQUIRE(controller.shown == std::vector<uint64_t>{7});
+    // The new run's end, built after the worker took Play: it stops.
+    presentSnapshot(pacer, controller, shown, playing, finishedSnapshot(8, 4), 4);
+    CHECK_FALSE(playing);
+    CHECK(controller.playingChanges == std::vector<bool>{false});
+    CHECK(controller.shown == std::vector<uint64_t>{7, 8});
+}
+

@@ -78,6 +78,7 @@ struct SimSnapshot {
     unsigned pass = 0;
     int64_t nowNs = 0;
     bool playing = false;
+    uint64_t playCommand = 0;       // the front end's last Play or Pause taken when it was built
     double speed = 1;               // requested simulated seconds per wall second
     double achievedSpeed = 0;       // what the last frames achieved
     bool guestPaused = false;
