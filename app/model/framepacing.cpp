@@ -39,7 +39,6 @@ void RunPacer::setPlaying(bool playing, std::optional<uint64_t> epoch)
     playing_ = playing && run_.hasRun() && !run_.runFinished() && !pauseRequested();
     lastWallNs_ = nowNs();
     simDebtNs_ = 0;  // nothing is owed for the time before: a resumed run starts at the speed asked
-    simDebtNs_ = 0;
     resetAchievedSpeed();
     dirty_ = true;
 }

@@ -163,6 +163,9 @@ void LanesController::rebuild()
         configs.push_back(laneConfig(i));
     }
     thread_.post([configs](LanesWorker& w) { w.setConfigs(configs); });
+    // The new lanes take the old ones' requests where they can; a refused configuration leaves none:
+    // the next requests are sent whatever the last ones were.
+    requests_.clear();
     setPlaying(false);
     Q_EMIT lanesChanged();
 }

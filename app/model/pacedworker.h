@@ -37,10 +37,13 @@ public:
     // `epoch`: pauseEpoch() when play was asked for; a pause requested since then wins. Without
     // it, the current epoch.
     // `command`: the controller's count of Play and Pause commands, this one included; the
-    // snapshots built from here on carry it (playCommand()).
-    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt, uint64_t command = 0)
+    // snapshots built from here on carry it (playCommand()). Without it, the count stays.
+    void setPlaying(bool playing, std::optional<uint64_t> epoch = std::nullopt,
+                    std::optional<uint64_t> command = std::nullopt)
     {
-        playCommand_ = command;
+        if (command) {
+            playCommand_ = *command;
+        }
         pacer_->setPlaying(playing, epoch);
     }
     void setSpeed(double speed) { pacer_->setSpeed(speed); }

@@ -11,7 +11,7 @@
 //
 //   bench_hbitmap_core [--quick] [--rounds N] [--seed N] [--only GROUPS]   (--help lists them)
 //
-// Two more groups: "range" counts the bits of a heatmap's cells as a snapshot does
+// Two more groups: "range" counts the bits of a heatmap's cells, each on its own
 // (SnapshotBuilder::countRange() over the density index, against HBitmap::countBits() of the same
 // cells); "same" compares a destination with its source as a finished run does
 // (HBitmap::sameBits(), against memcmp of the two bit arrays), for equal bitmaps and for bitmaps

@@ -72,7 +72,7 @@ for ts in "$work"/*.ts; do
 done
 # Russian writes sizes and rates with Latin units, as Qt's formattedDataSize() writes the sizes it
 # formats ("1,5 MiB"): a hand-written "8 КиБ" or "Мбит/с" beside them would mix the two.
-cyrillicUnits=$(grep -P '<translation>.*(?:[0-9] |%[0-9] |\()(?:Б|КиБ|МиБ|ГиБ|ТиБ|ПиБ|[КМГТ]бит/с)(?!\p{Cyrillic})' \
+cyrillicUnits=$(LC_ALL=C.UTF-8 grep -P '<translation>.*(?:[0-9] |%[0-9] |\()(?:Б|КиБ|МиБ|ГиБ|ТиБ|ПиБ|(?:К|М|Г|Т)бит/с)(?!\p{Cyrillic})' \
                 "$src/translations/bitmig_ru.ts" || true)
 if [ -n "$cyrillicUnits" ]; then
     echo "bitmig_ru.ts: sizes or rates with Cyrillic units (write B, KiB, MiB, GiB, Mbit/s as the rest):"

@@ -80,10 +80,15 @@ TEST_CASE("a lanes run played to the end gives each lane the figures of its conf
     ScenarioLane post;
     post.overrides.strategy = Strategy::Postcopy;
     REQUIRE(c.setComparison(shared, {chunkLane(4096), chunkLane(64), post}));
+    QSignalSpy playing(&c, &LanesController::playingChanged);
     c.setPlaying(true);
     auto done = waitLanes(c, [](const LanesSnapshot& s) { return s.finished; }, 60000);
     REQUIRE(done->finished);
     REQUIRE(done->lanes.size() == 3);
+    // The run stopped playing by itself at its end, and the controller says so.
+    CHECK_FALSE(c.isPlaying());
+    REQUIRE_FALSE(playing.isEmpty());
+    CHECK(playing.last().at(0).toBool() == false);
     for (int i = 0; i < 3; ++i) {
         MigrationEngine alone(c.laneConfig(i));
         alone.runToEnd();

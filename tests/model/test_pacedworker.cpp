@@ -26,6 +26,7 @@ public:
         }
     }
     double speed() const { return pacer_->speed(); }
+    uint64_t lastPlayCommand() const { return playCommand(); }
 
     std::vector<int> seen;
     QThread* ranOn = nullptr;
@@ -92,6 +93,16 @@ TEST_CASE("WorkerThread: commands run on the worker's thread in order; the threa
         CHECK(t.worker()->pauseEpoch() == before + 1);
         t.setPlaying(true);
         CHECK(t.worker()->pauseEpoch() == before + 1);
+        // Each Play and Pause is counted, and the worker takes the count with it (its snapshots carry it).
+        CHECK(t.playCommands() == 2);
+        std::atomic<uint64_t> taken{0};
+        std::atomic<bool> read{false};
+        t.post([&](IdleWorker& w) {
+            taken = w.lastPlayCommand();
+            read = true;
+        });
+        REQUIRE(test::waitUntil([&] { return read.load(); }, "the worker read its last Play or Pause"));
+        CHECK(taken.load() == 2);
     }
     // The WorkerThread waited for the thread, which deleted the worker on its way out.
     CHECK(destroyedOn.load() == thread);
