@@ -98,7 +98,6 @@ void RunPacer::frame()
     lastWallNs_ = now;
     if (playing_ && pauseRequested()) {
         playing_ = false;  // the queued setPlaying(false) follows; the clock stops now
-        simDebtNs_ = 0;
         dirty_ = true;
     }
     const bool wasDrawn = drawn();
